@@ -1,0 +1,200 @@
+package csat
+
+import (
+	"math/big"
+	"slices"
+	"strings"
+
+	"github.com/csatkit/csat/internal/exact"
+	"github.com/shopspring/decimal"
+)
+
+// Sources of answers in a survey table (METHOD.md §3, §9). Any other
+// non-empty name may be used as well.
+const (
+	// SourceSelf is the sales staff's self-assessment 自评.
+	SourceSelf = "self"
+	// SourceSurvey is the customers' survey 检查.
+	SourceSurvey = "survey"
+	// SourceCompetitor is the customers' rating of a competitor on the
+	// same form.
+	SourceCompetitor = "competitor"
+)
+
+// A Weight is a named weight of a [Blend].
+type Weight struct {
+	Name   string
+	Weight decimal.Decimal
+}
+
+// MissingPolicy says what a [Blend] does when a source has no result.
+type MissingPolicy uint8
+
+const (
+	// Renormalize blends the sources present with their weights rescaled
+	// to sum to 1 (the PVC write-up's rule, METHOD.md §5: no
+	// questionnaire → the visit alone). It is the zero value and default.
+	Renormalize MissingPolicy = iota
+	// RequireAll makes a missing source an error wrapping [ErrMissing].
+	RequireAll
+)
+
+// A Blend combines results of named sources with fixed weights, such as
+// the method's overall satisfaction 整体满意度 = self-assessment 40% +
+// survey 60% (METHOD.md §3):
+//
+//	overall = Σ weight × source result / Σ weights of the sources present
+//
+// A Blend is a flat [WeightingScheme]. It is immutable and safe for
+// concurrent use.
+type Blend struct {
+	weights []Weight
+	policy  MissingPolicy
+}
+
+var _ WeightingScheme = (*Blend)(nil)
+
+// NewBlend validates and returns a blend of the given weights, kept in the
+// given order for explanations. Names must be non-empty and unique
+// ([ErrInvalid], [ErrDuplicate]), weights non-negative ([ErrNegative]) and
+// their sum exactly 1 ([ErrWeightsMismatch], naming the sum).
+func NewBlend(weights []Weight, policy MissingPolicy) (*Blend, error) {
+	if len(weights) == 0 {
+		return nil, errorf(ErrEmpty, "blend: no weights")
+	}
+	if policy > RequireAll {
+		return nil, errorf(ErrInvalid, "blend: unknown missing-source policy %d", policy)
+	}
+	sum := decimal.Zero
+	seen := map[string]bool{}
+	for _, w := range weights {
+		switch {
+		case w.Name == "":
+			return nil, errorf(ErrInvalid, "blend: empty source name")
+		case seen[w.Name]:
+			return nil, errorf(ErrDuplicate, "blend: source %q given twice", w.Name)
+		case w.Weight.IsNegative():
+			return nil, errorf(ErrNegative, "blend: source %q has negative weight %s", w.Name, w.Weight)
+		}
+		seen[w.Name] = true
+		sum = sum.Add(w.Weight)
+	}
+	if !sum.Equal(decimal.NewFromInt(1)) {
+		return nil, errorf(ErrWeightsMismatch, "blend: weights sum to %s, not 1", sum)
+	}
+	return &Blend{weights: slices.Clone(weights), policy: policy}, nil
+}
+
+var selfSurvey = &Blend{weights: []Weight{
+	{SourceSelf, decimal.RequireFromString("0.4")},
+	{SourceSurvey, decimal.RequireFromString("0.6")},
+}}
+
+// SelfSurvey returns the method's blend: self-assessment ([SourceSelf])
+// 40% + survey ([SourceSurvey]) 60%, renormalising over the sources
+// present. With a self-assessed degree of 82% and the worked example's
+// survey degree of 76%, it gives 0.4×82% + 0.6×76% = 78.4%.
+func SelfSurvey() *Blend { return selfSurvey }
+
+// Weights returns a copy of the blend's weights in order.
+func (b *Blend) Weights() []Weight { return slices.Clone(b.weights) }
+
+// Policy returns the blend's missing-source policy.
+func (b *Blend) Policy() MissingPolicy { return b.policy }
+
+// Combine blends the results of the named sources. A name the blend does
+// not know is an error wrapping [ErrUnknownItem]; a missing source is
+// handled by the blend's [MissingPolicy]; no source present is
+// [ErrMissing]. The result's parts are the source results, labelled by
+// source.
+func (b *Blend) Combine(scores map[string]Result) (Result, error) {
+	if err := unknownNames(scores, func(n string) bool {
+		return slices.ContainsFunc(b.weights, func(w Weight) bool { return w.Name == n })
+	}, "blend: source"); err != nil {
+		return Result{}, err
+	}
+	var present []Weight
+	var parts []Result
+	var missing []string
+	for _, w := range b.weights {
+		r, ok := scores[w.Name]
+		if !ok {
+			missing = append(missing, w.Name)
+			continue
+		}
+		present = append(present, w)
+		parts = append(parts, partLabel(w.Name, r))
+	}
+	if len(present) == 0 {
+		return Result{}, errorf(ErrMissing, "blend: none of the sources %s given", names(b.weights))
+	}
+	if len(missing) > 0 && b.policy == RequireAll {
+		return Result{}, errorf(ErrMissing, "blend: source %q missing", missing[0])
+	}
+	return weightedMean("blend", present, parts, missing)
+}
+
+// weightedMean returns Σ wᵢ×partᵢ / Σ wᵢ with a formula
+// "0.4×82% + 0.6×76%" ("(…) / s" when the weights present do not sum to 1).
+func weightedMean(label string, ws []Weight, parts []Result, missing []string) (Result, error) {
+	sum, wsum := new(big.Rat), new(big.Rat)
+	kind := parts[0].kind
+	for i, w := range ws {
+		sum.Add(sum, exact.Mul(w.Weight.Rat(), parts[i].Rat()))
+		wsum.Add(wsum, w.Weight.Rat())
+		if parts[i].kind != kind {
+			kind = Points
+		}
+	}
+	if wsum.Sign() == 0 {
+		return Result{}, errorf(ErrInvalid, "%s: the results given have total weight 0", label)
+	}
+	q := exact.Quo(sum, wsum)
+	return ratResult(label, kind, q, func() string {
+		terms := make([]string, len(ws))
+		for i, w := range ws {
+			terms[i] = fmtDec(w.Weight) + "×" + parts[i].String()
+		}
+		s := strings.Join(terms, " + ")
+		if wsum.Cmp(big.NewRat(1, 1)) != 0 {
+			ws, _ := exact.Decimal(wsum, Precision)
+			s = "(" + s + ") / " + fmtDec(ws)
+		}
+		if len(missing) > 0 {
+			s += " [renormalised: " + strings.Join(missing, ", ") + " missing]"
+		}
+		return s
+	}, parts), nil
+}
+
+// partLabel labels r as a part named name.
+func partLabel(name string, r Result) Result {
+	if r.label == "" || r.label == name {
+		return r.WithLabel(name)
+	}
+	return r.WithLabel(name + ": " + r.label)
+}
+
+func names(ws []Weight) string {
+	n := make([]string, len(ws))
+	for i, w := range ws {
+		n[i] = w.Name
+	}
+	return strings.Join(n, ", ")
+}
+
+// unknownNames returns an error naming the first (in byte order) key of m
+// that known rejects.
+func unknownNames(m map[string]Result, known func(string) bool, what string) error {
+	var bad []string
+	for k := range m {
+		if !known(k) {
+			bad = append(bad, k)
+		}
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	slices.Sort(bad)
+	return errorf(ErrUnknownItem, "%s %q not known", what, bad[0])
+}

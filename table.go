@@ -1,0 +1,240 @@
+package csat
+
+import (
+	"cmp"
+	"slices"
+	"unicode/utf8"
+)
+
+// A Cell names one tally of a survey [Table]: an item (功能, 外观, …) as
+// rated by one source ([SourceSelf], [SourceSurvey], [SourceCompetitor],
+// or any other name).
+type Cell struct {
+	Item   string
+	Source string
+}
+
+func compareCells(a, b Cell) int {
+	return cmp.Or(cmp.Compare(a.Item, b.Item), cmp.Compare(a.Source, b.Source))
+}
+
+// A Table holds a whole survey as tallies keyed by item and source, all of
+// one [Scale]. Like a [Tally] it is a mergeable accumulator: each shard
+// fills its own table, tables are encoded, shipped and merged, and the
+// result is the same whatever the sharding. Its mutating methods are
+// atomic (on error nothing changes); a Table is not safe for concurrent
+// mutation.
+type Table struct {
+	scale *Scale
+	cells map[Cell]*Tally
+}
+
+// NewTable returns an empty survey table of scale s.
+func NewTable(s *Scale) *Table { return &Table{scale: s, cells: map[Cell]*Tally{}} }
+
+// Scale returns the table's scale.
+func (t *Table) Scale() *Scale { return t.scale }
+
+func (t *Table) cell(item, source string) (*Tally, error) {
+	if t.scale == nil {
+		return nil, errorf(ErrInvalid, "table without scale (use NewTable)")
+	}
+	if item == "" || !utf8.ValidString(item) {
+		return nil, errorf(ErrInvalid, "table: item name %q must be non-empty UTF-8", item)
+	}
+	if source == "" || !utf8.ValidString(source) {
+		return nil, errorf(ErrInvalid, "table: source name %q must be non-empty UTF-8", source)
+	}
+	c := Cell{item, source}
+	tl := t.cells[c]
+	if tl == nil {
+		nt := NewTally(t.scale)
+		tl = &nt
+	}
+	return tl, nil
+}
+
+func (t *Table) store(item, source string, tl *Tally, err error) error {
+	if err != nil {
+		return err
+	}
+	if t.cells == nil {
+		t.cells = map[Cell]*Tally{}
+	}
+	t.cells[Cell{item, source}] = tl
+	return nil
+}
+
+// Add counts one answer at level index i for item as rated by source.
+func (t *Table) Add(item, source string, i int) error {
+	tl, err := t.cell(item, source)
+	if err != nil {
+		return err
+	}
+	c := *tl
+	err = c.Add(i)
+	return t.store(item, source, &c, err)
+}
+
+// AddN counts n answers at level index i for item as rated by source.
+func (t *Table) AddN(item, source string, i int, n uint64) error {
+	tl, err := t.cell(item, source)
+	if err != nil {
+		return err
+	}
+	c := *tl
+	err = c.AddN(i, n)
+	return t.store(item, source, &c, err)
+}
+
+// AddKey counts one answer at the level whose key or label is level.
+func (t *Table) AddKey(item, source, level string) error {
+	tl, err := t.cell(item, source)
+	if err != nil {
+		return err
+	}
+	c := *tl
+	err = c.AddKey(level)
+	return t.store(item, source, &c, err)
+}
+
+// AddCodes counts byte-coded answers (see [Tally.AddCodes]).
+func (t *Table) AddCodes(item, source string, codes []byte) error {
+	tl, err := t.cell(item, source)
+	if err != nil {
+		return err
+	}
+	c := *tl
+	err = c.AddCodes(codes)
+	return t.store(item, source, &c, err)
+}
+
+// AddTally merges u into the tally of item and source.
+func (t *Table) AddTally(item, source string, u Tally) error {
+	tl, err := t.cell(item, source)
+	if err != nil {
+		return err
+	}
+	c := *tl
+	err = c.Merge(u)
+	return t.store(item, source, &c, err)
+}
+
+// Tally returns the tally of item and source (an empty tally of the
+// table's scale if nothing was counted there).
+func (t *Table) Tally(item, source string) Tally {
+	if tl := t.cells[Cell{item, source}]; tl != nil {
+		return *tl
+	}
+	return NewTally(t.scale)
+}
+
+// Cells returns the table's cells in order of item, then source (byte
+// order).
+func (t *Table) Cells() []Cell {
+	out := make([]Cell, 0, len(t.cells))
+	for c := range t.cells {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, compareCells)
+	return out
+}
+
+// Items returns the items that have a tally, sorted.
+func (t *Table) Items() []string {
+	var out []string
+	for _, c := range t.Cells() {
+		if len(out) == 0 || out[len(out)-1] != c.Item {
+			out = append(out, c.Item)
+		}
+	}
+	return out
+}
+
+// Sources returns the sources that have a tally, sorted.
+func (t *Table) Sources() []string {
+	seen := map[string]bool{}
+	var out []string
+	for c := range t.cells {
+		if !seen[c.Source] {
+			seen[c.Source] = true
+			out = append(out, c.Source)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Total returns the tally of every item of source merged: the answers of
+// one source over the whole form, which the method's overall degree and
+// rate are computed from. An overflow is [ErrOverflow].
+func (t *Table) Total(source string) (Tally, error) {
+	sum := NewTally(t.scale)
+	for _, c := range t.Cells() {
+		if c.Source == source {
+			if err := sum.Merge(*t.cells[c]); err != nil {
+				return Tally{}, err
+			}
+		}
+	}
+	return sum, nil
+}
+
+// Merge adds every tally of u to t. The scales must be equal
+// ([ErrScaleMismatch]); on overflow ([ErrOverflow]) t is unchanged.
+// Merging is exact, associative and commutative.
+func (t *Table) Merge(u *Table) error {
+	if t.scale == nil {
+		return errorf(ErrInvalid, "merge into a table without scale (use NewTable)")
+	}
+	if u == nil || len(u.cells) == 0 {
+		return nil
+	}
+	if !t.scale.Equal(u.scale) {
+		return errorf(ErrScaleMismatch, "merge: table of scale %q with table of scale %q", t.scale.name, u.scale.name)
+	}
+	merged := make(map[Cell]*Tally, len(u.cells))
+	for _, c := range u.Cells() {
+		sum := t.Tally(c.Item, c.Source)
+		if err := sum.Merge(*u.cells[c]); err != nil {
+			return errorf(ErrOverflow, "merge: item %q source %q", c.Item, c.Source)
+		}
+		merged[c] = &sum
+	}
+	if t.cells == nil {
+		t.cells = map[Cell]*Tally{}
+	}
+	for c, tl := range merged {
+		t.cells[c] = tl
+	}
+	return nil
+}
+
+// Clone returns an independent copy of t.
+func (t *Table) Clone() *Table {
+	c := &Table{scale: t.scale, cells: make(map[Cell]*Tally, len(t.cells))}
+	for k, v := range t.cells {
+		tl := *v
+		c.cells[k] = &tl
+	}
+	return c
+}
+
+// Equal reports whether t and u have equal scales and equal tallies in
+// every cell (an absent cell equals an empty tally).
+func (t *Table) Equal(u *Table) bool {
+	if !t.scale.Equal(u.scale) {
+		return false
+	}
+	for c, tl := range t.cells {
+		if !u.Tally(c.Item, c.Source).Equal(*tl) {
+			return false
+		}
+	}
+	for c, tl := range u.cells {
+		if !t.Tally(c.Item, c.Source).Equal(*tl) {
+			return false
+		}
+	}
+	return true
+}

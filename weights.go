@@ -1,0 +1,420 @@
+package csat
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+	"strings"
+
+	"github.com/csatkit/csat/internal/exact"
+	"github.com/shopspring/decimal"
+)
+
+// A WeightingScheme combines named scores (item scores, source results)
+// into one weighted result. The built-ins are the weight [Tree] (the PVC
+// write-up's hierarchical item weights), [EqualWeights] and the flat
+// [Blend]; a user's own scheme needs only this method.
+//
+// A scheme must reject, with an error, a name it does not know and a score
+// it needs but was not given: nothing is silently dropped.
+type WeightingScheme interface {
+	Combine(scores map[string]Result) (Result, error)
+}
+
+var (
+	_ WeightingScheme = (*Tree)(nil)
+	_ WeightingScheme = EqualWeights{}
+)
+
+// A WeightError reports a weight-tree node whose declared weight is not
+// the sum of its children's weights (METHOD.md §4). It wraps
+// [ErrWeightsMismatch]; get it with [errors.As].
+type WeightError struct {
+	Node        string          // the node's name
+	Declared    decimal.Decimal // its declared weight
+	ChildrenSum decimal.Decimal // the sum of its children's weights
+}
+
+func (e *WeightError) Error() string {
+	return fmt.Sprintf("csat: weights: node %q declares %s but its children sum to %s: %s",
+		e.Node, e.Declared, e.ChildrenSum, ErrWeightsMismatch)
+}
+
+// Unwrap returns [ErrWeightsMismatch].
+func (e *WeightError) Unwrap() error { return ErrWeightsMismatch }
+
+// A Node is a node of a weight tree as declared: a name, an optional
+// English label, a weight and children. A node without children is a leaf
+// scored directly. Build the whole tree as a literal and pass the root to
+// [NewTree]; the root's weight is the declared total (100 in the PVC
+// write-up).
+type Node struct {
+	Name     string
+	Label    string
+	Weight   decimal.Decimal
+	Children []Node
+}
+
+// TreeOptions configures [NewTree]. The zero value (or nil) means: strict
+// validation, leaf scores in 0–100.
+type TreeOptions struct {
+	// Normalize rescales, top down, each parent's children in proportion
+	// so that they sum to the parent's weight, instead of rejecting a
+	// parent whose children do not add up. Opt-in: the weights used then
+	// differ from the declared ones (exactly, as fractions: 20 × 8/26 is
+	// kept as 80/13, not rounded).
+	Normalize bool
+	// ScoreMax is the largest leaf score [Tree.Combine] accepts; scores
+	// range over [0, ScoreMax]. Zero means 100; use 1 for degrees and
+	// rates.
+	ScoreMax decimal.Decimal
+}
+
+// A Tree is a validated hierarchical weighting scheme (权重, METHOD.md
+// §4): every parent's weight is the sum of its children's, the root's is
+// the declared total, no weight is negative, names are unique. The score
+// it gives is
+//
+//	weighted score = Σ leaf weight × leaf score / total
+//
+// explained as the method writes it, with each parent's own weighted
+// score nested beneath. A Tree is immutable and safe for concurrent use.
+type Tree struct {
+	root     *tnode
+	byName   map[string]*tnode
+	leaves   []*tnode
+	scoreMax decimal.Decimal
+}
+
+type tnode struct {
+	name     string
+	label    string
+	declared decimal.Decimal
+	weight   *big.Rat
+	children []*tnode
+}
+
+// NewTree validates the tree rooted at root and returns it. Violations are
+// all reported, joined ([errors.Join]): a parent whose children do not sum
+// to its weight is a [*WeightError] (unless opts.Normalize); a negative
+// weight wraps [ErrNegative]; a name empty or used twice wraps
+// [ErrInvalid] or [ErrDuplicate]; a root weight that is not positive
+// wraps [ErrInvalid]. Loading the PVC tree as printed ([PVCTreeAsPrinted])
+// fails with a WeightError naming 购销过程, declared 20, children 26.
+func NewTree(root Node, opts *TreeOptions) (*Tree, error) {
+	var o TreeOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.ScoreMax.IsZero() {
+		o.ScoreMax = decimal.NewFromInt(100)
+	}
+	if o.ScoreMax.IsNegative() {
+		return nil, errorf(ErrInvalid, "weights: score max %s is negative", o.ScoreMax)
+	}
+	t := &Tree{byName: map[string]*tnode{}, scoreMax: o.ScoreMax}
+	var errs []error
+	var build func(n Node, depth int) *tnode
+	build = func(n Node, depth int) *tnode {
+		if depth > 64 {
+			errs = append(errs, errorf(ErrInvalid, "weights: node %q nested deeper than 64 levels", n.Name))
+			return &tnode{name: n.Name, weight: new(big.Rat)}
+		}
+		tn := &tnode{name: n.Name, label: n.Label, declared: n.Weight, weight: n.Weight.Rat()}
+		switch {
+		case n.Name == "":
+			errs = append(errs, errorf(ErrInvalid, "weights: a node has an empty name"))
+		case t.byName[n.Name] != nil:
+			errs = append(errs, errorf(ErrDuplicate, "weights: node name %q used twice", n.Name))
+		default:
+			t.byName[n.Name] = tn
+		}
+		if n.Weight.IsNegative() {
+			errs = append(errs, errorf(ErrNegative, "weights: node %q has negative weight %s", n.Name, n.Weight))
+		}
+		for _, c := range n.Children {
+			tn.children = append(tn.children, build(c, depth+1))
+		}
+		if len(tn.children) == 0 {
+			t.leaves = append(t.leaves, tn)
+		}
+		return tn
+	}
+	t.root = build(root, 0)
+	if !root.Weight.IsPositive() && !root.Weight.IsNegative() {
+		errs = append(errs, errorf(ErrInvalid, "weights: root %q has total weight 0", root.Name))
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if o.Normalize {
+		if err := t.root.normalize(); err != nil {
+			return nil, err
+		}
+	} else {
+		t.root.check(&errs)
+		if len(errs) > 0 {
+			return nil, errors.Join(errs...)
+		}
+	}
+	return t, nil
+}
+
+// check appends a WeightError for every parent whose children do not add up.
+func (n *tnode) check(errs *[]error) {
+	if len(n.children) == 0 {
+		return
+	}
+	sum := decimal.Zero
+	for _, c := range n.children {
+		sum = sum.Add(c.declared)
+	}
+	if !sum.Equal(n.declared) {
+		*errs = append(*errs, &WeightError{Node: n.name, Declared: n.declared, ChildrenSum: sum})
+	}
+	for _, c := range n.children {
+		c.check(errs)
+	}
+}
+
+// normalize rescales children to sum to n's (already final) weight.
+func (n *tnode) normalize() error {
+	if len(n.children) == 0 {
+		return nil
+	}
+	sum := new(big.Rat)
+	for _, c := range n.children {
+		sum.Add(sum, c.weight)
+	}
+	if sum.Sign() == 0 {
+		if n.weight.Sign() != 0 {
+			return &WeightError{Node: n.name, Declared: n.declared, ChildrenSum: decimal.Zero}
+		}
+	} else {
+		f := exact.Quo(n.weight, sum)
+		for _, c := range n.children {
+			c.weight = exact.Mul(c.weight, f)
+		}
+	}
+	for _, c := range n.children {
+		if err := c.normalize(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MustTree is like [NewTree] but panics on error. Use it only for tree
+// literals known to be valid, e.g. in package-level variables.
+func MustTree(root Node, opts *TreeOptions) *Tree {
+	t, err := NewTree(root, opts)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// Root returns the root node's name.
+func (t *Tree) Root() string { return t.root.name }
+
+// Total returns the root's weight, the declared total.
+func (t *Tree) Total() decimal.Decimal { return t.root.declared }
+
+// Leaves returns the leaves' names in declaration order (depth first).
+func (t *Tree) Leaves() []string {
+	out := make([]string, len(t.leaves))
+	for i, l := range t.leaves {
+		out[i] = l.name
+	}
+	return out
+}
+
+// Weight returns the weight the tree uses for the named node: the
+// declared weight, or after normalisation the rescaled one (rounded to
+// [Precision] places if it has no finite expansion; [Tree.WeightRat] has
+// it exactly). An unknown name is [ErrUnknownItem].
+func (t *Tree) Weight(name string) (decimal.Decimal, error) {
+	r, err := t.WeightRat(name)
+	if err != nil {
+		return decimal.Zero, err
+	}
+	d, _ := exact.Decimal(r, Precision)
+	return d, nil
+}
+
+// WeightRat returns the exact weight the tree uses for the named node.
+func (t *Tree) WeightRat(name string) (*big.Rat, error) {
+	n, ok := t.byName[name]
+	if !ok {
+		return nil, errorf(ErrUnknownItem, "weights: no node %q", name)
+	}
+	return new(big.Rat).Set(n.weight), nil
+}
+
+// Children returns the names of the named node's children in order (none
+// for a leaf); an unknown name is [ErrUnknownItem].
+func (t *Tree) Children(name string) ([]string, error) {
+	n, ok := t.byName[name]
+	if !ok {
+		return nil, errorf(ErrUnknownItem, "weights: no node %q", name)
+	}
+	out := make([]string, len(n.children))
+	for i, c := range n.children {
+		out[i] = c.name
+	}
+	return out, nil
+}
+
+// Combine returns the weighted score Σ leaf weight × leaf score / total of
+// the leaf scores given, keyed by leaf name. Every leaf needs a score in
+// [0, ScoreMax] (errors wrapping [ErrMissing] and [ErrOutOfRange], naming
+// the leaf and the value); a name that is not a leaf is [ErrUnknownItem].
+// The result's formula runs over the leaves, as METHOD.md §5 writes it;
+// its parts are the root's children, each scored over its own children
+// (Σ child weight × child score / its weight), down to the leaves.
+func (t *Tree) Combine(scores map[string]Result) (Result, error) {
+	if err := unknownNames(scores, func(n string) bool {
+		tn, ok := t.byName[n]
+		return ok && len(tn.children) == 0
+	}, "weights: leaf"); err != nil {
+		return Result{}, err
+	}
+	var errs []error
+	for _, l := range t.leaves {
+		r, ok := scores[l.name]
+		if !ok {
+			errs = append(errs, errorf(ErrMissing, "weights: no score for leaf %q", l.name))
+			continue
+		}
+		v := r.Rat()
+		if v.Sign() < 0 || v.Cmp(t.scoreMax.Rat()) > 0 {
+			errs = append(errs, errorf(ErrOutOfRange, "weights: leaf %q score %s outside 0..%s", l.name, r.Value(), t.scoreMax))
+		}
+	}
+	if len(errs) > 0 {
+		return Result{}, errors.Join(errs...)
+	}
+	return t.score(t.root, scores, true), nil
+}
+
+// score scores node n; the root's formula runs over the leaves.
+func (t *Tree) score(n *tnode, scores map[string]Result, root bool) Result {
+	if len(n.children) == 0 {
+		return partLabel(n.name, scores[n.name])
+	}
+	parts := make([]Result, len(n.children))
+	kind := Fraction
+	for i, c := range n.children {
+		parts[i] = t.score(c, scores, false)
+		if parts[i].kind != Fraction {
+			kind = Points
+		}
+	}
+	terms := n.children
+	if root {
+		terms = t.leaves
+	}
+	sum := new(big.Rat)
+	for _, c := range terms {
+		sum.Add(sum, exact.Mul(c.weight, t.leafOrNode(c, scores, parts, n)))
+	}
+	label := n.name
+	if n.weight.Sign() == 0 {
+		return Given(label, kind, decimal.Zero)
+	}
+	q := exact.Quo(sum, n.weight)
+	return ratResult(label, kind, q, func() string {
+		parts := parts
+		var b strings.Builder
+		b.WriteString("(")
+		for i, c := range terms {
+			if i > 0 {
+				b.WriteString(" + ")
+			}
+			w, _ := exact.Decimal(c.weight, DisplayPlaces+2)
+			b.WriteString(fmtDec(w))
+			b.WriteString("×")
+			if root {
+				b.WriteString(scores[c.name].String())
+			} else {
+				b.WriteString(parts[i].String())
+			}
+		}
+		w, _ := exact.Decimal(n.weight, DisplayPlaces+2)
+		b.WriteString(") / ")
+		b.WriteString(fmtDec(w))
+		return b.String()
+	}, parts)
+}
+
+// leafOrNode returns the exact score of c: a leaf's given score, or an
+// inner node's score among parts (children of parent n).
+func (t *Tree) leafOrNode(c *tnode, scores map[string]Result, parts []Result, n *tnode) *big.Rat {
+	if len(c.children) == 0 {
+		return scores[c.name].Rat()
+	}
+	i := slices.Index(n.children, c)
+	return parts[i].Rat()
+}
+
+// EqualWeights is the weighting scheme that gives every score the same
+// weight: the plain mean of the scores given, in name order. The zero
+// value is ready to use; no scores is [ErrEmpty].
+type EqualWeights struct{}
+
+// Combine returns the mean of the scores.
+func (EqualWeights) Combine(scores map[string]Result) (Result, error) {
+	if len(scores) == 0 {
+		return Result{}, errorf(ErrEmpty, "equal weights: no scores")
+	}
+	keys := make([]string, 0, len(scores))
+	for k := range scores {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	ws := make([]Weight, len(keys))
+	parts := make([]Result, len(keys))
+	for i, k := range keys {
+		ws[i] = Weight{Name: k, Weight: decimal.NewFromInt(1)}
+		parts[i] = partLabel(k, scores[k])
+	}
+	return weightedMean("equal weights", ws, parts, nil)
+}
+
+func w(n int64) decimal.Decimal { return decimal.NewFromInt(n) }
+
+// PVCTreeAsPrinted returns the PVC write-up's item weights exactly as the
+// source prints them (METHOD.md §4): 产品质量 50 (品质 30, 包装 10, 使用性
+// 10), 购销过程 20 (接待 8, 程序 8, 价格和付款 10), 相关服务 30 (运输 8,
+// 问题处理 12, 技术支持和服务 10). It is inconsistent — 购销过程's children
+// sum to 26 — so [NewTree] rejects it; it is here to show that, and for
+// users who accept [TreeOptions.Normalize].
+func PVCTreeAsPrinted() Node { return pvcNode(8, 8) }
+
+// PVCTree returns the corrected PVC weight tree used by the method's
+// examples: reception 接待 5 and procedure 程序 5 instead of 8 and 8, so
+// that 购销过程 is 20 and the total 100.
+func PVCTree() *Tree { return pvcTree }
+
+var pvcTree = MustTree(pvcNode(5, 5), nil)
+
+func pvcNode(reception, procedure int64) Node {
+	return Node{Name: "顾客满意度", Label: "customer satisfaction", Weight: w(100), Children: []Node{
+		{Name: "产品质量", Label: "product quality", Weight: w(50), Children: []Node{
+			{Name: "品质", Label: "quality", Weight: w(30)},
+			{Name: "包装", Label: "packaging", Weight: w(10)},
+			{Name: "使用性", Label: "usability", Weight: w(10)},
+		}},
+		{Name: "购销过程", Label: "purchase process", Weight: w(20), Children: []Node{
+			{Name: "接待", Label: "reception", Weight: w(reception)},
+			{Name: "程序", Label: "procedure", Weight: w(procedure)},
+			{Name: "价格和付款", Label: "price and payment", Weight: w(10)},
+		}},
+		{Name: "相关服务", Label: "related service", Weight: w(30), Children: []Node{
+			{Name: "运输", Label: "transport", Weight: w(8)},
+			{Name: "问题处理", Label: "problem handling", Weight: w(12)},
+			{Name: "技术支持和服务", Label: "technical support and service", Weight: w(10)},
+		}},
+	}}
+}
