@@ -69,6 +69,17 @@ func kindName(k byte) string {
 	return "table"
 }
 
+// uvarint decodes a canonical (shortest-form) unsigned varint; n <= 0 on
+// error. Rejecting overlong forms keeps the encoding one-to-one, so a
+// decoded value re-encodes to the same bytes.
+func uvarint(data []byte) (uint64, int) {
+	v, n := binary.Uvarint(data)
+	if n > 1 && data[n-1] == 0 {
+		return 0, -1
+	}
+	return v, n
+}
+
 func appendCounts(b []byte, t *Tally) []byte {
 	for i := 0; i < t.scale.Len(); i++ {
 		b = binary.AppendUvarint(b, t.counts[i])
@@ -78,7 +89,7 @@ func appendCounts(b []byte, t *Tally) []byte {
 
 func readCounts(data []byte, t *Tally) ([]byte, error) {
 	for i := 0; i < t.scale.Len(); i++ {
-		v, n := binary.Uvarint(data)
+		v, n := uvarint(data)
 		if n <= 0 {
 			return nil, errorf(ErrCorrupt, "decode: count of level %d", i)
 		}
@@ -89,7 +100,7 @@ func readCounts(data []byte, t *Tally) ([]byte, error) {
 }
 
 func readString(data []byte, what string) (string, []byte, error) {
-	l, n := binary.Uvarint(data)
+	l, n := uvarint(data)
 	if n <= 0 || l > uint64(len(data)-n) {
 		return "", nil, errorf(ErrCorrupt, "decode: %s length", what)
 	}
@@ -218,7 +229,7 @@ func (t *Table) UnmarshalBinary(data []byte) error {
 	if err != nil {
 		return err
 	}
-	n, k := binary.Uvarint(rest)
+	n, k := uvarint(rest)
 	if k <= 0 || n > uint64(len(rest)) {
 		return errorf(ErrCorrupt, "decode: cell count")
 	}

@@ -1,0 +1,120 @@
+// Package csat measures customer satisfaction (顾客满意度) the way
+// quality-management systems (ISO 9000, GB/T 19580) do it: survey forms
+// on a five-level scale, a satisfaction degree and rate, a blend of the
+// sales staff's self-assessment with the customers' survey, hierarchical
+// item weights, and more — exactly, in decimals, with every result able to
+// say how it was reached.
+//
+// This documentation follows the method in order. Every figure below is a
+// worked example of the method and is checked by the package's tests.
+//
+// # Scales
+//
+// A [Scale] is data: ordered levels, each with a key, an English and a
+// Chinese label, points, whether it counts as satisfied, and, on a banded
+// scale, its score band. Two scales are predefined. [FivePoint] is the
+// procedure document's point scale:
+//
+//	很满意 very satisfied        10
+//	满意   satisfied              8
+//	基本满意 basically satisfied   6   ← satisfied for the rate from here up
+//	不满意 dissatisfied           4
+//	很不满意 very dissatisfied     2
+//
+// [PVCBands] is the PVC write-up's 0–100 scale with five bands, lower
+// edges inclusive (our reading of the source, which leaves shared edges
+// open): [90,100] 很满意, [70,90) 满意, [60,70) 比较满意, [40,60) 比较不满意,
+// [20,40) 不满意 — and below 20 is still 不满意. Each band's representative
+// point is its midpoint (95, 80, 65, 50, 30). Decisions use exact values:
+// 69.996 is 比较满意 even though it prints as 70.00.
+//
+// Define your own with [NewScale] (a 7-point scale, 1–10, 0–10 for NPS);
+// it rejects duplicate keys, negative points and bands with gaps or
+// overlaps. Look a level up with [Scale.Index] (key, English or Chinese
+// label), [Scale.IndexOfPoints] or [Scale.IndexOfScore].
+//
+// # Tallies
+//
+// The method's survey figures depend only on how many answers fell on
+// each level, so csat counts, it does not store answers. A [Tally] holds
+// one count per level; [Tally.Add] is a few nanoseconds and never
+// allocates, [Tally.AddCodes] counts byte-coded answers in bulk faster
+// than a plain counting loop, and a tally of a billion answers is as small
+// and as fast to score as one of ten. [Tally.Merge] is exact, associative
+// and commutative, and tallies encode to bytes or JSON and back, so shards
+// can count separately and merge in any order with the same result, bit
+// for bit. Counts never wrap: an overflow is [ErrOverflow].
+//
+// A [Table] keys tallies by item and source — the customers' survey 检查
+// ([SourceSurvey]), the sales staff's self-assessment 自评 ([SourceSelf]),
+// the customers' rating of a competitor ([SourceCompetitor]) — so a whole
+// survey is one mergeable value. [ReadTableCSV] fills one from a file.
+//
+// # Satisfaction degree and rate
+//
+// For a set of answers on the point scale (METHOD.md §2):
+//
+//	degree 满意度 = Σ points / (number of answers × 10)
+//	rate   满意率 = answers at 基本满意 or better / number of answers
+//
+// The method's worked example: five forms of five items, 25 answers, 10
+// very satisfied, 5 satisfied, 6 basically satisfied, 3 dissatisfied, 1
+// very dissatisfied. [Degree] and [Rate] (both [Scorer]s) give
+//
+//	degree = (10×10 + 5×8 + 6×6 + 3×4 + 1×2) / (25×10) = 190/250 = 76%
+//	rate   = (10 + 5 + 6) / 25 = 21/25 = 84%
+//
+// A [Result] carries the exact value as a decimal, its exact numerator and
+// denominator, and its explanation ([Result.Explain], [Result.Derivation]),
+// built only when asked for. Where a division has no finite decimal
+// expansion, the value is rounded once, half away from zero (四舍五入), to
+// [Precision] places; [Result.String] prints [DisplayPlaces] places. An
+// empty tally is [ErrEmpty], never 0 and never NaN.
+//
+// # Blending self-assessment and survey
+//
+// The overall satisfaction 整体满意度 weighs the self-assessment 40% and
+// the survey 60% (METHOD.md §3). With a self-assessed degree of 82% and
+// rate of 90%:
+//
+//	overall degree = 0.4×82% + 0.6×76% = 78.4%
+//	overall rate   = 0.4×90% + 0.6×84% = 86.4%
+//
+// [SelfSurvey] is that blend; [NewBlend] makes others. Weights must be
+// non-negative and sum to exactly 1. A missing source is, by default,
+// left out and the other weights renormalised ([Renormalize], the PVC
+// write-up's rule); [RequireAll] makes it an error.
+//
+// # Weight trees
+//
+// The PVC write-up weighs items in a two-level tree out of 100. A [Tree]
+// is validated on construction: every parent equals the sum of its
+// children, no weight is negative, names are unique. The write-up's own
+// tree is inconsistent — purchase process 购销过程 is 20 but its children
+// 接待 8 + 程序 8 + 价格和付款 10 sum to 26 — and [NewTree] says so with a
+// [*WeightError] naming 购销过程, 20 and 26. Rescaling children in
+// proportion is available, opt-in, as [TreeOptions.Normalize]. The
+// corrected tree ([PVCTree]: 接待 5, 程序 5) weighs a questionnaire:
+//
+//	weighted score = Σ leaf weight × leaf score / total
+//	= (30×92 + 10×85 + 10×88 + 5×80 + 5×75 + 10×60 + 8×70 + 12×65 + 10×90) / 100 = 81.05
+//
+// with each section's own weighted score nested in the derivation. A
+// missing or out-of-range leaf score is an error naming the leaf.
+// [EqualWeights] gives every score the same weight. Trees, blends and
+// equal weights are all [WeightingScheme]s: plug in your own.
+//
+// # Errors
+//
+// Errors start with "csat:", name what was wrong, and wrap a sentinel
+// ([ErrUnknownLevel], [ErrWeightsMismatch], [ErrEmpty], [ErrOverflow], …)
+// for [errors.Is], or are typed ([*WeightError], [*ParseError]) for
+// [errors.As]. Nothing panics on input, and nothing is silently dropped.
+//
+// # Concurrency and determinism
+//
+// Scales, trees, blends and results are immutable and safe for concurrent
+// use. Tallies and tables are accumulators: give each goroutine its own
+// and merge. Output never depends on map order, input order or the number
+// of shards; ties are broken by id in byte order.
+package csat

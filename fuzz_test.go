@@ -1,0 +1,137 @@
+package csat
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// FuzzNewScale builds scales from arbitrary bytes: every 5-byte group is a
+// level (key byte, points, satisfied flag, band low, band high). It must
+// never panic, and a scale it accepts must satisfy its own invariants.
+func FuzzNewScale(f *testing.F) {
+	f.Add([]byte{'a', 10, 1, 0, 0, 'b', 8, 0, 0, 0}, uint8(10), false)
+	f.Add([]byte{'a', 95, 1, 90, 100, 'b', 50, 0, 0, 90}, uint8(100), true)
+	f.Fuzz(func(t *testing.T, data []byte, full uint8, banded bool) {
+		var levels []Level
+		for len(data) >= 5 {
+			l := Level{Key: string(data[:1]), Points: decimal.NewFromInt(int64(int8(data[1]))), Satisfied: data[2]&1 == 1}
+			if banded {
+				l.Band = &Band{decimal.NewFromInt(int64(int8(data[3]))), decimal.NewFromInt(int64(int8(data[4])))}
+			}
+			levels = append(levels, l)
+			data = data[5:]
+		}
+		s, err := NewScale("fuzz", decimal.NewFromInt(int64(full)), levels)
+		if err != nil {
+			if s != nil || !errors.Is(err, ErrInvalidScale) {
+				t.Fatalf("bad error contract: %v", err)
+			}
+			return
+		}
+		for i, l := range s.Levels() {
+			if j, err := s.Index(l.Key); err != nil || j != i {
+				t.Fatalf("Index(%q) = %d, %v", l.Key, j, err)
+			}
+			if l.Points.IsNegative() || l.Points.GreaterThan(s.FullMarks()) {
+				t.Fatalf("points %s accepted", l.Points)
+			}
+			if s.Banded() {
+				j, err := s.IndexOfScore(l.Points)
+				if err != nil || j != i {
+					t.Fatalf("points %s of %q fall in level %d (%v)", l.Points, l.Key, j, err)
+				}
+			}
+		}
+	})
+}
+
+// FuzzTallyDecode decodes arbitrary bytes as a binary and a JSON tally: an
+// error or a tally that re-encodes to the same counts, never a panic.
+func FuzzTallyDecode(f *testing.F) {
+	good, _ := tallyOf(f, 10, 5, 6, 3, 1).MarshalBinary()
+	js, _ := tallyOf(f, 10, 5, 6, 3, 1).MarshalJSON()
+	f.Add(good)
+	f.Add(js)
+	f.Add([]byte("CSAT"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, dec := range []func(*Tally, []byte) error{(*Tally).UnmarshalBinary, (*Tally).UnmarshalJSON} {
+			tl := NewTally(FivePoint())
+			if err := dec(&tl, data); err != nil {
+				if !tl.Equal(NewTally(FivePoint())) {
+					t.Fatal("failed decode changed the tally")
+				}
+				continue
+			}
+			again, err := tl.MarshalBinary()
+			if err != nil {
+				t.Fatal(err)
+			}
+			back := NewTally(FivePoint())
+			if err := back.UnmarshalBinary(again); err != nil || !back.Equal(tl) {
+				t.Fatalf("re-encoding failed: %v", err)
+			}
+		}
+	})
+}
+
+// FuzzTableDecode decodes arbitrary bytes as a binary table.
+func FuzzTableDecode(f *testing.F) {
+	tab := NewTable(FivePoint())
+	_ = tab.AddN("功能", SourceSurvey, 0, 3)
+	_ = tab.AddN("外观", SourceSelf, 2, 1)
+	good, _ := tab.MarshalBinary()
+	f.Add(good)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tb := NewTable(FivePoint())
+		if err := tb.UnmarshalBinary(data); err != nil {
+			return
+		}
+		again, err := tb.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(again) != string(data) {
+			t.Fatal("a decoded table does not re-encode to the same bytes")
+		}
+	})
+}
+
+// FuzzNewTree builds weight trees from bytes: each byte pair is (depth
+// change, weight). It must never panic; an accepted tree's leaves sum to
+// its total and equal leaf scores give that score.
+func FuzzNewTree(f *testing.F) {
+	f.Add([]byte{1, 50, 1, 30, 0, 20, 2, 20}, uint8(100), false)
+	f.Add([]byte{1, 20, 1, 8, 0, 8, 0, 10}, uint8(20), true)
+	f.Fuzz(func(t *testing.T, data []byte, total uint8, normalize bool) {
+		root := Node{Name: "root", Weight: decimal.NewFromInt(int64(total))}
+		stack := []*Node{&root}
+		for i := 0; i+1 < len(data) && i < 200; i += 2 {
+			switch d := data[i] % 3; {
+			case d == 1 && len(stack[len(stack)-1].Children) > 0: // descend into the last child
+				p := stack[len(stack)-1]
+				stack = append(stack, &p.Children[len(p.Children)-1])
+			case d == 2 && len(stack) > 1: // climb
+				stack = stack[:len(stack)-1]
+			}
+			p := stack[len(stack)-1]
+			p.Children = append(p.Children, Node{Name: string(rune('a' + i/2)), Weight: decimal.NewFromInt(int64(int8(data[i+1])))})
+		}
+		tr, err := NewTree(root, &TreeOptions{Normalize: normalize})
+		if err != nil {
+			if tr != nil {
+				t.Fatal("tree and error")
+			}
+			return
+		}
+		scores := map[string]Result{}
+		for _, l := range tr.Leaves() {
+			scores[l] = Given("", Points, decimal.NewFromInt(42))
+		}
+		r, err := tr.Combine(scores)
+		if err != nil || !r.Value().Equal(decimal.NewFromInt(42)) {
+			t.Fatalf("equal leaves gave %s, %v", r.Value(), err)
+		}
+	})
+}

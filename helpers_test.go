@@ -1,0 +1,52 @@
+package csat
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+// tallyOf returns a five-point tally with the given counts, very satisfied first.
+func tallyOf(t testing.TB, counts ...uint64) Tally {
+	t.Helper()
+	tl := NewTally(FivePoint())
+	for i, c := range counts {
+		if err := tl.AddN(i, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return tl
+}
+
+// errCheck is a row of an error-path table: the error must match Is and its
+// message must be exactly Msg.
+type errCheck struct {
+	Is  error
+	Msg string
+}
+
+func checkErr(t *testing.T, err error, want errCheck) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("got no error, want %v", want.Is)
+	}
+	if !errors.Is(err, want.Is) {
+		t.Errorf("error %q does not match %v", err, want.Is)
+	}
+	if want.Msg != "" && err.Error() != want.Msg {
+		t.Errorf("error message\n got: %s\nwant: %s", err, want.Msg)
+	}
+	if !strings.HasPrefix(err.Error(), "csat: ") {
+		t.Errorf("error %q lacks the csat: prefix", err)
+	}
+}
+
+// genAnswers draws a slice of level indexes of the five-point scale.
+func genAnswers(t *rapid.T, label string) []int {
+	return rapid.SliceOfN(rapid.IntRange(0, 4), 1, 200).Draw(t, label)
+}

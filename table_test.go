@@ -1,0 +1,157 @@
+package csat
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"pgregory.net/rapid"
+)
+
+type answer struct {
+	item, source string
+	level        int
+}
+
+func genSurvey(t *rapid.T) []answer {
+	items := []string{"功能", "外观", "包装", "交货期", "服务质量"}
+	sources := []string{SourceSelf, SourceSurvey, SourceCompetitor}
+	return rapid.SliceOfN(rapid.Custom(func(t *rapid.T) answer {
+		return answer{
+			item:   rapid.SampledFrom(items).Draw(t, "item"),
+			source: rapid.SampledFrom(sources).Draw(t, "source"),
+			level:  rapid.IntRange(0, 4).Draw(t, "level"),
+		}
+	}), 0, 300).Draw(t, "answers")
+}
+
+// TestTableShardMerge: a survey split over shards, each shard's table
+// encoded, decoded and merged in any order, equals the single table and
+// encodes to the same bytes.
+func TestTableShardMerge(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		answers := genSurvey(t)
+		single := NewTable(FivePoint())
+		for _, a := range answers {
+			if err := single.Add(a.item, a.source, a.level); err != nil {
+				t.Fatal(err)
+			}
+		}
+		n := rapid.IntRange(1, 5).Draw(t, "shards")
+		shards := make([]*Table, n)
+		for i := range shards {
+			shards[i] = NewTable(FivePoint())
+		}
+		for _, a := range answers {
+			_ = shards[rapid.IntRange(0, n-1).Draw(t, "to")].Add(a.item, a.source, a.level)
+		}
+		merged := NewTable(FivePoint())
+		for _, k := range rapid.Permutation(rangeN(n)).Draw(t, "order") {
+			wire, err := shards[k].MarshalBinary()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := NewTable(FivePoint())
+			if err := got.UnmarshalBinary(wire); err != nil {
+				t.Fatal(err)
+			}
+			if err := merged.Merge(got); err != nil {
+				t.Fatal(err)
+			}
+		}
+		a, _ := merged.MarshalBinary()
+		b, _ := single.MarshalBinary()
+		if !merged.Equal(single) || !bytes.Equal(a, b) {
+			t.Fatal("sharded table differs from the single table")
+		}
+		js, _ := json.Marshal(single)
+		back := NewTable(FivePoint())
+		if err := json.Unmarshal(js, back); err != nil || !back.Equal(single) {
+			t.Fatalf("JSON round trip: %v", err)
+		}
+	})
+}
+
+func TestTableAccessors(t *testing.T) {
+	tab := NewTable(FivePoint())
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(tab.Add("b", SourceSurvey, 0))
+	must(tab.AddKey("a", SourceSelf, "满意"))
+	must(tab.AddCodes("a", SourceSurvey, []byte{0, 4}))
+	must(tab.AddTally("b", SourceSelf, tallyOf(t, 0, 0, 1)))
+	got := struct {
+		Cells   []Cell
+		Items   []string
+		Sources []string
+	}{tab.Cells(), tab.Items(), tab.Sources()}
+	want := struct {
+		Cells   []Cell
+		Items   []string
+		Sources []string
+	}{
+		[]Cell{{"a", "self"}, {"a", "survey"}, {"b", "self"}, {"b", "survey"}},
+		[]string{"a", "b"}, []string{"self", "survey"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("accessors mismatch (-want +got):\n%s", diff)
+	}
+	total, err := tab.Total(SourceSurvey)
+	must(err)
+	if diff := cmp.Diff([]uint64{2, 0, 0, 0, 1}, total.Counts()); diff != "" {
+		t.Errorf("Total mismatch (-want +got):\n%s", diff)
+	}
+	c := tab.Clone()
+	must(c.Add("a", SourceSelf, 1))
+	if c.Equal(tab) || tab.Tally("a", SourceSelf).Count(1) != 1 {
+		t.Error("Clone is not independent")
+	}
+}
+
+func TestTableErrors(t *testing.T) {
+	pvc := NewTable(PVCBands())
+	_ = pvc.Add("x", SourceSurvey, 0)
+	full := NewTable(FivePoint())
+	_ = full.AddN("x", SourceSurvey, 0, ^uint64(0))
+	one := NewTable(FivePoint())
+	_ = one.Add("x", SourceSurvey, 0)
+	_ = one.Add("y", SourceSurvey, 0)
+	cases := []struct {
+		name string
+		run  func() error
+		want errCheck
+	}{
+		{"empty item", func() error { return NewTable(FivePoint()).Add("", SourceSurvey, 0) }, errCheck{ErrInvalid, `csat: table: item name "" must be non-empty UTF-8: invalid argument`}},
+		{"empty source", func() error { return NewTable(FivePoint()).Add("x", "", 0) }, errCheck{ErrInvalid, `csat: table: source name "" must be non-empty UTF-8: invalid argument`}},
+		{"bad utf8", func() error { return NewTable(FivePoint()).Add("\xff", "s", 0) }, errCheck{ErrInvalid, ""}},
+		{"unknown level", func() error { return NewTable(FivePoint()).Add("x", SourceSurvey, 9) }, errCheck{ErrUnknownLevel, ""}},
+		{"zero table", func() error { var z Table; return z.Add("x", "s", 0) }, errCheck{ErrInvalid, `csat: table without scale (use NewTable): invalid argument`}},
+		{"merge scales", func() error { return one.Clone().Merge(pvc) }, errCheck{ErrScaleMismatch, `csat: merge: table of scale "five-point" with table of scale "pvc-bands": scale mismatch`}},
+		{"merge overflow", func() error { return full.Clone().Merge(one) }, errCheck{ErrOverflow, `csat: merge: item "x" source "survey": count overflow`}},
+		{"decode other scale", func() error { b, _ := pvc.MarshalBinary(); return NewTable(FivePoint()).UnmarshalBinary(b) }, errCheck{ErrScaleMismatch, ""}},
+		{"decode duplicate JSON cell", func() error {
+			return NewTable(FivePoint()).UnmarshalJSON([]byte(`{"scale":"five-point","cells":[{"item":"x","source":"s","counts":{}},{"item":"x","source":"s","counts":{}}]}`))
+		}, errCheck{ErrDuplicate, `csat: decode: cell "x"/"s" given twice: duplicate`}},
+		{"decode empty JSON item", func() error {
+			return NewTable(FivePoint()).UnmarshalJSON([]byte(`{"scale":"five-point","cells":[{"item":"","source":"s","counts":{}}]}`))
+		}, errCheck{ErrCorrupt, ""}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkErr(t, c.run(), c.want) })
+	}
+	// Out-of-order cells in a binary encoding are rejected.
+	b, _ := one.MarshalBinary()
+	swapped := bytes.Replace(b, []byte("\x01x\x06survey"), []byte("\x01z\x06survey"), 1)
+	checkErr(t, NewTable(FivePoint()).UnmarshalBinary(swapped), errCheck{Is: ErrCorrupt})
+	// The failed overflow merge left the table unchanged.
+	before := full.Clone()
+	_ = full.Merge(one)
+	if !full.Equal(before) {
+		t.Error("failed merge changed the table")
+	}
+}
