@@ -43,7 +43,7 @@ func main() {
 	for _, it := range items {
 		t := survey.Tally(it.name, csat.SourceSurvey)
 		d, r := must(csat.Degree{}.Score(t)), must(csat.Rate{}.Score(t))
-		fmt.Printf("  %-18s %s\n  %-18s %s\n", it.name, d.Explain(), "", r.Explain())
+		fmt.Printf("  %s\n    %s\n    %s\n", it.name, d.Explain(), r.Explain())
 	}
 
 	total, err := survey.Total(csat.SourceSurvey)
