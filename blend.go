@@ -169,8 +169,11 @@ func weightedMean(label string, ws []Weight, parts []Result, missing []string) (
 
 // partLabel labels r as a part named name.
 func partLabel(name string, r Result) Result {
-	if r.label == "" || r.label == name {
+	if r.label == "" {
 		return r.WithLabel(name)
+	}
+	if r.label == name || strings.HasPrefix(r.label, name+" ") {
+		return r
 	}
 	return r.WithLabel(name + ": " + r.label)
 }

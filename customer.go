@@ -1,0 +1,484 @@
+package csat
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/csatkit/csat/internal/exact"
+	"github.com/shopspring/decimal"
+)
+
+// ErrOutOfBand reports a visit estimate outside the band of the level the
+// interviewer heard (METHOD.md §5.2).
+var ErrOutOfBand = errors.New("estimate outside its band")
+
+// Names of the two parts of a preliminary customer score, as sources of
+// the preliminary [Blend].
+const (
+	SourceVisit         = "visit"         // 走访
+	SourceQuestionnaire = "questionnaire" // 问卷
+)
+
+var visitQuestionnaire = &Blend{weights: []Weight{
+	{SourceVisit, decimal.RequireFromString("0.6")},
+	{SourceQuestionnaire, decimal.RequireFromString("0.4")},
+}}
+
+// VisitQuestionnaire returns the PVC write-up's preliminary blend: visit
+// ([SourceVisit]) 60% + questionnaire ([SourceQuestionnaire]) 40%,
+// renormalised over the parts present (no questionnaire → the visit
+// alone; no visit → the questionnaire alone, beyond the sources).
+func VisitQuestionnaire() *Blend { return visitQuestionnaire }
+
+// A VisitNote is what the interviewer made of one item during a visit
+// (走访): the level of the band scale the customer's words fall in, and
+// optionally an estimate inside that band. Without an estimate the
+// level's representative point is used.
+type VisitNote struct {
+	Level    string              // key or label of a level of the band scale, e.g. "很满意"
+	Estimate decimal.NullDecimal // a score inside the level's band; invalid = the representative point
+}
+
+// A Status is a customer's standing in the period, for churn (客户流失).
+type Status uint8
+
+const (
+	// Active is a customer still buying (the zero value).
+	Active Status = iota
+	// AtRisk is a customer showing signs of leaving; scored as usual,
+	// counted in the company view.
+	AtRisk
+	// Lost is a customer lost in the period; the company view applies
+	// its [LostPolicy].
+	Lost
+)
+
+// String returns "active", "at risk" or "lost".
+func (s Status) String() string {
+	switch s {
+	case Active:
+		return "active"
+	case AtRisk:
+		return "at risk"
+	case Lost:
+		return "lost"
+	}
+	return "Status(" + decimal.NewFromInt(int64(s)).String() + ")"
+}
+
+// CustomerOptions configures a [CustomerScorer]. The zero value (or nil)
+// is the PVC method: the corrected [PVCTree], the [PVCBands] scale,
+// unmentioned items at 80, [VisitQuestionnaire], [DefaultAdjustments].
+type CustomerOptions struct {
+	// Scheme weighs item scores into a questionnaire or visit score; nil
+	// means [PVCTree].
+	Scheme WeightingScheme
+	// Items lists the items scored. Nil means the scheme's leaves, if it
+	// has a Leaves() []string method (a [Tree] has); otherwise required.
+	Items []string
+	// Scale is the band scale visit levels are read on; nil means
+	// [PVCBands]. It must be banded, with full marks 100.
+	Scale *Scale
+	// Unmentioned is the visit score of an item the customer did not
+	// mention; invalid (unset) means the representative point of the
+	// scale's "satisfied" level, 80 on [PVCBands]. It must lie in 0–100.
+	Unmentioned decimal.NullDecimal
+	// Preliminary blends [SourceVisit] and [SourceQuestionnaire]; nil
+	// means [VisitQuestionnaire].
+	Preliminary *Blend
+	// Adjustments per complaint outcome; the zero value means
+	// [DefaultAdjustments].
+	Adjustments Adjustments
+}
+
+// A CustomerScorer computes per-customer satisfaction scores by the PVC
+// write-up's method (METHOD.md §5): a questionnaire score and a visit
+// score, each weighted over the items; a preliminary score blending them
+// (visit 60%, questionnaire 40%); then one adjustment per complaint by its
+// outcome, the final score kept within 0–100, and its band.
+//
+// A CustomerScorer is immutable and safe for concurrent use.
+type CustomerScorer struct {
+	scheme      WeightingScheme
+	items       []string
+	scale       *Scale
+	unmentioned decimal.Decimal
+	unmLabel    string
+	blend       *Blend
+	adj         Adjustments
+}
+
+// NewCustomerScorer validates opts and returns a scorer. Errors wrap
+// [ErrInvalid] (a scale without bands or not out of 100, no items, an
+// unmentioned score outside 0–100, a preliminary blend whose sources are
+// not visit and questionnaire) or [ErrDuplicate] (an item listed twice).
+func NewCustomerScorer(opts *CustomerOptions) (*CustomerScorer, error) {
+	var o CustomerOptions
+	if opts != nil {
+		o = *opts
+	}
+	s := &CustomerScorer{scheme: o.Scheme, scale: o.Scale, blend: o.Preliminary, adj: o.Adjustments}
+	if s.scheme == nil {
+		s.scheme = PVCTree()
+	}
+	if s.scale == nil {
+		s.scale = PVCBands()
+	}
+	if s.blend == nil {
+		s.blend = VisitQuestionnaire()
+	}
+	if !s.adj.set {
+		s.adj = DefaultAdjustments()
+	}
+	if !s.scale.Banded() || !s.scale.FullMarks().Equal(w(100)) {
+		return nil, errorf(ErrInvalid, "customer: scale %q must be banded with full marks 100", s.scale.Name())
+	}
+	s.items = slices.Clone(o.Items)
+	if s.items == nil {
+		if l, ok := s.scheme.(interface{ Leaves() []string }); ok {
+			s.items = l.Leaves()
+		}
+	}
+	if len(s.items) == 0 {
+		return nil, errorf(ErrInvalid, "customer: no items (give CustomerOptions.Items for a scheme without Leaves)")
+	}
+	seen := map[string]bool{}
+	for _, it := range s.items {
+		if it == "" || seen[it] {
+			return nil, errorf(ErrDuplicate, "customer: item %q empty or listed twice", it)
+		}
+		seen[it] = true
+	}
+	for _, wt := range s.blend.Weights() {
+		if wt.Name != SourceVisit && wt.Name != SourceQuestionnaire {
+			return nil, errorf(ErrInvalid, "customer: preliminary blend source %q is neither %q nor %q", wt.Name, SourceVisit, SourceQuestionnaire)
+		}
+	}
+	if o.Unmentioned.Valid {
+		s.unmentioned = o.Unmentioned.Decimal
+		s.unmLabel = "not mentioned"
+	} else {
+		i, err := s.scale.Index(KeySatisfied)
+		if err != nil {
+			return nil, errorf(ErrInvalid, "customer: scale %q has no %q level for unmentioned items; set CustomerOptions.Unmentioned", s.scale.Name(), KeySatisfied)
+		}
+		l, _ := s.scale.Level(i)
+		s.unmentioned = l.Points
+		s.unmLabel = "not mentioned, " + l.Name()
+	}
+	if s.unmentioned.IsNegative() || s.unmentioned.GreaterThan(w(100)) {
+		return nil, errorf(ErrInvalid, "customer: unmentioned score %s outside 0..100", s.unmentioned)
+	}
+	return s, nil
+}
+
+var defaultCustomerScorer, _ = NewCustomerScorer(nil)
+
+// PVCCustomerScorer returns the scorer of the PVC method with all
+// defaults, as NewCustomerScorer(nil).
+func PVCCustomerScorer() *CustomerScorer { return defaultCustomerScorer }
+
+// Items returns the items the scorer scores.
+func (s *CustomerScorer) Items() []string { return slices.Clone(s.items) }
+
+func (s *CustomerScorer) knownItems(m []string) error {
+	for _, k := range m {
+		if !slices.Contains(s.items, k) {
+			return errorf(ErrUnknownItem, "customer: item %q not known", k)
+		}
+	}
+	return nil
+}
+
+// Questionnaire returns the weighted questionnaire score (问卷) of the
+// item scores given, each in 0–100: a score out of range is
+// [ErrOutOfRange], a missing item [ErrMissing], an unknown one
+// [ErrUnknownItem], each naming the item.
+func (s *CustomerScorer) Questionnaire(scores map[string]decimal.Decimal) (Result, error) {
+	keys := sortedKeys(scores)
+	if err := s.knownItems(keys); err != nil {
+		return Result{}, err
+	}
+	in := make(map[string]Result, len(scores))
+	for _, it := range s.items {
+		v, ok := scores[it]
+		if !ok {
+			return Result{}, errorf(ErrMissing, "questionnaire: no score for item %q", it)
+		}
+		if v.IsNegative() || v.GreaterThan(w(100)) {
+			return Result{}, errorf(ErrOutOfRange, "questionnaire: item %q score %s outside 0..100", it, v)
+		}
+		in[it] = Given("", Points, v)
+	}
+	r, err := s.scheme.Combine(in)
+	if err != nil {
+		return Result{}, err
+	}
+	return r.WithLabel("questionnaire 问卷"), nil
+}
+
+// Visit returns the weighted visit score (走访) of the notes given per item.
+// An item without a note counts as not mentioned (Unmentioned, 80 by
+// default). A level the scale does not have is [ErrUnknownLevel]; an
+// estimate outside its level's band is [ErrOutOfBand] naming item, band
+// and value; an unknown item is [ErrUnknownItem].
+func (s *CustomerScorer) Visit(notes map[string]VisitNote) (Result, error) {
+	keys := sortedKeys(notes)
+	if err := s.knownItems(keys); err != nil {
+		return Result{}, err
+	}
+	in := make(map[string]Result, len(s.items))
+	for _, it := range s.items {
+		n, ok := notes[it]
+		if !ok {
+			in[it] = Given(it+" ("+s.unmLabel+")", Points, s.unmentioned)
+			continue
+		}
+		i, err := s.scale.Index(n.Level)
+		if err != nil {
+			return Result{}, &prefixed{prefix: "visit: item " + strconv.Quote(it), err: err}
+		}
+		l, _ := s.scale.Level(i)
+		if !n.Estimate.Valid {
+			in[it] = Given(it+" ("+l.Name()+", representative point)", Points, l.Points)
+			continue
+		}
+		if !s.scale.InBand(i, n.Estimate.Decimal) {
+			return Result{}, errorf(ErrOutOfBand, "visit: item %q: estimate %s outside band %s %s",
+				it, n.Estimate.Decimal, l.Name(), s.bandText(i))
+		}
+		in[it] = Given(it+" ("+l.Name()+", estimate)", Points, n.Estimate.Decimal)
+	}
+	r, err := s.scheme.Combine(in)
+	if err != nil {
+		return Result{}, err
+	}
+	return r.WithLabel("visit 走访"), nil
+}
+
+// bandText prints level i's band with the edge rules applied, e.g.
+// "[90,100]" for the top band or "[0,40)" for the lowest.
+func (s *CustomerScorer) bandText(i int) string {
+	l, _ := s.scale.Level(i)
+	lo, hi, close := l.Band.Low, l.Band.High, ")"
+	if hi.Equal(s.scale.FullMarks()) {
+		close = "]"
+	}
+	lowest := true
+	for _, o := range s.scale.Levels() {
+		if o.Band.Low.LessThan(lo) {
+			lowest = false
+		}
+	}
+	if lowest {
+		lo = decimal.Zero
+	}
+	return "[" + lo.String() + "," + hi.String() + close
+}
+
+// A Customer is the input of one customer's score for a period.
+type Customer struct {
+	ID string
+	// Questionnaire holds the item scores (0–100) of the returned
+	// questionnaire; nil if none was returned.
+	Questionnaire map[string]decimal.Decimal
+	// Visit holds the interviewer's notes per item; nil if there was no
+	// visit. A visit with no item mentioned is an empty, non-nil map.
+	Visit map[string]VisitNote
+	// Complaints are the customer's complaints in the period.
+	Complaints []Complaint
+	// Status is the customer's standing for churn.
+	Status Status
+}
+
+// An Adjustment is the score change one complaint brought.
+type Adjustment struct {
+	Complaint string
+	Outcome   Outcome
+	Delta     decimal.Decimal
+}
+
+// A CustomerScore is one customer's satisfaction score with every step of
+// its derivation.
+type CustomerScore struct {
+	ID            string
+	Status        Status
+	Questionnaire *Result // nil if no questionnaire
+	Visit         *Result // nil if no visit
+	Preliminary   Result
+	Adjustments   []Adjustment // in complaint-id order
+	// Final is the preliminary score plus the adjustments, kept within
+	// 0–100; its derivation nests the preliminary score and its parts.
+	Final Result
+	// Clamped says the sum fell outside 0–100 and was clamped.
+	Clamped bool
+	// Band is the index of the final score's level on the band scale.
+	Band int
+	// BandLevel is that level.
+	BandLevel Level
+	// Items holds each item's questionnaire and visit scores and their
+	// blend by the preliminary weights, in the scorer's item order: what
+	// the company view uses to tell which items pulled a customer down.
+	Items []ItemScore
+}
+
+// An ItemScore is one item of one customer: the questionnaire score, the
+// visit score (each invalid when absent) and their blend by the
+// preliminary weights (exact value rounded to [Precision] places).
+type ItemScore struct {
+	Item          string
+	Questionnaire decimal.NullDecimal
+	Visit         decimal.NullDecimal
+	Combined      decimal.Decimal
+}
+
+// Score computes a customer's score. Both questionnaire and visit missing
+// is [ErrMissing]; complaints are validated ([Complaint.Validate]; a
+// repeated id is [ErrDuplicate]). The derivation prints like the method's
+// worked example ([CustomerScore.Final]'s [Result.Derivation]).
+func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
+	out := CustomerScore{ID: c.ID, Status: c.Status}
+	if c.Status > Lost {
+		return out, errorf(ErrInvalid, "customer %q: status %d", c.ID, c.Status)
+	}
+	parts := map[string]Result{}
+	if c.Questionnaire != nil {
+		q, err := s.Questionnaire(c.Questionnaire)
+		if err != nil {
+			return out, wrapCustomer(c.ID, err)
+		}
+		out.Questionnaire = &q
+		parts[SourceQuestionnaire] = q
+	}
+	if c.Visit != nil {
+		v, err := s.Visit(c.Visit)
+		if err != nil {
+			return out, wrapCustomer(c.ID, err)
+		}
+		out.Visit = &v
+		parts[SourceVisit] = v
+	}
+	if len(parts) == 0 {
+		return out, errorf(ErrMissing, "customer %q: neither questionnaire nor visit", c.ID)
+	}
+	pre, err := s.blend.Combine(parts)
+	if err != nil {
+		return out, wrapCustomer(c.ID, err)
+	}
+	out.Preliminary = pre.WithLabel("preliminary 初步得分")
+	if out.Items, err = s.itemScores(c); err != nil {
+		return out, wrapCustomer(c.ID, err)
+	}
+	if err := validateComplaints(c.Complaints); err != nil {
+		return out, wrapCustomer(c.ID, err)
+	}
+	sum := out.Preliminary.Rat()
+	for _, cp := range sortComplaints(c.Complaints) {
+		d, _ := s.adj.Of(cp.Outcome)
+		out.Adjustments = append(out.Adjustments, Adjustment{Complaint: cp.ID, Outcome: cp.Outcome, Delta: d})
+		sum = exact.Add(sum, d.Rat())
+	}
+	raw := sum
+	switch {
+	case sum.Sign() < 0:
+		sum, out.Clamped = w(0).Rat(), true
+	case sum.Cmp(w(100).Rat()) > 0:
+		sum, out.Clamped = w(100).Rat(), true
+	}
+	pre, adjs, clamped := out.Preliminary, out.Adjustments, out.Clamped
+	finalParts := []Result{pre}
+	for _, a := range adjs {
+		finalParts = append(finalParts, Given("complaint "+a.Complaint+": "+a.Outcome.String(), Points, a.Delta))
+	}
+	out.Final = ratResult("final 最终得分", Points, sum, func() string {
+		var b strings.Builder
+		b.WriteString(pre.String())
+		for _, a := range adjs {
+			if a.Delta.IsNegative() {
+				b.WriteString(" − " + a.Delta.Neg().String())
+			} else {
+				b.WriteString(" + " + a.Delta.String())
+			}
+		}
+		if clamped {
+			r, _ := exact.Decimal(raw, DisplayPlaces)
+			b.WriteString(" = " + r.String() + ", clamped to 0..100")
+		}
+		return b.String()
+	}, finalParts)
+	v, _ := exact.Decimal(sum, Precision)
+	out.Band, err = s.scale.IndexOfScore(v)
+	if err != nil {
+		return out, wrapCustomer(c.ID, err)
+	}
+	out.BandLevel, _ = s.scale.Level(out.Band)
+	return out, nil
+}
+
+// itemScores blends each item's questionnaire and visit scores (inputs
+// already validated by Questionnaire and Visit).
+func (s *CustomerScorer) itemScores(c Customer) ([]ItemScore, error) {
+	out := make([]ItemScore, len(s.items))
+	for k, it := range s.items {
+		is := ItemScore{Item: it}
+		parts := map[string]Result{}
+		if c.Questionnaire != nil {
+			is.Questionnaire = decimal.NewNullDecimal(c.Questionnaire[it])
+			parts[SourceQuestionnaire] = Given("", Points, c.Questionnaire[it])
+		}
+		if c.Visit != nil {
+			v := s.unmentioned
+			if n, ok := c.Visit[it]; ok {
+				if n.Estimate.Valid {
+					v = n.Estimate.Decimal
+				} else {
+					i, _ := s.scale.Index(n.Level)
+					l, _ := s.scale.Level(i)
+					v = l.Points
+				}
+			}
+			is.Visit = decimal.NewNullDecimal(v)
+			parts[SourceVisit] = Given("", Points, v)
+		}
+		r, err := s.blend.Combine(parts)
+		if err != nil {
+			return nil, err
+		}
+		is.Combined = r.Value()
+		out[k] = is
+	}
+	return out, nil
+}
+
+func wrapCustomer(id string, err error) error {
+	return &prefixed{prefix: "customer " + strconv.Quote(id), err: err}
+}
+
+// prefixed adds context in front of an error's message, keeping the error
+// itself for errors.Is and errors.As.
+type prefixed struct {
+	prefix string
+	err    error
+}
+
+func (p *prefixed) Error() string {
+	return "csat: " + p.prefix + ": " + strings.TrimPrefix(p.err.Error(), "csat: ")
+}
+func (p *prefixed) Unwrap() error { return p.err }
+
+// Explain returns the customer's full derivation: questionnaire, visit,
+// preliminary score, adjustments and final score with its band.
+func (cs CustomerScore) Explain() string {
+	return cs.Final.Derivation() + "band: " + cs.BandLevel.Name() + "\n"
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
