@@ -104,6 +104,54 @@
 // [EqualWeights] gives every score the same weight. Trees, blends and
 // equal weights are all [WeightingScheme]s: plug in your own.
 //
+// # Per-customer score
+//
+// The PVC write-up scores each customer (METHOD.md §5) with a
+// [CustomerScorer] ([PVCCustomerScorer] has the method's defaults):
+//
+//  1. Questionnaire 问卷: the item scores (0–100) weighted by the tree,
+//     81.05 in the worked example.
+//  2. Visit 走访: for each item the interviewer notes the band the
+//     customer's words fall in ([VisitNote]), optionally with an estimate
+//     inside it; without one the band's representative point counts, and
+//     an item not mentioned counts as 满意, 80. An estimate outside its
+//     band is [ErrOutOfBand]. The example: 品质 很满意 95, 包装 比较不满意
+//     50, 价格和付款 比较满意 65, the rest 80 → 80.00.
+//  3. Preliminary 初步得分 = visit 60% + questionnaire 40%
+//     ([VisitQuestionnaire]; one part missing → the other alone):
+//     0.6×80 + 0.4×81.05 = 80.42.
+//  4. One adjustment per complaint by its outcome ([DefaultAdjustments]:
+//     未处理 −5, 不满意 −5, 不太满意 −3, 基本满意 −1, 满意 0, 很满意 +2),
+//     kept within 0–100 (our reading; the result says when it clamped):
+//     80.42 − 1 + 2 − 5 = 76.42, band 满意.
+//
+// [CustomerScore.Explain] prints every step, nested.
+//
+// # Churn and the company view
+//
+// A customer can be [Active], [AtRisk] or [Lost] in the period.
+// [CompanyView] averages customers' final scores (equally, or weighted
+// e.g. by sales volume), counts them per band, and lists them worst first
+// with the items that pulled each down. Lost customers follow a stated
+// [LostPolicy]: by default they count at the lowest band's point (30), so
+// that losing unhappy customers never raises the company's figure; they
+// can instead be excluded or counted at a given score, and the view
+// reports how many were affected.
+//
+// # Complaints
+//
+// [AnalyzeComplaints] turns a period's [Complaint] records into the
+// performance-excellence deck's figures (METHOD.md §6): the share handled
+// within the limit (24 h), response and resolution times (median and 90th
+// percentile, nearest rank), the outcome mix, open complaints and their
+// age, the iceberg estimate (complainants / 5% dissatisfied customers, of
+// whom 35% voice it elsewhere and 60% say nothing), the customers expected
+// lost to delay (10% per completed day past the limit, compounding by
+// default: 1 − 0.9^d; [LossLinear] reads it as 10% × d), expected returns
+// (95% if resolved within the limit, 60% if later) and word-of-mouth reach
+// (5 per quickly satisfied complainant). Every rate is a parameter of
+// [ComplaintOptions].
+//
 // # Errors
 //
 // Errors start with "csat:", name what was wrong, and wrap a sentinel

@@ -3,6 +3,7 @@ package csat_test
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/csatkit/csat"
 	"github.com/shopspring/decimal"
@@ -119,4 +120,64 @@ func ExampleNewScale() {
 	fmt.Println(err)
 	// Output:
 	// csat: scale "bad": gap between bands of "poor" [0,70) and "good" [80,100): invalid scale
+}
+
+// The PVC write-up's worked customer (METHOD.md §5): questionnaire, visit,
+// preliminary 60/40, three complaints.
+func ExampleCustomerScorer_Score() {
+	n := decimal.NewFromInt
+	score, err := csat.PVCCustomerScorer().Score(csat.Customer{
+		ID: "PVC-001",
+		Questionnaire: map[string]decimal.Decimal{
+			"品质": n(92), "包装": n(85), "使用性": n(88), "接待": n(80), "程序": n(75),
+			"价格和付款": n(60), "运输": n(70), "问题处理": n(65), "技术支持和服务": n(90),
+		},
+		Visit: map[string]csat.VisitNote{
+			"品质": {Level: "很满意"}, "包装": {Level: "比较不满意"}, "价格和付款": {Level: "比较满意"},
+		},
+		Complaints: []csat.Complaint{
+			{ID: "C1", Outcome: csat.HandledBasicallySatisfied},
+			{ID: "C2", Outcome: csat.HandledVerySatisfied},
+			{ID: "C3", Outcome: csat.NotHandled},
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(score.Questionnaire.Explain())
+	fmt.Println(score.Visit.Explain())
+	fmt.Println(score.Preliminary.Explain())
+	fmt.Println(score.Final.Explain())
+	fmt.Println(score.Final.Value().StringFixed(2), score.BandLevel.Name())
+	// Output:
+	// questionnaire 问卷 = (30×92 + 10×85 + 10×88 + 5×80 + 5×75 + 10×60 + 8×70 + 12×65 + 10×90) / 100 = 81.05
+	// visit 走访 = (30×95 + 10×50 + 10×80 + 5×80 + 5×80 + 10×65 + 8×80 + 12×80 + 10×80) / 100 = 80
+	// preliminary 初步得分 = 0.6×80 + 0.4×81.05 = 80.42
+	// final 最终得分 = 80.42 − 1 + 2 − 5 = 76.42
+	// 76.42 满意 (satisfied)
+}
+
+// Complaint-handling figures over a period: the share handled within 24
+// hours, the iceberg estimate and the customers expected lost to delay.
+func ExampleAnalyzeComplaints() {
+	day := func(d, h int) time.Time { return time.Date(2026, 6, d, h, 0, 0, 0, time.UTC) }
+	fig, err := csat.AnalyzeComplaints([]csat.Complaint{
+		{ID: "A", Customer: "X", Received: day(1, 9), FirstResponse: day(1, 10), Resolved: day(1, 21), Outcome: csat.HandledVerySatisfied},
+		{ID: "B", Customer: "Y", Received: day(2, 9), FirstResponse: day(2, 13), Resolved: day(4, 10), Outcome: csat.HandledBasicallySatisfied},
+		{ID: "D", Customer: "Z", Received: day(25, 0), Outcome: csat.NotHandled},
+	}, &csat.ComplaintOptions{AsOf: day(30, 0)})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(fig.WithinLimit.Explain())
+	fmt.Println(fig.Dissatisfied.Explain())
+	fmt.Println(fig.ExpectedLost.Explain(), "exactly", fig.ExpectedLost.Value())
+	fmt.Println(fig.ExpectedReturns.Explain())
+	fmt.Println(fig.Open[0].ID, fig.Open[0].Age)
+	// Output:
+	// handled within 24 h = 1 / 3 = ≈33.33%
+	// dissatisfied customers (iceberg) = 3 complainants / 0.05 = 60
+	// expected customers lost to delay = Σ 1 − (1 − 0.1)^d over B: 1d, D: 4d = ≈0.44 exactly 0.4439
+	// expected returning complainants = 0.95×1 within the limit + 0.6×1 late = 1.55
+	// D 120h0m0s
 }

@@ -3,6 +3,7 @@ package csat
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -132,6 +133,47 @@ func FuzzNewTree(f *testing.F) {
 		r, err := tr.Combine(scores)
 		if err != nil || !r.Value().Equal(decimal.NewFromInt(42)) {
 			t.Fatalf("equal leaves gave %s, %v", r.Value(), err)
+		}
+	})
+}
+
+// FuzzComplaints builds complaint records from bytes (ids, customers,
+// hour offsets, outcomes) and analyses them: never a panic; an accepted
+// set gives figures within their ranges.
+func FuzzComplaints(f *testing.F) {
+	f.Add([]byte{1, 'x', 0, 1, 12, 6, 2, 'y', 10, 4, 49, 4})
+	f.Add([]byte{0, 0, 0, 0, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		var cs []Complaint
+		for i := 0; i+6 <= len(data) && i < 600; i += 6 {
+			d := data[i : i+6]
+			c := Complaint{ID: string(rune('a' + d[0]%30)), Customer: string(rune('a' + d[1]%5)),
+				Received: base.Add(time.Duration(d[2]) * time.Hour), Outcome: Outcome(d[5] % 8)}
+			if d[3] != 0 {
+				c.FirstResponse = c.Received.Add(time.Duration(int8(d[3])) * time.Hour)
+			}
+			if d[4] != 0 {
+				c.Resolved = c.Received.Add(time.Duration(int8(d[4])) * time.Hour)
+			}
+			cs = append(cs, c)
+		}
+		fig, err := AnalyzeComplaints(cs, &ComplaintOptions{AsOf: base.Add(400 * time.Hour)})
+		if err != nil {
+			return
+		}
+		if v := fig.WithinLimit.Value(); v.IsNegative() || v.GreaterThan(decimal.NewFromInt(1)) {
+			t.Fatalf("within-limit share %s", v)
+		}
+		if l := fig.ExpectedLost.Value(); l.IsNegative() || l.GreaterThan(decimal.NewFromInt(int64(len(cs)))) {
+			t.Fatalf("expected loss %s of %d", l, len(cs))
+		}
+		total := 0
+		for _, o := range fig.Outcomes {
+			total += o.Count
+		}
+		if total != len(cs) {
+			t.Fatalf("outcome mix counts %d of %d", total, len(cs))
 		}
 	})
 }

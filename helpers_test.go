@@ -2,6 +2,7 @@ package csat
 
 import (
 	"errors"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -50,3 +51,5 @@ func checkErr(t *testing.T, err error, want errCheck) {
 func genAnswers(t *rapid.T, label string) []int {
 	return rapid.SliceOfN(rapid.IntRange(0, 4), 1, 200).Draw(t, label)
 }
+
+func exactInt(n int) *big.Rat { return big.NewRat(int64(n), 1) }

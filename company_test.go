@@ -1,0 +1,144 @@
+package csat
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+)
+
+// companyScores: A is the worked example (76.42); B had a visit where
+// nothing was mentioned (80); C returned a questionnaire of all 50s (50)
+// and was lost.
+func companyScores(t *testing.T) []CustomerScore {
+	t.Helper()
+	a := pvcCustomer()
+	a.ID = "A"
+	b := Customer{ID: "B", Visit: map[string]VisitNote{}}
+	q := map[string]decimal.Decimal{}
+	for _, it := range PVCTree().Leaves() {
+		q[it] = dec("50")
+	}
+	c := Customer{ID: "C", Questionnaire: q, Status: Lost}
+	var out []CustomerScore
+	for _, cu := range []Customer{a, b, c} {
+		s, err := PVCCustomerScorer().Score(cu)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// TestCompanyView, by hand:
+//   - lowest band (default): C counts at 30: (76.42 + 80 + 30) / 3 = 186.42/3 = 62.14
+//   - excluded: (76.42 + 80) / 2 = 78.21
+//   - at score 0: 156.42 / 3 = 52.14
+//   - weights A 3, B 1, C 1: (229.26 + 80 + 30) / 5 = 67.852
+func TestCompanyView(t *testing.T) {
+	scores := companyScores(t)
+	cases := []struct {
+		name    string
+		opts    *CompanyOptions
+		mean    string
+		counted int
+	}{
+		{"lowest band", nil, "62.14", 3},
+		{"exclude", &CompanyOptions{Lost: LostPolicy{Mode: LostExclude}}, "78.21", 2},
+		{"at score", &CompanyOptions{Lost: LostPolicy{Mode: LostAtScore, Score: dec("0")}}, "52.14", 3},
+		{"weighted", &CompanyOptions{Weights: map[string]decimal.Decimal{"A": dec("3"), "B": dec("1"), "C": dec("1")}}, "67.852", 3},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v, err := CompanyView(scores, c.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !v.Mean.Value().Equal(dec(c.mean)) || v.Counted != c.counted || v.LostAffected != 1 || v.Customers != 3 {
+				t.Errorf("mean %s counted %d affected %d", v.Mean.Value(), v.Counted, v.LostAffected)
+			}
+		})
+	}
+	v, err := CompanyView(scores, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dist []int
+	for _, b := range v.Distribution {
+		dist = append(dist, b.Count)
+	}
+	if diff := cmp.Diff([]int{0, 2, 0, 0, 1}, dist); diff != "" {
+		t.Errorf("distribution mismatch (-want +got):\n%s", diff)
+	}
+	var order []string
+	for _, r := range v.Ranking {
+		order = append(order, r.ID)
+	}
+	if diff := cmp.Diff([]string{"C", "A", "B"}, order); diff != "" {
+		t.Errorf("ranking mismatch (-want +got):\n%s", diff)
+	}
+	// A's items below its preliminary 80.42, blended 0.6 visit + 0.4
+	// questionnaire: 价格和付款 39+24 = 63, 包装 30+34 = 64, 问题处理
+	// 48+26 = 74, 运输 48+28 = 76, 程序 48+30 = 78, 接待 48+32 = 80.
+	var drags []string
+	for _, d := range v.Ranking[1].Drags {
+		drags = append(drags, d.Item+" "+d.Combined.String())
+	}
+	want := []string{"价格和付款 63", "包装 64", "问题处理 74", "运输 76", "程序 78", "接待 80"}
+	if diff := cmp.Diff(want, drags); diff != "" {
+		t.Errorf("drags mismatch (-want +got):\n%s", diff)
+	}
+	if len(v.Ranking[1].Complaints) != 2 {
+		t.Errorf("A's lowering complaints: %v", v.Ranking[1].Complaints)
+	}
+}
+
+func TestCompanyErrors(t *testing.T) {
+	scores := companyScores(t)
+	cases := []struct {
+		name   string
+		scores []CustomerScore
+		opts   *CompanyOptions
+		want   errCheck
+	}{
+		{"empty", nil, nil, errCheck{ErrEmpty, `csat: company: no customer scores: no data`}},
+		{"duplicate", append(scores, scores[0]), nil, errCheck{ErrDuplicate, `csat: company: customer "A" given twice: duplicate`}},
+		{"missing weight", scores, &CompanyOptions{Weights: map[string]decimal.Decimal{"A": dec("1")}}, errCheck{ErrMissing, `csat: company: no weight for customer "B": missing value`}},
+		{"unknown weight", scores, &CompanyOptions{Weights: map[string]decimal.Decimal{"Q": dec("1")}}, errCheck{ErrUnknownItem, `csat: company: weight for unknown customer "Q": unknown item`}},
+		{"negative weight", scores, &CompanyOptions{Weights: map[string]decimal.Decimal{"A": dec("-1"), "B": dec("1"), "C": dec("1")}}, errCheck{ErrNegative, ""}},
+		{"zero weights", scores, &CompanyOptions{Weights: map[string]decimal.Decimal{"A": dec("0"), "B": dec("0"), "C": dec("0")}}, errCheck{ErrInvalid, ""}},
+		{"all excluded", scores[2:], &CompanyOptions{Lost: LostPolicy{Mode: LostExclude}}, errCheck{ErrEmpty, ""}},
+		{"lost score", scores, &CompanyOptions{Lost: LostPolicy{Mode: LostAtScore, Score: dec("101")}}, errCheck{ErrOutOfRange, ""}},
+		{"lost mode", scores, &CompanyOptions{Lost: LostPolicy{Mode: 9}}, errCheck{ErrInvalid, ""}},
+		{"unbanded", scores, &CompanyOptions{Scale: FivePoint()}, errCheck{ErrInvalid, ""}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := CompanyView(c.scores, c.opts)
+			checkErr(t, err, c.want)
+		})
+	}
+}
+
+// TestCompanyOrder: the view does not depend on the order of customers.
+func TestCompanyOrder(t *testing.T) {
+	scores := companyScores(t)
+	base, _ := CompanyView(scores, nil)
+	rapid.Check(t, func(rt *rapid.T) {
+		perm := rapid.Permutation(scores).Draw(rt, "perm")
+		v, err := CompanyView(perm, nil)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		if v.Mean.Explain() != base.Mean.Explain() || len(v.Ranking) != len(base.Ranking) {
+			rt.Fatal("order changed the view")
+		}
+		for i := range v.Ranking {
+			if v.Ranking[i].ID != base.Ranking[i].ID {
+				rt.Fatal("order changed the ranking")
+			}
+		}
+	})
+}
