@@ -152,6 +152,39 @@
 // (5 per quickly satisfied complainant). Every rate is a parameter of
 // [ComplaintOptions].
 //
+// # Loyalty
+//
+// A [LoyaltyMetric] measures loyalty 顾客忠诚度 (METHOD.md §7). [NPS], the
+// Net Promoter Score, counts a 0–10 "would you recommend us" question
+// ([NPSScale]): promoters 9–10, passives 7–8, detractors 0–6,
+//
+//	NPS = (promoters − detractors) / n × 100
+//
+// with a Wald and an adjusted-Wald confidence interval (Rocks 2016: add
+// 3/4 to promoters and detractors, 3/2 to passives). 100 promoters, 30
+// passives and 80 detractors give 9.52, Wald [−2.93, 21.98], adjusted
+// 9.39 [−2.94, 21.72]. [RepeatRate] and [ShareOfWallet] come from
+// [Purchase] records. The franchise manual's seven measures
+// ([SevenMeasures]: repeat purchases, share of wallet, attention to the
+// brand, time to choose, price sensitivity, attitude to competitors,
+// tolerance of a quality incident), each with its direction, normalise to
+// 0–100 against declared bounds or the population's range and combine
+// into a [LoyaltyIndex] by any weighting scheme.
+//
+// # Lifetime value and ABC segmentation
+//
+// Customers are graded by the present value of their future margins
+// (METHOD.md §8). [CLV] discounts margins at the end of each period,
+// PV = Σ cfₜ/(1+d)ᵗ; [CLVConstant] takes a constant margin m kept with
+// retention r (cfₜ = m·rᵗ⁻¹): m 1000, r 0.8, d 0.1, 3 years give
+// 2730000/1331 ≈ 2051.09. [ABC], a [Segmenter], sorts by value and grades
+// A while the value share held by the customers before is below 80%, B
+// below 95%, else C: 50, 20, 10, 8, 5, 4, 3 → A A A B B B C.
+// [RecommendRelationship] suggests the relationship type (基本型 …
+// 伙伴型) by margin and number of customers, and [SurveySchedule] lists
+// when each customer is due for a survey: key customers 重点客户
+// quarterly, others every half year.
+//
 // # Errors
 //
 // Errors start with "csat:", name what was wrong, and wrap a sentinel

@@ -3,6 +3,7 @@ package csat_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/csatkit/csat"
@@ -180,4 +181,65 @@ func ExampleAnalyzeComplaints() {
 	// expected customers lost to delay = Σ 1 − (1 − 0.1)^d over B: 1d, D: 4d = ≈0.44 exactly 0.4439
 	// expected returning complainants = 0.95×1 within the limit + 0.6×1 late = 1.55
 	// D 120h0m0s
+}
+
+// The Net Promoter Score with its Wald and adjusted-Wald intervals.
+func ExampleNPS() {
+	t := csat.NewTally(csat.NPSScale())
+	_ = t.AddN(10, 100) // promoters
+	_ = t.AddN(8, 30)   // passives
+	_ = t.AddN(3, 80)   // detractors
+	r, err := csat.NPS{}.Compute(t)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Score.Explain())
+	fmt.Println(r.Wald.Explain())
+	fmt.Println(r.AdjustedWald.Explain())
+	// Output:
+	// NPS = (100 − 80) / 210 × 100 = ≈9.52
+	// Wald 95% interval = ≈9.52 ± 1.96×6.35 = [-2.93, 21.98]
+	// adjusted Wald 95% interval = ≈9.39 ± 1.96×6.29 = [-2.94, 21.72]
+}
+
+// Customer lifetime value of a constant margin with retention.
+func ExampleCLVConstant() {
+	r, err := csat.CLVConstant(decimal.NewFromInt(1000), decimal.RequireFromString("0.8"), decimal.RequireFromString("0.1"), 3)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Explain())
+	// Output: CLV = 1000/1.1 + 800/1.1^2 + 640/1.1^3 = 2730000/1331 = ≈2051.09
+}
+
+// ABC grading by cumulative value share, with a summary per class.
+func ExampleABC() {
+	var vs []csat.CustomerValue
+	for i, v := range []int64{50, 20, 10, 8, 5, 4, 3} {
+		vs = append(vs, csat.CustomerValue{ID: fmt.Sprintf("c%d", i+1), Value: decimal.NewFromInt(v)})
+	}
+	as, err := csat.ABC{}.Segment(vs)
+	if err != nil {
+		panic(err)
+	}
+	classes := make([]string, len(as))
+	for i, a := range as {
+		classes[i] = a.Class
+	}
+	fmt.Println(strings.Join(classes, " "))
+	for _, s := range csat.Summarize(as) {
+		fmt.Println(s.Class, s.Count, s.Value, s.Share)
+	}
+	// Output:
+	// A A A B B B C
+	// A 3 80 80%
+	// B 3 17 17%
+	// C 1 3 3%
+}
+
+// The relationship to build, by unit margin and number of customers.
+func ExampleRecommendRelationship() {
+	r, _ := csat.RecommendRelationship(csat.HighMargin, csat.FewCustomers)
+	fmt.Println(r, "—", r.Description())
+	// Output: 伙伴型 (partnership) — work with the customer continuously on its problems and success
 }

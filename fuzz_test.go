@@ -177,3 +177,33 @@ func FuzzComplaints(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSegment grades customers whose values come from bytes: never a
+// panic; an accepted input gives one assignment per customer, in rank
+// order, A before B before C.
+func FuzzSegment(f *testing.F) {
+	f.Add([]byte{50, 20, 10, 8, 5, 4, 3}, []byte{0, 1, 2, 3, 4, 5, 6})
+	f.Add([]byte{0, 0, 255}, []byte{1, 1, 2})
+	f.Fuzz(func(t *testing.T, vals, ids []byte) {
+		var vs []CustomerValue
+		for i, v := range vals {
+			id := ""
+			if i < len(ids) {
+				id = string(rune('a' + ids[i]%40))
+			}
+			vs = append(vs, CustomerValue{ID: id, Value: decimal.NewFromInt(int64(int8(v)))})
+		}
+		as, err := ABC{}.Segment(vs)
+		if err != nil {
+			return
+		}
+		if len(as) != len(vs) {
+			t.Fatalf("%d assignments for %d customers", len(as), len(vs))
+		}
+		for i := 1; i < len(as); i++ {
+			if as[i].Class < as[i-1].Class || as[i].Value.GreaterThan(as[i-1].Value) {
+				t.Fatalf("rank order broken at %d: %+v then %+v", i, as[i-1], as[i])
+			}
+		}
+	})
+}

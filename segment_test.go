@@ -1,0 +1,237 @@
+package csat
+
+import (
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
+)
+
+// TestCLVReference: 1000/1.1 + 800/1.21 + 640/1.331; over 1331:
+// 1000×1210 + 800×1100 + 640×1000 = 1210000 + 880000 + 640000 = 2730000,
+// so 2730000/1331 = 2051.0894064613…
+func TestCLVReference(t *testing.T) {
+	r, err := CLVConstant(dec("1000"), dec("0.8"), dec("0.1"), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Rat().Cmp(big.NewRat(2730000, 1331)) != 0 || r.Round(2).String() != "2051.09" || r.Exact() {
+		t.Errorf("CLV %s (%s/%s)", r.Value(), r.Num(), r.Den())
+	}
+	if want := "CLV = 1000/1.1 + 800/1.1^2 + 640/1.1^3 = 2730000/1331 = ≈2051.09"; r.Explain() != want {
+		t.Errorf("Explain\n got: %s\nwant: %s", r.Explain(), want)
+	}
+	z, err := CLVConstant(dec("1000"), dec("0.8"), dec("0.1"), 0)
+	if err != nil || !z.Value().IsZero() {
+		t.Errorf("n=0: %s %v", z.Value(), err)
+	}
+	neg, err := CLV([]decimal.Decimal{dec("-100"), dec("50")}, dec("0"))
+	if err != nil || !neg.Value().Equal(dec("-50")) {
+		t.Errorf("negative CLV %s %v", neg.Value(), err)
+	}
+}
+
+func TestCLVErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		run  func() error
+		want errCheck
+	}{
+		{"discount -1", func() error { _, err := CLVConstant(dec("1"), dec("0.5"), dec("-1"), 3); return err }, errCheck{ErrOutOfRange, `csat: clv: discount rate -1 must be above -1: value out of range`}},
+		{"retention", func() error { _, err := CLVConstant(dec("1"), dec("1.2"), dec("0.1"), 3); return err }, errCheck{ErrOutOfRange, `csat: clv: retention 1.2 outside 0..1: value out of range`}},
+		{"negative retention", func() error { _, err := CLVConstant(dec("1"), dec("-0.1"), dec("0.1"), 3); return err }, errCheck{ErrOutOfRange, ""}},
+		{"negative n", func() error { _, err := CLVConstant(dec("1"), dec("0.5"), dec("0.1"), -1); return err }, errCheck{ErrNegative, `csat: clv: -1 periods: negative value`}},
+		{"huge n", func() error { _, err := CLVConstant(dec("1"), dec("0.5"), dec("0.1"), 10001); return err }, errCheck{ErrOutOfRange, ""}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkErr(t, c.run(), c.want) })
+	}
+}
+
+func TestCLVMonotone(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		m := decimal.NewFromInt(int64(rapid.IntRange(1, 10000).Draw(t, "m")))
+		r := decimal.New(int64(rapid.IntRange(0, 99).Draw(t, "r")), -2)
+		d := decimal.New(int64(rapid.IntRange(0, 50).Draw(t, "d")), -2)
+		n := rapid.IntRange(1, 20).Draw(t, "n")
+		base, _ := CLVConstant(m, r, d, n)
+		more, _ := CLVConstant(m.Add(decimal.NewFromInt(1)), r, d, n)
+		keep, _ := CLVConstant(m, r.Add(decimal.New(1, -2)), d, n)
+		disc, _ := CLVConstant(m, r, d.Add(decimal.New(1, -2)), n)
+		if more.Rat().Cmp(base.Rat()) <= 0 || keep.Rat().Cmp(base.Rat()) < 0 || disc.Rat().Cmp(base.Rat()) >= 0 {
+			t.Fatalf("base %s, margin+ %s, retention+ %s, discount+ %s", base.Value(), more.Value(), keep.Value(), disc.Value())
+		}
+	})
+}
+
+func values(vs ...int64) []CustomerValue {
+	out := make([]CustomerValue, len(vs))
+	for i, v := range vs {
+		out[i] = CustomerValue{ID: string(rune('a' + i)), Value: decimal.NewFromInt(v)}
+	}
+	return out
+}
+
+func TestABCReference(t *testing.T) {
+	as, err := ABC{}.Segment(values(3, 50, 8, 20, 5, 10, 4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range as {
+		got = append(got, a.Value.String()+a.Class)
+	}
+	want := []string{"50A", "20A", "10A", "8B", "5B", "4B", "3C"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ABC mismatch (-want +got):\n%s", diff)
+	}
+	var sums []string
+	for _, s := range Summarize(as) {
+		sums = append(sums, s.Class+" "+s.Value.String()+" "+s.Share.String())
+	}
+	// A 80/100, B 17/100, C 3/100.
+	if diff := cmp.Diff([]string{"A 80 80%", "B 17 17%", "C 3 3%"}, sums); diff != "" {
+		t.Errorf("summary mismatch (-want +got):\n%s", diff)
+	}
+	// Non-positive values are C; ties by id.
+	as, _ = ABC{}.Segment([]CustomerValue{{"z", dec("10")}, {"y", dec("10")}, {"x", dec("0")}, {"w", dec("-5")}})
+	got = nil
+	for _, a := range as {
+		got = append(got, a.ID+a.Class)
+	}
+	if diff := cmp.Diff([]string{"yA", "zA", "xC", "wC"}, got); diff != "" {
+		t.Errorf("ties and non-positive (-want +got):\n%s", diff)
+	}
+}
+
+func TestABCErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		abc  ABC
+		in   []CustomerValue
+		want errCheck
+	}{
+		{"empty", ABC{}, nil, errCheck{ErrEmpty, `csat: abc: no customers: no data`}},
+		{"duplicate", ABC{}, []CustomerValue{{"a", dec("1")}, {"b", dec("2")}, {"a", dec("3")}}, errCheck{ErrDuplicate, `csat: abc: customer "a" given twice: duplicate`}},
+		{"empty id", ABC{}, []CustomerValue{{"", dec("1")}}, errCheck{ErrInvalid, ""}},
+		{"thresholds", ABC{A: dec("0.9"), B: dec("0.8")}, values(1), errCheck{ErrInvalid, `csat: abc: thresholds A 0.9, B 0.8 need 0 < A ≤ B ≤ 1: invalid argument`}},
+		{"threshold above 1", ABC{B: dec("1.5")}, values(1), errCheck{ErrInvalid, ""}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := c.abc.Segment(c.in)
+			checkErr(t, err, c.want)
+		})
+	}
+}
+
+func classOf(as []Assignment) map[string]string {
+	m := map[string]string{}
+	for _, a := range as {
+		m[a.ID] = a.Class
+	}
+	return m
+}
+
+func TestABCProperties(t *testing.T) {
+	gen := func(t *rapid.T) []CustomerValue {
+		vs := rapid.SliceOfN(rapid.IntRange(-20, 100), 1, 40).Draw(t, "values")
+		out := make([]CustomerValue, len(vs))
+		for i, v := range vs {
+			out[i] = CustomerValue{ID: "c" + decimal.NewFromInt(int64(i)).String(), Value: decimal.NewFromInt(int64(v))}
+		}
+		return out
+	}
+	t.Run("order independent", rapid.MakeCheck(func(t *rapid.T) {
+		vs := gen(t)
+		a, _ := ABC{}.Segment(vs)
+		b, _ := ABC{}.Segment(rapid.Permutation(vs).Draw(t, "perm"))
+		if !cmp.Equal(classOf(a), classOf(b)) {
+			t.Fatal("input order changed the classes")
+		}
+	}))
+	t.Run("a rise never demotes", rapid.MakeCheck(func(t *rapid.T) {
+		vs := gen(t)
+		k := rapid.IntRange(0, len(vs)-1).Draw(t, "who")
+		before, _ := ABC{}.Segment(vs)
+		up := append([]CustomerValue(nil), vs...)
+		up[k].Value = up[k].Value.Add(decimal.NewFromInt(int64(rapid.IntRange(1, 100).Draw(t, "rise"))))
+		after, _ := ABC{}.Segment(up)
+		if classOf(after)[vs[k].ID] > classOf(before)[vs[k].ID] { // "A" < "B" < "C"
+			t.Fatalf("%s demoted from %s to %s", vs[k].ID, classOf(before)[vs[k].ID], classOf(after)[vs[k].ID])
+		}
+	}))
+	t.Run("shares sum to 100% and A's per-customer share is at least B's", rapid.MakeCheck(func(t *rapid.T) {
+		vs := gen(t)
+		as, _ := ABC{}.Segment(vs)
+		sum := new(big.Rat)
+		per := map[string]*big.Rat{}
+		total := decimal.Zero
+		for _, v := range vs {
+			total = total.Add(v.Value)
+		}
+		for _, s := range Summarize(as) {
+			sum.Add(sum, s.Share.Rat())
+			per[s.Class] = new(big.Rat).Quo(s.Value.Rat(), big.NewRat(int64(s.Count), 1))
+		}
+		if total.IsPositive() && sum.Cmp(big.NewRat(1, 1)) != 0 {
+			t.Fatalf("shares sum to %s", sum)
+		}
+		if per["A"] != nil && per["B"] != nil && per["A"].Cmp(per["B"]) < 0 {
+			t.Fatalf("A per customer %s < B per customer %s", per["A"], per["B"])
+		}
+	}))
+}
+
+func TestRelationships(t *testing.T) {
+	want := map[Margin][3]Relationship{
+		HighMargin:   {Accountable, Proactive, Partnership},
+		MediumMargin: {Reactive, Accountable, Proactive},
+		LowMargin:    {Basic, Reactive, Accountable},
+	}
+	for m, row := range want {
+		for i, c := range []CustomerCount{ManyCustomers, MediumCustomers, FewCustomers} {
+			got, err := RecommendRelationship(m, c)
+			if err != nil || got != row[i] {
+				t.Errorf("RecommendRelationship(%d, %d) = %v, %v; want %v", m, c, got, err, row[i])
+			}
+		}
+	}
+	_, err := RecommendRelationship(0, ManyCustomers)
+	checkErr(t, err, errCheck{Is: ErrInvalid})
+	got := []string{Basic.String(), Partnership.LabelZH(), Accountable.Label(), Relationship(9).String()}
+	if diff := cmp.Diff([]string{"基本型 (basic)", "伙伴型", "accountable", "Relationship(9)"}, got); diff != "" {
+		t.Errorf("labels (-want +got):\n%s", diff)
+	}
+}
+
+func TestSurveySchedule(t *testing.T) {
+	as, _ := ABC{}.Segment(values(50, 20, 10, 8, 5, 4, 3)) // a..c A, d..f B, g C
+	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
+	asOf := day(11, 23)
+	last := map[string]time.Time{"a": day(9, 1), "b": day(6, 1), "d": day(3, 1), "e": day(8, 1), "g": day(10, 1)}
+	sched, err := SurveySchedule(as, map[string]bool{"e": true}, last, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range sched {
+		got = append(got, e.ID+" "+e.Due.Format("01-02")+map[bool]string{true: " key", false: ""}[e.Key]+map[bool]string{true: " overdue", false: ""}[e.Overdue])
+	}
+	// b A: 06-01 + 3 months = 09-01 (overdue); d B: 03-01 + 6 = 09-01 (overdue);
+	// e flagged key: 08-01 + 3 = 11-01 (overdue); a A: 09-01 + 3 = 12-01;
+	// c, f never surveyed: due now; g C: 10-01 + 6 = 2027-04-01.
+	want := []string{"b 09-01 key overdue", "d 09-01 overdue", "e 11-01 key overdue", "c 11-23 key", "f 11-23", "a 12-01 key", "g 04-01"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("schedule mismatch (-want +got):\n%s", diff)
+	}
+	_, err = SurveySchedule(as, map[string]bool{"zz": true}, nil, asOf)
+	checkErr(t, err, errCheck{Is: ErrUnknownItem, Msg: `csat: schedule: key flag for unknown customer "zz": unknown item`})
+	_, err = SurveySchedule(as, nil, map[string]time.Time{"zz": asOf}, asOf)
+	checkErr(t, err, errCheck{Is: ErrUnknownItem})
+	_, err = SurveySchedule(append(as, as[0]), nil, nil, asOf)
+	checkErr(t, err, errCheck{Is: ErrDuplicate})
+}
