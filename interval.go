@@ -1,6 +1,11 @@
 package csat
 
 import (
+	"encoding/json"
+	"errors"
+	"math/big"
+
+	"github.com/csatkit/csat/internal/exact"
 	"github.com/csatkit/csat/internal/mathx"
 	"github.com/shopspring/decimal"
 )
@@ -69,4 +74,138 @@ func zFor(level decimal.Decimal) (decimal.Decimal, decimal.Decimal, error) {
 func approx(label string, kind Kind, v decimal.Decimal, formula func() string, parts []Result) Result {
 	v = v.Round(Precision)
 	return Result{label: label, kind: kind, value: v, num: v, den: decimal.NewFromInt(1), inexact: true, formula: formula, parts: parts}
+}
+
+// ErrTooFew reports too few observations for a statistic (a t-interval
+// or a t-test needs at least two answers).
+var ErrTooFew = errors.New("too few observations")
+
+// Wilson returns the Wilson score interval for the rate k/n at the given
+// confidence level (zero means 0.95):
+//
+//	centre = (p + z²/2n) / (1 + z²/n)
+//	half   = z·√(p(1−p)/n + z²/4n²) / (1 + z²/n)
+//
+// It stays within [0, 1] and works for 0/n and n/n. Reference: 6/32 →
+// [0.08890, 0.35309]; 7/50 → [0.0695, 0.2619]. n = 0 is [ErrEmpty]; k > n
+// is [ErrOutOfRange].
+func Wilson(k, n uint64, level decimal.Decimal) (Interval, error) {
+	if n == 0 {
+		return Interval{}, errorf(ErrEmpty, "wilson interval of 0 answers")
+	}
+	if k > n {
+		return Interval{}, errorf(ErrOutOfRange, "wilson interval: %d satisfied of %d", k, n)
+	}
+	z, lv, err := zFor(level)
+	if err != nil {
+		return Interval{}, err
+	}
+	K, N := decimal.NewFromUint64(k), decimal.NewFromUint64(n)
+	est := newResult("rate", Fraction, K, N, func() string { return K.String() + "/" + N.String() }, nil)
+	return wilson(est, K, N, z, lv), nil
+}
+
+func wilson(est Result, K, N, z, level decimal.Decimal) Interval {
+	wp := int32(Precision + 8)
+	one := decimal.NewFromInt(1)
+	p := K.DivRound(N, wp)
+	z2 := z.Mul(z)
+	denom := one.Add(z2.DivRound(N, wp))
+	centre := p.Add(z2.DivRound(N.Mul(decimal.NewFromInt(2)), wp)).DivRound(denom, wp)
+	inner := p.Mul(one.Sub(p)).DivRound(N, wp).Add(z2.DivRound(N.Mul(N).Mul(decimal.NewFromInt(4)), wp))
+	half := z.Mul(mathx.Sqrt(inner, wp)).DivRound(denom, wp)
+	lo := decimal.Max(centre.Sub(half), decimal.Zero).Round(Precision)
+	hi := decimal.Min(centre.Add(half), one).Round(Precision)
+	return Interval{Method: "Wilson", Level: level, Estimate: est, Low: lo, High: hi, formula: func() string {
+		return "centre " + centre.Shift(2).Round(DisplayPlaces).String() + "% ± " + half.Shift(2).Round(DisplayPlaces).String() +
+			"% (z " + z.Round(DisplayPlaces+1).String() + ", n " + N.String() + ")"
+	}}
+}
+
+// RateInterval returns the Wilson interval of the satisfaction rate of t.
+func RateInterval(t Tally, level decimal.Decimal) (Interval, error) {
+	est, err := Rate{}.Score(t)
+	if err != nil {
+		return Interval{}, err
+	}
+	z, lv, err := zFor(level)
+	if err != nil {
+		return Interval{}, err
+	}
+	return wilson(est, est.num, est.den, z, lv), nil
+}
+
+// answerStats returns the mean and the sample variance (n − 1 divisor)
+// of the per-answer degree points/full marks, exactly, from the counts.
+func answerStats(t Tally) (n uint64, mean, variance *big.Rat, err error) {
+	if n, err = t.N(); err != nil {
+		return 0, nil, nil, err
+	}
+	if n < 2 {
+		return n, nil, nil, errorf(ErrTooFew, "%d answers (at least 2 needed)", n)
+	}
+	fm := t.scale.fullMarks.Rat()
+	sum, sq := new(big.Rat), new(big.Rat)
+	for i, l := range t.scale.levels {
+		c := exact.Uint(t.counts[i])
+		x := exact.Quo(l.Points.Rat(), fm)
+		sum.Add(sum, exact.Mul(c, x))
+		sq.Add(sq, exact.Mul(c, exact.Mul(x, x)))
+	}
+	N := exact.Uint(n)
+	mean = exact.Quo(sum, N)
+	// s² = (Σx² − n·mean²) / (n − 1)
+	variance = exact.Quo(exact.Sub(sq, exact.Mul(N, exact.Mul(mean, mean))), exact.Uint(n-1))
+	return n, mean, variance, nil
+}
+
+// DegreeInterval returns a t-interval for the satisfaction degree of t:
+// each answer is a value points/full marks, whose mean is the degree and
+// whose sample variance s² follows from the counts; the interval is
+// degree ± t(n−1)·s/√n, kept within [0, 1]. Fewer than two answers is
+// [ErrTooFew].
+func DegreeInterval(t Tally, level decimal.Decimal) (Interval, error) {
+	est, err := Degree{}.Score(t)
+	if err != nil {
+		return Interval{}, err
+	}
+	_, lv, err := zFor(level)
+	if err != nil {
+		return Interval{}, err
+	}
+	n, _, variance, err := answerStats(t)
+	if err != nil {
+		return Interval{}, errorf(ErrTooFew, "degree interval: %d answers (at least 2 needed)", n)
+	}
+	wp := int32(Precision + 8)
+	one := decimal.NewFromInt(1)
+	p := one.Sub(one.Sub(lv).Mul(decimal.New(5, -1)))
+	df := decimal.NewFromUint64(n - 1)
+	tq := mathx.TQuantile(p, df, wp)
+	v, _ := exact.Decimal(variance, wp)
+	se := mathx.Sqrt(v.DivRound(decimal.NewFromUint64(n), wp), wp)
+	m := est.Round(wp)
+	lo := decimal.Max(m.Sub(tq.Mul(se)), decimal.Zero).Round(Precision)
+	hi := decimal.Min(m.Add(tq.Mul(se)), one).Round(Precision)
+	return Interval{Method: "t", Level: lv, Estimate: est, Low: lo, High: hi, formula: func() string {
+		return est.String() + " ± " + tq.Round(DisplayPlaces+1).String() + "×" + se.Shift(2).Round(DisplayPlaces).String() +
+			"% (t with " + df.String() + " df, s/√n)"
+	}}, nil
+}
+
+type intervalJSON struct {
+	Method   string `json:"method"`
+	Level    string `json:"level"`
+	Estimate Result `json:"estimate"`
+	Low      string `json:"low"`
+	High     string `json:"high"`
+	Display  string `json:"display"`
+	Explain  string `json:"explain"`
+}
+
+// MarshalJSON encodes the interval with stable field names: method,
+// level, estimate, low, high, display, explain.
+func (iv Interval) MarshalJSON() ([]byte, error) {
+	return json.Marshal(intervalJSON{Method: iv.Method, Level: iv.Level.String(), Estimate: iv.Estimate,
+		Low: iv.Low.String(), High: iv.High.String(), Display: iv.String(), Explain: iv.Explain()})
 }
