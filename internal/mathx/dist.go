@@ -163,7 +163,10 @@ func TPDF(t, df decimal.Decimal, places int32) decimal.Decimal {
 }
 
 // TQuantile returns t with TCDF(t, df) = p, for 0 < p < 1 and df > 0, to
-// places decimal places (bisection to 10⁻⁴, then Newton's method).
+// places decimal places: the Cornish–Fisher expansion around the normal
+// quantile (three terms) as a start, then Newton's method, which
+// converges from either side because the distribution function is
+// concave for t > 0.
 func TQuantile(p, df decimal.Decimal, places int32) decimal.Decimal {
 	if p.Sign() <= 0 || !p.LessThan(one) || df.Sign() <= 0 {
 		return decimal.Zero
@@ -171,32 +174,34 @@ func TQuantile(p, df decimal.Decimal, places int32) decimal.Decimal {
 	if p.LessThan(half) {
 		return TQuantile(one.Sub(p), df, places).Neg()
 	}
+	if p.Equal(half) {
+		return decimal.Zero
+	}
 	wp := places + 6
-	lo, hi := decimal.Zero, decimal.NewFromInt(1)
-	for TCDF(hi, df, wp).LessThan(p) {
-		lo = hi
-		hi = hi.Mul(two)
-		if hi.GreaterThan(decimal.NewFromInt(1 << 40)) {
-			return hi
-		}
-	}
-	eps := decimal.New(1, -4)
-	for hi.Sub(lo).GreaterThan(eps) {
-		mid := lo.Add(hi).Mul(half)
-		if TCDF(mid, df, wp).LessThan(p) {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	z := lo.Add(hi).Mul(half)
+	z := NormQuantile(p, 12)
+	z2 := z.Mul(z)
+	z3 := z2.Mul(z)
+	z5 := z3.Mul(z2)
+	z7 := z5.Mul(z2)
+	g1 := z3.Add(z).DivRound(decimal.NewFromInt(4), wp)
+	g2 := z5.Mul(decimal.NewFromInt(5)).Add(z3.Mul(decimal.NewFromInt(16))).Add(z.Mul(decimal.NewFromInt(3))).DivRound(decimal.NewFromInt(96), wp)
+	g3 := z7.Mul(decimal.NewFromInt(3)).Add(z5.Mul(decimal.NewFromInt(19))).Add(z3.Mul(decimal.NewFromInt(17))).Sub(z.Mul(decimal.NewFromInt(15))).DivRound(decimal.NewFromInt(384), wp)
+	t := z.Add(g1.DivRound(df, wp)).Add(g2.DivRound(df.Mul(df), wp)).Add(g3.DivRound(df.Mul(df).Mul(df), wp))
 	tol := decimal.New(1, -(places + 3))
-	for range 30 {
-		step := TCDF(z, df, wp).Sub(p).DivRound(TPDF(z, df, wp), wp)
-		z = z.Sub(step)
+	small := decimal.New(1, -3)
+	for range 200 {
+		step := TCDF(t, df, wp).Sub(p).DivRound(TPDF(t, df, wp), wp)
+		next := t.Sub(step)
+		if !next.IsPositive() { // never leave t > 0, where the root is
+			next = t.Mul(half)
+			if next.LessThan(small) {
+				next = small
+			}
+		}
+		t = next
 		if step.Abs().LessThan(tol) {
 			break
 		}
 	}
-	return z.Round(places)
+	return t.Round(places)
 }

@@ -97,27 +97,65 @@ func NormCDF(x decimal.Decimal, places int32) decimal.Decimal {
 	return half.Add(NormPDF(x, wp).Mul(sum)).Round(places)
 }
 
+// Coefficients of Acklam's rational approximation of the normal quantile
+// (relative error below 1.2×10⁻⁹), used only as the starting point of
+// Newton's method.
+var (
+	ackA = decs("-39.69683028665376", "220.9460984245205", "-275.9285104469687", "138.3577518672690", "-30.66479806614716", "2.506628277459239")
+	ackB = decs("-54.47609879822406", "161.5858368580409", "-155.6989798598866", "66.80131188771972", "-13.28068155288572")
+	ackC = decs("-0.007784894002430293", "-0.3223964580411365", "-2.400758277161838", "-2.549732539343734", "4.374664141464968", "2.938163982698783")
+	ackD = decs("0.007784695709041462", "0.3224671290700398", "2.445134137142996", "3.754408661907416")
+	pLow = decimal.RequireFromString("0.02425")
+)
+
+func decs(ss ...string) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(ss))
+	for i, s := range ss {
+		out[i] = decimal.RequireFromString(s)
+	}
+	return out
+}
+
+// horner evaluates c[0]x^(n−1) + … + c[n−1], plus x^n when monic.
+func horner(c []decimal.Decimal, x decimal.Decimal, monic bool, wp int32) decimal.Decimal {
+	acc := decimal.Zero
+	if monic {
+		acc = one
+	}
+	for _, k := range c {
+		acc = acc.Mul(x).Add(k).Round(wp)
+	}
+	return acc
+}
+
+// acklam returns Acklam's approximation of the normal quantile of p.
+func acklam(p decimal.Decimal, wp int32) decimal.Decimal {
+	if p.GreaterThan(one.Sub(pLow)) {
+		return acklam(one.Sub(p), wp).Neg()
+	}
+	if p.LessThan(pLow) {
+		q := Sqrt(Ln(p, wp).Mul(decimal.NewFromInt(-2)), wp)
+		// c-polynomial over d-polynomial with trailing 1: (((d1 q + d2) q + d3) q + d4) q + 1
+		den := horner(append(append([]decimal.Decimal{}, ackD...), one), q, false, wp)
+		return horner(ackC, q, false, wp).DivRound(den, wp)
+	}
+	q := p.Sub(half)
+	r := q.Mul(q)
+	den := horner(append(append([]decimal.Decimal{}, ackB...), one), r, false, wp)
+	return horner(ackA, r, false, wp).Mul(q).DivRound(den, wp)
+}
+
 // NormQuantile returns z with Φ(z) = p, for 0 < p < 1, to places decimal
-// places (bisection to 10⁻⁴, then Newton's method). p outside (0, 1)
-// returns 0.
+// places: Acklam's approximation refined by Newton's method. p outside
+// (0, 1) returns 0.
 func NormQuantile(p decimal.Decimal, places int32) decimal.Decimal {
 	if p.Sign() <= 0 || !p.LessThan(one) {
 		return decimal.Zero
 	}
 	wp := places + 6
-	lo, hi := decimal.NewFromInt(-12), decimal.NewFromInt(12)
-	eps := decimal.New(1, -4)
-	for hi.Sub(lo).GreaterThan(eps) {
-		mid := lo.Add(hi).Mul(half)
-		if NormCDF(mid, wp).LessThan(p) {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	z := lo.Add(hi).Mul(half)
+	z := acklam(p, wp)
 	tol := decimal.New(1, -(places + 3))
-	for range 20 {
+	for range 50 {
 		step := NormCDF(z, wp).Sub(p).DivRound(NormPDF(z, wp), wp)
 		z = z.Sub(step)
 		if step.Abs().LessThan(tol) {
