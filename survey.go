@@ -143,7 +143,7 @@ type SampleSizeOptions struct {
 // CochranSampleSize returns the number of forms needed (METHOD.md §9,
 // beyond the sources): n₀ = z²·p(1−p)/e², then with N customers n =
 // n₀ / (1 + (n₀ − 1)/N), rounded up. With N 2000, e 5%, p 0.5, 95%:
-// n₀ = 1.96²×0.25/0.0025 = 384.16, n = 384.16/1.19158 = 322.396… → 323.
+// n₀ = 1.96²×0.25/0.0025 = 384.16, n = 384.16/1.19158 = 322.3954… → 323.
 // Our rounding: z is the table value to two places unless ExactZ (n₀ is
 // then 384.1459, n still 323); only the final n is rounded, always up.
 func CochranSampleSize(opts *SampleSizeOptions) (SampleSize, error) {
