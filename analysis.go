@@ -18,9 +18,11 @@ import (
 // count as satisfied: 不满意 and 很不满意 on the point scale) of one item
 // and source (METHOD.md §10).
 type DissatisfiedCell struct {
-	Item, Source string
-	Count, N     uint64
-	Share        Result // Count / N, a Fraction
+	Item   string `json:"item"`
+	Source string `json:"source"`
+	Count  uint64 `json:"count"`
+	N      uint64 `json:"n"`
+	Share  Result `json:"share"` // Count / N, a Fraction
 }
 
 // Dissatisfied returns the dissatisfied answers of every cell of the
@@ -48,10 +50,10 @@ func Dissatisfied(t *Table) []DissatisfiedCell {
 
 // A ParetoEntry is one item of a Pareto ordering of dissatisfaction.
 type ParetoEntry struct {
-	Item       string
-	Count      uint64
-	Share      Result // of all dissatisfied answers of the source
-	Cumulative Result // running total of Share; the last is 100%
+	Item       string `json:"item"`
+	Count      uint64 `json:"count"`
+	Share      Result `json:"share"`      // of all dissatisfied answers of the source
+	Cumulative Result `json:"cumulative"` // running total of Share; the last is 100%
 }
 
 // Pareto orders the items of one source by their dissatisfied answers,
@@ -88,10 +90,13 @@ func Pareto(t *Table, source string) []ParetoEntry {
 // positive differences mean the sales staff rate the item higher than the
 // customers do, a problem they may be blind to.
 type Gap struct {
-	Item                     string
-	SelfDegree, SurveyDegree Result
-	SelfRate, SurveyRate     Result
-	DegreeGap, RateGap       Result // self − survey, exact
+	Item         string `json:"item"`
+	SelfDegree   Result `json:"self_degree"`
+	SurveyDegree Result `json:"survey_degree"`
+	SelfRate     Result `json:"self_rate"`
+	SurveyRate   Result `json:"survey_rate"`
+	DegreeGap    Result `json:"degree_gap"` // self − survey, exact
+	RateGap      Result `json:"rate_gap"`   // self − survey, exact
 }
 
 // Gaps returns the self-assessment minus survey gap for every item that
@@ -346,9 +351,9 @@ type CompareOptions struct {
 // An ItemComparison compares us with the competitor on one item, or
 // overall (Item "").
 type ItemComparison struct {
-	Item   string
-	Rate   Comparison
-	Degree Comparison
+	Item   string     `json:"item"`
+	Rate   Comparison `json:"rate"`
+	Degree Comparison `json:"degree"`
 }
 
 // CompareCompetitor compares the survey ([SourceSurvey]) with the
@@ -429,29 +434,33 @@ type Period struct {
 
 // A TrendPoint is one period of a trend, for one source.
 type TrendPoint struct {
-	Period       string
-	Degree, Rate Result
+	Period string `json:"period"`
+	Degree Result `json:"degree"`
+	Rate   Result `json:"rate"`
 	// VsPrevious and VsBaseline compare this period with the previous
 	// one and with the baseline (nil for the first period and for the
 	// baseline itself).
-	VsPrevious, VsBaseline *Change
+	VsPrevious *Change `json:"vs_previous"`
+	VsBaseline *Change `json:"vs_baseline"`
 }
 
 // A Change compares one period with another: degrees by Welch's t-test,
 // rates by the z-test; ours is the later period.
 type Change struct {
-	Against      string
-	Degree, Rate Comparison
+	Against string     `json:"against"`
+	Degree  Comparison `json:"degree"`
+	Rate    Comparison `json:"rate"`
 }
 
 // A TrendReport is the trend of one source over periods.
 type TrendReport struct {
-	Source   string
-	Baseline string
-	Points   []TrendPoint
+	Source   string       `json:"source"`
+	Baseline string       `json:"baseline"`
+	Points   []TrendPoint `json:"points"`
 	// DegreeSlope and RateSlope are the least-squares slopes per period
 	// (periods numbered 0, 1, 2, …), exact: Σ(x−x̄)(y−ȳ) / Σ(x−x̄)².
-	DegreeSlope, RateSlope Result
+	DegreeSlope Result `json:"degree_slope"`
+	RateSlope   Result `json:"rate_slope"`
 }
 
 // Trend follows one source over a series of periods (oldest first): per
@@ -567,9 +576,11 @@ const (
 // 78, 88, 90, 80: mean 503/6 = 83.8333…, advanced 85, 88, 90 with mean
 // 87.6667…, target (83.8333… + 87.6667…)/2 = 85.75; the variant gives
 // (83.8333… + 263)/4 = 86.7083…. When no value is above the mean (all
-// equal) the target is the mean, and the explanation says so. An empty
-// history is [ErrEmpty].
-func Target(history []decimal.Decimal, method TargetMethod) (Result, error) {
+// equal) the target is the mean, and the explanation says so. kind says
+// how the values read: [Points] (scores, as above) or [Fraction]
+// (degrees and rates, printed as percentages). An empty history is
+// [ErrEmpty].
+func Target(history []decimal.Decimal, method TargetMethod, kind Kind) (Result, error) {
 	if len(history) == 0 {
 		return Result{}, errorf(ErrEmpty, "target: no history")
 	}
@@ -591,23 +602,23 @@ func Target(history []decimal.Decimal, method TargetMethod) (Result, error) {
 		}
 	}
 	hist := slices.Clone(history)
-	meanR := ratResult("mean", Points, mean, func() string { return "(" + joinDec(hist, " + ") + ") / " + strconv.FormatInt(n, 10) }, nil)
+	meanR := ratResult("mean", kind, mean, func() string { return "(" + joinDec(hist, " + ") + ") / " + strconv.FormatInt(n, 10) }, nil)
 	if len(adv) == 0 {
-		return ratResult("target 平均先进指标", Points, mean, func() string {
+		return ratResult("target 平均先进指标", kind, mean, func() string {
 			return meanR.String() + " (no value above the mean " + meanR.String() + ": the target is the mean)"
 		}, []Result{meanR}), nil
 	}
 	k := int64(len(adv))
 	advMean := exact.Quo(advSum, big.NewRat(k, 1))
-	advR := ratResult("advanced mean", Points, advMean, func() string { return "(" + joinDec(adv, " + ") + ") / " + strconv.FormatInt(k, 10) }, nil)
+	advR := ratResult("advanced mean", kind, advMean, func() string { return "(" + joinDec(adv, " + ") + ") / " + strconv.FormatInt(k, 10) }, nil)
 	if method == AverageAdvancedVariant {
 		q := exact.Quo(exact.Add(mean, advSum), big.NewRat(k+1, 1))
-		return ratResult("target 平均先进指标 (variant)", Points, q, func() string {
+		return ratResult("target 平均先进指标 (variant)", kind, q, func() string {
 			return "(" + meanR.String() + " + " + joinDec(adv, " + ") + ") / " + strconv.FormatInt(k+1, 10)
 		}, []Result{meanR}), nil
 	}
 	q := exact.Quo(exact.Add(mean, advMean), big.NewRat(2, 1))
-	return ratResult("target 平均先进指标", Points, q, func() string {
+	return ratResult("target 平均先进指标", kind, q, func() string {
 		return "(" + meanR.String() + " + " + advR.String() + ") / 2"
 	}, []Result{meanR, advR}), nil
 }

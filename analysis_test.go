@@ -267,11 +267,11 @@ func TestTrend(t *testing.T) {
 
 func TestTargets(t *testing.T) {
 	h := []decimal.Decimal{dec("82"), dec("85"), dec("78"), dec("88"), dec("90"), dec("80")}
-	r, err := Target(h, AverageAdvanced)
+	r, err := Target(h, AverageAdvanced, Points)
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, _ := Target(h, AverageAdvancedVariant)
+	v, _ := Target(h, AverageAdvancedVariant, Points)
 	// (503/6 + 263/3)/2 = (503 + 526)/12 = 1029/12 = 85.75; (503/6 + 263)/4 = 2081/24 = 86.708333…
 	if !r.Value().Equal(dec("85.75")) || v.Rat().Cmp(big.NewRat(2081, 24)) != 0 {
 		t.Errorf("targets %s %s", r.Value(), v.Value())
@@ -279,11 +279,11 @@ func TestTargets(t *testing.T) {
 	if want := "target 平均先进指标 = (≈83.83 + ≈87.67) / 2 = 85.75"; r.Explain() != want {
 		t.Errorf("Explain\n got: %s\nwant: %s", r.Explain(), want)
 	}
-	eq, _ := Target([]decimal.Decimal{dec("80"), dec("80")}, AverageAdvanced)
+	eq, _ := Target([]decimal.Decimal{dec("80"), dec("80")}, AverageAdvanced, Points)
 	if !eq.Value().Equal(dec("80")) || eq.Explain() != "target 平均先进指标 = 80 (no value above the mean 80: the target is the mean) = 80" {
 		t.Errorf("all-equal history: %s", eq.Explain())
 	}
-	_, err = Target(nil, AverageAdvanced)
+	_, err = Target(nil, AverageAdvanced, Points)
 	checkErr(t, err, errCheck{Is: ErrEmpty})
 	rapid.Check(t, func(rt *rapid.T) {
 		vals := rapid.SliceOfN(rapid.IntRange(0, 10000), 1, 20).Draw(rt, "history")
@@ -299,7 +299,7 @@ func TestTargets(t *testing.T) {
 		}
 		lo = sum.Quo(sum, big.NewRat(int64(len(vals)), 1))
 		for _, m := range []TargetMethod{AverageAdvanced, AverageAdvancedVariant} {
-			tg, err := Target(hist, m)
+			tg, err := Target(hist, m, Points)
 			if err != nil {
 				rt.Fatal(err)
 			}

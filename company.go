@@ -43,8 +43,8 @@ func (m LostMode) String() string {
 // A LostPolicy says how lost customers count in a company view. The zero
 // value is [LostLowestBand].
 type LostPolicy struct {
-	Mode  LostMode
-	Score decimal.Decimal // the score of a lost customer under LostAtScore, 0–100
+	Mode  LostMode        `json:"mode"`
+	Score decimal.Decimal `json:"score"` // the score of a lost customer under LostAtScore, 0–100
 }
 
 // CompanyOptions configures [CompanyView]. The zero value (or nil) means
@@ -63,43 +63,44 @@ type CompanyOptions struct {
 // A BandCount is the number and share of counted customers whose score
 // falls in one band.
 type BandCount struct {
-	Level Level
-	Count int
-	Share Result // Count / counted customers, a Fraction
+	Level Level  `json:"level"`
+	Count int    `json:"count"`
+	Share Result `json:"share"` // Count / counted customers, a Fraction
 }
 
 // A RankedCustomer is one line of the worst-first list of a company view.
 type RankedCustomer struct {
-	ID     string
-	Status Status
+	ID     string `json:"id"`
+	Status Status `json:"status"`
 	// Score is the score the customer counts with: its final score, or
 	// the lost policy's score; for an excluded lost customer, its final
 	// score (not counted).
-	Score   decimal.Decimal
-	Counted bool
-	Band    Level
+	Score   decimal.Decimal `json:"score"`
+	Counted bool            `json:"counted"`
+	Band    Level           `json:"band"`
 	// Drags are the items scored below the customer's preliminary score,
 	// lowest first (ties by item name): the items that pulled it down.
-	Drags []ItemScore
+	Drags []ItemScore `json:"drags"`
 	// Complaints are the adjustments that lowered the score.
-	Complaints []Adjustment
+	Complaints []Adjustment `json:"complaints"`
 }
 
 // A Company is the company-level view over customer scores.
 type Company struct {
 	// Mean is the (weighted) mean of the counted customers' scores.
-	Mean Result
+	Mean Result `json:"mean"`
 	// Customers is the number of customers given; Counted of them are in
 	// Mean and Distribution.
-	Customers, Counted int
+	Customers int `json:"customers"`
+	Counted   int `json:"counted"`
 	// Lost is the policy applied, and LostAffected the number of lost
 	// customers it applied to.
-	Lost         LostPolicy
-	LostAffected int
+	Lost         LostPolicy `json:"lost"`
+	LostAffected int        `json:"lost_affected"`
 	// Distribution counts counted customers per band, in scale order.
-	Distribution []BandCount
+	Distribution []BandCount `json:"distribution"`
 	// Ranking lists every customer, worst score first, ties by id.
-	Ranking []RankedCustomer
+	Ranking []RankedCustomer `json:"ranking"`
 }
 
 // CompanyView aggregates customer scores into the company's figure. Empty

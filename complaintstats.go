@@ -106,15 +106,16 @@ func (o ComplaintOptions) rules() (complaintRules, error) {
 // An OutcomeCount is the number and share of complaints with one outcome;
 // open complaints not yet handled count as [NotHandled].
 type OutcomeCount struct {
-	Outcome Outcome
-	Count   int
-	Share   Result
+	Outcome Outcome `json:"outcome"`
+	Count   int     `json:"count"`
+	Share   Result  `json:"share"`
 }
 
 // An OpenComplaint is a complaint not resolved by the end of the period.
 type OpenComplaint struct {
-	ID, Customer string
-	Age          time.Duration // AsOf − Received
+	ID       string        `json:"id"`
+	Customer string        `json:"customer"`
+	Age      time.Duration `json:"age"` // AsOf − Received
 }
 
 // A DurationStats summarises response or resolution times: the number
@@ -123,43 +124,46 @@ type OpenComplaint struct {
 // an even count is the lower middle value), each also as a [Result] in
 // hours.
 type DurationStats struct {
-	N           int
-	Median, P90 time.Duration
-	MedianHours Result
-	P90Hours    Result
+	N           int           `json:"n"`
+	Median      time.Duration `json:"median"`
+	P90         time.Duration `json:"p90"`
+	MedianHours Result        `json:"median_hours"`
+	P90Hours    Result        `json:"p90_hours"`
 }
 
 // ComplaintFigures are the complaint-handling figures of a period
 // (METHOD.md §6). Each figure that is computed is a [Result] that
 // explains itself.
 type ComplaintFigures struct {
-	Total int
+	Total int `json:"total"`
 	// WithinLimit is the share of complaints resolved within the limit.
-	WithinLimit Result
-	Response    DurationStats // received → first response
-	Resolution  DurationStats // received → resolved
-	Outcomes    []OutcomeCount
+	WithinLimit Result         `json:"within_limit"`
+	Response    DurationStats  `json:"response"`   // received → first response
+	Resolution  DurationStats  `json:"resolution"` // received → resolved
+	Outcomes    []OutcomeCount `json:"outcomes"`
 	// Open lists the open complaints, oldest first, ties by id.
-	Open []OpenComplaint
+	Open []OpenComplaint `json:"open"`
 	// Complainants is the number of distinct complaining customers.
-	Complainants int
+	Complainants int `json:"complainants"`
 	// Dissatisfied estimates the dissatisfied customers: complainants /
 	// formal share (the iceberg); VoiceElsewhere and Silent are its
 	// voice and silent shares.
-	Dissatisfied, VoiceElsewhere, Silent Result
+	Dissatisfied   Result `json:"dissatisfied"`
+	VoiceElsewhere Result `json:"voice_elsewhere"`
+	Silent         Result `json:"silent"`
 	// ExpectedLost is the expected number of complainants lost to delay
 	// past the limit, per complaint: d completed days past the limit
 	// (resolution time, or AsOf for an open complaint) lose 1 − (1 −
 	// rate)^d or min(1, rate × d) of the complainant.
-	ExpectedLost Result
+	ExpectedLost Result `json:"expected_lost"`
 	// ExpectedReturns is the expected number of complainants who come
 	// back: ReturnIfWithinLimit for each resolved within the limit,
 	// ReturnIfResolved for each resolved late.
-	ExpectedReturns Result
+	ExpectedReturns Result `json:"expected_returns"`
 	// WordOfMouth is the expected number of people told by complainants
 	// satisfied quickly (resolved within the limit, outcome satisfied or
 	// very satisfied): WordOfMouth × their number.
-	WordOfMouth Result
+	WordOfMouth Result `json:"word_of_mouth"`
 }
 
 // AnalyzeComplaints computes the figures over the complaints of a period.

@@ -78,7 +78,8 @@ const MaxLevels = 16
 // its lower edge (METHOD.md §1.2: "a score below 20 is still
 // dissatisfied").
 type Band struct {
-	Low, High decimal.Decimal
+	Low  decimal.Decimal `json:"low"`
+	High decimal.Decimal `json:"high"`
 }
 
 // String returns the band as "[Low,High)".
@@ -91,21 +92,21 @@ func (b Band) String() string { return "[" + b.Low.String() + "," + b.High.Strin
 type Level struct {
 	// Key identifies the level in code, files and encodings, e.g.
 	// "very_satisfied". Required and unique within a scale.
-	Key string
+	Key string `json:"key"`
 	// Label is the English label, e.g. "very satisfied".
-	Label string
+	Label string `json:"label"`
 	// LabelZH is the Chinese label, e.g. "很满意".
-	LabelZH string
+	LabelZH string `json:"label_zh"`
 	// Points is the level's score: 10/8/6/4/2 on the point scale, the
 	// band's representative point on a banded scale. Non-negative, at
 	// most the scale's full marks, unique within a scale.
-	Points decimal.Decimal
+	Points decimal.Decimal `json:"points"`
 	// Satisfied says whether an answer at this level counts as satisfied
 	// for the satisfaction rate (满意率).
-	Satisfied bool
+	Satisfied bool `json:"satisfied"`
 	// Band is the level's score band on a banded scale, nil otherwise.
 	// Either every level of a scale has a band or none has.
-	Band *Band
+	Band *Band `json:"band"`
 }
 
 // Name returns the level's labels for display: "很满意 (very satisfied)",

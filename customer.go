@@ -295,43 +295,43 @@ type Customer struct {
 
 // An Adjustment is the score change one complaint brought.
 type Adjustment struct {
-	Complaint string
-	Outcome   Outcome
-	Delta     decimal.Decimal
+	Complaint string          `json:"complaint"`
+	Outcome   Outcome         `json:"outcome"`
+	Delta     decimal.Decimal `json:"delta"`
 }
 
 // A CustomerScore is one customer's satisfaction score with every step of
 // its derivation.
 type CustomerScore struct {
-	ID            string
-	Status        Status
-	Questionnaire *Result // nil if no questionnaire
-	Visit         *Result // nil if no visit
-	Preliminary   Result
-	Adjustments   []Adjustment // in complaint-id order
+	ID            string       `json:"id"`
+	Status        Status       `json:"status"`
+	Questionnaire *Result      `json:"questionnaire"` // nil if no questionnaire
+	Visit         *Result      `json:"visit"`         // nil if no visit
+	Preliminary   Result       `json:"preliminary"`
+	Adjustments   []Adjustment `json:"adjustments"` // in complaint-id order
 	// Final is the preliminary score plus the adjustments, kept within
 	// 0–100; its derivation nests the preliminary score and its parts.
-	Final Result
+	Final Result `json:"final"`
 	// Clamped says the sum fell outside 0–100 and was clamped.
-	Clamped bool
+	Clamped bool `json:"clamped"`
 	// Band is the index of the final score's level on the band scale.
-	Band int
+	Band int `json:"band"`
 	// BandLevel is that level.
-	BandLevel Level
+	BandLevel Level `json:"band_level"`
 	// Items holds each item's questionnaire and visit scores and their
 	// blend by the preliminary weights, in the scorer's item order: what
 	// the company view uses to tell which items pulled a customer down.
-	Items []ItemScore
+	Items []ItemScore `json:"items"`
 }
 
 // An ItemScore is one item of one customer: the questionnaire score, the
 // visit score (each invalid when absent) and their blend by the
 // preliminary weights (exact value rounded to [Precision] places).
 type ItemScore struct {
-	Item          string
-	Questionnaire decimal.NullDecimal
-	Visit         decimal.NullDecimal
-	Combined      decimal.Decimal
+	Item          string              `json:"item"`
+	Questionnaire decimal.NullDecimal `json:"questionnaire"`
+	Visit         decimal.NullDecimal `json:"visit"`
+	Combined      decimal.Decimal     `json:"combined"`
 }
 
 // Score computes a customer's score. Both questionnaire and visit missing

@@ -65,17 +65,20 @@ type NPS struct {
 
 // An NPSResult is an NPS with its counts and confidence intervals.
 type NPSResult struct {
-	Promoters, Passives, Detractors, N uint64
+	Promoters  uint64 `json:"promoters"`
+	Passives   uint64 `json:"passives"`
+	Detractors uint64 `json:"detractors"`
+	N          uint64 `json:"n"`
 	// Score is the NPS, exact, in −100..100.
-	Score Result
+	Score Result `json:"score"`
 	// Wald is the Wald interval: with p and d the promoter and detractor
 	// shares, var = (p + d − (p − d)²) / n and NPS ± z·√var (×100).
-	Wald Interval
+	Wald Interval `json:"wald"`
 	// AdjustedWald is the adjusted-Wald interval (Rocks, "Confidence
 	// intervals for the Net Promoter Score", 2016; Sauro & Lewis): add
 	// 3/4 to promoters and to detractors and 3/2 to passives (n grows by
 	// 3), then the Wald formula around the adjusted estimate.
-	AdjustedWald Interval
+	AdjustedWald Interval `json:"adjusted_wald"`
 }
 
 // Compute returns the NPS of t, whose scale must have full marks 10 (each

@@ -82,15 +82,15 @@ type CustomerValue struct {
 
 // An Assignment is a customer's class from a [Segmenter].
 type Assignment struct {
-	ID    string
-	Class string
-	Value decimal.Decimal
+	ID    string          `json:"id"`
+	Class string          `json:"class"`
+	Value decimal.Decimal `json:"value"`
 	// Rank is the customer's position by value, 1 = most valuable.
-	Rank int
+	Rank int `json:"rank"`
 	// ShareBefore is the share of the total positive value held by the
 	// customers ranked above (a [Fraction]; zero when no value is
 	// positive).
-	ShareBefore Result
+	ShareBefore Result `json:"share_before"`
 }
 
 // A Segmenter grades customers. The built-in is [ABC]; a user's own
@@ -189,12 +189,12 @@ func (s ABC) Segment(values []CustomerValue) ([]Assignment, error) {
 
 // A ClassSummary sums one class of a segmentation.
 type ClassSummary struct {
-	Class string
-	Count int
-	Value decimal.Decimal
+	Class string          `json:"class"`
+	Count int             `json:"count"`
+	Value decimal.Decimal `json:"value"`
 	// Share is the class's value over the value of all customers (a
 	// [Fraction]; zero when that total is not positive).
-	Share Result
+	Share Result `json:"share"`
 }
 
 // Summarize returns, for each class in order of first appearance (A, B, C
@@ -322,17 +322,17 @@ func RecommendRelationship(margin Margin, customers CustomerCount) (Relationship
 
 // A ScheduleEntry says when a customer's next regular survey is due.
 type ScheduleEntry struct {
-	ID    string
-	Class string
+	ID    string `json:"id"`
+	Class string `json:"class"`
 	// Key is true for a key customer 重点客户 (class A or flagged), surveyed
 	// quarterly; others every half year.
-	Key bool
+	Key bool `json:"key"`
 	// Last is the last survey (zero if never surveyed).
-	Last time.Time
+	Last time.Time `json:"last"`
 	// Due is Last plus 3 or 6 months, or AsOf if never surveyed.
-	Due time.Time
+	Due time.Time `json:"due"`
 	// Overdue says Due is before AsOf.
-	Overdue bool
+	Overdue bool `json:"overdue"`
 }
 
 // SurveySchedule lists when each segmented customer is due for its next

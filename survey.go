@@ -31,12 +31,12 @@ type SurveyMethod uint8
 // Survey methods; the PVC write-up trusts visits more than mail
 // questionnaires (people answer "all fine").
 const (
-	InDepthInterview SurveyMethod = iota + 1 // 深度访谈
-	FocusGroup                               // 焦点小组
-	Telephone                                // 电话调查
-	MailQuestionnaire                        // 邮寄问卷
-	HomeVisit                                // 走访
-	MysteryShopper                           // 神秘顾客
+	InDepthInterview  SurveyMethod = iota + 1 // 深度访谈
+	FocusGroup                                // 焦点小组
+	Telephone                                 // 电话调查
+	MailQuestionnaire                         // 邮寄问卷
+	HomeVisit                                 // 走访
+	MysteryShopper                            // 神秘顾客
 )
 
 // A Stratum is a sub-group of the population surveyed (by customer size,
@@ -117,14 +117,14 @@ func (p Plan) Check(rules *PlanRules) error {
 // A SampleSize is the result of Cochran's formula.
 type SampleSize struct {
 	// Z is the normal quantile used.
-	Z decimal.Decimal
+	Z decimal.Decimal `json:"z"`
 	// N0 is Cochran's n₀ = z²·p(1−p)/e² (exact for the z used).
-	N0 Result
+	N0 Result `json:"n0"`
 	// Corrected is n₀ / (1 + (n₀ − 1)/N) with the finite-population
 	// correction (equal to N0 without a population), exact.
-	Corrected Result
+	Corrected Result `json:"corrected"`
 	// N is Corrected rounded up to a whole form.
-	N int
+	N int `json:"n"`
 }
 
 // SampleSizeOptions configures [CochranSampleSize]. Zero values mean
