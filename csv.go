@@ -17,6 +17,7 @@ type ParseError struct {
 	Err          error
 }
 
+// Error returns "csat: csv line L, column C: reason".
 func (e *ParseError) Error() string {
 	msg := strings.TrimPrefix(e.Err.Error(), "csat: ")
 	return fmt.Sprintf("csat: csv line %d, column %d: %s", e.Line, e.Column, msg)

@@ -185,6 +185,55 @@
 // when each customer is due for a survey: key customers 重点客户
 // quarterly, others every half year.
 //
+// # Analysis after a survey
+//
+// What a quality manager does next (METHOD.md §10):
+//
+//   - [Dissatisfied] counts the 不满意 and 很不满意 answers per item and
+//     source; [Pareto] orders the items by them with the cumulative share,
+//     the main areas of dissatisfaction first; [Gaps] shows where the
+//     sales staff's self-assessment is above the customers' survey (a
+//     problem staff are blind to). [Action] records corrective and
+//     preventive actions with cause, owner, due date and status.
+//   - Confidence intervals: [Wilson] (and [RateInterval]) for a rate — 6 of
+//     32 gives [0.08890, 0.35309] — and [DegreeInterval], a t-interval
+//     whose per-answer variance follows from the counts.
+//   - [CompareRates] (pooled two-proportion z-test) and [CompareDegrees]
+//     (Welch's t-test) compare us with a competitor or with another
+//     period; [CompareCompetitor] does it per item and overall and warns
+//     when fewer competitor forms came back than the plan's minimum.
+//   - [Trend] follows a source over periods, with each change against the
+//     previous and the baseline period and its significance, and the
+//     least-squares slope.
+//   - [Target] sets next year's average-advanced target 平均先进指标: the
+//     mean of the history, averaged with the mean of the values above it
+//     (82, 85, 78, 88, 90, 80 → (83.83 + 87.67)/2 = 85.75; the variant
+//     (mean + Σ advanced)/(k+1) gives 86.71).
+//
+// Square roots, normal and t quantiles are irrational: csat computes them
+// in decimals to [Precision] places (an internal package, tested against
+// published and independently computed values) and marks the results
+// inexact.
+//
+// # Survey plan
+//
+// A [Plan] lists the period, strata, key customers, respondents, method
+// and planned forms; [Plan.Check] reports every violation of the method's
+// rules (at least 100 forms, 10 competitor forms, every key customer
+// surveyed), each matchable with [errors.Is]. [CochranSampleSize] sizes a
+// sample (N 2000, ±5%, p 0.5, 95%: n₀ = 384.16, n = 323), [Allocate]
+// splits it over strata (proportional or Neyman, summing exactly), and
+// [Draw] picks respondents reproducibly from a seed.
+//
+// # Report
+//
+// [BuildReport] gathers a period's figures — per source and item degree
+// and rate with intervals, the blend, the Pareto, the gaps, the
+// competitor comparison, the trend, target attainment, customer scores,
+// complaint figures and actions — into one [Report] that marshals to JSON
+// with stable field names, so a CLI or a web page renders it without
+// recomputing anything.
+//
 // # Errors
 //
 // Errors start with "csat:", name what was wrong, and wrap a sentinel

@@ -36,6 +36,7 @@ type WeightError struct {
 	ChildrenSum decimal.Decimal // the sum of its children's weights
 }
 
+// Error returns "csat: weights: node N declares D but its children sum to S: …".
 func (e *WeightError) Error() string {
 	return fmt.Sprintf("csat: weights: node %q declares %s but its children sum to %s: %s",
 		e.Node, e.Declared, e.ChildrenSum, ErrWeightsMismatch)
