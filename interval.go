@@ -70,11 +70,6 @@ func zFor(level decimal.Decimal) (decimal.Decimal, decimal.Decimal, error) {
 	return mathx.NormQuantile(p, Precision+4), level, nil
 }
 
-// approx returns an inexact result of value v computed to Precision places.
-func approx(label string, kind Kind, v decimal.Decimal, formula func() string, parts []Result) Result {
-	v = v.Round(Precision)
-	return Result{label: label, kind: kind, value: v, num: v, den: decimal.NewFromInt(1), inexact: true, formula: formula, parts: parts}
-}
 
 // ErrTooFew reports too few observations for a statistic (a t-interval
 // or a t-test needs at least two answers).
