@@ -70,7 +70,6 @@ func zFor(level decimal.Decimal) (decimal.Decimal, decimal.Decimal, error) {
 	return mathx.NormQuantile(p, Precision+4), level, nil
 }
 
-
 // ErrTooFew reports too few observations for a statistic (a t-interval
 // or a t-test needs at least two answers).
 var ErrTooFew = errors.New("too few observations")
