@@ -311,3 +311,68 @@ func ExampleCochranSampleSize() {
 	// 161 97 65
 	// true false
 }
+
+// Key customers (class A or flagged) are surveyed quarterly, others every
+// half year.
+func ExampleSurveySchedule() {
+	as, _ := csat.ABC{}.Segment([]csat.CustomerValue{
+		{ID: "big", Value: decimal.NewFromInt(80)}, {ID: "mid", Value: decimal.NewFromInt(15)}, {ID: "small", Value: decimal.NewFromInt(5)},
+	})
+	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
+	sched, _ := csat.SurveySchedule(as, nil, map[string]time.Time{"big": day(7, 1), "mid": day(7, 1)}, day(11, 23))
+	for _, e := range sched {
+		fmt.Println(e.ID, e.Class, e.Key, e.Due.Format("2006-01-02"), e.Overdue)
+	}
+	// Output:
+	// big A true 2026-10-01 true
+	// small C false 2026-11-23 false
+	// mid B false 2027-01-01 false
+}
+
+// The composite loyalty index: seven measures, each normalised to 0–100
+// in its direction against declared bounds, then weighted equally.
+func ExampleLoyaltyIndex() {
+	ms := csat.SevenMeasures()
+	for i := range ms {
+		ms[i].Low, ms[i].High = decimal.Zero, decimal.NewFromInt(10)
+	}
+	li, err := csat.NewLoyaltyIndex(ms, nil)
+	if err != nil {
+		panic(err)
+	}
+	r, err := li.Score(map[string]decimal.Decimal{
+		"repeat_purchases": decimal.NewFromInt(8), "share_of_wallet": decimal.NewFromInt(6),
+		"brand_attention": decimal.NewFromInt(7), "choice_time": decimal.NewFromInt(2),
+		"price_sensitivity": decimal.NewFromInt(3), "competitor_attitude": decimal.NewFromInt(4),
+		"incident_tolerance": decimal.NewFromInt(9),
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Value().StringFixed(2))
+	fmt.Println(r.Parts()[1].Explain())
+	// Output:
+	// 72.86
+	// choice_time = (10 − 2) / (10 − 0) × 100 = 80
+}
+
+// The company view: mean of customer scores, with lost customers counted
+// in the lowest band by default.
+func ExampleCompanyView() {
+	scorer := csat.PVCCustomerScorer()
+	happy, _ := scorer.Score(csat.Customer{ID: "A", Visit: map[string]csat.VisitNote{}}) // nothing mentioned: 80
+	q := map[string]decimal.Decimal{}
+	for _, it := range scorer.Items() {
+		q[it] = decimal.NewFromInt(50)
+	}
+	gone, _ := scorer.Score(csat.Customer{ID: "B", Questionnaire: q, Status: csat.Lost})
+	view, err := csat.CompanyView([]csat.CustomerScore{happy, gone}, nil)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(view.Mean.Explain())
+	fmt.Println(view.LostAffected, view.Ranking[0].ID, view.Ranking[0].Band.LabelZH)
+	// Output:
+	// company mean = (1×80 + 1×30) / 2 = 55
+	// 1 B 不满意
+}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -39,8 +41,10 @@ func checkErr(t *testing.T, err error, want errCheck) {
 	if !errors.Is(err, want.Is) {
 		t.Errorf("error %q does not match %v", err, want.Is)
 	}
-	if want.Msg != "" && err.Error() != want.Msg {
-		t.Errorf("error message\n got: %s\nwant: %s", err, want.Msg)
+	if want.Msg != "" {
+		if diff := cmp.Diff(want.Msg, err.Error()); diff != "" {
+			t.Errorf("error message mismatch (-want +got):\n%s", diff)
+		}
 	}
 	if !strings.HasPrefix(err.Error(), "csat: ") {
 		t.Errorf("error %q lacks the csat: prefix", err)
