@@ -60,9 +60,10 @@ func newResult(label string, kind Kind, num, den decimal.Decimal, formula func()
 	if den.Equal(decimal.NewFromInt(1)) {
 		r.value = num
 	} else {
-		var ok bool
-		r.value, ok = exact.Decimal(exact.Quo(num.Rat(), den.Rat()), Precision)
-		r.inexact = !ok
+		// Half away from zero at Precision places; exact when the
+		// quotient terminates within them.
+		r.value = num.DivRound(den, Precision)
+		r.inexact = !r.value.Mul(den).Equal(num)
 	}
 	return r
 }
