@@ -87,31 +87,25 @@ func betaCF(a, b, x decimal.Decimal, wp int32) decimal.Decimal {
 	}
 	d = one.DivRound(d, wp)
 	h := d
+	// step applies one coefficient aa of the fraction to the Lentz
+	// state (c, d) and returns the factor d·c that multiplies h.
+	step := func(aa decimal.Decimal) decimal.Decimal {
+		d = one.Add(aa.Mul(d)).Round(wp)
+		if d.Abs().LessThan(tiny) {
+			d = tiny
+		}
+		c = one.Add(aa.DivRound(c, wp))
+		if c.Abs().LessThan(tiny) {
+			c = tiny
+		}
+		d = one.DivRound(d, wp)
+		return d.Mul(c).Round(wp)
+	}
 	for m := int64(1); m < 100000; m++ {
 		md := decimal.NewFromInt(m)
 		m2 := md.Mul(two)
-		aa := md.Mul(b.Sub(md)).Mul(x).DivRound(qam.Add(m2).Mul(a.Add(m2)), wp)
-		d = one.Add(aa.Mul(d)).Round(wp)
-		if d.Abs().LessThan(tiny) {
-			d = tiny
-		}
-		c = one.Add(aa.DivRound(c, wp))
-		if c.Abs().LessThan(tiny) {
-			c = tiny
-		}
-		d = one.DivRound(d, wp)
-		h = h.Mul(d).Mul(c).Round(wp)
-		aa = a.Add(md).Mul(qab.Add(md)).Mul(x).Neg().DivRound(a.Add(m2).Mul(qap.Add(m2)), wp)
-		d = one.Add(aa.Mul(d)).Round(wp)
-		if d.Abs().LessThan(tiny) {
-			d = tiny
-		}
-		c = one.Add(aa.DivRound(c, wp))
-		if c.Abs().LessThan(tiny) {
-			c = tiny
-		}
-		d = one.DivRound(d, wp)
-		del := d.Mul(c).Round(wp)
+		h = h.Mul(step(md.Mul(b.Sub(md)).Mul(x).DivRound(qam.Add(m2).Mul(a.Add(m2)), wp))).Round(wp)
+		del := step(a.Add(md).Mul(qab.Add(md)).Mul(x).Neg().DivRound(a.Add(m2).Mul(qap.Add(m2)), wp))
 		h = h.Mul(del).Round(wp)
 		if del.Sub(one).Abs().LessThan(eps) {
 			break
