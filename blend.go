@@ -108,6 +108,9 @@ func (b *Blend) Policy() MissingPolicy { return b.policy }
 // [ErrMissing]. The result's parts are the source results, labelled by
 // source.
 func (b *Blend) Combine(scores map[string]Result) (Result, error) {
+	if b == nil {
+		return Result{}, errorf(ErrInvalid, "blend not built (use NewBlend)")
+	}
 	if err := unknownNames(scores, func(n string) bool {
 		return slices.ContainsFunc(b.weights, func(w Weight) bool { return w.Name == n })
 	}, "blend: source"); err != nil {

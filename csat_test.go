@@ -231,4 +231,30 @@ func TestLevelName(t *testing.T) {
 	}
 }
 
-var _ = errors.Is
+
+// TestZeroValues: zero values of the built types report an error instead
+// of panicking.
+func TestZeroValues(t *testing.T) {
+	_, err := (&Tree{}).Combine(nil)
+	checkErr(t, err, errCheck{Is: ErrInvalid})
+	_, err = (&CustomerScorer{}).Score(Customer{})
+	checkErr(t, err, errCheck{Is: ErrInvalid})
+	_, err = (&CustomerScorer{}).Visit(nil)
+	checkErr(t, err, errCheck{Is: ErrInvalid})
+	_, err = (&LoyaltyIndex{}).Score(nil)
+	checkErr(t, err, errCheck{Is: ErrInvalid})
+	_, err = (&LoyaltyIndex{}).ScoreAll(map[string]map[string]decimal.Decimal{"a": {}})
+	checkErr(t, err, errCheck{Is: ErrInvalid})
+	_, err = (*Blend)(nil).Combine(nil)
+	checkErr(t, err, errCheck{Is: ErrInvalid})
+	_, err = (&Blend{}).Combine(nil)
+	checkErr(t, err, errCheck{Is: ErrMissing})
+	var tab Table
+	checkErr(t, tab.Add("a", "b", 0), errCheck{Is: ErrInvalid})
+	if (*Table)(nil).Equal(NewTable(FivePoint())) {
+		t.Error("nil table equals a table")
+	}
+	if _, err := (Degree{}).Score(Tally{}); !errors.Is(err, ErrEmpty) {
+		t.Error("zero tally must be empty")
+	}
+}

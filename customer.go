@@ -197,6 +197,9 @@ func (s *CustomerScorer) knownItems(m []string) error {
 // [ErrOutOfRange], a missing item [ErrMissing], an unknown one
 // [ErrUnknownItem], each naming the item.
 func (s *CustomerScorer) Questionnaire(scores map[string]decimal.Decimal) (Result, error) {
+	if s == nil || s.scheme == nil {
+		return Result{}, errorf(ErrInvalid, "customer scorer not built (use NewCustomerScorer)")
+	}
 	keys := sortedKeys(scores)
 	if err := s.knownItems(keys); err != nil {
 		return Result{}, err
@@ -225,6 +228,9 @@ func (s *CustomerScorer) Questionnaire(scores map[string]decimal.Decimal) (Resul
 // estimate outside its level's band is [ErrOutOfBand] naming item, band
 // and value; an unknown item is [ErrUnknownItem].
 func (s *CustomerScorer) Visit(notes map[string]VisitNote) (Result, error) {
+	if s == nil || s.scheme == nil {
+		return Result{}, errorf(ErrInvalid, "customer scorer not built (use NewCustomerScorer)")
+	}
 	keys := sortedKeys(notes)
 	if err := s.knownItems(keys); err != nil {
 		return Result{}, err
@@ -340,6 +346,9 @@ type ItemScore struct {
 // worked example ([CustomerScore.Final]'s [Result.Derivation]).
 func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 	out := CustomerScore{ID: c.ID, Status: c.Status}
+	if s == nil || s.scheme == nil {
+		return out, errorf(ErrInvalid, "customer scorer not built (use NewCustomerScorer)")
+	}
 	if c.Status > Lost {
 		return out, errorf(ErrInvalid, "customer %q: status %d", c.ID, c.Status)
 	}

@@ -377,6 +377,9 @@ func NewLoyaltyIndex(measures []Measure, opts *LoyaltyIndexOptions) (*LoyaltyInd
 // [ErrInvalid]). A missing measure is [ErrMissing], an unknown one
 // [ErrUnknownItem], a value outside its bounds [ErrOutOfRange].
 func (li *LoyaltyIndex) Score(values map[string]decimal.Decimal) (Result, error) {
+	if li == nil {
+		return Result{}, errorf(ErrInvalid, "loyalty index not built (use NewLoyaltyIndex)")
+	}
 	if li.bounds != DeclaredBounds {
 		return Result{}, errorf(ErrInvalid, "loyalty index: population-range bounds need ScoreAll")
 	}
@@ -390,6 +393,9 @@ func (li *LoyaltyIndex) Loyalty(d LoyaltyData) (Result, error) { return li.Score
 // id, then by measure name), normalising against declared bounds or the
 // population's range, as the index was built.
 func (li *LoyaltyIndex) ScoreAll(customers map[string]map[string]decimal.Decimal) (map[string]Result, error) {
+	if li == nil || li.scheme == nil {
+		return nil, errorf(ErrInvalid, "loyalty index not built (use NewLoyaltyIndex)")
+	}
 	if len(customers) == 0 {
 		return nil, errorf(ErrEmpty, "loyalty index: no customers")
 	}
@@ -426,6 +432,9 @@ func (li *LoyaltyIndex) ScoreAll(customers map[string]map[string]decimal.Decimal
 }
 
 func (li *LoyaltyIndex) score(values map[string]decimal.Decimal, bounds func(Measure) (decimal.Decimal, decimal.Decimal)) (Result, error) {
+	if li.scheme == nil {
+		return Result{}, errorf(ErrInvalid, "loyalty index not built (use NewLoyaltyIndex)")
+	}
 	for _, k := range sortedKeys(values) {
 		if !slices.ContainsFunc(li.measures, func(m Measure) bool { return m.Name == k }) {
 			return Result{}, errorf(ErrUnknownItem, "loyalty index: measure %q not known", k)

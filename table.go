@@ -223,6 +223,9 @@ func (t *Table) Clone() *Table {
 // Equal reports whether t and u have equal scales and equal tallies in
 // every cell (an absent cell equals an empty tally).
 func (t *Table) Equal(u *Table) bool {
+	if t == nil || u == nil {
+		return t == u
+	}
 	if !t.scale.Equal(u.scale) {
 		return false
 	}

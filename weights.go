@@ -275,6 +275,9 @@ func (t *Tree) Children(name string) ([]string, error) {
 // its parts are the root's children, each scored over its own children
 // (Σ child weight × child score / its weight), down to the leaves.
 func (t *Tree) Combine(scores map[string]Result) (Result, error) {
+	if t == nil || t.root == nil {
+		return Result{}, errorf(ErrInvalid, "weights: tree not built (use NewTree)")
+	}
 	if err := unknownNames(scores, func(n string) bool {
 		tn, ok := t.byName[n]
 		return ok && len(tn.children) == 0
