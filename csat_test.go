@@ -231,7 +231,6 @@ func TestLevelName(t *testing.T) {
 	}
 }
 
-
 // TestZeroValues: zero values of the built types report an error instead
 // of panicking.
 func TestZeroValues(t *testing.T) {
