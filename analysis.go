@@ -238,15 +238,7 @@ func alphaOr(a decimal.Decimal) (decimal.Decimal, error) {
 // are equal and the p-value is 1. alpha zero means 0.05. An empty tally is
 // [ErrEmpty].
 func CompareRates(ours, theirs Tally, alpha decimal.Decimal) (Comparison, error) {
-	a, err := alphaOr(alpha)
-	if err != nil {
-		return Comparison{}, err
-	}
-	r1, err := Rate{}.Score(ours)
-	if err != nil {
-		return Comparison{}, err
-	}
-	r2, err := Rate{}.Score(theirs)
+	a, r1, r2, err := scorePair(Rate{}, ours, theirs, alpha)
 	if err != nil {
 		return Comparison{}, err
 	}
@@ -262,7 +254,7 @@ func CompareRates(ours, theirs Tally, alpha decimal.Decimal) (Comparison, error)
 		v, _ := exact.Decimal(varR, wp)
 		d, _ := exact.Decimal(diff, wp)
 		c.Statistic = d.DivRound(mathx.Sqrt(v, wp), wp).Round(Precision)
-		c.PValue = twoSidedNormal(c.Statistic, wp)
+		c.PValue = twoSided(mathx.NormCDF(c.Statistic.Abs(), wp))
 	}
 	c.Significant = c.PValue.LessThan(a)
 	pp, _ := exact.Decimal(pool, DisplayPlaces+2)
@@ -272,9 +264,24 @@ func CompareRates(ours, theirs Tally, alpha decimal.Decimal) (Comparison, error)
 	return c, nil
 }
 
-func twoSidedNormal(z decimal.Decimal, wp int32) decimal.Decimal {
+// scorePair checks alpha (zero: 0.05) and scores both tallies.
+func scorePair(s Scorer, ours, theirs Tally, alpha decimal.Decimal) (a decimal.Decimal, r1, r2 Result, err error) {
+	if a, err = alphaOr(alpha); err != nil {
+		return
+	}
+	if r1, err = s.Score(ours); err != nil {
+		return
+	}
+	r2, err = s.Score(theirs)
+	return
+}
+
+// twoSided returns the two-sided p-value 2(1 − F(|statistic|)) from the
+// distribution function value cdf = F(|statistic|), kept within [0, 1]
+// and rounded to Precision places.
+func twoSided(cdf decimal.Decimal) decimal.Decimal {
 	one := decimal.NewFromInt(1)
-	p := one.Sub(mathx.NormCDF(z.Abs(), wp)).Mul(decimal.NewFromInt(2))
+	p := one.Sub(cdf).Mul(decimal.NewFromInt(2))
 	return decimal.Min(decimal.Max(p, decimal.Zero), one).Round(Precision)
 }
 
@@ -290,15 +297,7 @@ func twoSidedNormal(z decimal.Decimal, wp int32) decimal.Decimal {
 // otherwise (no statistic is computed). Fewer than two answers on either
 // side is [ErrTooFew]; alpha zero means 0.05.
 func CompareDegrees(ours, theirs Tally, alpha decimal.Decimal) (Comparison, error) {
-	a, err := alphaOr(alpha)
-	if err != nil {
-		return Comparison{}, err
-	}
-	d1, err := Degree{}.Score(ours)
-	if err != nil {
-		return Comparison{}, err
-	}
-	d2, err := Degree{}.Score(theirs)
+	a, d1, d2, err := scorePair(Degree{}, ours, theirs, alpha)
 	if err != nil {
 		return Comparison{}, err
 	}
@@ -327,10 +326,8 @@ func CompareDegrees(ours, theirs Tally, alpha decimal.Decimal) (Comparison, erro
 		s, _ := exact.Decimal(sum, wp)
 		d, _ := exact.Decimal(diff, wp)
 		c.Statistic = d.DivRound(mathx.Sqrt(s, wp), wp).Round(Precision)
-		one := decimal.NewFromInt(1)
 		df, _ := exact.Decimal(dfr, wp)
-		p := one.Sub(mathx.TCDF(c.Statistic.Abs(), df, wp)).Mul(decimal.NewFromInt(2))
-		c.PValue = decimal.Min(decimal.Max(p, decimal.Zero), one).Round(Precision)
+		c.PValue = twoSided(mathx.TCDF(c.Statistic.Abs(), df, wp))
 	}
 	c.Significant = c.PValue.LessThan(a)
 	c.formula = func() string {

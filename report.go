@@ -184,21 +184,11 @@ func BuildReport(in ReportInput) (Report, error) {
 	}
 	if len(in.DegreeHistory) > 0 || len(in.RateHistory) > 0 {
 		tf := &TargetFigures{Against: against}
-		if len(in.DegreeHistory) > 0 {
-			tg, err := Target(in.DegreeHistory, in.TargetMethod, Fraction)
-			if err != nil {
-				return Report{}, err
-			}
-			met := curDegree.Rat().Cmp(tg.Rat()) >= 0
-			tf.Degree, tf.DegreeMet = &tg, &met
+		if tf.Degree, tf.DegreeMet, err = attainment(in.DegreeHistory, in.TargetMethod, curDegree); err != nil {
+			return Report{}, err
 		}
-		if len(in.RateHistory) > 0 {
-			tg, err := Target(in.RateHistory, in.TargetMethod, Fraction)
-			if err != nil {
-				return Report{}, err
-			}
-			met := curRate.Rat().Cmp(tg.Rat()) >= 0
-			tf.Rate, tf.RateMet = &tg, &met
+		if tf.Rate, tf.RateMet, err = attainment(in.RateHistory, in.TargetMethod, curRate); err != nil {
+			return Report{}, err
 		}
 		rep.Targets = tf
 	}
@@ -228,6 +218,20 @@ func BuildReport(in ReportInput) (Report, error) {
 		return cmp.Or(a.Due.Compare(b.Due), strings.Compare(a.Item, b.Item))
 	})
 	return rep, nil
+}
+
+// attainment returns the target of a history of fractions and whether
+// current meets it (exactly); nothing for an empty history.
+func attainment(history []decimal.Decimal, method TargetMethod, current Result) (*Result, *bool, error) {
+	if len(history) == 0 {
+		return nil, nil, nil
+	}
+	tg, err := Target(history, method, Fraction)
+	if err != nil {
+		return nil, nil, err
+	}
+	met := current.Rat().Cmp(tg.Rat()) >= 0
+	return &tg, &met, nil
 }
 
 // sourceOrder puts survey, self-assessment and competitor first, then any
