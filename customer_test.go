@@ -309,3 +309,21 @@ func TestCustomerProperties(t *testing.T) {
 		}
 	}))
 }
+
+func TestCustomerExplain(t *testing.T) {
+	cs, err := PVCCustomerScorer().Score(pvcCustomer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := cs.Explain()
+	for _, want := range []string{"final 最终得分 = 80.42 − 1 + 2 − 5 = 76.42\n", "  preliminary 初步得分 = 0.6×80 + 0.4×81.05 = 80.42\n",
+		"      产品质量 = (30×95 + 10×50 + 10×80) / 50 = 83\n", "band: 满意 (satisfied)\n"} {
+		if !strings.Contains(ex, want) {
+			t.Errorf("Explain lacks %q:\n%s", want, ex)
+		}
+	}
+	got := []string{Active.String(), AtRisk.String(), Lost.String(), Status(7).String(), LostExclude.String(), LostMode(9).String()}
+	if diff := cmp.Diff([]string{"active", "at risk", "lost", "Status(7)", "excluded", "LostMode(9)"}, got); diff != "" {
+		t.Errorf("names (-want +got):\n%s", diff)
+	}
+}

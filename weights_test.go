@@ -363,3 +363,35 @@ func TestEqualWeights(t *testing.T) {
 		t.Errorf("Explain\n got: %s\nwant: %s", r.Explain(), want)
 	}
 }
+
+func TestTreeAccessors(t *testing.T) {
+	tr := PVCTree()
+	kids, err := tr.Children("购销过程")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := tr.Weight("接待")
+	got := []string{tr.Root(), tr.Total().String(), w.String(), kids[0] + kids[1] + kids[2]}
+	if diff := cmp.Diff([]string{"顾客满意度", "100", "5", "接待程序价格和付款"}, got); diff != "" {
+		t.Errorf("accessors (-want +got):\n%s", diff)
+	}
+	_, err = tr.Weight("x")
+	checkErr(t, err, errCheck{Is: ErrUnknownItem, Msg: `csat: weights: no node "x": unknown item`})
+	_, err = tr.Children("x")
+	checkErr(t, err, errCheck{Is: ErrUnknownItem})
+	// A normalised weight without a finite expansion is rounded at Precision.
+	n, _ := NewTree(PVCTreeAsPrinted(), &TreeOptions{Normalize: true})
+	w, _ = n.Weight("接待") // 80/13
+	if w.String() != "6.15384615384615384615" {
+		t.Errorf("normalised weight %s", w)
+	}
+	if SelfSurvey().Policy() != Renormalize || len(SelfSurvey().Weights()) != 2 {
+		t.Error("SelfSurvey policy or weights")
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("MustTree did not panic on an invalid literal")
+		}
+	}()
+	MustTree(PVCTreeAsPrinted(), nil)
+}
