@@ -267,24 +267,31 @@ func (s *Scale) bandOrder() []int {
 // inBand reports whether score lies in the band of level i, under the
 // edge rules documented on [Band].
 func (s *Scale) inBand(i int, score decimal.Decimal) bool {
-	b := s.levels[i].Band
 	if score.IsNegative() || score.GreaterThan(s.fullMarks) {
 		return false
 	}
-	lowest, top := true, b.High.Equal(s.fullMarks)
-	for _, l := range s.levels {
-		if l.Band.Low.LessThan(b.Low) {
-			lowest = false
-			break
-		}
-	}
-	if !lowest && score.LessThan(b.Low) {
+	lo, hi, top := s.effectiveBand(i)
+	if score.LessThan(lo) {
 		return false
 	}
 	if top {
-		return !score.GreaterThan(b.High)
+		return !score.GreaterThan(hi)
 	}
-	return score.LessThan(b.High)
+	return score.LessThan(hi)
+}
+
+// effectiveBand returns the score range level i's band actually covers
+// under the edge rules documented on [Band]: the lowest band starts at 0,
+// and the top band includes its upper edge (top is true).
+func (s *Scale) effectiveBand(i int) (lo, hi decimal.Decimal, top bool) {
+	b := s.levels[i].Band
+	lo, hi, top = decimal.Zero, b.High, b.High.Equal(s.fullMarks)
+	for _, l := range s.levels {
+		if l.Band.Low.LessThan(b.Low) {
+			return b.Low, hi, top
+		}
+	}
+	return lo, hi, top
 }
 
 func (s *Scale) canonical() string {

@@ -267,19 +267,10 @@ func (s *CustomerScorer) Visit(notes map[string]VisitNote) (Result, error) {
 // bandText prints level i's band with the edge rules applied, e.g.
 // "[90,100]" for the top band or "[0,40)" for the lowest.
 func (s *CustomerScorer) bandText(i int) string {
-	l, _ := s.scale.Level(i)
-	lo, hi, close := l.Band.Low, l.Band.High, ")"
-	if hi.Equal(s.scale.FullMarks()) {
+	lo, hi, top := s.scale.effectiveBand(i)
+	close := ")"
+	if top {
 		close = "]"
-	}
-	lowest := true
-	for _, o := range s.scale.Levels() {
-		if o.Band.Low.LessThan(lo) {
-			lowest = false
-		}
-	}
-	if lowest {
-		lo = decimal.Zero
 	}
 	return "[" + lo.String() + "," + hi.String() + close
 }
