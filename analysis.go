@@ -2,6 +2,7 @@ package csat
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"math/big"
 	"slices"
@@ -626,4 +627,31 @@ func joinDec(ds []decimal.Decimal, sep string) string {
 		s[i] = d.String()
 	}
 	return strings.Join(s, sep)
+}
+
+type comparisonJSON struct {
+	Test        string   `json:"test"`
+	Ours        Result   `json:"ours"`
+	Theirs      Result   `json:"theirs"`
+	Difference  Result   `json:"difference"`
+	Statistic   string   `json:"statistic"`
+	DF          string   `json:"df,omitempty"`
+	PValue      string   `json:"p_value"`
+	Alpha       string   `json:"alpha"`
+	Significant bool     `json:"significant"`
+	Warnings    []string `json:"warnings,omitempty"`
+	Explain     string   `json:"explain"`
+}
+
+// MarshalJSON encodes the comparison with stable field names: test, ours,
+// theirs, difference, statistic, df, p_value, alpha, significant,
+// warnings, explain.
+func (c Comparison) MarshalJSON() ([]byte, error) {
+	j := comparisonJSON{Test: c.Test, Ours: c.Ours, Theirs: c.Theirs, Difference: c.Difference,
+		Statistic: c.Statistic.String(), PValue: c.PValue.String(), Alpha: c.Alpha.String(),
+		Significant: c.Significant, Warnings: c.Warnings, Explain: c.Explain()}
+	if !c.DF.IsZero() {
+		j.DF = c.DF.String()
+	}
+	return json.Marshal(j)
 }

@@ -9,7 +9,7 @@ import (
 	"pgregory.net/rapid"
 )
 
-func frac(v string) Result { return Given("", Fraction, dec(v)) }
+func frac(v string) Result { return mustGiven("", Fraction, dec(v)) }
 
 func TestSelfSurveyBlend(t *testing.T) {
 	// METHOD.md §3: 0.4×0.82 + 0.6×0.76 = 0.328 + 0.456 = 0.784;
@@ -128,7 +128,7 @@ func TestResultFormatting(t *testing.T) {
 	third := newResult("x", Fraction, dec("2"), dec("3"), nil, nil)
 	got := []string{
 		third.String(), third.Value().String(), third.Round(4).String(), third.Explain(),
-		Given("", Points, dec("81.05")).String(), Given("", Points, dec("80")).Format(0),
+		mustGiven("", Points, dec("81.05")).String(), mustGiven("", Points, dec("80")).Format(0),
 		Result{}.String(), Result{}.Den().String(),
 	}
 	want := []string{"≈66.67%", "0.66666666666666666667", "0.6667", "x = ≈66.67%", "81.05", "80", "0", "1"}

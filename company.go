@@ -166,10 +166,10 @@ func CompanyView(scores []CustomerScore, opts *CompanyOptions) (Company, error) 
 				rc.Counted = false
 			case LostLowestBand:
 				rc.Score = lowLevel.Points
-				part = Given(cs.ID+" (lost: "+lowLevel.Name()+")", Points, rc.Score)
+				part = given(cs.ID+" (lost: "+lowLevel.Name()+")", Points, rc.Score)
 			case LostAtScore:
 				rc.Score = o.Lost.Score
-				part = Given(cs.ID+" (lost)", Points, rc.Score)
+				part = given(cs.ID+" (lost)", Points, rc.Score)
 			}
 		}
 		bi, err := o.Scale.IndexOfScore(rc.Score)
@@ -223,3 +223,6 @@ func CompanyView(scores []CustomerScore, opts *CompanyOptions) (Company, error) 
 	})
 	return view, nil
 }
+
+// MarshalText encodes the lost mode by its name.
+func (m LostMode) MarshalText() ([]byte, error) { return []byte(m.String()), nil }

@@ -1,22 +1,12 @@
 package csat
 
 import (
-	"errors"
 	"slices"
 	"time"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
-
-// ErrUnknownOutcome reports a complaint outcome that is not one of the
-// six of the method (METHOD.md §5.4), including the zero [Outcome].
-var ErrUnknownOutcome = errors.New("unknown complaint outcome")
-
-// ErrBadTimes reports complaint times out of order: a first response or a
-// resolution before the complaint was received, or a resolution before the
-// first response.
-var ErrBadTimes = errors.New("complaint times out of order")
 
 // An Outcome is how a complaint ended (投诉处理结果), METHOD.md §5.4. The
 // zero value is not an outcome: a complaint must say how it ended, even if

@@ -1,7 +1,6 @@
 package csat
 
 import (
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"strings"
@@ -9,61 +8,6 @@ import (
 
 	"github.com/shopspring/decimal"
 )
-
-// Sentinel errors. Every error csat returns wraps one of these, so callers
-// can match the reason with [errors.Is]; the wrapping text names what was
-// wrong (the level, node, item or value given).
-var (
-	// ErrInvalidScale reports a scale that cannot be built: no levels,
-	// duplicate keys or labels, negative points, bands with gaps or overlaps.
-	ErrInvalidScale = errors.New("invalid scale")
-	// ErrUnknownLevel reports a level key, label, index or points value
-	// that the scale does not have.
-	ErrUnknownLevel = errors.New("unknown level")
-	// ErrOverflow reports a count or sum that would not fit in a uint64.
-	// Counts never wrap around.
-	ErrOverflow = errors.New("count overflow")
-	// ErrEmpty reports a computation over no data (an empty tally, no
-	// scores, no sources). Its result would be undefined, not 0.
-	ErrEmpty = errors.New("no data")
-	// ErrScaleMismatch reports tallies or encoded data of different scales.
-	ErrScaleMismatch = errors.New("scale mismatch")
-	// ErrCorrupt reports encoded data that cannot be decoded.
-	ErrCorrupt = errors.New("corrupt encoding")
-	// ErrWeightsMismatch reports weights that do not add up: a parent that
-	// is not the sum of its children, a root that is not the declared
-	// total, blend weights that do not sum to 1.
-	ErrWeightsMismatch = errors.New("weights do not add up")
-	// ErrNegative reports a negative weight, count, duration or value
-	// where only non-negative ones make sense.
-	ErrNegative = errors.New("negative value")
-	// ErrDuplicate reports a name, key or id given twice.
-	ErrDuplicate = errors.New("duplicate")
-	// ErrMissing reports a required score, leaf or source that was not
-	// given.
-	ErrMissing = errors.New("missing value")
-	// ErrUnknownItem reports a name (leaf, source, item) that the
-	// receiving scheme does not know. Nothing is silently ignored.
-	ErrUnknownItem = errors.New("unknown item")
-	// ErrOutOfRange reports a value outside its allowed range.
-	ErrOutOfRange = errors.New("value out of range")
-	// ErrInvalid reports any other invalid argument (an empty name, a zero
-	// total, an option out of its domain).
-	ErrInvalid = errors.New("invalid argument")
-)
-
-// errorf returns an error prefixed "csat: " that wraps the sentinel err.
-func errorf(err error, format string, args ...any) error {
-	return &wrapped{msg: "csat: " + fmt.Sprintf(format, args...), err: err}
-}
-
-type wrapped struct {
-	msg string
-	err error
-}
-
-func (w *wrapped) Error() string { return w.msg + ": " + w.err.Error() }
-func (w *wrapped) Unwrap() error { return w.err }
 
 // MaxLevels is the largest number of levels a [Scale] may have. It keeps a
 // [Tally] a fixed-size value that copies, merges and counts without

@@ -1,7 +1,6 @@
 package csat
 
 import (
-	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,10 +8,6 @@ import (
 	"github.com/csatkit/csat/internal/exact"
 	"github.com/shopspring/decimal"
 )
-
-// ErrOutOfBand reports a visit estimate outside the band of the level the
-// interviewer heard (METHOD.md §5.2).
-var ErrOutOfBand = errors.New("estimate outside its band")
 
 // Names of the two parts of a preliminary customer score, as sources of
 // the preliminary [Blend].
@@ -213,7 +208,7 @@ func (s *CustomerScorer) Questionnaire(scores map[string]decimal.Decimal) (Resul
 		if v.IsNegative() || v.GreaterThan(w(100)) {
 			return Result{}, errorf(ErrOutOfRange, "questionnaire: item %q score %s outside 0..100", it, v)
 		}
-		in[it] = Given("", Points, v)
+		in[it] = given("", Points, v)
 	}
 	r, err := s.scheme.Combine(in)
 	if err != nil {
@@ -239,7 +234,7 @@ func (s *CustomerScorer) Visit(notes map[string]VisitNote) (Result, error) {
 	for _, it := range s.items {
 		n, ok := notes[it]
 		if !ok {
-			in[it] = Given(it+" ("+s.unmLabel+")", Points, s.unmentioned)
+			in[it] = given(it+" ("+s.unmLabel+")", Points, s.unmentioned)
 			continue
 		}
 		i, err := s.scale.Index(n.Level)
@@ -248,14 +243,14 @@ func (s *CustomerScorer) Visit(notes map[string]VisitNote) (Result, error) {
 		}
 		l, _ := s.scale.Level(i)
 		if !n.Estimate.Valid {
-			in[it] = Given(it+" ("+l.Name()+", representative point)", Points, l.Points)
+			in[it] = given(it+" ("+l.Name()+", representative point)", Points, l.Points)
 			continue
 		}
 		if !s.scale.InBand(i, n.Estimate.Decimal) {
 			return Result{}, errorf(ErrOutOfBand, "visit: item %q: estimate %s outside band %s %s",
 				it, n.Estimate.Decimal, l.Name(), s.bandText(i))
 		}
-		in[it] = Given(it+" ("+l.Name()+", estimate)", Points, n.Estimate.Decimal)
+		in[it] = given(it+" ("+l.Name()+", estimate)", Points, n.Estimate.Decimal)
 	}
 	r, err := s.scheme.Combine(in)
 	if err != nil {
@@ -390,7 +385,7 @@ func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 	pre, adjs, clamped := out.Preliminary, out.Adjustments, out.Clamped
 	finalParts := []Result{pre}
 	for _, a := range adjs {
-		finalParts = append(finalParts, Given("complaint "+a.Complaint+": "+a.Outcome.String(), Points, a.Delta))
+		finalParts = append(finalParts, given("complaint "+a.Complaint+": "+a.Outcome.String(), Points, a.Delta))
 	}
 	out.Final = ratResult("final 最终得分", Points, sum, func() string {
 		var b strings.Builder
@@ -426,7 +421,7 @@ func (s *CustomerScorer) itemScores(c Customer) ([]ItemScore, error) {
 		parts := map[string]Result{}
 		if c.Questionnaire != nil {
 			is.Questionnaire = decimal.NewNullDecimal(c.Questionnaire[it])
-			parts[SourceQuestionnaire] = Given("", Points, c.Questionnaire[it])
+			parts[SourceQuestionnaire] = given("", Points, c.Questionnaire[it])
 		}
 		if c.Visit != nil {
 			v := s.unmentioned
@@ -440,7 +435,7 @@ func (s *CustomerScorer) itemScores(c Customer) ([]ItemScore, error) {
 				}
 			}
 			is.Visit = decimal.NewNullDecimal(v)
-			parts[SourceVisit] = Given("", Points, v)
+			parts[SourceVisit] = given("", Points, v)
 		}
 		r, err := s.blend.Combine(parts)
 		if err != nil {
@@ -482,3 +477,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// MarshalText encodes the status as "active", "at risk" or "lost".
+func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }

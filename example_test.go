@@ -3,6 +3,7 @@ package csat_test
 import (
 	"errors"
 	"fmt"
+	"log"
 	"strings"
 	"time"
 
@@ -65,8 +66,14 @@ func ExampleTally_Merge() {
 // The overall satisfaction blends the self-assessment 自评 (40%) with the
 // survey 检查 (60%).
 func ExampleSelfSurvey() {
-	self := csat.Given("self-assessment", csat.Fraction, decimal.RequireFromString("0.82"))
-	survey := csat.Given("survey", csat.Fraction, decimal.RequireFromString("0.76"))
+	self, err := csat.Given("self-assessment", csat.Fraction, decimal.RequireFromString("0.82"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	survey, err := csat.Given("survey", csat.Fraction, decimal.RequireFromString("0.76"))
+	if err != nil {
+		log.Fatal(err)
+	}
 	overall, err := csat.SelfSurvey().Combine(map[string]csat.Result{
 		csat.SourceSelf: self, csat.SourceSurvey: survey,
 	})
@@ -101,7 +108,7 @@ func ExampleTree_Combine() {
 		"品质": 92, "包装": 85, "使用性": 88, "接待": 80, "程序": 75,
 		"价格和付款": 60, "运输": 70, "问题处理": 65, "技术支持和服务": 90,
 	} {
-		scores[name] = csat.Given("", csat.Points, decimal.NewFromInt(v))
+		scores[name], _ = csat.Given("", csat.Points, decimal.NewFromInt(v))
 	}
 	r, err := csat.PVCTree().Combine(scores)
 	if err != nil {

@@ -128,7 +128,7 @@ func FuzzNewTree(f *testing.F) {
 		}
 		scores := map[string]Result{}
 		for _, l := range tr.Leaves() {
-			scores[l] = Given("", Points, decimal.NewFromInt(42))
+			scores[l] = mustGiven("", Points, decimal.NewFromInt(42))
 		}
 		r, err := tr.Combine(scores)
 		if err != nil || !r.Value().Equal(decimal.NewFromInt(42)) {

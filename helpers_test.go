@@ -57,3 +57,12 @@ func genAnswers(t *rapid.T, label string) []int {
 }
 
 func exactInt(n int) *big.Rat { return big.NewRat(int64(n), 1) }
+
+// mustGiven is Given for literals in tests: it panics on error.
+func mustGiven(label string, k Kind, v decimal.Decimal) Result {
+	r, err := Given(label, k, v)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}

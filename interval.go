@@ -2,7 +2,6 @@ package csat
 
 import (
 	"encoding/json"
-	"errors"
 	"math/big"
 
 	"github.com/csatkit/csat/internal/exact"
@@ -69,10 +68,6 @@ func zFor(level decimal.Decimal) (decimal.Decimal, decimal.Decimal, error) {
 	p := decimal.NewFromInt(1).Sub(decimal.NewFromInt(1).Sub(level).Mul(decimal.New(5, -1)))
 	return mathx.NormQuantile(p, Precision+4), level, nil
 }
-
-// ErrTooFew reports too few observations for a statistic (a t-interval
-// or a t-test needs at least two answers).
-var ErrTooFew = errors.New("too few observations")
 
 // Wilson returns the Wilson score interval for the rate k/n at the given
 // confidence level (zero means 0.95):

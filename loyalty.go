@@ -452,7 +452,7 @@ func (li *LoyaltyIndex) score(values map[string]decimal.Decimal, bounds func(Mea
 			return Result{}, errorf(ErrOutOfRange, "loyalty index: measure %q value %s outside [%s, %s]", m.Name, v, lo, hi)
 		}
 		if lo.Equal(hi) {
-			in[m.Name] = Given(m.Name+" (all equal)", Points, hundred)
+			in[m.Name] = given(m.Name+" (all equal)", Points, hundred)
 			continue
 		}
 		num := v.Sub(lo)

@@ -2,7 +2,6 @@ package csat
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -307,36 +306,3 @@ func sourceFigures(t *Table, src string, level decimal.Decimal) (SourceFigures, 
 	}
 	return sf, warns, nil
 }
-
-type comparisonJSON struct {
-	Test        string   `json:"test"`
-	Ours        Result   `json:"ours"`
-	Theirs      Result   `json:"theirs"`
-	Difference  Result   `json:"difference"`
-	Statistic   string   `json:"statistic"`
-	DF          string   `json:"df,omitempty"`
-	PValue      string   `json:"p_value"`
-	Alpha       string   `json:"alpha"`
-	Significant bool     `json:"significant"`
-	Warnings    []string `json:"warnings,omitempty"`
-	Explain     string   `json:"explain"`
-}
-
-// MarshalJSON encodes the comparison with stable field names: test, ours,
-// theirs, difference, statistic, df, p_value, alpha, significant,
-// warnings, explain.
-func (c Comparison) MarshalJSON() ([]byte, error) {
-	j := comparisonJSON{Test: c.Test, Ours: c.Ours, Theirs: c.Theirs, Difference: c.Difference,
-		Statistic: c.Statistic.String(), PValue: c.PValue.String(), Alpha: c.Alpha.String(),
-		Significant: c.Significant, Warnings: c.Warnings, Explain: c.Explain()}
-	if !c.DF.IsZero() {
-		j.DF = c.DF.String()
-	}
-	return json.Marshal(j)
-}
-
-// MarshalText encodes the status as "active", "at risk" or "lost".
-func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
-// MarshalText encodes the lost mode by its name.
-func (m LostMode) MarshalText() ([]byte, error) { return []byte(m.String()), nil }

@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"bytes"
 	"encoding/json"
 	"math/big"
 	"strings"
@@ -29,20 +30,62 @@ type Kind uint8
 const (
 	// Points is a plain number (a 0–100 score, mean points, an NPS).
 	Points Kind = iota
-	// Fraction is a share in [0, 1] (a degree, a rate), printed as a
-	// percentage: 0.76 prints as 76%.
+	// Fraction is a share (a degree, a rate), printed as a percentage:
+	// 0.76 prints as 76%. A value given from outside ([Given]) and every
+	// score a weighting scheme combines must lie in [0, 1]; a difference
+	// of two fractions ([Difference]) lies in [−1, 1].
 	Fraction
 )
 
+var kindNames = [...]string{Points: "points", Fraction: "fraction"}
+
+// String returns "points" or "fraction".
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(" + decimal.NewFromInt(int64(k)).String() + ")"
+}
+
+// MarshalText encodes the kind by its name; an unknown kind is an error
+// wrapping [ErrInvalid].
+func (k Kind) MarshalText() ([]byte, error) { return marshalEnum("kind", kindNames[:], int(k)) }
+
+// UnmarshalText decodes "points" or "fraction"; any other text is an
+// error wrapping [ErrInvalid].
+func (k *Kind) UnmarshalText(text []byte) error {
+	i, err := unmarshalEnum("kind", kindNames[:], text)
+	if err == nil {
+		*k = Kind(i)
+	}
+	return err
+}
+
 // A Result is the outcome of one scoring step: an exact value and how it
-// was reached. Every scorer, blend and weighting scheme returns one;
-// composite results (a blend, a weight tree) keep the results they were
-// built from as [Result.Parts], so a whole computation can be printed as
-// the method's worked examples are written ([Result.Derivation]).
+// was reached. Every scorer, blend, weighting scheme and metric returns
+// one, built only with the public constructors below, so a user's own
+// scorer builds results exactly as good as the built-ins':
 //
-// The explanation text is built only when asked for, so results that are
-// never printed cost nothing extra. A Result is immutable and safe for
-// concurrent use. The zero Result is the exact value 0.
+//   - [Given]: a value given from outside (a leaf score, a stated rate);
+//   - [Quotient], [FromRat]: an exact ratio (190/250, 2730000/1331);
+//   - [Sum], [WeightedMean], [Difference]: exact combinations of results,
+//     which keep them as parts and print their own formula;
+//   - [Approx]: an irrational value (a square root, a quantile) computed
+//     to [Precision] places and marked inexact.
+//
+// [Result.WithFormula], [Result.WithParts] and [Result.WithLabel] then
+// attach the formula with the numbers substituted and the results it was
+// built from. Composite results keep their parts ([Result.Parts]), so a
+// whole computation can be printed as the method's worked examples are
+// written ([Result.Derivation]).
+//
+// A value is exact unless its division did not terminate within
+// [Precision] places: then [Result.Value] is rounded once, half away from
+// zero, [Result.Exact] is false, and [Result.Num] / [Result.Den] still hold
+// the exact fraction. The explanation text is built only when asked for,
+// so results that are never printed cost nothing extra. A Result is
+// immutable and safe for concurrent use. The zero Result is the exact
+// value 0 of kind [Points].
 type Result struct {
 	label   string
 	kind    Kind
@@ -54,10 +97,12 @@ type Result struct {
 	formula func() string
 }
 
-// newResult returns the result num/den (den > 0) with its formula.
-func newResult(label string, kind Kind, num, den decimal.Decimal, formula func() string, parts []Result) Result {
-	r := Result{label: label, kind: kind, num: num, den: den, formula: formula, parts: parts}
-	if den.Equal(decimal.NewFromInt(1)) {
+var one = decimal.NewFromInt(1)
+
+// quotient returns num/den for den > 0, with no formula.
+func quotient(label string, kind Kind, num, den decimal.Decimal) Result {
+	r := Result{label: label, kind: kind, num: num, den: den}
+	if den.Equal(one) {
 		r.value = num
 	} else {
 		// Half away from zero at Precision places; exact when the
@@ -68,17 +113,194 @@ func newResult(label string, kind Kind, num, den decimal.Decimal, formula func()
 	return r
 }
 
-// ratResult returns the result of the exact rational q, shown as num/den
-// in lowest terms.
-func ratResult(label string, kind Kind, q *big.Rat, formula func() string, parts []Result) Result {
-	n, d := exact.Parts(q)
-	return newResult(label, kind, n, d, formula, parts)
+func checkKind(label string, kind Kind) error {
+	if kind > Fraction {
+		return errorf(ErrInvalid, "result %q: unknown kind %d", label, kind)
+	}
+	return nil
 }
 
 // Given returns a result for a value given from outside (a leaf score, a
-// stated weight): exact, with no derivation.
-func Given(label string, kind Kind, v decimal.Decimal) Result {
-	return Result{label: label, kind: kind, value: v, num: v, den: decimal.NewFromInt(1)}
+// stated self-assessed rate): exact, with no derivation. A [Fraction]
+// outside [0, 1] is an error wrapping [ErrOutOfRange] (82 % is 0.82, not
+// 82), as is an unknown kind ([ErrInvalid]).
+func Given(label string, kind Kind, v decimal.Decimal) (Result, error) {
+	if err := checkKind(label, kind); err != nil {
+		return Result{}, err
+	}
+	if kind == Fraction && (v.IsNegative() || v.GreaterThan(one)) {
+		return Result{}, errorf(ErrOutOfRange, "result %q: fraction %s outside [0, 1] (write 82%% as 0.82)", label, v)
+	}
+	return Result{label: label, kind: kind, value: v, num: v, den: one}, nil
+}
+
+// Quotient returns the exact result num/den, printed by default with the
+// formula "num/den" (the numbers as given, not reduced: "190/250"). A zero
+// den is an error wrapping [ErrInvalid]; a negative den flips both signs.
+func Quotient(label string, kind Kind, num, den decimal.Decimal) (Result, error) {
+	if err := checkKind(label, kind); err != nil {
+		return Result{}, err
+	}
+	if den.IsZero() {
+		return Result{}, errorf(ErrInvalid, "result %q: %s/0", label, num)
+	}
+	if den.IsNegative() {
+		num, den = num.Neg(), den.Neg()
+	}
+	r := quotient(label, kind, num, den)
+	if !den.Equal(one) {
+		r.formula = func() string { return fmtFrac(num, den) }
+	}
+	return r, nil
+}
+
+// FromRat returns the exact rational q as a result, with numerator and
+// denominator in lowest terms and no formula. A nil q is an error
+// wrapping [ErrInvalid].
+func FromRat(label string, kind Kind, q *big.Rat) (Result, error) {
+	if err := checkKind(label, kind); err != nil {
+		return Result{}, err
+	}
+	if q == nil {
+		return Result{}, errorf(ErrInvalid, "result %q: nil rational", label)
+	}
+	n, d := exact.Parts(q)
+	return quotient(label, kind, n, d), nil
+}
+
+// Approx returns a value that cannot be exact (a square root, a normal
+// quantile) computed by the caller to at least [Precision] places: it is
+// rounded half away from zero to Precision places and marked inexact, with
+// Num = the rounded value and Den = 1. State how it was computed with
+// [Result.WithFormula].
+func Approx(label string, kind Kind, v decimal.Decimal) (Result, error) {
+	if err := checkKind(label, kind); err != nil {
+		return Result{}, err
+	}
+	v = v.Round(Precision)
+	return Result{label: label, kind: kind, value: v, num: v, den: one, inexact: true}, nil
+}
+
+// sameKind returns the kind shared by parts, or an error wrapping
+// [ErrKindMismatch] naming the first part of another kind.
+func sameKind(label string, parts []Result) (Kind, error) {
+	if len(parts) == 0 {
+		return Points, errorf(ErrEmpty, "%s: no results to combine", label)
+	}
+	k := parts[0].kind
+	for _, p := range parts[1:] {
+		if p.kind != k {
+			return k, errorf(ErrKindMismatch, "%s: %q is %s but %q is %s", label, parts[0].label, k, p.label, p.kind)
+		}
+	}
+	return k, nil
+}
+
+// Sum returns the exact sum of parts, which must share one kind
+// ([ErrKindMismatch]; none is [ErrEmpty]), printed "a + b + c" and keeping
+// the parts.
+func Sum(label string, parts ...Result) (Result, error) {
+	kind, err := sameKind(label, parts)
+	if err != nil {
+		return Result{}, err
+	}
+	s := new(big.Rat)
+	for _, p := range parts {
+		s.Add(s, p.Rat())
+	}
+	r, _ := FromRat(label, kind, s)
+	parts = append([]Result(nil), parts...)
+	r.parts = parts
+	r.formula = func() string {
+		terms := make([]string, len(parts))
+		for i, p := range parts {
+			terms[i] = p.String()
+		}
+		return strings.Join(terms, " + ")
+	}
+	return r, nil
+}
+
+// WeightedMean returns Σ wᵢ × partᵢ / Σ wᵢ, exact, printed "0.4×82% +
+// 0.6×76%" (then "/ Σ wᵢ" when the weights do not sum to 1) and keeping
+// the parts. The parts must share one kind ([ErrKindMismatch]); weights
+// must be as many as parts ([ErrInvalid]), non-negative ([ErrNegative])
+// and not all zero ([ErrInvalid]).
+func WeightedMean(label string, weights []decimal.Decimal, parts []Result) (Result, error) {
+	kind, err := sameKind(label, parts)
+	if err != nil {
+		return Result{}, err
+	}
+	if len(weights) != len(parts) {
+		return Result{}, errorf(ErrInvalid, "%s: %d weights for %d results", label, len(weights), len(parts))
+	}
+	sum, wsum := new(big.Rat), new(big.Rat)
+	for i, w := range weights {
+		if w.IsNegative() {
+			return Result{}, errorf(ErrNegative, "%s: weight %s of %q", label, w, parts[i].label)
+		}
+		wr := w.Rat()
+		sum.Add(sum, exact.Mul(wr, parts[i].Rat()))
+		wsum.Add(wsum, wr)
+	}
+	if wsum.Sign() == 0 {
+		return Result{}, errorf(ErrInvalid, "%s: the weights sum to 0", label)
+	}
+	r, _ := FromRat(label, kind, exact.Quo(sum, wsum))
+	weights = append([]decimal.Decimal(nil), weights...)
+	parts = append([]Result(nil), parts...)
+	r.parts = parts
+	r.formula = func() string {
+		terms := make([]string, len(parts))
+		for i, p := range parts {
+			terms[i] = fmtDec(weights[i]) + "×" + p.String()
+		}
+		s := strings.Join(terms, " + ")
+		if wsum.Cmp(big.NewRat(1, 1)) != 0 {
+			ws, _ := exact.Decimal(wsum, Precision)
+			s = "(" + s + ") / " + fmtDec(ws)
+		}
+		return s
+	}
+	return r, nil
+}
+
+// Difference returns a − b, exact, printed "a − b" with both as parts.
+// Both must be of one kind ([ErrKindMismatch]); a difference of two
+// fractions is a fraction in [−1, 1], printed in percentage points.
+func Difference(label string, a, b Result) (Result, error) {
+	kind, err := sameKind(label, []Result{a, b})
+	if err != nil {
+		return Result{}, err
+	}
+	r, _ := FromRat(label, kind, exact.Sub(a.Rat(), b.Rat()))
+	r.parts = []Result{a, b}
+	r.formula = func() string { return a.String() + " − " + b.String() }
+	return r, nil
+}
+
+// WithFormula returns a copy of r whose explanation prints formula() between
+// the label and the value, e.g. "(3 + 1) / 12" in
+// "top-2 box = (3 + 1) / 12 = ≈33.33%". The function is called only when
+// the explanation is printed; it must be safe for concurrent use and
+// print the same text every time. A nil formula removes it.
+func (r Result) WithFormula(formula func() string) Result {
+	r.formula = formula
+	return r
+}
+
+// WithParts returns a copy of r whose parts ([Result.Parts]) are parts:
+// the results it was computed from, printed beneath it by
+// [Result.Derivation].
+func (r Result) WithParts(parts ...Result) Result {
+	r.parts = append([]Result(nil), parts...)
+	return r
+}
+
+// WithLabel returns a copy of r labelled label.
+func (r Result) WithLabel(label string) Result {
+	r.label = label
+	return r
 }
 
 // Value returns the result's value: exact, or rounded to [Precision]
@@ -92,15 +314,21 @@ func (r Result) Num() decimal.Decimal { return r.num }
 // Result).
 func (r Result) Den() decimal.Decimal {
 	if r.den.IsZero() {
-		return decimal.NewFromInt(1)
+		return one
 	}
 	return r.den
 }
 
-// Rat returns the exact value as a rational number.
+// Rat returns the exact value Num/Den as a rational number. Decisions
+// (bands, grades, ranks, targets met) compare Rat, never the rounded
+// [Result.Value].
 func (r Result) Rat() *big.Rat { return exact.Quo(r.num.Rat(), r.Den().Rat()) }
 
-// Exact reports whether [Result.Value] is exactly Num/Den.
+// Cmp compares the exact values of r and u: −1, 0 or +1.
+func (r Result) Cmp(u Result) int { return r.Rat().Cmp(u.Rat()) }
+
+// Exact reports whether [Result.Value] is exactly Num/Den. It is false
+// for a rounded quotient and for an [Approx] value.
 func (r Result) Exact() bool { return !r.inexact }
 
 // Label returns what the result is of, e.g. "degree 满意度".
@@ -113,10 +341,29 @@ func (r Result) Kind() Kind { return r.kind }
 // blend, children of a weight-tree node), in the order of its formula.
 func (r Result) Parts() []Result { return append([]Result(nil), r.parts...) }
 
-// WithLabel returns a copy of r labelled label.
-func (r Result) WithLabel(label string) Result {
-	r.label = label
-	return r
+// Formula returns the formula with the numbers substituted, without label
+// or value ("190/250"), or "" when the result has none.
+func (r Result) Formula() string {
+	if r.formula == nil {
+		return ""
+	}
+	return r.formula()
+}
+
+// Equal reports whether r and u are the same result: label, kind, exact
+// value (Num/Den as given), exactness, printed explanation and parts.
+// [github.com/google/go-cmp/cmp] uses it.
+func (r Result) Equal(u Result) bool {
+	if r.label != u.label || r.kind != u.kind || r.inexact != u.inexact || !r.value.Equal(u.value) ||
+		!r.num.Equal(u.num) || !r.Den().Equal(u.Den()) || r.Formula() != u.Formula() || len(r.parts) != len(u.parts) {
+		return false
+	}
+	for i := range r.parts {
+		if !r.parts[i].Equal(u.parts[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // Round returns the exact value rounded half away from zero to places
@@ -124,10 +371,7 @@ func (r Result) WithLabel(label string) Result {
 // [Fraction], places counts places of the fraction (0.7842), not of the
 // percentage.
 func (r Result) Round(places int32) decimal.Decimal {
-	if r.den.IsZero() {
-		return r.value.Round(places)
-	}
-	return r.num.DivRound(r.den, places)
+	return r.num.DivRound(r.Den(), places)
 }
 
 // String returns the value as printed in explanations: a [Fraction] as a
@@ -163,8 +407,8 @@ func (r Result) Explain() string {
 		b.WriteString(r.label)
 		b.WriteString(" = ")
 	}
-	if r.formula != nil {
-		b.WriteString(r.formula())
+	if f := r.Formula(); f != "" {
+		b.WriteString(f)
 		b.WriteString(" = ")
 	}
 	b.WriteString(r.String())
@@ -190,23 +434,20 @@ func (r Result) derive(b *strings.Builder, depth int) {
 
 type resultJSON struct {
 	Label   string       `json:"label,omitempty"`
-	Kind    string       `json:"kind"`
+	Kind    Kind         `json:"kind"`
 	Value   string       `json:"value"`
 	Num     string       `json:"num"`
 	Den     string       `json:"den"`
 	Exact   bool         `json:"exact"`
 	Display string       `json:"display"`
+	Formula string       `json:"formula,omitempty"`
 	Explain string       `json:"explain"`
 	Parts   []resultJSON `json:"parts,omitempty"`
 }
 
 func (r Result) toJSON() resultJSON {
-	kind := "points"
-	if r.kind == Fraction {
-		kind = "fraction"
-	}
-	j := resultJSON{Label: r.label, Kind: kind, Value: r.value.String(), Num: r.num.String(),
-		Den: r.Den().String(), Exact: r.Exact(), Display: r.String(), Explain: r.Explain()}
+	j := resultJSON{Label: r.label, Kind: r.kind, Value: r.value.String(), Num: r.num.String(),
+		Den: r.Den().String(), Exact: r.Exact(), Display: r.String(), Formula: r.Formula(), Explain: r.Explain()}
 	for _, p := range r.parts {
 		j.Parts = append(j.Parts, p.toJSON())
 	}
@@ -214,20 +455,96 @@ func (r Result) toJSON() resultJSON {
 }
 
 // MarshalJSON encodes the result with its value, exact fraction, printed
-// value, explanation and parts, so that a report can be rendered without
-// recomputing anything. Numbers are strings, to keep them exact. Field
-// names are stable: label, kind ("points" or "fraction"), value, num, den,
-// exact, display, explain, parts.
+// value, formula, explanation and parts, so that a report can be rendered
+// without recomputing anything. Numbers are strings, to keep them exact.
+// Field names are stable: label, kind ("points" or "fraction"), value,
+// num, den, exact, display, formula, explain, parts.
 func (r Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.toJSON()) }
+
+// UnmarshalJSON decodes what [Result.MarshalJSON] encodes, checking that
+// it is consistent: known fields only, value = num/den (rounded to
+// [Precision] places when exact is false), den positive, and display and
+// explain as this package prints them. Anything else is an error wrapping
+// [ErrCorrupt]. The decoded result equals the encoded one
+// ([Result.Equal]) and marshals to the same bytes.
+func (r *Result) UnmarshalJSON(data []byte) error {
+	var j resultJSON
+	if err := decodeStrict(data, &j); err != nil {
+		return errorf(ErrCorrupt, "result: %v", err)
+	}
+	v, err := j.result()
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+func (j resultJSON) result() (Result, error) {
+	bad := func(format string, args ...any) (Result, error) {
+		return Result{}, errorf(ErrCorrupt, "result %q: "+format, append([]any{j.Label}, args...)...)
+	}
+	dec := func(what, s string) (decimal.Decimal, bool) {
+		d, err := decimal.NewFromString(s)
+		return d, err == nil && d.String() == s
+	}
+	value, ok1 := dec("value", j.Value)
+	num, ok2 := dec("num", j.Num)
+	den, ok3 := dec("den", j.Den)
+	if !ok1 || !ok2 || !ok3 {
+		return bad("value %q, num %q, den %q are not canonical decimals", j.Value, j.Num, j.Den)
+	}
+	if !den.IsPositive() {
+		return bad("den %s is not positive", den)
+	}
+	r := Result{label: j.Label, kind: j.Kind, value: value, num: num, den: den, inexact: !j.Exact}
+	switch q := quotient("", j.Kind, num, den); {
+	case j.Exact && (q.inexact || !q.value.Equal(value)):
+		return bad("exact value %s is not %s/%s", value, num, den)
+	case !j.Exact && !q.inexact && !(den.Equal(one) && value.Equal(num) && value.Equal(value.Round(Precision))):
+		return bad("value %s/%s = %s is exact but marked inexact", num, den, q.value)
+	case !j.Exact && q.inexact && !q.value.Equal(value):
+		return bad("value %s is not %s/%s rounded to %d places", value, num, den, Precision)
+	}
+	if j.Formula != "" {
+		f := j.Formula
+		r.formula = func() string { return f }
+	}
+	for _, pj := range j.Parts {
+		p, err := pj.result()
+		if err != nil {
+			return Result{}, err
+		}
+		r.parts = append(r.parts, p)
+	}
+	if r.String() != j.Display || r.Explain() != j.Explain {
+		return bad("display %q / explain %q do not match the value (%q / %q)", j.Display, j.Explain, r.String(), r.Explain())
+	}
+	return r, nil
+}
+
+// decodeStrict decodes one JSON value into v, rejecting unknown fields
+// and trailing data.
+func decodeStrict(data []byte, v any) error {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.DisallowUnknownFields()
+	if err := d.Decode(v); err != nil {
+		return err
+	}
+	if d.More() {
+		return errorf(ErrCorrupt, "trailing data after JSON value")
+	}
+	return nil
+}
 
 // fmtDec prints a decimal for a formula: exact digits, trailing zeros
 // dropped.
 func fmtDec(d decimal.Decimal) string { return d.String() }
 
-// fmtRat prints num/den for a formula ("190/250"), or num alone when den
+// fmtFrac prints num/den for a formula ("190/250"), or num alone when den
 // is 1.
 func fmtFrac(num, den decimal.Decimal) string {
-	if den.Equal(decimal.NewFromInt(1)) {
+	if den.Equal(one) {
 		return fmtDec(num)
 	}
 	return fmtDec(num) + "/" + fmtDec(den)

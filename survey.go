@@ -14,17 +14,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Plan violations, each matchable with [errors.Is] on the error
-// [Plan.Check] returns.
-var (
-	// ErrTooFewForms: fewer planned returned forms than the minimum (100).
-	ErrTooFewForms = errors.New("too few survey forms planned")
-	// ErrTooFewCompetitorForms: fewer competitor forms than the minimum (10).
-	ErrTooFewCompetitorForms = errors.New("too few competitor forms planned")
-	// ErrKeyCustomerMissing: a key customer is not among the respondents.
-	ErrKeyCustomerMissing = errors.New("key customer not surveyed")
-)
-
 // A SurveyMethod is how a survey is carried out (METHOD.md §9).
 type SurveyMethod uint8
 

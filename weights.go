@@ -325,7 +325,7 @@ func (t *Tree) score(n *tnode, scores map[string]Result, root bool) Result {
 	}
 	label := n.name
 	if n.weight.Sign() == 0 {
-		return Given(label, kind, decimal.Zero)
+		return given(label, kind, decimal.Zero)
 	}
 	q := exact.Quo(sum, n.weight)
 	return ratResult(label, kind, q, func() string {

@@ -15,7 +15,7 @@ import (
 func givenScores(kv map[string]string) map[string]Result {
 	out := map[string]Result{}
 	for k, v := range kv {
-		out[k] = Given("", Points, dec(v))
+		out[k] = mustGiven("", Points, dec(v))
 	}
 	return out
 }
@@ -301,7 +301,7 @@ func TestTreeProperties(t *testing.T) {
 		same := decimal.NewFromInt(int64(rapid.IntRange(0, 100).Draw(t, "same")))
 		eq := map[string]Result{}
 		for _, l := range leaves {
-			eq[l] = Given("", Points, same)
+			eq[l] = mustGiven("", Points, same)
 		}
 		r, err := tr.Combine(eq)
 		if err != nil || !r.Value().Equal(same) {
@@ -312,7 +312,7 @@ func TestTreeProperties(t *testing.T) {
 		for _, l := range leaves {
 			v := decimal.New(int64(rapid.IntRange(0, 10000).Draw(t, "score")), -2)
 			lo, hi = decimal.Min(lo, v), decimal.Max(hi, v)
-			scores[l] = Given("", Points, v)
+			scores[l] = mustGiven("", Points, v)
 		}
 		r, err = tr.Combine(scores)
 		if err != nil {
@@ -352,7 +352,7 @@ func TestEqualWeights(t *testing.T) {
 	// (84% + 88% + 72% + 56% + 80%) / 5 = 380%/5 = 76%.
 	m := map[string]Result{}
 	for _, row := range perItem {
-		m[row.item] = Given("", Fraction, dec(row.degree))
+		m[row.item] = mustGiven("", Fraction, dec(row.degree))
 	}
 	r, err := EqualWeights{}.Combine(m)
 	if err != nil || !r.Value().Equal(dec("0.76")) || r.Kind() != Fraction {

@@ -58,7 +58,7 @@ func main() {
 	// The self-assessment 自评 is scored the same way; here its figures
 	// are given: degree 82%, rate 90%.
 	self := func(v string) csat.Result {
-		return csat.Given("self-assessment 自评", csat.Fraction, decimal.RequireFromString(v))
+		return must(csat.Given("self-assessment 自评", csat.Fraction, decimal.RequireFromString(v)))
 	}
 	blend := csat.SelfSurvey()
 	overallDegree := must(blend.Combine(map[string]csat.Result{

@@ -1,0 +1,211 @@
+package csat
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// Sentinel errors. Every error csat returns wraps one of these, so callers
+// can match the reason with [errors.Is]; the wrapping text names what was
+// wrong (the level, node, item or value given). Context (the customer,
+// item, period, line or cell concerned) is added by the typed errors
+// below, which wrap the reason and are matched with [errors.As].
+var (
+	// ErrInvalidScale reports a scale that cannot be built: no levels,
+	// duplicate keys or labels, negative points, bands with gaps or overlaps.
+	ErrInvalidScale = errors.New("invalid scale")
+	// ErrUnknownLevel reports a level key, label, index or points value
+	// that the scale does not have.
+	ErrUnknownLevel = errors.New("unknown level")
+	// ErrOverflow reports a count or sum that would not fit in a uint64.
+	// Counts never wrap around.
+	ErrOverflow = errors.New("count overflow")
+	// ErrEmpty reports a computation over no data (an empty tally, no
+	// scores, no sources). Its result would be undefined, not 0.
+	ErrEmpty = errors.New("no data")
+	// ErrScaleMismatch reports tallies or encoded data of different
+	// scales, or a tally on a scale a metric cannot read (NPS needs 0–10).
+	ErrScaleMismatch = errors.New("scale mismatch")
+	// ErrKindMismatch reports results of different kinds combined (a
+	// [Fraction] and [Points] summed), or a result of the wrong kind for
+	// its receiver (a fraction given to a 0–100 weight tree).
+	ErrKindMismatch = errors.New("kind mismatch")
+	// ErrCorrupt reports encoded data that cannot be decoded.
+	ErrCorrupt = errors.New("corrupt encoding")
+	// ErrWeightsMismatch reports weights that do not add up: a parent that
+	// is not the sum of its children, a root that is not the declared
+	// total, blend weights that do not sum to 1.
+	ErrWeightsMismatch = errors.New("weights do not add up")
+	// ErrNegative reports a negative weight, count, duration or value
+	// where only non-negative ones make sense.
+	ErrNegative = errors.New("negative value")
+	// ErrDuplicate reports a name, key or id given twice.
+	ErrDuplicate = errors.New("duplicate")
+	// ErrMissing reports a required score, leaf or source that was not
+	// given.
+	ErrMissing = errors.New("missing value")
+	// ErrUnknownItem reports a name (leaf, source, item) that the
+	// receiving scheme or table does not know. Nothing is silently
+	// ignored.
+	ErrUnknownItem = errors.New("unknown item")
+	// ErrOutOfRange reports a value outside its allowed range.
+	ErrOutOfRange = errors.New("value out of range")
+	// ErrInvalid reports any other invalid argument (an empty name, a zero
+	// total, an option out of its domain, an unknown enum name).
+	ErrInvalid = errors.New("invalid argument")
+	// ErrOutOfBand reports a visit estimate outside the band of the level
+	// the interviewer heard (METHOD.md §5.2).
+	ErrOutOfBand = errors.New("estimate outside its band")
+	// ErrUnknownOutcome reports a complaint outcome that is not one of the
+	// six of the method (METHOD.md §5.4), including the zero [Outcome].
+	ErrUnknownOutcome = errors.New("unknown complaint outcome")
+	// ErrBadTimes reports complaint times out of order: a first response
+	// or a resolution before the complaint was received, or a resolution
+	// before the first response.
+	ErrBadTimes = errors.New("complaint times out of order")
+	// ErrTooFew reports too few observations for a statistic (a
+	// t-interval or a t-test needs at least two answers).
+	ErrTooFew = errors.New("too few observations")
+	// ErrTooFewForms is a plan violation ([Plan.Check]): fewer planned
+	// returned forms than the minimum (100).
+	ErrTooFewForms = errors.New("too few survey forms planned")
+	// ErrTooFewCompetitorForms is a plan violation: fewer competitor forms
+	// than the minimum (10).
+	ErrTooFewCompetitorForms = errors.New("too few competitor forms planned")
+	// ErrKeyCustomerMissing is a plan violation: a key customer is not
+	// among the respondents.
+	ErrKeyCustomerMissing = errors.New("key customer not surveyed")
+)
+
+// errorf returns an error prefixed "csat: " that wraps the sentinel err.
+func errorf(err error, format string, args ...any) error {
+	return &wrapped{msg: fmt.Sprintf(format, args...), err: err}
+}
+
+// wrapped is a reason (a sentinel) with the text naming what was wrong.
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (w *wrapped) Error() string  { return "csat: " + w.detail() }
+func (w *wrapped) detail() string { return w.msg + ": " + w.err.Error() }
+func (w *wrapped) Unwrap() error  { return w.err }
+
+// detail returns err's message without the "csat: " every csat error
+// starts with, so that context errors say it once.
+func detail(err error) string {
+	if d, ok := err.(interface{ detail() string }); ok {
+		return d.detail()
+	}
+	return err.Error()
+}
+
+// Detail returns err's message without the leading "csat: " of csat's
+// own errors (a warning line, a cell of a table of errors); other errors
+// print as they are. It never edits text: csat's error types know their
+// message without the prefix.
+func Detail(err error) string {
+	if err == nil {
+		return ""
+	}
+	return detail(err)
+}
+
+// A CustomerError reports an error in the data of one customer. It wraps
+// the reason.
+type CustomerError struct {
+	Customer string // the customer's id
+	Err      error  // the reason
+}
+
+// Error returns `csat: customer "ID": reason`.
+func (e *CustomerError) Error() string { return "csat: " + e.detail() }
+func (e *CustomerError) detail() string {
+	return "customer " + strconv.Quote(e.Customer) + ": " + detailOf(e.Err)
+}
+
+// Unwrap returns the reason.
+func (e *CustomerError) Unwrap() error { return e.Err }
+
+// An ItemError reports an error about one item (a visit note, a
+// competitor comparison). It wraps the reason.
+type ItemError struct {
+	Item string // the item's name
+	Err  error  // the reason
+}
+
+// Error returns `csat: item "NAME": reason`.
+func (e *ItemError) Error() string { return "csat: " + e.detail() }
+func (e *ItemError) detail() string {
+	return "item " + strconv.Quote(e.Item) + ": " + detailOf(e.Err)
+}
+
+// Unwrap returns the reason.
+func (e *ItemError) Unwrap() error { return e.Err }
+
+// A PeriodError reports an error in one period of a series (a trend). It
+// wraps the reason.
+type PeriodError struct {
+	Period string // the period's name
+	Err    error  // the reason
+}
+
+// Error returns `csat: period "NAME": reason`.
+func (e *PeriodError) Error() string { return "csat: " + e.detail() }
+func (e *PeriodError) detail() string {
+	return "period " + strconv.Quote(e.Period) + ": " + detailOf(e.Err)
+}
+
+// Unwrap returns the reason.
+func (e *PeriodError) Unwrap() error { return e.Err }
+
+// A CellError reports an error about one cell (item × source) of a
+// [Table]: an unknown cell, an overflow when merging, a bad count when
+// decoding. It wraps the reason.
+type CellError struct {
+	Item, Source string
+	Err          error // the reason
+}
+
+// Error returns `csat: cell "ITEM"/"SOURCE": reason`.
+func (e *CellError) Error() string { return "csat: " + e.detail() }
+func (e *CellError) detail() string {
+	return "cell " + strconv.Quote(e.Item) + "/" + strconv.Quote(e.Source) + ": " + detailOf(e.Err)
+}
+
+// Unwrap returns the reason.
+func (e *CellError) Unwrap() error { return e.Err }
+
+// detailOf is detail for a possibly nil error.
+func detailOf(err error) string {
+	if err == nil {
+		return "<nil>"
+	}
+	return detail(err)
+}
+
+// marshalEnum returns names[i], or an error wrapping ErrInvalid for an
+// index without a name.
+func marshalEnum(what string, names []string, i int) ([]byte, error) {
+	if i < 0 || i >= len(names) || names[i] == "" {
+		return nil, errorf(ErrInvalid, "%s %d has no name", what, i)
+	}
+	return []byte(names[i]), nil
+}
+
+// unmarshalEnum returns the index of text in names, or an error wrapping
+// ErrInvalid naming the text (quoted, at most 64 bytes of it).
+func unmarshalEnum(what string, names []string, text []byte) (int, error) {
+	for i, n := range names {
+		if n != "" && n == string(text) {
+			return i, nil
+		}
+	}
+	s := string(text)
+	if len(s) > 64 {
+		s = s[:64] + "…"
+	}
+	return 0, errorf(ErrInvalid, "unknown %s %q", what, s)
+}
