@@ -55,6 +55,40 @@ func (iv Interval) Explain() string {
 	return s + " = " + iv.String()
 }
 
+// A Confidence says how confident an interval is: by its level (0.95) or
+// directly by the two-sided normal quantile z (1.96). Give one of the
+// two; the zero Confidence means the level 0.95. With Z set, the level
+// printed is 2Φ(z) − 1 (computed to [Precision] places).
+type Confidence struct {
+	// Level is the confidence level, in (0, 1).
+	Level decimal.Decimal
+	// Z is the two-sided normal quantile, positive.
+	Z decimal.Decimal
+}
+
+// ConfidenceLevel returns the confidence of the given level (0.95).
+func ConfidenceLevel(level decimal.Decimal) Confidence { return Confidence{Level: level} }
+
+// ConfidenceZ returns the confidence of the normal quantile z (1.96).
+func ConfidenceZ(z decimal.Decimal) Confidence { return Confidence{Z: z} }
+
+// resolve returns z and the level of c. Both set, a level outside (0, 1)
+// or a z that is not positive is an error wrapping [ErrOutOfRange] or
+// [ErrInvalid].
+func (c Confidence) resolve() (z, level decimal.Decimal, err error) {
+	switch {
+	case !c.Z.IsZero() && !c.Level.IsZero():
+		return z, level, errorf(ErrInvalid, "confidence: give a level (%s) or a z (%s), not both", c.Level, c.Z)
+	case !c.Z.IsZero():
+		if !c.Z.IsPositive() || c.Z.GreaterThan(decimal.NewFromInt(40)) {
+			return z, level, errorf(ErrOutOfRange, "confidence: z %s outside (0, 40]", c.Z)
+		}
+		two := decimal.NewFromInt(2)
+		return c.Z, mathx.NormCDF(c.Z, Precision+4).Mul(two).Sub(decimal.NewFromInt(1)).Round(Precision), nil
+	}
+	return zFor(c.Level)
+}
+
 // zFor returns the two-sided normal quantile z(1 − (1 − level)/2), and an
 // error wrapping [ErrOutOfRange] unless 0 < level < 1. A zero level means
 // 0.95.
