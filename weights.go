@@ -51,7 +51,14 @@ func (e *WeightError) Unwrap() error { return ErrWeightsMismatch }
 // [NewTree]; the root's weight is the declared total (100 in the PVC
 // write-up).
 type Node struct {
-	Name     string
+	// Name is the node's name, unique in the tree (the PVC tree uses the
+	// Chinese item names: 品质, 包装, …).
+	Name string
+	// Key is an optional second name, unique among all names and keys of
+	// the tree, by which the node may be addressed as well: a stable
+	// ASCII key ("quality") beside a Chinese name.
+	Key string
+	// Label is an optional English label for display.
 	Label    string
 	Weight   decimal.Decimal
 	Children []Node
@@ -90,6 +97,7 @@ type Tree struct {
 
 type tnode struct {
 	name     string
+	key      string
 	label    string
 	declared decimal.Decimal
 	weight   *big.Rat
@@ -122,7 +130,7 @@ func NewTree(root Node, opts *TreeOptions) (*Tree, error) {
 			errs = append(errs, errorf(ErrInvalid, "weights: node %q nested deeper than 64 levels", n.Name))
 			return &tnode{name: n.Name, weight: new(big.Rat)}
 		}
-		tn := &tnode{name: n.Name, label: n.Label, declared: n.Weight, weight: n.Weight.Rat()}
+		tn := &tnode{name: n.Name, key: n.Key, label: n.Label, declared: n.Weight, weight: n.Weight.Rat()}
 		switch {
 		case n.Name == "":
 			errs = append(errs, errorf(ErrInvalid, "weights: a node has an empty name"))
@@ -130,6 +138,13 @@ func NewTree(root Node, opts *TreeOptions) (*Tree, error) {
 			errs = append(errs, errorf(ErrDuplicate, "weights: node name %q used twice", n.Name))
 		default:
 			t.byName[n.Name] = tn
+		}
+		if n.Key != "" {
+			if t.byName[n.Key] != nil {
+				errs = append(errs, errorf(ErrDuplicate, "weights: key %q of node %q is already a name or key", n.Key, n.Name))
+			} else {
+				t.byName[n.Key] = tn
+			}
 		}
 		if n.Weight.IsNegative() {
 			errs = append(errs, errorf(ErrNegative, "weights: node %q has negative weight %s", n.Name, n.Weight))
@@ -242,6 +257,32 @@ func (t *Tree) Weight(name string) (decimal.Decimal, error) {
 	}
 	d, _ := exact.Decimal(r, Precision)
 	return d, nil
+}
+
+// Name returns the name of the node named or keyed nameOrKey ("quality"
+// → "品质"); an unknown name is [ErrUnknownItem].
+func (t *Tree) Name(nameOrKey string) (string, error) {
+	if t == nil || t.byName == nil {
+		return "", errorf(ErrInvalid, "weights: tree not built (use NewTree)")
+	}
+	n, ok := t.byName[nameOrKey]
+	if !ok {
+		return "", errorf(ErrUnknownItem, "weights: no node %q", nameOrKey)
+	}
+	return n.name, nil
+}
+
+// Key returns the key of the node named or keyed nameOrKey ("" when it
+// has none); an unknown name is [ErrUnknownItem].
+func (t *Tree) Key(nameOrKey string) (string, error) {
+	if t == nil || t.byName == nil {
+		return "", errorf(ErrInvalid, "weights: tree not built (use NewTree)")
+	}
+	n, ok := t.byName[nameOrKey]
+	if !ok {
+		return "", errorf(ErrUnknownItem, "weights: no node %q", nameOrKey)
+	}
+	return n.key, nil
 }
 
 // WeightRat returns the exact weight the tree uses for the named node.
@@ -398,27 +439,43 @@ func PVCTreeAsPrinted() Node { return pvcNode(8, 8) }
 
 // PVCTree returns the corrected PVC weight tree used by the method's
 // examples: reception 接待 5 and procedure 程序 5 instead of 8 and 8, so
-// that 购销过程 is 20 and the total 100.
+// that 购销过程 is 20 and the total 100. Every node has a stable English
+// key beside its Chinese name, and either addresses it ([Tree.Name],
+// [Tree.Combine]):
+//
+//	顾客满意度 satisfaction         100
+//	  产品质量 product_quality       50
+//	    品质 quality                 30
+//	    包装 packaging               10
+//	    使用性 usability             10
+//	  购销过程 purchase_process      20
+//	    接待 reception                5
+//	    程序 procedure                5
+//	    价格和付款 price_payment     10
+//	  相关服务 related_service       30
+//	    运输 transport                8
+//	    问题处理 problem_handling    12
+//	    技术支持和服务 technical_support 10
 func PVCTree() *Tree { return pvcTree }
 
 var pvcTree = MustTree(pvcNode(5, 5), nil)
 
 func pvcNode(reception, procedure int64) Node {
-	return Node{Name: "顾客满意度", Label: "customer satisfaction", Weight: w(100), Children: []Node{
-		{Name: "产品质量", Label: "product quality", Weight: w(50), Children: []Node{
-			{Name: "品质", Label: "quality", Weight: w(30)},
-			{Name: "包装", Label: "packaging", Weight: w(10)},
-			{Name: "使用性", Label: "usability", Weight: w(10)},
+	return Node{Name: "顾客满意度", Key: "satisfaction", Label: "customer satisfaction", Weight: w(100), Children: []Node{
+		{Name: "产品质量", Key: "product_quality", Label: "product quality", Weight: w(50), Children: []Node{
+			{Name: "品质", Key: "quality", Label: "quality", Weight: w(30)},
+			{Name: "包装", Key: "packaging", Label: "packaging", Weight: w(10)},
+			{Name: "使用性", Key: "usability", Label: "usability", Weight: w(10)},
 		}},
-		{Name: "购销过程", Label: "purchase process", Weight: w(20), Children: []Node{
-			{Name: "接待", Label: "reception", Weight: w(reception)},
-			{Name: "程序", Label: "procedure", Weight: w(procedure)},
-			{Name: "价格和付款", Label: "price and payment", Weight: w(10)},
+		{Name: "购销过程", Key: "purchase_process", Label: "purchase process", Weight: w(20), Children: []Node{
+			{Name: "接待", Key: "reception", Label: "reception", Weight: w(reception)},
+			{Name: "程序", Key: "procedure", Label: "procedure", Weight: w(procedure)},
+			{Name: "价格和付款", Key: "price_payment", Label: "price and payment", Weight: w(10)},
 		}},
-		{Name: "相关服务", Label: "related service", Weight: w(30), Children: []Node{
-			{Name: "运输", Label: "transport", Weight: w(8)},
-			{Name: "问题处理", Label: "problem handling", Weight: w(12)},
-			{Name: "技术支持和服务", Label: "technical support and service", Weight: w(10)},
+		{Name: "相关服务", Key: "related_service", Label: "related service", Weight: w(30), Children: []Node{
+			{Name: "运输", Key: "transport", Label: "transport", Weight: w(8)},
+			{Name: "问题处理", Key: "problem_handling", Label: "problem handling", Weight: w(12)},
+			{Name: "技术支持和服务", Key: "technical_support", Label: "technical support and service", Weight: w(10)},
 		}},
 	}}
 }
