@@ -31,7 +31,7 @@ type DissatisfiedCell struct {
 func Dissatisfied(t *Table) []DissatisfiedCell {
 	var out []DissatisfiedCell
 	for _, c := range t.Cells() {
-		tl := t.Tally(c.Item, c.Source)
+		tl := t.tally(c)
 		var k uint64
 		for i, l := range t.scale.levels {
 			if !l.Satisfied {
@@ -105,7 +105,7 @@ type Gap struct {
 func Gaps(t *Table) []Gap {
 	var out []Gap
 	for _, it := range t.Items() {
-		self, survey := t.Tally(it, SourceSelf), t.Tally(it, SourceSurvey)
+		self, survey := t.tally(Cell{it, SourceSelf}), t.tally(Cell{it, SourceSurvey})
 		sd, e1 := Degree{}.Score(self)
 		vd, e2 := Degree{}.Score(survey)
 		if e1 != nil || e2 != nil {
@@ -373,7 +373,7 @@ func CompareCompetitor(t *Table, opts *CompareOptions) ([]ItemComparison, error)
 	var out []ItemComparison
 	var maxForms uint64
 	for _, it := range t.Items() {
-		ours, theirs := t.Tally(it, SourceSurvey), t.Tally(it, SourceCompetitor)
+		ours, theirs := t.tally(Cell{it, SourceSurvey}), t.tally(Cell{it, SourceCompetitor})
 		no, _ := ours.N()
 		nt, _ := theirs.N()
 		if no == 0 || nt == 0 {

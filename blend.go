@@ -1,11 +1,9 @@
 package csat
 
 import (
-	"math/big"
 	"slices"
 	"strings"
 
-	"github.com/csatkit/csat/internal/exact"
 	"github.com/shopspring/decimal"
 )
 
@@ -137,37 +135,45 @@ func (b *Blend) Combine(scores map[string]Result) (Result, error) {
 	return weightedMean("blend", present, parts, missing)
 }
 
-// weightedMean returns Σ wᵢ×partᵢ / Σ wᵢ with a formula
-// "0.4×82% + 0.6×76%" ("(…) / s" when the weights present do not sum to 1).
+// weightedMean returns Σ wᵢ×partᵢ / Σ wᵢ with a formula "0.4×82% +
+// 0.6×76%" ("(…) / s" when the weights present do not sum to 1, and a
+// note naming the missing sources). The parts must share a kind
+// ([ErrKindMismatch]); parts of kind [Fraction] must lie in [0, 1]
+// ([ErrOutOfRange]): a share given as 82 instead of 0.82 is an error, not
+// 3325.6 %.
 func weightedMean(label string, ws []Weight, parts []Result, missing []string) (Result, error) {
-	sum, wsum := new(big.Rat), new(big.Rat)
-	kind := parts[0].kind
+	if err := checkShares(label, parts); err != nil {
+		return Result{}, err
+	}
+	weights := make([]decimal.Decimal, len(ws))
 	for i, w := range ws {
-		sum.Add(sum, exact.Mul(w.Weight.Rat(), parts[i].Rat()))
-		wsum.Add(wsum, w.Weight.Rat())
-		if parts[i].kind != kind {
-			kind = Points
+		weights[i] = w.Weight
+	}
+	r, err := WeightedMean(label, weights, parts)
+	if err != nil {
+		return Result{}, err
+	}
+	if len(missing) == 0 {
+		return r, nil
+	}
+	formula := r.formula
+	return r.WithFormula(func() string {
+		return formula() + " [renormalised: " + strings.Join(missing, ", ") + " missing]"
+	}), nil
+}
+
+// checkShares checks that parts share one kind and that fractions lie in
+// [0, 1].
+func checkShares(label string, parts []Result) error {
+	if _, err := sameKind(label, parts); err != nil {
+		return err
+	}
+	for _, p := range parts {
+		if p.kind == Fraction && (p.num.IsNegative() || p.num.GreaterThan(p.Den())) {
+			return errorf(ErrOutOfRange, "%s: %q is the fraction %s, outside [0, 1] (82%% is 0.82)", label, p.label, p.value)
 		}
 	}
-	if wsum.Sign() == 0 {
-		return Result{}, errorf(ErrInvalid, "%s: the results given have total weight 0", label)
-	}
-	q := exact.Quo(sum, wsum)
-	return ratResult(label, kind, q, func() string {
-		terms := make([]string, len(ws))
-		for i, w := range ws {
-			terms[i] = fmtDec(w.Weight) + "×" + parts[i].String()
-		}
-		s := strings.Join(terms, " + ")
-		if wsum.Cmp(big.NewRat(1, 1)) != 0 {
-			ws, _ := exact.Decimal(wsum, Precision)
-			s = "(" + s + ") / " + fmtDec(ws)
-		}
-		if len(missing) > 0 {
-			s += " [renormalised: " + strings.Join(missing, ", ") + " missing]"
-		}
-		return s
-	}, parts), nil
+	return nil
 }
 
 // partLabel labels r as a part named name.

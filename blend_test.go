@@ -58,7 +58,7 @@ func TestBlendErrors(t *testing.T) {
 		}, errCheck{ErrUnknownItem, `csat: blend: source "boss" not known: unknown item`}},
 		{"none present", func() error { _, err := SelfSurvey().Combine(nil); return err }, errCheck{ErrMissing, `csat: blend: none of the sources self, survey given: missing value`}},
 		{"require all", func() error { _, err := strict.Combine(map[string]Result{"a": frac("1")}); return err }, errCheck{ErrMissing, `csat: blend: source "b" missing: missing value`}},
-		{"zero weight present", func() error { _, err := zero.Combine(map[string]Result{"a": frac("1")}); return err }, errCheck{ErrInvalid, `csat: blend: the results given have total weight 0: invalid argument`}},
+		{"zero weight present", func() error { _, err := zero.Combine(map[string]Result{"a": frac("1")}); return err }, errCheck{ErrInvalid, `csat: blend: the weights sum to 0: invalid argument`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { checkErr(t, c.run(), c.want) })
@@ -145,5 +145,39 @@ func TestResultFormatting(t *testing.T) {
 	wantJS := `{"label":"x","kind":"fraction","value":"0.66666666666666666667","num":"2","den":"3","exact":false,"display":"≈66.67%","explain":"x = ≈66.67%"}`
 	if diff := cmp.Diff(wantJS, string(js)); diff != "" {
 		t.Errorf("JSON mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestBlendRejectsWrongShares(t *testing.T) {
+	survey := frac("0.76")
+	// A self-assessed 82 % given as 82: Given refuses it…
+	_, err := Given("self", Fraction, dec("82"))
+	checkErr(t, err, errCheck{Is: ErrOutOfRange})
+	// …and a fraction 82/1 built otherwise is refused by the blend, which
+	// would print 0.4×8200% + 0.6×76% = 3325.6% otherwise.
+	self, err := Quotient("self", Fraction, dec("82"), dec("1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = SelfSurvey().Combine(map[string]Result{SourceSelf: self, SourceSurvey: survey})
+	checkErr(t, err, errCheck{Is: ErrOutOfRange})
+	// A self-assessment given as points (82) blended with a degree
+	// (a fraction) is a kind mismatch.
+	_, err = SelfSurvey().Combine(map[string]Result{SourceSelf: mustGiven("self", Points, dec("82")), SourceSurvey: survey})
+	checkErr(t, err, errCheck{Is: ErrKindMismatch})
+	// The same with EqualWeights.
+	_, err = EqualWeights{}.Combine(map[string]Result{"a": self, "b": survey})
+	checkErr(t, err, errCheck{Is: ErrOutOfRange})
+}
+
+func TestBlendRequireAllSucceeds(t *testing.T) {
+	b, err := NewBlend([]Weight{{"self", dec("0.4")}, {"survey", dec("0.6")}}, RequireAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 0.4 × 90% + 0.6 × 84% = 36% + 50.4% = 86.4% (METHOD.md §3).
+	r, err := b.Combine(map[string]Result{"self": frac("0.9"), "survey": frac("0.84")})
+	if err != nil || !r.Value().Equal(dec("0.864")) {
+		t.Errorf("RequireAll blend = %v, %v; want 0.864", r.Value(), err)
 	}
 }

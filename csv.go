@@ -3,28 +3,10 @@ package csat
 import (
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 )
-
-// A ParseError reports a bad row of CSV input, with its 1-based line and
-// column. It wraps the reason ([ErrUnknownLevel], [ErrInvalid],
-// [ErrOverflow], …, or encoding/csv's own error), so [errors.Is] works.
-type ParseError struct {
-	Line, Column int
-	Err          error
-}
-
-// Error returns "csat: csv line L, column C: reason".
-func (e *ParseError) Error() string {
-	msg := strings.TrimPrefix(e.Err.Error(), "csat: ")
-	return fmt.Sprintf("csat: csv line %d, column %d: %s", e.Line, e.Column, msg)
-}
-
-// Unwrap returns the reason.
-func (e *ParseError) Unwrap() error { return e.Err }
 
 // ReadTableCSV reads survey answers into a new [Table] of scale s. The
 // first row is a header naming the columns item, source and level, and

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/shopspring/decimal"
 )
 
 // Sentinel errors. Every error csat returns wraps one of these, so callers
@@ -209,3 +211,65 @@ func unmarshalEnum(what string, names []string, text []byte) (int, error) {
 	}
 	return 0, errorf(ErrInvalid, "unknown %s %q", what, s)
 }
+
+// A WeightError reports a weight-tree node whose declared weight is not
+// the sum of its children's weights (METHOD.md §4): at the root, the
+// children do not add up to the declared total; at an inner node, to the
+// node's own weight. It wraps [ErrWeightsMismatch]; get it with
+// [errors.As].
+type WeightError struct {
+	Node        string          // the node's name
+	Root        bool            // whether the node is the root (its weight is the declared total)
+	Declared    decimal.Decimal // its declared weight (the total, at the root)
+	ChildrenSum decimal.Decimal // the sum of its children's weights
+}
+
+// Error returns `csat: weights: node "N" declares D but its children sum
+// to S: weights do not add up` (`root "N" declares the total D …` at the
+// root).
+func (e *WeightError) Error() string { return "csat: " + e.detail() }
+func (e *WeightError) detail() string {
+	what := "node %q declares %s"
+	if e.Root {
+		what = "root %q declares the total %s"
+	}
+	return fmt.Sprintf("weights: "+what+" but its children sum to %s: %s", e.Node, e.Declared, e.ChildrenSum, ErrWeightsMismatch)
+}
+
+// Unwrap returns [ErrWeightsMismatch].
+func (e *WeightError) Unwrap() error { return ErrWeightsMismatch }
+
+// A NodeError reports a weight-tree node that cannot be used as declared:
+// a negative weight ([ErrNegative]), an empty or repeated name or key
+// ([ErrInvalid], [ErrDuplicate]), nesting too deep. It names the node and
+// wraps the reason.
+type NodeError struct {
+	Node string // the node's name ("" when it has none)
+	Err  error  // the reason
+}
+
+// Error returns `csat: weights: node "N": reason`.
+func (e *NodeError) Error() string { return "csat: " + e.detail() }
+func (e *NodeError) detail() string {
+	return "weights: node " + strconv.Quote(e.Node) + ": " + detailOf(e.Err)
+}
+
+// Unwrap returns the reason.
+func (e *NodeError) Unwrap() error { return e.Err }
+
+// A ParseError reports a bad row of CSV input, with its 1-based line and
+// column. It wraps the reason ([ErrUnknownLevel], [ErrInvalid],
+// [ErrOverflow], …, or encoding/csv's own error), so [errors.Is] works.
+type ParseError struct {
+	Line, Column int
+	Err          error
+}
+
+// Error returns "csat: csv line L, column C: reason".
+func (e *ParseError) Error() string { return "csat: " + e.detail() }
+func (e *ParseError) detail() string {
+	return fmt.Sprintf("csv line %d, column %d: %s", e.Line, e.Column, detailOf(e.Err))
+}
+
+// Unwrap returns the reason.
+func (e *ParseError) Unwrap() error { return e.Err }

@@ -294,7 +294,7 @@ func sourceFigures(t *Table, src string, level decimal.Decimal) (SourceFigures, 
 		return sf, nil, err
 	}
 	for _, it := range t.Items() {
-		tl := t.Tally(it, src)
+		tl := t.tally(Cell{it, src})
 		if n, _ := tl.N(); n == 0 {
 			continue
 		}

@@ -42,9 +42,10 @@ func (Degree) Score(t Tally) (Result, error) {
 	}
 	fm := t.scale.fullMarks
 	num, den := t.pointsSum(), n.Mul(fm)
-	return newResult("degree 满意度", Fraction, num, den, func() string {
+	r, err := Quotient("degree 满意度", Fraction, num, den)
+	return r.WithFormula(func() string {
 		return "(" + pointTerms(t) + ") / (" + fmtDec(n) + "×" + fmtDec(fm) + ") = " + fmtFrac(num, den)
-	}, nil), nil
+	}), err
 }
 
 // Rate scores the satisfaction rate 满意率 (METHOD.md §2): the share of
@@ -69,7 +70,8 @@ func (Rate) Score(t Tally) (Result, error) {
 			num = num.Add(decimal.NewFromUint64(t.counts[i]))
 		}
 	}
-	return newResult("rate 满意率", Fraction, num, n, func() string {
+	r, err := Quotient("rate 满意率", Fraction, num, n)
+	return r.WithFormula(func() string {
 		var terms []string
 		for i, l := range t.scale.levels {
 			if l.Satisfied {
@@ -80,7 +82,7 @@ func (Rate) Score(t Tally) (Result, error) {
 			terms = []string{"0"}
 		}
 		return "(" + strings.Join(terms, " + ") + ") / " + fmtDec(n) + " = " + fmtFrac(num, n)
-	}, nil), nil
+	}), err
 }
 
 // Mean scores the mean points per answer, Σ count×points / n, as
@@ -94,9 +96,10 @@ func (Mean) Score(t Tally) (Result, error) {
 		return Result{}, err
 	}
 	num := t.pointsSum()
-	return newResult("mean points", Points, num, n, func() string {
+	r, err := Quotient("mean points", Points, num, n)
+	return r.WithFormula(func() string {
 		return "(" + pointTerms(t) + ") / " + fmtDec(n) + " = " + fmtFrac(num, n)
-	}, nil), nil
+	}), err
 }
 
 // scorable returns t's number of answers, or ErrEmpty.

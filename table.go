@@ -120,13 +120,31 @@ func (t *Table) AddTally(item, source string, u Tally) error {
 	return t.store(item, source, &c, err)
 }
 
-// Tally returns the tally of item and source (an empty tally of the
-// table's scale if nothing was counted there).
-func (t *Table) Tally(item, source string) Tally {
-	if tl := t.cells[Cell{item, source}]; tl != nil {
-		return *tl
+// Tally returns the tally of item as rated by source. A cell where
+// nothing was counted, of an item and a source the table knows (each has
+// answers in some cell), is an empty tally of the table's scale; an item
+// or a source the table has never seen is an error wrapping
+// [ErrUnknownItem] (a [*CellError]), so that a misspelt name is told
+// apart from an empty cell.
+func (t *Table) Tally(item, source string) (Tally, error) {
+	if t == nil || t.scale == nil {
+		return Tally{}, errorf(ErrInvalid, "table without scale (use NewTable)")
 	}
-	return NewTally(t.scale)
+	if tl := t.cells[Cell{item, source}]; tl != nil {
+		return *tl, nil
+	}
+	knownItem, knownSource := false, false
+	for c := range t.cells {
+		knownItem = knownItem || c.Item == item
+		knownSource = knownSource || c.Source == source
+	}
+	switch {
+	case !knownItem:
+		return Tally{}, &CellError{Item: item, Source: source, Err: errorf(ErrUnknownItem, "no item %q in the table", item)}
+	case !knownSource:
+		return Tally{}, &CellError{Item: item, Source: source, Err: errorf(ErrUnknownItem, "no source %q in the table", source)}
+	}
+	return NewTally(t.scale), nil
 }
 
 // Cells returns the table's cells in order of item, then source (byte
@@ -195,7 +213,7 @@ func (t *Table) Merge(u *Table) error {
 	}
 	merged := make(map[Cell]*Tally, len(u.cells))
 	for _, c := range u.Cells() {
-		sum := t.Tally(c.Item, c.Source)
+		sum := t.tally(c)
 		if err := sum.Merge(*u.cells[c]); err != nil {
 			return errorf(ErrOverflow, "merge: item %q source %q", c.Item, c.Source)
 		}
@@ -230,14 +248,22 @@ func (t *Table) Equal(u *Table) bool {
 		return false
 	}
 	for c, tl := range t.cells {
-		if !u.Tally(c.Item, c.Source).Equal(*tl) {
+		if !u.tally(c).Equal(*tl) {
 			return false
 		}
 	}
 	for c, tl := range u.cells {
-		if !t.Tally(c.Item, c.Source).Equal(*tl) {
+		if !t.tally(c).Equal(*tl) {
 			return false
 		}
 	}
 	return true
+}
+
+// tally returns the tally of cell c, empty if nothing was counted there.
+func (t *Table) tally(c Cell) Tally {
+	if tl := t.cells[c]; tl != nil {
+		return *tl
+	}
+	return NewTally(t.scale)
 }

@@ -3,6 +3,7 @@ package csat
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -108,7 +109,7 @@ func TestTableAccessors(t *testing.T) {
 	}
 	c := tab.Clone()
 	must(c.Add("a", SourceSelf, 1))
-	if c.Equal(tab) || tab.Tally("a", SourceSelf).Count(1) != 1 {
+	if tl, err := tab.Tally("a", SourceSelf); err != nil || c.Equal(tab) || tl.Count(1) != 1 {
 		t.Error("Clone is not independent")
 	}
 }
@@ -153,5 +154,29 @@ func TestTableErrors(t *testing.T) {
 	_ = full.Merge(one)
 	if !full.Equal(before) {
 		t.Error("failed merge changed the table")
+	}
+}
+
+func TestTableTallyUnknownName(t *testing.T) {
+	tab := NewTable(FivePoint())
+	if err := errors.Join(tab.Add("功能", SourceSurvey, 0), tab.Add("外观", SourceSelf, 1)); err != nil {
+		t.Fatal(err)
+	}
+	// A cell of a known item and a known source with no answers is an
+	// empty tally, not an error.
+	tl, err := tab.Tally("功能", SourceSelf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := tl.N(); n != 0 || tl.Scale() != FivePoint() {
+		t.Errorf("empty cell: %d answers, scale %v", n, tl.Scale())
+	}
+	// A misspelt item or source is an error naming the cell.
+	for _, c := range []Cell{{"功 能", SourceSurvey}, {"功能", "surevy"}} {
+		_, err := tab.Tally(c.Item, c.Source)
+		var ce *CellError
+		if !errors.Is(err, ErrUnknownItem) || !errors.As(err, &ce) || ce.Item != c.Item || ce.Source != c.Source {
+			t.Errorf("Tally(%q, %q): %v; want a *CellError wrapping ErrUnknownItem", c.Item, c.Source, err)
+		}
 	}
 }

@@ -129,7 +129,10 @@ func TestPerItemTable(t *testing.T) {
 		}
 	}
 	for _, row := range perItem {
-		tl := tab.Tally(row.item, SourceSurvey)
+		tl, err := tab.Tally(row.item, SourceSurvey)
+		if err != nil {
+			t.Fatal(err)
+		}
 		d, err := Degree{}.Score(tl)
 		if err != nil {
 			t.Fatal(err)

@@ -2,7 +2,6 @@ package csat
 
 import (
 	"errors"
-	"fmt"
 	"math/big"
 	"slices"
 	"strings"
@@ -26,24 +25,6 @@ var (
 	_ WeightingScheme = (*Tree)(nil)
 	_ WeightingScheme = EqualWeights{}
 )
-
-// A WeightError reports a weight-tree node whose declared weight is not
-// the sum of its children's weights (METHOD.md §4). It wraps
-// [ErrWeightsMismatch]; get it with [errors.As].
-type WeightError struct {
-	Node        string          // the node's name
-	Declared    decimal.Decimal // its declared weight
-	ChildrenSum decimal.Decimal // the sum of its children's weights
-}
-
-// Error returns "csat: weights: node N declares D but its children sum to S: …".
-func (e *WeightError) Error() string {
-	return fmt.Sprintf("csat: weights: node %q declares %s but its children sum to %s: %s",
-		e.Node, e.Declared, e.ChildrenSum, ErrWeightsMismatch)
-}
-
-// Unwrap returns [ErrWeightsMismatch].
-func (e *WeightError) Unwrap() error { return ErrWeightsMismatch }
 
 // A Node is a node of a weight tree as declared: a name, an optional
 // English label, a weight and children. A node without children is a leaf
@@ -73,9 +54,14 @@ type TreeOptions struct {
 	// differ from the declared ones (exactly, as fractions: 20 × 8/26 is
 	// kept as 80/13, not rounded).
 	Normalize bool
+	// Kind is the kind of the leaf scores [Tree.Combine] accepts: [Points]
+	// (the zero value: 0–100 scores, as in the PVC write-up) or
+	// [Fraction] (degrees and rates). A score of another kind is an error
+	// wrapping [ErrKindMismatch]: a degree of 82 % is not 0.82 points.
+	Kind Kind
 	// ScoreMax is the largest leaf score [Tree.Combine] accepts; scores
-	// range over [0, ScoreMax]. Zero means 100; use 1 for degrees and
-	// rates.
+	// range over [0, ScoreMax]. Zero means 100 for [Points] and 1 for
+	// [Fraction]; a Fraction tree's ScoreMax may not exceed 1.
 	ScoreMax decimal.Decimal
 }
 
@@ -93,9 +79,11 @@ type Tree struct {
 	byName   map[string]*tnode
 	leaves   []*tnode
 	scoreMax decimal.Decimal
+	kind     Kind
 }
 
 type tnode struct {
+	root     bool
 	name     string
 	key      string
 	label    string
@@ -116,38 +104,44 @@ func NewTree(root Node, opts *TreeOptions) (*Tree, error) {
 	if opts != nil {
 		o = *opts
 	}
+	if o.Kind > Fraction {
+		return nil, errorf(ErrInvalid, "weights: unknown kind %d", o.Kind)
+	}
 	if o.ScoreMax.IsZero() {
 		o.ScoreMax = decimal.NewFromInt(100)
+		if o.Kind == Fraction {
+			o.ScoreMax = one
+		}
 	}
-	if o.ScoreMax.IsNegative() {
-		return nil, errorf(ErrInvalid, "weights: score max %s is negative", o.ScoreMax)
+	if o.ScoreMax.IsNegative() || (o.Kind == Fraction && o.ScoreMax.GreaterThan(one)) {
+		return nil, errorf(ErrOutOfRange, "weights: score max %s outside the range of %s scores", o.ScoreMax, o.Kind)
 	}
-	t := &Tree{byName: map[string]*tnode{}, scoreMax: o.ScoreMax}
+	t := &Tree{byName: map[string]*tnode{}, scoreMax: o.ScoreMax, kind: o.Kind}
 	var errs []error
 	var build func(n Node, depth int) *tnode
 	build = func(n Node, depth int) *tnode {
 		if depth > 64 {
-			errs = append(errs, errorf(ErrInvalid, "weights: node %q nested deeper than 64 levels", n.Name))
+			errs = append(errs, &NodeError{Node: n.Name, Err: errorf(ErrInvalid, "nested deeper than 64 levels")})
 			return &tnode{name: n.Name, weight: new(big.Rat)}
 		}
 		tn := &tnode{name: n.Name, key: n.Key, label: n.Label, declared: n.Weight, weight: n.Weight.Rat()}
 		switch {
 		case n.Name == "":
-			errs = append(errs, errorf(ErrInvalid, "weights: a node has an empty name"))
+			errs = append(errs, &NodeError{Err: errorf(ErrInvalid, "empty name")})
 		case t.byName[n.Name] != nil:
-			errs = append(errs, errorf(ErrDuplicate, "weights: node name %q used twice", n.Name))
+			errs = append(errs, &NodeError{Node: n.Name, Err: errorf(ErrDuplicate, "name used twice")})
 		default:
 			t.byName[n.Name] = tn
 		}
 		if n.Key != "" {
 			if t.byName[n.Key] != nil {
-				errs = append(errs, errorf(ErrDuplicate, "weights: key %q of node %q is already a name or key", n.Key, n.Name))
+				errs = append(errs, &NodeError{Node: n.Name, Err: errorf(ErrDuplicate, "key %q is already a name or key", n.Key)})
 			} else {
 				t.byName[n.Key] = tn
 			}
 		}
 		if n.Weight.IsNegative() {
-			errs = append(errs, errorf(ErrNegative, "weights: node %q has negative weight %s", n.Name, n.Weight))
+			errs = append(errs, &NodeError{Node: n.Name, Err: errorf(ErrNegative, "weight %s", n.Weight)})
 		}
 		for _, c := range n.Children {
 			tn.children = append(tn.children, build(c, depth+1))
@@ -158,6 +152,7 @@ func NewTree(root Node, opts *TreeOptions) (*Tree, error) {
 		return tn
 	}
 	t.root = build(root, 0)
+	t.root.root = true
 	if !root.Weight.IsPositive() && !root.Weight.IsNegative() {
 		errs = append(errs, errorf(ErrInvalid, "weights: root %q has total weight 0", root.Name))
 	}
@@ -187,7 +182,7 @@ func (n *tnode) check(errs *[]error) {
 		sum = sum.Add(c.declared)
 	}
 	if !sum.Equal(n.declared) {
-		*errs = append(*errs, &WeightError{Node: n.name, Declared: n.declared, ChildrenSum: sum})
+		*errs = append(*errs, &WeightError{Node: n.name, Root: n.root, Declared: n.declared, ChildrenSum: sum})
 	}
 	for _, c := range n.children {
 		c.check(errs)
@@ -205,7 +200,7 @@ func (n *tnode) normalize() error {
 	}
 	if sum.Sign() == 0 {
 		if n.weight.Sign() != 0 {
-			return &WeightError{Node: n.name, Declared: n.declared, ChildrenSum: decimal.Zero}
+			return &WeightError{Node: n.name, Root: n.root, Declared: n.declared, ChildrenSum: decimal.Zero}
 		}
 	} else {
 		f := exact.Quo(n.weight, sum)
@@ -319,17 +314,31 @@ func (t *Tree) Combine(scores map[string]Result) (Result, error) {
 	if t == nil || t.root == nil {
 		return Result{}, errorf(ErrInvalid, "weights: tree not built (use NewTree)")
 	}
-	if err := unknownNames(scores, func(n string) bool {
-		tn, ok := t.byName[n]
-		return ok && len(tn.children) == 0
-	}, "weights: leaf"); err != nil {
-		return Result{}, err
-	}
+	byName := make(map[string]Result, len(scores))
 	var errs []error
+	for _, k := range sortedKeys(scores) {
+		tn, ok := t.byName[k]
+		if !ok || len(tn.children) > 0 {
+			errs = append(errs, errorf(ErrUnknownItem, "weights: leaf %q not known", k))
+			continue
+		}
+		if _, dup := byName[tn.name]; dup {
+			errs = append(errs, errorf(ErrDuplicate, "weights: leaf %q given by name and by key", tn.name))
+			continue
+		}
+		byName[tn.name] = scores[k]
+	}
+	if len(errs) > 0 {
+		return Result{}, errors.Join(errs...)
+	}
 	for _, l := range t.leaves {
-		r, ok := scores[l.name]
+		r, ok := byName[l.name]
 		if !ok {
 			errs = append(errs, errorf(ErrMissing, "weights: no score for leaf %q", l.name))
+			continue
+		}
+		if r.kind != t.kind {
+			errs = append(errs, errorf(ErrKindMismatch, "weights: leaf %q score %s is of kind %s, the tree takes %s", l.name, r, r.kind, t.kind))
 			continue
 		}
 		v := r.Rat()
@@ -340,21 +349,21 @@ func (t *Tree) Combine(scores map[string]Result) (Result, error) {
 	if len(errs) > 0 {
 		return Result{}, errors.Join(errs...)
 	}
-	return t.score(t.root, scores, true), nil
+	return t.score(t.root, byName, true)
 }
 
 // score scores node n; the root's formula runs over the leaves.
-func (t *Tree) score(n *tnode, scores map[string]Result, root bool) Result {
+func (t *Tree) score(n *tnode, scores map[string]Result, root bool) (Result, error) {
 	if len(n.children) == 0 {
-		return partLabel(n.name, scores[n.name])
+		return partLabel(n.name, scores[n.name]), nil
 	}
 	parts := make([]Result, len(n.children))
-	kind := Fraction
 	for i, c := range n.children {
-		parts[i] = t.score(c, scores, false)
-		if parts[i].kind != Fraction {
-			kind = Points
+		p, err := t.score(c, scores, false)
+		if err != nil {
+			return Result{}, err
 		}
+		parts[i] = p
 	}
 	terms := n.children
 	if root {
@@ -364,13 +373,12 @@ func (t *Tree) score(n *tnode, scores map[string]Result, root bool) Result {
 	for _, c := range terms {
 		sum.Add(sum, exact.Mul(c.weight, t.leafOrNode(c, scores, parts, n)))
 	}
-	label := n.name
 	if n.weight.Sign() == 0 {
-		return given(label, kind, decimal.Zero)
+		r, err := FromRat(n.name, t.kind, sum)
+		return r.WithFormula(func() string { return "weight 0" }).WithParts(parts...), err
 	}
-	q := exact.Quo(sum, n.weight)
-	return ratResult(label, kind, q, func() string {
-		parts := parts
+	r, err := FromRat(n.name, t.kind, exact.Quo(sum, n.weight))
+	return r.WithFormula(func() string {
 		var b strings.Builder
 		b.WriteString("(")
 		for i, c := range terms {
@@ -390,7 +398,7 @@ func (t *Tree) score(n *tnode, scores map[string]Result, root bool) Result {
 		b.WriteString(") / ")
 		b.WriteString(fmtDec(w))
 		return b.String()
-	}, parts)
+	}).WithParts(parts...), err
 }
 
 // leafOrNode returns the exact score of c: a leaf's given score, or an

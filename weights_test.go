@@ -82,16 +82,16 @@ func TestTreeErrors(t *testing.T) {
 		is   error
 	}{
 		{"negative", Node{Name: "r", Weight: dec("0"), Children: []Node{leaf("a", "-1"), leaf("b", "1")}},
-			[]string{`csat: weights: node "a" has negative weight -1: negative value`,
+			[]string{`csat: weights: node "a": weight -1: negative value`,
 				`csat: weights: root "r" has total weight 0: invalid argument`}, ErrNegative},
 		{"duplicate", Node{Name: "r", Weight: dec("2"), Children: []Node{leaf("a", "1"), leaf("a", "1")}},
-			[]string{`csat: weights: node name "a" used twice: duplicate`}, ErrDuplicate},
+			[]string{`csat: weights: node "a": name used twice: duplicate`}, ErrDuplicate},
 		{"empty name", Node{Name: "r", Weight: dec("1"), Children: []Node{leaf("", "1")}},
-			[]string{`csat: weights: a node has an empty name: invalid argument`}, ErrInvalid},
+			[]string{`csat: weights: node "": empty name: invalid argument`}, ErrInvalid},
 		{"zero total", Node{Name: "r", Weight: dec("0"), Children: []Node{leaf("a", "0")}},
 			[]string{`csat: weights: root "r" has total weight 0: invalid argument`}, ErrInvalid},
 		{"root total", Node{Name: "r", Weight: dec("100"), Children: []Node{leaf("a", "60"), leaf("b", "30")}},
-			[]string{`csat: weights: node "r" declares 100 but its children sum to 90: weights do not add up`}, ErrWeightsMismatch},
+			[]string{`csat: weights: root "r" declares the total 100 but its children sum to 90: weights do not add up`}, ErrWeightsMismatch},
 		{"two bad parents", Node{Name: "r", Weight: dec("3"), Children: []Node{
 			{Name: "p", Weight: dec("1"), Children: []Node{leaf("a", "2")}},
 			{Name: "q", Weight: dec("2"), Children: []Node{leaf("b", "1")}}}},
@@ -117,9 +117,11 @@ func TestTreeErrors(t *testing.T) {
 		})
 	}
 	_, err := NewTree(leaf("r", "1"), &TreeOptions{ScoreMax: dec("-1")})
-	checkErr(t, err, errCheck{Is: ErrInvalid})
+	checkErr(t, err, errCheck{Is: ErrOutOfRange})
+	_, err = NewTree(leaf("r", "1"), &TreeOptions{Kind: Fraction, ScoreMax: dec("100")})
+	checkErr(t, err, errCheck{Is: ErrOutOfRange})
 	_, err = NewTree(Node{Name: "r", Weight: dec("1"), Children: []Node{leaf("a", "0")}}, &TreeOptions{Normalize: true})
-	checkErr(t, err, errCheck{Is: ErrWeightsMismatch, Msg: `csat: weights: node "r" declares 1 but its children sum to 0: weights do not add up`})
+	checkErr(t, err, errCheck{Is: ErrWeightsMismatch, Msg: `csat: weights: root "r" declares the total 1 but its children sum to 0: weights do not add up`})
 }
 
 func TestTreeCombineErrors(t *testing.T) {
@@ -394,4 +396,78 @@ func TestTreeAccessors(t *testing.T) {
 		}
 	}()
 	MustTree(PVCTreeAsPrinted(), nil)
+}
+
+func TestTreeWeightErrorFields(t *testing.T) {
+	leaf := func(name string, wt string) Node { return Node{Name: name, Weight: dec(wt)} }
+	_, err := NewTree(Node{Name: "r", Weight: dec("10"), Children: []Node{
+		{Name: "p", Weight: dec("4"), Children: []Node{leaf("a", "3")}}, leaf("b", "5")}}, nil)
+	var got []WeightError
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var we *WeightError
+		if !errors.As(e, &we) {
+			t.Fatalf("%v is not a *WeightError", e)
+		}
+		got = append(got, *we)
+	}
+	// Root: 4 + 5 = 9, not 10; inner node p: 3, not 4.
+	want := []WeightError{{Node: "r", Root: true, Declared: dec("10"), ChildrenSum: dec("9")},
+		{Node: "p", Declared: dec("4"), ChildrenSum: dec("3")}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("weight errors (-want +got):\n%s", diff)
+	}
+	_, err = NewTree(Node{Name: "r", Weight: dec("1"), Children: []Node{leaf("a", "2"), leaf("b", "-1")}}, nil)
+	var ne *NodeError
+	if !errors.As(err, &ne) || ne.Node != "b" || !errors.Is(ne, ErrNegative) {
+		t.Errorf("negative weight: got %v, want a *NodeError naming b wrapping ErrNegative", err)
+	}
+}
+
+func TestTreeKind(t *testing.T) {
+	// A fraction (a degree of 82 %) given to the 0–100 PVC tree is a kind
+	// mismatch, not 0.82 points.
+	m := givenScores(pvcLeaves)
+	m["品质"] = mustGiven("degree", Fraction, dec("0.82"))
+	_, err := PVCTree().Combine(m)
+	checkErr(t, err, errCheck{Is: ErrKindMismatch})
+	// A tree of fractions: 2×84% + 1×88% over 3 = 256%/3 ≈ 85.33%.
+	tr, err := NewTree(Node{Name: "r", Weight: dec("3"), Children: []Node{
+		{Name: "功能", Key: "function", Weight: dec("2")}, {Name: "外观", Weight: dec("1")}}}, &TreeOptions{Kind: Fraction})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := tr.Combine(map[string]Result{"function": mustGiven("", Fraction, dec("0.84")), "外观": mustGiven("", Fraction, dec("0.88"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Kind() != Fraction || r.Rat().Cmp(big.NewRat(256, 300)) != 0 {
+		t.Errorf("fraction tree = %s (%s), want 256/300", r.Rat(), r.Kind())
+	}
+	_, err = tr.Combine(map[string]Result{"function": mustGiven("", Points, dec("0.84")), "外观": mustGiven("", Fraction, dec("0.88"))})
+	checkErr(t, err, errCheck{Is: ErrKindMismatch})
+	_, err = tr.Combine(map[string]Result{"function": mustGiven("", Fraction, dec("0.84")), "功能": mustGiven("", Fraction, dec("0.84")), "外观": mustGiven("", Fraction, dec("0.88"))})
+	checkErr(t, err, errCheck{Is: ErrDuplicate})
+}
+
+func TestPVCTreeKeys(t *testing.T) {
+	// Every leaf of the PVC tree can be scored by its English key; the
+	// result is the one of METHOD.md §5's questionnaire, 81.05.
+	keyed := map[string]Result{}
+	for name, r := range givenScores(pvcLeaves) {
+		k, err := PVCTree().Key(name)
+		if err != nil || k == "" {
+			t.Fatalf("key of %s: %q, %v", name, k, err)
+		}
+		if n, err := PVCTree().Name(k); err != nil || n != name {
+			t.Fatalf("Name(%s) = %s, %v", k, n, err)
+		}
+		keyed[k] = r
+	}
+	r, err := PVCTree().Combine(keyed)
+	if err != nil || !r.Value().Equal(dec("81.05")) {
+		t.Errorf("by keys = %v, %v; want 81.05", r.Value(), err)
+	}
+	if _, err := PVCTree().Name("qualty"); !errors.Is(err, ErrUnknownItem) {
+		t.Errorf("misspelt key: %v", err)
+	}
 }

@@ -41,7 +41,10 @@ func main() {
 
 	fmt.Println("Survey 检查, per item:")
 	for _, it := range items {
-		t := survey.Tally(it.name, csat.SourceSurvey)
+		t, err := survey.Tally(it.name, csat.SourceSurvey)
+		if err != nil {
+			log.Fatal(err)
+		}
 		d, r := must(csat.Degree{}.Score(t)), must(csat.Rate{}.Score(t))
 		fmt.Printf("  %s\n    %s\n    %s\n", it.name, d.Explain(), r.Explain())
 	}
