@@ -69,7 +69,31 @@
 // built only when asked for. Where a division has no finite decimal
 // expansion, the value is rounded once, half away from zero (四舍五入), to
 // [Precision] places; [Result.String] prints [DisplayPlaces] places. An
-// empty tally is [ErrEmpty], never 0 and never NaN.
+// empty tally is [ErrEmpty], never 0 and never NaN. [Table.Tally] of an
+// item or source the table has never seen is [ErrUnknownItem], told apart
+// from a known cell with no answers.
+//
+// # Your own scorers and results
+//
+// Every built-in result is made with the same public constructors a user
+// has, so a scorer of your own is as good as [Degree]: [Given] (a value
+// from outside; a [Fraction] must lie in [0, 1], 82% is 0.82), [Quotient]
+// and [FromRat] (exact ratios), [Sum], [WeightedMean] and [Difference]
+// (exact combinations that keep their parts and print their formula), and
+// [Approx] (an irrational value to [Precision] places, marked inexact);
+// then [Result.WithFormula] and [Result.WithParts]. A top-2-box scorer is
+// a dozen lines:
+//
+//	r, err := csat.Quotient("top-2 box", csat.Fraction, top, n)
+//	return r.WithFormula(func() string { return "(10 + 5) / 25 = 15/25" }), err
+//
+// and prints "top-2 box = (10 + 5) / 25 = 15/25 = 60%" with Num 15 and Den
+// 25. The package's examples build a CSAT % on a 1–5 scale, an ACSI-style
+// index and a customer-effort score the same way. Any [Scorer] goes where
+// a built-in goes: blends, weight trees and the report take the
+// interfaces ([Scorer], [WeightingScheme], [LoyaltyMetric], [Segmenter]),
+// not the built-ins. Results of different kinds ([Points], [Fraction])
+// never mix silently: combining them is [ErrKindMismatch].
 //
 // # Blending self-assessment and survey
 //
@@ -99,10 +123,17 @@
 //	weighted score = Σ leaf weight × leaf score / total
 //	= (30×92 + 10×85 + 10×88 + 5×80 + 5×75 + 10×60 + 8×70 + 12×65 + 10×90) / 100 = 81.05
 //
-// with each section's own weighted score nested in the derivation. A
-// missing or out-of-range leaf score is an error naming the leaf.
-// [EqualWeights] gives every score the same weight. Trees, blends and
-// equal weights are all [WeightingScheme]s: plug in your own.
+// with each section's own weighted score nested in the derivation. Every
+// node of the PVC tree also has a stable English key ("quality",
+// "price_payment", …, listed in [PVCTree]), and scores may be keyed by
+// either name. A missing or out-of-range leaf score is an error naming the
+// leaf; a tree takes scores of one kind ([TreeOptions.Kind]: 0–100 points
+// by default), so a degree of 82% given as a fraction to the PVC tree is
+// [ErrKindMismatch], not 0.82 points. A negative weight is a [*NodeError]
+// naming the node; a [*WeightError] says whether the mismatch is at the
+// root (the declared total) or at an inner node. [EqualWeights] gives
+// every score the same weight. Trees, blends and equal weights are all
+// [WeightingScheme]s: plug in your own.
 //
 // # Per-customer score
 //
@@ -236,10 +267,15 @@
 //
 // # Errors
 //
-// Errors start with "csat:", name what was wrong, and wrap a sentinel
-// ([ErrUnknownLevel], [ErrWeightsMismatch], [ErrEmpty], [ErrOverflow], …)
-// for [errors.Is], or are typed ([*WeightError], [*ParseError]) for
-// [errors.As]. Nothing panics on input, and nothing is silently dropped.
+// Errors start with "csat:", name what was wrong once, and wrap a
+// sentinel ([ErrUnknownLevel], [ErrWeightsMismatch], [ErrEmpty],
+// [ErrOverflow], [ErrKindMismatch], …) for [errors.Is]. Context is added
+// by typed errors that wrap the reason, for [errors.As]: [*CustomerError],
+// [*ItemError], [*PeriodError], [*CellError], [*ParseError] (line and
+// column), [*WeightError] and [*NodeError]. [Detail] prints an error
+// without its "csat: " prefix, for warnings and tables. Every sentinel and
+// error type is in one file, errors.go. Nothing panics on input, and
+// nothing is silently dropped.
 //
 // # Concurrency and determinism
 //
