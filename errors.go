@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -78,6 +79,10 @@ var (
 	// ErrKeyCustomerMissing is a plan violation: a key customer is not
 	// among the respondents.
 	ErrKeyCustomerMissing = errors.New("key customer not surveyed")
+	// ErrSyntax reports input that is not well-formed in its format: a
+	// stray or unterminated quote in a CSV file, a row with the wrong
+	// number of fields. The format's own error is wrapped beside it.
+	ErrSyntax = errors.New("malformed input")
 )
 
 // errorf returns an error prefixed "csat: " that wraps the sentinel err.
@@ -257,19 +262,36 @@ func (e *NodeError) detail() string {
 // Unwrap returns the reason.
 func (e *NodeError) Unwrap() error { return e.Err }
 
-// A ParseError reports a bad row of CSV input, with its 1-based line and
-// column. It wraps the reason ([ErrUnknownLevel], [ErrInvalid],
-// [ErrOverflow], …, or encoding/csv's own error), so [errors.Is] works.
+// A ParseError reports bad input at a place in a file: its 1-based line,
+// the 1-based number of the field (column of the table) when known, and,
+// for a syntax error, the 1-based byte column in the line. It wraps the
+// reason ([ErrUnknownLevel], [ErrInvalid], [ErrOverflow], [ErrSyntax] with
+// encoding/csv's own error, …), so [errors.Is] works.
 type ParseError struct {
-	Line, Column int
-	Err          error
+	File   string // the file's name, when the reader was told it
+	Line   int    // 1-based line
+	Field  int    // 1-based field number, 0 when not known
+	Column int    // 1-based byte column in the line, 0 when not known
+	Err    error  // the reason
 }
 
-// Error returns "csat: csv line L, column C: reason".
+// Error returns "csat: csv FILE line L, field F: reason" (", byte column
+// C" for a syntax error; the file when known).
 func (e *ParseError) Error() string { return "csat: " + e.detail() }
 func (e *ParseError) detail() string {
-	return fmt.Sprintf("csv line %d, column %d: %s", e.Line, e.Column, detailOf(e.Err))
+	var b strings.Builder
+	b.WriteString("csv ")
+	if e.File != "" {
+		b.WriteString(e.File + " ")
+	}
+	b.WriteString("line " + strconv.Itoa(e.Line))
+	if e.Field > 0 {
+		b.WriteString(", field " + strconv.Itoa(e.Field))
+	}
+	if e.Column > 0 {
+		b.WriteString(", byte column " + strconv.Itoa(e.Column))
+	}
+	return b.String() + ": " + detailOf(e.Err)
 }
 
-// Unwrap returns the reason.
 func (e *ParseError) Unwrap() error { return e.Err }
