@@ -294,4 +294,5 @@ func (e *ParseError) detail() string {
 	return b.String() + ": " + detailOf(e.Err)
 }
 
+// Unwrap returns the reason.
 func (e *ParseError) Unwrap() error { return e.Err }
