@@ -1,11 +1,14 @@
 package csat
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -140,36 +143,121 @@ func (t *Tally) UnmarshalBinary(data []byte) error {
 }
 
 type tallyJSON struct {
-	Scale       string            `json:"scale"`
-	Fingerprint string            `json:"fingerprint,omitempty"`
-	Counts      map[string]uint64 `json:"counts"`
+	Scale       string     `json:"scale"`
+	Fingerprint string     `json:"fingerprint,omitempty"`
+	Counts      countsJSON `json:"counts"`
+}
+
+// countsJSON is a JSON object of level key → count, decoded strictly: a
+// key given twice is an error (encoding/json would keep the last), a
+// count must be a non-negative integer below 2⁶⁴ (larger is
+// [ErrOverflow]). Keys keep their order.
+type countsJSON struct {
+	keys   []string
+	counts []uint64
+	set    bool
+}
+
+func (c countsJSON) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, k := range c.keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		kb, err := json.Marshal(k)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(b, kb...), ':')
+		b = strconv.AppendUint(b, c.counts[i], 10)
+	}
+	return append(b, '}'), nil
+}
+
+func (c *countsJSON) UnmarshalJSON(data []byte) error {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
+		return errorf(ErrCorrupt, "decode: counts must be an object of level key to count")
+	}
+	seen := map[string]bool{}
+	for d.More() {
+		tok, err := d.Token()
+		if err != nil {
+			return errorf(ErrCorrupt, "decode: counts: %v", err)
+		}
+		k := tok.(string) // object keys are strings
+		if seen[k] {
+			return errorf(ErrDuplicate, "decode: level %s given twice", quoteShort(k))
+		}
+		seen[k] = true
+		var n json.Number
+		if err := d.Decode(&n); err != nil {
+			return errorf(ErrCorrupt, "decode: count of level %s is not a number", quoteShort(k))
+		}
+		v, err := strconv.ParseUint(n.String(), 10, 64)
+		switch {
+		case errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(n.String(), "-"):
+			return errorf(ErrOverflow, "decode: count %s of level %s does not fit in 64 bits", quoteShort(n.String()), quoteShort(k))
+		case err != nil:
+			return errorf(ErrCorrupt, "decode: count %s of level %s is not a non-negative integer", quoteShort(n.String()), quoteShort(k))
+		}
+		c.keys, c.counts = append(c.keys, k), append(c.counts, v)
+	}
+	c.set = true
+	return nil
 }
 
 func (t *Tally) toJSON() tallyJSON {
-	j := tallyJSON{Scale: t.scale.name, Fingerprint: fmt.Sprintf("%016x", t.scale.print), Counts: map[string]uint64{}}
+	j := tallyJSON{Scale: t.scale.name, Fingerprint: fmt.Sprintf("%016x", t.scale.print)}
+	j.Counts.set = true
 	for i, l := range t.scale.levels {
-		j.Counts[l.Key] = t.counts[i]
+		j.Counts.keys = append(j.Counts.keys, l.Key)
+		j.Counts.counts = append(j.Counts.counts, t.counts[i])
 	}
 	return j
 }
 
-func (t *Tally) fromJSON(j tallyJSON) error {
-	s := t.scale
-	if j.Scale != s.name {
-		return errorf(ErrScaleMismatch, "decode: data of scale %q, want %q", j.Scale, s.name)
+// checkScaleJSON checks the scale name and fingerprint of decoded JSON.
+func checkScaleJSON(s *Scale, name, fingerprint string) error {
+	if name != s.name {
+		return errorf(ErrScaleMismatch, "decode: data of scale %s, want %q", quoteShort(name), s.name)
 	}
-	if j.Fingerprint != "" {
-		if fp, err := strconv.ParseUint(j.Fingerprint, 16, 64); err != nil || fp != s.print {
-			return errorf(ErrScaleMismatch, "decode: fingerprint %q, want %016x for scale %q", j.Fingerprint, s.print, s.name)
-		}
+	if fingerprint == "" {
+		return errorf(ErrScaleMismatch, "decode: no fingerprint: cannot tell scale %q from another of that name", s.name)
 	}
-	u := NewTally(s)
-	for k, v := range j.Counts {
+	if fp, err := strconv.ParseUint(fingerprint, 16, 64); err != nil || fp != s.print || len(fingerprint) != 16 {
+		return errorf(ErrScaleMismatch, "decode: fingerprint %s, want %016x for scale %q", quoteShort(fingerprint), s.print, s.name)
+	}
+	return nil
+}
+
+// countsInto sets u's counts from c: every level of the scale exactly once.
+func countsInto(u *Tally, c countsJSON) error {
+	s := u.scale
+	if !c.set {
+		return errorf(ErrCorrupt, "decode: no counts")
+	}
+	for n, k := range c.keys {
 		i, err := s.Index(k)
 		if err != nil || s.levels[i].Key != k {
-			return errorf(ErrUnknownLevel, "decode: scale %q has no level key %q", s.name, k)
+			return errorf(ErrUnknownLevel, "decode: scale %q has no level key %s", s.name, quoteShort(k))
 		}
-		u.counts[i] = v
+		u.counts[i] = c.counts[n]
+	}
+	if len(c.keys) != s.Len() {
+		return errorf(ErrCorrupt, "decode: %d level counts, scale %q has %d levels", len(c.keys), s.name, s.Len())
+	}
+	return nil
+}
+
+func (t *Tally) fromJSON(j tallyJSON) error {
+	if err := checkScaleJSON(t.scale, j.Scale, j.Fingerprint); err != nil {
+		return err
+	}
+	u := NewTally(t.scale)
+	if err := countsInto(&u, j.Counts); err != nil {
+		return err
 	}
 	*t = u
 	return nil
@@ -186,17 +274,19 @@ func (t Tally) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes the form written by [Tally.MarshalJSON] into t,
-// which must have been made with [NewTally]. The scale name must match,
-// and the fingerprint too when present; a level key the scale does not
-// have is [ErrUnknownLevel]; a level left out counts 0. On error t is
-// unchanged.
+// which must have been made with [NewTally]. It is strict: the scale name
+// and fingerprint must match ([ErrScaleMismatch]); every level of the
+// scale must be given exactly once (a level key the scale does not have is
+// [ErrUnknownLevel], one given twice [ErrDuplicate], one left out
+// [ErrCorrupt]); a count of 2⁶⁴ or more is [ErrOverflow]; unknown fields
+// are [ErrCorrupt]. On error t is unchanged.
 func (t *Tally) UnmarshalJSON(data []byte) error {
 	if t.scale == nil {
 		return errorf(ErrInvalid, "decode into a tally without scale (use NewTally)")
 	}
 	var j tallyJSON
-	if err := json.Unmarshal(data, &j); err != nil {
-		return errorf(ErrCorrupt, "decode tally JSON: %v", err)
+	if err := decodeStrict(data, &j); err != nil {
+		return jsonError("tally", err)
 	}
 	return t.fromJSON(j)
 }
@@ -262,15 +352,15 @@ func (t *Table) UnmarshalBinary(data []byte) error {
 }
 
 type tableJSON struct {
-	Scale       string     `json:"scale"`
-	Fingerprint string     `json:"fingerprint,omitempty"`
-	Cells       []cellJSON `json:"cells"`
+	Scale       string      `json:"scale"`
+	Fingerprint string      `json:"fingerprint,omitempty"`
+	Cells       *[]cellJSON `json:"cells"`
 }
 
 type cellJSON struct {
-	Item   string            `json:"item"`
-	Source string            `json:"source"`
-	Counts map[string]uint64 `json:"counts"`
+	Item   string     `json:"item"`
+	Source string     `json:"source"`
+	Counts countsJSON `json:"counts"`
 }
 
 // MarshalJSON encodes the table as {"scale":…,"fingerprint":…,"cells":
@@ -279,39 +369,60 @@ func (t *Table) MarshalJSON() ([]byte, error) {
 	if t.scale == nil {
 		return nil, errorf(ErrInvalid, "encode a table without scale")
 	}
-	j := tableJSON{Scale: t.scale.name, Fingerprint: fmt.Sprintf("%016x", t.scale.print), Cells: []cellJSON{}}
+	cells := []cellJSON{}
+	j := tableJSON{Scale: t.scale.name, Fingerprint: fmt.Sprintf("%016x", t.scale.print), Cells: &cells}
 	for _, c := range t.Cells() {
-		j.Cells = append(j.Cells, cellJSON{Item: c.Item, Source: c.Source, Counts: t.cells[c].toJSON().Counts})
+		cells = append(cells, cellJSON{Item: c.Item, Source: c.Source, Counts: t.cells[c].toJSON().Counts})
 	}
 	return json.Marshal(j)
 }
 
 // UnmarshalJSON decodes the form written by [Table.MarshalJSON] into t,
 // which must have been made with [NewTable]; t's previous content is
-// replaced. A cell given twice is [ErrDuplicate]. On error t is unchanged.
+// replaced. It is as strict as [Tally.UnmarshalJSON] for every cell, and
+// the scale is checked even for a table without cells; "cells" must be
+// present (an empty table is "cells":[]); a cell given twice is
+// [ErrDuplicate]. Errors about a cell are [*CellError]s naming it. On
+// error t is unchanged.
 func (t *Table) UnmarshalJSON(data []byte) error {
 	if t.scale == nil {
 		return errorf(ErrInvalid, "decode into a table without scale (use NewTable)")
 	}
 	var j tableJSON
-	if err := json.Unmarshal(data, &j); err != nil {
-		return errorf(ErrCorrupt, "decode table JSON: %v", err)
+	if err := decodeStrict(data, &j); err != nil {
+		return jsonError("table", err)
 	}
-	cells := make(map[Cell]*Tally, len(j.Cells))
-	for _, cj := range j.Cells {
+	if err := checkScaleJSON(t.scale, j.Scale, j.Fingerprint); err != nil {
+		return err
+	}
+	if j.Cells == nil {
+		return errorf(ErrCorrupt, "decode: no cells (an empty table has \"cells\":[])")
+	}
+	cells := make(map[Cell]*Tally, len(*j.Cells))
+	for _, cj := range *j.Cells {
 		c := Cell{cj.Item, cj.Source}
 		if c.Item == "" || c.Source == "" || !utf8.ValidString(c.Item) || !utf8.ValidString(c.Source) {
-			return errorf(ErrCorrupt, "decode: cell %q/%q needs a non-empty UTF-8 item and source", c.Item, c.Source)
+			return errorf(ErrCorrupt, "decode: cell %s/%s needs a non-empty UTF-8 item and source", quoteShort(c.Item), quoteShort(c.Source))
 		}
 		if cells[c] != nil {
-			return errorf(ErrDuplicate, "decode: cell %q/%q given twice", c.Item, c.Source)
+			return &CellError{Item: c.Item, Source: c.Source, Err: errorf(ErrDuplicate, "decode: cell given twice")}
 		}
 		tl := NewTally(t.scale)
-		if err := tl.fromJSON(tallyJSON{Scale: j.Scale, Fingerprint: j.Fingerprint, Counts: cj.Counts}); err != nil {
-			return err
+		if err := countsInto(&tl, cj.Counts); err != nil {
+			return &CellError{Item: c.Item, Source: c.Source, Err: err}
 		}
 		cells[c] = &tl
 	}
 	t.cells = cells
 	return nil
+}
+
+// jsonError wraps a JSON decoding error: ErrCorrupt, or the csat error a
+// nested decoder returned.
+func jsonError(what string, err error) error {
+	var w interface{ detail() string }
+	if errors.As(err, &w) {
+		return err
+	}
+	return errorf(ErrCorrupt, "decode %s JSON: %v", what, err)
 }

@@ -122,6 +122,8 @@ func TestTableErrors(t *testing.T) {
 	one := NewTable(FivePoint())
 	_ = one.Add("x", SourceSurvey, 0)
 	_ = one.Add("y", SourceSurvey, 0)
+	fp := `"fingerprint":"` + fpHex(FivePoint()) + `"`
+	all := `"very_satisfied":1,"satisfied":2,"basically_satisfied":3,"dissatisfied":4,"very_dissatisfied":5`
 	cases := []struct {
 		name string
 		run  func() error
@@ -136,11 +138,23 @@ func TestTableErrors(t *testing.T) {
 		{"merge overflow", func() error { return full.Clone().Merge(one) }, errCheck{ErrOverflow, `csat: merge: item "x" source "survey": count overflow`}},
 		{"decode other scale", func() error { b, _ := pvc.MarshalBinary(); return NewTable(FivePoint()).UnmarshalBinary(b) }, errCheck{ErrScaleMismatch, ""}},
 		{"decode duplicate JSON cell", func() error {
-			return NewTable(FivePoint()).UnmarshalJSON([]byte(`{"scale":"five-point","cells":[{"item":"x","source":"s","counts":{}},{"item":"x","source":"s","counts":{}}]}`))
-		}, errCheck{ErrDuplicate, `csat: decode: cell "x"/"s" given twice: duplicate`}},
+			return NewTable(FivePoint()).UnmarshalJSON([]byte(`{"scale":"five-point",` + fp + `,"cells":[{"item":"x","source":"s","counts":{` + all + `}},{"item":"x","source":"s","counts":{` + all + `}}]}`))
+		}, errCheck{ErrDuplicate, `csat: cell "x"/"s": decode: cell given twice: duplicate`}},
 		{"decode empty JSON item", func() error {
-			return NewTable(FivePoint()).UnmarshalJSON([]byte(`{"scale":"five-point","cells":[{"item":"","source":"s","counts":{}}]}`))
+			return NewTable(FivePoint()).UnmarshalJSON([]byte(`{"scale":"five-point",` + fp + `,"cells":[{"item":"","source":"s","counts":{` + all + `}}]}`))
 		}, errCheck{ErrCorrupt, ""}},
+		// Accepted silently before: {} and "cells":null as a table, an
+		// empty table of another scale, a bad cell not named.
+		{"decode {}", func() error { return NewTable(FivePoint()).UnmarshalJSON([]byte(`{}`)) }, errCheck{ErrScaleMismatch, ""}},
+		{"decode null cells", func() error {
+			return NewTable(FivePoint()).UnmarshalJSON([]byte(`{"scale":"five-point",` + fp + `,"cells":null}`))
+		}, errCheck{ErrCorrupt, ""}},
+		{"decode empty foreign table", func() error {
+			return NewTable(FivePoint()).UnmarshalJSON([]byte(`{"scale":"pvc-bands","fingerprint":"` + fpHex(PVCBands()) + `","cells":[]}`))
+		}, errCheck{ErrScaleMismatch, ""}},
+		{"decode bad count names the cell", func() error {
+			return NewTable(FivePoint()).UnmarshalJSON([]byte(`{"scale":"five-point",` + fp + `,"cells":[{"item":"x","source":"s","counts":{"great":1}}]}`))
+		}, errCheck{ErrUnknownLevel, `csat: cell "x"/"s": decode: scale "five-point" has no level key "great": unknown level`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { checkErr(t, c.run(), c.want) })

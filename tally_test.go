@@ -419,17 +419,37 @@ func TestTallyDecodeErrors(t *testing.T) {
 			}
 		})
 	}
+	fp := `"fingerprint":"` + fpHex(FivePoint()) + `"`
+	all := `"very_satisfied":1,"satisfied":2,"basically_satisfied":3,"dissatisfied":4,"very_dissatisfied":5`
 	jsonCases := []struct {
 		name, data string
 		want       error
 	}{
 		{"not json", `{`, ErrCorrupt},
-		{"negative", `{"scale":"five-point","counts":{"satisfied":-1}}`, ErrCorrupt},
-		{"too big", `{"scale":"five-point","counts":{"satisfied":18446744073709551616}}`, ErrCorrupt},
+		{"negative", `{"scale":"five-point",` + fp + `,"counts":{"satisfied":-1}}`, ErrCorrupt},
+		{"fraction", `{"scale":"five-point",` + fp + `,"counts":{"satisfied":1.5}}`, ErrCorrupt},
+		{"too big", `{"scale":"five-point",` + fp + `,"counts":{"satisfied":18446744073709551616}}`, ErrOverflow},
 		{"other scale", `{"scale":"pvc-bands","counts":{}}`, ErrScaleMismatch},
 		{"fingerprint", `{"scale":"five-point","fingerprint":"00","counts":{}}`, ErrScaleMismatch},
-		{"unknown level", `{"scale":"five-point","counts":{"great":1}}`, ErrUnknownLevel},
-		{"label not key", `{"scale":"five-point","counts":{"满意":1}}`, ErrUnknownLevel},
+		{"unknown level", `{"scale":"five-point",` + fp + `,"counts":{"great":1}}`, ErrUnknownLevel},
+		{"label not key", `{"scale":"five-point",` + fp + `,"counts":{"满意":1}}`, ErrUnknownLevel},
+		// Accepted silently before: a typo losing every count, no counts,
+		// a level given twice (the last won), a level left out, a tally of
+		// another scale of the same name, trailing data.
+		{"unknown field", `{"scale":"five-point",` + fp + `,"cuonts":{` + all + `}}`, ErrCorrupt},
+		{"no counts", `{"scale":"five-point",` + fp + `}`, ErrCorrupt},
+		{"null counts", `{"scale":"five-point",` + fp + `,"counts":null}`, ErrCorrupt},
+		{"duplicate level", `{"scale":"five-point",` + fp + `,"counts":{` + all + `,"satisfied":9}}`, ErrDuplicate},
+		{"level missing", `{"scale":"five-point",` + fp + `,"counts":{"very_satisfied":1}}`, ErrCorrupt},
+		{"no fingerprint", `{"scale":"five-point","counts":{` + all + `}}`, ErrScaleMismatch},
+		{"trailing", `{"scale":"five-point",` + fp + `,"counts":{` + all + `}} {}`, ErrCorrupt},
+	}
+	ok := NewTally(FivePoint())
+	if err := ok.UnmarshalJSON([]byte(`{"scale":"five-point",` + fp + `,"counts":{` + all + `}}`)); err != nil {
+		t.Fatalf("a valid tally: %v", err)
+	}
+	if diff := cmp.Diff([]uint64{1, 2, 3, 4, 5}, ok.Counts()); diff != "" {
+		t.Errorf("decoded counts (-want +got):\n%s", diff)
 	}
 	for _, c := range jsonCases {
 		t.Run(c.name, func(t *testing.T) {
@@ -451,7 +471,7 @@ func TestTallyJSONForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"scale":"five-point","fingerprint":"` + fpHex(FivePoint()) + `","counts":{"basically_satisfied":6,"dissatisfied":3,"satisfied":5,"very_dissatisfied":1,"very_satisfied":10}}`
+	want := `{"scale":"five-point","fingerprint":"` + fpHex(FivePoint()) + `","counts":{"very_satisfied":10,"satisfied":5,"basically_satisfied":6,"dissatisfied":3,"very_dissatisfied":1}}`
 	if diff := cmp.Diff(want, string(js)); diff != "" {
 		t.Errorf("JSON mismatch (-want +got):\n%s", diff)
 	}
