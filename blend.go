@@ -95,10 +95,20 @@ var selfSurvey = &Blend{weights: []Weight{
 func SelfSurvey() *Blend { return selfSurvey }
 
 // Weights returns a copy of the blend's weights in order.
-func (b *Blend) Weights() []Weight { return slices.Clone(b.weights) }
+func (b *Blend) Weights() []Weight {
+	if b == nil {
+		return nil
+	}
+	return slices.Clone(b.weights)
+}
 
 // Policy returns the blend's missing-source policy.
-func (b *Blend) Policy() MissingPolicy { return b.policy }
+func (b *Blend) Policy() MissingPolicy {
+	if b == nil {
+		return Renormalize
+	}
+	return b.policy
+}
 
 // Combine blends the results of the named sources. A name the blend does
 // not know is an error wrapping [ErrUnknownItem]; a missing source is

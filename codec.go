@@ -294,6 +294,9 @@ func (t *Tally) UnmarshalJSON(data []byte) error {
 // MarshalBinary encodes the table, cells in sorted order, so equal tables
 // encode to equal bytes.
 func (t *Table) MarshalBinary() ([]byte, error) {
+	if t == nil {
+		return nil, errorf(ErrInvalid, "nil table")
+	}
 	if t.scale == nil {
 		return nil, errorf(ErrInvalid, "encode a table without scale")
 	}
@@ -315,6 +318,9 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 // previous content is replaced. Cells out of order or repeated are
 // [ErrCorrupt]. On error t is unchanged.
 func (t *Table) UnmarshalBinary(data []byte) error {
+	if t == nil {
+		return errorf(ErrInvalid, "nil table")
+	}
 	rest, err := checkHeader(kindTable, t.scale, data)
 	if err != nil {
 		return err
@@ -366,6 +372,9 @@ type cellJSON struct {
 // MarshalJSON encodes the table as {"scale":…,"fingerprint":…,"cells":
 // [{"item":…,"source":…,"counts":{…}},…]}, cells sorted.
 func (t *Table) MarshalJSON() ([]byte, error) {
+	if t == nil {
+		return nil, errorf(ErrInvalid, "nil table")
+	}
 	if t.scale == nil {
 		return nil, errorf(ErrInvalid, "encode a table without scale")
 	}
@@ -385,6 +394,9 @@ func (t *Table) MarshalJSON() ([]byte, error) {
 // [ErrDuplicate]. Errors about a cell are [*CellError]s naming it. On
 // error t is unchanged.
 func (t *Table) UnmarshalJSON(data []byte) error {
+	if t == nil {
+		return errorf(ErrInvalid, "nil table")
+	}
 	if t.scale == nil {
 		return errorf(ErrInvalid, "decode into a table without scale (use NewTable)")
 	}

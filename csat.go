@@ -251,21 +251,41 @@ func (s *Scale) canonical() string {
 }
 
 // Name returns the scale's name.
-func (s *Scale) Name() string { return s.name }
+func (s *Scale) Name() string {
+	if s == nil {
+		return ""
+	}
+	return s.name
+}
 
 // FullMarks returns the points of a perfect answer that the satisfaction
 // degree divides by: 10 on the point scale, 100 on the band scale.
-func (s *Scale) FullMarks() decimal.Decimal { return s.fullMarks }
+func (s *Scale) FullMarks() decimal.Decimal {
+	if s == nil {
+		return decimal.Zero
+	}
+	return s.fullMarks
+}
 
 // Len returns the number of levels.
-func (s *Scale) Len() int { return len(s.levels) }
+func (s *Scale) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.levels)
+}
 
 // Banded reports whether the scale's levels have score bands.
-func (s *Scale) Banded() bool { return s.banded }
+func (s *Scale) Banded() bool { return s != nil && s.banded }
 
 // Fingerprint returns a 64-bit FNV-1a hash of the scale's full definition.
 // Encoded tallies carry it, so that data of a different scale is rejected.
-func (s *Scale) Fingerprint() uint64 { return s.print }
+func (s *Scale) Fingerprint() uint64 {
+	if s == nil {
+		return 0
+	}
+	return s.print
+}
 
 // Equal reports whether s and t define the same scale: same name, full
 // marks and levels in the same order.
@@ -278,6 +298,9 @@ func (s *Scale) Equal(t *Scale) bool {
 
 // Levels returns a copy of the scale's levels in order.
 func (s *Scale) Levels() []Level {
+	if s == nil {
+		return nil
+	}
 	out := make([]Level, len(s.levels))
 	for i := range s.levels {
 		out[i], _ = s.Level(i)
@@ -288,6 +311,9 @@ func (s *Scale) Levels() []Level {
 // Level returns the level at index i, or an error wrapping
 // [ErrUnknownLevel] when i is out of range.
 func (s *Scale) Level(i int) (Level, error) {
+	if s == nil {
+		return Level{}, errorf(ErrInvalid, "level of a nil scale")
+	}
 	if i < 0 || i >= len(s.levels) {
 		return Level{}, errorf(ErrUnknownLevel, "scale %q: level index %d (scale has %d levels)", s.name, i, len(s.levels))
 	}
@@ -303,6 +329,9 @@ func (s *Scale) Level(i int) (Level, error) {
 // Chinese label is name; an unknown name is an error wrapping
 // [ErrUnknownLevel] that names it.
 func (s *Scale) Index(name string) (int, error) {
+	if s == nil {
+		return -1, errorf(ErrInvalid, "level of a nil scale")
+	}
 	for i, l := range s.levels {
 		if name == l.Key || (name != "" && (name == l.Label || name == l.LabelZH)) {
 			return i, nil
@@ -314,6 +343,9 @@ func (s *Scale) Index(name string) (int, error) {
 // IndexOfPoints returns the index of the level worth exactly p points; any
 // other value is an error wrapping [ErrUnknownLevel].
 func (s *Scale) IndexOfPoints(p decimal.Decimal) (int, error) {
+	if s == nil {
+		return -1, errorf(ErrInvalid, "level of a nil scale")
+	}
 	for i, l := range s.levels {
 		if l.Points.Equal(p) {
 			return i, nil
@@ -327,6 +359,9 @@ func (s *Scale) IndexOfPoints(p decimal.Decimal) (int, error) {
 // the full marks is an error wrapping [ErrOutOfRange]; on a scale without
 // bands the error wraps [ErrInvalid].
 func (s *Scale) IndexOfScore(score decimal.Decimal) (int, error) {
+	if s == nil {
+		return -1, errorf(ErrInvalid, "level of a nil scale")
+	}
 	if !s.banded {
 		return -1, errorf(ErrInvalid, "scale %q has no bands", s.name)
 	}
@@ -342,6 +377,9 @@ func (s *Scale) IndexOfScore(score decimal.Decimal) (int, error) {
 // documented on [Band]). It is false on a scale without bands and for an
 // unknown level.
 func (s *Scale) InBand(i int, score decimal.Decimal) bool {
+	if s == nil {
+		return false
+	}
 	if !s.banded || i < 0 || i >= len(s.levels) {
 		return false
 	}

@@ -33,10 +33,15 @@ type Table struct {
 func NewTable(s *Scale) *Table { return &Table{scale: s, cells: map[Cell]*Tally{}} }
 
 // Scale returns the table's scale.
-func (t *Table) Scale() *Scale { return t.scale }
+func (t *Table) Scale() *Scale {
+	if t == nil {
+		return nil
+	}
+	return t.scale
+}
 
 func (t *Table) cell(item, source string) (*Tally, error) {
-	if t.scale == nil {
+	if t == nil || t.scale == nil {
 		return nil, errorf(ErrInvalid, "table without scale (use NewTable)")
 	}
 	if item == "" || !utf8.ValidString(item) {
@@ -150,6 +155,9 @@ func (t *Table) Tally(item, source string) (Tally, error) {
 // Cells returns the table's cells in order of item, then source (byte
 // order).
 func (t *Table) Cells() []Cell {
+	if t == nil {
+		return nil
+	}
 	out := make([]Cell, 0, len(t.cells))
 	for c := range t.cells {
 		out = append(out, c)
@@ -160,6 +168,9 @@ func (t *Table) Cells() []Cell {
 
 // Items returns the items that have a tally, sorted.
 func (t *Table) Items() []string {
+	if t == nil {
+		return nil
+	}
 	var out []string
 	for _, c := range t.Cells() {
 		if len(out) == 0 || out[len(out)-1] != c.Item {
@@ -171,6 +182,9 @@ func (t *Table) Items() []string {
 
 // Sources returns the sources that have a tally, sorted.
 func (t *Table) Sources() []string {
+	if t == nil {
+		return nil
+	}
 	seen := map[string]bool{}
 	var out []string
 	for c := range t.cells {
@@ -187,6 +201,9 @@ func (t *Table) Sources() []string {
 // one source over the whole form, which the method's overall degree and
 // rate are computed from. An overflow is [ErrOverflow].
 func (t *Table) Total(source string) (Tally, error) {
+	if t == nil || t.scale == nil {
+		return Tally{}, errorf(ErrInvalid, "table without scale (use NewTable)")
+	}
 	sum := NewTally(t.scale)
 	for _, c := range t.Cells() {
 		if c.Source == source {
@@ -202,6 +219,9 @@ func (t *Table) Total(source string) (Tally, error) {
 // ([ErrScaleMismatch]); on overflow ([ErrOverflow]) t is unchanged.
 // Merging is exact, associative and commutative.
 func (t *Table) Merge(u *Table) error {
+	if t == nil || t.scale == nil || u == nil || u.scale == nil {
+		return errorf(ErrInvalid, "merge: table without scale (use NewTable)")
+	}
 	if t.scale == nil {
 		return errorf(ErrInvalid, "merge into a table without scale (use NewTable)")
 	}
@@ -230,6 +250,9 @@ func (t *Table) Merge(u *Table) error {
 
 // Clone returns an independent copy of t.
 func (t *Table) Clone() *Table {
+	if t == nil {
+		return nil
+	}
 	c := &Table{scale: t.scale, cells: make(map[Cell]*Tally, len(t.cells))}
 	for k, v := range t.cells {
 		tl := *v
@@ -241,6 +264,9 @@ func (t *Table) Clone() *Table {
 // Equal reports whether t and u have equal scales and equal tallies in
 // every cell (an absent cell equals an empty tally).
 func (t *Table) Equal(u *Table) bool {
+	if t == nil || u == nil {
+		return t == u
+	}
 	if t == nil || u == nil {
 		return t == u
 	}

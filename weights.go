@@ -227,13 +227,26 @@ func MustTree(root Node, opts *TreeOptions) *Tree {
 }
 
 // Root returns the root node's name.
-func (t *Tree) Root() string { return t.root.name }
+func (t *Tree) Root() string {
+	if t == nil || t.root == nil {
+		return ""
+	}
+	return t.root.name
+}
 
 // Total returns the root's weight, the declared total.
-func (t *Tree) Total() decimal.Decimal { return t.root.declared }
+func (t *Tree) Total() decimal.Decimal {
+	if t == nil || t.root == nil {
+		return decimal.Zero
+	}
+	return t.root.declared
+}
 
 // Leaves returns the leaves' names in declaration order (depth first).
 func (t *Tree) Leaves() []string {
+	if t == nil {
+		return nil
+	}
 	out := make([]string, len(t.leaves))
 	for i, l := range t.leaves {
 		out[i] = l.name
@@ -282,6 +295,9 @@ func (t *Tree) Key(nameOrKey string) (string, error) {
 
 // WeightRat returns the exact weight the tree uses for the named node.
 func (t *Tree) WeightRat(name string) (*big.Rat, error) {
+	if t == nil || t.root == nil {
+		return nil, errorf(ErrInvalid, "weights: tree not built (use NewTree)")
+	}
 	n, ok := t.byName[name]
 	if !ok {
 		return nil, errorf(ErrUnknownItem, "weights: no node %q", name)
@@ -292,6 +308,9 @@ func (t *Tree) WeightRat(name string) (*big.Rat, error) {
 // Children returns the names of the named node's children in order (none
 // for a leaf); an unknown name is [ErrUnknownItem].
 func (t *Tree) Children(name string) ([]string, error) {
+	if t == nil || t.root == nil {
+		return nil, errorf(ErrInvalid, "weights: tree not built (use NewTree)")
+	}
 	n, ok := t.byName[name]
 	if !ok {
 		return nil, errorf(ErrUnknownItem, "weights: no node %q", name)
