@@ -216,13 +216,11 @@ func (t *Table) Total(source string) (Tally, error) {
 }
 
 // Merge adds every tally of u to t. The scales must be equal
-// ([ErrScaleMismatch]); on overflow ([ErrOverflow]) t is unchanged.
+// ([ErrScaleMismatch]); on overflow ([ErrOverflow], a [*CellError] naming
+// the cell) t is unchanged. Merging a nil or empty table is a no-op.
 // Merging is exact, associative and commutative.
 func (t *Table) Merge(u *Table) error {
-	if t == nil || t.scale == nil || u == nil || u.scale == nil {
-		return errorf(ErrInvalid, "merge: table without scale (use NewTable)")
-	}
-	if t.scale == nil {
+	if t == nil || t.scale == nil {
 		return errorf(ErrInvalid, "merge into a table without scale (use NewTable)")
 	}
 	if u == nil || len(u.cells) == 0 {
@@ -235,7 +233,7 @@ func (t *Table) Merge(u *Table) error {
 	for _, c := range u.Cells() {
 		sum := t.tally(c)
 		if err := sum.Merge(*u.cells[c]); err != nil {
-			return errorf(ErrOverflow, "merge: item %q source %q", c.Item, c.Source)
+			return &CellError{Item: c.Item, Source: c.Source, Err: err}
 		}
 		merged[c] = &sum
 	}

@@ -135,7 +135,7 @@ func TestTableErrors(t *testing.T) {
 		{"unknown level", func() error { return NewTable(FivePoint()).Add("x", SourceSurvey, 9) }, errCheck{ErrUnknownLevel, ""}},
 		{"zero table", func() error { var z Table; return z.Add("x", "s", 0) }, errCheck{ErrInvalid, `csat: table without scale (use NewTable): invalid argument`}},
 		{"merge scales", func() error { return one.Clone().Merge(pvc) }, errCheck{ErrScaleMismatch, `csat: merge: table of scale "five-point" with table of scale "pvc-bands": scale mismatch`}},
-		{"merge overflow", func() error { return full.Clone().Merge(one) }, errCheck{ErrOverflow, `csat: merge: item "x" source "survey": count overflow`}},
+		{"merge overflow", func() error { return full.Clone().Merge(one) }, errCheck{ErrOverflow, `csat: cell "x"/"survey": merge: level 0 count 18446744073709551615 + 1: count overflow`}},
 		{"decode other scale", func() error { b, _ := pvc.MarshalBinary(); return NewTable(FivePoint()).UnmarshalBinary(b) }, errCheck{ErrScaleMismatch, ""}},
 		{"decode duplicate JSON cell", func() error {
 			return NewTable(FivePoint()).UnmarshalJSON([]byte(`{"scale":"five-point",` + fp + `,"cells":[{"item":"x","source":"s","counts":{` + all + `}},{"item":"x","source":"s","counts":{` + all + `}}]}`))
