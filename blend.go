@@ -74,6 +74,9 @@ func NewBlend(weights []Weight, policy MissingPolicy) (*Blend, error) {
 		case w.Weight.IsNegative():
 			return nil, errorf(ErrNegative, "blend: source %q has negative weight %s", w.Name, w.Weight)
 		}
+		if err := checkDecimal("blend: weight of "+quoteShort(w.Name), w.Weight); err != nil {
+			return nil, err
+		}
 		seen[w.Name] = true
 		sum = sum.Add(w.Weight)
 	}

@@ -101,6 +101,9 @@ func NewScale(name string, fullMarks decimal.Decimal, levels []Level) (*Scale, e
 	if name == "" || !utf8.ValidString(name) {
 		return bad("name must be non-empty UTF-8")
 	}
+	if err := checkDecimal("full marks", fullMarks); err != nil {
+		return bad("%s", detail(err))
+	}
 	if !fullMarks.IsPositive() {
 		return bad("full marks %s must be positive", fullMarks)
 	}
@@ -129,6 +132,9 @@ func NewScale(name string, fullMarks decimal.Decimal, levels []Level) (*Scale, e
 				return bad("level %q: name %q is already used by level %q", l.Key, n, levels[j].Key)
 			}
 			names[n] = i
+		}
+		if err := checkDecimal("points", l.Points); err != nil {
+			return bad("level %q: %s", l.Key, detail(err))
 		}
 		if l.Points.IsNegative() {
 			return bad("level %q: negative points %s", l.Key, l.Points)

@@ -3,6 +3,7 @@ package csat
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math/big"
 	"strings"
 
@@ -128,6 +129,9 @@ func Given(label string, kind Kind, v decimal.Decimal) (Result, error) {
 	if err := checkKind(label, kind); err != nil {
 		return Result{}, err
 	}
+	if err := checkDecimal("result "+quoteShort(label)+": value", v); err != nil {
+		return Result{}, err
+	}
 	if kind == Fraction && (v.IsNegative() || v.GreaterThan(one)) {
 		return Result{}, errorf(ErrOutOfRange, "result %q: fraction %s outside [0, 1] (write 82%% as 0.82)", label, v)
 	}
@@ -139,6 +143,9 @@ func Given(label string, kind Kind, v decimal.Decimal) (Result, error) {
 // den is an error wrapping [ErrInvalid]; a negative den flips both signs.
 func Quotient(label string, kind Kind, num, den decimal.Decimal) (Result, error) {
 	if err := checkKind(label, kind); err != nil {
+		return Result{}, err
+	}
+	if err := errors.Join(checkDecimal("result "+quoteShort(label)+": numerator", num), checkDecimal("result "+quoteShort(label)+": denominator", den)); err != nil {
 		return Result{}, err
 	}
 	if den.IsZero() {
@@ -175,6 +182,9 @@ func FromRat(label string, kind Kind, q *big.Rat) (Result, error) {
 // [Result.WithFormula].
 func Approx(label string, kind Kind, v decimal.Decimal) (Result, error) {
 	if err := checkKind(label, kind); err != nil {
+		return Result{}, err
+	}
+	if err := checkDecimal("result "+quoteShort(label)+": value", v.Round(Precision)); err != nil {
 		return Result{}, err
 	}
 	v = v.Round(Precision)
@@ -238,6 +248,9 @@ func WeightedMean(label string, weights []decimal.Decimal, parts []Result) (Resu
 	for i, w := range weights {
 		if w.IsNegative() {
 			return Result{}, errorf(ErrNegative, "%s: weight %s of %q", label, w, parts[i].label)
+		}
+		if err := checkDecimal(label+": weight", w); err != nil {
+			return Result{}, err
 		}
 		wr := w.Rat()
 		sum.Add(sum, exact.Mul(wr, parts[i].Rat()))

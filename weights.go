@@ -113,6 +113,9 @@ func NewTree(root Node, opts *TreeOptions) (*Tree, error) {
 			o.ScoreMax = one
 		}
 	}
+	if err := checkDecimal("weights: score max", o.ScoreMax); err != nil {
+		return nil, err
+	}
 	if o.ScoreMax.IsNegative() || (o.Kind == Fraction && o.ScoreMax.GreaterThan(one)) {
 		return nil, errorf(ErrOutOfRange, "weights: score max %s outside the range of %s scores", o.ScoreMax, o.Kind)
 	}
@@ -142,6 +145,9 @@ func NewTree(root Node, opts *TreeOptions) (*Tree, error) {
 		}
 		if n.Weight.IsNegative() {
 			errs = append(errs, &NodeError{Node: n.Name, Err: errorf(ErrNegative, "weight %s", n.Weight)})
+		} else if err := checkDecimal("weight", n.Weight); err != nil {
+			errs = append(errs, &NodeError{Node: n.Name, Err: err})
+			tn.weight, tn.declared = new(big.Rat), decimal.Zero
 		}
 		for _, c := range n.Children {
 			tn.children = append(tn.children, build(c, depth+1))

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -469,5 +470,28 @@ func TestPVCTreeKeys(t *testing.T) {
 	}
 	if _, err := PVCTree().Name("qualty"); !errors.Is(err, ErrUnknownItem) {
 		t.Errorf("misspelt key: %v", err)
+	}
+}
+
+// A weight of 1e1000000 used to be accepted and slowed everything after
+// it; inputs beyond MaxDigits or MaxExponent are ErrOutOfRange.
+func TestInputLimits(t *testing.T) {
+	huge := decimal.New(1, 1000000)
+	_, err := NewTree(Node{Name: "r", Weight: huge, Children: []Node{{Name: "a", Weight: huge}}}, nil)
+	checkErr(t, err, errCheck{Is: ErrOutOfRange})
+	_, err = NewBlend([]Weight{{"a", huge}}, Renormalize)
+	checkErr(t, err, errCheck{Is: ErrOutOfRange})
+	_, err = Given("x", Points, decimal.New(1, -1000))
+	checkErr(t, err, errCheck{Is: ErrOutOfRange})
+	_, err = Quotient("x", Points, dec("1"), decimal.New(123, 200))
+	checkErr(t, err, errCheck{Is: ErrOutOfRange})
+	_, err = NewScale("s", huge, []Level{{Key: "a", Points: dec("1")}})
+	checkErr(t, err, errCheck{Is: ErrInvalidScale})
+	// At the limits: 100 digits, exponent -100.
+	if _, err := Given("x", Points, decimal.New(1, -MaxExponent)); err != nil {
+		t.Errorf("1e-100: %v", err)
+	}
+	if _, err := Given("x", Points, decimal.RequireFromString(strings.Repeat("9", MaxDigits))); err != nil {
+		t.Errorf("100 nines: %v", err)
 	}
 }
