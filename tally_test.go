@@ -3,6 +3,7 @@ package csat
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math/big"
 	"slices"
 	"testing"
@@ -508,5 +509,37 @@ func TestZeroTally(t *testing.T) {
 	}
 	if err := w.Merge(Tally{}); err != nil || !w.Equal(tallyOf(t, 1, 2)) {
 		t.Errorf("merging a zero tally changed the tally: %v", err)
+	}
+}
+
+// Edges of the level index: the first index past the scale's levels is
+// unknown for Add, AddN and AddCodes (and nothing is counted); Count is 0
+// outside [0, MaxLevels) and exact at the scale's last level.
+func TestLevelIndexEdges(t *testing.T) {
+	s := FivePoint() // 5 levels: indexes 0..4
+	tl := NewTally(s)
+	if err := tl.AddN(4, 7); err != nil {
+		t.Fatal(err)
+	}
+	checkErr(t, tl.Add(5), errCheck{ErrUnknownLevel, `csat: scale "five-point": level index 5 (scale has 5 levels): unknown level`})
+	checkErr(t, tl.AddN(5, 1), errCheck{Is: ErrUnknownLevel})
+	checkErr(t, tl.AddN(-1, 1), errCheck{Is: ErrUnknownLevel})
+	checkErr(t, tl.AddCodes([]byte{0, 1, 2, 3, 4, 5}), errCheck{Is: ErrUnknownLevel})
+	if err := tl.AddCodes([]byte{4, 0}); err != nil {
+		t.Fatal(err)
+	}
+	got := []uint64{tl.Count(-1), tl.Count(0), tl.Count(4), tl.Count(5), tl.Count(MaxLevels - 1), tl.Count(MaxLevels)}
+	if diff := cmp.Diff([]uint64{0, 1, 8, 0, 0, 0}, got); diff != "" {
+		t.Errorf("counts at the edges (-want +got):\n%s", diff)
+	}
+	// Index returns -1 beside its error, never a valid-looking index.
+	for _, f := range []func() (int, error){
+		func() (int, error) { return s.Index("great") },
+		func() (int, error) { return s.IndexOfPoints(dec("7")) },
+		func() (int, error) { return PVCBands().IndexOfScore(dec("101")) },
+	} {
+		if i, err := f(); i != -1 || (!errors.Is(err, ErrUnknownLevel) && !errors.Is(err, ErrOutOfRange)) {
+			t.Errorf("lookup error returned index %d, %v", i, err)
+		}
 	}
 }

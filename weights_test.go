@@ -495,3 +495,48 @@ func TestInputLimits(t *testing.T) {
 		t.Errorf("100 nines: %v", err)
 	}
 }
+
+// The depth guard: a chain of 65 levels below the root (depth 64) is
+// accepted, one more is not.
+func TestTreeDepthGuard(t *testing.T) {
+	chain := func(depth int) Node {
+		n := Node{Name: "leaf", Weight: dec("1")}
+		for d := depth - 1; d >= 0; d-- {
+			n = Node{Name: "n" + strconv.Itoa(d), Weight: dec("1"), Children: []Node{n}}
+		}
+		return n
+	}
+	if _, err := NewTree(chain(64), nil); err != nil {
+		t.Errorf("depth 64: %v", err)
+	}
+	_, err := NewTree(chain(65), nil)
+	var ne *NodeError
+	if !errors.As(err, &ne) || ne.Node != "leaf" || !errors.Is(err, ErrInvalid) {
+		t.Errorf("depth 65: %v; want a *NodeError naming the leaf", err)
+	}
+}
+
+// A normalised tree explains itself with its rescaled (non-integer)
+// weights: 20 × 8/26 = 80/13 ≈ 6.1538 for 接待 and 程序, 100/13 ≈ 7.6923
+// for 价格和付款, four places in the formula.
+func TestNormalizedExplanation(t *testing.T) {
+	tr, err := NewTree(PVCTreeAsPrinted(), &TreeOptions{Normalize: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := tr.Combine(givenScores(pvcLeaves))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var purchase Result
+	for _, p := range r.Parts() {
+		if p.Label() == "购销过程" {
+			purchase = p
+		}
+	}
+	// (80/13×80 + 80/13×75 + 100/13×60) / 20 = (6400 + 6000 + 6000)/260 = 18400/260 = 920/13.
+	want := "购销过程 = (6.1538×80 + 6.1538×75 + 7.6923×60) / 20 = ≈70.77"
+	if purchase.Explain() != want || purchase.Rat().Cmp(big.NewRat(920, 13)) != 0 {
+		t.Errorf("normalised explanation\n got: %s (%s)\nwant: %s (920/13)", purchase.Explain(), purchase.Rat(), want)
+	}
+}
