@@ -124,3 +124,18 @@ func BenchmarkTableMerge(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTableAdd counts one answer into an existing cell of a table,
+// beside BenchmarkTallyAdd.
+func BenchmarkTableAdd(b *testing.B) {
+	t := NewTable(FivePoint())
+	if err := t.Add("功能", SourceSurvey, 0); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := t.Add("功能", SourceSurvey, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -40,27 +40,30 @@ func (t *Table) Scale() *Scale {
 	return t.scale
 }
 
-func (t *Table) cell(item, source string) (*Tally, error) {
+// lookup returns the tally of an existing cell (updated in place, no
+// allocation), or a new tally of the table's scale after checking the
+// names, with fresh true: the caller inserts it only when its update
+// succeeded, so a failed update leaves the table unchanged.
+func (t *Table) lookup(item, source string) (tl *Tally, fresh bool, err error) {
 	if t == nil || t.scale == nil {
-		return nil, errorf(ErrInvalid, "table without scale (use NewTable)")
+		return nil, false, errorf(ErrInvalid, "table without scale (use NewTable)")
+	}
+	if tl := t.cells[Cell{item, source}]; tl != nil {
+		return tl, false, nil
 	}
 	if item == "" || !utf8.ValidString(item) {
-		return nil, errorf(ErrInvalid, "table: item name %q must be non-empty UTF-8", item)
+		return nil, false, errorf(ErrInvalid, "table: item name %s must be non-empty UTF-8", quoteShort(item))
 	}
 	if source == "" || !utf8.ValidString(source) {
-		return nil, errorf(ErrInvalid, "table: source name %q must be non-empty UTF-8", source)
+		return nil, false, errorf(ErrInvalid, "table: source name %s must be non-empty UTF-8", quoteShort(source))
 	}
-	c := Cell{item, source}
-	tl := t.cells[c]
-	if tl == nil {
-		nt := NewTally(t.scale)
-		tl = &nt
-	}
-	return tl, nil
+	nt := NewTally(t.scale)
+	return &nt, true, nil
 }
 
-func (t *Table) store(item, source string, tl *Tally, err error) error {
-	if err != nil {
+// insert adds the fresh tally tl of a new cell after a successful update.
+func (t *Table) insert(item, source string, tl *Tally, fresh bool, err error) error {
+	if err != nil || !fresh {
 		return err
 	}
 	if t.cells == nil {
@@ -70,59 +73,50 @@ func (t *Table) store(item, source string, tl *Tally, err error) error {
 	return nil
 }
 
-// Add counts one answer at level index i for item as rated by source.
+// Add counts one answer at level index i for item as rated by source. On
+// an existing cell it updates the tally in place and does not allocate.
 func (t *Table) Add(item, source string, i int) error {
-	tl, err := t.cell(item, source)
+	tl, fresh, err := t.lookup(item, source)
 	if err != nil {
 		return err
 	}
-	c := *tl
-	err = c.Add(i)
-	return t.store(item, source, &c, err)
+	return t.insert(item, source, tl, fresh, tl.Add(i))
 }
 
 // AddN counts n answers at level index i for item as rated by source.
 func (t *Table) AddN(item, source string, i int, n uint64) error {
-	tl, err := t.cell(item, source)
+	tl, fresh, err := t.lookup(item, source)
 	if err != nil {
 		return err
 	}
-	c := *tl
-	err = c.AddN(i, n)
-	return t.store(item, source, &c, err)
+	return t.insert(item, source, tl, fresh, tl.AddN(i, n))
 }
 
 // AddKey counts one answer at the level whose key or label is level.
 func (t *Table) AddKey(item, source, level string) error {
-	tl, err := t.cell(item, source)
+	tl, fresh, err := t.lookup(item, source)
 	if err != nil {
 		return err
 	}
-	c := *tl
-	err = c.AddKey(level)
-	return t.store(item, source, &c, err)
+	return t.insert(item, source, tl, fresh, tl.AddKey(level))
 }
 
 // AddCodes counts byte-coded answers (see [Tally.AddCodes]).
 func (t *Table) AddCodes(item, source string, codes []byte) error {
-	tl, err := t.cell(item, source)
+	tl, fresh, err := t.lookup(item, source)
 	if err != nil {
 		return err
 	}
-	c := *tl
-	err = c.AddCodes(codes)
-	return t.store(item, source, &c, err)
+	return t.insert(item, source, tl, fresh, tl.AddCodes(codes))
 }
 
 // AddTally merges u into the tally of item and source.
 func (t *Table) AddTally(item, source string, u Tally) error {
-	tl, err := t.cell(item, source)
+	tl, fresh, err := t.lookup(item, source)
 	if err != nil {
 		return err
 	}
-	c := *tl
-	err = c.Merge(u)
-	return t.store(item, source, &c, err)
+	return t.insert(item, source, tl, fresh, tl.Merge(u))
 }
 
 // Tally returns the tally of item as rated by source. A cell where
