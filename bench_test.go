@@ -2,6 +2,7 @@ package csat
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -136,6 +137,30 @@ func BenchmarkTableAdd(b *testing.B) {
 	for b.Loop() {
 		if err := t.Add("功能", SourceSurvey, 1); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTableMerge1000 merges 1,000 tables of 24 cells (8 items × 3
+// sources) into one, as a sharded job's reducer does.
+func BenchmarkTableMerge1000(b *testing.B) {
+	shards := make([]*Table, 1000)
+	for k := range shards {
+		t := NewTable(FivePoint())
+		for it := 0; it < 8; it++ {
+			for _, s := range []string{SourceSelf, SourceSurvey, SourceCompetitor} {
+				_ = t.AddN("item"+strconv.Itoa(it), s, (k+it)%5, uint64(k+1))
+			}
+		}
+		shards[k] = t
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		acc := NewTable(FivePoint())
+		for _, t := range shards {
+			if err := acc.Merge(t); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

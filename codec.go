@@ -308,7 +308,7 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 		b = append(b, c.Item...)
 		b = binary.AppendUvarint(b, uint64(len(c.Source)))
 		b = append(b, c.Source...)
-		b = appendCounts(b, t.cells[c])
+		b = appendCounts(b, t.cells.get(c))
 	}
 	return b, nil
 }
@@ -330,7 +330,7 @@ func (t *Table) UnmarshalBinary(data []byte) error {
 		return errorf(ErrCorrupt, "decode: cell count")
 	}
 	rest = rest[k:]
-	cells := make(map[Cell]*Tally, min(n, maxCellsGuess))
+	var cells cellSet
 	var prev Cell
 	for i := uint64(0); i < n; i++ {
 		var c Cell
@@ -348,7 +348,7 @@ func (t *Table) UnmarshalBinary(data []byte) error {
 		if rest, err = readCounts(rest, &tl); err != nil {
 			return err
 		}
-		cells[c] = &tl
+		cells.put(c, tl)
 	}
 	if len(rest) != 0 {
 		return errorf(ErrCorrupt, "decode: %d trailing bytes", len(rest))
@@ -381,7 +381,7 @@ func (t *Table) MarshalJSON() ([]byte, error) {
 	cells := []cellJSON{}
 	j := tableJSON{Scale: t.scale.name, Fingerprint: fmt.Sprintf("%016x", t.scale.print), Cells: &cells}
 	for _, c := range t.Cells() {
-		cells = append(cells, cellJSON{Item: c.Item, Source: c.Source, Counts: t.cells[c].toJSON().Counts})
+		cells = append(cells, cellJSON{Item: c.Item, Source: c.Source, Counts: t.cells.get(c).toJSON().Counts})
 	}
 	return json.Marshal(j)
 }
@@ -410,20 +410,20 @@ func (t *Table) UnmarshalJSON(data []byte) error {
 	if j.Cells == nil {
 		return errorf(ErrCorrupt, "decode: no cells (an empty table has \"cells\":[])")
 	}
-	cells := make(map[Cell]*Tally, len(*j.Cells))
+	var cells cellSet
 	for _, cj := range *j.Cells {
 		c := Cell{cj.Item, cj.Source}
 		if c.Item == "" || c.Source == "" || !utf8.ValidString(c.Item) || !utf8.ValidString(c.Source) {
 			return errorf(ErrCorrupt, "decode: cell %s/%s needs a non-empty UTF-8 item and source", quoteShort(c.Item), quoteShort(c.Source))
 		}
-		if cells[c] != nil {
+		if cells.get(c) != nil {
 			return &CellError{Item: c.Item, Source: c.Source, Err: errorf(ErrDuplicate, "decode: cell given twice")}
 		}
 		tl := NewTally(t.scale)
 		if err := countsInto(&tl, cj.Counts); err != nil {
 			return &CellError{Item: c.Item, Source: c.Source, Err: err}
 		}
-		cells[c] = &tl
+		cells.put(c, tl)
 	}
 	t.cells = cells
 	return nil

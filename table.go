@@ -25,12 +25,43 @@ func compareCells(a, b Cell) int {
 // atomic (on error nothing changes); a Table is not safe for concurrent
 // mutation.
 type Table struct {
-	scale *Scale
-	cells map[Cell]*Tally
+	scale   *Scale
+	cells   cellSet
+	scratch []int32 // reused by Merge
 }
 
+// cellSet holds a table's tallies in a slice, in insertion order, with an
+// index by cell: a cell is looked up once per update and merges walk the
+// slice.
+type cellSet struct {
+	index   map[Cell]int32
+	cells   []Cell
+	tallies []Tally
+}
+
+// get returns the tally of c, nil when c has none. The pointer is valid
+// until the next put.
+func (s *cellSet) get(c Cell) *Tally {
+	if i, ok := s.index[c]; ok {
+		return &s.tallies[i]
+	}
+	return nil
+}
+
+// put adds the new cell c with tally tl.
+func (s *cellSet) put(c Cell, tl Tally) {
+	if s.index == nil {
+		s.index = map[Cell]int32{}
+	}
+	s.index[c] = int32(len(s.cells))
+	s.cells = append(s.cells, c)
+	s.tallies = append(s.tallies, tl)
+}
+
+func (s *cellSet) len() int { return len(s.cells) }
+
 // NewTable returns an empty survey table of scale s.
-func NewTable(s *Scale) *Table { return &Table{scale: s, cells: map[Cell]*Tally{}} }
+func NewTable(s *Scale) *Table { return &Table{scale: s} }
 
 // Scale returns the table's scale.
 func (t *Table) Scale() *Scale {
@@ -48,7 +79,7 @@ func (t *Table) lookup(item, source string) (tl *Tally, fresh bool, err error) {
 	if t == nil || t.scale == nil {
 		return nil, false, errorf(ErrInvalid, "table without scale (use NewTable)")
 	}
-	if tl := t.cells[Cell{item, source}]; tl != nil {
+	if tl := t.cells.get(Cell{item, source}); tl != nil {
 		return tl, false, nil
 	}
 	if item == "" || !utf8.ValidString(item) {
@@ -66,10 +97,7 @@ func (t *Table) insert(item, source string, tl *Tally, fresh bool, err error) er
 	if err != nil || !fresh {
 		return err
 	}
-	if t.cells == nil {
-		t.cells = map[Cell]*Tally{}
-	}
-	t.cells[Cell{item, source}] = tl
+	t.cells.put(Cell{item, source}, *tl)
 	return nil
 }
 
@@ -129,11 +157,11 @@ func (t *Table) Tally(item, source string) (Tally, error) {
 	if t == nil || t.scale == nil {
 		return Tally{}, errorf(ErrInvalid, "table without scale (use NewTable)")
 	}
-	if tl := t.cells[Cell{item, source}]; tl != nil {
+	if tl := t.cells.get(Cell{item, source}); tl != nil {
 		return *tl, nil
 	}
 	knownItem, knownSource := false, false
-	for c := range t.cells {
+	for _, c := range t.cells.cells {
 		knownItem = knownItem || c.Item == item
 		knownSource = knownSource || c.Source == source
 	}
@@ -152,8 +180,8 @@ func (t *Table) Cells() []Cell {
 	if t == nil {
 		return nil
 	}
-	out := make([]Cell, 0, len(t.cells))
-	for c := range t.cells {
+	out := make([]Cell, 0, t.cells.len())
+	for _, c := range t.cells.cells {
 		out = append(out, c)
 	}
 	slices.SortFunc(out, compareCells)
@@ -181,7 +209,7 @@ func (t *Table) Sources() []string {
 	}
 	seen := map[string]bool{}
 	var out []string
-	for c := range t.cells {
+	for _, c := range t.cells.cells {
 		if !seen[c.Source] {
 			seen[c.Source] = true
 			out = append(out, c.Source)
@@ -199,9 +227,10 @@ func (t *Table) Total(source string) (Tally, error) {
 		return Tally{}, errorf(ErrInvalid, "table without scale (use NewTable)")
 	}
 	sum := NewTally(t.scale)
-	for _, c := range t.Cells() {
+	for i, c := range t.cells.cells {
+		// Counts only grow, so an overflow does not depend on the order.
 		if c.Source == source {
-			if err := sum.Merge(*t.cells[c]); err != nil {
+			if err := sum.Merge(t.cells.tallies[i]); err != nil {
 				return Tally{}, err
 			}
 		}
@@ -217,25 +246,45 @@ func (t *Table) Merge(u *Table) error {
 	if t == nil || t.scale == nil {
 		return errorf(ErrInvalid, "merge into a table without scale (use NewTable)")
 	}
-	if u == nil || len(u.cells) == 0 {
+	if u == nil || u.cells.len() == 0 {
 		return nil
 	}
 	if !t.scale.Equal(u.scale) {
 		return errorf(ErrScaleMismatch, "merge: table of scale %q with table of scale %q", t.scale.name, u.scale.name)
 	}
-	merged := make(map[Cell]*Tally, len(u.cells))
-	for _, c := range u.Cells() {
-		sum := t.tally(c)
-		if err := sum.Merge(*u.cells[c]); err != nil {
-			return &CellError{Item: c.Item, Source: c.Source, Err: err}
+	// First pass: find each of u's cells in t (one lookup per cell, kept
+	// in a reused scratch slice) and check it for overflow, allocating
+	// nothing; the error names the first overflowing cell in cell order.
+	where := t.scratch[:0]
+	var bad Cell
+	found := false
+	for k, c := range u.cells.cells {
+		var j int32
+		ok := false
+		if k < t.cells.len() && t.cells.cells[k] == c {
+			j, ok = int32(k), true // shards filled alike keep their cells in the same order
+		} else {
+			j, ok = t.cells.index[c]
 		}
-		merged[c] = &sum
+		if !ok {
+			j = -1
+		} else if !t.cells.tallies[j].canMerge(&u.cells.tallies[k]) && (!found || compareCells(c, bad) < 0) {
+			bad, found = c, true
+		}
+		where = append(where, j)
 	}
-	if t.cells == nil {
-		t.cells = map[Cell]*Tally{}
+	t.scratch = where
+	if found {
+		sum := *t.cells.get(bad)
+		return &CellError{Item: bad.Item, Source: bad.Source, Err: sum.Merge(*u.cells.get(bad))}
 	}
-	for c, tl := range merged {
-		t.cells[c] = tl
+	// Second pass: add in place; only new cells allocate.
+	for k, j := range where {
+		if j >= 0 {
+			t.cells.tallies[j].addCounts(&u.cells.tallies[k])
+		} else {
+			t.cells.put(u.cells.cells[k], u.cells.tallies[k])
+		}
 	}
 	return nil
 }
@@ -245,10 +294,9 @@ func (t *Table) Clone() *Table {
 	if t == nil {
 		return nil
 	}
-	c := &Table{scale: t.scale, cells: make(map[Cell]*Tally, len(t.cells))}
-	for k, v := range t.cells {
-		tl := *v
-		c.cells[k] = &tl
+	c := &Table{scale: t.scale}
+	for i, cell := range t.cells.cells {
+		c.cells.put(cell, t.cells.tallies[i])
 	}
 	return c
 }
@@ -259,19 +307,16 @@ func (t *Table) Equal(u *Table) bool {
 	if t == nil || u == nil {
 		return t == u
 	}
-	if t == nil || u == nil {
-		return t == u
-	}
 	if !t.scale.Equal(u.scale) {
 		return false
 	}
-	for c, tl := range t.cells {
-		if !u.tally(c).Equal(*tl) {
+	for i, c := range t.cells.cells {
+		if !u.tally(c).Equal(t.cells.tallies[i]) {
 			return false
 		}
 	}
-	for c, tl := range u.cells {
-		if !t.tally(c).Equal(*tl) {
+	for i, c := range u.cells.cells {
+		if !t.tally(c).Equal(u.cells.tallies[i]) {
 			return false
 		}
 	}
@@ -280,7 +325,7 @@ func (t *Table) Equal(u *Table) bool {
 
 // tally returns the tally of cell c, empty if nothing was counted there.
 func (t *Table) tally(c Cell) Tally {
-	if tl := t.cells[c]; tl != nil {
+	if tl := t.cells.get(c); tl != nil {
 		return *tl
 	}
 	return NewTally(t.scale)

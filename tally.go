@@ -194,6 +194,24 @@ func (t *Tally) Merge(u Tally) error {
 	return nil
 }
 
+// canMerge reports whether u's counts can be added to t's (same scale
+// assumed) without overflow.
+func (t *Tally) canMerge(u *Tally) bool {
+	var carry uint64
+	for i := range t.scale.Len() {
+		_, c := bits.Add64(t.counts[i], u.counts[i], 0)
+		carry |= c
+	}
+	return carry == 0
+}
+
+// addCounts adds u's counts to t's; canMerge must have said yes.
+func (t *Tally) addCounts(u *Tally) {
+	for i := range t.scale.Len() {
+		t.counts[i] += u.counts[i]
+	}
+}
+
 // Equal reports whether t and u have equal scales and equal counts.
 func (t Tally) Equal(u Tally) bool {
 	return t.scale.Equal(u.scale) && t.counts == u.counts
