@@ -3,6 +3,8 @@ package csat
 import (
 	"fmt"
 	"hash/fnv"
+	"math/big"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -81,6 +83,15 @@ type Scale struct {
 	canon     string
 	print     uint64
 	banded    bool
+	// pointCoef[i] × 10^pointExp is level i's points exactly: integer
+	// coefficients on a common exponent, so Σ count × points is integer
+	// arithmetic.
+	pointCoef []big.Int
+	pointExp  int32
+	// pointSmall holds the coefficients when every one fits in 64 bits
+	// (smallPoints), for a sum without big integers.
+	pointSmall  [MaxLevels]uint64
+	smallPoints bool
 }
 
 // NewScale validates and returns a scale named name whose degree divides by
@@ -164,6 +175,19 @@ func NewScale(name string, fullMarks decimal.Decimal, levels []Level) (*Scale, e
 		}
 	}
 	s.canon = s.canonical()
+	for _, l := range s.levels {
+		s.pointExp = min(s.pointExp, l.Points.Exponent())
+	}
+	s.pointCoef = make([]big.Int, len(s.levels))
+	s.smallPoints = strconv.IntSize == 64
+	for i, l := range s.levels {
+		s.pointCoef[i].Set(l.Points.Shift(-s.pointExp).BigInt())
+		if s.pointCoef[i].IsUint64() {
+			s.pointSmall[i] = s.pointCoef[i].Uint64()
+		} else {
+			s.smallPoints = false
+		}
+	}
 	h := fnv.New64a()
 	h.Write([]byte(s.canon))
 	s.print = h.Sum64()

@@ -18,14 +18,21 @@ const (
 	MaxExponent = 100
 )
 
-// checkDecimal returns an error wrapping ErrOutOfRange, naming what, when
-// d lies outside the input limits.
-func checkDecimal(what string, d decimal.Decimal) error {
+// inLimits reports whether d lies within the input limits.
+func inLimits(d decimal.Decimal) bool {
 	if d.IsZero() {
-		return nil
+		return true
 	}
-	if e := d.Exponent(); e > MaxExponent || e < -MaxExponent || d.NumDigits() > MaxDigits ||
-		int64(e)+int64(d.NumDigits()) > MaxExponent {
+	e := d.Exponent()
+	return e <= MaxExponent && e >= -MaxExponent && d.NumDigits() <= MaxDigits && int64(e)+int64(d.NumDigits()) <= MaxExponent
+}
+
+// checkDecimal returns an error wrapping ErrOutOfRange, naming what, when
+// d lies outside the input limits. Callers on hot paths test [inLimits]
+// first, so that the name is built only for the error.
+func checkDecimal(what string, d decimal.Decimal) error {
+	if !inLimits(d) {
+		e := d.Exponent()
 		s := d.String()
 		if len(s) > 40 {
 			s = s[:20] + "…e" + decimal.NewFromInt(int64(e)).String()

@@ -105,11 +105,22 @@ func quotient(label string, kind Kind, num, den decimal.Decimal) Result {
 	r := Result{label: label, kind: kind, num: num, den: den}
 	if den.Equal(one) {
 		r.value = num
+		return r
+	}
+	// Half away from zero at Precision places (as decimal's DivRound);
+	// exact when the quotient terminates within them (no remainder).
+	q, rem := num.QuoRem(den, Precision)
+	if rem.IsZero() {
+		r.value = q
+		return r
+	}
+	r.inexact = true
+	if rem.Abs().Shift(Precision+1).Cmp(den.Abs().Mul(decimal.NewFromInt(5))) < 0 {
+		r.value = q
+	} else if num.Sign()*den.Sign() < 0 {
+		r.value = q.Sub(decimal.New(1, -Precision))
 	} else {
-		// Half away from zero at Precision places; exact when the
-		// quotient terminates within them.
-		r.value = num.DivRound(den, Precision)
-		r.inexact = !r.value.Mul(den).Equal(num)
+		r.value = q.Add(decimal.New(1, -Precision))
 	}
 	return r
 }
@@ -129,8 +140,8 @@ func Given(label string, kind Kind, v decimal.Decimal) (Result, error) {
 	if err := checkKind(label, kind); err != nil {
 		return Result{}, err
 	}
-	if err := checkDecimal("result "+quoteShort(label)+": value", v); err != nil {
-		return Result{}, err
+	if !inLimits(v) {
+		return Result{}, checkDecimal("result "+quoteShort(label)+": value", v)
 	}
 	if kind == Fraction && (v.IsNegative() || v.GreaterThan(one)) {
 		return Result{}, errorf(ErrOutOfRange, "result %q: fraction %s outside [0, 1] (write 82%% as 0.82)", label, v)
@@ -145,8 +156,8 @@ func Quotient(label string, kind Kind, num, den decimal.Decimal) (Result, error)
 	if err := checkKind(label, kind); err != nil {
 		return Result{}, err
 	}
-	if err := errors.Join(checkDecimal("result "+quoteShort(label)+": numerator", num), checkDecimal("result "+quoteShort(label)+": denominator", den)); err != nil {
-		return Result{}, err
+	if !inLimits(num) || !inLimits(den) {
+		return Result{}, errors.Join(checkDecimal("result "+quoteShort(label)+": numerator", num), checkDecimal("result "+quoteShort(label)+": denominator", den))
 	}
 	if den.IsZero() {
 		return Result{}, errorf(ErrInvalid, "result %q: %s/0", label, num)
@@ -184,8 +195,8 @@ func Approx(label string, kind Kind, v decimal.Decimal) (Result, error) {
 	if err := checkKind(label, kind); err != nil {
 		return Result{}, err
 	}
-	if err := checkDecimal("result "+quoteShort(label)+": value", v.Round(Precision)); err != nil {
-		return Result{}, err
+	if !inLimits(v.Round(Precision)) {
+		return Result{}, checkDecimal("result "+quoteShort(label)+": value", v.Round(Precision))
 	}
 	v = v.Round(Precision)
 	return Result{label: label, kind: kind, value: v, num: v, den: one, inexact: true}, nil
@@ -249,8 +260,8 @@ func WeightedMean(label string, weights []decimal.Decimal, parts []Result) (Resu
 		if w.IsNegative() {
 			return Result{}, errorf(ErrNegative, "%s: weight %s of %q", label, w, parts[i].label)
 		}
-		if err := checkDecimal(label+": weight", w); err != nil {
-			return Result{}, err
+		if !inLimits(w) {
+			return Result{}, checkDecimal(label+": weight", w)
 		}
 		wr := w.Rat()
 		sum.Add(sum, exact.Mul(wr, parts[i].Rat()))

@@ -237,3 +237,23 @@ func must2(r Result, err error) Result {
 	}
 	return r
 }
+
+// quotient rounds exactly as decimal's DivRound at Precision places (half
+// away from zero) and flags inexactness by the remainder.
+func TestQuotientRounding(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		num := decimal.New(rapid.Int64().Draw(t, "num"), rapid.Int32Range(-30, 10).Draw(t, "ne"))
+		den := decimal.New(rapid.Int64().Filter(func(v int64) bool { return v != 0 }).Draw(t, "den"), rapid.Int32Range(-30, 10).Draw(t, "de"))
+		if den.IsNegative() {
+			num, den = num.Neg(), den.Neg()
+		}
+		r := quotient("", Points, num, den)
+		want := num.DivRound(den, Precision)
+		if !r.Value().Equal(want) {
+			t.Fatalf("%s/%s = %s, DivRound gives %s", num, den, r.Value(), want)
+		}
+		if exactly := want.Mul(den).Equal(num); exactly != r.Exact() {
+			t.Fatalf("%s/%s exact %t, want %t", num, den, r.Exact(), exactly)
+		}
+	})
+}

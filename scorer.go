@@ -64,12 +64,7 @@ func (Rate) Score(t Tally) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	num := decimal.Zero
-	for i, l := range t.scale.levels {
-		if l.Satisfied {
-			num = num.Add(decimal.NewFromUint64(t.counts[i]))
-		}
-	}
+	num := t.sum(func(l *Level) bool { return l.Satisfied })
 	r, err := Quotient("rate 满意率", Fraction, num, n)
 	return r.WithFormula(func() string {
 		var terms []string

@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"math/big"
 	"math/bits"
 
 	"github.com/shopspring/decimal"
@@ -219,22 +220,59 @@ func (t Tally) Equal(u Tally) bool {
 
 // pointsSum returns Σ count×points, exactly.
 func (t Tally) pointsSum() decimal.Decimal {
-	sum := decimal.Zero
-	for i, l := range t.scale.levels {
-		if t.counts[i] != 0 {
-			sum = sum.Add(decimal.NewFromUint64(t.counts[i]).Mul(l.Points))
+	s := t.scale
+	if !s.smallPoints {
+		var sum, term big.Int
+		for i := range s.levels {
+			if t.counts[i] != 0 {
+				term.SetUint64(t.counts[i])
+				term.Mul(&term, &s.pointCoef[i])
+				sum.Add(&sum, &term)
+			}
 		}
+		return decimal.NewFromBigInt(&sum, s.pointExp)
 	}
-	return sum
+	// Σ count × coefficient in three 64-bit words (each product < 2¹²⁸,
+	// at most 16 of them).
+	var lo, mid, hi uint64
+	for i := range s.levels {
+		ph, pl := bits.Mul64(t.counts[i], s.pointSmall[i])
+		var c uint64
+		lo, c = bits.Add64(lo, pl, 0)
+		mid, c = bits.Add64(mid, ph, c)
+		hi += c
+	}
+	if mid == 0 && hi == 0 && lo <= 1<<63-1 {
+		return decimal.New(int64(lo), s.pointExp)
+	}
+	var sum, w big.Int
+	sum.SetUint64(hi)
+	sum.Lsh(&sum, 64).Add(&sum, w.SetUint64(mid))
+	sum.Lsh(&sum, 64).Add(&sum, w.SetUint64(lo))
+	return decimal.NewFromBigInt(&sum, s.pointExp)
 }
 
-// total returns the number of answers as an exact decimal (never overflows).
-func (t Tally) total() decimal.Decimal {
-	sum := decimal.Zero
-	for _, c := range t.counts {
-		if c != 0 {
-			sum = sum.Add(decimal.NewFromUint64(c))
+// total returns the number of answers as an exact decimal (never
+// overflows: the sum is kept in 128 bits).
+func (t Tally) total() decimal.Decimal { return t.sum(nil) }
+
+// sum returns the number of answers at the levels that keep accepts (all
+// when keep is nil), exactly.
+func (t Tally) sum(keep func(*Level) bool) decimal.Decimal {
+	var lo, hi uint64
+	for i := range t.scale.Len() {
+		if keep == nil || keep(&t.scale.levels[i]) {
+			var carry uint64
+			lo, carry = bits.Add64(lo, t.counts[i], 0)
+			hi += carry
 		}
 	}
-	return sum
+	if hi == 0 {
+		return decimal.NewFromUint64(lo)
+	}
+	var n, l big.Int
+	n.SetUint64(hi)
+	n.Lsh(&n, 64)
+	n.Add(&n, l.SetUint64(lo))
+	return decimal.NewFromBigInt(&n, 0)
 }

@@ -543,3 +543,36 @@ func TestLevelIndexEdges(t *testing.T) {
 		}
 	}
 }
+
+// The integer sums behind the scorers equal the plain decimal sums, for
+// any counts up to 2⁶⁴−1 and points with decimals.
+func TestExactSums(t *testing.T) {
+	half, err := NewScale("halves", dec("10"), []Level{
+		{Key: "a", Points: dec("9.5"), Satisfied: true}, {Key: "b", Points: dec("7.25")}, {Key: "c", Points: dec("0")}, {Key: "d", Points: dec("10")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		s := rapid.SampledFrom([]*Scale{FivePoint(), PVCBands(), half}).Draw(t, "scale")
+		tl := NewTally(s)
+		wantPoints, wantN, wantSat := decimal.Zero, decimal.Zero, decimal.Zero
+		for i, l := range s.Levels() {
+			c := rapid.OneOf(rapid.Uint64Range(0, 100), rapid.Uint64()).Draw(t, "count")
+			tl.counts[i] = c
+			wantPoints = wantPoints.Add(decimal.NewFromUint64(c).Mul(l.Points))
+			wantN = wantN.Add(decimal.NewFromUint64(c))
+			if l.Satisfied {
+				wantSat = wantSat.Add(decimal.NewFromUint64(c))
+			}
+		}
+		if got := tl.pointsSum(); !got.Equal(wantPoints) {
+			t.Fatalf("points sum %s, want %s", got, wantPoints)
+		}
+		if got := tl.total(); !got.Equal(wantN) {
+			t.Fatalf("total %s, want %s", got, wantN)
+		}
+		if got := tl.sum(func(l *Level) bool { return l.Satisfied }); !got.Equal(wantSat) {
+			t.Fatalf("satisfied %s, want %s", got, wantSat)
+		}
+	})
+}
