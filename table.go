@@ -82,10 +82,10 @@ func (t *Table) lookup(item, source string) (tl *Tally, fresh bool, err error) {
 	if tl := t.cells.get(Cell{item, source}); tl != nil {
 		return tl, false, nil
 	}
-	if item == "" || !utf8.ValidString(item) {
+	if !validName(item) {
 		return nil, false, errorf(ErrInvalid, "table: item name %s must be non-empty UTF-8", quoteShort(item))
 	}
-	if source == "" || !utf8.ValidString(source) {
+	if !validName(source) {
 		return nil, false, errorf(ErrInvalid, "table: source name %s must be non-empty UTF-8", quoteShort(source))
 	}
 	nt := NewTally(t.scale)
@@ -330,3 +330,7 @@ func (t *Table) tally(c Cell) Tally {
 	}
 	return NewTally(t.scale)
 }
+
+// validName reports whether name can name an item or a source: non-empty
+// UTF-8.
+func validName(name string) bool { return name != "" && utf8.ValidString(name) }

@@ -125,6 +125,33 @@ func (t *Tally) AddCodes(codes []byte) error {
 		}
 		return t.unknown(int(codes[0]))
 	}
+	h := histogram(codes)
+	n := t.scale.Len()
+	for v := n; v < 256; v++ {
+		if h[v] != 0 {
+			for off, x := range codes {
+				if int(x) >= n {
+					return errorf(ErrUnknownLevel, "scale %q: code %d at offset %d (scale has %d levels)", t.scale.name, x, off, n)
+				}
+			}
+		}
+	}
+	var sum [MaxLevels]uint64
+	for i := 0; i < n; i++ {
+		var carry uint64
+		sum[i], carry = bits.Add64(t.counts[i], h[i], 0)
+		if carry != 0 {
+			return errorf(ErrOverflow, "tally: level %d count", i)
+		}
+	}
+	t.counts = sum
+	return nil
+}
+
+// histogram counts each byte value of codes, four interleaved counters
+// at a time (the loop runs at about the speed of memory). No count can
+// overflow: their sum is len(codes).
+func histogram(codes []byte) (h [256]uint64) {
 	var c [4][256]uint64
 	b := codes
 	for len(b) >= 8 {
@@ -141,30 +168,10 @@ func (t *Tally) AddCodes(codes []byte) error {
 	for _, x := range b {
 		c[0][x]++
 	}
-	n := t.scale.Len()
-	for v := n; v < 256; v++ {
-		if c[0][v]|c[1][v]|c[2][v]|c[3][v] != 0 {
-			for off, x := range codes {
-				if int(x) >= n {
-					return errorf(ErrUnknownLevel, "scale %q: code %d at offset %d (scale has %d levels)", t.scale.name, x, off, n)
-				}
-			}
-		}
+	for v := range h {
+		h[v] = c[0][v] + c[1][v] + c[2][v] + c[3][v]
 	}
-	var sum [MaxLevels]uint64
-	for i := 0; i < n; i++ {
-		s := t.counts[i]
-		for k := range c {
-			var carry uint64
-			s, carry = bits.Add64(s, c[k][i], 0)
-			if carry != 0 {
-				return errorf(ErrOverflow, "tally: level %d count", i)
-			}
-		}
-		sum[i] = s
-	}
-	t.counts = sum
-	return nil
+	return h
 }
 
 // Merge adds u's counts to t. The tallies must be of equal scales
