@@ -36,7 +36,7 @@ func NewCodeBook(s *Scale, codes []Code) (*CodeBook, error) {
 		return nil, errorf(ErrEmpty, "code book: no codes")
 	}
 	cb := &CodeBook{scale: s}
-	at := map[Cell]uint16{}
+	at := map[Cell]int{}
 	for _, c := range codes {
 		switch {
 		case cb.used[c.Code]:
@@ -49,11 +49,11 @@ func NewCodeBook(s *Scale, codes []Code) (*CodeBook, error) {
 		cell := Cell{c.Item, c.Source}
 		i, ok := at[cell]
 		if !ok {
-			i = uint16(len(cb.cells))
+			i = len(cb.cells)
 			at[cell] = i
 			cb.cells = append(cb.cells, cell)
 		}
-		if int(i) == len(cb.of) {
+		if i == len(cb.of) {
 			cb.of = append(cb.of, nil)
 		}
 		cb.of[i] = append(cb.of[i], c.Code)

@@ -45,7 +45,11 @@ var (
 func header(kind byte, s *Scale) []byte {
 	b := append([]byte(magic), kind, codecVersion)
 	b = binary.LittleEndian.AppendUint64(b, s.print)
-	return append(b, byte(s.Len()))
+	n := s.Len()
+	if n < 0 || n > MaxLevels {
+		n = 0 // impossible: NewScale allows 1..MaxLevels levels
+	}
+	return append(b, byte(n))
 }
 
 func checkHeader(kind byte, s *Scale, data []byte) ([]byte, error) {
@@ -104,14 +108,16 @@ func readCounts(data []byte, t *Tally) ([]byte, error) {
 
 func readString(data []byte, what string) (string, []byte, error) {
 	l, n := uvarint(data)
-	if n <= 0 || l > uint64(len(data)-n) {
+	rest := len(data) - n
+	if n <= 0 || rest < 0 || l > uint64(rest) {
 		return "", nil, errorf(ErrCorrupt, "decode: %s length", what)
 	}
-	s := string(data[n : n+int(l)])
+	end := n + int(l) //nolint:gosec // l ≤ len(data) − n, checked above, so it fits in an int
+	s := string(data[n:end])
 	if s == "" || !utf8.ValidString(s) {
-		return "", nil, errorf(ErrCorrupt, "decode: %s %q is not non-empty UTF-8", what, s)
+		return "", nil, errorf(ErrCorrupt, "decode: %s %s is not non-empty UTF-8", what, quoteShort(s))
 	}
-	return s, data[n+int(l):], nil
+	return s, data[end:], nil
 }
 
 // MarshalBinary encodes the tally with its scale's fingerprint. The zero

@@ -189,7 +189,7 @@ func NewScale(name string, fullMarks decimal.Decimal, levels []Level) (*Scale, e
 		}
 	}
 	h := fnv.New64a()
-	h.Write([]byte(s.canon))
+	_, _ = h.Write([]byte(s.canon)) // a hash.Hash's Write never returns an error (package hash)
 	s.print = h.Sum64()
 	return s, nil
 }

@@ -56,7 +56,7 @@ func ReadTableCSV(r io.Reader, s *Scale, opts *CSVOptions) (*Table, error) {
 	cr.FieldsPerRecord = 0
 	cr.ReuseRecord = true
 	header, err := cr.Read()
-	if err == io.EOF {
+	if errors.Is(err, io.EOF) {
 		return nil, errorf(ErrEmpty, "csv: no header row")
 	}
 	if err != nil {
@@ -87,7 +87,7 @@ func ReadTableCSV(r io.Reader, s *Scale, opts *CSVOptions) (*Table, error) {
 	for {
 		lr.mark(cr.InputOffset())
 		rec, err := cr.Read()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return t, nil
 		}
 		if err != nil {

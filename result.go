@@ -57,7 +57,7 @@ func (k Kind) MarshalText() ([]byte, error) { return marshalEnum("kind", kindNam
 func (k *Kind) UnmarshalText(text []byte) error {
 	i, err := unmarshalEnum("kind", kindNames[:], text)
 	if err == nil {
-		*k = Kind(i)
+		*k = Kind(i) //nolint:gosec // i indexes kindNames, so it fits
 	}
 	return err
 }
@@ -508,13 +508,13 @@ func (j resultJSON) result() (Result, error) {
 	bad := func(format string, args ...any) (Result, error) {
 		return Result{}, errorf(ErrCorrupt, "result %q: "+format, append([]any{j.Label}, args...)...)
 	}
-	dec := func(what, s string) (decimal.Decimal, bool) {
+	dec := func(s string) (decimal.Decimal, bool) {
 		d, err := decimal.NewFromString(s)
 		return d, err == nil && d.String() == s
 	}
-	value, ok1 := dec("value", j.Value)
-	num, ok2 := dec("num", j.Num)
-	den, ok3 := dec("den", j.Den)
+	value, ok1 := dec(j.Value)
+	num, ok2 := dec(j.Num)
+	den, ok3 := dec(j.Den)
 	if !ok1 || !ok2 || !ok3 {
 		return bad("value %q, num %q, den %q are not canonical decimals", j.Value, j.Num, j.Den)
 	}
@@ -525,7 +525,7 @@ func (j resultJSON) result() (Result, error) {
 	switch q := quotient("", j.Kind, num, den); {
 	case j.Exact && (q.inexact || !q.value.Equal(value)):
 		return bad("exact value %s is not %s/%s", value, num, den)
-	case !j.Exact && !q.inexact && !(den.Equal(one) && value.Equal(num) && value.Equal(value.Round(Precision))):
+	case !j.Exact && !q.inexact && (!den.Equal(one) || !value.Equal(num) || !value.Equal(value.Round(Precision))):
 		return bad("value %s/%s = %s is exact but marked inexact", num, den, q.value)
 	case !j.Exact && q.inexact && !q.value.Equal(value):
 		return bad("value %s is not %s/%s rounded to %d places", value, num, den, Precision)

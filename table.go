@@ -53,7 +53,7 @@ func (s *cellSet) put(c Cell, tl Tally) {
 	if s.index == nil {
 		s.index = map[Cell]int32{}
 	}
-	s.index[c] = int32(len(s.cells))
+	s.index[c] = int32(len(s.cells)) //nolint:gosec // a table has far fewer than 2³¹ cells (each is a map entry)
 	s.cells = append(s.cells, c)
 	s.tallies = append(s.tallies, tl)
 }
@@ -181,9 +181,7 @@ func (t *Table) Cells() []Cell {
 		return nil
 	}
 	out := make([]Cell, 0, t.cells.len())
-	for _, c := range t.cells.cells {
-		out = append(out, c)
-	}
+	out = append(out, t.cells.cells...)
 	slices.SortFunc(out, compareCells)
 	return out
 }

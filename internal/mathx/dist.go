@@ -46,7 +46,8 @@ func Ln(x decimal.Decimal, places int32) decimal.Decimal {
 // Pow returns x^y = e^(y ln x) for x > 0, to places decimal places.
 func Pow(x, y decimal.Decimal, places int32) decimal.Decimal {
 	wp := places + guard
-	return Exp(y.Mul(Ln(x, wp+int32(len(y.Abs().Truncate(0).String())))), wp).Round(places)
+	digits := min(len(y.Abs().Truncate(0).String()), 1000) // y's integer digits, bounded
+	return Exp(y.Mul(Ln(x, wp+int32(digits))), wp).Round(places)
 }
 
 // LnGamma returns ln Γ(x) for x > 0 to places decimal places: the
