@@ -223,3 +223,26 @@ func unknownNames(m map[string]Result, known func(string) bool, what string) err
 	slices.Sort(bad)
 	return errorf(ErrUnknownItem, "%s %q not known", what, bad[0])
 }
+
+var missingPolicyTexts = [...]string{0: "renormalize", 1: "require_all"}
+
+// String returns the missing policy's name: "renormalize", "require_all".
+func (p MissingPolicy) String() string {
+	return enumString("MissingPolicy", missingPolicyTexts[:], int(p))
+}
+
+// MarshalText encodes the missing policy by its name ("renormalize", "require_all"); an unknown
+// value is an error wrapping [ErrInvalid].
+func (p MissingPolicy) MarshalText() ([]byte, error) {
+	return marshalEnum("missing policy", missingPolicyTexts[:], int(p))
+}
+
+// UnmarshalText decodes a missing policy name; any other text is an error
+// wrapping [ErrInvalid].
+func (p *MissingPolicy) UnmarshalText(text []byte) error {
+	i, err := unmarshalEnum("missing policy", missingPolicyTexts[:], text)
+	if err == nil {
+		*p = MissingPolicy(i) //nolint:gosec // i indexes missingPolicyTexts, so it fits
+	}
+	return err
+}

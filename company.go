@@ -3,7 +3,6 @@ package csat
 import (
 	"cmp"
 	"slices"
-	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -72,14 +71,15 @@ type BandCount struct {
 type RankedCustomer struct {
 	ID     string `json:"id"`
 	Status Status `json:"status"`
-	// Score is the score the customer counts with: its final score, or
-	// the lost policy's score; for an excluded lost customer, its final
-	// score (not counted).
-	Score   decimal.Decimal `json:"score"`
-	Counted bool            `json:"counted"`
-	Band    Level           `json:"band"`
+	// Score is the score the customer counts with, exact: its final
+	// score, or the lost policy's score; for an excluded lost customer,
+	// its final score (not counted).
+	Score   Result `json:"score"`
+	Counted bool   `json:"counted"`
+	Band    Level  `json:"band"`
 	// Drags are the items scored below the customer's preliminary score,
-	// lowest first (ties by item name): the items that pulled it down.
+	// lowest first (ties by item name), compared exactly: the items that
+	// pulled it down.
 	Drags []ItemScore `json:"drags"`
 	// Complaints are the adjustments that lowered the score.
 	Complaints []Adjustment `json:"complaints"`
@@ -99,7 +99,7 @@ type Company struct {
 	LostAffected int        `json:"lost_affected"`
 	// Distribution counts counted customers per band, in scale order.
 	Distribution []BandCount `json:"distribution"`
-	// Ranking lists every customer, worst score first, ties by id.
+	// Ranking lists every customer, worst exact score first, ties by id.
 	Ranking []RankedCustomer `json:"ranking"`
 }
 
@@ -157,28 +157,29 @@ func CompanyView(scores []CustomerScore, opts *CompanyOptions) (Company, error) 
 	var ws []Weight
 	var parts []Result
 	for _, cs := range sorted {
-		rc := RankedCustomer{ID: cs.ID, Status: cs.Status, Score: cs.Final.Value(), Counted: true}
-		part := cs.Final.WithLabel(cs.ID)
+		rc := RankedCustomer{ID: cs.ID, Status: cs.Status, Score: cs.Final.WithLabel(cs.ID), Counted: true}
 		if cs.Status == Lost {
 			view.LostAffected++
+			var err error
 			switch o.Lost.Mode {
 			case LostExclude:
 				rc.Counted = false
 			case LostLowestBand:
-				rc.Score = lowLevel.Points
-				part = given(cs.ID+" (lost: "+lowLevel.Name()+")", Points, rc.Score)
+				rc.Score, err = Given(cs.ID+" (lost: "+lowLevel.Name()+")", Points, lowLevel.Points)
 			case LostAtScore:
-				rc.Score = o.Lost.Score
-				part = given(cs.ID+" (lost)", Points, rc.Score)
+				rc.Score, err = Given(cs.ID+" (lost)", Points, o.Lost.Score)
+			}
+			if err != nil {
+				return Company{}, &CustomerError{Customer: cs.ID, Err: err}
 			}
 		}
-		bi, err := o.Scale.IndexOfScore(rc.Score)
+		bi, err := o.Scale.BandOf(rc.Score)
 		if err != nil {
-			return Company{}, &prefixed{prefix: "company: customer " + strconv.Quote(cs.ID), err: err}
+			return Company{}, &CustomerError{Customer: cs.ID, Err: wrapf(err, "company")}
 		}
-		rc.Band, _ = o.Scale.Level(bi)
+		rc.Band = o.Scale.levels[bi]
 		for _, it := range cs.Items {
-			if it.Combined.LessThan(cs.Preliminary.Value()) {
+			if it.Combined.Cmp(cs.Preliminary) < 0 {
 				rc.Drags = append(rc.Drags, it)
 			}
 		}
@@ -204,7 +205,7 @@ func CompanyView(scores []CustomerScore, opts *CompanyOptions) (Company, error) 
 			}
 		}
 		ws = append(ws, Weight{Name: cs.ID, Weight: wt})
-		parts = append(parts, part)
+		parts = append(parts, rc.Score)
 	}
 	if view.Counted == 0 {
 		return Company{}, errorf(ErrEmpty, "company: every customer is lost and excluded")
@@ -215,8 +216,11 @@ func CompanyView(scores []CustomerScore, opts *CompanyOptions) (Company, error) 
 	}
 	view.Mean = mean
 	for i, l := range o.Scale.Levels() {
-		view.Distribution = append(view.Distribution, BandCount{Level: l, Count: counts[i],
-			Share: newResult(l.Name()+" share", Fraction, decimal.NewFromInt(int64(counts[i])), decimal.NewFromInt(int64(view.Counted)), nil, nil)})
+		share, err := Proportion{K: uint64(counts[i]), N: uint64(view.Counted)}.Result(l.Name() + " share") //nolint:gosec // counts are non-negative
+		if err != nil {
+			return Company{}, err
+		}
+		view.Distribution = append(view.Distribution, BandCount{Level: l, Count: counts[i], Share: share})
 	}
 	slices.SortStableFunc(view.Ranking, func(a, b RankedCustomer) int {
 		return cmp.Or(a.Score.Cmp(b.Score), cmp.Compare(a.ID, b.ID))
@@ -224,5 +228,20 @@ func CompanyView(scores []CustomerScore, opts *CompanyOptions) (Company, error) 
 	return view, nil
 }
 
-// MarshalText encodes the lost mode by its name.
-func (m LostMode) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+var lostModeTexts = [...]string{0: "lowest_band", 1: "exclude", 2: "at_score"}
+
+// MarshalText encodes the lost mode by its name ("lowest_band", "exclude", "at_score"); an unknown
+// value is an error wrapping [ErrInvalid].
+func (m LostMode) MarshalText() ([]byte, error) {
+	return marshalEnum("lost mode", lostModeTexts[:], int(m))
+}
+
+// UnmarshalText decodes a lost mode name; any other text is an error
+// wrapping [ErrInvalid].
+func (m *LostMode) UnmarshalText(text []byte) error {
+	i, err := unmarshalEnum("lost mode", lostModeTexts[:], text)
+	if err == nil {
+		*m = LostMode(i) //nolint:gosec // i indexes lostModeTexts, so it fits
+	}
+	return err
+}

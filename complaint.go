@@ -133,8 +133,8 @@ func (c Complaint) Open() bool { return c.Resolved.IsZero() }
 // naming both times), and no resolution time on a [NotHandled] complaint
 // ([ErrInvalid]).
 func (c Complaint) Validate() error {
-	if c.ID == "" || !utf8.ValidString(c.ID) {
-		return errorf(ErrInvalid, "complaint: id %q must be non-empty UTF-8", c.ID)
+	if !utf8.ValidString(c.ID) {
+		return errorf(ErrInvalid, "complaint: id %s must be UTF-8", quoteShort(c.ID))
 	}
 	if !c.Outcome.Valid() {
 		return errorf(ErrUnknownOutcome, "complaint %q: outcome %d", c.ID, c.Outcome)
@@ -168,7 +168,7 @@ func validateComplaints(cs []Complaint) error {
 		if err := c.Validate(); err != nil {
 			return err
 		}
-		if seen[c.ID] {
+		if c.ID != "" && seen[c.ID] {
 			return errorf(ErrDuplicate, "complaint id %q given twice", c.ID)
 		}
 		seen[c.ID] = true

@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"errors"
 	"math/big"
 	"slices"
 	"strconv"
@@ -189,6 +190,11 @@ func AnalyzeComplaints(cs []Complaint, opts *ComplaintOptions) (ComplaintFigures
 	if err := validateComplaints(cs); err != nil {
 		return ComplaintFigures{}, err
 	}
+	for _, c := range cs {
+		if c.ID == "" {
+			return ComplaintFigures{}, errorf(ErrMissing, "complaint of customer %s: no id (the figures list complaints by id)", quoteShort(c.Customer))
+		}
+	}
 	cs = sortComplaints(cs)
 	for _, c := range cs {
 		switch {
@@ -245,15 +251,23 @@ func AnalyzeComplaints(cs []Complaint, opts *ComplaintOptions) (ComplaintFigures
 			lostTerms = append(lostTerms, c.ID+": "+strconv.FormatInt(days, 10)+"d")
 		}
 	}
-	f.WithinLimit = newResult("handled within "+hours(r.limit), Fraction, decimal.NewFromInt(within), n, func() string {
-		return decimal.NewFromInt(within).String() + " / " + n.String()
-	}, nil)
+	var errs []error
+	set := func(dst *Result) func(Result, error) {
+		return func(r Result, err error) {
+			*dst = r
+			errs = append(errs, err)
+		}
+	}
+	wl, err := Quotient("handled within "+hours(r.limit), Fraction, decimal.NewFromInt(within), n)
+	set(&f.WithinLimit)(wl.WithFormula(func() string { return decimal.NewFromInt(within).String() + " / " + n.String() }), err)
 	f.Response = durationStats("response time", response)
 	f.Resolution = durationStats("resolution time", resolution)
 	for _, oc := range Outcomes() {
 		k := decimal.NewFromInt(int64(outcomes[oc]))
+		sh, err := Quotient(oc.LabelZH()+" share", Fraction, k, n)
+		errs = append(errs, err)
 		f.Outcomes = append(f.Outcomes, OutcomeCount{Outcome: oc, Count: outcomes[oc],
-			Share: newResult(oc.LabelZH()+" share", Fraction, k, n, func() string { return k.String() + " / " + n.String() }, nil)})
+			Share: sh.WithFormula(func() string { return k.String() + " / " + n.String() })})
 	}
 	slices.SortStableFunc(f.Open, func(a, b OpenComplaint) int {
 		switch {
@@ -266,35 +280,45 @@ func AnalyzeComplaints(cs []Complaint, opts *ComplaintOptions) (ComplaintFigures
 	})
 	f.Complainants = len(customers)
 	k := decimal.NewFromInt(int64(f.Complainants))
-	f.Dissatisfied = ratResult("dissatisfied customers (iceberg)", Points, exact.Quo(k.Rat(), r.formal.Rat()), func() string {
+	set(&f.Dissatisfied)(ratf("dissatisfied customers (iceberg)", exact.Quo(k.Rat(), r.formal.Rat()), func() string {
 		return k.String() + " complainants / " + r.formal.String()
-	}, nil)
+	}))
 	diss := f.Dissatisfied
-	f.VoiceElsewhere = ratResult("voice it elsewhere", Points, exact.Mul(diss.Rat(), r.voice.Rat()), func() string {
+	set(&f.VoiceElsewhere)(ratf("voice it elsewhere", exact.Mul(diss.Rat(), r.voice.Rat()), func() string {
 		return diss.String() + " × " + r.voice.String()
-	}, nil)
-	f.Silent = ratResult("say nothing", Points, exact.Mul(diss.Rat(), r.silent.Rat()), func() string {
+	}))
+	set(&f.Silent)(ratf("say nothing", exact.Mul(diss.Rat(), r.silent.Rat()), func() string {
 		return diss.String() + " × " + r.silent.String()
-	}, nil)
+	}))
 	model := "1 − (1 − " + r.loss.String() + ")^d"
 	if r.model == LossLinear {
 		model = "min(1, " + r.loss.String() + " × d)"
 	}
-	f.ExpectedLost = ratResult("expected customers lost to delay", Points, lost, func() string {
+	set(&f.ExpectedLost)(ratf("expected customers lost to delay", lost, func() string {
 		if len(lostTerms) == 0 {
 			return "no complaint past the limit by a full day"
 		}
 		return "Σ " + model + " over " + strings.Join(lostTerms, ", ")
-	}, nil)
+	}))
 	ret := exact.Add(exact.Mul(r.retQ.Rat(), exact.Int(within)), exact.Mul(r.ret.Rat(), exact.Int(late)))
-	f.ExpectedReturns = ratResult("expected returning complainants", Points, ret, func() string {
+	set(&f.ExpectedReturns)(ratf("expected returning complainants", ret, func() string {
 		return r.retQ.String() + "×" + strconv.FormatInt(within, 10) + " within the limit + " +
 			r.ret.String() + "×" + strconv.FormatInt(late, 10) + " late"
-	}, nil)
-	f.WordOfMouth = ratResult("word-of-mouth reach", Points, exact.Mul(r.mouth.Rat(), exact.Int(quickSatisfied)), func() string {
+	}))
+	set(&f.WordOfMouth)(ratf("word-of-mouth reach", exact.Mul(r.mouth.Rat(), exact.Int(quickSatisfied)), func() string {
 		return r.mouth.String() + " × " + strconv.FormatInt(quickSatisfied, 10) + " quickly satisfied"
-	}, nil)
+	}))
+	if err := errors.Join(errs...); err != nil {
+		return ComplaintFigures{}, err
+	}
 	return f, nil
+}
+
+// ratf returns the exact q labelled label, of kind Points, explained by
+// formula.
+func ratf(label string, q *big.Rat, formula func() string) (Result, error) {
+	r, err := FromRat(label, Points, q)
+	return r.WithFormula(formula), err
 }
 
 // lossShare returns the share of a complainant lost after days completed
@@ -332,11 +356,33 @@ func durationStats(label string, ds []time.Duration) DurationStats {
 	}
 	st.Median, st.P90 = rank(1, 2), rank(9, 10)
 	h := func(name string, d time.Duration, p string) Result {
-		return ratResult(name, Points, big.NewRat(int64(d), int64(time.Hour)), func() string {
+		r, _ := ratf(name, big.NewRat(int64(d), int64(time.Hour)), func() string {
 			return "nearest rank ⌈" + p + "×" + strconv.Itoa(len(ds)) + "⌉ of the sorted times = " + d.String()
-		}, nil)
+		}) // FromRat fails only on a nil rational
+		return r
 	}
 	st.MedianHours = h("median "+label+" (h)", st.Median, "0.5")
 	st.P90Hours = h("90th percentile "+label+" (h)", st.P90, "0.9")
 	return st
+}
+
+var lossModelTexts = [...]string{0: "compound", 1: "linear"}
+
+// String returns the loss model's name: "compound", "linear".
+func (m LossModel) String() string { return enumString("LossModel", lossModelTexts[:], int(m)) }
+
+// MarshalText encodes the loss model by its name ("compound", "linear"); an unknown
+// value is an error wrapping [ErrInvalid].
+func (m LossModel) MarshalText() ([]byte, error) {
+	return marshalEnum("loss model", lossModelTexts[:], int(m))
+}
+
+// UnmarshalText decodes a loss model name; any other text is an error
+// wrapping [ErrInvalid].
+func (m *LossModel) UnmarshalText(text []byte) error {
+	i, err := unmarshalEnum("loss model", lossModelTexts[:], text)
+	if err == nil {
+		*m = LossModel(i) //nolint:gosec // i indexes lossModelTexts, so it fits
+	}
+	return err
 }

@@ -240,18 +240,21 @@ func (s *Scale) bandOrder() []int {
 
 // inBand reports whether score lies in the band of level i, under the
 // edge rules documented on [Band].
-func (s *Scale) inBand(i int, score decimal.Decimal) bool {
-	if score.IsNegative() || score.GreaterThan(s.fullMarks) {
+func (s *Scale) inBand(i int, score decimal.Decimal) bool { return s.inBandRat(i, score.Rat()) }
+
+// inBandRat is inBand on an exact value.
+func (s *Scale) inBandRat(i int, q *big.Rat) bool {
+	if q.Sign() < 0 || q.Cmp(s.fullMarks.Rat()) > 0 {
 		return false
 	}
 	lo, hi, top := s.effectiveBand(i)
-	if score.LessThan(lo) {
+	if q.Cmp(lo.Rat()) < 0 {
 		return false
 	}
 	if top {
-		return !score.GreaterThan(hi)
+		return q.Cmp(hi.Rat()) <= 0
 	}
-	return score.LessThan(hi)
+	return q.Cmp(hi.Rat()) < 0
 }
 
 // effectiveBand returns the score range level i's band actually covers
@@ -392,15 +395,29 @@ func (s *Scale) IndexOfScore(score decimal.Decimal) (int, error) {
 	if s == nil {
 		return -1, errorf(ErrInvalid, "level of a nil scale")
 	}
+	return s.indexOfScore(score.Rat(), score.String())
+}
+
+// BandOf returns the index of the band holding the exact value of r, as
+// [Scale.IndexOfScore] does for a decimal: 70 − 10⁻²⁵ is in [60,70) even
+// where r's rounded value would print 70. Decisions on results use it.
+func (s *Scale) BandOf(r Result) (int, error) {
+	if s == nil {
+		return -1, errorf(ErrInvalid, "level of a nil scale")
+	}
+	return s.indexOfScore(r.Rat(), r.String())
+}
+
+func (s *Scale) indexOfScore(q *big.Rat, shown string) (int, error) {
 	if !s.banded {
 		return -1, errorf(ErrInvalid, "scale %q has no bands", s.name)
 	}
 	for i := range s.levels {
-		if s.inBand(i, score) {
+		if s.inBandRat(i, q) {
 			return i, nil
 		}
 	}
-	return -1, errorf(ErrOutOfRange, "scale %q: score %s outside 0..%s", s.name, score, s.fullMarks)
+	return -1, errorf(ErrOutOfRange, "scale %q: score %s outside 0..%s", s.name, shown, s.fullMarks)
 }
 
 // InBand reports whether score lies in the band of level i (edges as

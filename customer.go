@@ -178,13 +178,32 @@ func PVCCustomerScorer() *CustomerScorer { return defaultCustomerScorer }
 // Items returns the items the scorer scores.
 func (s *CustomerScorer) Items() []string { return slices.Clone(s.items) }
 
-func (s *CustomerScorer) knownItems(m []string) error {
-	for _, k := range m {
-		if !slices.Contains(s.items, k) {
-			return errorf(ErrUnknownItem, "customer: item %q not known", k)
-		}
+// byItem returns m keyed by the scorer's item names: a key may be an
+// item's name or, when the scheme is a [Tree], the item's key ("quality"
+// for 品质). An unknown key is [ErrUnknownItem]; an item given both ways
+// [ErrDuplicate].
+func byItem[V any](s *CustomerScorer, m map[string]V) (map[string]V, error) {
+	if m == nil {
+		return nil, nil
 	}
-	return nil
+	out := make(map[string]V, len(m))
+	tree, _ := s.scheme.(*Tree)
+	for _, k := range sortedKeys(m) {
+		name := k
+		if !slices.Contains(s.items, k) && tree != nil {
+			if n, err := tree.Name(k); err == nil {
+				name = n
+			}
+		}
+		if !slices.Contains(s.items, name) {
+			return nil, &ItemError{Item: k, Err: errorf(ErrUnknownItem, "customer: not an item of the scorer")}
+		}
+		if _, dup := out[name]; dup {
+			return nil, &ItemError{Item: name, Err: errorf(ErrDuplicate, "customer: given by name and by key")}
+		}
+		out[name] = m[k]
+	}
+	return out, nil
 }
 
 // Questionnaire returns the weighted questionnaire score (问卷) of the
@@ -195,8 +214,8 @@ func (s *CustomerScorer) Questionnaire(scores map[string]decimal.Decimal) (Resul
 	if s == nil || s.scheme == nil {
 		return Result{}, errorf(ErrInvalid, "customer scorer not built (use NewCustomerScorer)")
 	}
-	keys := sortedKeys(scores)
-	if err := s.knownItems(keys); err != nil {
+	scores, err := byItem(s, scores)
+	if err != nil {
 		return Result{}, err
 	}
 	in := make(map[string]Result, len(scores))
@@ -208,7 +227,9 @@ func (s *CustomerScorer) Questionnaire(scores map[string]decimal.Decimal) (Resul
 		if v.IsNegative() || v.GreaterThan(w(100)) {
 			return Result{}, errorf(ErrOutOfRange, "questionnaire: item %q score %s outside 0..100", it, v)
 		}
-		in[it] = given("", Points, v)
+		if in[it], err = Given("", Points, v); err != nil {
+			return Result{}, &ItemError{Item: it, Err: err}
+		}
 	}
 	r, err := s.scheme.Combine(in)
 	if err != nil {
@@ -226,31 +247,38 @@ func (s *CustomerScorer) Visit(notes map[string]VisitNote) (Result, error) {
 	if s == nil || s.scheme == nil {
 		return Result{}, errorf(ErrInvalid, "customer scorer not built (use NewCustomerScorer)")
 	}
-	keys := sortedKeys(notes)
-	if err := s.knownItems(keys); err != nil {
+	notes, err := byItem(s, notes)
+	if err != nil {
 		return Result{}, err
 	}
 	in := make(map[string]Result, len(s.items))
 	for _, it := range s.items {
 		n, ok := notes[it]
 		if !ok {
-			in[it] = given(it+" ("+s.unmLabel+")", Points, s.unmentioned)
+			if in[it], err = Given(it+" ("+s.unmLabel+")", Points, s.unmentioned); err != nil {
+				return Result{}, &ItemError{Item: it, Err: err}
+			}
 			continue
 		}
 		i, err := s.scale.Index(n.Level)
 		if err != nil {
-			return Result{}, &prefixed{prefix: "visit: item " + strconv.Quote(it), err: err}
+			return Result{}, &ItemError{Item: it, Err: wrapf(err, "visit")}
 		}
-		l, _ := s.scale.Level(i)
-		if !n.Estimate.Valid {
-			in[it] = given(it+" ("+l.Name()+", representative point)", Points, l.Points)
-			continue
+		l, err := s.scale.Level(i)
+		if err != nil {
+			return Result{}, &ItemError{Item: it, Err: err}
 		}
-		if !s.scale.InBand(i, n.Estimate.Decimal) {
-			return Result{}, errorf(ErrOutOfBand, "visit: item %q: estimate %s outside band %s %s",
-				it, n.Estimate.Decimal, l.Name(), s.bandText(i))
+		v, how := l.Points, ", representative point)"
+		if n.Estimate.Valid {
+			if !s.scale.InBand(i, n.Estimate.Decimal) {
+				return Result{}, errorf(ErrOutOfBand, "visit: item %q: estimate %s outside band %s %s",
+					it, n.Estimate.Decimal, l.Name(), s.bandText(i))
+			}
+			v, how = n.Estimate.Decimal, ", estimate)"
 		}
-		in[it] = given(it+" ("+l.Name()+", estimate)", Points, n.Estimate.Decimal)
+		if in[it], err = Given(it+" ("+l.Name()+how, Points, v); err != nil {
+			return Result{}, &ItemError{Item: it, Err: err}
+		}
 	}
 	r, err := s.scheme.Combine(in)
 	if err != nil {
@@ -300,7 +328,7 @@ type CustomerScore struct {
 	Questionnaire *Result      `json:"questionnaire"` // nil if no questionnaire
 	Visit         *Result      `json:"visit"`         // nil if no visit
 	Preliminary   Result       `json:"preliminary"`
-	Adjustments   []Adjustment `json:"adjustments"` // in complaint-id order
+	Adjustments   []Adjustment `json:"adjustments"` // in input order
 	// Final is the preliminary score plus the adjustments, kept within
 	// 0–100; its derivation nests the preliminary score and its parts.
 	Final Result `json:"final"`
@@ -317,18 +345,21 @@ type CustomerScore struct {
 }
 
 // An ItemScore is one item of one customer: the questionnaire score, the
-// visit score (each invalid when absent) and their blend by the
-// preliminary weights (exact value rounded to [Precision] places).
+// visit score (each invalid when absent) and their exact blend by the
+// preliminary weights.
 type ItemScore struct {
 	Item          string              `json:"item"`
 	Questionnaire decimal.NullDecimal `json:"questionnaire"`
 	Visit         decimal.NullDecimal `json:"visit"`
-	Combined      decimal.Decimal     `json:"combined"`
+	Combined      Result              `json:"combined"`
 }
 
 // Score computes a customer's score. Both questionnaire and visit missing
-// is [ErrMissing]; complaints are validated ([Complaint.Validate]; a
-// repeated id is [ErrDuplicate]). The derivation prints like the method's
+// is [ErrMissing]; complaints are validated ([Complaint.Validate]; they
+// need no id, but a repeated non-empty id is [ErrDuplicate]) and
+// adjusted in input order. Item scores may be keyed by item name or, with
+// a [Tree] scheme, by the items' English keys. The band is decided on the
+// exact final score. Errors are [*CustomerError]s naming the customer. The derivation prints like the method's
 // worked example ([CustomerScore.Final]'s [Result.Derivation]).
 func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 	out := CustomerScore{ID: c.ID, Status: c.Status}
@@ -336,13 +367,13 @@ func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 		return out, errorf(ErrInvalid, "customer scorer not built (use NewCustomerScorer)")
 	}
 	if c.Status > Lost {
-		return out, errorf(ErrInvalid, "customer %q: status %d", c.ID, c.Status)
+		return out, &CustomerError{Customer: c.ID, Err: errorf(ErrInvalid, "status %d", c.Status)}
 	}
 	parts := map[string]Result{}
 	if c.Questionnaire != nil {
 		q, err := s.Questionnaire(c.Questionnaire)
 		if err != nil {
-			return out, wrapCustomer(c.ID, err)
+			return out, &CustomerError{Customer: c.ID, Err: err}
 		}
 		out.Questionnaire = &q
 		parts[SourceQuestionnaire] = q
@@ -350,28 +381,31 @@ func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 	if c.Visit != nil {
 		v, err := s.Visit(c.Visit)
 		if err != nil {
-			return out, wrapCustomer(c.ID, err)
+			return out, &CustomerError{Customer: c.ID, Err: err}
 		}
 		out.Visit = &v
 		parts[SourceVisit] = v
 	}
 	if len(parts) == 0 {
-		return out, errorf(ErrMissing, "customer %q: neither questionnaire nor visit", c.ID)
+		return out, &CustomerError{Customer: c.ID, Err: errorf(ErrMissing, "neither questionnaire nor visit")}
 	}
 	pre, err := s.blend.Combine(parts)
 	if err != nil {
-		return out, wrapCustomer(c.ID, err)
+		return out, &CustomerError{Customer: c.ID, Err: err}
 	}
 	out.Preliminary = pre.WithLabel("preliminary 初步得分")
 	if out.Items, err = s.itemScores(c); err != nil {
-		return out, wrapCustomer(c.ID, err)
+		return out, &CustomerError{Customer: c.ID, Err: err}
 	}
 	if err := validateComplaints(c.Complaints); err != nil {
-		return out, wrapCustomer(c.ID, err)
+		return out, &CustomerError{Customer: c.ID, Err: err}
 	}
 	sum := out.Preliminary.Rat()
-	for _, cp := range sortComplaints(c.Complaints) {
-		d, _ := s.adj.Of(cp.Outcome)
+	for _, cp := range c.Complaints {
+		d, err := s.adj.Of(cp.Outcome)
+		if err != nil {
+			return out, &CustomerError{Customer: c.ID, Err: err}
+		}
 		out.Adjustments = append(out.Adjustments, Adjustment{Complaint: cp.ID, Outcome: cp.Outcome, Delta: d})
 		sum = exact.Add(sum, d.Rat())
 	}
@@ -384,10 +418,22 @@ func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 	}
 	pre, adjs, clamped := out.Preliminary, out.Adjustments, out.Clamped
 	finalParts := []Result{pre}
-	for _, a := range adjs {
-		finalParts = append(finalParts, given("complaint "+a.Complaint+": "+a.Outcome.String(), Points, a.Delta))
+	for i, a := range adjs {
+		name := a.Complaint
+		if name == "" {
+			name = "#" + strconv.Itoa(i+1)
+		}
+		r, err := Given("complaint "+name+": "+a.Outcome.String(), Points, a.Delta)
+		if err != nil {
+			return out, &CustomerError{Customer: c.ID, Err: err}
+		}
+		finalParts = append(finalParts, r)
 	}
-	out.Final = ratResult("final 最终得分", Points, sum, func() string {
+	final, err := FromRat("final 最终得分", Points, sum)
+	if err != nil {
+		return out, &CustomerError{Customer: c.ID, Err: err}
+	}
+	out.Final = final.WithFormula(func() string {
 		var b strings.Builder
 		b.WriteString(pre.String())
 		for _, a := range adjs {
@@ -402,66 +448,65 @@ func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 			b.WriteString(" = " + r.String() + ", clamped to 0..100")
 		}
 		return b.String()
-	}, finalParts)
-	v, _ := exact.Decimal(sum, Precision)
-	out.Band, err = s.scale.IndexOfScore(v)
-	if err != nil {
-		return out, wrapCustomer(c.ID, err)
+	}).WithParts(finalParts...)
+	// The band is decided on the exact final score (METHOD.md §11).
+	if out.Band, err = s.scale.BandOf(out.Final); err != nil {
+		return out, &CustomerError{Customer: c.ID, Err: err}
 	}
-	out.BandLevel, _ = s.scale.Level(out.Band)
+	if out.BandLevel, err = s.scale.Level(out.Band); err != nil {
+		return out, &CustomerError{Customer: c.ID, Err: err}
+	}
 	return out, nil
 }
 
 // itemScores blends each item's questionnaire and visit scores (inputs
-// already validated by Questionnaire and Visit).
+// already validated by Questionnaire and Visit), exactly.
 func (s *CustomerScorer) itemScores(c Customer) ([]ItemScore, error) {
+	q, err := byItem(s, c.Questionnaire)
+	if err != nil {
+		return nil, err
+	}
+	visit, err := byItem(s, c.Visit)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]ItemScore, len(s.items))
 	for k, it := range s.items {
 		is := ItemScore{Item: it}
 		parts := map[string]Result{}
 		if c.Questionnaire != nil {
-			is.Questionnaire = decimal.NewNullDecimal(c.Questionnaire[it])
-			parts[SourceQuestionnaire] = given("", Points, c.Questionnaire[it])
+			is.Questionnaire = decimal.NewNullDecimal(q[it])
+			if parts[SourceQuestionnaire], err = Given(SourceQuestionnaire, Points, q[it]); err != nil {
+				return nil, &ItemError{Item: it, Err: err}
+			}
 		}
 		if c.Visit != nil {
 			v := s.unmentioned
-			if n, ok := c.Visit[it]; ok {
+			if n, ok := visit[it]; ok {
 				if n.Estimate.Valid {
 					v = n.Estimate.Decimal
 				} else {
-					i, _ := s.scale.Index(n.Level)
-					l, _ := s.scale.Level(i)
-					v = l.Points
+					i, err := s.scale.Index(n.Level)
+					if err != nil {
+						return nil, &ItemError{Item: it, Err: err}
+					}
+					v = s.scale.levels[i].Points
 				}
 			}
 			is.Visit = decimal.NewNullDecimal(v)
-			parts[SourceVisit] = given("", Points, v)
+			if parts[SourceVisit], err = Given(SourceVisit, Points, v); err != nil {
+				return nil, &ItemError{Item: it, Err: err}
+			}
 		}
 		r, err := s.blend.Combine(parts)
 		if err != nil {
-			return nil, err
+			return nil, &ItemError{Item: it, Err: err}
 		}
-		is.Combined = r.Value()
+		is.Combined = r.WithLabel(it)
 		out[k] = is
 	}
 	return out, nil
 }
-
-func wrapCustomer(id string, err error) error {
-	return &prefixed{prefix: "customer " + strconv.Quote(id), err: err}
-}
-
-// prefixed adds context in front of an error's message, keeping the error
-// itself for errors.Is and errors.As.
-type prefixed struct {
-	prefix string
-	err    error
-}
-
-func (p *prefixed) Error() string {
-	return "csat: " + p.prefix + ": " + strings.TrimPrefix(p.err.Error(), "csat: ")
-}
-func (p *prefixed) Unwrap() error { return p.err }
 
 // Explain returns the customer's full derivation: questionnaire, visit,
 // preliminary score, adjustments and final score with its band.
@@ -478,5 +523,18 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// MarshalText encodes the status as "active", "at risk" or "lost".
-func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+var statusTexts = [...]string{0: "active", 1: "at_risk", 2: "lost"}
+
+// MarshalText encodes the status by its name ("active", "at_risk", "lost"); an unknown
+// value is an error wrapping [ErrInvalid].
+func (s Status) MarshalText() ([]byte, error) { return marshalEnum("status", statusTexts[:], int(s)) }
+
+// UnmarshalText decodes a status name; any other text is an error
+// wrapping [ErrInvalid].
+func (s *Status) UnmarshalText(text []byte) error {
+	i, err := unmarshalEnum("status", statusTexts[:], text)
+	if err == nil {
+		*s = Status(i) //nolint:gosec // i indexes statusTexts, so it fits
+	}
+	return err
+}

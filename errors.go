@@ -90,6 +90,12 @@ func errorf(err error, format string, args ...any) error {
 	return &wrapped{msg: fmt.Sprintf(format, args...), err: err}
 }
 
+// wrapf returns err (a csat error or a sentinel) with context in front:
+// "csat: context: err's detail". errors.Is and errors.As still see err.
+func wrapf(err error, format string, args ...any) error {
+	return &wrapped{msg: fmt.Sprintf(format, args...), err: err}
+}
+
 // wrapped is a reason (a sentinel) with the text naming what was wrong.
 type wrapped struct {
 	msg string
@@ -97,7 +103,7 @@ type wrapped struct {
 }
 
 func (w *wrapped) Error() string  { return "csat: " + w.detail() }
-func (w *wrapped) detail() string { return w.msg + ": " + w.err.Error() }
+func (w *wrapped) detail() string { return w.msg + ": " + detailOf(w.err) }
 func (w *wrapped) Unwrap() error  { return w.err }
 
 // detail returns err's message without the "csat: " every csat error
@@ -191,6 +197,14 @@ func detailOf(err error) string {
 		return "<nil>"
 	}
 	return detail(err)
+}
+
+// enumString returns names[i], or "Type(i)" for an index without a name.
+func enumString(typ string, names []string, i int) string {
+	if i >= 0 && i < len(names) && names[i] != "" {
+		return names[i]
+	}
+	return typ + "(" + strconv.Itoa(i) + ")"
 }
 
 // marshalEnum returns names[i], or an error wrapping ErrInvalid for an

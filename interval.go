@@ -12,7 +12,9 @@ import (
 // An Interval is a confidence interval around an estimate. Its bounds
 // involve square roots and normal or t quantiles, so they are computed to
 // [Precision] places (internal/mathx, checked against published values)
-// and rounded half away from zero; they are never exact.
+// and rounded half away from zero; they are never exact. Its components
+// are typed fields, so nothing needs to be read back from the
+// explanation.
 type Interval struct {
 	// Method names the interval: "Wald", "adjusted Wald", "Wilson", "t".
 	Method string
@@ -23,7 +25,16 @@ type Interval struct {
 	Estimate Result
 	// Low and High are the bounds.
 	Low, High decimal.Decimal
-	formula   func() string
+	// Quantile is the quantile used: z for Wald and Wilson, t for the t
+	// interval.
+	Quantile decimal.Decimal
+	// DF is the degrees of freedom of the t interval (zero otherwise).
+	DF decimal.Decimal
+	// Variance is the variance of the estimate the interval uses, to
+	// [Precision] places: p(1−p)/n for Wilson, s²/n for t, and for an
+	// NPS (p + d − (p − d)²)/n in shares (×100² for points).
+	Variance decimal.Decimal
+	formula  string
 }
 
 // Contains reports whether x lies in [Low, High].
@@ -49,10 +60,18 @@ func (iv Interval) String() string {
 // Explain returns the interval's derivation with the numbers substituted.
 func (iv Interval) Explain() string {
 	s := iv.Method + " " + iv.Level.Shift(2).String() + "% interval"
-	if iv.formula != nil {
-		s += " = " + iv.formula()
+	if iv.formula != "" {
+		s += " = " + iv.formula
 	}
 	return s + " = " + iv.String()
+}
+
+// Equal reports whether iv and u are the same interval, field by field
+// (decimals by value) and explanation.
+func (iv Interval) Equal(u Interval) bool {
+	return iv.Method == u.Method && iv.Level.Equal(u.Level) && iv.Estimate.Equal(u.Estimate) &&
+		iv.Low.Equal(u.Low) && iv.High.Equal(u.High) && iv.Quantile.Equal(u.Quantile) && iv.DF.Equal(u.DF) &&
+		iv.Variance.Equal(u.Variance) && iv.formula == u.formula
 }
 
 // A Confidence says how confident an interval is: by its level (0.95) or
@@ -103,8 +122,8 @@ func zFor(level decimal.Decimal) (decimal.Decimal, decimal.Decimal, error) {
 	return mathx.NormQuantile(p, Precision+4), level, nil
 }
 
-// Wilson returns the Wilson score interval for the rate k/n at the given
-// confidence level (zero means 0.95):
+// Wilson returns the Wilson score interval for the proportion p (k
+// satisfied answers of n) at confidence c (the zero Confidence is 95%):
 //
 //	centre = (p + z²/2n) / (1 + z²/n)
 //	half   = z·√(p(1−p)/n + z²/4n²) / (1 + z²/n)
@@ -112,60 +131,59 @@ func zFor(level decimal.Decimal) (decimal.Decimal, decimal.Decimal, error) {
 // It stays within [0, 1] and works for 0/n and n/n. Reference: 6/32 →
 // [0.08890, 0.35309]; 7/50 → [0.0695, 0.2619]. n = 0 is [ErrEmpty]; k > n
 // is [ErrOutOfRange].
-func Wilson(k, n uint64, level decimal.Decimal) (Interval, error) {
-	if n == 0 {
-		return Interval{}, errorf(ErrEmpty, "wilson interval of 0 answers")
-	}
-	if k > n {
-		return Interval{}, errorf(ErrOutOfRange, "wilson interval: %d satisfied of %d", k, n)
-	}
-	z, lv, err := zFor(level)
+func Wilson(p Proportion, c Confidence) (Interval, error) {
+	est, err := p.Result("rate")
 	if err != nil {
 		return Interval{}, err
 	}
-	K, N := decimal.NewFromUint64(k), decimal.NewFromUint64(n)
-	est := newResult("rate", Fraction, K, N, func() string { return K.String() + "/" + N.String() }, nil)
-	return wilson(est, K, N, z, lv), nil
+	z, lv, err := c.resolve()
+	if err != nil {
+		return Interval{}, err
+	}
+	return wilson(est, decimal.NewFromUint64(p.K), decimal.NewFromUint64(p.N), z, lv), nil
 }
 
 func wilson(est Result, K, N, z, level decimal.Decimal) Interval {
 	wp := int32(Precision + 8)
-	one := decimal.NewFromInt(1)
 	p := K.DivRound(N, wp)
 	z2 := z.Mul(z)
 	denom := one.Add(z2.DivRound(N, wp))
 	centre := p.Add(z2.DivRound(N.Mul(decimal.NewFromInt(2)), wp)).DivRound(denom, wp)
-	inner := p.Mul(one.Sub(p)).DivRound(N, wp).Add(z2.DivRound(N.Mul(N).Mul(decimal.NewFromInt(4)), wp))
+	variance := p.Mul(one.Sub(p)).DivRound(N, wp)
+	inner := variance.Add(z2.DivRound(N.Mul(N).Mul(decimal.NewFromInt(4)), wp))
 	half := z.Mul(mathx.Sqrt(inner, wp)).DivRound(denom, wp)
 	lo := decimal.Max(centre.Sub(half), decimal.Zero).Round(Precision)
 	hi := decimal.Min(centre.Add(half), one).Round(Precision)
-	return Interval{Method: "Wilson", Level: level, Estimate: est, Low: lo, High: hi, formula: func() string {
-		return "centre " + centre.Shift(2).Round(DisplayPlaces).String() + "% ± " + half.Shift(2).Round(DisplayPlaces).String() +
-			"% (z " + z.Round(DisplayPlaces+1).String() + ", n " + N.String() + ")"
-	}}
+	return Interval{Method: "Wilson", Level: level, Estimate: est, Low: lo, High: hi,
+		Quantile: z.Round(Precision), Variance: variance.Round(Precision),
+		formula: "centre " + centre.Shift(2).Round(DisplayPlaces).String() + "% ± " + half.Shift(2).Round(DisplayPlaces).String() +
+			"% (z " + z.Round(DisplayPlaces+1).String() + ", n " + N.String() + ")"}
 }
 
-// RateInterval returns the Wilson interval of the satisfaction rate of t.
-func RateInterval(t Tally, level decimal.Decimal) (Interval, error) {
+// RateInterval returns the Wilson interval of the satisfaction rate of t
+// at confidence c.
+func RateInterval(t Tally, c Confidence) (Interval, error) {
 	est, err := Rate{}.Score(t)
 	if err != nil {
 		return Interval{}, err
 	}
-	z, lv, err := zFor(level)
+	z, lv, err := c.resolve()
 	if err != nil {
 		return Interval{}, err
 	}
 	return wilson(est, est.num, est.den, z, lv), nil
 }
 
-// answerStats returns the mean and the sample variance (n − 1 divisor)
-// of the per-answer degree points/full marks, exactly, from the counts.
-func answerStats(t Tally) (n uint64, mean, variance *big.Rat, err error) {
+// answerStats returns the number of answers and the sample variance (n −
+// 1 divisor) of the per-answer degree points/full marks, exactly, from
+// the counts. A total beyond 2⁶⁴ − 1 is [ErrOverflow], fewer than two
+// answers [ErrTooFew].
+func answerStats(t Tally) (n uint64, variance *big.Rat, err error) {
 	if n, err = t.N(); err != nil {
-		return 0, nil, nil, err
+		return 0, nil, err
 	}
 	if n < 2 {
-		return n, nil, nil, errorf(ErrTooFew, "%d answers (at least 2 needed)", n)
+		return n, nil, errorf(ErrTooFew, "%d answers (at least 2 needed)", n)
 	}
 	fm := t.scale.fullMarks.Rat()
 	sum, sq := new(big.Rat), new(big.Rat)
@@ -176,59 +194,83 @@ func answerStats(t Tally) (n uint64, mean, variance *big.Rat, err error) {
 		sq.Add(sq, exact.Mul(c, exact.Mul(x, x)))
 	}
 	N := exact.Uint(n)
-	mean = exact.Quo(sum, N)
+	mean := exact.Quo(sum, N)
 	// s² = (Σx² − n·mean²) / (n − 1)
 	variance = exact.Quo(exact.Sub(sq, exact.Mul(N, exact.Mul(mean, mean))), exact.Uint(n-1))
-	return n, mean, variance, nil
+	return n, variance, nil
 }
 
-// DegreeInterval returns a t-interval for the satisfaction degree of t:
-// each answer is a value points/full marks, whose mean is the degree and
-// whose sample variance s² follows from the counts; the interval is
-// degree ± t(n−1)·s/√n, kept within [0, 1]. Fewer than two answers is
-// [ErrTooFew].
-func DegreeInterval(t Tally, level decimal.Decimal) (Interval, error) {
+// DegreeInterval returns a t-interval for the satisfaction degree of t at
+// confidence c: each answer is a value points/full marks, whose mean is
+// the degree and whose sample variance s² follows from the counts; the
+// interval is degree ± t(n−1)·s/√n, kept within [0, 1]. Fewer than two
+// answers is [ErrTooFew]; more than 2⁶⁴ − 1 (after merges) [ErrOverflow].
+// A confidence given as z is turned into its level for the t quantile.
+func DegreeInterval(t Tally, c Confidence) (Interval, error) {
 	est, err := Degree{}.Score(t)
 	if err != nil {
 		return Interval{}, err
 	}
-	_, lv, err := zFor(level)
+	_, lv, err := c.resolve()
 	if err != nil {
 		return Interval{}, err
 	}
-	n, _, variance, err := answerStats(t)
+	n, variance, err := answerStats(t)
 	if err != nil {
-		return Interval{}, errorf(ErrTooFew, "degree interval: %d answers (at least 2 needed)", n)
+		return Interval{}, wrapf(err, "degree interval")
 	}
 	wp := int32(Precision + 8)
-	one := decimal.NewFromInt(1)
 	p := one.Sub(one.Sub(lv).Mul(decimal.New(5, -1)))
 	df := decimal.NewFromUint64(n - 1)
 	tq := mathx.TQuantile(p, df, wp)
 	v, _ := exact.Decimal(variance, wp)
-	se := mathx.Sqrt(v.DivRound(decimal.NewFromUint64(n), wp), wp)
+	vn := v.DivRound(decimal.NewFromUint64(n), wp)
+	se := mathx.Sqrt(vn, wp)
 	m := est.Round(wp)
 	lo := decimal.Max(m.Sub(tq.Mul(se)), decimal.Zero).Round(Precision)
 	hi := decimal.Min(m.Add(tq.Mul(se)), one).Round(Precision)
-	return Interval{Method: "t", Level: lv, Estimate: est, Low: lo, High: hi, formula: func() string {
-		return est.String() + " ± " + tq.Round(DisplayPlaces+1).String() + "×" + se.Shift(2).Round(DisplayPlaces).String() +
-			"% (t with " + df.String() + " df, s/√n)"
-	}}, nil
+	return Interval{Method: "t", Level: lv, Estimate: est, Low: lo, High: hi,
+		Quantile: tq.Round(Precision), DF: df, Variance: vn.Round(Precision),
+		formula: est.String() + " ± " + tq.Round(DisplayPlaces+1).String() + "×" + se.Shift(2).Round(DisplayPlaces).String() +
+			"% (t with " + df.String() + " df, s/√n)"}, nil
 }
 
 type intervalJSON struct {
-	Method   string `json:"method"`
-	Level    string `json:"level"`
-	Estimate Result `json:"estimate"`
-	Low      string `json:"low"`
-	High     string `json:"high"`
-	Display  string `json:"display"`
-	Explain  string `json:"explain"`
+	Method   string          `json:"method"`
+	Level    decimal.Decimal `json:"level"`
+	Estimate Result          `json:"estimate"`
+	Low      decimal.Decimal `json:"low"`
+	High     decimal.Decimal `json:"high"`
+	Quantile decimal.Decimal `json:"quantile"`
+	DF       decimal.Decimal `json:"df"`
+	Variance decimal.Decimal `json:"variance"`
+	Formula  string          `json:"formula,omitempty"`
+	Display  string          `json:"display"`
+	Explain  string          `json:"explain"`
 }
 
 // MarshalJSON encodes the interval with stable field names: method,
-// level, estimate, low, high, display, explain.
+// level, estimate, low, high, quantile, df, variance, formula, display,
+// explain (decimals as strings).
 func (iv Interval) MarshalJSON() ([]byte, error) {
-	return json.Marshal(intervalJSON{Method: iv.Method, Level: iv.Level.String(), Estimate: iv.Estimate,
-		Low: iv.Low.String(), High: iv.High.String(), Display: iv.String(), Explain: iv.Explain()})
+	return json.Marshal(intervalJSON{Method: iv.Method, Level: iv.Level, Estimate: iv.Estimate,
+		Low: iv.Low, High: iv.High, Quantile: iv.Quantile, DF: iv.DF, Variance: iv.Variance,
+		Formula: iv.formula, Display: iv.String(), Explain: iv.Explain()})
+}
+
+// UnmarshalJSON decodes what [Interval.MarshalJSON] encodes, strictly:
+// unknown fields, Low above High, or a display or explanation that does
+// not match the values are [ErrCorrupt].
+func (iv *Interval) UnmarshalJSON(data []byte) error {
+	var j intervalJSON
+	if err := decodeStrict(data, &j); err != nil {
+		return jsonError("interval", err)
+	}
+	u := Interval{Method: j.Method, Level: j.Level, Estimate: j.Estimate, Low: j.Low, High: j.High,
+		Quantile: j.Quantile, DF: j.DF, Variance: j.Variance, formula: j.Formula}
+	if u.Low.GreaterThan(u.High) || u.String() != j.Display || u.Explain() != j.Explain {
+		return errorf(ErrCorrupt, "interval %s: bounds, display or explanation inconsistent", quoteShort(j.Method))
+	}
+	*iv = u
+	return nil
 }

@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"math/bits"
 	"slices"
 	"strconv"
 	"time"
@@ -58,12 +59,19 @@ func NPSScale() *Scale { return npsScale }
 //
 //	NPS = (promoters − detractors) / n × 100,  in −100..100
 //
-// Level is the confidence level of its intervals; zero means 0.95.
+// Confidence is the confidence of its intervals, as a level or as z; the
+// zero value means 95%. The zero NPS is ready to use.
 type NPS struct {
-	Level decimal.Decimal
+	Confidence Confidence
 }
 
-// An NPSResult is an NPS with its counts and confidence intervals.
+// NPSCounts are the answers to the recommend question, classified.
+type NPSCounts struct {
+	Promoters, Passives, Detractors uint64
+}
+
+// An NPSResult is an NPS with its counts, variance and confidence
+// intervals.
 type NPSResult struct {
 	Promoters  uint64 `json:"promoters"`
 	Passives   uint64 `json:"passives"`
@@ -71,8 +79,11 @@ type NPSResult struct {
 	N          uint64 `json:"n"`
 	// Score is the NPS, exact, in −100..100.
 	Score Result `json:"score"`
-	// Wald is the Wald interval: with p and d the promoter and detractor
-	// shares, var = (p + d − (p − d)²) / n and NPS ± z·√var (×100).
+	// Variance is the variance of the NPS as a share, (p + d − (p −
+	// d)²) / n with p and d the promoter and detractor shares, to
+	// [Precision] places; ×100² for points.
+	Variance decimal.Decimal `json:"variance"`
+	// Wald is the Wald interval: NPS ± z·√Variance (×100).
 	Wald Interval `json:"wald"`
 	// AdjustedWald is the adjusted-Wald interval (Rocks, "Confidence
 	// intervals for the Net Promoter Score", 2016; Sauro & Lewis): add
@@ -81,66 +92,100 @@ type NPSResult struct {
 	AdjustedWald Interval `json:"adjusted_wald"`
 }
 
-// Compute returns the NPS of t, whose scale must have full marks 10 (each
+// Equal reports whether r and u are the same NPS result.
+func (r NPSResult) Equal(u NPSResult) bool {
+	return r.Promoters == u.Promoters && r.Passives == u.Passives && r.Detractors == u.Detractors && r.N == u.N &&
+		r.Score.Equal(u.Score) && r.Variance.Equal(u.Variance) && r.Wald.Equal(u.Wald) && r.AdjustedWald.Equal(u.AdjustedWald)
+}
+
+// Compute returns the NPS of t, whose scale must be a 0–10 scale: eleven
+// levels worth 0, 1, …, 10 points (such as [NPSScale]; any other scale is
+// [ErrScaleMismatch], since its answers cannot be classified). Each
 // answer's points classify it: ≥ 9 promoter, ≥ 7 passive, else
-// detractor). An empty tally is [ErrEmpty]; a confidence level outside
-// (0, 1) is [ErrOutOfRange].
+// detractor. Errors are as for [NPS.FromCounts].
 func (m NPS) Compute(t Tally) (NPSResult, error) {
-	var r NPSResult
-	if t.scale == nil || !t.scale.fullMarks.Equal(decimal.NewFromInt(10)) {
-		return r, errorf(ErrInvalid, "nps: needs a tally on a 0–10 scale (such as NPSScale)")
+	if err := checkNPSScale(t.scale); err != nil {
+		return NPSResult{}, err
 	}
-	z, level, err := zFor(m.Level)
-	if err != nil {
-		return r, errorf(ErrOutOfRange, "nps: confidence level %s outside (0, 1)", m.Level)
-	}
+	var c NPSCounts
 	for i, l := range t.scale.levels {
-		c := t.counts[i]
-		var err error
-		switch {
-		case !l.Points.LessThan(decimal.NewFromInt(9)):
-			r.Promoters, err = add64(r.Promoters, c)
-		case !l.Points.LessThan(decimal.NewFromInt(7)):
-			r.Passives, err = add64(r.Passives, c)
+		var carry uint64
+		switch p := l.Points.IntPart(); {
+		case p >= 9:
+			c.Promoters, carry = bits.Add64(c.Promoters, t.counts[i], 0)
+		case p >= 7:
+			c.Passives, carry = bits.Add64(c.Passives, t.counts[i], 0)
 		default:
-			r.Detractors, err = add64(r.Detractors, c)
+			c.Detractors, carry = bits.Add64(c.Detractors, t.counts[i], 0)
 		}
-		if err != nil {
-			return r, err
+		if carry != 0 {
+			return NPSResult{}, errorf(ErrOverflow, "nps: more than 2^64-1 answers")
 		}
 	}
-	n, err := t.N()
-	if err != nil {
-		return r, err
+	return m.FromCounts(c)
+}
+
+// checkNPSScale accepts exactly the scales whose points are 0, 1, …, 10.
+func checkNPSScale(s *Scale) error {
+	if s == nil {
+		return errorf(ErrScaleMismatch, "nps: a tally without scale (use NPSScale)")
+	}
+	seen := map[int64]bool{}
+	for _, l := range s.levels {
+		if !l.Points.IsInteger() || l.Points.IntPart() > 10 {
+			break
+		}
+		seen[l.Points.IntPart()] = true
+	}
+	if len(seen) != 11 || len(s.levels) != 11 {
+		return errorf(ErrScaleMismatch, "nps: scale %q is not a 0–10 scale (points 0, 1, …, 10; NPSScale is one)", s.name)
+	}
+	return nil
+}
+
+// FromCounts returns the NPS of promoter, passive and detractor counts.
+// No answers is [ErrEmpty]; counts summing past 2⁶⁴ − 1 [ErrOverflow]; a
+// bad confidence [ErrOutOfRange] or [ErrInvalid].
+func (m NPS) FromCounts(c NPSCounts) (NPSResult, error) {
+	r := NPSResult{Promoters: c.Promoters, Passives: c.Passives, Detractors: c.Detractors}
+	n, c1 := bits.Add64(c.Promoters, c.Passives, 0)
+	n, c2 := bits.Add64(n, c.Detractors, 0)
+	if c1|c2 != 0 {
+		return NPSResult{}, errorf(ErrOverflow, "nps: more than 2^64-1 answers")
 	}
 	if n == 0 {
-		return r, errorf(ErrEmpty, "nps of an empty tally")
+		return NPSResult{}, errorf(ErrEmpty, "nps of no answers")
+	}
+	z, level, err := m.Confidence.resolve()
+	if err != nil {
+		return NPSResult{}, wrapf(err, "nps")
 	}
 	r.N = n
-	P, D, N := decimal.NewFromUint64(r.Promoters), decimal.NewFromUint64(r.Detractors), decimal.NewFromUint64(n)
-	r.Score = newResult("NPS", Points, P.Sub(D).Mul(decimal.NewFromInt(100)), N, func() string {
+	hundred := decimal.NewFromInt(100)
+	P, D, N := decimal.NewFromUint64(c.Promoters), decimal.NewFromUint64(c.Detractors), decimal.NewFromUint64(n)
+	if r.Score, err = Quotient("NPS", Points, P.Sub(D).Mul(hundred), N); err != nil {
+		return NPSResult{}, err
+	}
+	r.Score = r.Score.WithFormula(func() string {
 		return "(" + P.String() + " − " + D.String() + ") / " + N.String() + " × 100"
-	}, nil)
-	r.Wald = npsInterval("Wald", level, z, P, D, N, r.Score)
+	})
+	r.Wald, r.Variance = npsInterval("Wald", level, z, P, D, N, r.Score)
 	q := decimal.RequireFromString("0.75")
 	aP, aD, aN := P.Add(q), D.Add(q), N.Add(decimal.NewFromInt(3))
-	adj := newResult("adjusted NPS", Points, aP.Sub(aD).Mul(decimal.NewFromInt(100)), aN, func() string {
+	adj, err := Quotient("adjusted NPS", Points, aP.Sub(aD).Mul(hundred), aN)
+	if err != nil {
+		return NPSResult{}, err
+	}
+	adj = adj.WithFormula(func() string {
 		return "(" + aP.String() + " − " + aD.String() + ") / " + aN.String() + " × 100"
-	}, nil)
-	r.AdjustedWald = npsInterval("adjusted Wald", level, z, aP, aD, aN, adj)
+	})
+	r.AdjustedWald, _ = npsInterval("adjusted Wald", level, z, aP, aD, aN, adj)
 	return r, nil
 }
 
-func add64(a, b uint64) (uint64, error) {
-	if a+b < a {
-		return 0, errorf(ErrOverflow, "count")
-	}
-	return a + b, nil
-}
-
 // npsInterval returns est ± z·√((p + d − (p − d)²)/n) × 100, clamped to
-// −100..100.
-func npsInterval(method string, level, z, P, D, N decimal.Decimal, est Result) Interval {
+// −100..100, and the variance (of shares) it used.
+func npsInterval(method string, level, z, P, D, N decimal.Decimal, est Result) (Interval, decimal.Decimal) {
 	wp := int32(Precision + 6)
 	p, d := P.DivRound(N, wp), D.DivRound(N, wp)
 	diff := p.Sub(d)
@@ -150,9 +195,9 @@ func npsInterval(method string, level, z, P, D, N decimal.Decimal, est Result) I
 	hundred := decimal.NewFromInt(100)
 	lo := decimal.Max(est.Round(wp).Sub(half), hundred.Neg()).Round(Precision)
 	hi := decimal.Min(est.Round(wp).Add(half), hundred).Round(Precision)
-	return Interval{Method: method, Level: level, Estimate: est, Low: lo, High: hi, formula: func() string {
-		return est.String() + " ± " + z.Round(DisplayPlaces).String() + "×" + se.Round(DisplayPlaces).String()
-	}}
+	return Interval{Method: method, Level: level, Estimate: est, Low: lo, High: hi,
+		Quantile: z.Round(Precision), Variance: variance.Mul(hundred).Mul(hundred).Round(Precision),
+		formula: est.String() + " ± " + z.Round(DisplayPlaces).String() + "×" + se.Round(DisplayPlaces).String()}, variance.Round(Precision)
 }
 
 // Loyalty returns the NPS of d.Recommend.
@@ -208,9 +253,10 @@ func (RepeatRate) Loyalty(d LoyaltyData) (Result, error) {
 		}
 	}
 	num, den := decimal.NewFromInt(int64(repeat)), decimal.NewFromInt(int64(len(buys)))
-	return newResult("repeat-purchase rate", Fraction, num, den, func() string {
+	r, err := Quotient("repeat-purchase rate", Fraction, num, den)
+	return r.WithFormula(func() string {
 		return num.String() + " customers buying twice or more / " + den.String() + " customers"
-	}, nil), nil
+	}), err
 }
 
 // ShareOfWallet is the share of the customers' total demand bought from
@@ -238,9 +284,8 @@ func (s ShareOfWallet) Loyalty(d LoyaltyData) (Result, error) {
 	if all.IsZero() {
 		return Result{}, errorf(ErrEmpty, "share of wallet: no purchases (customer %q)", s.Customer)
 	}
-	return newResult("share of wallet", Fraction, ours, all, func() string {
-		return ours.String() + " / " + all.String()
-	}, nil), nil
+	r, err := Quotient("share of wallet", Fraction, ours, all)
+	return r.WithFormula(func() string { return ours.String() + " / " + all.String() }), err
 }
 
 // Direction says whether a higher value of a loyalty measure means more
@@ -424,7 +469,7 @@ func (li *LoyaltyIndex) ScoreAll(customers map[string]map[string]decimal.Decimal
 	for _, id := range ids {
 		r, err := li.score(customers[id], func(m Measure) (decimal.Decimal, decimal.Decimal) { return lo[m.Name], hi[m.Name] })
 		if err != nil {
-			return nil, &prefixed{prefix: "customer " + strconv.Quote(id), err: err}
+			return nil, &CustomerError{Customer: id, Err: err}
 		}
 		out[id] = r.WithLabel("loyalty index " + id)
 	}
@@ -452,7 +497,11 @@ func (li *LoyaltyIndex) score(values map[string]decimal.Decimal, bounds func(Mea
 			return Result{}, errorf(ErrOutOfRange, "loyalty index: measure %q value %s outside [%s, %s]", m.Name, v, lo, hi)
 		}
 		if lo.Equal(hi) {
-			in[m.Name] = given(m.Name+" (all equal)", Points, hundred)
+			r, err := Given(m.Name+" (all equal)", Points, hundred)
+			if err != nil {
+				return Result{}, err
+			}
+			in[m.Name] = r
 			continue
 		}
 		num := v.Sub(lo)
@@ -461,12 +510,66 @@ func (li *LoyaltyIndex) score(values map[string]decimal.Decimal, bounds func(Mea
 			num = hi.Sub(v)
 			formula = "(" + hi.String() + " − " + v.String() + ") / (" + hi.String() + " − " + lo.String() + ") × 100"
 		}
-		q := exact.Quo(num.Mul(hundred).Rat(), hi.Sub(lo).Rat())
-		in[m.Name] = ratResult(m.Name, Points, q, func() string { return formula }, nil)
+		r, err := FromRat(m.Name, Points, exact.Quo(num.Mul(hundred).Rat(), hi.Sub(lo).Rat()))
+		if err != nil {
+			return Result{}, err
+		}
+		in[m.Name] = r.WithFormula(func() string { return formula })
 	}
 	r, err := li.scheme.Combine(in)
 	if err != nil {
 		return Result{}, err
 	}
 	return r.WithLabel("loyalty index"), nil
+}
+
+var boundsTexts = [...]string{0: "declared", 1: "population_range"}
+
+// String returns the bounds's name: "declared", "population_range".
+func (b Bounds) String() string { return enumString("Bounds", boundsTexts[:], int(b)) }
+
+// MarshalText encodes the bounds by its name ("declared", "population_range"); an unknown
+// value is an error wrapping [ErrInvalid].
+func (b Bounds) MarshalText() ([]byte, error) { return marshalEnum("bounds", boundsTexts[:], int(b)) }
+
+// UnmarshalText decodes a bounds name; any other text is an error
+// wrapping [ErrInvalid].
+func (b *Bounds) UnmarshalText(text []byte) error {
+	i, err := unmarshalEnum("bounds", boundsTexts[:], text)
+	if err == nil {
+		*b = Bounds(i) //nolint:gosec // i indexes boundsTexts, so it fits
+	}
+	return err
+}
+
+// String returns "higher_is_loyal" or "lower_is_loyal".
+func (d Direction) String() string {
+	switch d {
+	case HigherIsLoyal:
+		return "higher_is_loyal"
+	case LowerIsLoyal:
+		return "lower_is_loyal"
+	}
+	return "Direction(" + strconv.Itoa(int(d)) + ")"
+}
+
+// MarshalText encodes the direction as "higher_is_loyal" or
+// "lower_is_loyal"; any other value is an error wrapping [ErrInvalid].
+func (d Direction) MarshalText() ([]byte, error) {
+	if d != HigherIsLoyal && d != LowerIsLoyal {
+		return nil, errorf(ErrInvalid, "direction %d has no name", d)
+	}
+	return []byte(d.String()), nil
+}
+
+// UnmarshalText decodes "higher_is_loyal" or "lower_is_loyal"; any other
+// text is an error wrapping [ErrInvalid].
+func (d *Direction) UnmarshalText(text []byte) error {
+	for _, v := range []Direction{HigherIsLoyal, LowerIsLoyal} {
+		if v.String() == string(text) {
+			*d = v
+			return nil
+		}
+	}
+	return errorf(ErrInvalid, "unknown direction %s", quoteShort(string(text)))
 }

@@ -10,17 +10,28 @@ import (
 )
 
 // ReportInput is what a period's [Report] is built from. Only Period and
-// Table are required; every other part is computed when given.
+// Table are required; every other part is computed when given. Every
+// step runs through the package's interfaces, so a user's own [Scorer],
+// [WeightingScheme], [LoyaltyMetric] or [Segmenter] goes wherever a
+// built-in goes.
 type ReportInput struct {
 	Period string
 	// Table is the period's survey: sources [SourceSurvey], optionally
 	// [SourceSelf] and [SourceCompetitor].
 	Table *Table
-	// Level is the confidence level of the intervals (zero: 0.95); Alpha
-	// the significance level of the tests (zero: 0.05).
-	Level, Alpha decimal.Decimal
-	// Blend combines self-assessment and survey; nil means [SelfSurvey].
-	Blend *Blend
+	// Scorers compute the headline figures, per source, per item and
+	// overall, in this order; nil means the method's: [Degree] and
+	// [Rate]. A scorer that is an [IntervalScorer] gets an interval
+	// beside each figure.
+	Scorers []Scorer
+	// Confidence of the intervals (zero: 95%); Alpha the significance
+	// level of the tests (zero: 0.05).
+	Confidence Confidence
+	Alpha      decimal.Decimal
+	// Blend combines each headline figure of the self-assessment and the
+	// survey (sources [SourceSelf] and [SourceSurvey]); nil means
+	// [SelfSurvey].
+	Blend WeightingScheme
 	// MinCompetitorForms is the plan's minimum (zero: 10).
 	MinCompetitorForms uint64
 	// History holds earlier periods, oldest first; with it the report
@@ -28,10 +39,13 @@ type ReportInput struct {
 	// Baseline (an index into that series).
 	History  []Period
 	Baseline int
-	// DegreeHistory and RateHistory are past yearly figures for the
-	// average-advanced targets (fractions, like the degree and rate).
-	DegreeHistory, RateHistory []decimal.Decimal
-	TargetMethod               TargetMethod
+	// TargetHistories are past yearly values of the headline figures,
+	// one list per scorer in the order of Scorers (with the defaults:
+	// degree, then rate; fractions like the figures); each non-empty
+	// list gives an average-advanced target ([Target]) and whether the
+	// period meets it. More lists than scorers is [ErrInvalid].
+	TargetHistories [][]decimal.Decimal
+	TargetMethod    TargetMethod
 	// Customers are per-customer scores; Company configures their view.
 	Customers []CustomerScore
 	Company   *CompanyOptions
@@ -40,17 +54,28 @@ type ReportInput struct {
 	ComplaintOptions *ComplaintOptions
 	// Actions are the corrective and preventive actions to list.
 	Actions []Action
+	// Loyalty metrics, each computed over LoyaltyData, in order.
+	Loyalty     []LoyaltyMetric
+	LoyaltyData LoyaltyData
+	// Values are the customers' values to segment (CLVs); Segmenter
+	// grades them, nil meaning [ABC].
+	Values    []CustomerValue
+	Segmenter Segmenter
 }
 
-// ItemFigures are the degree and rate of one item (or of all items, Item
-// "") for one source, with their confidence intervals.
+// A Figure is one headline figure of one item and source: the score and,
+// when its scorer is an [IntervalScorer], the interval around it.
+type Figure struct {
+	Score    Result    `json:"score"`
+	Interval *Interval `json:"interval,omitempty"`
+}
+
+// ItemFigures are the headline figures of one item (or of all items, Item
+// ""), one per scorer, for one source.
 type ItemFigures struct {
-	Item           string    `json:"item"`
-	Answers        uint64    `json:"answers"`
-	Degree         Result    `json:"degree"`
-	Rate           Result    `json:"rate"`
-	DegreeInterval *Interval `json:"degree_interval,omitempty"`
-	RateInterval   Interval  `json:"rate_interval"`
+	Item    string   `json:"item"`
+	Answers uint64   `json:"answers"`
+	Figures []Figure `json:"figures"`
 }
 
 // SourceFigures are the figures of one source: overall, then per item.
@@ -60,16 +85,16 @@ type SourceFigures struct {
 	Items   []ItemFigures `json:"items"`
 }
 
-// TargetFigures are the year's targets and whether the period meets them
-// (decided on exact values).
-type TargetFigures struct {
-	Degree    *Result `json:"degree,omitempty"`
-	DegreeMet *bool   `json:"degree_met,omitempty"`
-	Rate      *Result `json:"rate,omitempty"`
-	RateMet   *bool   `json:"rate_met,omitempty"`
-	// Against says which figures were compared: "overall" (the blend) or
+// A TargetFigure is a year's target for one headline figure beside the
+// period's figure, and whether the figure meets it (decided on exact
+// values).
+type TargetFigure struct {
+	// Against says which figure was compared: "overall" (the blend) or
 	// "survey".
-	Against string `json:"against"`
+	Against string       `json:"against"`
+	Current Result       `json:"current"`
+	Target  TargetResult `json:"target"`
+	Met     bool         `json:"met"`
 }
 
 // A Report gathers everything a quality manager reads after a survey
@@ -77,44 +102,75 @@ type TargetFigures struct {
 // JSON with stable field names (snake case, documented by the field
 // tags), numbers as exact decimal strings, every figure with its
 // explanation, so a CLI or a web page can render it without computing
-// anything.
+// anything; and it reads back ([Report.UnmarshalJSON]) to an equal value.
 type Report struct {
-	Period       string             `json:"period"`
-	Scale        string             `json:"scale"`
-	Sources      []SourceFigures    `json:"sources"`
-	Overall      *OverallFigures    `json:"overall,omitempty"`
+	Period  string          `json:"period"`
+	Scale   string          `json:"scale"`
+	Sources []SourceFigures `json:"sources"`
+	// Overall holds the blend of self-assessment and survey of each
+	// headline figure (整体满意度), when the table has both.
+	Overall      []Result           `json:"overall,omitempty"`
 	Dissatisfied []DissatisfiedCell `json:"dissatisfied"`
 	Pareto       []ParetoEntry      `json:"pareto"`
 	Gaps         []Gap              `json:"gaps"`
 	Competitor   []ItemComparison   `json:"competitor,omitempty"`
 	Trend        *TrendReport       `json:"trend,omitempty"`
-	Targets      *TargetFigures     `json:"targets,omitempty"`
+	Targets      []TargetFigure     `json:"targets,omitempty"`
 	Company      *Company           `json:"company,omitempty"`
 	Customers    []CustomerScore    `json:"customers,omitempty"`
 	Complaints   *ComplaintFigures  `json:"complaints,omitempty"`
 	Actions      []Action           `json:"actions,omitempty"`
+	Loyalty      []Result           `json:"loyalty,omitempty"`
+	Segments     []Assignment       `json:"segments,omitempty"`
+	Classes      []ClassSummary     `json:"classes,omitempty"`
 	// Warnings list what weakens the report (too few competitor forms, a
 	// figure that could not be computed); never hidden.
 	Warnings []string `json:"warnings,omitempty"`
 }
 
-// OverallFigures are the blended self-assessment and survey figures.
-type OverallFigures struct {
-	Degree Result `json:"degree"`
-	Rate   Result `json:"rate"`
+// report is Report without its methods, for decoding.
+type report Report
+
+// UnmarshalJSON decodes what json.Marshal makes of a Report, strictly:
+// unknown fields anywhere, and values inconsistent with their own
+// explanations, are errors wrapping [ErrCorrupt]. The decoded report
+// equals the encoded one and marshals to the same bytes.
+func (r *Report) UnmarshalJSON(data []byte) error {
+	var v report
+	if err := decodeStrict(data, &v); err != nil {
+		return jsonError("report", err)
+	}
+	*r = Report(v)
+	return nil
 }
 
 // BuildReport computes the report of a period. A missing table or period
 // name is [ErrMissing]; a table without survey answers [ErrEmpty]; errors
-// of the parts given (customers, complaints, actions, trend) are returned
-// as they are.
+// of the parts given (customers, complaints, actions, trend, metrics,
+// segmenter) are returned as they are.
 func BuildReport(in ReportInput) (Report, error) {
-	if in.Table == nil || in.Period == "" {
+	if in.Table == nil || in.Table.scale == nil || in.Period == "" {
 		return Report{}, errorf(ErrMissing, "report: period name and table are required")
+	}
+	scorers := in.Scorers
+	if scorers == nil {
+		scorers = []Scorer{Degree{}, Rate{}}
+	}
+	for i, s := range scorers {
+		if s == nil {
+			return Report{}, errorf(ErrInvalid, "report: scorer %d is nil", i)
+		}
+	}
+	if len(in.TargetHistories) > len(scorers) {
+		return Report{}, errorf(ErrInvalid, "report: %d target histories for %d headline figures", len(in.TargetHistories), len(scorers))
+	}
+	blend := in.Blend
+	if blend == nil {
+		blend = SelfSurvey()
 	}
 	rep := Report{Period: in.Period, Scale: in.Table.scale.Name()}
 	for _, src := range sourceOrder(in.Table.Sources()) {
-		sf, warn, err := sourceFigures(in.Table, src, in.Level)
+		sf, warn, err := sourceFigures(in.Table, src, scorers, in.Confidence)
 		if err != nil {
 			return Report{}, err
 		}
@@ -125,37 +181,43 @@ func BuildReport(in ReportInput) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	sd, err := Degree{}.Score(survey)
-	if err != nil {
-		return Report{}, &prefixed{prefix: "report: survey", err: err}
-	}
-	sr, _ := Rate{}.Score(survey)
-	curDegree, curRate, against := sd, sr, "survey"
 	self, err := in.Table.Total(SourceSelf)
 	if err != nil {
 		return Report{}, err
 	}
-	if n, _ := self.N(); n > 0 {
-		b := in.Blend
-		if b == nil {
-			b = SelfSurvey()
+	hasSelf := !self.total().IsZero()
+	current := make([]Result, len(scorers))
+	against := "survey"
+	for i, s := range scorers {
+		sv, err := s.Score(survey)
+		if err != nil {
+			return Report{}, wrapf(err, "report: survey")
 		}
-		selfD, _ := Degree{}.Score(self)
-		selfR, _ := Rate{}.Score(self)
-		od, err := b.Combine(map[string]Result{SourceSelf: selfD, SourceSurvey: sd})
+		current[i] = sv
+		if !hasSelf {
+			continue
+		}
+		sl, err := s.Score(self)
+		if err != nil {
+			return Report{}, wrapf(err, "report: self-assessment")
+		}
+		ov, err := blend.Combine(map[string]Result{SourceSelf: sl, SourceSurvey: sv})
 		if err != nil {
 			return Report{}, err
 		}
-		or, err := b.Combine(map[string]Result{SourceSelf: selfR, SourceSurvey: sr})
-		if err != nil {
-			return Report{}, err
-		}
-		rep.Overall = &OverallFigures{Degree: od.WithLabel("overall degree 整体满意度"), Rate: or.WithLabel("overall rate 整体满意率")}
-		curDegree, curRate, against = od, or, "overall"
+		ov = ov.WithLabel("overall " + sv.Label())
+		rep.Overall = append(rep.Overall, ov)
+		current[i], against = ov, "overall"
 	}
-	rep.Dissatisfied = Dissatisfied(in.Table)
-	rep.Pareto = Pareto(in.Table, SourceSurvey)
-	rep.Gaps = Gaps(in.Table)
+	if rep.Dissatisfied, err = Dissatisfied(in.Table); err != nil {
+		return Report{}, err
+	}
+	if rep.Pareto, err = Pareto(in.Table, SourceSurvey); err != nil {
+		return Report{}, err
+	}
+	if rep.Gaps, err = Gaps(in.Table); err != nil {
+		return Report{}, err
+	}
 	copts := &CompareOptions{Alpha: in.Alpha, MinCompetitorForms: in.MinCompetitorForms}
 	if slices.Contains(in.Table.Sources(), SourceCompetitor) {
 		cs, err := CompareCompetitor(in.Table, copts)
@@ -181,15 +243,16 @@ func BuildReport(in ReportInput) (Report, error) {
 		}
 		rep.Trend = &tr
 	}
-	if len(in.DegreeHistory) > 0 || len(in.RateHistory) > 0 {
-		tf := &TargetFigures{Against: against}
-		if tf.Degree, tf.DegreeMet, err = attainment(in.DegreeHistory, in.TargetMethod, curDegree); err != nil {
+	for i, h := range in.TargetHistories {
+		if len(h) == 0 {
+			continue
+		}
+		tg, err := Target(h, in.TargetMethod, current[i].Kind())
+		if err != nil {
 			return Report{}, err
 		}
-		if tf.Rate, tf.RateMet, err = attainment(in.RateHistory, in.TargetMethod, curRate); err != nil {
-			return Report{}, err
-		}
-		rep.Targets = tf
+		rep.Targets = append(rep.Targets, TargetFigure{Against: against, Current: current[i], Target: tg,
+			Met: current[i].Cmp(tg.Target) >= 0})
 	}
 	if len(in.Customers) > 0 {
 		co, err := CompanyView(in.Customers, in.Company)
@@ -216,21 +279,29 @@ func BuildReport(in ReportInput) (Report, error) {
 	slices.SortStableFunc(rep.Actions, func(a, b Action) int {
 		return cmp.Or(a.Due.Compare(b.Due), strings.Compare(a.Item, b.Item))
 	})
+	for i, m := range in.Loyalty {
+		if m == nil {
+			return Report{}, errorf(ErrInvalid, "report: loyalty metric %d is nil", i)
+		}
+		r, err := m.Loyalty(in.LoyaltyData)
+		if err != nil {
+			return Report{}, wrapf(err, "report: loyalty metric %d", i+1)
+		}
+		rep.Loyalty = append(rep.Loyalty, r)
+	}
+	if len(in.Values) > 0 {
+		seg := in.Segmenter
+		if seg == nil {
+			seg = ABC{}
+		}
+		if rep.Segments, err = seg.Segment(in.Values); err != nil {
+			return Report{}, err
+		}
+		if rep.Classes, err = Summarize(rep.Segments); err != nil {
+			return Report{}, err
+		}
+	}
 	return rep, nil
-}
-
-// attainment returns the target of a history of fractions and whether
-// current meets it (exactly); nothing for an empty history.
-func attainment(history []decimal.Decimal, method TargetMethod, current Result) (*Result, *bool, error) {
-	if len(history) == 0 {
-		return nil, nil, nil
-	}
-	tg, err := Target(history, method, Fraction)
-	if err != nil {
-		return nil, nil, err
-	}
-	met := current.Rat().Cmp(tg.Rat()) >= 0
-	return &tg, &met, nil
 }
 
 // sourceOrder puts survey, self-assessment and competitor first, then any
@@ -259,30 +330,32 @@ func itemName(item string) string {
 	return item
 }
 
-func sourceFigures(t *Table, src string, level decimal.Decimal) (SourceFigures, []string, error) {
+func sourceFigures(t *Table, src string, scorers []Scorer, c Confidence) (SourceFigures, []string, error) {
 	sf := SourceFigures{Source: src}
 	var warns []string
 	figures := func(item string, tl Tally) (ItemFigures, error) {
 		n, err := tl.N()
 		if err != nil {
-			return ItemFigures{}, err
+			return ItemFigures{}, &CellError{Item: itemName(item), Source: src, Err: err}
 		}
 		f := ItemFigures{Item: item, Answers: n}
-		if f.Degree, err = (Degree{}).Score(tl); err != nil {
-			return f, err
-		}
-		f.Rate, _ = Rate{}.Score(tl)
-		if f.RateInterval, err = RateInterval(tl, level); err != nil {
-			return f, err
-		}
-		di, err := DegreeInterval(tl, level)
-		switch {
-		case errors.Is(err, ErrTooFew):
-			warns = append(warns, src+" "+itemName(item)+": no degree interval with "+decimal.NewFromUint64(n).String()+" answer")
-		case err != nil:
-			return f, err
-		default:
-			f.DegreeInterval = &di
+		for _, s := range scorers {
+			var fig Figure
+			if fig.Score, err = s.Score(tl); err != nil {
+				return f, &CellError{Item: itemName(item), Source: src, Err: err}
+			}
+			if is, ok := s.(IntervalScorer); ok {
+				iv, err := is.Interval(tl, c)
+				switch {
+				case errors.Is(err, ErrTooFew):
+					warns = append(warns, src+" "+itemName(item)+": no interval for "+fig.Score.Label()+" with "+decimal.NewFromUint64(n).String()+" answer(s)")
+				case err != nil:
+					return f, &CellError{Item: itemName(item), Source: src, Err: err}
+				default:
+					fig.Interval = &iv
+				}
+			}
+			f.Figures = append(f.Figures, fig)
 		}
 		return f, nil
 	}
@@ -295,7 +368,7 @@ func sourceFigures(t *Table, src string, level decimal.Decimal) (SourceFigures, 
 	}
 	for _, it := range t.Items() {
 		tl := t.tally(Cell{it, src})
-		if n, _ := tl.N(); n == 0 {
+		if tl.total().IsZero() {
 			continue
 		}
 		f, err := figures(it, tl)

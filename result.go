@@ -41,12 +41,7 @@ const (
 var kindNames = [...]string{Points: "points", Fraction: "fraction"}
 
 // String returns "points" or "fraction".
-func (k Kind) String() string {
-	if int(k) < len(kindNames) {
-		return kindNames[k]
-	}
-	return "Kind(" + decimal.NewFromInt(int64(k)).String() + ")"
-}
+func (k Kind) String() string { return enumString("Kind", kindNames[:], int(k)) }
 
 // MarshalText encodes the kind by its name; an unknown kind is an error
 // wrapping [ErrInvalid].

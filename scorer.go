@@ -14,10 +14,27 @@ type Scorer interface {
 }
 
 var (
-	_ Scorer = Degree{}
-	_ Scorer = Rate{}
-	_ Scorer = Mean{}
+	_ Scorer         = Degree{}
+	_ Scorer         = Rate{}
+	_ Scorer         = Mean{}
+	_ IntervalScorer = Degree{}
+	_ IntervalScorer = Rate{}
 )
+
+// An IntervalScorer is a [Scorer] that can also give a confidence interval
+// of its figure. It is optional: the report ([BuildReport]) shows an
+// interval beside each figure whose scorer has one. [Degree] (a
+// t-interval) and [Rate] (Wilson) do.
+type IntervalScorer interface {
+	Scorer
+	Interval(t Tally, c Confidence) (Interval, error)
+}
+
+// Interval returns the t-interval of the degree of t ([DegreeInterval]).
+func (Degree) Interval(t Tally, c Confidence) (Interval, error) { return DegreeInterval(t, c) }
+
+// Interval returns the Wilson interval of the rate of t ([RateInterval]).
+func (Rate) Interval(t Tally, c Confidence) (Interval, error) { return RateInterval(t, c) }
 
 // Degree scores the satisfaction degree 满意度 (METHOD.md §2): the points
 // earned over the points a perfect set of answers would earn,

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/csatkit/csat/internal/exact"
 	"github.com/shopspring/decimal"
@@ -35,7 +34,8 @@ func CLV(margins []decimal.Decimal, discount decimal.Decimal) (Result, error) {
 	}
 	b := decimal.NewFromInt(1).Add(discount)
 	ms := slices.Clone(margins)
-	return ratResult("CLV", Points, sum, func() string {
+	r, err := FromRat("CLV", Points, sum)
+	return r.WithFormula(func() string {
 		if len(ms) == 0 {
 			return "no periods"
 		}
@@ -48,7 +48,7 @@ func CLV(margins []decimal.Decimal, discount decimal.Decimal) (Result, error) {
 		}
 		n, d := exact.Parts(sum)
 		return strings.Join(terms, " + ") + " = " + fmtFrac(n, d)
-	}, nil), nil
+	}), err
 }
 
 // CLVConstant returns the CLV of a constant margin m kept with retention
@@ -74,32 +74,58 @@ func CLVConstant(m, r, d decimal.Decimal, n int) (Result, error) {
 	return CLV(margins, d)
 }
 
-// A CustomerValue is a customer's value to segment by (its CLV, say).
+// A CustomerValue is a customer's value to segment by: its CLV (a
+// [Result] from [CLV], exact as a fraction such as 2730000/1331), or any
+// other exact figure. Segmenters rank on the exact value ([Result.Cmp]),
+// never on a rounded decimal.
 type CustomerValue struct {
 	ID    string
-	Value decimal.Decimal
+	Value Result
 }
 
 // An Assignment is a customer's class from a [Segmenter].
 type Assignment struct {
-	ID    string          `json:"id"`
-	Class string          `json:"class"`
-	Value decimal.Decimal `json:"value"`
+	ID    string `json:"id"`
+	Class string `json:"class"`
+	Value Result `json:"value"`
 	// Rank is the customer's position by value, 1 = most valuable.
 	Rank int `json:"rank"`
 	// ShareBefore is the share of the total positive value held by the
 	// customers ranked above (a [Fraction]; zero when no value is
-	// positive).
+	// positive). Segmenters that do not use it leave it zero.
 	ShareBefore Result `json:"share_before"`
 }
 
-// A Segmenter grades customers. The built-in is [ABC]; a user's own
-// segmentation needs only this method, and must reject repeated ids.
+// A Segmenter grades customers by value. The built-in is [ABC]; a user's
+// own segmentation (quantiles, RFM classes, …) needs only this method,
+// goes wherever ABC goes ([Summarize], [SurveySchedule], the report), and
+// must return one assignment per customer and reject empty or repeated
+// ids ([CheckIDs] does that).
 type Segmenter interface {
 	Segment(values []CustomerValue) ([]Assignment, error)
 }
 
 var _ Segmenter = ABC{}
+
+// CheckIDs checks the ids of values for a segmenter: none empty or not
+// UTF-8 ([ErrInvalid]), none repeated ([ErrDuplicate]), at least one
+// customer ([ErrEmpty]).
+func CheckIDs(values []CustomerValue) error {
+	if len(values) == 0 {
+		return errorf(ErrEmpty, "segment: no customers")
+	}
+	seen := make(map[string]bool, len(values))
+	for _, v := range values {
+		switch {
+		case !validName(v.ID):
+			return errorf(ErrInvalid, "segment: customer id %s must be non-empty UTF-8", quoteShort(v.ID))
+		case seen[v.ID]:
+			return &CustomerError{Customer: v.ID, Err: errorf(ErrDuplicate, "segment: customer given twice")}
+		}
+		seen[v.ID] = true
+	}
+	return nil
+}
 
 // Class names of the [ABC] segmenter.
 const (
@@ -115,7 +141,8 @@ const (
 // else C; a customer whose value is ≤ 0 is C. Reference: 50, 20, 10, 8,
 // 5, 4, 3 → shares before 0, 50, 70, 80, 88, 93, 97% → A A A B B B C.
 //
-// Zero thresholds mean the defaults. Decisions use exact shares.
+// Zero thresholds mean the defaults. Every decision (the order, the
+// shares, the thresholds) uses exact values.
 type ABC struct {
 	A, B decimal.Decimal
 }
@@ -128,51 +155,49 @@ func (s ABC) thresholds() (decimal.Decimal, decimal.Decimal, error) {
 	if b.IsZero() {
 		b = decimal.RequireFromString("0.95")
 	}
-	if !a.IsPositive() || a.GreaterThan(b) || b.GreaterThan(decimal.NewFromInt(1)) {
+	if !a.IsPositive() || a.GreaterThan(b) || b.GreaterThan(one) {
 		return a, b, errorf(ErrInvalid, "abc: thresholds A %s, B %s need 0 < A ≤ B ≤ 1", a, b)
 	}
 	return a, b, nil
 }
 
 // Segment returns the assignments in rank order. An empty input is
-// [ErrEmpty]; an empty or repeated id [ErrInvalid] or [ErrDuplicate].
+// [ErrEmpty]; an empty or repeated id [ErrInvalid] or [ErrDuplicate];
+// values of different kinds [ErrKindMismatch].
 func (s ABC) Segment(values []CustomerValue) ([]Assignment, error) {
 	ta, tb, err := s.thresholds()
 	if err != nil {
 		return nil, err
 	}
-	if len(values) == 0 {
-		return nil, errorf(ErrEmpty, "abc: no customers")
+	if err := CheckIDs(values); err != nil {
+		return nil, err
 	}
 	vs := slices.Clone(values)
 	slices.SortFunc(vs, func(x, y CustomerValue) int {
 		return cmp.Or(y.Value.Cmp(x.Value), strings.Compare(x.ID, y.ID))
 	})
-	total := decimal.Zero
+	total := new(big.Rat)
 	for _, v := range vs {
-		if v.ID == "" || !utf8.ValidString(v.ID) {
-			return nil, errorf(ErrInvalid, "abc: customer id %q must be non-empty UTF-8", v.ID)
+		if v.Value.kind != vs[0].Value.kind {
+			return nil, &CustomerError{Customer: v.ID, Err: errorf(ErrKindMismatch, "abc: value of kind %s among values of kind %s", v.Value.kind, vs[0].Value.kind)}
 		}
-		if v.Value.IsPositive() {
-			total = total.Add(v.Value)
+		if q := v.Value.Rat(); q.Sign() > 0 {
+			total.Add(total, q)
 		}
-	}
-	seen := make(map[string]bool, len(vs))
-	for _, v := range vs {
-		if seen[v.ID] {
-			return nil, errorf(ErrDuplicate, "abc: customer %q given twice", v.ID)
-		}
-		seen[v.ID] = true
 	}
 	out := make([]Assignment, len(vs))
-	before := decimal.Zero
+	before := new(big.Rat)
 	for i, v := range vs {
 		a := Assignment{ID: v.ID, Value: v.Value, Rank: i + 1, Class: ClassC}
-		if total.IsPositive() {
-			b, t := before, total
-			a.ShareBefore = newResult("share before "+v.ID, Fraction, b, t, func() string { return b.String() + " / " + t.String() }, nil)
+		if total.Sign() > 0 {
+			share := exact.Quo(before, total)
+			if a.ShareBefore, err = FromRat("share before "+v.ID, Fraction, share); err != nil {
+				return nil, err
+			}
+			bn, tn := decimalOf(before), decimalOf(total)
+			a.ShareBefore = a.ShareBefore.WithFormula(func() string { return bn + " / " + tn })
 		}
-		if v.Value.IsPositive() {
+		if q := v.Value.Rat(); q.Sign() > 0 {
 			share := a.ShareBefore.Rat()
 			switch {
 			case share.Cmp(ta.Rat()) < 0:
@@ -180,48 +205,72 @@ func (s ABC) Segment(values []CustomerValue) ([]Assignment, error) {
 			case share.Cmp(tb.Rat()) < 0:
 				a.Class = ClassB
 			}
-			before = before.Add(v.Value)
+			before.Add(before, q)
 		}
 		out[i] = a
 	}
 	return out, nil
 }
 
+// decimalOf prints an exact rational for a formula: its decimal digits
+// when it has a finite expansion within Precision places, else n/d.
+func decimalOf(q *big.Rat) string {
+	if d, ok := exact.Decimal(q, Precision); ok {
+		return d.String()
+	}
+	n, d := exact.Parts(q)
+	return fmtFrac(n, d)
+}
+
 // A ClassSummary sums one class of a segmentation.
 type ClassSummary struct {
-	Class string          `json:"class"`
-	Count int             `json:"count"`
-	Value decimal.Decimal `json:"value"`
+	Class string `json:"class"`
+	Count int    `json:"count"`
+	// Value is the exact sum of the class's values.
+	Value Result `json:"value"`
 	// Share is the class's value over the value of all customers (a
 	// [Fraction]; zero when that total is not positive).
 	Share Result `json:"share"`
 }
 
-// Summarize returns, for each class in order of first appearance (A, B, C
-// for [ABC]), the number of customers, their value and its share.
-func Summarize(as []Assignment) []ClassSummary {
+// Summarize returns, for each class in class-name order (A, B, C for
+// [ABC]; any names a user's [Segmenter] gives), the number of customers,
+// their exact value and its share. Values of different kinds are
+// [ErrKindMismatch].
+func Summarize(as []Assignment) ([]ClassSummary, error) {
 	var out []ClassSummary
-	total := decimal.Zero
+	sums := map[string]*big.Rat{}
+	total := new(big.Rat)
 	for _, a := range as {
-		total = total.Add(a.Value)
-		i := slices.IndexFunc(out, func(c ClassSummary) bool { return c.Class == a.Class })
-		if i < 0 {
-			out = append(out, ClassSummary{Class: a.Class, Value: decimal.Zero})
-			i = len(out) - 1
+		if a.Value.kind != as[0].Value.kind {
+			return nil, &CustomerError{Customer: a.ID, Err: errorf(ErrKindMismatch, "summarize: value of kind %s among values of kind %s", a.Value.kind, as[0].Value.kind)}
 		}
-		out[i].Count++
-		out[i].Value = out[i].Value.Add(a.Value)
+		total.Add(total, a.Value.Rat())
+		if sums[a.Class] == nil {
+			sums[a.Class] = new(big.Rat)
+			out = append(out, ClassSummary{Class: a.Class})
+		}
+		sums[a.Class].Add(sums[a.Class], a.Value.Rat())
+		out[slices.IndexFunc(out, func(c ClassSummary) bool { return c.Class == a.Class })].Count++
 	}
 	slices.SortStableFunc(out, func(x, y ClassSummary) int { return strings.Compare(x.Class, y.Class) })
 	for i := range out {
-		if total.IsPositive() {
-			v, t := out[i].Value, total
-			out[i].Share = newResult("class "+out[i].Class+" value share", Fraction, v, t, func() string {
-				return v.String() + " / " + t.String()
-			}, nil)
+		sum := sums[out[i].Class]
+		v, err := FromRat("class "+out[i].Class+" value", as[0].Value.kind, sum)
+		if err != nil {
+			return nil, err
+		}
+		out[i].Value = v
+		if total.Sign() > 0 {
+			sh, err := FromRat("class "+out[i].Class+" value share", Fraction, exact.Quo(sum, total))
+			if err != nil {
+				return nil, err
+			}
+			sn, tn := decimalOf(sum), decimalOf(total)
+			out[i].Share = sh.WithFormula(func() string { return sn + " / " + tn })
 		}
 	}
-	return out
+	return out, nil
 }
 
 // A Relationship is the kind of relationship to build with a customer
@@ -335,48 +384,153 @@ type ScheduleEntry struct {
 	Overdue bool `json:"overdue"`
 }
 
+// ScheduleOptions configures [SurveySchedule].
+type ScheduleOptions struct {
+	// AsOf is the date the schedule is made on; required.
+	AsOf time.Time
+	// KeyClasses are the classes whose customers are key customers
+	// 重点客户; nil means [ClassA]. A user's own segmenter names its own.
+	KeyClasses []string
+	// Key flags further key customers by id.
+	Key map[string]bool
+	// Last is each customer's last survey, by id (absent: never
+	// surveyed). A date after AsOf is an error.
+	Last map[string]time.Time
+}
+
 // SurveySchedule lists when each segmented customer is due for its next
-// regular survey (METHOD.md §8): key customers — class A, or flagged in
-// key — every quarter, others every half year, counted from the last
-// survey in last (by customer id); a customer never surveyed is due at
-// asOf. Entries are sorted by due date, then id. A flag or date for a
+// regular survey (METHOD.md §8): key customers — of a key class, or
+// flagged — every quarter, others every half year, counted from the last
+// survey; a customer never surveyed is due at AsOf. Months are calendar
+// months that stop at the month's end, as people read "quarterly": a
+// survey on 30 November is next due on 28 (or 29) February, not on 1 or
+// 2 March. Entries are sorted by due date, then id. A flag or date for a
 // customer not in the assignments is [ErrUnknownItem]; a repeated id
-// [ErrDuplicate].
-func SurveySchedule(as []Assignment, key map[string]bool, last map[string]time.Time, asOf time.Time) ([]ScheduleEntry, error) {
+// [ErrDuplicate]; an empty id or class [ErrInvalid]; a zero AsOf
+// [ErrMissing]; a last survey after AsOf [ErrOutOfRange].
+func SurveySchedule(as []Assignment, opts ScheduleOptions) ([]ScheduleEntry, error) {
+	if opts.AsOf.IsZero() {
+		return nil, errorf(ErrMissing, "schedule: no as-of date")
+	}
+	keyClass := map[string]bool{ClassA: true}
+	if opts.KeyClasses != nil {
+		keyClass = map[string]bool{}
+		for _, c := range opts.KeyClasses {
+			keyClass[c] = true
+		}
+	}
 	ids := map[string]bool{}
 	for _, a := range as {
-		if ids[a.ID] {
-			return nil, errorf(ErrDuplicate, "schedule: customer %q given twice", a.ID)
+		switch {
+		case !validName(a.ID):
+			return nil, errorf(ErrInvalid, "schedule: customer id %s must be non-empty UTF-8", quoteShort(a.ID))
+		case a.Class == "":
+			return nil, &CustomerError{Customer: a.ID, Err: errorf(ErrInvalid, "schedule: no class")}
+		case ids[a.ID]:
+			return nil, &CustomerError{Customer: a.ID, Err: errorf(ErrDuplicate, "schedule: customer given twice")}
 		}
 		ids[a.ID] = true
 	}
-	for _, id := range sortedKeys(key) {
+	for _, id := range sortedKeys(opts.Key) {
 		if !ids[id] {
-			return nil, errorf(ErrUnknownItem, "schedule: key flag for unknown customer %q", id)
+			return nil, &CustomerError{Customer: id, Err: errorf(ErrUnknownItem, "schedule: key flag for a customer not segmented")}
 		}
 	}
-	for _, id := range sortedKeys(last) {
+	for _, id := range sortedKeys(opts.Last) {
 		if !ids[id] {
-			return nil, errorf(ErrUnknownItem, "schedule: last survey of unknown customer %q", id)
+			return nil, &CustomerError{Customer: id, Err: errorf(ErrUnknownItem, "schedule: last survey of a customer not segmented")}
+		}
+		if opts.Last[id].After(opts.AsOf) {
+			return nil, &CustomerError{Customer: id, Err: errorf(ErrOutOfRange, "schedule: last survey %s after the as-of date %s",
+				opts.Last[id].Format(time.DateOnly), opts.AsOf.Format(time.DateOnly))}
 		}
 	}
 	out := make([]ScheduleEntry, 0, len(as))
 	for _, a := range as {
-		e := ScheduleEntry{ID: a.ID, Class: a.Class, Key: a.Class == ClassA || key[a.ID], Last: last[a.ID]}
+		e := ScheduleEntry{ID: a.ID, Class: a.Class, Key: keyClass[a.Class] || opts.Key[a.ID], Last: opts.Last[a.ID]}
 		months := 6
 		if e.Key {
 			months = 3
 		}
 		if e.Last.IsZero() {
-			e.Due = asOf
+			e.Due = opts.AsOf
 		} else {
-			e.Due = e.Last.AddDate(0, months, 0)
+			e.Due = addMonths(e.Last, months)
 		}
-		e.Overdue = e.Due.Before(asOf)
+		e.Overdue = e.Due.Before(opts.AsOf)
 		out = append(out, e)
 	}
 	slices.SortFunc(out, func(x, y ScheduleEntry) int {
 		return cmp.Or(x.Due.Compare(y.Due), strings.Compare(x.ID, y.ID))
 	})
 	return out, nil
+}
+
+// addMonths returns t plus n calendar months, stopping at the end of the
+// target month (30 Nov + 3 months = 28/29 Feb), time of day kept.
+func addMonths(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m+time.Month(n), 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return first.AddDate(0, 0, min(d, last)-1)
+}
+
+var relationshipTexts = [...]string{1: "basic", 2: "reactive", 3: "accountable", 4: "proactive", 5: "partnership"}
+
+// MarshalText encodes the relationship by its name ("basic", "reactive", "accountable", "proactive", "partnership"); an unknown
+// value is an error wrapping [ErrInvalid].
+func (r Relationship) MarshalText() ([]byte, error) {
+	return marshalEnum("relationship", relationshipTexts[:], int(r))
+}
+
+// UnmarshalText decodes a relationship name; any other text is an error
+// wrapping [ErrInvalid].
+func (r *Relationship) UnmarshalText(text []byte) error {
+	i, err := unmarshalEnum("relationship", relationshipTexts[:], text)
+	if err == nil {
+		*r = Relationship(i) //nolint:gosec // i indexes relationshipTexts, so it fits
+	}
+	return err
+}
+
+var marginTexts = [...]string{1: "high", 2: "medium", 3: "low"}
+
+// String returns the margin's name: "high", "medium", "low".
+func (m Margin) String() string { return enumString("Margin", marginTexts[:], int(m)) }
+
+// MarshalText encodes the margin by its name ("high", "medium", "low"); an unknown
+// value is an error wrapping [ErrInvalid].
+func (m Margin) MarshalText() ([]byte, error) { return marshalEnum("margin", marginTexts[:], int(m)) }
+
+// UnmarshalText decodes a margin name; any other text is an error
+// wrapping [ErrInvalid].
+func (m *Margin) UnmarshalText(text []byte) error {
+	i, err := unmarshalEnum("margin", marginTexts[:], text)
+	if err == nil {
+		*m = Margin(i) //nolint:gosec // i indexes marginTexts, so it fits
+	}
+	return err
+}
+
+var customerCountTexts = [...]string{1: "many", 2: "medium", 3: "few"}
+
+// String returns the customer count's name: "many", "medium", "few".
+func (c CustomerCount) String() string {
+	return enumString("CustomerCount", customerCountTexts[:], int(c))
+}
+
+// MarshalText encodes the customer count by its name ("many", "medium", "few"); an unknown
+// value is an error wrapping [ErrInvalid].
+func (c CustomerCount) MarshalText() ([]byte, error) {
+	return marshalEnum("customer count", customerCountTexts[:], int(c))
+}
+
+// UnmarshalText decodes a customer count name; any other text is an error
+// wrapping [ErrInvalid].
+func (c *CustomerCount) UnmarshalText(text []byte) error {
+	i, err := unmarshalEnum("customer count", customerCountTexts[:], text)
+	if err == nil {
+		*c = CustomerCount(i) //nolint:gosec // i indexes customerCountTexts, so it fits
+	}
+	return err
 }

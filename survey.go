@@ -169,9 +169,13 @@ func CochranSampleSize(opts *SampleSizeOptions) (SampleSize, error) {
 		exact.Mul(o.Margin.Rat(), o.Margin.Rat()))
 	pp, e := o.P, o.Margin
 	ss := SampleSize{Z: z}
-	ss.N0 = ratResult("n₀", Points, n0, func() string {
+	n0res, err := FromRat("n₀", Points, n0)
+	if err != nil {
+		return SampleSize{}, err
+	}
+	ss.N0 = n0res.WithFormula(func() string {
 		return z.String() + "² × " + pp.String() + " × (1 − " + pp.String() + ") / " + e.String() + "²"
-	}, nil)
+	})
 	corr := n0
 	if o.Population > 0 {
 		N := exact.Int(int64(o.Population))
@@ -179,12 +183,16 @@ func CochranSampleSize(opts *SampleSizeOptions) (SampleSize, error) {
 	}
 	n0r := ss.N0
 	pop := o.Population
-	ss.Corrected = ratResult("n", Points, corr, func() string {
+	corrRes, err := FromRat("n", Points, corr)
+	if err != nil {
+		return SampleSize{}, err
+	}
+	ss.Corrected = corrRes.WithFormula(func() string {
 		if pop == 0 {
 			return n0r.String() + " (no finite-population correction)"
 		}
 		return n0r.String() + " / (1 + (" + n0r.String() + " − 1) / " + strconv.Itoa(pop) + ")"
-	}, []Result{ss.N0})
+	}).WithParts(ss.N0)
 	c := new(big.Int).Quo(corr.Num(), corr.Denom())
 	if new(big.Rat).SetInt(c).Cmp(corr) < 0 {
 		c.Add(c, big.NewInt(1))
@@ -368,4 +376,48 @@ func Draw(customers []string, n int, seed uint64) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+var surveyMethodTexts = [...]string{1: "in_depth_interview", 2: "focus_group", 3: "telephone", 4: "mail_questionnaire", 5: "home_visit", 6: "mystery_shopper"}
+
+// String returns the survey method's name: "in_depth_interview", "focus_group", "telephone", "mail_questionnaire", "home_visit", "mystery_shopper".
+func (m SurveyMethod) String() string {
+	return enumString("SurveyMethod", surveyMethodTexts[:], int(m))
+}
+
+// MarshalText encodes the survey method by its name ("in_depth_interview", "focus_group", "telephone", "mail_questionnaire", "home_visit", "mystery_shopper"); an unknown
+// value is an error wrapping [ErrInvalid].
+func (m SurveyMethod) MarshalText() ([]byte, error) {
+	return marshalEnum("survey method", surveyMethodTexts[:], int(m))
+}
+
+// UnmarshalText decodes a survey method name; any other text is an error
+// wrapping [ErrInvalid].
+func (m *SurveyMethod) UnmarshalText(text []byte) error {
+	i, err := unmarshalEnum("survey method", surveyMethodTexts[:], text)
+	if err == nil {
+		*m = SurveyMethod(i) //nolint:gosec // i indexes surveyMethodTexts, so it fits
+	}
+	return err
+}
+
+var allocationTexts = [...]string{0: "proportional", 1: "neyman"}
+
+// String returns the allocation's name: "proportional", "neyman".
+func (a Allocation) String() string { return enumString("Allocation", allocationTexts[:], int(a)) }
+
+// MarshalText encodes the allocation by its name ("proportional", "neyman"); an unknown
+// value is an error wrapping [ErrInvalid].
+func (a Allocation) MarshalText() ([]byte, error) {
+	return marshalEnum("allocation", allocationTexts[:], int(a))
+}
+
+// UnmarshalText decodes a allocation name; any other text is an error
+// wrapping [ErrInvalid].
+func (a *Allocation) UnmarshalText(text []byte) error {
+	i, err := unmarshalEnum("allocation", allocationTexts[:], text)
+	if err == nil {
+		*a = Allocation(i) //nolint:gosec // i indexes allocationTexts, so it fits
+	}
+	return err
 }

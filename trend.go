@@ -1,0 +1,157 @@
+package csat
+
+import (
+	"errors"
+	"math/big"
+	"strconv"
+
+	"github.com/csatkit/csat/internal/exact"
+)
+
+// A Period is one survey of a series: a name ("2025H1") and its table.
+type Period struct {
+	Name  string
+	Table *Table
+}
+
+// A TrendPoint is one period of a trend, for one source.
+type TrendPoint struct {
+	Period string `json:"period"`
+	Degree Result `json:"degree"`
+	Rate   Result `json:"rate"`
+	// VsPrevious and VsBaseline compare this period with the previous
+	// one and with the baseline (nil for the first period and for the
+	// baseline itself).
+	VsPrevious *Change `json:"vs_previous"`
+	VsBaseline *Change `json:"vs_baseline"`
+}
+
+// A Change compares one period with another: degrees by Welch's t-test,
+// rates by the z-test; ours is the later period.
+type Change struct {
+	Against string     `json:"against"`
+	Degree  Comparison `json:"degree"`
+	Rate    Comparison `json:"rate"`
+}
+
+// A TrendReport is the trend of one source over periods.
+type TrendReport struct {
+	Source   string       `json:"source"`
+	Baseline string       `json:"baseline"`
+	Points   []TrendPoint `json:"points"`
+	// DegreeSlope and RateSlope are the least-squares slopes per period
+	// (periods numbered 0, 1, 2, …), exact: Σ(x−x̄)(y−ȳ) / Σ(x−x̄)².
+	DegreeSlope Result `json:"degree_slope"`
+	RateSlope   Result `json:"rate_slope"`
+}
+
+// Trend follows one source over a series of periods (oldest first): per
+// period degree and rate, the change against the previous period and
+// against the baseline period (index baseline) with their significance,
+// and the least-squares slope. Fewer than two periods is [ErrTooFew]; a
+// period without answers of the source [ErrEmpty] (a [*PeriodError]); a
+// baseline index out of range [ErrOutOfRange]; repeated period names
+// [ErrDuplicate].
+func Trend(periods []Period, source string, baseline int, opts *CompareOptions) (TrendReport, error) {
+	var o CompareOptions
+	if opts != nil {
+		o = *opts
+	}
+	if len(periods) < 2 {
+		return TrendReport{}, errorf(ErrTooFew, "trend: %d periods (at least 2 needed)", len(periods))
+	}
+	if baseline < 0 || baseline >= len(periods) {
+		return TrendReport{}, errorf(ErrOutOfRange, "trend: baseline %d of %d periods", baseline, len(periods))
+	}
+	rep := TrendReport{Source: source, Baseline: periods[baseline].Name}
+	names := map[string]bool{}
+	totals := make([]Tally, len(periods))
+	var degrees, rates []*big.Rat
+	for i, p := range periods {
+		if p.Name == "" || names[p.Name] {
+			return TrendReport{}, errorf(ErrDuplicate, "trend: period name %q empty or repeated", p.Name)
+		}
+		names[p.Name] = true
+		if p.Table == nil {
+			return TrendReport{}, &PeriodError{Period: p.Name, Err: errorf(ErrEmpty, "trend: no table")}
+		}
+		tot, err := p.Table.Total(source)
+		if err != nil {
+			return TrendReport{}, &PeriodError{Period: p.Name, Err: err}
+		}
+		totals[i] = tot
+		d, err := Degree{}.Score(tot)
+		if err != nil {
+			return TrendReport{}, &PeriodError{Period: p.Name, Err: err}
+		}
+		r, err := Rate{}.Score(tot)
+		if err != nil {
+			return TrendReport{}, &PeriodError{Period: p.Name, Err: err}
+		}
+		degrees, rates = append(degrees, d.Rat()), append(rates, r.Rat())
+		rep.Points = append(rep.Points, TrendPoint{Period: p.Name, Degree: d.WithLabel(p.Name + " degree"), Rate: r.WithLabel(p.Name + " rate")})
+	}
+	change := func(i, j int) (*Change, error) {
+		ch := &Change{Against: periods[j].Name}
+		pi, err := SatisfiedOf(totals[i])
+		if err != nil {
+			return nil, &PeriodError{Period: periods[i].Name, Err: err}
+		}
+		pj, err := SatisfiedOf(totals[j])
+		if err != nil {
+			return nil, &PeriodError{Period: periods[j].Name, Err: err}
+		}
+		if ch.Rate, err = CompareRates(pi, pj, o.Alpha); err != nil {
+			return nil, err
+		}
+		if ch.Degree, err = CompareDegrees(totals[i], totals[j], o.Alpha); err != nil {
+			if !errors.Is(err, ErrTooFew) {
+				return nil, &PeriodError{Period: periods[i].Name, Err: err}
+			}
+			ch.Degree.Warnings = append(ch.Degree.Warnings, Detail(err))
+		}
+		return ch, nil
+	}
+	for i := range periods {
+		var err error
+		if i > 0 {
+			if rep.Points[i].VsPrevious, err = change(i, i-1); err != nil {
+				return TrendReport{}, err
+			}
+		}
+		if i != baseline {
+			if rep.Points[i].VsBaseline, err = change(i, baseline); err != nil {
+				return TrendReport{}, err
+			}
+		}
+	}
+	var err error
+	if rep.DegreeSlope, err = slope("degree slope per period", degrees, Fraction); err != nil {
+		return TrendReport{}, err
+	}
+	if rep.RateSlope, err = slope("rate slope per period", rates, Fraction); err != nil {
+		return TrendReport{}, err
+	}
+	return rep, nil
+}
+
+// slope returns the least-squares slope of ys against 0, 1, 2, ….
+func slope(label string, ys []*big.Rat, kind Kind) (Result, error) {
+	n := int64(len(ys))
+	xbar := big.NewRat(n-1, 2)
+	ybar := new(big.Rat)
+	for _, y := range ys {
+		ybar.Add(ybar, y)
+	}
+	ybar.Quo(ybar, big.NewRat(n, 1))
+	num, den := new(big.Rat), new(big.Rat)
+	for i, y := range ys {
+		dx := exact.Sub(big.NewRat(int64(i), 1), xbar)
+		num.Add(num, exact.Mul(dx, exact.Sub(y, ybar)))
+		den.Add(den, exact.Mul(dx, dx))
+	}
+	r, err := FromRat(label, kind, exact.Quo(num, den))
+	return r.WithFormula(func() string {
+		return "Σ(x−x̄)(y−ȳ) / Σ(x−x̄)² over " + strconv.FormatInt(n, 10) + " periods"
+	}), err
+}
