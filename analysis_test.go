@@ -30,12 +30,12 @@ func TestIntervalsReference(t *testing.T) {
 		places       int32
 		wantEstimate string
 	}{
-		{"wilson 6/32", func() (Interval, error) { return Wilson(6, 32, decimal.Zero) }, "0.08890", "0.35309", 5, "0.1875"},
-		{"wilson 7/50", func() (Interval, error) { return Wilson(7, 50, decimal.Zero) }, "0.0695", "0.2619", 4, "0.14"},
-		{"wilson 6/32 16 places", func() (Interval, error) { return Wilson(6, 32, dec("0.95")) }, "0.0888954468956595", "0.3530915520137596", 16, "0.1875"},
-		{"wilson 0/20", func() (Interval, error) { return Wilson(0, 20, decimal.Zero) }, "0.0000000000000000", "0.1611251580528194", 16, "0"},
-		{"wilson 20/20", func() (Interval, error) { return Wilson(20, 20, decimal.Zero) }, "0.8388748419471806", "1.0000000000000000", 16, "1"},
-		{"t interval", func() (Interval, error) { return DegreeInterval(tallyOf(t, 10, 5, 6, 3, 1), decimal.Zero) }, "0.6588900328629439", "0.8611099671370561", 16, "0.76"},
+		{"wilson 6/32", func() (Interval, error) { return Wilson(Proportion{6, 32}, Confidence{}) }, "0.08890", "0.35309", 5, "0.1875"},
+		{"wilson 7/50", func() (Interval, error) { return Wilson(Proportion{7, 50}, Confidence{}) }, "0.0695", "0.2619", 4, "0.14"},
+		{"wilson 6/32 16 places", func() (Interval, error) { return Wilson(Proportion{6, 32}, ConfidenceLevel(dec("0.95"))) }, "0.0888954468956595", "0.3530915520137596", 16, "0.1875"},
+		{"wilson 0/20", func() (Interval, error) { return Wilson(Proportion{0, 20}, Confidence{}) }, "0.0000000000000000", "0.1611251580528194", 16, "0"},
+		{"wilson 20/20", func() (Interval, error) { return Wilson(Proportion{20, 20}, Confidence{}) }, "0.8388748419471806", "1.0000000000000000", 16, "1"},
+		{"t interval", func() (Interval, error) { return DegreeInterval(tallyOf(t, 10, 5, 6, 3, 1), Confidence{}) }, "0.6588900328629439", "0.8611099671370561", 16, "0.76"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -49,7 +49,7 @@ func TestIntervalsReference(t *testing.T) {
 			}
 		})
 	}
-	iv, _ := Wilson(6, 32, decimal.Zero)
+	iv, _ := Wilson(Proportion{6, 32}, Confidence{})
 	if want := "Wilson 95% interval = centre 22.1% ± 13.21% (z 1.96, n 32) = [8.89%, 35.31%]"; iv.Explain() != want {
 		t.Errorf("Explain\n got: %s\nwant: %s", iv.Explain(), want)
 	}
@@ -58,7 +58,7 @@ func TestIntervalsReference(t *testing.T) {
 func TestComparisonsReference(t *testing.T) {
 	ours := tallyOf(t, 10, 5, 6, 3, 1)
 	theirs := tallyOf(t, 2, 2, 1, 4, 1) // rate 5/10
-	c, err := CompareRates(ours, theirs, decimal.Zero)
+	c, err := compareRateTallies(ours, theirs, decimal.Zero)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,8 +90,8 @@ func TestTestsProperties(t *testing.T) {
 	}
 	t.Run("p-value symmetric and in [0,1]", rapid.MakeCheck(func(t *rapid.T) {
 		a, b := gen(t, "a"), gen(t, "b")
-		r1, err1 := CompareRates(a, b, decimal.Zero)
-		r2, err2 := CompareRates(b, a, decimal.Zero)
+		r1, err1 := compareRateTallies(a, b, decimal.Zero)
+		r2, err2 := compareRateTallies(b, a, decimal.Zero)
 		d1, err3 := CompareDegrees(a, b, decimal.Zero)
 		d2, err4 := CompareDegrees(b, a, decimal.Zero)
 		if err := errors.Join(err1, err2, err3, err4); err != nil {
@@ -113,12 +113,12 @@ func TestTestsProperties(t *testing.T) {
 		for i := range 5 {
 			_ = big.AddN(i, a.Count(i)*k)
 		}
-		for _, f := range []func(Tally, decimal.Decimal) (Interval, error){RateInterval, DegreeInterval} {
-			iv, err := f(a, decimal.Zero)
+		for _, f := range []func(Tally, Confidence) (Interval, error){RateInterval, DegreeInterval} {
+			iv, err := f(a, Confidence{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			ib, _ := f(big, decimal.Zero)
+			ib, _ := f(big, Confidence{})
 			if !iv.Contains(iv.Estimate.Round(Precision)) || iv.Low.IsNegative() || iv.High.GreaterThan(decimal.NewFromInt(1)) {
 				t.Fatalf("%s %s does not contain %s or leaves [0,1]", iv.Method, iv, iv.Estimate)
 			}
@@ -130,19 +130,19 @@ func TestTestsProperties(t *testing.T) {
 }
 
 func TestIntervalErrors(t *testing.T) {
-	_, err := Wilson(0, 0, decimal.Zero)
+	_, err := Wilson(Proportion{0, 0}, Confidence{})
 	checkErr(t, err, errCheck{Is: ErrEmpty})
-	_, err = Wilson(3, 2, decimal.Zero)
-	checkErr(t, err, errCheck{Is: ErrOutOfRange, Msg: `csat: wilson interval: 3 satisfied of 2: value out of range`})
-	_, err = Wilson(1, 2, dec("1.5"))
+	_, err = Wilson(Proportion{3, 2}, Confidence{})
+	checkErr(t, err, errCheck{Is: ErrOutOfRange, Msg: `csat: proportion 3 of 2: value out of range`})
+	_, err = Wilson(Proportion{1, 2}, ConfidenceLevel(dec("1.5")))
 	checkErr(t, err, errCheck{Is: ErrOutOfRange, Msg: `csat: confidence level 1.5 outside (0, 1): value out of range`})
-	_, err = DegreeInterval(tallyOf(t, 1), decimal.Zero)
+	_, err = DegreeInterval(tallyOf(t, 1), Confidence{})
 	checkErr(t, err, errCheck{Is: ErrTooFew, Msg: `csat: degree interval: 1 answers (at least 2 needed): too few observations`})
 	_, err = CompareDegrees(tallyOf(t, 1), tallyOf(t, 3), decimal.Zero)
 	checkErr(t, err, errCheck{Is: ErrTooFew})
-	_, err = CompareRates(tallyOf(t, 1), NewTally(FivePoint()), decimal.Zero)
+	_, err = compareRateTallies(tallyOf(t, 1), NewTally(FivePoint()), decimal.Zero)
 	checkErr(t, err, errCheck{Is: ErrEmpty})
-	_, err = CompareRates(tallyOf(t, 1), tallyOf(t, 1), dec("2"))
+	_, err = compareRateTallies(tallyOf(t, 1), tallyOf(t, 1), dec("2"))
 	checkErr(t, err, errCheck{Is: ErrOutOfRange})
 	// Constant groups: equal means p = 1, different means p = 0.
 	c, _ := CompareDegrees(tallyOf(t, 3), tallyOf(t, 4), decimal.Zero)
@@ -169,7 +169,10 @@ func TestParetoAndGaps(t *testing.T) {
 	_ = tab.AddN("function 功能", SourceSelf, 0, 4)
 	_ = tab.AddN("function 功能", SourceSelf, 3, 1)
 	// Dissatisfied answers: function 1, packaging 1, delivery 1, service 1 → 4 in all, 25% each.
-	p := Pareto(tab, SourceSurvey)
+	p, err := Pareto(tab, SourceSurvey)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var got []string
 	for _, e := range p {
 		got = append(got, e.Item+" "+e.Share.String()+" "+e.Cumulative.String())
@@ -178,7 +181,10 @@ func TestParetoAndGaps(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Pareto mismatch (-want +got):\n%s", diff)
 	}
-	gaps := Gaps(tab)
+	gaps, err := Gaps(tab)
+	if err != nil {
+		t.Fatal(err)
+	}
 	got = nil
 	for _, g := range gaps {
 		got = append(got, g.Item+" "+g.DegreeGap.String()+" "+g.RateGap.String())
@@ -189,7 +195,7 @@ func TestParetoAndGaps(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("gaps mismatch (-want +got):\n%s", diff)
 	}
-	if len(Pareto(NewTable(FivePoint()), SourceSurvey)) != 0 {
+	if p, err := Pareto(NewTable(FivePoint()), SourceSurvey); err != nil || len(p) != 0 {
 		t.Error("Pareto of no dissatisfaction must be empty")
 	}
 }
@@ -200,7 +206,10 @@ func TestParetoProperty(t *testing.T) {
 		for _, a := range genSurvey(t) {
 			_ = tab.Add(a.item, a.source, a.level)
 		}
-		p := Pareto(tab, SourceSurvey)
+		p, err := Pareto(tab, SourceSurvey)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if len(p) == 0 {
 			return
 		}
@@ -273,16 +282,27 @@ func TestTargets(t *testing.T) {
 	}
 	v, _ := Target(h, AverageAdvancedVariant, Points)
 	// (503/6 + 263/3)/2 = (503 + 526)/12 = 1029/12 = 85.75; (503/6 + 263)/4 = 2081/24 = 86.708333…
-	if !r.Value().Equal(dec("85.75")) || v.Rat().Cmp(big.NewRat(2081, 24)) != 0 {
-		t.Errorf("targets %s %s", r.Value(), v.Value())
+	if !r.Target.Value().Equal(dec("85.75")) || v.Target.Rat().Cmp(big.NewRat(2081, 24)) != 0 {
+		t.Errorf("targets %s %s", r.Target.Value(), v.Target.Value())
 	}
-	if want := "target 平均先进指标 = (≈83.83 + ≈87.67) / 2 = 85.75"; r.Explain() != want {
-		t.Errorf("Explain\n got: %s\nwant: %s", r.Explain(), want)
+	if want := "target 平均先进指标 = (≈83.83 + ≈87.67) / 2 = 85.75"; r.Target.Explain() != want {
+		t.Errorf("Explain\n got: %s\nwant: %s", r.Target.Explain(), want)
+	}
+	// The components as typed fields: mean 503/6, advanced 85, 88, 90 (3
+	// values) with mean 263/3, for both methods.
+	for _, x := range []TargetResult{r, v} {
+		if x.Mean.Rat().Cmp(big.NewRat(503, 6)) != 0 || len(x.Advanced) != 3 || !x.Advanced[0].Equal(dec("85")) ||
+			!x.Advanced[2].Equal(dec("90")) || x.AdvancedMean == nil || x.AdvancedMean.Rat().Cmp(big.NewRat(263, 3)) != 0 {
+			t.Errorf("%s: mean %s, advanced %v, advanced mean %v", x.Method, x.Mean.Rat(), x.Advanced, x.AdvancedMean)
+		}
 	}
 	eq, _ := Target([]decimal.Decimal{dec("80"), dec("80")}, AverageAdvanced, Points)
-	if !eq.Value().Equal(dec("80")) || eq.Explain() != "target 平均先进指标 = 80 (no value above the mean 80: the target is the mean) = 80" {
-		t.Errorf("all-equal history: %s", eq.Explain())
+	if !eq.Target.Value().Equal(dec("80")) || eq.AdvancedMean != nil || len(eq.Advanced) != 0 ||
+		eq.Target.Explain() != "target 平均先进指标 = 80 (no value above the mean 80: the target is the mean) = 80" {
+		t.Errorf("all-equal history: %s", eq.Target.Explain())
 	}
+	_, err = Target([]decimal.Decimal{dec("82")}, AverageAdvanced, Fraction)
+	checkErr(t, err, errCheck{Is: ErrOutOfRange})
 	_, err = Target(nil, AverageAdvanced, Points)
 	checkErr(t, err, errCheck{Is: ErrEmpty})
 	rapid.Check(t, func(rt *rapid.T) {
@@ -303,8 +323,8 @@ func TestTargets(t *testing.T) {
 			if err != nil {
 				rt.Fatal(err)
 			}
-			if tg.Rat().Cmp(lo) < 0 || (m == AverageAdvanced && tg.Rat().Cmp(hi) > 0) {
-				rt.Fatalf("method %d: target %s outside [mean %s, max %s]", m, tg.Value(), lo.FloatString(4), hi.FloatString(4))
+			if tg.Target.Rat().Cmp(lo) < 0 || (m == AverageAdvanced && tg.Target.Rat().Cmp(hi) > 0) {
+				rt.Fatalf("method %d: target %s outside [mean %s, max %s]", m, tg.Target.Value(), lo.FloatString(4), hi.FloatString(4))
 			}
 		}
 	})
@@ -332,4 +352,17 @@ func TestActionValidate(t *testing.T) {
 			checkErr(t, a.Validate(), errCheck{Is: c.want})
 		})
 	}
+}
+
+// compareRateTallies compares the satisfied proportions of two tallies.
+func compareRateTallies(a, b Tally, alpha decimal.Decimal) (Comparison, error) {
+	pa, err := SatisfiedOf(a)
+	if err != nil {
+		return Comparison{}, err
+	}
+	pb, err := SatisfiedOf(b)
+	if err != nil {
+		return Comparison{}, err
+	}
+	return CompareRates(pa, pb, alpha)
 }

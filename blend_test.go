@@ -105,7 +105,7 @@ func TestBlendProperties(t *testing.T) {
 				continue
 			}
 			v := rapid.IntRange(0, 3000).Draw(t, "v")
-			r := newResult("", Fraction, decimal.NewFromInt(int64(v)), decimal.NewFromInt(3000), nil, nil)
+			r := must2(Quotient("", Fraction, decimal.NewFromInt(int64(v)), decimal.NewFromInt(3000)))
 			scores[w.Name] = r
 			if r.Rat().Cmp(lo) < 0 {
 				lo = r.Rat()
@@ -125,7 +125,7 @@ func TestBlendProperties(t *testing.T) {
 }
 
 func TestResultFormatting(t *testing.T) {
-	third := newResult("x", Fraction, dec("2"), dec("3"), nil, nil)
+	third := must2(Quotient("x", Fraction, dec("2"), dec("3"))).WithFormula(nil)
 	got := []string{
 		third.String(), third.Value().String(), third.Round(4).String(), third.Explain(),
 		mustGiven("", Points, dec("81.05")).String(), mustGiven("", Points, dec("80")).Format(0),

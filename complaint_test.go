@@ -113,7 +113,7 @@ func TestComplaintErrors(t *testing.T) {
 			errCheck{ErrUnknownOutcome, `csat: complaint "A": outcome 7: unknown complaint outcome`}},
 		{"duplicate id", append(sampleComplaints(), sampleComplaints()[1]), ComplaintOptions{AsOf: periodEnd},
 			errCheck{ErrDuplicate, `csat: complaint id "B" given twice: duplicate`}},
-		{"empty id", one(func(c *Complaint) { c.ID = "" }), ComplaintOptions{AsOf: periodEnd}, errCheck{ErrInvalid, ""}},
+		{"empty id", one(func(c *Complaint) { c.ID = "" }), ComplaintOptions{AsOf: periodEnd}, errCheck{ErrMissing, ""}},
 		{"no customer", one(func(c *Complaint) { c.Customer = "" }), ComplaintOptions{AsOf: periodEnd}, errCheck{ErrMissing, `csat: complaint "A": no customer: missing value`}},
 		{"no received", one(func(c *Complaint) { c.Received = time.Time{} }), ComplaintOptions{AsOf: periodEnd}, errCheck{ErrMissing, `csat: complaint "A": no received time: missing value`}},
 		{"handled without resolution", one(func(c *Complaint) { c.Resolved = time.Time{} }), ComplaintOptions{AsOf: periodEnd},

@@ -191,7 +191,7 @@ func FuzzSegment(f *testing.F) {
 			if i < len(ids) {
 				id = string(rune('a' + ids[i]%40))
 			}
-			vs = append(vs, CustomerValue{ID: id, Value: decimal.NewFromInt(int64(int8(v)))})
+			vs = append(vs, CustomerValue{ID: id, Value: mustGiven("", Points, decimal.NewFromInt(int64(int8(v))))})
 		}
 		as, err := ABC{}.Segment(vs)
 		if err != nil {
@@ -201,7 +201,7 @@ func FuzzSegment(f *testing.F) {
 			t.Fatalf("%d assignments for %d customers", len(as), len(vs))
 		}
 		for i := 1; i < len(as); i++ {
-			if as[i].Class < as[i-1].Class || as[i].Value.GreaterThan(as[i-1].Value) {
+			if as[i].Class < as[i-1].Class || as[i].Value.Cmp(as[i-1].Value) > 0 {
 				t.Fatalf("rank order broken at %d: %+v then %+v", i, as[i-1], as[i])
 			}
 		}

@@ -59,7 +59,12 @@ func (iv Interval) String() string {
 
 // Explain returns the interval's derivation with the numbers substituted.
 func (iv Interval) Explain() string {
-	s := iv.Method + " " + iv.Level.Shift(2).String() + "% interval"
+	lv := iv.Level.Shift(2)
+	shown := lv.Round(DisplayPlaces)
+	s := iv.Method + " " + shown.String() + "% interval"
+	if !shown.Equal(lv) {
+		s = iv.Method + " ≈" + shown.String() + "% interval"
+	}
 	if iv.formula != "" {
 		s += " = " + iv.formula
 	}

@@ -2,6 +2,7 @@ package csat
 
 import (
 	"math/big"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -116,15 +117,40 @@ func TestNPSProperties(t *testing.T) {
 
 func TestNPSErrors(t *testing.T) {
 	_, err := NPS{}.Compute(NewTally(NPSScale()))
-	checkErr(t, err, errCheck{Is: ErrEmpty, Msg: `csat: nps of an empty tally: no data`})
+	checkErr(t, err, errCheck{Is: ErrEmpty, Msg: `csat: nps of no answers: no data`})
 	pvc := NewTally(PVCBands())
 	_ = pvc.Add(0)
 	_, err = NPS{}.Compute(pvc)
-	checkErr(t, err, errCheck{Is: ErrInvalid})
-	_, err = NPS{Level: dec("1")}.Compute(npsOf(t, 1, 1, 1))
+	checkErr(t, err, errCheck{Is: ErrScaleMismatch})
+	// A 1–10 scale (no 0) and a 0–10 scale of halves are not NPS scales:
+	// accepted silently before, they are a scale mismatch now.
+	for _, sc := range []struct {
+		name  string
+		lo    int64
+		fm    string
+		scale func(int64) decimal.Decimal
+	}{{"1-10", 1, "10", decimal.NewFromInt}, {"0-5 in halves", 0, "5", func(i int64) decimal.Decimal { return decimal.New(i*5, -1) }}} {
+		var levels []Level
+		for i := sc.lo; i <= 10; i++ {
+			levels = append(levels, Level{Key: strconv.FormatInt(i, 10), Points: sc.scale(i)})
+		}
+		s, err := NewScale(sc.name, dec(sc.fm), levels)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tl := NewTally(s)
+		_ = tl.Add(0)
+		_, err = NPS{}.Compute(tl)
+		checkErr(t, err, errCheck{Is: ErrScaleMismatch})
+	}
+	_, err = NPS{Confidence: ConfidenceLevel(dec("1"))}.Compute(npsOf(t, 1, 1, 1))
 	checkErr(t, err, errCheck{Is: ErrOutOfRange, Msg: `csat: nps: confidence level 1 outside (0, 1): value out of range`})
-	_, err = NPS{}.Loyalty(LoyaltyData{})
+	_, err = NPS{Confidence: Confidence{Level: dec("0.95"), Z: dec("1.96")}}.Compute(npsOf(t, 1, 1, 1))
 	checkErr(t, err, errCheck{Is: ErrInvalid})
+	_, err = NPS{}.FromCounts(NPSCounts{Promoters: ^uint64(0), Detractors: 1})
+	checkErr(t, err, errCheck{Is: ErrOverflow})
+	_, err = NPS{}.Loyalty(LoyaltyData{})
+	checkErr(t, err, errCheck{Is: ErrScaleMismatch})
 }
 
 func TestPurchaseMetrics(t *testing.T) {

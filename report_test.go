@@ -4,14 +4,16 @@ import (
 	"encoding/json"
 	"slices"
 	"sort"
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
 )
 
-func TestBuildReport(t *testing.T) {
+func reportInput(t *testing.T) ReportInput {
 	tab := surveyTable(t)
 	_ = tab.AddN("delivery 交货期", SourceSelf, 1, 5)
 	for _, row := range perItem {
@@ -23,15 +25,23 @@ func TestBuildReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := BuildReport(ReportInput{
+	return ReportInput{
 		Period: "2026H2", Table: tab,
-		History:       []Period{{Name: "2026H1", Table: prev}},
-		DegreeHistory: []decimal.Decimal{dec("0.70"), dec("0.80")},
-		Customers:     []CustomerScore{cs},
-		Complaints:    sampleComplaints(), ComplaintOptions: &ComplaintOptions{AsOf: periodEnd},
+		History:         []Period{{Name: "2026H1", Table: prev}},
+		TargetHistories: [][]decimal.Decimal{{dec("0.70"), dec("0.80")}},
+		Customers:       []CustomerScore{cs},
+		Complaints:      sampleComplaints(), ComplaintOptions: &ComplaintOptions{AsOf: periodEnd},
 		Actions: []Action{{Item: "delivery 交货期", Kind: Corrective, Action: "second supplier", Owner: "production", Status: Planned,
 			Due: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}},
-	})
+		Loyalty:     []LoyaltyMetric{NPS{}},
+		LoyaltyData: LoyaltyData{Recommend: npsOf(t, 100, 30, 80)},
+		Values:      values(3, 50, 8, 20, 5, 10, 4),
+	}
+}
+
+func TestBuildReport(t *testing.T) {
+	in := reportInput(t)
+	rep, err := BuildReport(in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,14 +52,21 @@ func TestBuildReport(t *testing.T) {
 	if diff := cmp.Diff([]string{"survey", "self", "competitor"}, srcs); diff != "" {
 		t.Errorf("sources (-want +got):\n%s", diff)
 	}
-	if !rep.Sources[0].Overall.Degree.Value().Equal(dec("0.76")) || rep.Overall == nil || len(rep.Pareto) != 4 || rep.Trend == nil ||
-		rep.Company == nil || rep.Complaints == nil || len(rep.Competitor) != 6 || len(rep.Warnings) == 0 {
+	ov := rep.Sources[0].Overall
+	if len(ov.Figures) != 2 || !ov.Figures[0].Score.Value().Equal(dec("0.76")) || !ov.Figures[1].Score.Value().Equal(dec("0.84")) ||
+		ov.Figures[1].Interval == nil || ov.Figures[1].Interval.Method != "Wilson" || len(rep.Overall) != 2 || len(rep.Pareto) != 4 ||
+		rep.Trend == nil || rep.Company == nil || rep.Complaints == nil || len(rep.Competitor) != 6 || len(rep.Warnings) == 0 {
 		t.Fatalf("report incomplete: %+v", rep.Warnings)
 	}
 	// Target: (0.75 + 0.8)/2 = 0.775 against the overall degree
-	// 0.4×0.8 + 0.6×0.76 = 0.776 → met.
-	if !rep.Targets.Degree.Value().Equal(dec("0.775")) || !*rep.Targets.DegreeMet || rep.Targets.Against != "overall" {
-		t.Errorf("target %s met %t against %s", rep.Targets.Degree.Value(), *rep.Targets.DegreeMet, rep.Targets.Against)
+	// 0.4×0.8 + 0.6×0.76 = 0.776 → met; the current figure is beside it.
+	if len(rep.Targets) != 1 || !rep.Targets[0].Target.Target.Value().Equal(dec("0.775")) || !rep.Targets[0].Met ||
+		rep.Targets[0].Against != "overall" || !rep.Targets[0].Current.Value().Equal(dec("0.776")) {
+		t.Errorf("targets %+v", rep.Targets)
+	}
+	// Loyalty: NPS (100 − 80)/210 × 100 ≈ 9.52; segments A A A B B B C.
+	if len(rep.Loyalty) != 1 || rep.Loyalty[0].String() != "≈9.52" || len(rep.Segments) != 7 || len(rep.Classes) != 3 {
+		t.Errorf("loyalty %v, %d segments, %d classes", rep.Loyalty, len(rep.Segments), len(rep.Classes))
 	}
 	js, err := json.Marshal(rep)
 	if err != nil {
@@ -64,36 +81,44 @@ func TestBuildReport(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	want := []string{"actions", "company", "competitor", "complaints", "customers", "dissatisfied", "gaps", "overall", "pareto", "period", "scale", "sources", "targets", "trend", "warnings"}
+	want := []string{"actions", "classes", "company", "competitor", "complaints", "customers", "dissatisfied", "gaps", "loyalty",
+		"overall", "pareto", "period", "scale", "segments", "sources", "targets", "trend", "warnings"}
 	if diff := cmp.Diff(want, keys); diff != "" {
 		t.Errorf("report JSON fields (-want +got):\n%s", diff)
 	}
 	// Deterministic: the same input encodes to the same bytes.
-	rep2, _ := BuildReport(ReportInput{Period: "2026H2", Table: tab.Clone(), History: []Period{{Name: "2026H1", Table: prev}},
-		DegreeHistory: []decimal.Decimal{dec("0.70"), dec("0.80")}, Customers: []CustomerScore{cs},
-		Complaints: slices.Clone(sampleComplaints()), ComplaintOptions: &ComplaintOptions{AsOf: periodEnd},
-		Actions: []Action{{Item: "delivery 交货期", Kind: Corrective, Action: "second supplier", Owner: "production", Status: Planned,
-			Due: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}}})
+	in2 := reportInput(t)
+	in2.Table = in.Table.Clone()
+	in2.Complaints = slices.Clone(in.Complaints)
+	rep2, _ := BuildReport(in2)
 	js2, _ := json.Marshal(rep2)
 	if string(js) != string(js2) {
 		t.Error("report JSON is not deterministic")
 	}
+	// It reads back to an equal report.
+	var back Report
+	if err := json.Unmarshal(js, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(rep, back); diff != "" {
+		t.Errorf("read back (-want +got):\n%s", diff)
+	}
 	var src struct {
 		Sources []struct {
 			Overall struct {
-				Degree struct {
-					Value, Display, Explain string
+				Figures []struct {
+					Score    struct{ Value, Display, Explain string }
+					Interval struct{ Method string }
 				}
-				RateInterval struct{ Low, High, Method string } `json:"rate_interval"`
 			}
 		}
 	}
 	if err := json.Unmarshal(js, &src); err != nil {
 		t.Fatal(err)
 	}
-	d := src.Sources[0].Overall.Degree
+	d := src.Sources[0].Overall.Figures[0].Score
 	if d.Value != "0.76" || d.Display != "76%" || d.Explain != "degree 满意度 = (10×10 + 5×8 + 6×6 + 3×4 + 1×2) / (25×10) = 190/250 = 76%" ||
-		src.Sources[0].Overall.RateInterval.Method != "Wilson" {
+		src.Sources[0].Overall.Figures[0].Interval.Method != "t" {
 		t.Errorf("report JSON degree %+v", src.Sources[0].Overall)
 	}
 }
@@ -105,4 +130,151 @@ func TestBuildReportErrors(t *testing.T) {
 	checkErr(t, err, errCheck{Is: ErrEmpty})
 	_, err = BuildReport(ReportInput{Period: "x", Table: surveyTable(t), Actions: []Action{{Item: "a"}}})
 	checkErr(t, err, errCheck{Is: ErrMissing, Msg: `csat: action for "a": no action text: missing value`})
+	_, err = BuildReport(ReportInput{Period: "x", Table: surveyTable(t), Scorers: []Scorer{nil}})
+	checkErr(t, err, errCheck{Is: ErrInvalid})
+	_, err = BuildReport(ReportInput{Period: "x", Table: surveyTable(t), TargetHistories: make([][]decimal.Decimal, 3)})
+	checkErr(t, err, errCheck{Is: ErrInvalid})
+}
+
+// Report JSON that is not what Marshal writes is refused: an unknown
+// field at the top or deep inside, a tampered value.
+func TestReportJSONRejects(t *testing.T) {
+	rep, err := BuildReport(ReportInput{Period: "p", Table: surveyTable(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, bad := range map[string]string{
+		"top-level typo":  replaceOnce(string(js), `"period"`, `"peroid"`),
+		"nested typo":     replaceOnce(string(js), `"answers"`, `"answer"`),
+		"tampered value":  replaceOnce(string(js), `"value":"0.76"`, `"value":"0.77"`),
+		"tampered kind":   replaceOnce(string(js), `"kind":"fraction"`, `"kind":"points"`),
+		"trailing object": string(js) + "{}",
+	} {
+		if bad == string(js) {
+			t.Fatalf("%s: input not altered", name)
+		}
+		var r Report
+		if err := json.Unmarshal([]byte(bad), &r); err == nil {
+			t.Errorf("%s: decoded without error", name)
+		}
+	}
+}
+
+func replaceOnce(s, old, new string) string {
+	for i := 0; i+len(old) <= len(s); i++ {
+		if s[i:i+len(old)] == old {
+			return s[:i] + new + s[i+len(old):]
+		}
+	}
+	return s
+}
+
+// genReportInput draws a report input: a survey of random counts over a
+// few items, maybe a self-assessment, a competitor, a previous period,
+// targets, customers, complaints, actions, loyalty data and values.
+func genReportInput(t *rapid.T) ReportInput {
+	tab := NewTable(FivePoint())
+	items := rapid.SliceOfNDistinct(rapid.SampledFrom([]string{"功能", "外观", "包装", "交货期", "服务质量", "price"}), 1, 4, rapid.ID[string]).Draw(t, "items")
+	sources := []string{SourceSurvey}
+	if rapid.Bool().Draw(t, "self") {
+		sources = append(sources, SourceSelf)
+	}
+	if rapid.Bool().Draw(t, "competitor") {
+		sources = append(sources, SourceCompetitor)
+	}
+	for _, it := range items {
+		for _, src := range sources {
+			for l := range 5 {
+				if err := tab.AddN(it, src, l, rapid.Uint64Range(0, 12).Draw(t, "n")); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tl, _ := tab.Tally(it, src); tl.total().IsZero() {
+				_ = tab.Add(it, src, rapid.IntRange(0, 4).Draw(t, "one"))
+			}
+		}
+	}
+	in := ReportInput{Period: "P" + strconv.Itoa(rapid.IntRange(1, 9).Draw(t, "period")), Table: tab}
+	if rapid.Bool().Draw(t, "history") {
+		prev := NewTable(FivePoint())
+		for l := range 5 {
+			_ = prev.AddN(items[0], SourceSurvey, l, rapid.Uint64Range(1, 9).Draw(t, "prev"))
+		}
+		in.History = []Period{{Name: "P0", Table: prev}}
+	}
+	if rapid.Bool().Draw(t, "targets") {
+		h := rapid.SliceOfN(rapid.IntRange(0, 100), 1, 6).Draw(t, "hist")
+		var hs []decimal.Decimal
+		for _, v := range h {
+			hs = append(hs, decimal.New(int64(v), -2))
+		}
+		in.TargetHistories = [][]decimal.Decimal{hs, hs}
+		in.TargetMethod = TargetMethod(rapid.IntRange(0, 1).Draw(t, "method"))
+	}
+	if rapid.Bool().Draw(t, "customers") {
+		c := pvcCustomer()
+		c.ID = "c" + strconv.Itoa(rapid.IntRange(0, 99).Draw(t, "cid"))
+		c.Status = Status(rapid.IntRange(0, 2).Draw(t, "status"))
+		cs, err := PVCCustomerScorer().Score(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Customers = []CustomerScore{cs}
+	}
+	if rapid.Bool().Draw(t, "complaints") {
+		in.Complaints, in.ComplaintOptions = sampleComplaints(), &ComplaintOptions{AsOf: periodEnd}
+	}
+	if rapid.Bool().Draw(t, "actions") {
+		in.Actions = []Action{{Item: items[0], Kind: ActionKind(rapid.IntRange(1, 2).Draw(t, "kind")), Action: "fix", Owner: "qa",
+			Status: ActionStatus(rapid.IntRange(1, 4).Draw(t, "st")), Due: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}}
+	}
+	if rapid.Bool().Draw(t, "loyalty") {
+		nps := NewTally(NPSScale())
+		for l := range 11 {
+			_ = nps.AddN(l, rapid.Uint64Range(0, 20).Draw(t, "nps"))
+		}
+		_ = nps.Add(10)
+		in.Loyalty = []LoyaltyMetric{NPS{}, RepeatRate{}}
+		in.LoyaltyData = LoyaltyData{Recommend: nps, Purchases: []Purchase{{Customer: "a", Amount: dec("1")}, {Customer: "a", Amount: dec("2")}, {Customer: "b", Amount: dec("3")}}}
+	}
+	if rapid.Bool().Draw(t, "values") {
+		vs := rapid.SliceOfN(rapid.IntRange(-5, 100), 1, 8).Draw(t, "values")
+		for i, v := range vs {
+			in.Values = append(in.Values, CustomerValue{ID: "v" + strconv.Itoa(i), Value: pts(strconv.Itoa(v))})
+		}
+	}
+	return in
+}
+
+// Any report built from random inputs marshals to JSON, unmarshals, and
+// marshals to the same bytes; the values are equal.
+func TestReportJSONRoundTrip(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		rep, err := BuildReport(genReportInput(t))
+		if err != nil {
+			t.Fatalf("build: %v", err)
+		}
+		js, err := json.Marshal(rep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Report
+		if err := json.Unmarshal(js, &back); err != nil {
+			t.Fatalf("unmarshal: %v\n%s", err, js)
+		}
+		js2, err := json.Marshal(back)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(js) != string(js2) {
+			t.Fatalf("re-encoded differently")
+		}
+		if diff := cmp.Diff(rep, back); diff != "" {
+			t.Fatalf("decoded report differs (-want +got):\n%s", diff)
+		}
+	})
 }

@@ -70,7 +70,7 @@ func TestCLVMonotone(t *testing.T) {
 func values(vs ...int64) []CustomerValue {
 	out := make([]CustomerValue, len(vs))
 	for i, v := range vs {
-		out[i] = CustomerValue{ID: string(rune('a' + i)), Value: decimal.NewFromInt(v)}
+		out[i] = CustomerValue{ID: string(rune('a' + i)), Value: mustGiven("", Points, decimal.NewFromInt(v))}
 	}
 	return out
 }
@@ -89,7 +89,11 @@ func TestABCReference(t *testing.T) {
 		t.Errorf("ABC mismatch (-want +got):\n%s", diff)
 	}
 	var sums []string
-	for _, s := range Summarize(as) {
+	summary, err := Summarize(as)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range summary {
 		sums = append(sums, s.Class+" "+s.Value.String()+" "+s.Share.String())
 	}
 	// A 80/100, B 17/100, C 3/100.
@@ -97,7 +101,7 @@ func TestABCReference(t *testing.T) {
 		t.Errorf("summary mismatch (-want +got):\n%s", diff)
 	}
 	// Non-positive values are C; ties by id.
-	as, _ = ABC{}.Segment([]CustomerValue{{"z", dec("10")}, {"y", dec("10")}, {"x", dec("0")}, {"w", dec("-5")}})
+	as, _ = ABC{}.Segment([]CustomerValue{{"z", pts("10")}, {"y", pts("10")}, {"x", pts("0")}, {"w", pts("-5")}})
 	got = nil
 	for _, a := range as {
 		got = append(got, a.ID+a.Class)
@@ -114,9 +118,9 @@ func TestABCErrors(t *testing.T) {
 		in   []CustomerValue
 		want errCheck
 	}{
-		{"empty", ABC{}, nil, errCheck{ErrEmpty, `csat: abc: no customers: no data`}},
-		{"duplicate", ABC{}, []CustomerValue{{"a", dec("1")}, {"b", dec("2")}, {"a", dec("3")}}, errCheck{ErrDuplicate, `csat: abc: customer "a" given twice: duplicate`}},
-		{"empty id", ABC{}, []CustomerValue{{"", dec("1")}}, errCheck{ErrInvalid, ""}},
+		{"empty", ABC{}, nil, errCheck{ErrEmpty, `csat: segment: no customers: no data`}},
+		{"duplicate", ABC{}, []CustomerValue{{"a", pts("1")}, {"b", pts("2")}, {"a", pts("3")}}, errCheck{ErrDuplicate, `csat: customer "a": segment: customer given twice: duplicate`}},
+		{"empty id", ABC{}, []CustomerValue{{"", pts("1")}}, errCheck{ErrInvalid, ""}},
 		{"thresholds", ABC{A: dec("0.9"), B: dec("0.8")}, values(1), errCheck{ErrInvalid, `csat: abc: thresholds A 0.9, B 0.8 need 0 < A ≤ B ≤ 1: invalid argument`}},
 		{"threshold above 1", ABC{B: dec("1.5")}, values(1), errCheck{ErrInvalid, ""}},
 	}
@@ -141,7 +145,7 @@ func TestABCProperties(t *testing.T) {
 		vs := rapid.SliceOfN(rapid.IntRange(-20, 100), 1, 40).Draw(t, "values")
 		out := make([]CustomerValue, len(vs))
 		for i, v := range vs {
-			out[i] = CustomerValue{ID: "c" + decimal.NewFromInt(int64(i)).String(), Value: decimal.NewFromInt(int64(v))}
+			out[i] = CustomerValue{ID: "c" + decimal.NewFromInt(int64(i)).String(), Value: mustGiven("", Points, decimal.NewFromInt(int64(v)))}
 		}
 		return out
 	}
@@ -158,7 +162,7 @@ func TestABCProperties(t *testing.T) {
 		k := rapid.IntRange(0, len(vs)-1).Draw(t, "who")
 		before, _ := ABC{}.Segment(vs)
 		up := append([]CustomerValue(nil), vs...)
-		up[k].Value = up[k].Value.Add(decimal.NewFromInt(int64(rapid.IntRange(1, 100).Draw(t, "rise"))))
+		up[k].Value = mustGiven("", Points, up[k].Value.Value().Add(decimal.NewFromInt(int64(rapid.IntRange(1, 100).Draw(t, "rise")))))
 		after, _ := ABC{}.Segment(up)
 		if classOf(after)[vs[k].ID] > classOf(before)[vs[k].ID] { // "A" < "B" < "C"
 			t.Fatalf("%s demoted from %s to %s", vs[k].ID, classOf(before)[vs[k].ID], classOf(after)[vs[k].ID])
@@ -171,9 +175,13 @@ func TestABCProperties(t *testing.T) {
 		per := map[string]*big.Rat{}
 		total := decimal.Zero
 		for _, v := range vs {
-			total = total.Add(v.Value)
+			total = total.Add(v.Value.Value())
 		}
-		for _, s := range Summarize(as) {
+		summary, err := Summarize(as)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range summary {
 			sum.Add(sum, s.Share.Rat())
 			per[s.Class] = new(big.Rat).Quo(s.Value.Rat(), big.NewRat(int64(s.Count), 1))
 		}
@@ -213,7 +221,7 @@ func TestSurveySchedule(t *testing.T) {
 	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
 	asOf := day(11, 23)
 	last := map[string]time.Time{"a": day(9, 1), "b": day(6, 1), "d": day(3, 1), "e": day(8, 1), "g": day(10, 1)}
-	sched, err := SurveySchedule(as, map[string]bool{"e": true}, last, asOf)
+	sched, err := SurveySchedule(as, ScheduleOptions{AsOf: asOf, Key: map[string]bool{"e": true}, Last: last})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,10 +236,57 @@ func TestSurveySchedule(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("schedule mismatch (-want +got):\n%s", diff)
 	}
-	_, err = SurveySchedule(as, map[string]bool{"zz": true}, nil, asOf)
-	checkErr(t, err, errCheck{Is: ErrUnknownItem, Msg: `csat: schedule: key flag for unknown customer "zz": unknown item`})
-	_, err = SurveySchedule(as, nil, map[string]time.Time{"zz": asOf}, asOf)
+	_, err = SurveySchedule(as, ScheduleOptions{AsOf: asOf, Key: map[string]bool{"zz": true}})
+	checkErr(t, err, errCheck{Is: ErrUnknownItem, Msg: `csat: customer "zz": schedule: key flag for a customer not segmented: unknown item`})
+	_, err = SurveySchedule(as, ScheduleOptions{AsOf: asOf, Last: map[string]time.Time{"zz": asOf}})
 	checkErr(t, err, errCheck{Is: ErrUnknownItem})
-	_, err = SurveySchedule(append(as, as[0]), nil, nil, asOf)
+	_, err = SurveySchedule(append(as, as[0]), ScheduleOptions{AsOf: asOf})
 	checkErr(t, err, errCheck{Is: ErrDuplicate})
+	// Accepted silently before: a last survey in the future, an empty id,
+	// an empty class, no as-of date.
+	_, err = SurveySchedule(as, ScheduleOptions{AsOf: asOf, Last: map[string]time.Time{"a": day(12, 1)}})
+	checkErr(t, err, errCheck{Is: ErrOutOfRange})
+	_, err = SurveySchedule([]Assignment{{ID: "", Class: "A"}}, ScheduleOptions{AsOf: asOf})
+	checkErr(t, err, errCheck{Is: ErrInvalid})
+	_, err = SurveySchedule([]Assignment{{ID: "x"}}, ScheduleOptions{AsOf: asOf})
+	checkErr(t, err, errCheck{Is: ErrInvalid})
+	_, err = SurveySchedule(as, ScheduleOptions{})
+	checkErr(t, err, errCheck{Is: ErrMissing})
 }
+
+// "Quarterly" stops at the month's end: 30 November + 3 months is 28
+// February (29 in a leap year), not 2 March; 31 August + 6 months is 28
+// February too.
+func TestScheduleMonthEnd(t *testing.T) {
+	as := []Assignment{{ID: "k", Class: ClassA}, {ID: "g", Class: ClassC}}
+	for _, c := range []struct {
+		last, asOf time.Time
+		key, other string
+	}{
+		{time.Date(2025, 11, 30, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), "2026-02-28", "2026-05-30"},
+		{time.Date(2027, 11, 30, 0, 0, 0, 0, time.UTC), time.Date(2027, 12, 1, 0, 0, 0, 0, time.UTC), "2028-02-29", "2028-05-30"},
+		{time.Date(2026, 8, 31, 0, 0, 0, 0, time.UTC), time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), "2026-11-30", "2027-02-28"},
+	} {
+		sched, err := SurveySchedule(as, ScheduleOptions{AsOf: c.asOf, Last: map[string]time.Time{"k": c.last, "g": c.last}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, e := range sched {
+			got[e.ID] = e.Due.Format(time.DateOnly)
+		}
+		if got["k"] != c.key || got["g"] != c.other {
+			t.Errorf("last %s: key due %s, other due %s; want %s, %s", c.last.Format(time.DateOnly), got["k"], got["g"], c.key, c.other)
+		}
+	}
+	// A user's own classes: "gold" is key.
+	sched, err := SurveySchedule([]Assignment{{ID: "x", Class: "gold"}, {ID: "y", Class: "silver"}},
+		ScheduleOptions{AsOf: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), KeyClasses: []string{"gold"},
+			Last: map[string]time.Time{"x": time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), "y": time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC)}})
+	if err != nil || !sched[0].Key || sched[0].ID != "x" || sched[0].Due.Month() != time.March || sched[1].Due.Month() != time.June {
+		t.Errorf("key classes: %+v, %v", sched, err)
+	}
+}
+
+// pts is a points result for tests.
+func pts(v string) Result { return mustGiven("", Points, dec(v)) }

@@ -56,8 +56,12 @@ func main() {
 		Period:        "2026H2",
 		Table:         h2,
 		History:       []csat.Period{{Name: "2026H1", Table: h1}},
-		DegreeHistory: []decimal.Decimal{d("0.78"), d("0.80"), d("0.77"), d("0.82")},
-		RateHistory:   []decimal.Decimal{d("0.86"), d("0.88"), d("0.85"), d("0.90")},
+		// Past yearly degrees and rates, in the order of the headline
+		// figures (degree, rate).
+		TargetHistories: [][]decimal.Decimal{
+			{d("0.78"), d("0.80"), d("0.77"), d("0.82")},
+			{d("0.86"), d("0.88"), d("0.85"), d("0.90")},
+		},
 		Actions: []csat.Action{{Item: "交货期 delivery", Kind: csat.Corrective, Cause: "late raw material from one supplier",
 			Action: "second supplier qualified; weekly delivery review", Owner: "生产部 production",
 			Due: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC), Status: csat.InProgress}},
@@ -69,20 +73,22 @@ func main() {
 	fmt.Println("Satisfaction analysis report 客户满意度检查分析报告,", rep.Period)
 	for _, sf := range rep.Sources {
 		fmt.Printf("\n[%s] %d answers\n", sf.Source, sf.Overall.Answers)
-		fmt.Println("  " + sf.Overall.Degree.Explain())
-		if sf.Overall.DegreeInterval != nil {
-			fmt.Println("    " + sf.Overall.DegreeInterval.Explain())
+		for _, f := range sf.Overall.Figures {
+			fmt.Println("  " + f.Score.Explain())
+			if f.Interval != nil {
+				fmt.Println("    " + f.Interval.Explain())
+			}
 		}
-		fmt.Println("  " + sf.Overall.Rate.Explain())
-		fmt.Println("    " + sf.Overall.RateInterval.Explain())
 		for _, it := range sf.Items {
-			fmt.Printf("  %-18s degree %-7s rate %-7s rate interval %s\n", it.Item, it.Degree, it.Rate, it.RateInterval)
+			degree, rate := it.Figures[0], it.Figures[1]
+			fmt.Printf("  %-18s degree %-7s rate %-7s rate interval %s\n", it.Item, degree.Score, rate.Score, rate.Interval)
 		}
 	}
 	if rep.Overall != nil {
 		fmt.Println("\nOverall (self 40% + survey 60%):")
-		fmt.Println("  " + rep.Overall.Degree.Explain())
-		fmt.Println("  " + rep.Overall.Rate.Explain())
+		for _, o := range rep.Overall {
+			fmt.Println("  " + o.Explain())
+		}
 	}
 	fmt.Println("\nMain areas of dissatisfaction (Pareto of 不满意 + 很不满意, survey):")
 	for _, p := range rep.Pareto {
@@ -108,9 +114,10 @@ func main() {
 		}
 	}
 	fmt.Println("  " + rep.Trend.DegreeSlope.Explain())
-	fmt.Println("\nTargets 平均先进指标 (against the " + rep.Targets.Against + " figures):")
-	fmt.Printf("  %s — met: %t\n", rep.Targets.Degree.Explain(), *rep.Targets.DegreeMet)
-	fmt.Printf("  %s — met: %t\n", rep.Targets.Rate.Explain(), *rep.Targets.RateMet)
+	fmt.Println("\nTargets 平均先进指标:")
+	for _, tg := range rep.Targets {
+		fmt.Printf("  %s — %s %s, met: %t\n", tg.Target.Target.Explain(), tg.Against, tg.Current, tg.Met)
+	}
 	fmt.Println("\nActions:")
 	for _, a := range rep.Actions {
 		fmt.Printf("  %s: %s (cause: %s; owner %s, due %s)\n", a.Item, a.Action, a.Cause, a.Owner, a.Due.Format("2006-01-02"))

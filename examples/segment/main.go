@@ -38,7 +38,7 @@ func main() {
 			log.Fatal(err)
 		}
 		fmt.Printf("  %s: %s\n", c.id, clv.Explain())
-		values = append(values, csat.CustomerValue{ID: c.id, Value: clv.Value()})
+		values = append(values, csat.CustomerValue{ID: c.id, Value: clv}) // exact: ranked on the fraction
 	}
 
 	as, err := csat.ABC{}.Segment(values)
@@ -47,10 +47,14 @@ func main() {
 	}
 	fmt.Println("\nABC by cumulative value share (A below 80% before, B below 95%):")
 	for _, a := range as {
-		fmt.Printf("  %d. %s %s (value %s, share before %s)\n", a.Rank, a.Class, a.ID, a.Value.StringFixed(2), a.ShareBefore)
+		fmt.Printf("  %d. %s %s (value %s, share before %s)\n", a.Rank, a.Class, a.ID, a.Value, a.ShareBefore)
 	}
-	for _, s := range csat.Summarize(as) {
-		fmt.Printf("  class %s: %d customers, value %s, share %s\n", s.Class, s.Count, s.Value.StringFixed(2), s.Share)
+	summary, err := csat.Summarize(as)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, s := range summary {
+		fmt.Printf("  class %s: %d customers, value %s, share %s\n", s.Class, s.Count, s.Value, s.Share)
 	}
 
 	fmt.Println("\nRelationship to build 关系类型 (margin × number of customers):")
@@ -72,7 +76,7 @@ func main() {
 
 	day := func(m time.Month, dd int) time.Time { return time.Date(2026, m, dd, 0, 0, 0, 0, time.UTC) }
 	last := map[string]time.Time{"华东化工": day(8, 15), "北方塑业": day(5, 10), "西部建材": day(3, 1), "东海型材": day(9, 1)}
-	sched, err := csat.SurveySchedule(as, map[string]bool{"东海型材": true}, last, day(11, 23))
+	sched, err := csat.SurveySchedule(as, csat.ScheduleOptions{AsOf: day(11, 23), Key: map[string]bool{"东海型材": true}, Last: last})
 	if err != nil {
 		log.Fatal(err)
 	}
