@@ -22,7 +22,7 @@ const (
 	// daily rate of the customers still there leave; after d days the
 	// share lost is 1 − (1 − rate)^d. It never exceeds 100%.
 	LossCompound LossModel = iota
-	// LossLinear: the share lost is rate × d, capped at 100%.
+	// LossLinear reads the share lost as rate × d, capped at 100%.
 	LossLinear
 )
 

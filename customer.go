@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -188,7 +189,7 @@ func byItem[V any](s *CustomerScorer, m map[string]V) (map[string]V, error) {
 	}
 	out := make(map[string]V, len(m))
 	tree, _ := s.scheme.(*Tree)
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		name := k
 		if !slices.Contains(s.items, k) && tree != nil {
 			if n, err := tree.Name(k); err == nil {
@@ -512,15 +513,6 @@ func (s *CustomerScorer) itemScores(c Customer) ([]ItemScore, error) {
 // preliminary score, adjustments and final score with its band.
 func (cs CustomerScore) Explain() string {
 	return cs.Final.Derivation() + "band: " + cs.BandLevel.Name() + "\n"
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 var statusTexts = [...]string{0: "active", 1: "at_risk", 2: "lost"}

@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"maps"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -293,10 +294,10 @@ func (s ShareOfWallet) Loyalty(d LoyaltyData) (Result, error) {
 type Direction int8
 
 const (
-	// HigherIsLoyal: more repeat purchases, more attention, more
+	// HigherIsLoyal means more repeat purchases, more attention, more
 	// tolerance mean more loyalty.
 	HigherIsLoyal Direction = 1
-	// LowerIsLoyal: a shorter choice time, less price sensitivity, a
+	// LowerIsLoyal means a shorter choice time, less price sensitivity, a
 	// cooler attitude to competitors mean more loyalty.
 	LowerIsLoyal Direction = -1
 )
@@ -445,7 +446,7 @@ func (li *LoyaltyIndex) ScoreAll(customers map[string]map[string]decimal.Decimal
 		return nil, errorf(ErrEmpty, "loyalty index: no customers")
 	}
 	lo, hi := map[string]decimal.Decimal{}, map[string]decimal.Decimal{}
-	ids := sortedKeys(customers)
+	ids := slices.Sorted(maps.Keys(customers))
 	for _, m := range li.measures {
 		lo[m.Name], hi[m.Name] = m.Low, m.High
 		if li.bounds == PopulationRange {
@@ -480,7 +481,7 @@ func (li *LoyaltyIndex) score(values map[string]decimal.Decimal, bounds func(Mea
 	if li.scheme == nil {
 		return Result{}, errorf(ErrInvalid, "loyalty index not built (use NewLoyaltyIndex)")
 	}
-	for _, k := range sortedKeys(values) {
+	for _, k := range slices.Sorted(maps.Keys(values)) {
 		if !slices.ContainsFunc(li.measures, func(m Measure) bool { return m.Name == k }) {
 			return Result{}, errorf(ErrUnknownItem, "loyalty index: measure %q not known", k)
 		}

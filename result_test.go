@@ -257,3 +257,27 @@ func TestQuotientRounding(t *testing.T) {
 		}
 	})
 }
+
+func TestResultFormatting(t *testing.T) {
+	third := must2(Quotient("x", Fraction, dec("2"), dec("3"))).WithFormula(nil)
+	got := []string{
+		third.String(), third.Value().String(), third.Round(4).String(), third.Explain(),
+		mustGiven("", Points, dec("81.05")).String(), mustGiven("", Points, dec("80")).Format(0),
+		Result{}.String(), Result{}.Den().String(),
+	}
+	want := []string{"≈66.67%", "0.66666666666666666667", "0.6667", "x = ≈66.67%", "81.05", "80", "0", "1"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("formatting mismatch (-want +got):\n%s", diff)
+	}
+	if third.Exact() {
+		t.Error("2/3 is not exact in decimals")
+	}
+	js, err := third.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantJS := `{"label":"x","kind":"fraction","value":"0.66666666666666666667","num":"2","den":"3","exact":false,"display":"≈66.67%","explain":"x = ≈66.67%"}`
+	if diff := cmp.Diff(wantJS, string(js)); diff != "" {
+		t.Errorf("JSON mismatch (-want +got):\n%s", diff)
+	}
+}

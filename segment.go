@@ -2,6 +2,7 @@ package csat
 
 import (
 	"cmp"
+	"maps"
 	"math/big"
 	"slices"
 	"strconv"
@@ -431,12 +432,12 @@ func SurveySchedule(as []Assignment, opts ScheduleOptions) ([]ScheduleEntry, err
 		}
 		ids[a.ID] = true
 	}
-	for _, id := range sortedKeys(opts.Key) {
+	for _, id := range slices.Sorted(maps.Keys(opts.Key)) {
 		if !ids[id] {
 			return nil, &CustomerError{Customer: id, Err: errorf(ErrUnknownItem, "schedule: key flag for a customer not segmented")}
 		}
 	}
-	for _, id := range sortedKeys(opts.Last) {
+	for _, id := range slices.Sorted(maps.Keys(opts.Last)) {
 		if !ids[id] {
 			return nil, &CustomerError{Customer: id, Err: errorf(ErrUnknownItem, "schedule: last survey of a customer not segmented")}
 		}

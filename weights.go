@@ -2,6 +2,7 @@ package csat
 
 import (
 	"errors"
+	"maps"
 	"math/big"
 	"slices"
 	"strings"
@@ -341,7 +342,7 @@ func (t *Tree) Combine(scores map[string]Result) (Result, error) {
 	}
 	byName := make(map[string]Result, len(scores))
 	var errs []error
-	for _, k := range sortedKeys(scores) {
+	for _, k := range slices.Sorted(maps.Keys(scores)) {
 		tn, ok := t.byName[k]
 		if !ok || len(tn.children) > 0 {
 			errs = append(errs, errorf(ErrUnknownItem, "weights: leaf %q not known", k))

@@ -53,9 +53,9 @@ func main() {
 	})
 	d := decimal.RequireFromString
 	rep, err := csat.BuildReport(csat.ReportInput{
-		Period:        "2026H2",
-		Table:         h2,
-		History:       []csat.Period{{Name: "2026H1", Table: h1}},
+		Period:  "2026H2",
+		Table:   h2,
+		History: []csat.Period{{Name: "2026H1", Table: h1}},
 		// Past yearly degrees and rates, in the order of the headline
 		// figures (degree, rate).
 		TargetHistories: [][]decimal.Decimal{

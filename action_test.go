@@ -1,0 +1,29 @@
+package csat
+
+import (
+	"testing"
+)
+
+func TestActionValidate(t *testing.T) {
+	ok := Action{Item: "a", Kind: Preventive, Action: "x", Owner: "o", Status: Done}
+	if err := ok.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name   string
+		change func(*Action)
+		want   error
+	}{
+		{"no item", func(a *Action) { a.Item = "" }, ErrMissing},
+		{"no owner", func(a *Action) { a.Owner = "" }, ErrMissing},
+		{"kind", func(a *Action) { a.Kind = 0 }, ErrInvalid},
+		{"status", func(a *Action) { a.Status = 9 }, ErrInvalid},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := ok
+			c.change(&a)
+			checkErr(t, a.Validate(), errCheck{Is: c.want})
+		})
+	}
+}
