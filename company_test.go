@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -138,6 +139,53 @@ func TestCompanyOrder(t *testing.T) {
 		for i := range v.Ranking {
 			if v.Ranking[i].ID != base.Ranking[i].ID {
 				rt.Fatal("order changed the ranking")
+			}
+		}
+	})
+}
+
+// The company view ranks customers and picks the items that pulled one
+// down on exact values: scores 10⁻²⁵ apart are ranked in order, and an
+// item 10⁻²⁵ below the preliminary score is a drag.
+func TestCompanyViewExact(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		v := nearEdge(t)
+		d := decimal.New(1, -rapid.Int32Range(21, 30).Draw(t, "k"))
+		s := PVCCustomerScorer()
+		lowQ, highQ := map[string]decimal.Decimal{}, map[string]decimal.Decimal{}
+		for _, it := range s.Items() {
+			lowQ[it], highQ[it] = v.Sub(d), v.Sub(d)
+		}
+		highQ[s.Items()[0]] = v.Sub(d).Add(d.Mul(dec("100"))) // one item higher: the others drag
+		if highQ[s.Items()[0]].GreaterThan(dec("100")) {
+			highQ[s.Items()[0]] = v.Sub(d)
+		}
+		low, err := s.Score(Customer{ID: "b-low", Questionnaire: lowQ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		high, err := s.Score(Customer{ID: "a-high", Questionnaire: highQ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		view, err := CompanyView([]CustomerScore{high, low}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, second := view.Ranking[0], view.Ranking[1]
+		if c := high.Final.Cmp(low.Final); (c > 0 && first.ID != "b-low") || (c == 0 && first.ID != "a-high") {
+			t.Fatalf("ranking %s (%s) before %s (%s)", first.ID, first.Score.Rat(), second.ID, second.Score.Rat())
+		}
+		for _, r := range view.Ranking {
+			if r.Band.LabelZH != pvcBandOf(r.Score.Value().Round(40)) && r.Score.Exact() {
+				t.Fatalf("%s: band %s for %s", r.ID, r.Band.LabelZH, r.Score.Rat())
+			}
+			cs := map[string]CustomerScore{"a-high": high, "b-low": low}[r.ID]
+			for _, it := range cs.Items {
+				below := it.Combined.Rat().Cmp(cs.Preliminary.Rat()) < 0
+				if below != slices.ContainsFunc(r.Drags, func(x ItemScore) bool { return x.Item == it.Item }) {
+					t.Fatalf("%s: item %s (%s vs preliminary %s) drag %t", r.ID, it.Item, it.Combined.Rat(), cs.Preliminary.Rat(), !below)
+				}
 			}
 		}
 	})

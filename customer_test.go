@@ -332,3 +332,60 @@ func TestCustomerExplain(t *testing.T) {
 		t.Errorf("names (-want +got):\n%s", diff)
 	}
 }
+
+// nearEdge draws a score within 10⁻²¹…10⁻³⁰ of a band edge of the PVC
+// scale (or exactly on it), inside 0–100.
+func nearEdge(t *rapid.T) decimal.Decimal {
+	edge := rapid.SampledFrom([]int64{20, 40, 60, 70, 90, 100}).Draw(t, "edge")
+	k := rapid.Int32Range(21, 30).Draw(t, "k")
+	d := decimal.New(1, -k)
+	switch rapid.IntRange(-1, 1).Draw(t, "side") {
+	case -1:
+		return decimal.NewFromInt(edge).Sub(d)
+	case 1:
+		if edge < 100 {
+			return decimal.NewFromInt(edge).Add(d)
+		}
+	}
+	return decimal.NewFromInt(edge)
+}
+
+// pvcBandOf is the band of METHOD.md §1.2 by our reading, computed here
+// independently: lower edges inclusive, the top band includes 100, below
+// 20 is still 不满意.
+func pvcBandOf(v decimal.Decimal) string {
+	switch {
+	case v.GreaterThanOrEqual(dec("90")):
+		return "很满意"
+	case v.GreaterThanOrEqual(dec("70")):
+		return "满意"
+	case v.GreaterThanOrEqual(dec("60")):
+		return "比较满意"
+	case v.GreaterThanOrEqual(dec("40")):
+		return "比较不满意"
+	}
+	return "不满意"
+}
+
+// The band of a customer is decided on the exact final score, even within
+// 10⁻²⁵ of an edge (70 − 10⁻²⁵ prints as 70.00 but is 比较满意). Rounded
+// to Precision places, as before, such scores fell in the band above.
+func TestCustomerBandExact(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		v := nearEdge(t)
+		q := map[string]decimal.Decimal{}
+		for _, it := range PVCCustomerScorer().Items() {
+			q[it] = v
+		}
+		cs, err := PVCCustomerScorer().Score(Customer{ID: "x", Questionnaire: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cs.Final.Rat().Cmp(v.Rat()) != 0 {
+			t.Fatalf("final %s, want %s", cs.Final.Rat(), v)
+		}
+		if got, want := cs.BandLevel.LabelZH, pvcBandOf(v); got != want {
+			t.Fatalf("score %s: band %s, want %s", v, got, want)
+		}
+	})
+}

@@ -278,3 +278,28 @@ func TestReportJSONRoundTrip(t *testing.T) {
 		}
 	})
 }
+
+// A target is met on exact values: a degree of 76% against a target
+// 10⁻²⁵ above it is not met, against one 10⁻²⁵ below it is.
+func TestReportTargetExact(t *testing.T) {
+	tab := surveyTable(t)
+	degree := scorerFunc(Degree{}.Score) // no interval: fast
+	rapid.Check(t, func(t *rapid.T) {
+		d := decimal.New(1, -rapid.Int32Range(21, 30).Draw(t, "k"))
+		side := rapid.IntRange(-1, 1).Draw(t, "side")
+		x := dec("0.76").Add(d.Mul(decimal.NewFromInt(int64(side))))
+		rep, err := BuildReport(ReportInput{Period: "p", Table: tab, Scorers: []Scorer{degree}, TargetHistories: [][]decimal.Decimal{{x, x}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := rep.Targets[0].Met, side <= 0; got != want {
+			t.Fatalf("degree 0.76 against target %s: met %t, want %t", x, got, want)
+		}
+	})
+}
+
+// scorerFunc is a Scorer made of a function (an IntervalScorer's method
+// value loses its Interval).
+type scorerFunc func(Tally) (Result, error)
+
+func (f scorerFunc) Score(t Tally) (Result, error) { return f(t) }

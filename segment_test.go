@@ -290,3 +290,36 @@ func TestScheduleMonthEnd(t *testing.T) {
 
 // pts is a points result for tests.
 func pts(v string) Result { return mustGiven("", Points, dec(v)) }
+
+// ABC decides on exact shares: a customer whose share before is 10⁻²⁵
+// below 80% is A, exactly 80% is B (METHOD.md §8: A while the share
+// before is below 80%).
+func TestABCExactThresholds(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		d := decimal.New(1, -rapid.Int32Range(21, 30).Draw(t, "k"))
+		edge := rapid.SampledFrom([]string{"80", "95"}).Draw(t, "edge")
+		side := rapid.IntRange(-1, 1).Draw(t, "side")
+		// First customer holds `before` of a total of 100, so the second's
+		// share before is before/100.
+		before := dec(edge).Add(d.Mul(decimal.NewFromInt(int64(side))))
+		rest := dec("100").Sub(before)
+		second := rest.Div(dec("2")) // exact: halves of a terminating decimal
+		as, err := ABC{}.Segment([]CustomerValue{{"first", pts(before.String())}, {"second", pts(second.String())}, {"third", pts(second.String())}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rest.Cmp(before) > 0 {
+			return // the order changed: not this edge
+		}
+		var got string
+		for _, a := range as {
+			if a.ID == "second" {
+				got = a.Class
+			}
+		}
+		want := map[string]map[bool]string{"80": {true: "A", false: "B"}, "95": {true: "B", false: "C"}}[edge][side < 0]
+		if got != want {
+			t.Fatalf("share before %s%%: class %s, want %s", before, got, want)
+		}
+	})
+}
