@@ -192,10 +192,14 @@
 //	NPS = (promoters − detractors) / n × 100
 //
 // with a Wald and an adjusted-Wald confidence interval (Rocks 2016: add
-// 3/4 to promoters and detractors, 3/2 to passives). 100 promoters, 30
-// passives and 80 detractors give 9.52, Wald [−2.93, 21.98], adjusted
-// 9.39 [−2.94, 21.72]. [RepeatRate] and [ShareOfWallet] come from
-// [Purchase] records. The franchise manual's seven measures
+// 3/4 to promoters and detractors, 3/2 to passives) at a [Confidence]
+// given as a level or as z. 100 promoters, 30 passives and 80 detractors
+// give 9.52, Wald [−2.93, 21.98], adjusted 9.39 [−2.94, 21.72].
+// [NPS.Compute] reads a tally on a 0–10 scale (any other scale is
+// [ErrScaleMismatch]); [NPS.FromCounts] takes the three counts.
+// [RepeatRate] and [ShareOfWallet] come from [Purchase] records. Every
+// metric reads the one [LoyaltyData] it is given, so a report can run a
+// list of metrics — built-in or a user's own — over one data set. The franchise manual's seven measures
 // ([SevenMeasures]: repeat purchases, share of wallet, attention to the
 // brand, time to choose, price sensitivity, attitude to competitors,
 // tolerance of a quality incident), each with its direction, normalise to
@@ -208,13 +212,17 @@
 // (METHOD.md §8). [CLV] discounts margins at the end of each period,
 // PV = Σ cfₜ/(1+d)ᵗ; [CLVConstant] takes a constant margin m kept with
 // retention r (cfₜ = m·rᵗ⁻¹): m 1000, r 0.8, d 0.1, 3 years give
-// 2730000/1331 ≈ 2051.09. [ABC], a [Segmenter], sorts by value and grades
-// A while the value share held by the customers before is below 80%, B
-// below 95%, else C: 50, 20, 10, 8, 5, 4, 3 → A A A B B B C.
-// [RecommendRelationship] suggests the relationship type (基本型 …
-// 伙伴型) by margin and number of customers, and [SurveySchedule] lists
+// 2730000/1331 ≈ 2051.09. A [CustomerValue] holds that exact [Result], so
+// segmenters rank on exact fractions. [ABC], a [Segmenter], sorts by value
+// and grades A while the value share held by the customers before is
+// below 80%, B below 95%, else C: 50, 20, 10, 8, 5, 4, 3 → A A A B B B C.
+// A user's segmenter (quantiles, RFM classes) goes wherever ABC goes:
+// [Summarize], [SurveySchedule] (whose key classes are data) and the
+// report. [RecommendRelationship] suggests the relationship type (基本型
+// … 伙伴型) by margin and number of customers, and [SurveySchedule] lists
 // when each customer is due for a survey: key customers 重点客户
-// quarterly, others every half year.
+// quarterly, others every half year, in calendar months that stop at the
+// month's end (30 November + 3 months = 28 or 29 February).
 //
 // # Analysis after a survey
 //
@@ -226,20 +234,26 @@
 //     sales staff's self-assessment is above the customers' survey (a
 //     problem staff are blind to). [Action] records corrective and
 //     preventive actions with cause, owner, due date and status.
-//   - Confidence intervals: [Wilson] (and [RateInterval]) for a rate — 6 of
-//     32 gives [0.08890, 0.35309] — and [DegreeInterval], a t-interval
-//     whose per-answer variance follows from the counts.
-//   - [CompareRates] (pooled two-proportion z-test) and [CompareDegrees]
-//     (Welch's t-test) compare us with a competitor or with another
-//     period; [CompareCompetitor] does it per item and overall and warns
-//     when fewer competitor forms came back than the plan's minimum.
+//   - Confidence intervals: [Wilson] for a [Proportion] (k of n; [RateInterval]
+//     for a tally's rate) — 6 of 32 gives [0.08890, 0.35309] — and
+//     [DegreeInterval], a t-interval whose per-answer variance follows from
+//     the counts. An [Interval] exposes its quantile, degrees of freedom
+//     and variance as fields.
+//   - [CompareRates] (pooled two-proportion z-test on two proportions;
+//     [SatisfiedOf] reads one from a tally) and [CompareDegrees] (Welch's
+//     t-test) compare us with a competitor or with another period; a
+//     [Comparison] exposes the pooled proportion, standard error,
+//     statistic, degrees of freedom and p-value. [CompareCompetitor] does it
+//     per item and overall and warns when fewer competitor forms came back
+//     than the plan's minimum.
 //   - [Trend] follows a source over periods, with each change against the
 //     previous and the baseline period and its significance, and the
 //     least-squares slope.
 //   - [Target] sets next year's average-advanced target 平均先进指标: the
 //     mean of the history, averaged with the mean of the values above it
 //     (82, 85, 78, 88, 90, 80 → (83.83 + 87.67)/2 = 85.75; the variant
-//     (mean + Σ advanced)/(k+1) gives 86.71).
+//     (mean + Σ advanced)/(k+1) gives 86.71). A [TargetResult] has the
+//     mean, the advanced values and their mean as fields.
 //
 // Square roots, normal and t quantiles are irrational: csat computes them
 // in decimals to [Precision] places (an internal package, tested against
@@ -258,12 +272,15 @@
 //
 // # Report
 //
-// [BuildReport] gathers a period's figures — per source and item degree
-// and rate with intervals, the blend, the Pareto, the gaps, the
-// competitor comparison, the trend, target attainment, customer scores,
-// complaint figures and actions — into one [Report] that marshals to JSON
-// with stable field names, so a CLI or a web page renders it without
-// recomputing anything.
+// [BuildReport] gathers a period's figures — per source and item the
+// headline figures of its [Scorer]s (the method's degree and rate by
+// default, any user's own beside them) with intervals where the scorer is
+// an [IntervalScorer], their blend by any [WeightingScheme], the Pareto,
+// the gaps, the competitor comparison, the trend, each figure beside its
+// target, customer scores, complaint figures, actions, the [LoyaltyMetric]s
+// and the [Segmenter] it is given — into one [Report] that marshals to
+// JSON with stable field names (enums as text) and reads back to an equal
+// value, so a CLI or a web page renders it without recomputing anything.
 //
 // # Errors
 //
