@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -69,7 +70,7 @@ func ReadTableCSV(r io.Reader, s *Scale, opts *CSVOptions) (*Table, error) {
 			h = strings.TrimPrefix(h, "\ufeff")
 		}
 		h = strings.TrimSpace(h)
-		k := slicesIndex(names[:], h)
+		k := slices.Index(names[:], h)
 		switch {
 		case k < 0:
 			return nil, &ParseError{Line: 1, Field: i + 1, Err: errorf(ErrInvalid, "unknown column %s (want item, source, level, count)", quoteShort(h))}
@@ -195,27 +196,4 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	l.read += int64(n)
 	return n, err
-}
-
-// quoteShort quotes s for an error message: escaped, at most 40 bytes of
-// it, with the length when cut.
-func quoteShort(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return strconv.Quote(s)
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
-}
-
-func slicesIndex(names []string, s string) int {
-	for i, n := range names {
-		if n == s {
-			return i
-		}
-	}
-	return -1
 }

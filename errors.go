@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -310,3 +311,17 @@ func (e *ParseError) detail() string {
 
 // Unwrap returns the reason.
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// quoteShort quotes s for an error message: escaped, at most 40 bytes of
+// it, with the length when cut.
+func quoteShort(s string) string {
+	const max = 40
+	if len(s) <= max {
+		return strconv.Quote(s)
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
+}
