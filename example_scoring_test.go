@@ -1,7 +1,10 @@
 package csat_test
 
 import (
+	"errors"
 	"fmt"
+	"log"
+	"strings"
 
 	"github.com/csatkit/csat"
 	"github.com/shopspring/decimal"
@@ -68,4 +71,61 @@ func ExampleNewScale() {
 	fmt.Println(err)
 	// Output:
 	// csat: scale "bad": gap between bands of "poor" [0,70) and "good" [80,100): invalid scale
+}
+
+// Reading a survey from CSV: one row per answer count, levels by key,
+// English or Chinese label. Self-assessment (3×10 + 1×8)/(4×10) = 95%;
+// survey (2×10 + 1×6 + 1×4)/(4×10) = 75%.
+func ExampleReadTableCSV() {
+	in := `item,source,level,count
+功能,survey,很满意,2
+功能,survey,basically_satisfied,1
+功能,survey,dissatisfied,1
+功能,self,very satisfied,3
+功能,self,满意,1
+`
+	tab, err := csat.ReadTableCSV(strings.NewReader(in), csat.FivePoint(), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, src := range tab.Sources() {
+		t, err := tab.Total(src)
+		if err != nil {
+			log.Fatal(err)
+		}
+		d, err := csat.Degree{}.Score(t)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(src, d)
+	}
+	_, err = csat.ReadTableCSV(strings.NewReader("item,source,level\n功能,survey,great\n"), csat.FivePoint(), nil)
+	var pe *csat.ParseError
+	fmt.Println(errors.As(err, &pe), pe.Line, pe.Field, errors.Is(err, csat.ErrUnknownLevel))
+	// Output:
+	// self 95%
+	// survey 75%
+	// true 2 3 true
+}
+
+// A Table keys tallies by item and source. An item or source it has never
+// seen is an error, told apart from a known cell with no answers.
+func ExampleTable() {
+	tab := csat.NewTable(csat.FivePoint())
+	if err := tab.AddKey("功能", csat.SourceSurvey, "很满意"); err != nil {
+		log.Fatal(err)
+	}
+	if err := tab.AddKey("外观", csat.SourceSelf, "满意"); err != nil {
+		log.Fatal(err)
+	}
+	empty, err := tab.Tally("外观", csat.SourceSurvey) // known item, known source, no answers
+	n, _ := empty.N()
+	fmt.Println(n, err)
+	_, err = tab.Tally("功 能", csat.SourceSurvey) // misspelt
+	fmt.Println(errors.Is(err, csat.ErrUnknownItem))
+	fmt.Println(err)
+	// Output:
+	// 0 <nil>
+	// true
+	// csat: cell "功 能"/"survey": no item "功 能" in the table: unknown item
 }
