@@ -13,6 +13,12 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// MaxPeriods is the largest number of periods [CLV] and [CLVConstant]
+// take; more is [ErrOutOfRange]. Both run in time about quadratic in the
+// number of periods (the exact fractions grow with it): 10,000 periods
+// take well under a second.
+const MaxPeriods = 10000
+
 // CLV returns a customer's lifetime value 顾客终身价值 (METHOD.md §8): the
 // present value of the projected period margins cf₁ … cfₙ with
 // end-of-period discounting,
@@ -21,58 +27,140 @@ import (
 //
 // computed exactly (as a fraction) and rounded once to [Precision]
 // places. The discount rate d must be above −1 ([ErrOutOfRange]); no
-// margins give 0. A negative or zero CLV is a valid value.
+// margins give 0; more than [MaxPeriods] margins, or a margin or rate
+// beyond the input limits ([MaxDigits], [MaxExponent]), is
+// [ErrOutOfRange]. A negative or zero CLV is a valid value.
 func CLV(margins []decimal.Decimal, discount decimal.Decimal) (Result, error) {
+	if len(margins) > MaxPeriods {
+		return Result{}, errorf(ErrOutOfRange, "clv: %d periods (at most %d)", len(margins), MaxPeriods)
+	}
+	if err := checkDecimal("clv: discount rate", discount); err != nil {
+		return Result{}, err
+	}
+	for i, m := range margins {
+		if !inLimits(m) {
+			return Result{}, checkDecimal("clv: margin "+strconv.Itoa(i+1), m)
+		}
+	}
 	if !discount.GreaterThan(decimal.NewFromInt(-1)) {
 		return Result{}, errorf(ErrOutOfRange, "clv: discount rate %s must be above -1", discount)
 	}
-	base := exact.Add(exact.Int(1), discount.Rat())
-	sum := new(big.Rat)
-	f := exact.Int(1)
-	for _, m := range margins {
-		f = exact.Mul(f, base)
-		sum.Add(sum, exact.Quo(m.Rat(), f))
-	}
-	b := decimal.NewFromInt(1).Add(discount)
+	b := one.Add(discount)
+	sum := presentValue(margins, b.Rat())
 	ms := slices.Clone(margins)
 	r, err := FromRat("CLV", Points, sum)
 	return r.WithFormula(func() string {
 		if len(ms) == 0 {
 			return "no periods"
 		}
-		terms := make([]string, len(ms))
+		terms := make([]string, 0, min(len(ms), 13))
 		for i, m := range ms {
-			terms[i] = m.String() + "/" + b.String()
-			if i > 0 {
-				terms[i] += "^" + strconv.Itoa(i+1)
+			if i == 12 && len(ms) > 13 {
+				terms = append(terms, "… ("+strconv.Itoa(len(ms))+" periods)")
+				break
 			}
+			t := m.String() + "/" + b.String()
+			if i > 0 {
+				t += "^" + strconv.Itoa(i+1)
+			}
+			terms = append(terms, t)
 		}
 		n, d := exact.Parts(sum)
 		return strings.Join(terms, " + ") + " = " + fmtFrac(n, d)
 	}), err
 }
 
+// presentValue returns Σ mₜ / bᵗ exactly, in integer arithmetic: with b =
+// p/q and every margin an integer Mₜ times 10^E, PV = 10^E · S / pⁿ where S
+// = Σ Mₜ qᵗ pⁿ⁻ᵗ is accumulated by Horner's rule (S ← S·p + Mₜ·qᵗ), so
+// the work grows with n² digits, not n³, and the fraction is reduced once.
+func presentValue(margins []decimal.Decimal, b *big.Rat) *big.Rat {
+	if len(margins) == 0 {
+		return new(big.Rat)
+	}
+	e := margins[0].Exponent()
+	for _, m := range margins {
+		e = min(e, m.Exponent())
+	}
+	p, q := b.Num(), b.Denom()
+	var s, qt, term big.Int
+	qt.SetInt64(1)
+	for _, m := range margins {
+		qt.Mul(&qt, q)
+		s.Mul(&s, p)
+		s.Add(&s, term.Mul(m.Shift(-e).BigInt(), &qt))
+	}
+	den := new(big.Int).Exp(p, big.NewInt(int64(len(margins))), nil)
+	ten := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(max(e, -e))), nil)
+	if e >= 0 {
+		s.Mul(&s, ten)
+	} else {
+		den.Mul(den, ten)
+	}
+	return new(big.Rat).SetFrac(&s, den)
+}
+
 // CLVConstant returns the CLV of a constant margin m kept with retention
-// r each period, over n periods: cfₜ = m·rᵗ⁻¹. Reference: m 1000, r 0.8, d
-// 0.1, n 3 → 1000/1.1 + 800/1.1² + 640/1.1³ = 2730000/1331 ≈ 2051.09. r
-// outside [0, 1] or d ≤ −1 is [ErrOutOfRange], a negative n [ErrNegative].
+// r each period, over n periods: cfₜ = m·rᵗ⁻¹, a geometric series summed
+// in closed form, PV = (m/b)·(1 − (r/b)ⁿ)/(1 − r/b) with b = 1 + d (m·n/b
+// when r = b). Reference: m 1000, r 0.8, d 0.1, n 3 → 1000/1.1 +
+// 800/1.1² + 640/1.1³ = 2730000/1331 ≈ 2051.09. r outside [0, 1] or d ≤ −1
+// is [ErrOutOfRange], a negative n [ErrNegative], n above [MaxPeriods]
+// [ErrOutOfRange].
 func CLVConstant(m, r, d decimal.Decimal, n int) (Result, error) {
-	if r.IsNegative() || r.GreaterThan(decimal.NewFromInt(1)) {
+	for _, v := range []struct {
+		what string
+		d    decimal.Decimal
+	}{{"margin", m}, {"retention", r}, {"discount rate", d}} {
+		if err := checkDecimal("clv: "+v.what, v.d); err != nil {
+			return Result{}, err
+		}
+	}
+	if r.IsNegative() || r.GreaterThan(one) {
 		return Result{}, errorf(ErrOutOfRange, "clv: retention %s outside 0..1", r)
 	}
 	if n < 0 {
 		return Result{}, errorf(ErrNegative, "clv: %d periods", n)
 	}
-	if n > 10000 {
-		return Result{}, errorf(ErrOutOfRange, "clv: %d periods (at most 10000)", n)
+	if n > MaxPeriods {
+		return Result{}, errorf(ErrOutOfRange, "clv: %d periods (at most %d)", n, MaxPeriods)
 	}
-	margins := make([]decimal.Decimal, n)
-	cf := m
-	for i := range margins {
-		margins[i] = cf
-		cf = cf.Mul(r)
+	if !d.GreaterThan(decimal.NewFromInt(-1)) {
+		return Result{}, errorf(ErrOutOfRange, "clv: discount rate %s must be above -1", d)
 	}
-	return CLV(margins, d)
+	b := one.Add(d)
+	ratio := exact.Quo(r.Rat(), b.Rat())
+	sum := new(big.Rat)
+	switch {
+	case n == 0:
+	case ratio.Cmp(big.NewRat(1, 1)) == 0:
+		sum = exact.Quo(exact.Mul(m.Rat(), exact.Int(int64(n))), b.Rat())
+	default:
+		e := big.NewInt(int64(n))
+		pow := new(big.Rat).SetFrac(new(big.Int).Exp(ratio.Num(), e, nil), new(big.Int).Exp(ratio.Denom(), e, nil))
+		sum = exact.Mul(exact.Quo(m.Rat(), b.Rat()), exact.Quo(exact.Sub(exact.Int(1), pow), exact.Sub(exact.Int(1), ratio)))
+	}
+	res, err := FromRat("CLV", Points, sum)
+	return res.WithFormula(func() string {
+		if n == 0 {
+			return "no periods"
+		}
+		var terms []string
+		cf := m
+		for t := 1; t <= min(n, 12); t++ {
+			term := cf.String() + "/" + b.String()
+			if t > 1 {
+				term += "^" + strconv.Itoa(t)
+			}
+			terms = append(terms, term)
+			cf = cf.Mul(r)
+		}
+		if n > 12 {
+			terms = append(terms, "… ("+strconv.Itoa(n)+" periods)")
+		}
+		num, den := exact.Parts(sum)
+		return strings.Join(terms, " + ") + " = " + fmtFrac(num, den)
+	}), err
 }
 
 // A CustomerValue is a customer's value to segment by: its CLV (a

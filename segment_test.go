@@ -323,3 +323,73 @@ func TestABCExactThresholds(t *testing.T) {
 		}
 	})
 }
+
+// The integer Horner sum equals the plain sum of fractions Σ mₜ/bᵗ, and
+// the closed form of CLVConstant equals CLV of the explicit margins.
+func TestCLVExactForms(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(0, 12).Draw(t, "n")
+		d := decimal.New(rapid.Int64Range(-99, 300).Draw(t, "d"), -2)
+		var ms []decimal.Decimal
+		naive := new(big.Rat)
+		b := decimal.NewFromInt(1).Add(d).Rat()
+		f := big.NewRat(1, 1)
+		for range n {
+			m := decimal.New(rapid.Int64Range(-1e6, 1e6).Draw(t, "m"), -rapid.Int32Range(0, 4).Draw(t, "e"))
+			ms = append(ms, m)
+			f.Mul(f, b)
+			naive.Add(naive, new(big.Rat).Quo(m.Rat(), f))
+		}
+		got, err := CLV(ms, d)
+		if err != nil || got.Rat().Cmp(naive) != 0 {
+			t.Fatalf("CLV = %s (%v), want %s", got.Rat(), err, naive)
+		}
+		m := decimal.New(rapid.Int64Range(0, 1e5).Draw(t, "cm"), -2)
+		r := decimal.New(rapid.Int64Range(0, 100).Draw(t, "r"), -2)
+		var explicit []decimal.Decimal
+		cf := m
+		for range n {
+			explicit = append(explicit, cf)
+			cf = cf.Mul(r)
+		}
+		c1, err1 := CLVConstant(m, r, d, n)
+		c2, err2 := CLV(explicit, d)
+		if err1 != nil || err2 != nil || c1.Rat().Cmp(c2.Rat()) != 0 {
+			t.Fatalf("CLVConstant %s (%v) vs CLV %s (%v)", c1.Rat(), err1, c2.Rat(), err2)
+		}
+	})
+	// r = b: each term is m/b, so n of them.
+	c, err := CLVConstant(dec("100"), dec("1"), dec("0"), 5)
+	if err != nil || !c.Value().Equal(dec("500")) {
+		t.Errorf("r = b: %s (%v), want 500", c.Value(), err)
+	}
+	_, err = CLV(make([]decimal.Decimal, MaxPeriods+1), dec("0.1"))
+	checkErr(t, err, errCheck{Is: ErrOutOfRange})
+	_, err = CLVConstant(dec("1"), dec("0.5"), dec("0.1"), MaxPeriods+1)
+	checkErr(t, err, errCheck{Is: ErrOutOfRange})
+	if _, err := CLVConstant(dec("1000"), dec("0.8"), dec("0.1"), MaxPeriods); err != nil {
+		t.Errorf("at the limit: %v", err)
+	}
+}
+
+// BenchmarkCLV prices the documented limits: 10,000 periods.
+func BenchmarkCLV(b *testing.B) {
+	ms := make([]decimal.Decimal, MaxPeriods)
+	for i := range ms {
+		ms[i] = decimal.New(int64(1000+i), -2)
+	}
+	b.Run("margins=10000", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := CLV(ms, dec("0.1")); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("constant/periods=10000", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := CLVConstant(dec("1000"), dec("0.8"), dec("0.1"), MaxPeriods); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
