@@ -114,3 +114,30 @@ func compareRateTallies(a, b Tally, alpha decimal.Decimal) (Comparison, error) {
 	}
 	return CompareRates(pa, pb, alpha)
 }
+
+// A tally of 2⁶⁴ answers or more (each count fits, their sum does not)
+// is an overflow for the t-interval and Welch's test, never "too few
+// answers", and the competitor comparison and trend return it as an
+// error instead of a warning.
+func TestAnswerCountOverflow(t *testing.T) {
+	huge := NewTally(FivePoint())
+	_ = huge.AddN(0, ^uint64(0))
+	_ = huge.AddN(1, 2)
+	_, err := DegreeInterval(huge, Confidence{})
+	checkErr(t, err, errCheck{Is: ErrOverflow})
+	_, err = CompareDegrees(huge, tallyOf(t, 1, 1), decimal.Zero)
+	checkErr(t, err, errCheck{Is: ErrOverflow})
+	_, err = SatisfiedOf(huge)
+	checkErr(t, err, errCheck{Is: ErrOverflow})
+	tab := NewTable(FivePoint())
+	_ = tab.AddTally("x", SourceSurvey, huge)
+	_ = tab.AddN("x", SourceCompetitor, 0, 3)
+	_ = tab.AddN("x", SourceCompetitor, 2, 3)
+	_, err = CompareCompetitor(tab, nil)
+	checkErr(t, err, errCheck{Is: ErrOverflow})
+	prev := NewTable(FivePoint())
+	_ = prev.AddN("x", SourceSurvey, 0, 3)
+	_ = prev.AddN("x", SourceSurvey, 1, 3)
+	_, err = Trend([]Period{{"a", prev}, {"b", tab}}, SourceSurvey, 0, nil)
+	checkErr(t, err, errCheck{Is: ErrOverflow})
+}

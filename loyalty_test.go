@@ -321,3 +321,27 @@ func TestLoyaltyIndexErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) { checkErr(t, c.run(), c.want) })
 	}
 }
+
+// Mutation-testing finds: a repeat rate whose numerator and denominator
+// differ in a way a swapped or off-by-one mutant would change, and the
+// promoter share (Rate) on NPSScale.
+func TestLoyaltyMutantsKilled(t *testing.T) {
+	// Buying from us: a 3 times, b twice, c, d, e once → 2 of 5 = 40%;
+	// counting competitor purchases too would make f a customer (2 of 6).
+	ps := []Purchase{
+		{Customer: "a", Amount: dec("1")}, {Customer: "a", Amount: dec("1")}, {Customer: "a", Amount: dec("1")},
+		{Customer: "b", Amount: dec("1")}, {Customer: "b", Amount: dec("1")},
+		{Customer: "c", Amount: dec("1")}, {Customer: "d", Amount: dec("1")}, {Customer: "e", Amount: dec("1")},
+		{Customer: "f", Amount: dec("1"), Competitor: true}, {Customer: "f", Amount: dec("1"), Competitor: true},
+	}
+	rr, err := RepeatRate{}.Loyalty(LoyaltyData{Purchases: ps})
+	if err != nil || rr.Num().String() != "2" || rr.Den().String() != "5" {
+		t.Errorf("repeat rate %s/%s (%v), want 2/5", rr.Num(), rr.Den(), err)
+	}
+	// On NPSScale 9 and 10 count as satisfied: the rate is the promoter
+	// share, 100 of 210.
+	r, err := Rate{}.Score(npsOf(t, 100, 30, 80))
+	if err != nil || r.Num().String() != "100" || r.Den().String() != "210" {
+		t.Errorf("promoter share %s/%s (%v), want 100/210", r.Num(), r.Den(), err)
+	}
+}

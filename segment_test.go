@@ -2,6 +2,7 @@ package csat
 
 import (
 	"math/big"
+	"strconv"
 	"testing"
 	"time"
 
@@ -392,4 +393,20 @@ func BenchmarkCLV(b *testing.B) {
 			}
 		}
 	})
+}
+
+// Rank is the position by value, 1 the most valuable, ties by id.
+func TestAssignmentRank(t *testing.T) {
+	as, err := ABC{}.Segment(values(5, 50, 20, 20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range as {
+		got = append(got, a.ID+strconv.Itoa(a.Rank))
+	}
+	// b 50 first, c and d 20 (c before d by id), a 5 last.
+	if diff := cmp.Diff([]string{"b1", "c2", "d3", "a4"}, got); diff != "" {
+		t.Errorf("ranks (-want +got):\n%s", diff)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"math"
 	"math/big"
 	"slices"
 	"strconv"
@@ -242,6 +243,9 @@ func Allocate(strata []Stratum, n int, method Allocation) (map[string]int, error
 			return nil, errorf(ErrNegative, "allocate: stratum %q population %d, spread %s", s.Name, s.Population, s.StdDev)
 		}
 		seen[s.Name] = true
+		if total > math.MaxInt-s.Population {
+			return nil, errorf(ErrOverflow, "allocate: the strata's populations add up past %d", math.MaxInt)
+		}
 		total += s.Population
 	}
 	if n > total {

@@ -3,6 +3,7 @@ package csat
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"testing"
 
@@ -161,4 +162,11 @@ func TestPlanCheck(t *testing.T) {
 	}
 	p.Method = 0
 	checkErr(t, p.Check(&PlanRules{MinForms: 50}), errCheck{Is: ErrInvalid})
+}
+
+// Huge stratum populations used to wrap to a negative total ("10 forms
+// from a population of -2"); their sum is ErrOverflow now.
+func TestAllocateOverflow(t *testing.T) {
+	_, err := Allocate([]Stratum{{Name: "a", Population: math.MaxInt}, {Name: "b", Population: math.MaxInt}}, 10, Proportional)
+	checkErr(t, err, errCheck{Is: ErrOverflow})
 }
