@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -204,6 +205,96 @@ func FuzzSegment(f *testing.F) {
 			if as[i].Class < as[i-1].Class || as[i].Value.Cmp(as[i-1].Value) > 0 {
 				t.Fatalf("rank order broken at %d: %+v then %+v", i, as[i-1], as[i])
 			}
+		}
+	})
+}
+
+// FuzzTableJSON decodes arbitrary bytes as a JSON table: an error (the
+// table unchanged) or a table whose JSON reads back equal, never a panic.
+func FuzzTableJSON(f *testing.F) {
+	tab := NewTable(FivePoint())
+	_ = tab.AddN("功能", SourceSurvey, 0, 3)
+	_ = tab.AddN("外观", SourceSelf, 2, 1)
+	good, _ := tab.MarshalJSON()
+	f.Add(good)
+	f.Add([]byte(`{"scale":"five-point","cells":null}`))
+	f.Add([]byte(`{}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tb := NewTable(FivePoint())
+		_ = tb.Add("keep", SourceSurvey, 0)
+		before := tb.Clone()
+		if err := tb.UnmarshalJSON(data); err != nil {
+			if !tb.Equal(before) {
+				t.Fatal("a failed decode changed the table")
+			}
+			return
+		}
+		again, err := tb.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		back := NewTable(FivePoint())
+		if err := back.UnmarshalJSON(again); err != nil || !back.Equal(tb) {
+			t.Fatalf("re-decoding failed: %v", err)
+		}
+	})
+}
+
+// FuzzResultJSON decodes arbitrary bytes as a Result: an error or a
+// result that re-encodes to bytes that decode to an equal result.
+func FuzzResultJSON(f *testing.F) {
+	third, _ := Quotient("t", Fraction, dec("1"), dec("3"))
+	sum, _ := Sum("s", mustGiven("a", Points, dec("1.5")), mustGiven("b", Points, dec("2")))
+	for _, r := range []Result{third, sum, {}} {
+		js, _ := json.Marshal(r)
+		f.Add(js)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Result
+		if err := json.Unmarshal(data, &r); err != nil {
+			return
+		}
+		js, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Result
+		if err := json.Unmarshal(js, &back); err != nil || !back.Equal(r) {
+			t.Fatalf("re-decoding %s: %v", js, err)
+		}
+	})
+}
+
+// FuzzReportJSON decodes arbitrary bytes as a Report: an error or a
+// report that re-encodes stably, never a panic.
+func FuzzReportJSON(f *testing.F) {
+	tab := NewTable(FivePoint())
+	for l, n := range []uint64{10, 5, 6, 3, 1} {
+		_ = tab.AddN("all", SourceSurvey, l, n)
+	}
+	rep, err := BuildReport(ReportInput{Period: "p", Table: tab})
+	if err != nil {
+		f.Fatal(err)
+	}
+	js, _ := json.Marshal(rep)
+	f.Add(js)
+	f.Add([]byte(`{"period":"p","scale":"s","sources":null,"dissatisfied":null,"pareto":null,"gaps":null}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Report
+		if err := json.Unmarshal(data, &r); err != nil {
+			return
+		}
+		js, err := json.Marshal(r)
+		if err != nil {
+			return // a decoded enum that cannot be encoded is refused on the way out
+		}
+		var back Report
+		if err := json.Unmarshal(js, &back); err != nil {
+			t.Fatalf("re-decoding: %v", err)
+		}
+		js2, err := json.Marshal(back)
+		if err != nil || string(js2) != string(js) {
+			t.Fatalf("unstable: %v", err)
 		}
 	})
 }
