@@ -133,6 +133,9 @@ func (t Tally) MarshalBinary() ([]byte, error) {
 // which must have been made with [NewTally] of the same scale. On error t
 // is unchanged.
 func (t *Tally) UnmarshalBinary(data []byte) error {
+	if t == nil {
+		return errorf(ErrInvalid, "decode into a nil tally")
+	}
 	rest, err := checkHeader(kindTally, t.scale, data)
 	if err != nil {
 		return err
@@ -287,6 +290,9 @@ func (t Tally) MarshalJSON() ([]byte, error) {
 // [ErrCorrupt]); a count of 2⁶⁴ or more is [ErrOverflow]; unknown fields
 // are [ErrCorrupt]. On error t is unchanged.
 func (t *Tally) UnmarshalJSON(data []byte) error {
+	if t == nil {
+		return errorf(ErrInvalid, "decode into a nil tally")
+	}
 	if t.scale == nil {
 		return errorf(ErrInvalid, "decode into a tally without scale (use NewTally)")
 	}

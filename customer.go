@@ -177,7 +177,12 @@ var defaultCustomerScorer, _ = NewCustomerScorer(nil)
 func PVCCustomerScorer() *CustomerScorer { return defaultCustomerScorer }
 
 // Items returns the items the scorer scores.
-func (s *CustomerScorer) Items() []string { return slices.Clone(s.items) }
+func (s *CustomerScorer) Items() []string {
+	if s == nil {
+		return nil
+	}
+	return slices.Clone(s.items)
+}
 
 // byItem returns m keyed by the scorer's item names: a key may be an
 // item's name or, when the scheme is a [Tree], the item's key ("quality"

@@ -135,13 +135,23 @@ type CustomerError struct {
 }
 
 // Error returns `csat: customer "ID": reason`.
-func (e *CustomerError) Error() string { return "csat: " + e.detail() }
+func (e *CustomerError) Error() string {
+	if e == nil {
+		return "csat: <nil>"
+	}
+	return "csat: " + e.detail()
+}
 func (e *CustomerError) detail() string {
 	return "customer " + strconv.Quote(e.Customer) + ": " + detailOf(e.Err)
 }
 
 // Unwrap returns the reason.
-func (e *CustomerError) Unwrap() error { return e.Err }
+func (e *CustomerError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // An ItemError reports an error about one item (a visit note, a
 // competitor comparison). It wraps the reason.
@@ -151,13 +161,23 @@ type ItemError struct {
 }
 
 // Error returns `csat: item "NAME": reason`.
-func (e *ItemError) Error() string { return "csat: " + e.detail() }
+func (e *ItemError) Error() string {
+	if e == nil {
+		return "csat: <nil>"
+	}
+	return "csat: " + e.detail()
+}
 func (e *ItemError) detail() string {
 	return "item " + strconv.Quote(e.Item) + ": " + detailOf(e.Err)
 }
 
 // Unwrap returns the reason.
-func (e *ItemError) Unwrap() error { return e.Err }
+func (e *ItemError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // A PeriodError reports an error in one period of a series (a trend). It
 // wraps the reason.
@@ -167,13 +187,23 @@ type PeriodError struct {
 }
 
 // Error returns `csat: period "NAME": reason`.
-func (e *PeriodError) Error() string { return "csat: " + e.detail() }
+func (e *PeriodError) Error() string {
+	if e == nil {
+		return "csat: <nil>"
+	}
+	return "csat: " + e.detail()
+}
 func (e *PeriodError) detail() string {
 	return "period " + strconv.Quote(e.Period) + ": " + detailOf(e.Err)
 }
 
 // Unwrap returns the reason.
-func (e *PeriodError) Unwrap() error { return e.Err }
+func (e *PeriodError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // A CellError reports an error about one cell (item × source) of a
 // [Table]: an unknown cell, an overflow when merging, a bad count when
@@ -184,13 +214,23 @@ type CellError struct {
 }
 
 // Error returns `csat: cell "ITEM"/"SOURCE": reason`.
-func (e *CellError) Error() string { return "csat: " + e.detail() }
+func (e *CellError) Error() string {
+	if e == nil {
+		return "csat: <nil>"
+	}
+	return "csat: " + e.detail()
+}
 func (e *CellError) detail() string {
 	return "cell " + strconv.Quote(e.Item) + "/" + strconv.Quote(e.Source) + ": " + detailOf(e.Err)
 }
 
 // Unwrap returns the reason.
-func (e *CellError) Unwrap() error { return e.Err }
+func (e *CellError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // detailOf is detail for a possibly nil error.
 func detailOf(err error) string {
@@ -247,7 +287,12 @@ type WeightError struct {
 // Error returns `csat: weights: node "N" declares D but its children sum
 // to S: weights do not add up` (`root "N" declares the total D …` at the
 // root).
-func (e *WeightError) Error() string { return "csat: " + e.detail() }
+func (e *WeightError) Error() string {
+	if e == nil {
+		return "csat: <nil>"
+	}
+	return "csat: " + e.detail()
+}
 func (e *WeightError) detail() string {
 	what := "node %q declares %s"
 	if e.Root {
@@ -257,7 +302,12 @@ func (e *WeightError) detail() string {
 }
 
 // Unwrap returns [ErrWeightsMismatch].
-func (e *WeightError) Unwrap() error { return ErrWeightsMismatch }
+func (e *WeightError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return ErrWeightsMismatch
+}
 
 // A NodeError reports a weight-tree node that cannot be used as declared:
 // a negative weight ([ErrNegative]), an empty or repeated name or key
@@ -269,13 +319,23 @@ type NodeError struct {
 }
 
 // Error returns `csat: weights: node "N": reason`.
-func (e *NodeError) Error() string { return "csat: " + e.detail() }
+func (e *NodeError) Error() string {
+	if e == nil {
+		return "csat: <nil>"
+	}
+	return "csat: " + e.detail()
+}
 func (e *NodeError) detail() string {
 	return "weights: node " + strconv.Quote(e.Node) + ": " + detailOf(e.Err)
 }
 
 // Unwrap returns the reason.
-func (e *NodeError) Unwrap() error { return e.Err }
+func (e *NodeError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // A ParseError reports bad input at a place in a file: its 1-based line,
 // the 1-based number of the field (column of the table) when known, and,
@@ -292,7 +352,12 @@ type ParseError struct {
 
 // Error returns "csat: csv FILE line L, field F: reason" (", byte column
 // C" for a syntax error; the file when known).
-func (e *ParseError) Error() string { return "csat: " + e.detail() }
+func (e *ParseError) Error() string {
+	if e == nil {
+		return "csat: <nil>"
+	}
+	return "csat: " + e.detail()
+}
 func (e *ParseError) detail() string {
 	var b strings.Builder
 	b.WriteString("csv ")
@@ -310,7 +375,12 @@ func (e *ParseError) detail() string {
 }
 
 // Unwrap returns the reason.
-func (e *ParseError) Unwrap() error { return e.Err }
+func (e *ParseError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // quoteShort quotes s for an error message: escaped, at most 40 bytes of
 // it, with the length when cut.

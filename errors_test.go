@@ -5,7 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 type textEnum interface {
@@ -67,5 +73,156 @@ func TestEnumsText(t *testing.T) {
 				t.Errorf("unknown name: %v, want ErrInvalid", err)
 			}
 		})
+	}
+}
+
+// The bad-input catalogue: every error class the package returns, each
+// triggered by a real bad input and matched with errors.Is (sentinels)
+// or errors.As (typed errors). TestCatalogueComplete checks that no
+// sentinel or error type is missing from it.
+var catalogue = []struct {
+	name    string
+	trigger func(t *testing.T) error
+	is      error
+	as      func(error) bool
+}{
+	{"ErrInvalidScale", func(*testing.T) error { _, err := NewScale("", dec("10"), nil); return err }, ErrInvalidScale, nil},
+	{"ErrUnknownLevel", func(*testing.T) error { tl := NewTally(FivePoint()); return tl.AddKey("great") }, ErrUnknownLevel, nil},
+	{"ErrOverflow", func(*testing.T) error { tl := NewTally(FivePoint()); _ = tl.AddN(0, ^uint64(0)); return tl.Add(0) }, ErrOverflow, nil},
+	{"ErrEmpty", func(*testing.T) error { _, err := Degree{}.Score(NewTally(FivePoint())); return err }, ErrEmpty, nil},
+	{"ErrScaleMismatch", func(*testing.T) error { tl := NewTally(FivePoint()); return tl.Merge(NewTally(PVCBands())) }, nil, nil},
+	{"ErrKindMismatch", func(*testing.T) error {
+		_, err := Sum("s", mustGiven("", Points, dec("1")), mustGiven("", Fraction, dec("0.5")))
+		return err
+	}, ErrKindMismatch, nil},
+	{"ErrCorrupt", func(*testing.T) error { tl := NewTally(FivePoint()); return tl.UnmarshalBinary([]byte("junk")) }, ErrCorrupt, nil},
+	{"ErrWeightsMismatch", func(*testing.T) error { _, err := NewTree(PVCTreeAsPrinted(), nil); return err }, ErrWeightsMismatch, nil},
+	{"ErrNegative", func(*testing.T) error {
+		_, err := NewBlend([]Weight{{"a", dec("-1")}, {"b", dec("2")}}, Renormalize)
+		return err
+	}, ErrNegative, nil},
+	{"ErrDuplicate", func(*testing.T) error {
+		_, err := NewBlend([]Weight{{"a", dec("0.5")}, {"a", dec("0.5")}}, Renormalize)
+		return err
+	}, ErrDuplicate, nil},
+	{"ErrMissing", func(*testing.T) error {
+		_, err := SelfSurvey().Combine(map[string]Result{})
+		return err
+	}, ErrMissing, nil},
+	{"ErrUnknownItem", func(*testing.T) error {
+		tab := NewTable(FivePoint())
+		_ = tab.Add("a", SourceSurvey, 0)
+		_, err := tab.Tally("b", SourceSurvey)
+		return err
+	}, ErrUnknownItem, nil},
+	{"ErrOutOfRange", func(*testing.T) error { _, err := Given("self", Fraction, dec("82")); return err }, ErrOutOfRange, nil},
+	{"ErrInvalid", func(*testing.T) error { _, err := Quotient("x", Points, dec("1"), dec("0")); return err }, ErrInvalid, nil},
+	{"ErrOutOfBand", func(*testing.T) error {
+		_, err := PVCCustomerScorer().Visit(map[string]VisitNote{"品质": {Level: "很满意", Estimate: decimal.NewNullDecimal(dec("50"))}})
+		return err
+	}, ErrOutOfBand, nil},
+	{"ErrUnknownOutcome", func(*testing.T) error { return Complaint{ID: "c"}.Validate() }, ErrUnknownOutcome, nil},
+	{"ErrBadTimes", func(*testing.T) error {
+		return Complaint{ID: "c", Outcome: NotHandled, Received: at("2026-01-02 00:00"), FirstResponse: at("2026-01-01 00:00")}.Validate()
+	}, ErrBadTimes, nil},
+	{"ErrTooFew", func(t *testing.T) error { _, err := DegreeInterval(tallyOf(t, 1), Confidence{}); return err }, ErrTooFew, nil},
+	{"ErrTooFewForms", func(*testing.T) error {
+		return Plan{Period: "p", Method: Telephone, PlannedForms: 10, PlannedCompetitorForms: 10}.Check(nil)
+	}, ErrTooFewForms, nil},
+	{"ErrTooFewCompetitorForms", func(*testing.T) error { return Plan{Period: "p", Method: Telephone, PlannedForms: 100}.Check(nil) }, ErrTooFewCompetitorForms, nil},
+	{"ErrKeyCustomerMissing", func(*testing.T) error {
+		return Plan{Period: "p", Method: Telephone, PlannedForms: 100, PlannedCompetitorForms: 10, KeyCustomers: []string{"K"}}.Check(nil)
+	}, ErrKeyCustomerMissing, nil},
+	{"ErrSyntax", func(*testing.T) error {
+		_, err := ReadTableCSV(strings.NewReader("item,source,level\nx\"y,s,满意\n"), FivePoint(), nil)
+		return err
+	}, ErrSyntax, nil},
+	{"CustomerError", func(*testing.T) error { _, err := PVCCustomerScorer().Score(Customer{ID: "c"}); return err }, ErrMissing,
+		func(err error) bool { var e *CustomerError; return errors.As(err, &e) && e.Customer == "c" }},
+	{"ItemError", func(*testing.T) error {
+		_, err := PVCCustomerScorer().Visit(map[string]VisitNote{"品质": {Level: "很好"}})
+		return err
+	}, ErrUnknownLevel, func(err error) bool { var e *ItemError; return errors.As(err, &e) && e.Item == "品质" }},
+	{"PeriodError", func(t *testing.T) error {
+		_, err := Trend([]Period{{"a", surveyTable(t)}, {"b", NewTable(FivePoint())}}, SourceSurvey, 0, nil)
+		return err
+	}, ErrEmpty, func(err error) bool { var e *PeriodError; return errors.As(err, &e) && e.Period == "b" }},
+	{"CellError", func(*testing.T) error {
+		a, b := NewTable(FivePoint()), NewTable(FivePoint())
+		_ = a.AddN("x", "s", 0, ^uint64(0))
+		_ = b.Add("x", "s", 0)
+		return a.Merge(b)
+	}, ErrOverflow, func(err error) bool { var e *CellError; return errors.As(err, &e) && e.Item == "x" && e.Source == "s" }},
+	{"ParseError", func(*testing.T) error {
+		_, err := ReadTableCSV(strings.NewReader("item,source,level\nx,s,great\n"), FivePoint(), nil)
+		return err
+	}, ErrUnknownLevel,
+		func(err error) bool { var e *ParseError; return errors.As(err, &e) && e.Line == 2 && e.Field == 3 }},
+	{"WeightError", func(*testing.T) error { _, err := NewTree(PVCTreeAsPrinted(), nil); return err }, ErrWeightsMismatch,
+		func(err error) bool {
+			var e *WeightError
+			return errors.As(err, &e) && e.Node == "购销过程" && !e.Root
+		}},
+	{"NodeError", func(*testing.T) error {
+		_, err := NewTree(Node{Name: "r", Weight: dec("1"), Children: []Node{{Name: "a", Weight: dec("-1")}}}, nil)
+		return err
+	}, ErrNegative,
+		func(err error) bool { var e *NodeError; return errors.As(err, &e) && e.Node == "a" }},
+}
+
+func TestCatalogue(t *testing.T) {
+	for _, c := range catalogue {
+		t.Run(c.name, func(t *testing.T) {
+			err := c.trigger(t)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			is := c.is
+			if is == nil {
+				is = ErrScaleMismatch
+			}
+			if !errors.Is(err, is) {
+				t.Errorf("%v does not match %v", err, is)
+			}
+			if c.as != nil && !c.as(err) {
+				t.Errorf("%v: errors.As finds no %s with the right fields", err, c.name)
+			}
+			if !strings.HasPrefix(err.Error(), "csat: ") || strings.Count(err.Error(), "csat: ") != 1 {
+				t.Errorf("message %q must start with one \"csat: \"", err)
+			}
+		})
+	}
+}
+
+// TestCatalogueComplete fails when errors.go declares a sentinel or an
+// error type that the catalogue does not trigger.
+func TestCatalogueComplete(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "errors.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, c := range catalogue {
+		have[c.name] = true
+	}
+	for _, decl := range f.Decls {
+		g, ok := decl.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, spec := range g.Specs {
+			switch s := spec.(type) {
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					if n.IsExported() && strings.HasPrefix(n.Name, "Err") && !have[n.Name] {
+						t.Errorf("sentinel %s is not in the catalogue", n.Name)
+					}
+				}
+			case *ast.TypeSpec:
+				if s.Name.IsExported() && strings.HasSuffix(s.Name.Name, "Error") && !have[s.Name.Name] {
+					t.Errorf("error type %s is not in the catalogue", s.Name.Name)
+				}
+			}
+		}
 	}
 }

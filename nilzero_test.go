@@ -1,32 +1,140 @@
 package csat
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
-func TestNilAndZeroReceivers(t *testing.T) {
-	vals := []any{(*Scale)(nil), &Scale{}, (*Table)(nil), &Table{}, (*Tree)(nil), &Tree{}, Tally{}, &Tally{}, (*Blend)(nil), &Blend{}, Result{}, &ParseError{}, &CellError{}, Level{}, Band{}, Cell{}}
-	for _, v := range vals {
-		rv := reflect.ValueOf(v)
-		for i := 0; i < rv.NumMethod(); i++ {
-			m := rv.Method(i)
-			name := rv.Type().Method(i).Name
-			args := make([]reflect.Value, m.Type().NumIn())
-			for j := range args {
-				args[j] = reflect.Zero(m.Type().In(j))
+// zeroTypes holds a zero value of every exported type (and, through
+// reflection, a nil pointer to it); zeroFuncs every exported function.
+// TestNilAndZeroValues calls every exported method on zero values and nil
+// pointers, and every exported function, with zero arguments: each must
+// work or return an error, never panic. TestNilAndZeroComplete checks
+// that nothing exported is missing from the lists.
+var zeroTypes = []any{
+	ABC{}, Action{}, ActionKind(0), ActionStatus(0), Adjustment{}, Adjustments{}, Allocation(0), Assignment{}, Band{},
+	BandCount{}, Blend{}, Bounds(0), CSVOptions{}, Cell{}, CellError{}, Change{}, ClassSummary{}, Code{}, CodeBook{},
+	Company{}, CompanyOptions{}, CompareOptions{}, Comparison{}, Complaint{}, ComplaintFigures{}, ComplaintOptions{},
+	Confidence{}, Customer{}, CustomerCount(0), CustomerError{}, CustomerOptions{}, CustomerScore{}, CustomerScorer{},
+	CustomerValue{}, Degree{}, Direction(0), DissatisfiedCell{}, DurationStats{}, EqualWeights{}, Figure{}, Gap{},
+	Interval{}, ItemComparison{}, ItemError{}, ItemFigures{}, ItemScore{}, Kind(0), Level{}, LossModel(0), LostMode(0),
+	LostPolicy{}, LoyaltyData{}, LoyaltyIndex{}, LoyaltyIndexOptions{}, Margin(0), Mean{}, Measure{}, MissingPolicy(0),
+	NPS{}, NPSCounts{}, NPSResult{}, Node{}, NodeError{}, OpenComplaint{}, Outcome(0), OutcomeCount{}, ParetoEntry{},
+	ParseError{}, Period{}, PeriodError{}, Plan{}, PlanRules{}, Proportion{}, Purchase{}, RankedCustomer{}, Rate{},
+	Relationship(0), RepeatRate{}, Report{}, ReportInput{}, Result{}, SampleSize{}, SampleSizeOptions{}, Scale{},
+	ScheduleEntry{}, ScheduleOptions{}, ShareOfWallet{}, SourceFigures{}, Status(0), Stratum{}, SurveyMethod(0), Table{},
+	Tally{}, TargetFigure{}, TargetMethod(0), TargetResult{}, Tree{}, TreeOptions{}, TrendPoint{}, TrendReport{},
+	VisitNote{}, Weight{}, WeightError{},
+}
+
+// Interfaces have no zero value to call; they are listed to be complete.
+var zeroInterfaces = []string{"IntervalScorer", "LoyaltyMetric", "Scorer", "Segmenter", "WeightingScheme"}
+
+var zeroFuncs = map[string]any{
+	"Allocate": Allocate, "AnalyzeComplaints": AnalyzeComplaints, "Approx": Approx, "BuildReport": BuildReport, "CLV": CLV,
+	"CLVConstant": CLVConstant, "CheckIDs": CheckIDs, "CochranSampleSize": CochranSampleSize, "CompanyView": CompanyView,
+	"CompareCompetitor": CompareCompetitor, "CompareDegrees": CompareDegrees, "CompareRates": CompareRates,
+	"ConfidenceLevel": ConfidenceLevel, "ConfidenceZ": ConfidenceZ, "DefaultAdjustments": DefaultAdjustments,
+	"DegreeInterval": DegreeInterval, "Detail": Detail, "Difference": Difference, "Dissatisfied": Dissatisfied, "Draw": Draw,
+	"FivePoint": FivePoint, "FromRat": FromRat, "Gaps": Gaps, "Given": Given, "NPSScale": NPSScale,
+	"NewAdjustments": NewAdjustments, "NewBlend": NewBlend, "NewCodeBook": NewCodeBook, "NewCustomerScorer": NewCustomerScorer,
+	"NewLoyaltyIndex": NewLoyaltyIndex, "NewScale": NewScale, "NewTable": NewTable, "NewTally": NewTally, "NewTree": NewTree,
+	"Outcomes": Outcomes, "PVCBands": PVCBands, "PVCCustomerScorer": PVCCustomerScorer, "PVCTree": PVCTree,
+	"PVCTreeAsPrinted": PVCTreeAsPrinted, "Pareto": Pareto, "ParseOutcome": ParseOutcome, "Quotient": Quotient,
+	"RateInterval": RateInterval, "ReadTableCSV": ReadTableCSV, "RecommendRelationship": RecommendRelationship,
+	"SatisfiedOf": SatisfiedOf, "SelfSurvey": SelfSurvey, "SevenMeasures": SevenMeasures, "Sum": Sum, "Summarize": Summarize,
+	"SurveySchedule": SurveySchedule, "Target": Target, "Trend": Trend, "VisitQuestionnaire": VisitQuestionnaire,
+	"WeightedMean": WeightedMean, "Wilson": Wilson,
+	// MustTree panics by contract on an invalid literal ("Must*"); it is
+	// the one documented exception.
+}
+
+// callZero calls f with zero arguments (a reader argument gets an empty
+// reader), reporting a panic.
+func callZero(t *testing.T, name string, f reflect.Value) {
+	t.Helper()
+	ft := f.Type()
+	if ft.IsVariadic() {
+		ft = reflect.FuncOf(nil, nil, false) // call with no variadic arguments
+	}
+	args := make([]reflect.Value, f.Type().NumIn())
+	for i := range args {
+		in := f.Type().In(i)
+		switch {
+		case f.Type().IsVariadic() && i == len(args)-1:
+			args = args[:i]
+		case in.String() == "io.Reader":
+			args[i] = reflect.ValueOf(strings.NewReader(""))
+		default:
+			args[i] = reflect.Zero(in)
+		}
+	}
+	_ = ft
+	defer func() {
+		if r := recover(); r != nil {
+			t.Errorf("%s panics on zero arguments: %v", name, r)
+		}
+	}()
+	f.Call(args)
+}
+
+func TestNilAndZeroValues(t *testing.T) {
+	for _, v := range zeroTypes {
+		typ := reflect.TypeOf(v)
+		for k, rv := range []reflect.Value{reflect.ValueOf(v), reflect.New(typ), reflect.Zero(reflect.PointerTo(typ))} {
+			for i := 0; i < rv.NumMethod(); i++ {
+				name := rv.Type().Method(i).Name
+				if _, valueMethod := typ.MethodByName(name); k == 2 && valueMethod {
+					continue // a value method through a nil pointer panics in Go itself, as time.Time's do
+				}
+				callZero(t, rv.Type().String()+"."+name, rv.Method(i))
 			}
-			if m.Type().IsVariadic() {
-				continue
-			}
-			func() {
-				defer func() {
-					if r := recover(); r != nil {
-						t.Errorf("%T.%s panics: %v", v, name, r)
+		}
+	}
+	for name, f := range zeroFuncs {
+		callZero(t, name, reflect.ValueOf(f))
+	}
+}
+
+func TestNilAndZeroComplete(t *testing.T) {
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]bool{}
+	for _, v := range zeroTypes {
+		types[reflect.TypeOf(v).Name()] = true
+	}
+	for _, n := range zeroInterfaces {
+		types[n] = true
+	}
+	fset := token.NewFileSet()
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range f.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.IsExported() && zeroFuncs[d.Name.Name] == nil && d.Name.Name != "MustTree" {
+					t.Errorf("%s: function %s is not in zeroFuncs", name, d.Name.Name)
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					if ts, ok := spec.(*ast.TypeSpec); ok && ts.Name.IsExported() && !types[ts.Name.Name] {
+						t.Errorf("%s: type %s is not in zeroTypes", name, ts.Name.Name)
 					}
-				}()
-				m.Call(args)
-			}()
+				}
+			}
 		}
 	}
 }

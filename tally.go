@@ -68,7 +68,7 @@ func (t Tally) N() (uint64, error) {
 // reports [ErrUnknownLevel] for an index the scale does not have and
 // [ErrOverflow] if the count would wrap. It does not allocate.
 func (t *Tally) Add(i int) error {
-	if t.scale == nil || uint(i) >= uint(t.scale.Len()) {
+	if t == nil || t.scale == nil || uint(i) >= uint(t.scale.Len()) {
 		return t.unknown(i)
 	}
 	if t.counts[i] == ^uint64(0) {
@@ -80,7 +80,7 @@ func (t *Tally) Add(i int) error {
 
 // AddN counts n answers at level i; errors as for [Tally.Add].
 func (t *Tally) AddN(i int, n uint64) error {
-	if t.scale == nil || uint(i) >= uint(t.scale.Len()) {
+	if t == nil || t.scale == nil || uint(i) >= uint(t.scale.Len()) {
 		return t.unknown(i)
 	}
 	c, carry := bits.Add64(t.counts[i], n, 0)
@@ -94,7 +94,7 @@ func (t *Tally) AddN(i int, n uint64) error {
 // AddKey counts one answer at the level whose key or label is name; an
 // unknown name is an error wrapping [ErrUnknownLevel] that names it.
 func (t *Tally) AddKey(name string) error {
-	if t.scale == nil {
+	if t == nil || t.scale == nil {
 		return errorf(ErrUnknownLevel, "tally without scale: no level %q", name)
 	}
 	i, err := t.scale.Index(name)
@@ -105,7 +105,7 @@ func (t *Tally) AddKey(name string) error {
 }
 
 func (t *Tally) unknown(i int) error {
-	if t.scale == nil {
+	if t == nil || t.scale == nil {
 		return errorf(ErrUnknownLevel, "tally without scale: level %d (use NewTally)", i)
 	}
 	return errorf(ErrUnknownLevel, "scale %q: level index %d (scale has %d levels)", t.scale.name, i, t.scale.Len())
@@ -119,7 +119,7 @@ func (t *Tally) unknown(i int) error {
 // value of the first bad byte; an overflowing count is [ErrOverflow], with
 // nothing counted either.
 func (t *Tally) AddCodes(codes []byte) error {
-	if t.scale == nil {
+	if t == nil || t.scale == nil {
 		if len(codes) == 0 {
 			return nil
 		}
