@@ -32,6 +32,9 @@ func TestComparisonsReference(t *testing.T) {
 }
 
 func TestTestsProperties(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long property: run without -short")
+	}
 	gen := func(t *rapid.T, label string) Tally {
 		tl := NewTally(FivePoint())
 		for i := range 5 {

@@ -253,6 +253,9 @@ func genReportInput(t *rapid.T) ReportInput {
 // Any report built from random inputs marshals to JSON, unmarshals, and
 // marshals to the same bytes; the values are equal.
 func TestReportJSONRoundTrip(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long property (about 15 s): run without -short")
+	}
 	rapid.Check(t, func(t *rapid.T) {
 		rep, err := BuildReport(genReportInput(t))
 		if err != nil {
