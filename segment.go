@@ -494,7 +494,9 @@ type ScheduleOptions struct {
 // months that stop at the month's end, as people read "quarterly": a
 // survey on 30 November is next due on 28 (or 29) February, not on 1 or
 // 2 March. Entries are sorted by due date, then id. A flag or date for a
-// customer not in the assignments is [ErrUnknownItem]; a repeated id
+// customer not in the assignments, or a key class no customer has (a
+// misspelt class would silently make nobody key), is [ErrUnknownItem]; a
+// repeated id
 // [ErrDuplicate]; an empty id or class [ErrInvalid]; a zero AsOf
 // [ErrMissing]; a last survey after AsOf [ErrOutOfRange].
 func SurveySchedule(as []Assignment, opts ScheduleOptions) ([]ScheduleEntry, error) {
@@ -519,6 +521,17 @@ func SurveySchedule(as []Assignment, opts ScheduleOptions) ([]ScheduleEntry, err
 			return nil, &CustomerError{Customer: a.ID, Err: errorf(ErrDuplicate, "schedule: customer given twice")}
 		}
 		ids[a.ID] = true
+	}
+	if opts.KeyClasses != nil {
+		has := map[string]bool{}
+		for _, a := range as {
+			has[a.Class] = true
+		}
+		for _, c := range opts.KeyClasses {
+			if !has[c] {
+				return nil, errorf(ErrUnknownItem, "schedule: key class %s is the class of no customer", quoteShort(c))
+			}
+		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(opts.Key)) {
 		if !ids[id] {

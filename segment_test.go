@@ -410,3 +410,10 @@ func TestAssignmentRank(t *testing.T) {
 		t.Errorf("ranks (-want +got):\n%s", diff)
 	}
 }
+
+// A key class that no customer has (a misspelt "gold") used to make
+// nobody key without a word; it is ErrUnknownItem now.
+func TestScheduleUnknownKeyClass(t *testing.T) {
+	_, err := SurveySchedule([]Assignment{{ID: "x", Class: "Gold"}}, ScheduleOptions{AsOf: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), KeyClasses: []string{"gold"}})
+	checkErr(t, err, errCheck{Is: ErrUnknownItem})
+}
