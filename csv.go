@@ -1,11 +1,11 @@
 package csat
 
 import (
-	"encoding/csv"
+	"bytes"
 	"errors"
 	"io"
+	"math/bits"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -52,11 +52,8 @@ func ReadTableCSV(r io.Reader, s *Scale, opts *CSVOptions) (*Table, error) {
 	if opts != nil && opts.MaxField > 0 {
 		max = opts.MaxField
 	}
-	lr := &limitReader{r: r, limit: int64(4*max) + 64<<10}
-	cr := csv.NewReader(lr)
-	cr.FieldsPerRecord = 0
-	cr.ReuseRecord = true
-	header, err := cr.Read()
+	rr := newRecordReader(r, 4*max)
+	header, _, err := rr.read()
 	if errors.Is(err, io.EOF) {
 		return nil, errorf(ErrEmpty, "csv: no header row")
 	}
@@ -65,7 +62,8 @@ func ReadTableCSV(r io.Reader, s *Scale, opts *CSVOptions) (*Table, error) {
 	}
 	col := [4]int{-1, -1, -1, -1} // item, source, level, count
 	names := [4]string{"item", "source", "level", "count"}
-	for i, h := range header {
+	for i, hb := range header {
+		h := string(hb)
 		if i == 0 {
 			h = strings.TrimPrefix(h, "\ufeff")
 		}
@@ -85,84 +83,156 @@ func ReadTableCSV(r io.Reader, s *Scale, opts *CSVOptions) (*Table, error) {
 		}
 	}
 	t := NewTable(s)
+	levels := s.lookup()
+	cells := cellCache{t: t}
 	for {
-		lr.mark(cr.InputOffset())
-		rec, err := cr.Read()
+		rec, line, err := rr.read()
 		if errors.Is(err, io.EOF) {
 			return t, nil
 		}
 		if err != nil {
-			return nil, csvError(err, 0)
+			return nil, csvError(err, line)
 		}
-		line, _ := cr.FieldPos(0)
 		for i, f := range rec {
 			if len(f) > max {
 				return nil, &ParseError{Line: line, Field: i + 1, Err: errorf(ErrOutOfRange, "field of %d bytes, more than %d", len(f), max)}
 			}
 		}
-		field := func(k int) (string, *ParseError) {
-			f := strings.TrimSpace(rec[col[k]])
-			if !utf8.ValidString(f) {
-				return "", &ParseError{Line: line, Field: col[k] + 1, Err: errorf(ErrInvalid, "%s %s is not UTF-8", names[k], quoteShort(f))}
+		item, source, level := trimSpace(rec[col[0]]), trimSpace(rec[col[1]]), trimSpace(rec[col[2]])
+		lvl, ok := levels[string(level)]
+		if !ok {
+			if !utf8.Valid(level) {
+				return nil, &ParseError{Line: line, Field: col[2] + 1, Err: errorf(ErrInvalid, "level %s is not UTF-8", quoteShort(string(level)))}
 			}
-			return f, nil
-		}
-		item, perr := field(0)
-		if perr != nil {
-			return nil, perr
-		}
-		if item == "" {
-			return nil, &ParseError{Line: line, Field: col[0] + 1, Err: errorf(ErrInvalid, "empty item")}
-		}
-		source, perr := field(1)
-		if perr != nil {
-			return nil, perr
-		}
-		if source == "" {
-			return nil, &ParseError{Line: line, Field: col[1] + 1, Err: errorf(ErrInvalid, "empty source")}
-		}
-		level, perr := field(2)
-		if perr != nil {
-			return nil, perr
-		}
-		lvl, err := s.Index(level)
-		if err != nil {
-			return nil, &ParseError{Line: line, Field: col[2] + 1, Err: errorf(ErrUnknownLevel, "scale %q has no level %s", s.name, quoteShort(level))}
+			return nil, &ParseError{Line: line, Field: col[2] + 1, Err: errorf(ErrUnknownLevel, "scale %q has no level %s", s.name, quoteShort(string(level)))}
 		}
 		n := uint64(1)
 		if col[3] >= 0 {
-			c, perr := field(3)
-			if perr != nil {
-				return nil, perr
-			}
-			if n, err = strconv.ParseUint(c, 10, 64); err != nil {
-				reason := errorf(ErrInvalid, "count %s is not a non-negative integer", quoteShort(c))
-				if errors.Is(err, strconv.ErrRange) {
-					reason = errorf(ErrOverflow, "count %s does not fit in 64 bits", quoteShort(c))
-				}
-				return nil, &ParseError{Line: line, Field: col[3] + 1, Err: reason}
+			c := trimSpace(rec[col[3]])
+			var perr error
+			if n, perr = parseCount(c); perr != nil {
+				return nil, &ParseError{Line: line, Field: col[3] + 1, Err: perr}
 			}
 		}
-		if err := t.AddN(item, source, lvl, n); err != nil {
+		tl, perr := cells.get(item, source, line, col)
+		if perr != nil {
+			return nil, perr
+		}
+		if err := tl.AddN(lvl, n); err != nil {
 			f := col[3] + 1 // the count overflowed
 			if f == 0 {
 				f = col[2] + 1
 			}
-			return nil, &ParseError{Line: line, Field: f, Err: &CellError{Item: item, Source: source, Err: err}}
+			return nil, &ParseError{Line: line, Field: f, Err: &CellError{Item: string(item), Source: string(source), Err: err}}
 		}
 	}
 }
 
-// csvError turns an error of encoding/csv into a *ParseError wrapping
-// ErrSyntax (or the reader's own error, such as a limit exceeded).
-func csvError(err error, line int) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &ParseError{Line: pe.Line, Column: pe.Column, Err: &syntaxError{err: pe.Err}}
+// lookup returns a map from every key and label of the scale to its level
+// index, for lookups by bytes without allocation.
+func (s *Scale) lookup() map[string]int {
+	m := make(map[string]int, 3*len(s.levels))
+	for i := len(s.levels) - 1; i >= 0; i-- { // the first level wins a shared name, as in Index
+		l := s.levels[i]
+		m[l.Key] = i
+		if l.Label != "" {
+			m[l.Label] = i
+		}
+		if l.LabelZH != "" {
+			m[l.LabelZH] = i
+		}
 	}
-	var le *limitError
-	if errors.As(err, &le) {
-		return &ParseError{Line: line, Err: errorf(ErrOutOfRange, "a record longer than %d bytes", le.limit)}
+	return m
+}
+
+// cellCache finds the tally of an item and source given as bytes, keeping
+// each item's cells so that a row allocates nothing once its cell is
+// known; new names are checked and copied once.
+type cellCache struct {
+	t     *Table
+	items map[string][]cachedCell
+}
+
+type cachedCell struct {
+	source string
+	index  int32 // into the table's tallies
+}
+
+func (c *cellCache) get(item, source []byte, line int, col [4]int) (*Tally, error) {
+	for _, cc := range c.items[string(item)] {
+		if cc.source == string(source) {
+			return &c.t.cells.tallies[cc.index], nil
+		}
+	}
+	switch {
+	case len(item) == 0:
+		return nil, &ParseError{Line: line, Field: col[0] + 1, Err: errorf(ErrInvalid, "empty item")}
+	case !utf8.Valid(item):
+		return nil, &ParseError{Line: line, Field: col[0] + 1, Err: errorf(ErrInvalid, "item %s is not UTF-8", quoteShort(string(item)))}
+	case len(source) == 0:
+		return nil, &ParseError{Line: line, Field: col[1] + 1, Err: errorf(ErrInvalid, "empty source")}
+	case !utf8.Valid(source):
+		return nil, &ParseError{Line: line, Field: col[1] + 1, Err: errorf(ErrInvalid, "source %s is not UTF-8", quoteShort(string(source)))}
+	}
+	if c.items == nil {
+		c.items = map[string][]cachedCell{}
+	}
+	it, src := string(item), string(source)
+	cell := Cell{it, src}
+	if c.t.cells.get(cell) == nil {
+		c.t.cells.put(cell, NewTally(c.t.scale))
+	}
+	idx := c.t.cells.index[cell]
+	c.items[it] = append(c.items[it], cachedCell{source: src, index: idx})
+	return &c.t.cells.tallies[idx], nil
+}
+
+// trimSpace trims ASCII and Unicode space from both ends, without
+// allocating.
+func trimSpace(b []byte) []byte {
+	if len(b) == 0 || (b[0] > ' ' && b[0] < utf8.RuneSelf && b[len(b)-1] > ' ' && b[len(b)-1] < utf8.RuneSelf) {
+		return b
+	}
+	return bytes.TrimSpace(b)
+}
+
+// parseCount parses a non-negative decimal count without allocating: a
+// count of 2⁶⁴ or more is ErrOverflow, anything else not digits
+// ErrInvalid.
+func parseCount(b []byte) (uint64, error) {
+	if len(b) == 0 {
+		return 0, errorf(ErrInvalid, "count %s is not a non-negative integer", quoteShort(string(b)))
+	}
+	var n uint64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, errorf(ErrInvalid, "count %s is not a non-negative integer", quoteShort(string(b)))
+		}
+		hi, lo := bits.Mul64(n, 10)
+		lo, carry := bits.Add64(lo, uint64(c-'0'), 0)
+		if hi != 0 || carry != 0 {
+			for _, c := range b {
+				if c < '0' || c > '9' {
+					return 0, errorf(ErrInvalid, "count %s is not a non-negative integer", quoteShort(string(b)))
+				}
+			}
+			return 0, errorf(ErrOverflow, "count %s does not fit in 64 bits", quoteShort(string(b)))
+		}
+		n = lo
+	}
+	return n, nil
+}
+
+// csvError turns an error of the record reader into a *ParseError:
+// syntax errors wrap ErrSyntax with encoding/csv's error of the same
+// kind, an overlong record ErrOutOfRange.
+func csvError(err error, line int) error {
+	var se *syntaxErr
+	if errors.As(err, &se) {
+		return &ParseError{Line: se.line, Column: se.col, Err: &syntaxError{err: se.err}}
+	}
+	if errors.Is(err, errTooLong) {
+		return &ParseError{Line: line, Err: errorf(ErrOutOfRange, "a record longer than the limit (4 × CSVOptions.MaxField)")}
 	}
 	return &ParseError{Line: line, Err: err}
 }
@@ -174,26 +244,3 @@ type syntaxError struct{ err error }
 func (e *syntaxError) Error() string   { return "csat: " + e.detail() }
 func (e *syntaxError) detail() string  { return e.err.Error() + ": " + ErrSyntax.Error() }
 func (e *syntaxError) Unwrap() []error { return []error{ErrSyntax, e.err} }
-
-// limitReader fails a read that takes the input more than limit bytes
-// past the last mark (the start of the record being read).
-type limitReader struct {
-	r           io.Reader
-	read, start int64
-	limit       int64
-}
-
-type limitError struct{ limit int64 }
-
-func (e *limitError) Error() string { return "record too long" }
-
-func (l *limitReader) mark(offset int64) { l.start = offset }
-
-func (l *limitReader) Read(p []byte) (int, error) {
-	if l.read-l.start > l.limit {
-		return 0, &limitError{limit: l.limit}
-	}
-	n, err := l.r.Read(p)
-	l.read += int64(n)
-	return n, err
-}

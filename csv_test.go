@@ -57,7 +57,7 @@ func TestReadTableCSVErrors(t *testing.T) {
 		{"count 2^64", "item,source,level,count\nx,s,满意,18446744073709551616\n", errCheck{ErrOverflow, `csat: csv line 2, field 4: count "18446744073709551616" does not fit in 64 bits: count overflow`}},
 		// Stray and unterminated quotes panicked in FieldPos.
 		{"stray quote", "item,source,level\nx\"y,survey,很满意\n", errCheck{ErrSyntax, `csat: csv line 2, byte column 2: bare " in non-quoted-field: malformed input`}},
-		{"unterminated quote", "item,source,level\n\"x,survey,很满意\n", errCheck{ErrSyntax, `csat: csv line 2, byte column 21: extraneous or missing " in quoted-field: malformed input`}},
+		{"unterminated quote", "item,source,level\n\"x,survey,很满意\n", errCheck{ErrSyntax, `csat: csv line 2, byte column 20: extraneous or missing " in quoted-field: malformed input`}},
 		{"ragged", "item,source,level\nx,s\n", errCheck{ErrSyntax, `csat: csv line 2, byte column 1: wrong number of fields: malformed input`}},
 		// A non-UTF-8 item is reported at the item's field, not the source's.
 		{"non-UTF-8 item", "source,item,level\nsurvey,\xff\xfe,满意\n", errCheck{ErrInvalid, `csat: csv line 2, field 2: item "\xff\xfe" is not UTF-8: invalid argument`}},
