@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -187,10 +188,21 @@ func (c *cellCache) get(item, source []byte, line int, col [4]int) (*Tally, erro
 	return &c.t.cells.tallies[idx], nil
 }
 
-// trimSpace trims ASCII and Unicode space from both ends, without
-// allocating.
+// trimSpace trims Unicode space from both ends, without allocating; a
+// field with no space at either end (the usual case) is returned after
+// decoding just its first and last rune.
 func trimSpace(b []byte) []byte {
-	if len(b) == 0 || (b[0] > ' ' && b[0] < utf8.RuneSelf && b[len(b)-1] > ' ' && b[len(b)-1] < utf8.RuneSelf) {
+	if len(b) == 0 {
+		return b
+	}
+	first, last := rune(b[0]), rune(b[len(b)-1])
+	if first >= utf8.RuneSelf {
+		first, _ = utf8.DecodeRune(b)
+	}
+	if last >= utf8.RuneSelf {
+		last, _ = utf8.DecodeLastRune(b)
+	}
+	if !unicode.IsSpace(first) && !unicode.IsSpace(last) {
 		return b
 	}
 	return bytes.TrimSpace(b)
