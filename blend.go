@@ -169,9 +169,9 @@ func weightedMean(label string, ws []Weight, parts []Result, missing []string) (
 	if len(missing) == 0 {
 		return r, nil
 	}
-	formula := r.formula
+	base := r.Formula
 	return r.WithFormula(func() string {
-		return formula() + " [renormalised: " + strings.Join(missing, ", ") + " missing]"
+		return base() + " [renormalised: " + strings.Join(missing, ", ") + " missing]"
 	}), nil
 }
 

@@ -92,6 +92,11 @@ type Scale struct {
 	// (smallPoints), for a sum without big integers.
 	pointSmall  [MaxLevels]uint64
 	smallPoints bool
+	// fullCoef × 10^fullExp is the full marks, when the coefficient fits
+	// in 63 bits (smallFull).
+	fullCoef  uint64
+	fullExp   int32
+	smallFull bool
 }
 
 // NewScale validates and returns a scale named name whose degree divides by
@@ -177,6 +182,9 @@ func NewScale(name string, fullMarks decimal.Decimal, levels []Level) (*Scale, e
 	s.canon = s.canonical()
 	for _, l := range s.levels {
 		s.pointExp = min(s.pointExp, l.Points.Exponent())
+	}
+	if c := fullMarks.Coefficient(); c.IsUint64() && c.Uint64() <= 1<<63-1 {
+		s.fullCoef, s.fullExp, s.smallFull = c.Uint64(), fullMarks.Exponent(), true
 	}
 	s.pointCoef = make([]big.Int, len(s.levels))
 	s.smallPoints = strconv.IntSize == 64

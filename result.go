@@ -90,8 +90,25 @@ type Result struct {
 	den     decimal.Decimal
 	inexact bool
 	parts   []Result
-	formula func() string
+	formula formula
 }
+
+// A formula prints a result's derivation on demand. Built-ins store a
+// pointer to their inputs (one allocation); [Result.WithFormula] stores a
+// user's func. fracFormula prints num/den.
+type formula interface{ text(r *Result) string }
+
+type funcFormula func() string
+
+func (f funcFormula) text(*Result) string { return f() }
+
+type fracFormula struct{}
+
+func (fracFormula) text(r *Result) string { return fmtFrac(r.num, r.den) }
+
+type textFormula string
+
+func (f textFormula) text(*Result) string { return string(f) }
 
 var one = decimal.NewFromInt(1)
 
@@ -162,7 +179,7 @@ func Quotient(label string, kind Kind, num, den decimal.Decimal) (Result, error)
 	}
 	r := quotient(label, kind, num, den)
 	if !den.Equal(one) {
-		r.formula = func() string { return fmtFrac(num, den) }
+		r.formula = fracFormula{}
 	}
 	return r, nil
 }
@@ -227,13 +244,13 @@ func Sum(label string, parts ...Result) (Result, error) {
 	r, _ := FromRat(label, kind, s)
 	parts = append([]Result(nil), parts...)
 	r.parts = parts
-	r.formula = func() string {
+	r.formula = funcFormula(func() string {
 		terms := make([]string, len(parts))
 		for i, p := range parts {
 			terms[i] = p.String()
 		}
 		return strings.Join(terms, " + ")
-	}
+	})
 	return r, nil
 }
 
@@ -269,7 +286,7 @@ func WeightedMean(label string, weights []decimal.Decimal, parts []Result) (Resu
 	weights = append([]decimal.Decimal(nil), weights...)
 	parts = append([]Result(nil), parts...)
 	r.parts = parts
-	r.formula = func() string {
+	r.formula = funcFormula(func() string {
 		terms := make([]string, len(parts))
 		for i, p := range parts {
 			terms[i] = fmtDec(weights[i]) + "×" + p.String()
@@ -280,7 +297,7 @@ func WeightedMean(label string, weights []decimal.Decimal, parts []Result) (Resu
 			s = "(" + s + ") / " + fmtDec(ws)
 		}
 		return s
-	}
+	})
 	return r, nil
 }
 
@@ -294,7 +311,7 @@ func Difference(label string, a, b Result) (Result, error) {
 	}
 	r, _ := FromRat(label, kind, exact.Sub(a.Rat(), b.Rat()))
 	r.parts = []Result{a, b}
-	r.formula = func() string { return a.String() + " − " + b.String() }
+	r.formula = funcFormula(func() string { return a.String() + " − " + b.String() })
 	return r, nil
 }
 
@@ -304,7 +321,16 @@ func Difference(label string, a, b Result) (Result, error) {
 // the explanation is printed; it must be safe for concurrent use and
 // print the same text every time. A nil formula removes it.
 func (r Result) WithFormula(formula func() string) Result {
-	r.formula = formula
+	r.formula = nil
+	if formula != nil {
+		r.formula = funcFormula(formula)
+	}
+	return r
+}
+
+// withFormula attaches a built-in's formula value (no closure).
+func (r Result) withFormula(f formula) Result {
+	r.formula = f
 	return r
 }
 
@@ -366,7 +392,7 @@ func (r Result) Formula() string {
 	if r.formula == nil {
 		return ""
 	}
-	return r.formula()
+	return r.formula.text(&r)
 }
 
 // Equal reports whether r and u are the same result: label, kind, exact
@@ -527,7 +553,7 @@ func (j resultJSON) result() (Result, error) {
 	}
 	if j.Formula != "" {
 		f := j.Formula
-		r.formula = func() string { return f }
+		r.formula = textFormula(f)
 	}
 	for _, pj := range j.Parts {
 		p, err := pj.result()

@@ -53,16 +53,56 @@ type Degree struct{}
 
 // Score returns the degree of t; an empty tally is [ErrEmpty].
 func (Degree) Score(t Tally) (Result, error) {
-	n, err := scorable(t, "degree")
-	if err != nil {
+	if t.scale == nil {
+		return Result{}, errorf(ErrEmpty, "degree of a tally without scale")
+	}
+	den, ok := t.pointsDen()
+	if !ok {
+		n, err := scorable(t, "degree")
+		if err != nil {
+			return Result{}, err
+		}
+		den = n.Mul(t.scale.fullMarks)
+	}
+	if den.IsZero() {
+		_, err := scorable(t, "degree")
 		return Result{}, err
 	}
-	fm := t.scale.fullMarks
-	num, den := t.pointsSum(), n.Mul(fm)
-	r, err := Quotient("degree 满意度", Fraction, num, den)
-	return r.WithFormula(func() string {
-		return "(" + pointTerms(t) + ") / (" + fmtDec(n) + "×" + fmtDec(fm) + ") = " + fmtFrac(num, den)
-	}), err
+	r, err := Quotient("degree 满意度", Fraction, t.pointsSum(), den)
+	return r.withFormula(&tallyFormula{what: degreeFormula, t: t}), err
+}
+
+// tallyFormula prints the formula of a score of a tally: one allocation,
+// made when the score is, the text only when asked for.
+type tallyFormula struct {
+	what int
+	t    Tally
+}
+
+const (
+	degreeFormula = iota
+	rateFormula
+	meanFormula
+)
+
+func (f *tallyFormula) text(r *Result) string {
+	t, n := f.t, f.t.total()
+	switch f.what {
+	case degreeFormula:
+		return "(" + pointTerms(t) + ") / (" + fmtDec(n) + "×" + fmtDec(t.scale.fullMarks) + ") = " + fmtFrac(r.num, r.den)
+	case rateFormula:
+		var terms []string
+		for i, l := range t.scale.levels {
+			if l.Satisfied {
+				terms = append(terms, decimal.NewFromUint64(t.counts[i]).String())
+			}
+		}
+		if len(terms) == 0 {
+			terms = []string{"0"}
+		}
+		return "(" + strings.Join(terms, " + ") + ") / " + fmtDec(n) + " = " + fmtFrac(r.num, r.den)
+	}
+	return "(" + pointTerms(t) + ") / " + fmtDec(n) + " = " + fmtFrac(r.num, r.den)
 }
 
 // Rate scores the satisfaction rate 满意率 (METHOD.md §2): the share of
@@ -83,18 +123,7 @@ func (Rate) Score(t Tally) (Result, error) {
 	}
 	num := t.sum(func(l *Level) bool { return l.Satisfied })
 	r, err := Quotient("rate 满意率", Fraction, num, n)
-	return r.WithFormula(func() string {
-		var terms []string
-		for i, l := range t.scale.levels {
-			if l.Satisfied {
-				terms = append(terms, decimal.NewFromUint64(t.counts[i]).String())
-			}
-		}
-		if len(terms) == 0 {
-			terms = []string{"0"}
-		}
-		return "(" + strings.Join(terms, " + ") + ") / " + fmtDec(n) + " = " + fmtFrac(num, n)
-	}), err
+	return r.withFormula(&tallyFormula{what: rateFormula, t: t}), err
 }
 
 // Mean scores the mean points per answer, Σ count×points / n, as
@@ -107,11 +136,8 @@ func (Mean) Score(t Tally) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	num := t.pointsSum()
-	r, err := Quotient("mean points", Points, num, n)
-	return r.WithFormula(func() string {
-		return "(" + pointTerms(t) + ") / " + fmtDec(n) + " = " + fmtFrac(num, n)
-	}), err
+	r, err := Quotient("mean points", Points, t.pointsSum(), n)
+	return r.withFormula(&tallyFormula{what: meanFormula, t: t}), err
 }
 
 // scorable returns t's number of answers, or ErrEmpty.

@@ -259,6 +259,27 @@ func (t Tally) pointsSum() decimal.Decimal {
 	return decimal.NewFromBigInt(&sum, s.pointExp)
 }
 
+// pointsDen returns n × full marks, the degree's denominator, in one
+// small decimal when n and the full marks' coefficient are small (the
+// usual case); ok is false otherwise and the caller computes it exactly.
+func (t Tally) pointsDen() (decimal.Decimal, bool) {
+	s := t.scale
+	if !s.smallFull {
+		return decimal.Decimal{}, false
+	}
+	var lo, hi uint64
+	for i := range s.Len() {
+		var c uint64
+		lo, c = bits.Add64(lo, t.counts[i], 0)
+		hi += c
+	}
+	ph, pl := bits.Mul64(lo, s.fullCoef)
+	if hi != 0 || ph != 0 || pl > 1<<63-1 {
+		return decimal.Decimal{}, false
+	}
+	return decimal.New(int64(pl), s.fullExp), true
+}
+
 // total returns the number of answers as an exact decimal (never
 // overflows: the sum is kept in 128 bits).
 func (t Tally) total() decimal.Decimal { return t.sum(nil) }

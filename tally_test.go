@@ -574,5 +574,8 @@ func TestExactSums(t *testing.T) {
 		if got := tl.sum(func(l *Level) bool { return l.Satisfied }); !got.Equal(wantSat) {
 			t.Fatalf("satisfied %s, want %s", got, wantSat)
 		}
+		if got, ok := tl.pointsDen(); ok && !got.Equal(wantN.Mul(s.FullMarks())) {
+			t.Fatalf("n × full marks %s, want %s", got, wantN.Mul(s.FullMarks()))
+		}
 	})
 }
