@@ -277,12 +277,9 @@ func (t *Tree) Weight(name string) (decimal.Decimal, error) {
 // Name returns the name of the node named or keyed nameOrKey ("quality"
 // → "品质"); an unknown name is [ErrUnknownItem].
 func (t *Tree) Name(nameOrKey string) (string, error) {
-	if t == nil || t.byName == nil {
-		return "", errorf(ErrInvalid, "weights: tree not built (use NewTree)")
-	}
-	n, ok := t.byName[nameOrKey]
-	if !ok {
-		return "", errorf(ErrUnknownItem, "weights: no node %q", nameOrKey)
+	n, err := t.node(nameOrKey)
+	if err != nil {
+		return "", err
 	}
 	return n.name, nil
 }
@@ -290,14 +287,23 @@ func (t *Tree) Name(nameOrKey string) (string, error) {
 // Key returns the key of the node named or keyed nameOrKey ("" when it
 // has none); an unknown name is [ErrUnknownItem].
 func (t *Tree) Key(nameOrKey string) (string, error) {
+	n, err := t.node(nameOrKey)
+	if err != nil {
+		return "", err
+	}
+	return n.key, nil
+}
+
+// node returns the node named or keyed nameOrKey.
+func (t *Tree) node(nameOrKey string) (*tnode, error) {
 	if t == nil || t.byName == nil {
-		return "", errorf(ErrInvalid, "weights: tree not built (use NewTree)")
+		return nil, errorf(ErrInvalid, "weights: tree not built (use NewTree)")
 	}
 	n, ok := t.byName[nameOrKey]
 	if !ok {
-		return "", errorf(ErrUnknownItem, "weights: no node %q", nameOrKey)
+		return nil, errorf(ErrUnknownItem, "weights: no node %q", nameOrKey)
 	}
-	return n.key, nil
+	return n, nil
 }
 
 // WeightRat returns the exact weight the tree uses for the named node.
