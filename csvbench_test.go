@@ -63,7 +63,7 @@ func BenchmarkReadTableCSV(b *testing.B) {
 			n := 0
 			for {
 				rec, err := r.Read()
-				if err == io.EOF {
+				if errors.Is(err, io.EOF) {
 					break
 				}
 				if err != nil {
@@ -86,7 +86,7 @@ func legacyReadTableCSV(r io.Reader, s *Scale) (*Table, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = 0
 	header, err := cr.Read()
-	if err == io.EOF {
+	if errors.Is(err, io.EOF) {
 		return nil, errorf(ErrEmpty, "csv: no header row")
 	}
 	if err != nil {
@@ -113,7 +113,7 @@ func legacyReadTableCSV(r io.Reader, s *Scale) (*Table, error) {
 	t := NewTable(s)
 	for {
 		rec, err := cr.Read()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return t, nil
 		}
 		line, _ := cr.FieldPos(0)
