@@ -157,6 +157,10 @@ func report(tab *csat.Table, source string) uint64 {
 func finish(what string, rows uint64, d time.Duration) {
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	fmt.Printf("%s: %d rows in %.2f s = %.2f M rows/s, peak memory %d MB\n",
-		what, rows, d.Seconds(), float64(rows)/d.Seconds()/1e6, ru.Maxrss/1024)
+	centi := uint64(0) // M rows/s × 100, in integers (no float64 in this repository's Go code)
+	if ns := d.Nanoseconds(); ns > 0 {
+		centi = rows * 1e5 / uint64(ns)
+	}
+	fmt.Printf("%s: %d rows in %s = %d.%02d M rows/s, peak memory %d MB\n",
+		what, rows, d.Round(10*time.Millisecond), centi/100, centi%100, ru.Maxrss/1024)
 }
