@@ -157,7 +157,7 @@ func report(tab *csat.Table, source string) uint64 {
 func finish(what string, rows uint64, d time.Duration) {
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	centi := uint64(0) // M rows/s × 100, in integers (no float64 in this repository's Go code)
+	centi := uint64(0) // M rows/s × 100, in integers: no floating point in this repository's Go code
 	if ns := d.Nanoseconds(); ns > 0 {
 		centi = rows * 1e5 / uint64(ns)
 	}
