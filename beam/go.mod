@@ -1,0 +1,3 @@
+module github.com/csatkit/csat/beam
+
+go 1.26.8
