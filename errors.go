@@ -350,8 +350,9 @@ type ParseError struct {
 	Err    error  // the reason
 }
 
-// Error returns "csat: csv FILE line L, field F: reason" (", byte column
-// C" for a syntax error; the file when known).
+// Error returns "csat: FILE line L, field F: reason" (", byte column C"
+// for a syntax error); without a file name, "csat: csv line L, …". A
+// spreadsheet's row is its line.
 func (e *ParseError) Error() string {
 	if e == nil {
 		return "csat: <nil>"
@@ -360,9 +361,10 @@ func (e *ParseError) Error() string {
 }
 func (e *ParseError) detail() string {
 	var b strings.Builder
-	b.WriteString("csv ")
 	if e.File != "" {
 		b.WriteString(e.File + " ")
+	} else {
+		b.WriteString("csv ")
 	}
 	b.WriteString("line " + strconv.Itoa(e.Line))
 	if e.Field > 0 {
