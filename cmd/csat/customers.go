@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/csatkit/csat"
+)
+
+const exampleCustomers = `  csat customers testdata/sample            # customers.csv (+ complaints.csv) of the directory
+  csat customers -complaints complaints.csv customers.xlsx
+  csat customers -explain -lang en testdata/sample
+
+Each customer's score follows the PVC method: questionnaire (weighted
+item scores), visit (interviewer's notes), preliminary 60% visit + 40%
+questionnaire, complaint adjustments, final score clamped to 0–100 and
+its band. The company view weighs every customer equally and counts a
+lost customer at the lowest band's point.`
+
+func runCustomers(e *env, args []string) error {
+	var f inputFlags
+	fs := newFlags(e, "customers", "[flags] DIR|CUSTOMERS", exampleCustomers)
+	f.register(fs)
+	asJSON := fs.Bool("json", false, "print the scores and the company view as JSON")
+	explain := fs.Bool("explain", false, "print each customer's derivation")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	arg, err := oneArg(fs.Args())
+	if err != nil {
+		return err
+	}
+	l, err := lang(f.lang)
+	if err != nil {
+		return err
+	}
+	d, err := f.load(e, arg, "customers")
+	if err != nil {
+		return err
+	}
+	writeSummaries(e.stderr, l, d)
+	if len(d.customers) == 0 {
+		return usagef("no customers: give customers.csv or .xlsx in the directory, a customers file, or -customers")
+	}
+	scores, err := d.scoreCustomers()
+	if err != nil {
+		return err
+	}
+	company, err := csat.CompanyView(scores, nil)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, struct {
+			Customers []csat.CustomerScore `json:"customers"`
+			Company   csat.Company         `json:"company"`
+		}{scores, company})
+	}
+	t := &textTable{right: []bool{false, false, true, true, true, true, false, true}}
+	t.add(l.t("customer"), l.t("status"), "问卷 questionnaire", "走访 visit", "初步 preliminary", l.t("final"), l.t("band"))
+	for _, cs := range scores {
+		opt := func(r *csat.Result) string {
+			if r == nil {
+				return "—"
+			}
+			return r.String()
+		}
+		t.add(cs.ID, cs.Status.String(), opt(cs.Questionnaire), opt(cs.Visit), cs.Preliminary.String(), cs.Final.String(), cs.BandLevel.Name())
+	}
+	if err := t.write(e.stdout); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\n%s: %s (%d/%d)\n", l.t("company mean"), company.Mean.Explain(), company.Counted, company.Customers)
+	for _, bc := range company.Distribution {
+		fmt.Fprintf(e.stdout, "  %s: %d (%s)\n", bc.Level.Name(), bc.Count, bc.Share)
+	}
+	fmt.Fprintln(e.stdout)
+	for i, rc := range company.Ranking {
+		var drags []string
+		for _, it := range rc.Drags {
+			drags = append(drags, it.Item+" "+it.Combined.String())
+		}
+		fmt.Fprintf(e.stdout, "%d. %s %s %s", i+1, rc.ID, rc.Score, rc.Band.Name())
+		if len(drags) > 0 {
+			fmt.Fprintf(e.stdout, " ↓ %s", strings.Join(drags, ", "))
+		}
+		fmt.Fprintln(e.stdout)
+	}
+	if *explain {
+		for _, cs := range scores {
+			fmt.Fprintf(e.stdout, "\n%s\n", cs.Explain())
+		}
+	}
+	return nil
+}

@@ -1,0 +1,485 @@
+package main
+
+import (
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/cmd/csat/input"
+	"github.com/shopspring/decimal"
+)
+
+// inputFlags are the flags shared by the commands that read survey data.
+type inputFlags struct {
+	lang       string
+	encoding   string
+	layout     string
+	sheet      string
+	all        bool
+	period     string
+	answers    string
+	customers  string
+	complaints string
+	values     string
+	purchases  string
+	targets    string
+	actions    string
+	discount   string
+}
+
+func (f *inputFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.lang, "lang", "zh", "language of labels and messages: zh or en")
+	fs.StringVar(&f.encoding, "encoding", "auto", "CSV encoding: auto (UTF-8, with or without BOM, else GBK), utf-8 or gbk")
+	fs.StringVar(&f.layout, "layout", "auto", "answers layout: auto, long (one answer per row) or wide (one form per row)")
+	fs.StringVar(&f.sheet, "sheet", "", "Excel sheet to read (default: the first)")
+	fs.BoolVar(&f.all, "all", false, "report every bad row, not only the first")
+	fs.StringVar(&f.period, "period", "", "the period to score (default: the last by name); earlier ones are its history")
+	fs.StringVar(&f.answers, "answers", "", "answers file (default: DIR/answers.csv or .xlsx)")
+	fs.StringVar(&f.customers, "customers", "", "per-customer PVC inputs (default: DIR/customers.csv or .xlsx, if present)")
+	fs.StringVar(&f.complaints, "complaints", "", "complaints (default: DIR/complaints.csv or .xlsx, if present)")
+	fs.StringVar(&f.values, "values", "", "customer values customer,value (default: DIR/values.csv or .xlsx, if present)")
+	fs.StringVar(&f.purchases, "purchases", "", "purchases customer,period,margin for CLV (default: DIR/purchases.csv or .xlsx, if present)")
+	fs.StringVar(&f.targets, "targets", "", "past yearly figures year,degree,rate (default: DIR/targets.csv, if present)")
+	fs.StringVar(&f.actions, "actions", "", "corrective actions item,kind,cause,action,owner,due,status (default: DIR/actions.csv, if present)")
+	fs.StringVar(&f.discount, "discount", "0.1", "discount rate per period for CLV from purchases")
+}
+
+// options returns the reader options of the flags.
+func (f *inputFlags) options() (*input.Options, error) {
+	o := &input.Options{CollectAll: f.all, Sheet: f.sheet}
+	switch strings.ToLower(f.encoding) {
+	case "auto", "":
+	case "utf-8", "utf8":
+		o.Encoding = input.EncodingUTF8
+	case "gbk", "gb18030":
+		o.Encoding = input.EncodingGBK
+	default:
+		return nil, usagef("-encoding %q: want auto, utf-8 or gbk", f.encoding)
+	}
+	switch strings.ToLower(f.layout) {
+	case "auto", "":
+	case "long":
+		o.Layout = input.LayoutLong
+	case "wide":
+		o.Layout = input.LayoutWide
+	default:
+		return nil, usagef("-layout %q: want auto, long or wide", f.layout)
+	}
+	if _, err := lang(f.lang); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// A dataset is everything read for one run.
+type dataset struct {
+	periods    []csat.Period // sorted by name
+	current    int           // index of the period scored
+	customers  []csat.Customer
+	complaints []csat.Complaint
+	values     []csat.CustomerValue
+	targets    [][]decimal.Decimal // degree history, rate history
+	actions    []csat.Action
+	summaries  []input.Summary
+}
+
+// load reads the data named by the arguments and flags. arg is a data
+// directory or a file of the kind role names ("answers", "customers",
+// "values" or "purchases"); "" when the files come from flags only.
+func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
+	needAnswers := role == "answers"
+	opts, err := f.options()
+	if err != nil {
+		return nil, err
+	}
+	dir := ""
+	if arg != "" {
+		st, err := os.Stat(arg)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		if st.IsDir() {
+			dir = arg
+		} else {
+			target := map[string]*string{"answers": &f.answers, "customers": &f.customers, "values": &f.values, "purchases": &f.purchases}[role]
+			if target == nil {
+				return nil, usagef("%s is a file: give a data directory", arg)
+			}
+			if *target != "" {
+				return nil, usagef("both a %s file %s and -%s %s", role, arg, role, *target)
+			}
+			*target = arg
+		}
+	}
+	pick := func(given *string, base string, exts ...string) error {
+		if *given != "" || dir == "" {
+			return nil
+		}
+		found := ""
+		for _, ext := range exts {
+			p := filepath.Join(dir, base+ext)
+			if _, err := os.Stat(p); err == nil {
+				if found != "" {
+					return usagef("both %s and %s: keep one", found, p)
+				}
+				found = p
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return usageError{err}
+			}
+		}
+		*given = found
+		return nil
+	}
+	for _, p := range []struct {
+		v    *string
+		base string
+		exts []string
+	}{
+		{&f.answers, "answers", []string{".csv", ".xlsx"}},
+		{&f.customers, "customers", []string{".csv", ".xlsx"}},
+		{&f.complaints, "complaints", []string{".csv", ".xlsx"}},
+		{&f.values, "values", []string{".csv", ".xlsx"}},
+		{&f.purchases, "purchases", []string{".csv", ".xlsx"}},
+		{&f.targets, "targets", []string{".csv"}},
+		{&f.actions, "actions", []string{".csv"}},
+	} {
+		if err := pick(p.v, p.base, p.exts...); err != nil {
+			return nil, err
+		}
+	}
+	d := &dataset{}
+	if f.answers == "" {
+		if needAnswers {
+			return nil, usagef("no answers: give a data directory with answers.csv or answers.xlsx, an answers file, or -answers")
+		}
+	} else {
+		periods, sum, err := readWithProgress(e, f.answers, opts)
+		d.summaries = append(d.summaries, sum)
+		if err != nil {
+			return nil, err
+		}
+		if len(periods) == 0 {
+			return nil, fmt.Errorf("%s: no answers: %w", f.answers, csat.ErrEmpty)
+		}
+		d.periods = periods
+		d.current = len(periods) - 1
+		if f.period != "" {
+			d.current = -1
+			for i, p := range periods {
+				if p.Name == f.period {
+					d.current = i
+				}
+			}
+			if d.current < 0 {
+				names := make([]string, len(periods))
+				for i, p := range periods {
+					names[i] = p.Name
+				}
+				return nil, fmt.Errorf("-period %q: %s has periods %s: %w", f.period, f.answers, strings.Join(names, ", "), csat.ErrMissing)
+			}
+		}
+	}
+	if f.customers != "" {
+		cs, sum, err := input.ReadCustomers(f.customers, opts)
+		d.summaries = append(d.summaries, sum)
+		if err != nil {
+			return nil, err
+		}
+		d.customers = cs
+	}
+	if f.complaints != "" {
+		cs, sum, err := input.ReadComplaints(f.complaints, opts)
+		d.summaries = append(d.summaries, sum)
+		if err != nil {
+			return nil, err
+		}
+		d.complaints = cs
+	}
+	if f.values != "" && f.purchases != "" {
+		return nil, usagef("both values %s and purchases %s: give one", f.values, f.purchases)
+	}
+	if f.values != "" {
+		vs, sum, err := input.ReadValues(f.values, opts)
+		d.summaries = append(d.summaries, sum)
+		if err != nil {
+			return nil, err
+		}
+		d.values = vs
+	}
+	if f.purchases != "" {
+		rate, err := decimal.NewFromString(f.discount)
+		if err != nil {
+			return nil, usagef("-discount %q: %v", f.discount, err)
+		}
+		ps, sum, err := input.ReadPurchases(f.purchases, opts)
+		d.summaries = append(d.summaries, sum)
+		if err != nil {
+			return nil, err
+		}
+		ids := make([]string, 0, len(ps))
+		for id := range ps {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			v, err := csat.CLV(ps[id], rate)
+			if err != nil {
+				return nil, fmt.Errorf("%s: customer %q: %w", f.purchases, id, err)
+			}
+			d.values = append(d.values, csat.CustomerValue{ID: id, Value: v})
+		}
+	}
+	if f.targets != "" {
+		t, err := readTargets(f.targets)
+		if err != nil {
+			return nil, err
+		}
+		d.targets = t
+	}
+	if f.actions != "" {
+		a, err := readActions(f.actions)
+		if err != nil {
+			return nil, err
+		}
+		d.actions = a
+	}
+	return d, nil
+}
+
+// reportInput is the library's report input for the period scored.
+func (d *dataset) reportInput() csat.ReportInput {
+	in := csat.ReportInput{
+		Period:          d.periods[d.current].Name,
+		Table:           d.periods[d.current].Table,
+		History:         d.periods[:d.current],
+		TargetHistories: d.targets,
+		Complaints:      d.complaints,
+		Actions:         d.actions,
+		Values:          d.values,
+	}
+	if len(in.History) > 0 {
+		in.Baseline = 0
+	}
+	return in
+}
+
+// scoreCustomers scores the customers with the PVC method, their
+// complaints attached by customer id.
+func (d *dataset) scoreCustomers() ([]csat.CustomerScore, error) {
+	if len(d.customers) == 0 {
+		return nil, nil
+	}
+	byCustomer := map[string][]csat.Complaint{}
+	for _, c := range d.complaints {
+		byCustomer[c.Customer] = append(byCustomer[c.Customer], c)
+	}
+	s := csat.PVCCustomerScorer()
+	out := make([]csat.CustomerScore, 0, len(d.customers))
+	for _, c := range d.customers {
+		if len(c.Complaints) == 0 {
+			c.Complaints = byCustomer[c.ID]
+		}
+		cs, err := s.Score(c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cs)
+	}
+	return out, nil
+}
+
+// csvRows reads a small CSV file with a header into maps keyed by the
+// canonical column names; names maps each accepted header (English or
+// Chinese, lower case) to its canonical name. Errors are *csat.ParseError.
+func csvRows(path string, names map[string]string, required ...string) ([]map[string]string, []int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("no header: %w", csat.ErrMissing)}
+		}
+		return nil, nil, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("%v: %w", err, csat.ErrSyntax)}
+	}
+	cols := make([]string, len(header))
+	seen := map[string]bool{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		c, ok := names[h]
+		if !ok {
+			return nil, nil, &csat.ParseError{File: path, Line: 1, Field: i + 1, Err: fmt.Errorf("unknown column %q: %w", h, csat.ErrInvalid)}
+		}
+		if seen[c] {
+			return nil, nil, &csat.ParseError{File: path, Line: 1, Field: i + 1, Err: fmt.Errorf("column %q twice: %w", c, csat.ErrDuplicate)}
+		}
+		seen[c] = true
+		cols[i] = c
+	}
+	for _, c := range required {
+		if !seen[c] {
+			return nil, nil, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("no %q column: %w", c, csat.ErrMissing)}
+		}
+	}
+	var rows []map[string]string
+	var lines []int
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if err != nil {
+			return nil, nil, &csat.ParseError{File: path, Line: line, Err: fmt.Errorf("%v: %w", err, csat.ErrSyntax)}
+		}
+		if len(rec) != len(cols) {
+			return nil, nil, &csat.ParseError{File: path, Line: line, Err: fmt.Errorf("%d fields, header has %d: %w", len(rec), len(cols), csat.ErrSyntax)}
+		}
+		row := make(map[string]string, len(cols))
+		for i, v := range rec {
+			row[cols[i]] = strings.TrimSpace(v)
+		}
+		rows = append(rows, row)
+		lines = append(lines, line)
+	}
+	return rows, lines, nil
+}
+
+// fieldOf returns the 1-based field number of a canonical column, for
+// error messages (0 when absent).
+func fieldOf(path string, names map[string]string, col string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	h, err := csv.NewReader(f).Read()
+	if err != nil {
+		return 0
+	}
+	for i, v := range h {
+		if names[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(v, "\ufeff")))] == col {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+var targetColumns = map[string]string{
+	"year": "year", "年度": "year", "period": "year", "期间": "year",
+	"degree": "degree", "满意度": "degree",
+	"rate": "rate", "满意率": "rate",
+}
+
+// readTargets reads past yearly figures (year,degree,rate; values as
+// fractions 0.82 or percentages 82%) into the report's target
+// histories, oldest year first.
+func readTargets(path string) ([][]decimal.Decimal, error) {
+	rows, lines, err := csvRows(path, targetColumns, "year")
+	if err != nil {
+		return nil, err
+	}
+	idx := make([]int, len(rows))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return rows[idx[a]]["year"] < rows[idx[b]]["year"] })
+	out := [][]decimal.Decimal{nil, nil}
+	for _, i := range idx {
+		for k, col := range []string{"degree", "rate"} {
+			s, ok := rows[i][col]
+			if !ok || s == "" {
+				continue
+			}
+			v, err := parseFraction(s)
+			if err != nil {
+				return nil, &csat.ParseError{File: path, Line: lines[i], Field: fieldOf(path, targetColumns, col), Err: err}
+			}
+			out[k] = append(out[k], v)
+		}
+	}
+	for len(out) > 0 && len(out[len(out)-1]) == 0 {
+		out = out[:len(out)-1]
+	}
+	return out, nil
+}
+
+// parseFraction parses 0.82 or 82% as the fraction 0.82.
+func parseFraction(s string) (decimal.Decimal, error) {
+	pct := strings.HasSuffix(s, "%")
+	v, err := decimal.NewFromString(strings.TrimSpace(strings.TrimSuffix(s, "%")))
+	if err != nil {
+		return decimal.Decimal{}, fmt.Errorf("%q is not a number: %w", s, csat.ErrInvalid)
+	}
+	if pct {
+		v = v.Shift(-2)
+	}
+	if v.IsNegative() || v.GreaterThan(decimal.NewFromInt(1)) {
+		return decimal.Decimal{}, fmt.Errorf("%q is not within 0–100%%: %w", s, csat.ErrOutOfRange)
+	}
+	return v, nil
+}
+
+var actionColumns = map[string]string{
+	"item": "item", "项目": "item",
+	"kind": "kind", "类型": "kind",
+	"cause": "cause", "原因": "cause",
+	"action": "action", "措施": "action",
+	"owner": "owner", "责任人": "owner",
+	"due": "due", "期限": "due",
+	"status": "status", "状态": "status",
+}
+
+// readActions reads corrective and preventive actions.
+func readActions(path string) ([]csat.Action, error) {
+	rows, lines, err := csvRows(path, actionColumns, "item", "action")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]csat.Action, 0, len(rows))
+	for i, r := range rows {
+		bad := func(col string, err error) error {
+			return &csat.ParseError{File: path, Line: lines[i], Field: fieldOf(path, actionColumns, col), Err: err}
+		}
+		a := csat.Action{Item: r["item"], Cause: r["cause"], Action: r["action"], Owner: r["owner"]}
+		if k := r["kind"]; k != "" {
+			if err := a.Kind.UnmarshalText([]byte(k)); err != nil {
+				return nil, bad("kind", err)
+			}
+		} else {
+			a.Kind = csat.Corrective
+		}
+		if s := r["status"]; s != "" {
+			if err := a.Status.UnmarshalText([]byte(s)); err != nil {
+				return nil, bad("status", err)
+			}
+		} else {
+			a.Status = csat.Planned
+		}
+		if s := r["due"]; s != "" {
+			t, err := time.Parse("2006-01-02", s)
+			if err != nil {
+				return nil, bad("due", fmt.Errorf("%q is not a date YYYY-MM-DD: %w", s, csat.ErrInvalid))
+			}
+			a.Due = t
+		}
+		if err := a.Validate(); err != nil {
+			return nil, &csat.ParseError{File: path, Line: lines[i], Err: err}
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}

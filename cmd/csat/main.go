@@ -1,0 +1,178 @@
+// Command csat scores customer-satisfaction surveys the way ISO 9000 /
+// GB/T 19580 quality-management systems do (顾客满意度), from the
+// spreadsheets a quality manager already keeps, and writes the analysis
+// report (客户满意度检查分析报告) as one self-contained HTML file.
+//
+// Usage:
+//
+//	csat <command> [flags] [arguments]
+//
+// The commands:
+//
+//	score      degree 满意度 and rate 满意率 per source, item and overall, with the 40/60 blend
+//	report     the HTML analysis report of a period
+//	customers  per-customer PVC scores and the company view
+//	segment    customer lifetime value, ABC classes, relationship type, survey schedule
+//	plan       sample size, allocation over strata, seeded draw of respondents
+//	target     the year's average-advanced target 平均先进指标 from past values
+//	explain    every figure with its derivation, for students of the method
+//	version    the command's version
+//
+// Run "csat <command> -h" for a command's flags and an example.
+//
+// Inputs are CSV (UTF-8 with or without BOM, or GBK as Chinese Excel
+// writes it) or Excel .xlsx, in the layouts documented by the package
+// github.com/csatkit/csat/cmd/csat/input. A data directory holds them
+// under fixed names (answers, customers, complaints, values or purchases,
+// targets, actions; see "csat report -h").
+//
+// Exit codes:
+//
+//	0  success
+//	1  the input was read but is wrong (a bad row, unknown item, weights
+//	   that do not add up, …): the message names the file, line and column
+//	2  usage: unknown command or flag, missing argument, unreadable file
+//
+// Every number is exact (decimal arithmetic, no floating point); the
+// figures are those of the library github.com/csatkit/csat.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Exit codes of the command.
+const (
+	exitOK    = 0
+	exitData  = 1
+	exitUsage = 2
+)
+
+// version is set by the build (-ldflags "-X main.version=…").
+var version = "devel"
+
+// env is what a command runs with: its standard streams and whether
+// stderr is a terminal (for the progress bar). Tests build their own.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	tty            bool
+}
+
+// A command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(e *env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"score", "degree 满意度 and rate 满意率 per source, item and overall, with the 40/60 blend", runScore},
+		{"report", "the HTML analysis report 客户满意度检查分析报告 of a period", runReport},
+		{"customers", "per-customer PVC scores and the company view", runCustomers},
+		{"segment", "customer lifetime value, ABC classes, relationship type, survey schedule", runSegment},
+		{"plan", "sample size, allocation over strata, seeded draw of respondents", runPlan},
+		{"target", "the year's average-advanced target 平均先进指标 from past values", runTarget},
+		{"explain", "every figure with its derivation, for students of the method", runExplain},
+		{"version", "the command's version", func(e *env, _ []string) error {
+			_, err := fmt.Fprintln(e.stdout, "csat", version)
+			return err
+		}},
+	}
+}
+
+func main() {
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, tty: isTerminal(os.Stderr)}
+	os.Exit(run(e, os.Args[1:]))
+}
+
+// usageError marks an error as a usage error (exit code 2).
+type usageError struct{ err error }
+
+func (u usageError) Error() string { return u.err.Error() }
+func (u usageError) Unwrap() error { return u.err }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// run runs the command line args and returns the exit code.
+func run(e *env, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		if len(args) > 1 {
+			return run(e, []string{args[1], "-h"})
+		}
+		printUsage(e.stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(e, args[1:])
+		switch {
+		case err == nil:
+			return exitOK
+		case errors.Is(err, flag.ErrHelp):
+			return exitOK
+		}
+		fmt.Fprintf(e.stderr, "csat %s: %v\n", c.name, err)
+		var u usageError
+		if errors.As(err, &u) {
+			return exitUsage
+		}
+		return exitData
+	}
+	fmt.Fprintf(e.stderr, "csat: unknown command %q\n\n", args[0])
+	printUsage(e.stderr)
+	return exitUsage
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, "csat scores customer-satisfaction surveys (顾客满意度) and writes the analysis report.\n\n")
+	fmt.Fprint(w, "Usage:\n\n  csat <command> [flags] [arguments]\n\nCommands:\n\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nRun \"csat <command> -h\" for a command's flags and an example.\n")
+	fmt.Fprint(w, "Exit codes: 0 success, 1 bad input data (the message names file, line and column), 2 usage.\n")
+}
+
+// newFlags returns a flag set whose -h prints the usage line, the
+// example and the flags of the command.
+func newFlags(e *env, name, usage, example string) *flag.FlagSet {
+	fs := flag.NewFlagSet("csat "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage: csat %s %s\n\n", name, usage)
+		for _, c := range commands() {
+			if c.name == name {
+				fmt.Fprintf(w, "%s.\n\n", strings.ToUpper(c.summary[:1])+c.summary[1:])
+			}
+		}
+		fmt.Fprintf(w, "Example:\n\n%s\n\nFlags:\n\n", example)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses the flags, turning a flag error into a usage error.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	return nil
+}

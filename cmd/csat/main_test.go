@@ -1,0 +1,286 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/csatkit/csat"
+	"github.com/shopspring/decimal"
+)
+
+// The sample data directory of the repository (testdata/sample). Its
+// figures, computed by hand from answers.csv (and checked with a short
+// Python script when the file was written):
+//
+//	2026H1 survey     10 5 6 3 1 → degree (100+40+36+12+2)/250 = 190/250 = 76%, rate 21/25 = 84%
+//	2026H1 self       20 20 5 5 0 → degree (200+160+30+20)/500 = 410/500 = 82%, rate 45/50 = 90%
+//	blend             0.4×82% + 0.6×76% = 78.4%;  0.4×90% + 0.6×84% = 86.4%
+//	2026H1 competitor 14 21 14 7 4 → degree 428/600, rate 49/60
+//	2025H2 survey     7 7 5 5 1 → degree 178/250 = 71.2%, rate 19/25 = 76%
+const sample = "../../testdata/sample"
+
+// runCLI runs the command line and returns its exit code and outputs.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(&env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}, args)
+	return code, out.String(), errb.String()
+}
+
+func TestScoreSample(t *testing.T) {
+	code, out, errs := runCLI(t, "score", "-lang", "en", sample)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"period 2026H1",
+		"overall (40% self-assessment + 60% survey): degree 78.4%, rate 86.4%",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// The survey's all-items row: 25 answers, 76%, 84%.
+	if !containsRow(out, "survey", "all items", "25", "76%", "84%") {
+		t.Errorf("no survey overall row 25 76%% 84%%:\n%s", out)
+	}
+	if !containsRow(out, "self-assessment", "all items", "50", "82%", "90%") {
+		t.Errorf("no self row 50 82%% 90%%:\n%s", out)
+	}
+	// Nothing dropped unseen: the summary of rows read goes to stderr.
+	if !strings.Contains(errs, "answers.csv: 97 rows, 97 accepted, 0 rejected") {
+		t.Errorf("no summary of rows on stderr: %q", errs)
+	}
+}
+
+// containsRow reports whether a line of out holds the fields in order.
+func containsRow(out string, fields ...string) bool {
+	fields = strings.Fields(strings.Join(fields, " "))
+	for _, line := range strings.Split(out, "\n") {
+		got := strings.Fields(line)
+		i := 0
+		for _, g := range got {
+			if i < len(fields) && g == fields[i] {
+				i++
+			}
+		}
+		if i == len(fields) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestScoreJSON(t *testing.T) {
+	code, out, errs := runCLI(t, "score", "-json", sample)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rep csat.Report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("report JSON: %v", err)
+	}
+	frac := func(num, den int64) decimal.Decimal {
+		return decimal.NewFromInt(num).DivRound(decimal.NewFromInt(den), 20)
+	}
+	if rep.Period != "2026H1" || len(rep.Overall) != 2 {
+		t.Fatalf("period %q, %d overall figures", rep.Period, len(rep.Overall))
+	}
+	for i, want := range []decimal.Decimal{frac(784, 1000), frac(864, 1000)} {
+		if !rep.Overall[i].Value().Equal(want) {
+			t.Errorf("overall %d = %s, want %s", i, rep.Overall[i].Value(), want)
+		}
+	}
+	for _, sf := range rep.Sources {
+		if sf.Source != csat.SourceSurvey {
+			continue
+		}
+		if d, r := sf.Overall.Figures[0].Score, sf.Overall.Figures[1].Score; d.Cmp(mustGiven(t, "0.76")) != 0 || r.Cmp(mustGiven(t, "0.84")) != 0 {
+			t.Errorf("survey %s %s, want 76%% 84%%", d, r)
+		}
+	}
+	if rep.Trend == nil || len(rep.Trend.Points) != 2 || rep.Trend.Points[0].Degree.Cmp(mustGiven(t, "0.712")) != 0 {
+		t.Errorf("trend over 2025H2 (71.2%%) and 2026H1: %+v", rep.Trend)
+	}
+	// -period picks an earlier period: 2025H2 with no history.
+	code, out, errs = runCLI(t, "score", "-json", "-period", "2025H2", sample)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	rep = csat.Report{}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Period != "2025H2" || rep.Trend != nil {
+		t.Errorf("period 2025H2: %v %q trend %v", err, rep.Period, rep.Trend)
+	}
+}
+
+func mustGiven(t *testing.T, s string) csat.Result {
+	t.Helper()
+	r, err := csat.Given("", csat.Fraction, decimal.RequireFromString(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestExplain(t *testing.T) {
+	code, out, errs := runCLI(t, "explain", sample)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"(10×10 + 5×8 + 6×6 + 3×4 + 1×2) / (25×10) = 190/250 = 76%",
+		"(10 + 5 + 6) / 25 = 21/25 = 84%",
+		"0.4×82% + 0.6×76% = 78.4%",
+		"0.4×90% + 0.6×84% = 86.4%",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain lacks %q", want)
+		}
+	}
+}
+
+func TestTarget(t *testing.T) {
+	// METHOD.md §10: 82 85 78 88 90 80 → mean 503/6; above it 85 88 90
+	// (263/3); target (503/6 + 263/3)/2 = 1029/12 = 85.75.
+	code, out, errs := runCLI(t, "target", "-json", "82", "85", "78", "88", "90", "80")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r csat.TargetResult
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if !r.Target.Value().Equal(decimal.RequireFromString("85.75")) {
+		t.Errorf("target %s, want 85.75", r.Target.Value())
+	}
+	if code, _, _ := runCLI(t, "target", "80%", "85"); code != exitUsage {
+		t.Errorf("mixed percentages and scores: exit %d, want %d", code, exitUsage)
+	}
+}
+
+func TestPlan(t *testing.T) {
+	// Cochran: n₀ = 1.96²·0.25/0.05² = 384.16; with N = 500,
+	// 384.16 / (1 + 383.16/500) = 384.16/1.76632 ≈ 217.49 → 218.
+	code, out, errs := runCLI(t, "plan", "-json", "-population", "500")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var p struct {
+		SampleSize csat.SampleSize `json:"sample_size"`
+	}
+	if err := json.Unmarshal([]byte(out), &p); err != nil {
+		t.Fatal(err)
+	}
+	if !p.SampleSize.N0.Value().Equal(decimal.RequireFromString("384.16")) || p.SampleSize.N != 218 {
+		t.Errorf("n0 %s n %d, want 384.16 and 218", p.SampleSize.N0.Value(), p.SampleSize.N)
+	}
+	// A seeded draw is reproducible and draws n distinct ids.
+	dir := t.TempDir()
+	ids := filepath.Join(dir, "ids.txt")
+	var b strings.Builder
+	for i := range 40 {
+		b.WriteString("C" + string(rune('A'+i%26)) + string(rune('a'+i/26)) + "\n")
+	}
+	if err := os.WriteFile(ids, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, a, _ := runCLI(t, "plan", "-n", "10", "-customers", ids, "-seed", "7")
+	_, c, _ := runCLI(t, "plan", "-n", "10", "-customers", ids, "-seed", "7")
+	if a != c || strings.Count(a, "\nC") != 10 {
+		t.Errorf("draws differ or not 10 ids:\n%s\n%s", a, c)
+	}
+}
+
+func TestSegment(t *testing.T) {
+	// METHOD.md §8: values 50, 20, 10, 8, 5, 4, 3 → A A A B B B C.
+	code, out, errs := runCLI(t, "segment", "-json", sample)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var s struct {
+		Segments []csat.Assignment `json:"segments"`
+	}
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	var classes []string
+	for _, a := range s.Segments {
+		classes = append(classes, a.Class)
+	}
+	if got := strings.Join(classes, " "); got != "A A A B B B C" {
+		t.Errorf("classes %s, want A A A B B B C", got)
+	}
+}
+
+func TestReportFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r.html")
+	code, _, errs := runCLI(t, "report", "-lang", "en", "-o", out, sample)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"76%", "84%", "78.4%", "86.4%", "2026H1"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "answers.csv")
+	if err := os.WriteFile(bad, []byte("item,source,level\n功能,survey,很满意\n功能,survey,great\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no command", nil, exitUsage, "Usage"},
+		{"unknown command", []string{"scroe"}, exitUsage, `unknown command "scroe"`},
+		{"unknown flag", []string{"score", "-bogus", sample}, exitUsage, "-bogus"},
+		{"missing file", []string{"score", filepath.Join(dir, "nope.csv")}, exitUsage, "nope.csv"},
+		{"two arguments", []string{"score", sample, sample}, exitUsage, "2 arguments"},
+		{"bad level", []string{"score", bad}, exitData, "answers.csv line 3, field 3"},
+		{"bad lang", []string{"score", "-lang", "fr", sample}, exitUsage, "fr"},
+		{"unknown period", []string{"score", "-period", "1999", sample}, exitData, "2025H2, 2026H1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runCLI(t, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tc.code, errs)
+			}
+			if !strings.Contains(out+errs, tc.msg) {
+				t.Errorf("output lacks %q: %q %q", tc.msg, out, errs)
+			}
+		})
+	}
+	// The bad level is an error the library's sentinels match.
+	_, err := (&inputFlags{lang: "zh"}).load(&env{stderr: &bytes.Buffer{}}, bad, "answers")
+	var pe *csat.ParseError
+	if !errors.Is(err, csat.ErrUnknownLevel) || !errors.As(err, &pe) || pe.Line != 3 || pe.Field != 3 {
+		t.Errorf("load: %v, want a ParseError line 3 field 3 wrapping ErrUnknownLevel", err)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, c := range commands() {
+		code, out, errs := runCLI(t, c.name, "-h")
+		if c.name == "version" {
+			continue
+		}
+		if code != exitOK || !strings.Contains(out+errs, "Example:") || !strings.Contains(out+errs, "csat "+c.name) {
+			t.Errorf("%s -h: exit %d, no usage with an example: %q", c.name, code, errs)
+		}
+	}
+}

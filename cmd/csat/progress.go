@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/cmd/csat/input"
+
+	"golang.org/x/term"
+)
+
+// isTerminal reports whether f is a terminal.
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
+
+// readWithProgress reads an answers file; on a terminal's stderr it
+// draws a progress bar (bytes read of the file's size) once reading takes
+// more than a second. Off a terminal (a pipe, a log, CI) it prints
+// nothing.
+func readWithProgress(e *env, path string, opts *input.Options) ([]csat.Period, input.Summary, error) {
+	if !e.tty {
+		return input.ReadAnswers(path, opts)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, input.Summary{File: path}, err
+	}
+	defer f.Close()
+	var total int64
+	if st, err := f.Stat(); err == nil {
+		total = st.Size()
+	}
+	cr := &countingReader{r: f}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		progress(e.stderr, path, cr.n.Load, total, done, time.Second, 200*time.Millisecond)
+	}()
+	periods, sum, err := input.ReadAnswersFrom(cr, path, opts)
+	close(done)
+	wg.Wait()
+	return periods, sum, err
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// progress draws a bar of read() out of total bytes after delay, every
+// tick, until done is closed; then it clears the line.
+func progress(w io.Writer, name string, read func() int64, total int64, done <-chan struct{}, delay, tick time.Duration) {
+	select {
+	case <-done:
+		return
+	case <-time.After(delay):
+	}
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	for {
+		fmt.Fprint(w, "\r"+bar(name, read(), total))
+		select {
+		case <-done:
+			fmt.Fprint(w, "\r\033[K")
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// bar renders "name [#####.....]  42%" (a byte count when total is
+// unknown).
+func bar(name string, read, total int64) string {
+	const cells = 30
+	if total <= 0 {
+		return fmt.Sprintf("%s %d bytes", name, read)
+	}
+	read = min(read, total)
+	full := int(read * cells / total)
+	return fmt.Sprintf("%s [%s%s] %3d%%", name, strings.Repeat("#", full), strings.Repeat(".", cells-full), read*100/total)
+}

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/cmd/csat/htmlreport"
+)
+
+const exampleScore = `  csat score testdata/sample                 # the data directory: answers.csv, …
+  csat score -lang en answers.xlsx           # one answers file, English labels
+  csat score -json -period 2025H2 testdata/sample`
+
+func runScore(e *env, args []string) error {
+	var f inputFlags
+	fs := newFlags(e, "score", "[flags] DIR|ANSWERS", exampleScore)
+	f.register(fs)
+	asJSON := fs.Bool("json", false, "print the period's report as JSON (every figure with its derivation)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	l, rep, d, err := buildReport(e, &f, fs.Args())
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, rep)
+	}
+	return writeScores(e.stdout, l, rep, d)
+}
+
+// oneArg returns the single positional argument, "" when there is none.
+func oneArg(args []string) (string, error) {
+	switch len(args) {
+	case 0:
+		return "", nil
+	case 1:
+		return args[0], nil
+	}
+	return "", usagef("one data directory or answers file, got %d arguments", len(args))
+}
+
+// buildReport loads the data and builds the report of the period.
+func buildReport(e *env, f *inputFlags, args []string) (language, csat.Report, *dataset, error) {
+	arg, err := oneArg(args)
+	if err != nil {
+		return 0, csat.Report{}, nil, err
+	}
+	l, err := lang(f.lang)
+	if err != nil {
+		return 0, csat.Report{}, nil, err
+	}
+	d, err := f.load(e, arg, "answers")
+	if err != nil {
+		return 0, csat.Report{}, nil, err
+	}
+	writeSummaries(e.stderr, l, d)
+	in := d.reportInput()
+	if in.Customers, err = d.scoreCustomers(); err != nil {
+		return 0, csat.Report{}, nil, err
+	}
+	rep, err := csat.BuildReport(in)
+	if err != nil {
+		return 0, csat.Report{}, nil, err
+	}
+	return l, rep, d, nil
+}
+
+// writeSummaries prints what was read, so that nothing is dropped
+// unseen.
+func writeSummaries(w io.Writer, l language, d *dataset) {
+	for _, s := range d.summaries {
+		line := fmt.Sprintf("%s: %d %s, %d %s, %d %s", s.File, s.Rows, l.t("rows"), s.Accepted, l.t("accepted"), s.Rejected, l.t("rejected"))
+		if s.Answers > 0 {
+			line += fmt.Sprintf(", %d %s", s.Answers, l.t("answers"))
+		}
+		fmt.Fprintln(w, line)
+	}
+}
+
+func writeJSON(w io.Writer, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", b)
+	return err
+}
+
+// writeScores prints the per-source, per-item and overall figures.
+func writeScores(w io.Writer, l language, rep csat.Report, d *dataset) error {
+	fmt.Fprintf(w, "%s %s · %s %s\n\n", l.t("period"), rep.Period, l.t("scale"), rep.Scale)
+	t := &textTable{right: []bool{false, false, true, true, true, false}}
+	t.add(l.t("source"), l.t("item"), l.t("answers"), l.t("degree"), l.t("rate"), l.t("interval"))
+	for _, sf := range rep.Sources {
+		rows := append([]csat.ItemFigures{sf.Overall}, sf.Items...)
+		for _, it := range rows {
+			name := it.Item
+			if name == "" {
+				name = l.t("all items")
+			}
+			cells := []string{l.source(sf.Source), name, strconv.FormatUint(it.Answers, 10)}
+			for i := range 2 {
+				if i < len(it.Figures) {
+					cells = append(cells, it.Figures[i].Score.String())
+				} else {
+					cells = append(cells, "")
+				}
+			}
+			iv := ""
+			if len(it.Figures) > 0 && it.Figures[0].Interval != nil {
+				iv = it.Figures[0].Interval.String()
+			}
+			t.add(append(cells, iv)...)
+		}
+	}
+	if err := t.write(w); err != nil {
+		return err
+	}
+	if len(rep.Overall) >= 2 {
+		fmt.Fprintf(w, "\n%s: %s %s, %s %s\n", l.t("overall"), l.t("degree"), rep.Overall[0], l.t("rate"), rep.Overall[1])
+	}
+	for _, tf := range rep.Targets {
+		mark := "✗"
+		if tf.Met {
+			mark = "✓"
+		}
+		fmt.Fprintf(w, "%s %s: %s %s %s\n", l.t("target"), tf.Current.Label(), tf.Target.Target, mark, tf.Current)
+	}
+	for _, warn := range rep.Warnings {
+		fmt.Fprintf(w, "%s: %s\n", l.t("warnings"), warn)
+	}
+	_ = d
+	return nil
+}
+
+const exampleReport = `  csat report testdata/sample                          # writes report.html
+  csat report -lang en -o q2.html -title "ACME Ltd" survey.xlsx
+  csat report -o - testdata/sample > report.html
+
+A data directory holds, by name (CSV or .xlsx; see the package
+github.com/csatkit/csat/cmd/csat/input for the columns):
+  answers     the survey's answers, long or wide layout (required)
+  customers   per-customer questionnaire scores, visit notes, status
+  complaints  the period's complaints
+  values      customer values (customer,value), or
+  purchases   margins per period (customer,period,margin) for CLV
+  targets     past yearly figures (year,degree,rate) for the target
+  actions     corrective actions (item,kind,cause,action,owner,due,status)`
+
+func runReport(e *env, args []string) error {
+	var f inputFlags
+	fs := newFlags(e, "report", "[flags] DIR|ANSWERS", exampleReport)
+	f.register(fs)
+	out := fs.String("o", "report.html", "the HTML file to write (- for standard output)")
+	title := fs.String("title", "", "the organisation named in the report's title block")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	l, rep, _, err := buildReport(e, &f, fs.Args())
+	if err != nil {
+		return err
+	}
+	opts := htmlreport.Options{Lang: "zh", Organisation: *title}
+	if l == en {
+		opts.Lang = "en"
+	}
+	if *out == "-" {
+		return htmlreport.Render(e.stdout, rep, opts)
+	}
+	file, err := os.Create(*out)
+	if err != nil {
+		return usageError{err}
+	}
+	if err := htmlreport.Render(file, rep, opts); err != nil {
+		_ = file.Close()
+		return err
+	}
+	if err := file.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "wrote %s\n", *out)
+	return nil
+}

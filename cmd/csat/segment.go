@@ -1,0 +1,388 @@
+package main
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/csatkit/csat"
+	"github.com/shopspring/decimal"
+)
+
+const exampleSegment = `  csat segment testdata/sample                         # values.csv or purchases.csv of the directory
+  csat segment -discount 0.08 purchases.csv            # CLV from margins per period, then ABC
+  csat segment -as-of 2026-06-30 -last last.csv values.csv
+  csat segment -margin high -count few values.csv      # + the recommended relationship type
+
+ABC grades by cumulative value share: A while the customers ranked above
+hold less than 80% of the value, B below 95%, else C (METHOD.md §8). The
+schedule (with -as-of) surveys key customers (class A) every quarter and
+the others every half year; -last is a CSV customer,last (YYYY-MM-DD).`
+
+func runSegment(e *env, args []string) error {
+	var f inputFlags
+	fs := newFlags(e, "segment", "[flags] DIR|VALUES", exampleSegment)
+	f.register(fs)
+	asJSON := fs.Bool("json", false, "print as JSON")
+	asOf := fs.String("as-of", "", "date of the survey schedule, YYYY-MM-DD (no schedule without it)")
+	last := fs.String("last", "", "CSV customer,last of each customer's last survey, for the schedule")
+	margin := fs.String("margin", "", "unit margin tier for the relationship type: high, medium or low")
+	count := fs.String("count", "", "number of customers tier for the relationship type: many, medium or few")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	arg, err := oneArg(fs.Args())
+	if err != nil {
+		return err
+	}
+	l, err := lang(f.lang)
+	if err != nil {
+		return err
+	}
+	role := "values"
+	if strings.Contains(strings.ToLower(arg), "purchase") {
+		role = "purchases"
+	}
+	d, err := f.load(e, arg, role)
+	if err != nil {
+		return err
+	}
+	writeSummaries(e.stderr, l, d)
+	if len(d.values) == 0 {
+		return usagef("no customer values: give values or purchases (CSV or .xlsx)")
+	}
+	as, err := csat.ABC{}.Segment(d.values)
+	if err != nil {
+		return err
+	}
+	classes, err := csat.Summarize(as)
+	if err != nil {
+		return err
+	}
+	out := struct {
+		Segments     []csat.Assignment    `json:"segments"`
+		Classes      []csat.ClassSummary  `json:"classes"`
+		Relationship *relationship        `json:"relationship,omitempty"`
+		Schedule     []csat.ScheduleEntry `json:"schedule,omitempty"`
+	}{Segments: as, Classes: classes}
+	if (*margin == "") != (*count == "") {
+		return usagef("-margin and -count go together")
+	}
+	if *margin != "" {
+		var m csat.Margin
+		var c csat.CustomerCount
+		if err := m.UnmarshalText([]byte(*margin)); err != nil {
+			return usageError{err}
+		}
+		if err := c.UnmarshalText([]byte(*count)); err != nil {
+			return usageError{err}
+		}
+		r, err := csat.RecommendRelationship(m, c)
+		if err != nil {
+			return err
+		}
+		out.Relationship = &relationship{Type: r, Label: r.Label(), LabelZH: r.LabelZH(), Description: r.Description()}
+	}
+	if *asOf != "" {
+		day, err := time.Parse("2006-01-02", *asOf)
+		if err != nil {
+			return usagef("-as-of %q: want YYYY-MM-DD", *asOf)
+		}
+		opts := csat.ScheduleOptions{AsOf: day}
+		if *last != "" {
+			if opts.Last, err = readLast(*last); err != nil {
+				return err
+			}
+		}
+		if out.Schedule, err = csat.SurveySchedule(as, opts); err != nil {
+			return err
+		}
+	} else if *last != "" {
+		return usagef("-last needs -as-of")
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, out)
+	}
+	t := &textTable{right: []bool{true, false, true, false}}
+	t.add(l.t("rank"), l.t("customer"), l.t("value"), l.t("class"))
+	for _, a := range as {
+		t.add(strconv.Itoa(a.Rank), a.ID, a.Value.String(), a.Class)
+	}
+	if err := t.write(e.stdout); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout)
+	t = &textTable{right: []bool{false, true, true, true}}
+	t.add(l.t("class"), l.t("count"), l.t("value"), l.t("share"))
+	for _, c := range classes {
+		t.add(c.Class, strconv.Itoa(c.Count), c.Value.String(), c.Share.String())
+	}
+	if err := t.write(e.stdout); err != nil {
+		return err
+	}
+	if r := out.Relationship; r != nil {
+		fmt.Fprintf(e.stdout, "\n%s %s: %s\n", r.LabelZH, r.Label, r.Description)
+	}
+	if len(out.Schedule) > 0 {
+		fmt.Fprintln(e.stdout)
+		t = &textTable{}
+		t.add(l.t("customer"), l.t("class"), l.t("key"), l.t("due"), l.t("overdue"))
+		for _, s := range out.Schedule {
+			key, over := "", ""
+			if s.Key {
+				key = "✓"
+			}
+			if s.Overdue {
+				over = "✓"
+			}
+			t.add(s.ID, s.Class, key, s.Due.Format("2006-01-02"), over)
+		}
+		return t.write(e.stdout)
+	}
+	return nil
+}
+
+// relationship is the recommended relationship type (METHOD.md §8).
+type relationship struct {
+	Type        csat.Relationship `json:"type"`
+	Label       string            `json:"label"`
+	LabelZH     string            `json:"label_zh"`
+	Description string            `json:"description"`
+}
+
+// readLast reads customer,last (YYYY-MM-DD) rows.
+func readLast(path string) (map[string]time.Time, error) {
+	rows, lines, err := csvRows(path, map[string]string{
+		"customer": "customer", "客户": "customer", "last": "last", "上次调查": "last",
+	}, "customer", "last")
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]time.Time, len(rows))
+	for i, r := range rows {
+		t, err := time.Parse("2006-01-02", r["last"])
+		if err != nil {
+			return nil, &csat.ParseError{File: path, Line: lines[i], Field: 2, Err: fmt.Errorf("%q is not a date YYYY-MM-DD: %w", r["last"], csat.ErrInvalid)}
+		}
+		if _, dup := out[r["customer"]]; dup {
+			return nil, &csat.ParseError{File: path, Line: lines[i], Field: 1, Err: fmt.Errorf("customer %q twice: %w", r["customer"], csat.ErrDuplicate)}
+		}
+		out[r["customer"]] = t
+	}
+	return out, nil
+}
+
+const examplePlan = `  csat plan -population 500                           # Cochran: n₀ = 384.16 → n = 218
+  csat plan -margin 0.05 -confidence 0.95             # infinite population: n = 385
+  csat plan -population 500 -strata strata.csv -allocation neyman
+  csat plan -population 500 -customers customers.txt -seed 2026
+
+-strata is a CSV name,population[,stddev]; -customers a file of customer
+ids, one per line, from which the sample is drawn (seeded, reproducible).`
+
+func runPlan(e *env, args []string) error {
+	fs := newFlags(e, "plan", "[flags]", examplePlan)
+	population := fs.Int("population", 0, "population size N for the finite-population correction (0: infinite)")
+	margin := fs.String("margin", "0.05", "margin of error e")
+	confidence := fs.String("confidence", "0.95", "confidence level")
+	p := fs.String("p", "0.5", "expected proportion p")
+	exactZ := fs.Bool("exact-z", false, "use the exact normal quantile instead of the two-place table value (1.96)")
+	strata := fs.String("strata", "", "CSV of strata name,population[,stddev] to allocate the sample over")
+	allocation := fs.String("allocation", "proportional", "allocation over strata: proportional or neyman")
+	customers := fs.String("customers", "", "file of customer ids, one per line, to draw the sample from")
+	seed := fs.Uint64("seed", 1, "seed of the draw")
+	n := fs.Int("n", 0, "sample size to allocate or draw (default: Cochran's n)")
+	asJSON := fs.Bool("json", false, "print as JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("plan takes flags only, got %q", fs.Args())
+	}
+	num := func(name, s string) (decimal.Decimal, error) {
+		v, err := decimal.NewFromString(s)
+		if err != nil {
+			return v, usagef("-%s %q is not a number", name, s)
+		}
+		return v, nil
+	}
+	var opts csat.SampleSizeOptions
+	var err error
+	if opts.Margin, err = num("margin", *margin); err != nil {
+		return err
+	}
+	if opts.Level, err = num("confidence", *confidence); err != nil {
+		return err
+	}
+	if opts.P, err = num("p", *p); err != nil {
+		return err
+	}
+	opts.Population, opts.ExactZ = *population, *exactZ
+	ss, err := csat.CochranSampleSize(&opts)
+	if err != nil {
+		return err
+	}
+	size := ss.N
+	if *n > 0 {
+		size = *n
+	}
+	out := struct {
+		SampleSize csat.SampleSize `json:"sample_size"`
+		Allocation map[string]int  `json:"allocation,omitempty"`
+		Drawn      []string        `json:"drawn,omitempty"`
+	}{SampleSize: ss}
+	if *strata != "" {
+		var a csat.Allocation
+		if err := a.UnmarshalText([]byte(*allocation)); err != nil {
+			return usageError{err}
+		}
+		st, err := readStrata(*strata)
+		if err != nil {
+			return err
+		}
+		if out.Allocation, err = csat.Allocate(st, size, a); err != nil {
+			return err
+		}
+	}
+	if *customers != "" {
+		ids, err := readIDs(*customers)
+		if err != nil {
+			return err
+		}
+		if out.Drawn, err = csat.Draw(ids, min(size, len(ids)), *seed); err != nil {
+			return err
+		}
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, out)
+	}
+	fmt.Fprintf(e.stdout, "%s\n%s\nn = %d\n", ss.N0.Explain(), ss.Corrected.Explain(), ss.N)
+	if out.Allocation != nil {
+		names := make([]string, 0, len(out.Allocation))
+		for k := range out.Allocation {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		fmt.Fprintln(e.stdout)
+		for _, k := range names {
+			fmt.Fprintf(e.stdout, "%s: %d\n", k, out.Allocation[k])
+		}
+	}
+	if out.Drawn != nil {
+		fmt.Fprintf(e.stdout, "\n%s\n", strings.Join(out.Drawn, "\n"))
+	}
+	return nil
+}
+
+func readStrata(path string) ([]csat.Stratum, error) {
+	names := map[string]string{"name": "name", "stratum": "name", "层": "name", "名称": "name",
+		"population": "population", "总体": "population", "stddev": "stddev", "标准差": "stddev"}
+	rows, lines, err := csvRows(path, names, "name", "population")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]csat.Stratum, 0, len(rows))
+	for i, r := range rows {
+		pop, err := strconv.Atoi(r["population"])
+		if err != nil || pop < 0 || pop > math.MaxInt32 {
+			return nil, &csat.ParseError{File: path, Line: lines[i], Field: fieldOf(path, names, "population"),
+				Err: fmt.Errorf("population %q is not a whole number ≥ 0: %w", r["population"], csat.ErrInvalid)}
+		}
+		s := csat.Stratum{Name: r["name"], Population: pop}
+		if v := r["stddev"]; v != "" {
+			if s.StdDev, err = decimal.NewFromString(v); err != nil {
+				return nil, &csat.ParseError{File: path, Line: lines[i], Field: fieldOf(path, names, "stddev"),
+					Err: fmt.Errorf("stddev %q is not a number: %w", v, csat.ErrInvalid)}
+			}
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// readIDs reads one id a line (blank lines skipped; a CSV's first field).
+func readIDs(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	var ids []string
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return ids, nil
+		}
+		if err != nil {
+			line, _ := r.FieldPos(0)
+			return nil, &csat.ParseError{File: path, Line: line, Err: fmt.Errorf("%v: %w", err, csat.ErrSyntax)}
+		}
+		if id := strings.TrimSpace(strings.TrimPrefix(rec[0], "\ufeff")); id != "" {
+			ids = append(ids, id)
+		}
+	}
+}
+
+const exampleTarget = `  csat target 82 85 78 88 90 80            # scores, oldest first: target 85.75
+  csat target -variant 80% 82% 79% 85%     # percentages (or fractions 0.80 …)
+
+The average-advanced target 平均先进指标 is the mean of the values above
+the mean of the history (METHOD.md §10); -variant is (mean + Σ advanced)
+/ (k + 1).`
+
+func runTarget(e *env, args []string) error {
+	fs := newFlags(e, "target", "[flags] VALUE...", exampleTarget)
+	variant := fs.Bool("variant", false, "the variant (mean + Σ advanced) / (k + 1)")
+	asJSON := fs.Bool("json", false, "print as JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usagef("give the past yearly values, oldest first")
+	}
+	// Percentages (82%) or fractions (all values within 0–1) are
+	// fractions; other numbers (scores 0–100) are points.
+	kind := csat.Fraction
+	var hist []decimal.Decimal
+	for _, a := range fs.Args() {
+		v, err := decimal.NewFromString(strings.TrimSuffix(a, "%"))
+		if err != nil {
+			return usagef("value %q is not a number", a)
+		}
+		if strings.HasSuffix(a, "%") {
+			v = v.Shift(-2)
+		} else if v.GreaterThan(decimal.NewFromInt(1)) {
+			kind = csat.Points
+		}
+		hist = append(hist, v)
+	}
+	if kind == csat.Points {
+		for _, a := range fs.Args() {
+			if strings.HasSuffix(a, "%") {
+				return usagef("mixed percentages and scores: give all values one way")
+			}
+		}
+	}
+	m := csat.AverageAdvanced
+	if *variant {
+		m = csat.AverageAdvancedVariant
+	}
+	t, err := csat.Target(hist, m, kind)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, t)
+	}
+	_, err = fmt.Fprintf(e.stdout, "%s\n", strings.TrimRight(t.Target.Derivation(), "\n"))
+	return err
+}
