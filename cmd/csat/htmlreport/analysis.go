@@ -1,0 +1,364 @@
+package htmlreport
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/csatkit/csat"
+	"github.com/shopspring/decimal"
+)
+
+// vitalShare is the cumulative share up to which items are the main
+// areas of dissatisfaction (the Pareto rule, METHOD.md §10).
+var vitalShare = big.NewRat(4, 5)
+
+// paretoSec is 不满意分析与纠正预防措施: the Pareto of dissatisfied answers
+// and the actions.
+type paretoSec struct {
+	head
+	Chart   *chartSpec
+	None    bool
+	Rows    []paretoRow
+	Actions []actionRow
+}
+
+type paretoRow struct {
+	Item, Count       string
+	Share, Cumulative cell
+	Vital             bool
+}
+
+type actionRow struct {
+	Item, Kind, Cause, Action, Owner, Due, Status string
+}
+
+// vitalItems marks the Pareto's main areas: each item whose cumulative
+// share before it is below 80%, decided on exact values.
+func vitalItems(ps []csat.ParetoEntry) []bool {
+	v := make([]bool, len(ps))
+	before := new(big.Rat)
+	for i, e := range ps {
+		v[i] = before.Cmp(vitalShare) < 0
+		before = e.Cumulative.Rat()
+	}
+	return v
+}
+
+func (b *builder) pareto() {
+	l, r := b.l, b.r
+	if len(r.Pareto) == 0 && len(r.Actions) == 0 {
+		return
+	}
+	s := &paretoSec{head: b.head("pareto", b.l.t("sec_pareto"), b.l.t("pareto_lead")), None: len(r.Pareto) == 0}
+	vital := vitalItems(r.Pareto)
+	var names []string
+	var counts, cum arr
+	for i, e := range r.Pareto {
+		s.Rows = append(s.Rows, paretoRow{Item: e.Item, Count: fmt.Sprint(e.Count), Share: figCell(e.Share), Cumulative: figCell(e.Cumulative), Vital: vital[i]})
+		s.Derivs = append(s.Derivs, deriv{e.Item + " · " + l.t("share"), e.Share.Explain()}, deriv{e.Item + " · " + l.t("cumulative"), e.Cumulative.Explain()})
+		names = append(names, e.Item)
+		colour := colNonVital
+		if vital[i] {
+			colour = colVital
+		}
+		counts = append(counts, obj{"value": numStr(fmt.Sprint(e.Count)), "itemStyle": obj{"color": colour}})
+		cum = append(cum, resultNum(e.Cumulative))
+	}
+	if len(r.Pareto) > 0 {
+		c := b.chart("pareto", "pareto", l.t("sec_pareto"), 300, obj{
+			"legend": legend(l.t("dissatisfied"), l.t("cumulative")),
+			"grid":   obj{"left": 8, "right": 8, "top": 74, "bottom": 8, "containLabel": true},
+			"xAxis":  categoryAxis(names, obj{"axisLabel": obj{"interval": 0, "color": colInk}}),
+			"yAxis": arr{
+				valueAxis(obj{"name": l.t("dissatisfied"), "nameGap": 26, "minInterval": 1, "boundaryGap": arr{"0%", "25%"},
+					"nameTextStyle": obj{"color": colMuted, "align": "left"}}),
+				valueAxis(obj{"name": l.t("cumulative"), "nameGap": 26, "min": 0, "max": 100, "interval": 20,
+					"nameTextStyle": obj{"color": colMuted, "align": "right"},
+					"axisLabel":     obj{"formatter": "{value}%", "color": colMuted}, "splitLine": obj{"show": false}}),
+			},
+			"tooltip": obj{"trigger": "axis"},
+			"series": arr{
+				obj{"name": l.t("dissatisfied"), "type": "bar", "data": counts, "barWidth": "52%",
+					"itemStyle": obj{"color": colVital}, "label": obj{"show": true, "position": "insideTop", "color": "#ffffff", "fontWeight": "bold"}},
+				obj{"name": l.t("cumulative"), "type": "line", "yAxisIndex": 1, "data": cum, "symbol": "circle", "symbolSize": 7,
+					"itemStyle": obj{"color": colLine}, "lineStyle": obj{"color": colLine, "width": 2},
+					"label": obj{"show": true, "position": "top", "formatter": "{c}%", "color": colInk},
+					"markLine": obj{"silent": true, "symbol": "none", "data": arr{obj{"yAxis": 80}},
+						"lineStyle": obj{"type": "dashed", "color": colMuted},
+						"label":     obj{"formatter": "80%", "color": colMuted, "position": "insideEndTop"}}},
+			},
+		})
+		s.Chart = &c
+	}
+	for _, a := range r.Actions {
+		s.Actions = append(s.Actions, actionRow{Item: a.Item, Kind: l.actionKind(a.Kind), Cause: a.Cause, Action: a.Action,
+			Owner: a.Owner, Due: a.Due.Format("2006-01-02"), Status: l.actionStatus(a.Status)})
+	}
+	b.p.Pareto = s
+}
+
+// competitorSec is 与竞争对手比较: each item's degree and rate against the
+// competitor's, with the tests.
+type competitorSec struct {
+	head
+	Alpha    string
+	Chart    chartSpec
+	Degree   string
+	Rate     string
+	Rows     []competitorRow
+	Warnings []string
+}
+
+type competitorRow struct {
+	Item         string
+	Overall      bool
+	Degree, Rate comparisonCells
+}
+
+type comparisonCells struct {
+	Ours, Theirs, Difference cell
+	P, Verdict               string
+	Significant              bool
+}
+
+// pValue prints a p-value to 3 places ("<0.001" below).
+func pValue(p decimal.Decimal) string {
+	if p.LessThan(decimal.New(1, -3)) {
+		return "<0.001"
+	}
+	return p.Round(3).StringFixed(3)
+}
+
+func (l lang) comparison(c csat.Comparison) comparisonCells {
+	cc := comparisonCells{Ours: figCell(c.Ours), Theirs: figCell(c.Theirs), Difference: signed(c.Difference),
+		P: pValue(c.PValue), Verdict: l.verdict(c.Significant), Significant: c.Significant}
+	cc.Difference.Title = c.Explain()
+	if c.Significant {
+		if c.Difference.Value().IsPositive() {
+			cc.Difference.Class = "good"
+		} else {
+			cc.Difference.Class = "bad"
+		}
+	}
+	return cc
+}
+
+func (b *builder) competitor() {
+	l, r := b.l, b.r
+	if len(r.Competitor) == 0 {
+		return
+	}
+	s := &competitorSec{head: b.head("competitor", b.l.t("sec_competitor"), b.l.t("competitor_lead")),
+		Degree: l.shortFigure("degree"), Rate: l.shortFigure("rate"), Alpha: r.Competitor[0].Rate.Alpha.String()}
+	var names []string
+	var usD, themD, usR, themR arr
+	seen := map[string]bool{}
+	for _, c := range r.Competitor {
+		row := competitorRow{Item: l.item(c.Item), Overall: c.Item == "", Degree: l.comparison(c.Degree), Rate: l.comparison(c.Rate)}
+		s.Rows = append(s.Rows, row)
+		s.Derivs = append(s.Derivs,
+			deriv{row.Item + " · " + s.Degree, c.Degree.Explain()},
+			deriv{row.Item + " · " + s.Rate, c.Rate.Explain()})
+		for _, w := range append(append([]string(nil), c.Degree.Warnings...), c.Rate.Warnings...) {
+			w = row.Item + ": " + w
+			if !seen[w] {
+				seen[w] = true
+				s.Warnings = append(s.Warnings, w)
+			}
+		}
+		names = append(names, row.Item)
+		usD = append(usD, sigPoint(c.Degree.Ours, c.Degree.Significant))
+		themD = append(themD, resultNum(c.Degree.Theirs))
+		usR = append(usR, sigPoint(c.Rate.Ours, c.Rate.Significant))
+		themR = append(themR, resultNum(c.Rate.Theirs))
+	}
+	bar := func(name, colour string, data arr, axis int) obj {
+		return obj{"name": name, "type": "bar", "data": data, "xAxisIndex": axis, "yAxisIndex": axis,
+			"barGap": "10%", "barCategoryGap": "30%", "itemStyle": obj{"color": colour},
+			"label": obj{"show": true, "position": "right", "formatter": "{c}%", "fontSize": 10, "color": colInk}}
+	}
+	height := 96 + 46*len(names)
+	s.Chart = b.chart("competitor", "competitor", l.t("sec_competitor"), height, obj{
+		"legend": legend(l.t("us"), l.t("competitor")),
+		"title": arr{
+			obj{"text": s.Degree, "left": "28%", "top": 26, "textStyle": obj{"fontSize": 13, "fontWeight": "bold", "color": colInk}},
+			obj{"text": s.Rate, "left": "70%", "top": 26, "textStyle": obj{"fontSize": 13, "fontWeight": "bold", "color": colInk}},
+		},
+		"grid": arr{
+			obj{"left": 8, "width": "44%", "top": 52, "bottom": 24, "containLabel": true},
+			obj{"right": 46, "width": "38%", "top": 52, "bottom": 24, "containLabel": true},
+		},
+		"xAxis": arr{
+			valueAxis(obj{"gridIndex": 0, "min": 0, "max": 100, "interval": 25, "axisLabel": obj{"formatter": "{value}%", "color": colMuted}}),
+			valueAxis(obj{"gridIndex": 1, "min": 0, "max": 100, "interval": 25, "axisLabel": obj{"formatter": "{value}%", "color": colMuted}}),
+		},
+		"yAxis": arr{
+			categoryAxis(names, obj{"gridIndex": 0, "inverse": true}),
+			categoryAxis(names, obj{"gridIndex": 1, "inverse": true, "axisLabel": obj{"show": false}}),
+		},
+		"tooltip": obj{"trigger": "axis", "axisPointer": obj{"type": "shadow"}},
+		"series": arr{
+			bar(l.t("us"), colUs, usD, 0), bar(l.t("competitor"), colThem, themD, 0),
+			bar(l.t("us"), colUs, usR, 1), bar(l.t("competitor"), colThem, themR, 1),
+		},
+	})
+	b.p.Competitor = s
+}
+
+// sigPoint is a bar's value, outlined when its difference is significant.
+func sigPoint(r csat.Result, significant bool) any {
+	if !significant {
+		return resultNum(r)
+	}
+	return obj{"value": resultNum(r), "itemStyle": obj{"borderColor": colTarget, "borderWidth": 2},
+		"label": obj{"formatter": "{c}% *", "fontWeight": "bold"}}
+}
+
+// trendSec is 趋势与目标: the survey's figures per period with their
+// changes, and the yearly targets.
+type trendSec struct {
+	head
+	Chart    *chartSpec
+	Degree   string
+	Rate     string
+	Baseline string
+	Points   []trendRow
+	SlopeFig []cell
+	Targets  []targetRow
+}
+
+type trendRow struct {
+	Period               string
+	Baseline             bool
+	Degree, Rate         cell
+	PrevDegree, PrevRate changeCell
+	BaseDegree, BaseRate changeCell
+}
+
+type changeCell struct {
+	cell
+	Verdict     string
+	Significant bool
+	Present     bool
+}
+
+type targetRow struct {
+	Name, Against                       string
+	Mean, AdvancedMean, Target, Current cell
+	Met                                 bool
+	MetText                             string
+}
+
+func (l lang) change(c csat.Comparison) changeCell {
+	cc := changeCell{cell: signed(c.Difference), Verdict: l.verdict(c.Significant), Significant: c.Significant, Present: true}
+	cc.Title = c.Explain()
+	if c.Significant {
+		cc.Class = "bad"
+		if c.Difference.Value().IsPositive() {
+			cc.Class = "good"
+		}
+	}
+	return cc
+}
+
+func (b *builder) trend() {
+	l, r := b.l, b.r
+	if r.Trend == nil && len(r.Targets) == 0 {
+		return
+	}
+	s := &trendSec{head: b.head("trend", b.l.t("sec_trend"), ""), Degree: l.shortFigure("degree"), Rate: l.shortFigure("rate")}
+	for _, tg := range r.Targets {
+		row := targetRow{Name: l.figureName(tg.Current.Label()), Against: l.t("against_" + tg.Against),
+			Mean: figCell(tg.Target.Mean), Target: figCell(tg.Target.Target), Current: figCell(tg.Current), Met: tg.Met}
+		if _, ok := words["against_"+tg.Against]; !ok {
+			row.Against = tg.Against
+		}
+		if tg.Target.AdvancedMean != nil {
+			row.AdvancedMean = figCell(*tg.Target.AdvancedMean)
+		} else {
+			row.AdvancedMean = cell{Value: l.t("none")}
+		}
+		row.MetText = l.t("met_no")
+		if tg.Met {
+			row.MetText = l.t("met_yes")
+		}
+		s.Targets = append(s.Targets, row)
+		s.Derivs = append(s.Derivs, deriv{l.t("target") + " · " + row.Name, strings.TrimSuffix(tg.Target.Target.Derivation(), "\n")})
+	}
+	if r.Trend == nil {
+		b.p.Trend = s
+		return
+	}
+	s.Lead = l.t("trend_lead")
+	tr := r.Trend
+	s.Baseline = tr.Baseline
+	var periods []string
+	var degree, rate arr
+	lo, hi := decimal.NewFromInt(100), decimal.Zero
+	see := func(v decimal.Decimal) {
+		lo, hi = decimal.Min(lo, v), decimal.Max(hi, v)
+	}
+	for _, pt := range tr.Points {
+		row := trendRow{Period: pt.Period, Baseline: pt.Period == tr.Baseline, Degree: figCell(pt.Degree), Rate: figCell(pt.Rate)}
+		if pt.VsPrevious != nil {
+			row.PrevDegree, row.PrevRate = l.change(pt.VsPrevious.Degree), l.change(pt.VsPrevious.Rate)
+			s.Derivs = append(s.Derivs,
+				deriv{pt.Period + " " + l.t("vs_previous") + " · " + s.Degree, pt.VsPrevious.Degree.Explain()},
+				deriv{pt.Period + " " + l.t("vs_previous") + " · " + s.Rate, pt.VsPrevious.Rate.Explain()})
+		}
+		if pt.VsBaseline != nil {
+			row.BaseDegree, row.BaseRate = l.change(pt.VsBaseline.Degree), l.change(pt.VsBaseline.Rate)
+			s.Derivs = append(s.Derivs,
+				deriv{pt.Period + " " + l.t("vs_baseline") + " · " + s.Degree, pt.VsBaseline.Degree.Explain()},
+				deriv{pt.Period + " " + l.t("vs_baseline") + " · " + s.Rate, pt.VsBaseline.Rate.Explain()})
+		}
+		s.Derivs = append(s.Derivs, deriv{pt.Period + " · " + s.Degree, pt.Degree.Explain()}, deriv{pt.Period + " · " + s.Rate, pt.Rate.Explain()})
+		s.Points = append(s.Points, row)
+		periods = append(periods, pt.Period)
+		degree = append(degree, resultNum(pt.Degree))
+		rate = append(rate, resultNum(pt.Rate))
+		see(pt.Degree.Value().Shift(2))
+		see(pt.Rate.Value().Shift(2))
+	}
+	s.SlopeFig = []cell{figCell(tr.DegreeSlope), figCell(tr.RateSlope)}
+	s.Derivs = append(s.Derivs, deriv{l.t("slope") + " · " + s.Degree, tr.DegreeSlope.Explain()}, deriv{l.t("slope") + " · " + s.Rate, tr.RateSlope.Explain()})
+	// Target lines, on the series of their figure.
+	marks := map[string]arr{}
+	for _, tg := range r.Targets {
+		if tg.Target.Target.Kind() != csat.Fraction {
+			continue
+		}
+		name := l.shortFigure(tg.Current.Label())
+		if name != s.Degree && name != s.Rate {
+			continue
+		}
+		v := tg.Target.Target.Value().Shift(2)
+		see(v)
+		marks[name] = append(marks[name], obj{"yAxis": pctNum(tg.Target.Target.Value()),
+			"label": obj{"formatter": l.t("target") + " " + tg.Target.Target.String(), "position": "insideStartTop"}})
+	}
+	// The axis spans the values with a margin, in steps of 10 points.
+	lo = decimal.Max(decimal.Zero, lo.Sub(decimal.NewFromInt(5)).Shift(-1).Floor().Shift(1))
+	hi = decimal.Min(decimal.NewFromInt(100), hi.Add(decimal.NewFromInt(5)).Shift(-1).Ceil().Shift(1))
+	line := func(name, colour string, data arr) obj {
+		o := obj{"name": name, "type": "line", "data": data, "symbol": "circle", "symbolSize": 8,
+			"itemStyle": obj{"color": colour}, "lineStyle": obj{"color": colour, "width": 2.5},
+			"label": obj{"show": true, "position": "top", "formatter": "{c}%", "color": colour, "fontWeight": "bold"}}
+		if m, ok := marks[name]; ok {
+			o["markLine"] = obj{"silent": true, "symbol": "none", "data": m,
+				"lineStyle": obj{"type": "dashed", "color": colour, "width": 1.5}, "label": obj{"color": colour}}
+		}
+		return o
+	}
+	c := b.chart("trend", "trend", l.t("sec_trend"), 300, obj{
+		"legend":  legend(s.Degree, s.Rate),
+		"grid":    obj{"left": 8, "right": 24, "top": 40, "bottom": 8, "containLabel": true},
+		"xAxis":   categoryAxis(periods, obj{"boundaryGap": true}),
+		"yAxis":   valueAxis(obj{"min": numStr(lo.String()), "max": numStr(hi.String()), "axisLabel": obj{"formatter": "{value}%", "color": colMuted}}),
+		"tooltip": obj{"trigger": "axis"},
+		"series":  arr{line(s.Degree, colDegree, degree), line(s.Rate, colRate, rate)},
+	})
+	s.Chart = &c
+	b.p.Trend = s
+}

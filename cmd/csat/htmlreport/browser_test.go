@@ -1,0 +1,310 @@
+package htmlreport_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/csatkit/csat/cmd/csat/htmlreport"
+)
+
+// update writes the screenshots into docs/img (also set by
+// CSAT_UPDATE_SCREENSHOTS=1); without it they go to a temporary
+// directory, so that running the tests leaves the tree clean.
+var update = flag.Bool("update", false, "write the report screenshots to docs/img")
+
+// findChrome returns the browser to drive: $CSAT_CHROME, else chromium,
+// chromium-browser, google-chrome or google-chrome-stable on PATH. The
+// test skips when there is none, unless CSAT_REQUIRE_CHROME=1 (as in CI).
+func findChrome(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("CSAT_CHROME"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			t.Fatalf("CSAT_CHROME=%s: %v", p, err)
+		}
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CSAT_REQUIRE_CHROME") == "1" { // CI installs Chromium: the test must run there
+		t.Fatal("CSAT_REQUIRE_CHROME=1 but no Chromium or Chrome found (looked for $CSAT_CHROME, chromium, chromium-browser, google-chrome, google-chrome-stable on PATH)")
+	}
+	t.Skip("no Chromium or Chrome found (looked for $CSAT_CHROME, chromium, chromium-browser, google-chrome, google-chrome-stable on PATH): the report is not checked in a browser")
+	return ""
+}
+
+// pageState is what the page reports about itself after drawing.
+type pageState struct {
+	Cards  []string     `json:"cards"`
+	Text   string       `json:"text"`
+	Charts []chartState `json:"charts"`
+	// Sections are the ids of the report's sections, in order.
+	Sections []string `json:"sections"`
+}
+
+type chartState struct {
+	ID       string `json:"id"`
+	Width    int    `json:"width"`
+	Height   int    `json:"height"`
+	SVG      bool   `json:"svg"`
+	SVGWidth int    `json:"svgWidth"`
+	Shapes   int    `json:"shapes"`
+	Rendered bool   `json:"rendered"`
+}
+
+const stateJS = `(() => {
+  const charts = [...document.querySelectorAll('.chart')].map(el => {
+    const r = el.getBoundingClientRect();
+    const svg = el.querySelector('svg');
+    return {id: el.id, width: Math.round(r.width), height: Math.round(r.height), svg: !!svg,
+      svgWidth: svg ? Math.round(svg.getBoundingClientRect().width) : 0,
+      shapes: svg ? svg.querySelectorAll('path, rect, text').length : 0,
+      rendered: el.getAttribute('data-rendered') === 'true'};
+  });
+  return {cards: [...document.querySelectorAll('.headline .card-value')].map(e => e.textContent.trim()),
+    text: document.body.innerText, charts,
+    sections: [...document.querySelectorAll('section.sec')].map(s => s.id)};
+})()`
+
+// printJS measures each chart: its box's width and height and its
+// drawing's width.
+const printJS = `(() => [...document.querySelectorAll('.chart')].map(el => {
+  const r = el.getBoundingClientRect();
+  const svg = el.querySelector('svg');
+  return [Math.round(r.width), Math.round(r.height), svg ? Math.round(svg.getBoundingClientRect().width) : 1e6];
+}))()`
+
+// TestBrowser renders the method's worked survey with every part of a
+// report, opens it in headless Chromium, and checks what a reader sees:
+// the headline figures, every chart drawn with a size, no console error,
+// charts that fit the printed A4 page; it prints the page to PDF and
+// takes a full-page screenshot of each language.
+func TestBrowser(t *testing.T) {
+	chrome := findChrome(t)
+	in, rep := full(t)
+
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chrome),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(900, 1200),
+	)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+	if err := chromedp.Do(bctx); err != nil { // starts the browser
+		t.Fatalf("starting %s: %v", chrome, err)
+	}
+
+	outDir := t.TempDir()
+	if *update || os.Getenv("CSAT_UPDATE_SCREENSHOTS") == "1" {
+		outDir = filepath.Join("..", "..", "..", "docs", "img")
+		if err := os.MkdirAll(outDir, 0o750); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The headline cards, worked by hand (METHOD.md §2–3): blended
+	// 0.4×82% + 0.6×76% = 78.4% and 0.4×90% + 0.6×84% = 86.4%, then the
+	// survey's 190/250 = 76% and 21/25 = 84%.
+	wantCards := []string{"78.4%", "86.4%", "76%", "84%"}
+	wantSections := []string{"overall", "items", "likert", "pareto", "competitor", "trend", "complaints", "customers", "segments", "loyalty"}
+	wantCharts := []string{"chart-likert", "chart-pareto", "chart-competitor", "chart-trend", "chart-outcomes", "chart-bands", "chart-segments"}
+
+	for _, tc := range []struct {
+		lang, org string
+		words     []string
+	}{
+		{"zh", "华东精密机械有限公司", []string{"客户满意度检查分析报告", "整体满意度", "各项目满意程度分布", "与竞争对手比较", "很不满意"}},
+		{"en", "East China Precision Machinery Co.", []string{"Customer Satisfaction Analysis Report", "Overall satisfaction", "Distribution of answers by item", "Comparison with the competitor", "very dissatisfied"}},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			var buf bytes.Buffer
+			err := htmlreport.Render(&buf, rep, htmlreport.Options{Lang: tc.lang, Organisation: tc.org, Table: in.Table,
+				Generated: time.Date(2026, 7, 3, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(t.TempDir(), "report-"+tc.lang+".html")
+			if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
+				t.Fatal(err)
+			}
+
+			var mu sync.Mutex
+			var problems []string
+			listen := func(ev any) {
+				var p string
+				switch e := ev.(type) {
+				case *runtime.EventExceptionThrown:
+					p = "exception: " + e.ExceptionDetails.Text
+					if e.ExceptionDetails.Exception != nil {
+						p += " " + e.ExceptionDetails.Exception.Description
+					}
+				case *runtime.EventConsoleAPICalled:
+					if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning || e.Type == runtime.ConsoleAPICalledTypeAssert {
+						p = fmt.Sprintf("console.%s: %d argument(s)", e.Type, len(e.Args))
+						for _, a := range e.Args {
+							p += " " + string(a.Value) + a.Description
+						}
+					}
+				case *log.EventEntryAdded:
+					if e.Entry.Level == log.EntryLevelError || e.Entry.Level == log.EntryLevelWarning {
+						p = fmt.Sprintf("log %s (%s): %s %s", e.Entry.Level, e.Entry.Source, e.Entry.Text, e.Entry.URL)
+					}
+				}
+				if p != "" {
+					mu.Lock()
+					problems = append(problems, p)
+					mu.Unlock()
+				}
+			}
+			tctx, cancelTab := chromedp.NewContext(bctx, chromedp.WithListener(listen))
+			defer cancelTab()
+			if err := chromedp.Do(tctx, chromedp.Navigate("file://"+file)); err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithTimeout(tctx, 60*time.Second)
+			defer cancel()
+			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](
+				`document.documentElement.getAttribute('data-charts') === '`+fmt.Sprint(len(wantCharts))+`' && [...document.querySelectorAll('.chart')].every(c => c.querySelector('svg'))`,
+				chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+				t.Fatalf("charts not drawn: %v", err)
+			}
+			st, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](stateJS))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(st.Cards, " ") != strings.Join(wantCards, " ") {
+				t.Errorf("headline cards %q, want %q", st.Cards, wantCards)
+			}
+			for _, w := range append(append([]string(nil), wantCards...), tc.words...) {
+				if !strings.Contains(st.Text, w) {
+					t.Errorf("the page does not show %q", w)
+				}
+			}
+			if strings.Join(st.Sections, " ") != strings.Join(wantSections, " ") {
+				t.Errorf("sections %q, want %q", st.Sections, wantSections)
+			}
+			var ids []string
+			for _, c := range st.Charts {
+				ids = append(ids, c.ID)
+				if c.Width <= 0 || c.Height <= 0 || !c.SVG || c.SVGWidth <= 0 || c.Shapes < 5 || !c.Rendered {
+					t.Errorf("chart %s not drawn: %+v", c.ID, c)
+				}
+			}
+			if strings.Join(ids, " ") != strings.Join(wantCharts, " ") {
+				t.Errorf("charts %q, want %q", ids, wantCharts)
+			}
+
+			pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground(), chromedp.PDFPreferCSSPageSize()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Each section starts a page; the first shares page one with
+			// the title block.
+			pages := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1))
+			if !bytes.HasPrefix(pdf, []byte("%PDF-")) || pages < len(wantSections) {
+				t.Errorf("PDF of %d bytes, %d pages; want a PDF of at least %d pages", len(pdf), pages, len(wantSections))
+			}
+			if err := os.WriteFile(filepath.Join(t.TempDir(), "report-"+tc.lang+".pdf"), pdf, 0o600); err != nil {
+				t.Fatal(err)
+			}
+
+			// Printed, the page is laid out at the A4 content width,
+			// 210mm − 2×18mm = 174mm ≈ 657.6 CSS px: under print media at
+			// that width every chart and its drawing must fit.
+			media := func(m string) chromedp.Action[chromedp.Void] {
+				return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+					_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
+					return err
+				})
+			}
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(657, 1200), media("print")); err != nil {
+				t.Fatal(err)
+			}
+			// The page redraws its charts when the media changes.
+			fits := `[...document.querySelectorAll('.chart')].every(el => { const s = el.querySelector('svg'); return s && s.getBoundingClientRect().width <= el.getBoundingClientRect().width + 1; })`
+			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fits, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+				t.Errorf("print: charts not redrawn to fit: %v", err)
+			}
+			sizes, err := chromedp.Run(ctx, chromedp.Evaluate[[][3]int](printJS))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sizes) != len(wantCharts) {
+				t.Errorf("print: %d charts, want %d", len(sizes), len(wantCharts))
+			}
+			for i, s := range sizes {
+				if s[0] < 300 || s[0] > 658 || s[1] <= 0 || s[2] > s[0] {
+					t.Errorf("print: chart %d is %d×%d px drawn %d px wide, want 300–658 px wide with the drawing inside", i, s[0], s[1], s[2])
+				}
+			}
+			if err := chromedp.Do(ctx, media(""), chromedp.EmulateViewport(900, 1200)); err != nil {
+				t.Fatal(err)
+			}
+
+			shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(bytes.NewReader(shot))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b := img.Bounds(); b.Dx() != 900 || b.Dy() < 3000 {
+				t.Errorf("screenshot %v, want 900 px wide and the whole page", b)
+			}
+			out := filepath.Join(outDir, "report-"+tc.lang+".png")
+			if err := os.WriteFile(out, shot, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: %d charts, PDF %d pages, screenshot %s", tc.lang, len(st.Charts), pages, out)
+
+			mu.Lock()
+			seen := append([]string(nil), problems...)
+			mu.Unlock()
+			for _, p := range seen {
+				t.Errorf("browser reported %s", p)
+			}
+			// The listener does hear the page: a console error made on
+			// purpose arrives.
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`console.error('csat-probe')`)); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(5 * time.Second)
+			for heard := false; !heard; time.Sleep(20 * time.Millisecond) {
+				mu.Lock()
+				heard = len(problems) > len(seen) && strings.Contains(problems[len(problems)-1], "csat-probe")
+				mu.Unlock()
+				if !heard && time.Now().After(deadline) {
+					t.Fatal("the console listener did not hear console.error('csat-probe')")
+				}
+			}
+		})
+	}
+}

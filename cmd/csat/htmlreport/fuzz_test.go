@@ -1,0 +1,75 @@
+package htmlreport_test
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/cmd/csat/htmlreport"
+)
+
+// FuzzItemName renders a survey whose item and organisation names are
+// arbitrary text: whatever BuildReport accepts renders, markup in the
+// name never reaches the page as markup, and the charts carry the name
+// exactly.
+func FuzzItemName(f *testing.F) {
+	for _, s := range []string{"功能", "<script>alert(1)</script>", `"><img src=x onerror=alert(1)>`, "</script>", "a&b", "{{.L.title}}", "\u2028\u2029", "*/", "]]>", "--><!--"} {
+		f.Add(s)
+	}
+	// renderOne renders a survey of one item, also naming the
+	// organisation; it returns the page up to the chart data and the
+	// page.
+	renderOne := func(t *testing.T, name string) (string, string) {
+		tab := csat.NewTable(csat.FivePoint())
+		for lvl, n := range []uint64{3, 1, 0, 1, 0} {
+			if n == 0 {
+				continue
+			}
+			if err := tab.AddN(name, csat.SourceSurvey, lvl, n); err != nil {
+				t.Skip(err) // not a valid item name
+			}
+		}
+		rep, err := csat.BuildReport(csat.ReportInput{Period: "P", Table: tab,
+			Scorers: []csat.Scorer{scoreOnly{csat.Degree{}}, csat.Rate{}}})
+		if err != nil {
+			t.Skip(err)
+		}
+		var buf bytes.Buffer
+		if err := htmlreport.Render(&buf, rep, htmlreport.Options{Table: tab, Organisation: name}); err != nil {
+			t.Fatal(err)
+		}
+		p := buf.String()
+		data := strings.Index(p, `<script type="application/json"`)
+		if data < 0 {
+			t.Fatal("no chart data")
+		}
+		return p[:data], p
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		head, page := renderOne(t, name)
+		// A name with markup occurs no more often than on the page of a
+		// harmless name: it is never written raw, only escaped (quotes
+		// and & may stay raw in text and in the style sheet's strings,
+		// where they are harmless).
+		base, _ := renderOne(t, "q")
+		if strings.ContainsAny(name, "<>") && strings.Count(head, name) > strings.Count(base, name) {
+			t.Errorf("the name %q is on the page unescaped", name)
+		}
+		// The chart data is JSON with every <, > and & escaped, so it
+		// cannot end its <script> element.
+		if m := chartsRE.FindStringSubmatch(page); m == nil || strings.ContainsAny(m[1], "<>&") {
+			t.Errorf("the chart data holds <, > or & unescaped")
+		}
+		var rows []any
+		for _, c := range charts(t, page) {
+			if c.ID == "chart-likert" {
+				rows = c.Option["yAxis"].(map[string]any)["data"].([]any)
+			}
+		}
+		if !slices.Contains(rows, any(name)) {
+			t.Errorf("the distribution chart's rows %q lack the item %q", rows, name)
+		}
+	})
+}

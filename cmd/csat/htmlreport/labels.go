@@ -1,0 +1,313 @@
+package htmlreport
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/csatkit/csat"
+)
+
+// lang is the language of a report's words.
+type lang int
+
+const (
+	langZH lang = iota
+	langEN
+)
+
+// parseLang reads [Options.Lang].
+func parseLang(s string) (lang, error) {
+	switch strings.ToLower(s) {
+	case "", "zh", "zh-cn", "zh-hans":
+		return langZH, nil
+	case "en", "en-us", "en-gb":
+		return langEN, nil
+	}
+	return langZH, fmt.Errorf("htmlreport: language %q: want zh or en: %w", s, csat.ErrInvalid)
+}
+
+// words holds every fixed word of the report in Chinese and English. The
+// template reads them by key ({{.L.key}}); a key the table lacks stops
+// the template (missingkey=error), so no label is ever silently blank.
+var words = map[string][2]string{
+	"html_lang":        {"zh-CN", "en"},
+	"title":            {"客户满意度检查分析报告", "Customer Satisfaction Analysis Report"},
+	"subtitle":         {"Customer Satisfaction Analysis Report", "客户满意度检查分析报告"},
+	"period":           {"调查期间", "Period"},
+	"scale":            {"评分量表", "Scale"},
+	"generated":        {"编制日期", "Prepared"},
+	"answers_of":       {"答卷", "answers"},
+	"findings":         {"要点", "Key findings"},
+	"warnings":         {"注意事项", "Warnings"},
+	"warnings_note":    {"以下情况削弱了本报告的结论：", "The following weaken the conclusions of this report:"},
+	"sec_overall":      {"整体满意度", "Overall satisfaction"},
+	"sec_items":        {"各项目满意度", "Satisfaction by item"},
+	"sec_likert":       {"各项目满意程度分布", "Distribution of answers by item"},
+	"sec_pareto":       {"不满意分析与纠正预防措施", "Dissatisfaction and corrective actions"},
+	"sec_competitor":   {"与竞争对手比较", "Comparison with the competitor"},
+	"sec_trend":        {"趋势与目标", "Trend and targets"},
+	"sec_complaints":   {"投诉处理", "Complaints"},
+	"sec_customers":    {"客户满意度得分", "Customer scores"},
+	"sec_segments":     {"客户分级（ABC）", "Customer classes (ABC)"},
+	"sec_loyalty":      {"顾客忠诚度", "Loyalty"},
+	"derivations":      {"计算过程", "How each figure was computed"},
+	"source":           {"来源", "Source"},
+	"item":             {"项目", "Item"},
+	"all_items":        {"全部项目", "All items"},
+	"answers":          {"答卷数", "Answers"},
+	"dissatisfied":     {"不满意答卷", "Dissatisfied"},
+	"figure":           {"指标", "Figure"},
+	"blend":            {"加权计算", "Blend"},
+	"overall":          {"整体", "Overall"},
+	"overall_lead":     {"整体满意度由销售人员自评与顾客检查加权得出（方法第3节）。", "The overall figures weigh the sales staff's self-assessment with the customers' survey (METHOD.md §3)."},
+	"survey":           {"检查", "Survey"},
+	"self":             {"自评", "Self-assessment"},
+	"competitor":       {"竞争对手", "Competitor"},
+	"us":               {"本公司", "Us"},
+	"interval_of":      {"置信区间", "interval"},
+	"value_col":        {"数值", "Value"},
+	"ci_short":         {"区间", "CI"},
+	"interval_note":    {"区间：满意度为t区间，满意率为Wilson区间。", "Intervals: a t-interval for the degree, Wilson for the rate."},
+	"gaps":             {"自评与检查的差距", "Self-assessment against survey"},
+	"gaps_note":        {"差距为正：销售人员的评价高于顾客，可能是未察觉的问题。", "A positive gap: the sales staff rate the item higher than the customers do — a problem they may not see."},
+	"gap":              {"差距", "Gap"},
+	"likert_lead":      {"每个项目的答卷按满意程度分布；零线右侧为满意（满意率），左侧为不满意。", "Each item's answers by level; right of zero the satisfied answers (the rate), left of zero the dissatisfied ones."},
+	"likert_axis":      {"答卷占比（%）", "Share of answers (%)"},
+	"pareto_lead":      {"按不满意答卷（不满意 + 很不满意）排列的项目，累计占比达80%的为主要不满意项目。", "Items ordered by dissatisfied answers (dissatisfied and very dissatisfied); those up to 80% cumulative are the main areas of dissatisfaction."},
+	"pareto_none":      {"本期检查无不满意答卷。", "No dissatisfied answers in this survey."},
+	"cases":            {"件数", "Cases"},
+	"share":            {"占比", "Share"},
+	"cumulative":       {"累计占比", "Cumulative"},
+	"actions":          {"纠正和预防措施", "Corrective and preventive actions"},
+	"kind":             {"类别", "Kind"},
+	"cause":            {"原因", "Cause"},
+	"action":           {"措施", "Action"},
+	"owner":            {"责任部门", "Owner"},
+	"due":              {"完成期限", "Due"},
+	"status":           {"状态", "Status"},
+	"competitor_lead":  {"同一问卷上顾客对竞争对手的评价；检验：满意率为合并双比例z检验，满意度为Welch t检验。", "The customers' rating of a competitor on the same forms; tests: pooled two-proportion z-test for the rate, Welch's t-test for the degree."},
+	"difference":       {"差值", "Difference"},
+	"p_value":          {"p值", "p-value"},
+	"significant":      {"显著", "significant"},
+	"not_significant":  {"不显著", "not significant"},
+	"sig_mark_note":    {"* 差异显著", "* significant difference"},
+	"trend_lead":       {"各期顾客检查的满意度与满意率，虚线为本年目标（平均先进指标）。", "The survey's degree and rate per period; dashed lines are this year's targets (average-advanced)."},
+	"baseline":         {"基期", "Baseline"},
+	"vs_previous":      {"比上期", "vs previous"},
+	"vs_baseline":      {"比基期", "vs baseline"},
+	"slope":            {"每期斜率", "Slope per period"},
+	"targets":          {"年度目标（平均先进指标）", "Yearly targets (average-advanced)"},
+	"target":           {"目标", "Target"},
+	"current":          {"本期", "This period"},
+	"against_overall":  {"整体", "overall"},
+	"against_survey":   {"检查", "survey"},
+	"history_mean":     {"历史均值", "History mean"},
+	"advanced_mean":    {"先进均值", "Advanced mean"},
+	"met":              {"达成", "Met"},
+	"met_yes":          {"达成", "met"},
+	"met_no":           {"未达成", "not met"},
+	"period_col":       {"期间", "Period"},
+	"complaints_total": {"投诉总数", "Complaints"},
+	"within_limit":     {"限时内处理率", "Resolved within limit"},
+	"median_response":  {"首次响应中位数", "Median response"},
+	"median_resolve":   {"处理时间中位数", "Median resolution"},
+	"response_time":    {"首次响应时间", "First response time"},
+	"resolution_time":  {"处理时间", "Resolution time"},
+	"hours":            {"小时", "h"},
+	"open":             {"未结投诉", "Open"},
+	"outcomes":         {"处理结果", "Outcomes"},
+	"times":            {"响应与处理时间", "Response and resolution times"},
+	"iceberg":          {"冰山估计与影响", "Iceberg estimate and effects"},
+	"complainants":     {"投诉客户数", "Complainants"},
+	"est_dissatisfied": {"估计不满意客户", "Estimated dissatisfied customers"},
+	"voice_elsewhere":  {"向他人抱怨", "Voice it elsewhere"},
+	"silent":           {"沉默不满", "Say nothing"},
+	"expected_lost":    {"因延误预计流失", "Expected lost to delay"},
+	"expected_returns": {"预计回头客户", "Expected to return"},
+	"word_of_mouth":    {"口碑传播人数", "Word-of-mouth reach"},
+	"open_list":        {"未结投诉", "Open complaints"},
+	"complaint":        {"投诉", "Complaint"},
+	"customer":         {"客户", "Customer"},
+	"age":              {"已开启", "Open for"},
+	"company_mean":     {"公司平均得分", "Company mean score"},
+	"customers_n":      {"客户数", "Customers"},
+	"counted":          {"计入", "counted"},
+	"lost_policy":      {"流失客户", "Lost customers"},
+	"distribution":     {"得分分布（客户数）", "Customers per band"},
+	"ranking":          {"客户排名（由低到高）", "Customers, worst first"},
+	"rank":             {"排名", "Rank"},
+	"score":            {"得分", "Score"},
+	"band":             {"等级", "Band"},
+	"drags":            {"拉低得分的项目", "Items pulling the score down"},
+	"adjustments":      {"投诉调整", "Complaint adjustments"},
+	"customers_lead":   {"每位客户的得分 = 走访60% + 问卷40%，再按投诉处理结果调整（方法第5节）。", "Each customer's score = visit 60% + questionnaire 40%, adjusted per complaint outcome (METHOD.md §5)."},
+	"class":            {"级别", "Class"},
+	"value":            {"价值", "Value"},
+	"value_share":      {"价值占比", "Share of value"},
+	"share_before":     {"之前累计占比", "Share before"},
+	"segments_lead":    {"按客户价值（CLV）排序，累计价值占比80%以内为A类，95%以内为B类，其余为C类（方法第8节）。", "Customers by value (CLV): A while the share of value before is below 80%, B below 95%, else C (METHOD.md §8)."},
+	"metric":           {"指标", "Metric"},
+	"footer_method":    {"计算方法见 METHOD.md；所有数值以精确小数计算，仅在显示时四舍五入。", "Method: METHOD.md. Every figure is computed in exact decimals and rounded only for display."},
+	"footer_tool":      {"本报告由 csat 生成。", "Generated by csat."},
+	"licences":         {"第三方软件许可", "Third-party licences"},
+	"echarts_note":     {"图表：Apache ECharts 6.1.0，© The Apache Software Foundation，Apache License 2.0 许可；许可全文见下。", "Charts: Apache ECharts 6.1.0, © The Apache Software Foundation, licensed under the Apache License 2.0; full text below."},
+	"none":             {"—", "—"},
+}
+
+// t returns the word for key in language l.
+func (l lang) t(key string) string {
+	w, ok := words[key]
+	if !ok {
+		// Only reached by a programming error: every key is checked by
+		// TestWordsComplete.
+		return key
+	}
+	return w[l]
+}
+
+// labels returns every word of language l by key, for the template.
+func (l lang) labels() map[string]string {
+	m := make(map[string]string, len(words))
+	for k, w := range words {
+		m[k] = w[l]
+	}
+	return m
+}
+
+// source names a source of answers.
+func (l lang) source(s string) string {
+	switch s {
+	case csat.SourceSurvey:
+		return l.t("survey")
+	case csat.SourceSelf:
+		return l.t("self")
+	case csat.SourceCompetitor:
+		return l.t("competitor")
+	}
+	return s
+}
+
+// item names an item; "" is all items.
+func (l lang) item(s string) string {
+	if s == "" {
+		return l.t("all_items")
+	}
+	return s
+}
+
+// figureName names a headline figure by its result's label: the
+// method's degree and rate by their words, any other scorer's by its own
+// label.
+func (l lang) figureName(label string) string {
+	switch strings.TrimPrefix(label, "overall ") {
+	case "degree 满意度", "degree":
+		return [2]string{"满意度", "Satisfaction degree"}[l]
+	case "rate 满意率", "rate":
+		return [2]string{"满意率", "Satisfaction rate"}[l]
+	}
+	return label
+}
+
+// shortFigure is figureName for column heads and legends.
+func (l lang) shortFigure(label string) string {
+	switch strings.TrimPrefix(label, "overall ") {
+	case "degree 满意度", "degree":
+		return [2]string{"满意度", "Degree"}[l]
+	case "rate 满意率", "rate":
+		return [2]string{"满意率", "Rate"}[l]
+	}
+	return label
+}
+
+// level names a level of a scale.
+func (l lang) level(lv csat.Level) string {
+	if l == langZH && lv.LabelZH != "" {
+		return lv.LabelZH
+	}
+	if lv.Label != "" {
+		return lv.Label
+	}
+	if lv.LabelZH != "" {
+		return lv.LabelZH
+	}
+	return lv.Key
+}
+
+// outcome names a complaint outcome.
+func (l lang) outcome(o csat.Outcome) string {
+	if l == langZH {
+		return o.LabelZH()
+	}
+	return o.Label()
+}
+
+// status names a customer's status.
+func (l lang) status(s csat.Status) string {
+	switch s {
+	case csat.Active:
+		return [2]string{"正常", "active"}[l]
+	case csat.AtRisk:
+		return [2]string{"有流失风险", "at risk"}[l]
+	case csat.Lost:
+		return [2]string{"已流失", "lost"}[l]
+	}
+	return s.String()
+}
+
+// actionKind names an action's kind.
+func (l lang) actionKind(k csat.ActionKind) string {
+	switch k {
+	case csat.Corrective:
+		return [2]string{"纠正", "corrective"}[l]
+	case csat.Preventive:
+		return [2]string{"预防", "preventive"}[l]
+	}
+	return k.String()
+}
+
+// actionStatus names an action's status.
+func (l lang) actionStatus(s csat.ActionStatus) string {
+	switch s {
+	case csat.Planned:
+		return [2]string{"计划中", "planned"}[l]
+	case csat.InProgress:
+		return [2]string{"进行中", "in progress"}[l]
+	case csat.Done:
+		return [2]string{"已完成", "done"}[l]
+	case csat.Verified:
+		return [2]string{"已验证", "verified"}[l]
+	}
+	return s.String()
+}
+
+// lostPolicy describes a company view's policy for lost customers.
+func (l lang) lostPolicy(p csat.LostPolicy) string {
+	switch p.Mode {
+	case csat.LostLowestBand:
+		return [2]string{"按最低等级代表分计入", "counted at the lowest band's point"}[l]
+	case csat.LostExclude:
+		return [2]string{"不计入", "left out"}[l]
+	case csat.LostAtScore:
+		return [2]string{"按 " + p.Score.String() + " 分计入", "counted at " + p.Score.String()}[l]
+	}
+	return p.Mode.String()
+}
+
+// verdict names a test's verdict.
+func (l lang) verdict(significant bool) string {
+	if significant {
+		return l.t("significant")
+	}
+	return l.t("not_significant")
+}
+
+// fontStack is the page's and the charts' font family: system fonts
+// only, Chinese fonts first for a Chinese report.
+func (l lang) fontStack() string {
+	cjk := `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei"`
+	latin := `"Segoe UI", "Helvetica Neue", Arial, "Liberation Sans"`
+	if l == langEN {
+		return latin + ", " + cjk + ", sans-serif"
+	}
+	return cjk + ", " + latin + ", sans-serif"
+}

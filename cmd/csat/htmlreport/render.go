@@ -1,0 +1,188 @@
+package htmlreport
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"time"
+
+	"github.com/csatkit/csat"
+)
+
+// Options configure [Render]. The zero value is a Chinese report titled
+// 客户满意度检查分析报告, without organisation, date or the distribution of
+// answers.
+type Options struct {
+	// Lang is the language of the report's words: "zh" (also "" and
+	// "zh-CN") or "en" (also "en-US", "en-GB"). Any other value is an
+	// error wrapping [csat.ErrInvalid]. Derivations print as the library
+	// writes them (English with the method's Chinese terms) in both.
+	Lang string
+	// Title is the report's title; "" means 客户满意度检查分析报告 in
+	// Chinese and "Customer Satisfaction Analysis Report" in English.
+	Title string
+	// Organisation is the company or unit named in the title block; ""
+	// leaves it out.
+	Organisation string
+	// Generated is the date printed in the title block as the report's
+	// date (编制日期); the zero time leaves it out. Render never reads the
+	// clock, so the same report and options give the same bytes.
+	Generated time.Time
+	// Table is the period's survey table, the one the report was built
+	// from ([csat.ReportInput].Table). A [csat.Report] holds no counts
+	// per level, so only with the table does the report show how each
+	// item's answers spread over the levels (the diverging bar chart,
+	// 各项目满意程度分布). nil leaves that section out. A table whose scale
+	// or survey answers differ from the report's is an error wrapping
+	// [csat.ErrScaleMismatch] or [csat.ErrInvalid].
+	Table *csat.Table
+	// ExpandDerivations prints every section's derivations (计算过程)
+	// open; by default they are folded, shown on a click and left out of
+	// print.
+	ExpandDerivations bool
+}
+
+// tmpl is the parsed page template; it is safe for concurrent use.
+var tmpl = template.Must(template.New("report").Option("missingkey=error").Parse(pageTemplate))
+
+// Render writes r as one self-contained HTML page (客户满意度检查分析报告):
+// a title block, headline cards, key findings and warnings, then one
+// section per part of the report that is present — overall satisfaction
+// and its 40/60 blend, the figures per item and source with their
+// intervals, the distribution of answers per item (with opts.Table), the
+// Pareto of dissatisfaction with the actions, the competitor comparison,
+// the trend with the targets, complaints, customer scores, ABC classes
+// and loyalty. A part the report lacks is left out, not shown empty.
+// Every figure shows its derivation on hover, and each section lists
+// them all (计算过程).
+//
+// The page needs no network: its style, its script and the chart library
+// (Apache ECharts 6.1.0, whose licence it carries) are inlined, and it
+// uses the system's fonts. Charts render as SVG, without animation, and
+// the page prints on A4, one section per page. Every text from the
+// report (item names, customer ids, causes) is escaped.
+//
+// Render writes nothing when it fails: the page is built in memory
+// first. A report without a period or without survey figures is an
+// error wrapping [csat.ErrMissing]; a bad option one wrapping
+// [csat.ErrInvalid]. The output depends only on r and opts.
+func Render(w io.Writer, r csat.Report, opts Options) error {
+	l, err := parseLang(opts.Lang)
+	if err != nil {
+		return err
+	}
+	if r.Period == "" {
+		return fmt.Errorf("htmlreport: the report has no period: %w", csat.ErrMissing)
+	}
+	if surveyFigures(r) == nil {
+		return fmt.Errorf("htmlreport: the report has no survey figures: %w", csat.ErrMissing)
+	}
+	p, err := build(r, opts, l)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, p); err != nil {
+		return fmt.Errorf("htmlreport: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// surveyFigures returns the report's survey figures (nil without).
+func surveyFigures(r csat.Report) *csat.SourceFigures {
+	for i := range r.Sources {
+		if r.Sources[i].Source == csat.SourceSurvey && len(r.Sources[i].Overall.Figures) > 0 {
+			return &r.Sources[i]
+		}
+	}
+	return nil
+}
+
+// sourceFigures returns the figures of a source (nil without).
+func sourceFigures(r csat.Report, src string) *csat.SourceFigures {
+	for i := range r.Sources {
+		if r.Sources[i].Source == src {
+			return &r.Sources[i]
+		}
+	}
+	return nil
+}
+
+// build computes the page of r.
+func build(r csat.Report, opts Options, l lang) (*page, error) {
+	p := &page{
+		L:         l.labels(),
+		Title:     opts.Title,
+		Org:       opts.Organisation,
+		Open:      opts.ExpandDerivations,
+		FontStack: template.CSS(l.fontStack()), //nolint:gosec // G203: a constant of this package
+		CSS:       template.CSS(pageCSS),       //nolint:gosec // G203: the package's own embedded style sheet
+		JS:        template.JS(pageJS),         //nolint:gosec // G203: the package's own embedded script
+		ECharts:   template.JS(echartsJS),      //nolint:gosec // G203: the pinned chart library, checked by TestEChartsPinned
+		Licence:   echartsNotice + "\n" + echartsLicense + "\n" + echartsLicenseD3,
+		Warnings:  r.Warnings,
+	}
+	//nolint:gosec // G203: the licence texts are constants of this package without "*/" (TestLicenceComment)
+	p.LicenceNote = template.JS("/*! Apache ECharts " + echartsVersion + "\n" + echartsNotice + "\n" + echartsLicense + "\n" + echartsLicenseD3 + "*/")
+	if p.Title == "" {
+		p.Title = l.t("title")
+		p.Subtitle = l.t("subtitle")
+	}
+	p.Running = p.Title + " · " + r.Period
+	if p.Org != "" {
+		p.Running = p.Org + " · " + p.Running
+	}
+	p.Meta = append(p.Meta, pair{l.t("period"), r.Period}, pair{l.t("scale"), l.scaleName(r.Scale)})
+	for _, sf := range r.Sources {
+		p.Meta = append(p.Meta, pair{l.source(sf.Source), fmt.Sprint(sf.Overall.Answers) + " " + l.t("answers_of")})
+	}
+	if !opts.Generated.IsZero() {
+		p.Meta = append(p.Meta, pair{l.t("generated"), opts.Generated.Format("2006-01-02")})
+	}
+	b := &builder{r: r, l: l, p: p}
+	b.cards()
+	b.overall()
+	b.items()
+	if opts.Table != nil {
+		if err := b.likert(opts.Table); err != nil {
+			return nil, err
+		}
+	}
+	b.pareto()
+	b.competitor()
+	b.trend()
+	b.complaints()
+	b.customers()
+	b.segments()
+	b.loyalty()
+	b.findings()
+	return p, nil
+}
+
+// builder fills a page section by section, numbering the sections
+// present.
+type builder struct {
+	r csat.Report
+	l lang
+	p *page
+	n int
+}
+
+// head starts the next section, with its anchor id, title and lead
+// ("" for none).
+func (b *builder) head(id, title, lead string) head {
+	b.n++
+	return head{Num: b.n, ID: id, Title: title, Lead: lead, DerivTitle: b.l.t("derivations"), Open: b.p.Open}
+}
+
+// chart adds a chart's option to the page and returns it; label names
+// the chart for screen readers.
+func (b *builder) chart(id, kind, label string, height int, option obj) chartSpec {
+	option["animation"] = false
+	option["textStyle"] = obj{"fontFamily": b.l.fontStack(), "color": colInk}
+	c := chartSpec{ID: "chart-" + id, Kind: kind, Label: label, Height: height, Option: option}
+	b.p.Charts = append(b.p.Charts, c)
+	return c
+}

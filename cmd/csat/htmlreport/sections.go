@@ -1,0 +1,388 @@
+package htmlreport
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/csatkit/csat"
+)
+
+// compose joins a qualifier and a figure's name: 整体满意度, "Overall
+// degree".
+func (l lang) compose(qualifier, name string) string {
+	if l == langZH {
+		return qualifier + name
+	}
+	return qualifier + " " + strings.ToLower(name)
+}
+
+// targetFor returns the target set for the figure labelled label, if
+// any.
+func targetFor(r csat.Report, label string) *csat.TargetFigure {
+	for i := range r.Targets {
+		if r.Targets[i].Current.Label() == label {
+			return &r.Targets[i]
+		}
+	}
+	return nil
+}
+
+// metChip returns a target's verdict as a chip.
+func (l lang) metChip(t *csat.TargetFigure) (string, string) {
+	if t.Met {
+		return l.t("target") + " " + t.Target.Target.String() + " ✓ " + l.t("met_yes"), "good"
+	}
+	return l.t("target") + " " + t.Target.Target.String() + " ✗ " + l.t("met_no"), "bad"
+}
+
+// cards sets the headline cards: the blended overall figures when the
+// report has them, then the survey's, with intervals and targets.
+func (b *builder) cards() {
+	l, sv := b.l, surveyFigures(b.r)
+	k := min(2, len(sv.Overall.Figures))
+	for i := range min(k, len(b.r.Overall)) {
+		o := b.r.Overall[i]
+		c := card{Label: l.compose(l.t("overall"), l.shortFigure(o.Label())), Value: o.String(), Title: o.Explain(), Accent: true}
+		var parts []string
+		for _, pt := range o.Parts() {
+			src, _, _ := strings.Cut(pt.Label(), ":")
+			parts = append(parts, l.source(src)+" "+pt.String())
+		}
+		c.Sub = strings.Join(parts, " · ")
+		if t := targetFor(b.r, o.Label()); t != nil {
+			c.Chip, c.ChipClass = l.metChip(t)
+		}
+		b.p.Cards = append(b.p.Cards, c)
+	}
+	for i := range k {
+		f := sv.Overall.Figures[i]
+		c := card{Label: l.compose(l.t("survey"), l.shortFigure(f.Score.Label())), Value: f.Score.String(), Title: f.Score.Explain()}
+		if f.Interval != nil {
+			// The interval wraps as a whole: a no-break space after its comma.
+			c.Sub = levelLabel(f.Interval) + " " + l.t("ci_short") + " " + strings.ReplaceAll(f.Interval.String(), ", ", ",\u00a0")
+		}
+		if len(b.r.Overall) == 0 {
+			if t := targetFor(b.r, f.Score.Label()); t != nil {
+				c.Chip, c.ChipClass = l.metChip(t)
+			}
+		}
+		b.p.Cards = append(b.p.Cards, c)
+	}
+}
+
+// overallSec is 整体满意度: the survey's overall figures with their
+// intervals, the self-assessment's, and their blend.
+type overallSec struct {
+	head
+	HasSelf, HasBlend bool
+	Level             string
+	Rows              []overallRow
+}
+
+type overallRow struct {
+	Name                  string
+	Survey, Self, Overall cell
+	Formula               string
+}
+
+func (b *builder) overall() {
+	l, sv := b.l, surveyFigures(b.r)
+	s := &overallSec{head: b.head("overall", b.l.t("sec_overall"), ""), HasBlend: len(b.r.Overall) > 0}
+	if s.HasBlend {
+		s.Lead = l.t("overall_lead")
+	}
+	self := sourceFigures(b.r, csat.SourceSelf)
+	s.HasSelf = self != nil
+	for i, f := range sv.Overall.Figures {
+		name := l.figureName(f.Score.Label())
+		row := overallRow{Name: name, Survey: figure(f)}
+		if s.Level == "" {
+			s.Level = levelLabel(f.Interval)
+		}
+		s.Derivs = append(s.Derivs, figureDerivs(l, l.t("survey")+" · "+name, f)...)
+		if self != nil && i < len(self.Overall.Figures) {
+			row.Self = figure(self.Overall.Figures[i])
+			s.Derivs = append(s.Derivs, figureDerivs(l, l.t("self")+" · "+name, self.Overall.Figures[i])...)
+		}
+		if i < len(b.r.Overall) {
+			o := b.r.Overall[i]
+			row.Overall, row.Formula = figCell(o), o.Formula()
+			s.Derivs = append(s.Derivs, deriv{l.compose(l.t("overall"), l.shortFigure(o.Label())), strings.TrimSuffix(o.Derivation(), "\n")})
+		}
+		s.Rows = append(s.Rows, row)
+	}
+	b.p.Overall = s
+}
+
+// figureDerivs returns the derivations of a figure and its interval.
+func figureDerivs(l lang, label string, f csat.Figure) []deriv {
+	d := []deriv{{label, f.Score.Explain()}}
+	if f.Interval != nil {
+		d = append(d, deriv{label + " · " + levelLabel(f.Interval) + " " + l.t("interval_of"), f.Interval.Explain()})
+	}
+	return d
+}
+
+// itemsSec is 各项目满意度: every item's figures per source, and the gaps
+// between self-assessment and survey.
+type itemsSec struct {
+	head
+	Cols   []itemCol
+	Level  string
+	Groups []itemGroup
+	Gaps   []gapRow
+	// GapNames are the column names of the gaps table (degree, rate).
+	GapDegree, GapRate string
+}
+
+type itemCol struct {
+	Name        string
+	HasInterval bool
+}
+
+type itemGroup struct {
+	Item    string
+	Overall bool
+	Rows    []itemRow
+}
+
+type itemRow struct {
+	Source, Answers, Dissatisfied string
+	Cells                         []cell
+}
+
+type gapRow struct {
+	Item                                string
+	SelfDegree, SurveyDegree, DegreeGap cell
+	SelfRate, SurveyRate, RateGap       cell
+	DegreeBlind, RateBlind              bool
+}
+
+func (b *builder) items() {
+	l, sv := b.l, surveyFigures(b.r)
+	s := &itemsSec{head: b.head("items", b.l.t("sec_items"), b.l.t("interval_note"))}
+	for _, f := range sv.Overall.Figures {
+		s.Cols = append(s.Cols, itemCol{Name: l.shortFigure(f.Score.Label())})
+	}
+	// Items in the order they first appear, survey first.
+	var names []string
+	for _, sf := range b.r.Sources {
+		for _, it := range sf.Items {
+			if !slices.Contains(names, it.Item) {
+				names = append(names, it.Item)
+			}
+		}
+	}
+	type key struct{ item, source string }
+	dis := make(map[key]csat.DissatisfiedCell)
+	disTotal := make(map[string][2]uint64)
+	for _, d := range b.r.Dissatisfied {
+		dis[key{d.Item, d.Source}] = d
+		t := disTotal[d.Source]
+		disTotal[d.Source] = [2]uint64{t[0] + d.Count, t[1] + d.N}
+	}
+	add := func(g *itemGroup, sf csat.SourceFigures, it csat.ItemFigures) {
+		row := itemRow{Source: l.source(sf.Source), Answers: fmt.Sprint(it.Answers)}
+		if it.Item == "" {
+			if t, ok := disTotal[sf.Source]; ok {
+				row.Dissatisfied = fmt.Sprint(t[0]) + " (" + countLabel(t[0], t[1]) + ")"
+			}
+		} else if d, ok := dis[key{it.Item, sf.Source}]; ok {
+			row.Dissatisfied = fmt.Sprint(d.Count) + " (" + d.Share.String() + ")"
+		}
+		for i, f := range it.Figures {
+			row.Cells = append(row.Cells, figure(f))
+			if f.Interval != nil && i < len(s.Cols) {
+				s.Cols[i].HasInterval = true
+				if s.Level == "" {
+					s.Level = levelLabel(f.Interval)
+				}
+			}
+			name := l.shortFigure(f.Score.Label())
+			s.Derivs = append(s.Derivs, figureDerivs(l, l.item(it.Item)+" · "+l.source(sf.Source)+" · "+name, f)...)
+		}
+		for len(row.Cells) < len(s.Cols) {
+			row.Cells = append(row.Cells, cell{Value: l.t("none")})
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	all := itemGroup{Item: l.item(""), Overall: true}
+	for _, sf := range b.r.Sources {
+		add(&all, sf, sf.Overall)
+	}
+	s.Groups = append(s.Groups, all)
+	for _, name := range names {
+		g := itemGroup{Item: name}
+		for _, sf := range b.r.Sources {
+			for _, it := range sf.Items {
+				if it.Item == name {
+					add(&g, sf, it)
+				}
+			}
+		}
+		s.Groups = append(s.Groups, g)
+	}
+	for _, g := range b.r.Gaps {
+		s.Gaps = append(s.Gaps, gapRow{Item: g.Item,
+			SelfDegree: figCell(g.SelfDegree), SurveyDegree: figCell(g.SurveyDegree), DegreeGap: signed(g.DegreeGap),
+			SelfRate: figCell(g.SelfRate), SurveyRate: figCell(g.SurveyRate), RateGap: signed(g.RateGap),
+			DegreeBlind: g.DegreeGap.Value().IsPositive(), RateBlind: g.RateGap.Value().IsPositive()})
+		s.Derivs = append(s.Derivs,
+			deriv{g.Item + " · " + l.t("gap") + " · " + l.shortFigure("degree"), g.DegreeGap.Explain()},
+			deriv{g.Item + " · " + l.t("gap") + " · " + l.shortFigure("rate"), g.RateGap.Explain()})
+	}
+	s.GapDegree, s.GapRate = l.shortFigure("degree"), l.shortFigure("rate")
+	b.p.Items = s
+}
+
+// likertSec is 各项目满意程度分布: each survey item's answers per level, as
+// a diverging stacked bar chart and a table of counts.
+type likertSec struct {
+	head
+	Chart  chartSpec
+	Levels []string // worst first
+	Rows   []likertRow
+}
+
+type likertRow struct {
+	Item    string
+	Overall bool
+	Counts  []string // "3 (60%)", worst level first
+	N       string
+}
+
+// likert builds the distribution of answers from the table, after
+// checking that it is the report's: same scale, same survey answers.
+func (b *builder) likert(t *csat.Table) error {
+	l, sv := b.l, surveyFigures(b.r)
+	sc := t.Scale()
+	if sc == nil || sc.Name() != b.r.Scale {
+		name := ""
+		if sc != nil {
+			name = sc.Name()
+		}
+		return fmt.Errorf("htmlreport: the table's scale %q is not the report's %q: %w", name, b.r.Scale, csat.ErrScaleMismatch)
+	}
+	levels := sc.Levels()
+	// Order: dissatisfied levels and satisfied levels, each by points;
+	// the chart stacks each side outwards from zero.
+	var dis, sat []int
+	for i, lv := range levels {
+		if lv.Satisfied {
+			sat = append(sat, i)
+		} else {
+			dis = append(dis, i)
+		}
+	}
+	byPoints := func(a, c int) int { return levels[a].Points.Cmp(levels[c].Points) }
+	slices.SortFunc(sat, byPoints)                                      // nearest zero first
+	slices.SortFunc(dis, func(a, c int) int { return -byPoints(a, c) }) // nearest zero first
+	order := make([]int, 0, len(levels))                                // legend and table order: worst first
+	for i := len(dis) - 1; i >= 0; i-- {
+		order = append(order, dis[i])
+	}
+	order = append(order, sat...)
+
+	type row struct {
+		item   string
+		counts []uint64
+		n      uint64
+	}
+	var rows []row
+	get := func(item string) error {
+		var tl csat.Tally
+		var err error
+		if item == "" {
+			tl, err = t.Total(csat.SourceSurvey)
+		} else {
+			tl, err = t.Tally(item, csat.SourceSurvey)
+		}
+		if err != nil {
+			return fmt.Errorf("htmlreport: table, item %q: %w", l.item(item), err)
+		}
+		n, err := tl.N()
+		if err != nil {
+			return fmt.Errorf("htmlreport: table, item %q: %w", l.item(item), err)
+		}
+		rows = append(rows, row{item: item, counts: tl.Counts(), n: n})
+		return nil
+	}
+	check := func(it csat.ItemFigures) error {
+		if err := get(it.Item); err != nil {
+			return err
+		}
+		if got := rows[len(rows)-1].n; got != it.Answers {
+			return fmt.Errorf("htmlreport: the table has %d survey answers for %q, the report %d: %w", got, l.item(it.Item), it.Answers, csat.ErrInvalid)
+		}
+		return nil
+	}
+	if err := check(sv.Overall); err != nil {
+		return err
+	}
+	for _, it := range sv.Items {
+		if err := check(it); err != nil {
+			return err
+		}
+	}
+
+	s := &likertSec{head: b.head("likert", b.l.t("sec_likert"), b.l.t("likert_lead"))}
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		names[i] = l.item(r.item)
+		lr := likertRow{Item: names[i], Overall: r.item == "", N: fmt.Sprint(r.n)}
+		var parts []string
+		for _, li := range order {
+			lr.Counts = append(lr.Counts, fmt.Sprint(r.counts[li])+" ("+countLabel(r.counts[li], r.n)+")")
+			parts = append(parts, l.level(levels[li])+" "+fmt.Sprint(r.counts[li])+"/"+fmt.Sprint(r.n)+" = "+countLabel(r.counts[li], r.n))
+		}
+		s.Derivs = append(s.Derivs, deriv{names[i], strings.Join(parts, "; ")})
+		s.Rows = append(s.Rows, lr)
+	}
+	for _, li := range order {
+		s.Levels = append(s.Levels, l.level(levels[li]))
+	}
+	satCol, disCol := ramp(blues, len(sat)), ramp(reds, len(dis))
+	var series arr
+	addSeries := func(li int, colour string, sign string) {
+		data := make(arr, len(rows))
+		for i, r := range rows {
+			data[i] = numStr(sign + string(countPct(r.counts[li], r.n)))
+			if data[i] == numStr("-0") {
+				data[i] = numStr("0")
+			}
+		}
+		labelColour := "#ffffff"
+		if colour == blues[0] || colour == reds[0] {
+			labelColour = colInk
+		}
+		series = append(series, obj{
+			"name": l.level(levels[li]), "type": "bar", "stack": "answers", "data": data,
+			"barWidth": "58%", "itemStyle": obj{"color": colour, "borderColor": "#ffffff", "borderWidth": 1},
+			"label":    obj{"show": true, "color": labelColour, "fontSize": 11},
+			"emphasis": obj{"disabled": true},
+		})
+	}
+	for i, li := range sat {
+		addSeries(li, satCol[i], "")
+	}
+	for i, li := range dis {
+		addSeries(li, disCol[i], "-")
+	}
+	if len(series) > 0 {
+		first := series[0].(obj)
+		first["markLine"] = obj{"silent": true, "symbol": "none", "label": obj{"show": false},
+			"lineStyle": obj{"color": colLine, "type": "solid", "width": 1.5}, "data": arr{obj{"xAxis": 0}}}
+	}
+	s.Chart = b.chart("likert", "likert", l.t("sec_likert"), 90+44*len(rows), obj{
+		"legend": legend(s.Levels...),
+		"grid":   obj{"left": 8, "right": 16, "top": 34, "bottom": 30, "containLabel": true},
+		"xAxis":  valueAxis(obj{"max": 100, "name": l.t("likert_axis"), "nameLocation": "middle", "nameGap": 26}),
+		"yAxis": categoryAxis(names, obj{"inverse": true, "axisLine": obj{"show": false, "onZero": false},
+			"axisLabel": obj{"color": colInk, "fontSize": 12}}),
+		"tooltip": obj{"trigger": "axis", "axisPointer": obj{"type": "shadow"}},
+		"series":  series,
+	})
+	b.p.Likert = s
+	return nil
+}
