@@ -73,8 +73,11 @@ type Figure struct {
 // ItemFigures are the headline figures of one item (or of all items, Item
 // ""), one per scorer, for one source.
 type ItemFigures struct {
-	Item    string   `json:"item"`
-	Answers uint64   `json:"answers"`
+	Item    string `json:"item"`
+	Answers uint64 `json:"answers"`
+	// Counts are the answers per level, in the order of [Report].Levels
+	// (what a Likert chart draws); they add up to Answers.
+	Counts  []uint64 `json:"counts"`
 	Figures []Figure `json:"figures"`
 }
 
@@ -91,7 +94,11 @@ type SourceFigures struct {
 type TargetFigure struct {
 	// Against says which figure was compared: "overall" (the blend) or
 	// "survey".
-	Against string       `json:"against"`
+	Against string `json:"against"`
+	// Figure is the index of the headline figure (of its scorer in
+	// [ReportInput].Scorers; with the defaults 0 is the degree, 1 the
+	// rate).
+	Figure  int          `json:"figure"`
 	Current Result       `json:"current"`
 	Target  TargetResult `json:"target"`
 	Met     bool         `json:"met"`
@@ -104,8 +111,11 @@ type TargetFigure struct {
 // explanation, so a CLI or a web page can render it without computing
 // anything; and it reads back ([Report.UnmarshalJSON]) to an equal value.
 type Report struct {
-	Period  string          `json:"period"`
-	Scale   string          `json:"scale"`
+	Period string `json:"period"`
+	Scale  string `json:"scale"`
+	// Levels are the levels of the scale, in order: what the counts of
+	// [ItemFigures] refer to.
+	Levels  []Level         `json:"levels"`
 	Sources []SourceFigures `json:"sources"`
 	// Overall holds the blend of self-assessment and survey of each
 	// headline figure (整体满意度), when the table has both.
@@ -140,6 +150,28 @@ func (r *Report) UnmarshalJSON(data []byte) error {
 	if err := decodeStrict(data, &v); err != nil {
 		return jsonError("report", err)
 	}
+	for _, sf := range v.Sources {
+		for _, f := range append([]ItemFigures{sf.Overall}, sf.Items...) {
+			if len(f.Counts) != len(v.Levels) {
+				return errorf(ErrCorrupt, "report: %s %s: %d counts for %d levels", sf.Source, itemName(f.Item), len(f.Counts), len(v.Levels))
+			}
+			var sum uint64
+			for _, c := range f.Counts {
+				if sum+c < sum {
+					return errorf(ErrCorrupt, "report: %s %s: counts overflow", sf.Source, itemName(f.Item))
+				}
+				sum += c
+			}
+			if sum != f.Answers {
+				return errorf(ErrCorrupt, "report: %s %s: counts add up to %d, not %d answers", sf.Source, itemName(f.Item), sum, f.Answers)
+			}
+		}
+	}
+	for _, tf := range v.Targets {
+		if len(v.Sources) == 0 || tf.Figure < 0 || tf.Figure >= len(v.Sources[0].Overall.Figures) {
+			return errorf(ErrCorrupt, "report: target of headline figure %d", tf.Figure)
+		}
+	}
 	*r = Report(v)
 	return nil
 }
@@ -168,7 +200,7 @@ func BuildReport(in ReportInput) (Report, error) {
 	if blend == nil {
 		blend = SelfSurvey()
 	}
-	rep := Report{Period: in.Period, Scale: in.Table.scale.Name()}
+	rep := Report{Period: in.Period, Scale: in.Table.scale.Name(), Levels: in.Table.scale.Levels()}
 	for _, src := range sourceOrder(in.Table.Sources()) {
 		sf, warn, err := sourceFigures(in.Table, src, scorers, in.Confidence)
 		if err != nil {
@@ -251,7 +283,7 @@ func BuildReport(in ReportInput) (Report, error) {
 		if err != nil {
 			return Report{}, err
 		}
-		rep.Targets = append(rep.Targets, TargetFigure{Against: against, Current: current[i], Target: tg,
+		rep.Targets = append(rep.Targets, TargetFigure{Against: against, Figure: i, Current: current[i], Target: tg,
 			Met: current[i].Cmp(tg.Target) >= 0})
 	}
 	if len(in.Customers) > 0 {
@@ -338,7 +370,7 @@ func sourceFigures(t *Table, src string, scorers []Scorer, c Confidence) (Source
 		if err != nil {
 			return ItemFigures{}, &CellError{Item: itemName(item), Source: src, Err: err}
 		}
-		f := ItemFigures{Item: item, Answers: n}
+		f := ItemFigures{Item: item, Answers: n, Counts: tl.Counts()}
 		for _, s := range scorers {
 			var fig Figure
 			if fig.Score, err = s.Score(tl); err != nil {

@@ -2,9 +2,11 @@ package csat
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -61,7 +63,7 @@ func TestBuildReport(t *testing.T) {
 	// Target: (0.75 + 0.8)/2 = 0.775 against the overall degree
 	// 0.4×0.8 + 0.6×0.76 = 0.776 → met; the current figure is beside it.
 	if len(rep.Targets) != 1 || !rep.Targets[0].Target.Target.Value().Equal(dec("0.775")) || !rep.Targets[0].Met ||
-		rep.Targets[0].Against != "overall" || !rep.Targets[0].Current.Value().Equal(dec("0.776")) {
+		rep.Targets[0].Against != "overall" || rep.Targets[0].Figure != 0 || !rep.Targets[0].Current.Value().Equal(dec("0.776")) {
 		t.Errorf("targets %+v", rep.Targets)
 	}
 	// Loyalty: NPS (100 − 80)/210 × 100 ≈ 9.52; segments A A A B B B C.
@@ -81,10 +83,35 @@ func TestBuildReport(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	want := []string{"actions", "classes", "company", "competitor", "complaints", "customers", "dissatisfied", "gaps", "loyalty",
+	want := []string{"actions", "classes", "company", "competitor", "complaints", "customers", "dissatisfied", "gaps", "levels", "loyalty",
 		"overall", "pareto", "period", "scale", "segments", "sources", "targets", "trend", "warnings"}
 	if diff := cmp.Diff(want, keys); diff != "" {
 		t.Errorf("report JSON fields (-want +got):\n%s", diff)
+	}
+	// The counts per level are the table's: they add up to the answers,
+	// and a report whose counts do not is corrupt.
+	for _, sf := range rep.Sources {
+		tl, err := in.Table.Total(sf.Source)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tl.Counts(), sf.Overall.Counts); diff != "" || len(rep.Levels) != in.Table.Scale().Len() {
+			t.Errorf("%s counts (-table +report):\n%s; %d levels", sf.Source, diff, len(rep.Levels))
+		}
+	}
+	for _, bad := range []struct{ from, to string }{
+		{`"counts":[10,5,6,3,1]`, `"counts":[10,5,6,3,2]`},
+		{`"counts":[10,5,6,3,1]`, `"counts":[10,5,6,3]`},
+		{`"counts":[10,5,6,3,1]`, `"counts":[18446744073709551615,5,6,3,1]`},
+		{`"figure":0`, `"figure":2`},
+	} {
+		if !strings.Contains(string(js), bad.from) {
+			t.Fatalf("report JSON lacks %s", bad.from)
+		}
+		var r Report
+		if err := json.Unmarshal([]byte(strings.Replace(string(js), bad.from, bad.to, 1)), &r); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("counts %s: %v, want ErrCorrupt", bad.to, err)
+		}
 	}
 	// Deterministic: the same input encodes to the same bytes.
 	in2 := reportInput(t)
