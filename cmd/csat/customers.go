@@ -57,7 +57,7 @@ func runCustomers(e *env, args []string) error {
 		}{scores, company})
 	}
 	t := &textTable{right: []bool{false, false, true, true, true, true, false, true}}
-	t.add(l.t("customer"), l.t("status"), "问卷 questionnaire", "走访 visit", "初步 preliminary", l.t("final"), l.t("band"))
+	t.add(l.t("customer"), l.t("status"), l.t("questionnaire"), l.t("visit"), l.t("preliminary"), l.t("final"), l.t("band"))
 	for _, cs := range scores {
 		opt := func(r *csat.Result) string {
 			if r == nil {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -139,6 +140,15 @@ func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
 		*given = found
 		return nil
 	}
+	// A directory gives each command the files it uses: the report all
+	// of them, customers the customers and their complaints, segment the
+	// values or purchases.
+	uses := map[string][]string{
+		"answers":   {"answers", "customers", "complaints", "values", "purchases", "targets", "actions"},
+		"customers": {"customers", "complaints"},
+		"values":    {"values", "purchases"},
+		"purchases": {"values", "purchases"},
+	}[role]
 	for _, p := range []struct {
 		v    *string
 		base string
@@ -152,6 +162,9 @@ func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
 		{&f.targets, "targets", []string{".csv"}},
 		{&f.actions, "actions", []string{".csv"}},
 	} {
+		if !slices.Contains(uses, p.base) {
+			continue
+		}
 		if err := pick(p.v, p.base, p.exts...); err != nil {
 			return nil, err
 		}

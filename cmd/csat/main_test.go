@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -282,5 +283,40 @@ func TestHelp(t *testing.T) {
 		if code != exitOK || !strings.Contains(out+errs, "Example:") || !strings.Contains(out+errs, "csat "+c.name) {
 			t.Errorf("%s -h: exit %d, no usage with an example: %q", c.name, code, errs)
 		}
+	}
+}
+
+func TestCustomers(t *testing.T) {
+	code, out, errs := runCLI(t, "customers", "-json", sample)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var v struct {
+		Customers []csat.CustomerScore `json:"customers"`
+		Company   csat.Company         `json:"company"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	// C01 is the PVC write-up's worked customer (METHOD.md §5):
+	// questionnaire 81.05, visit 80, preliminary 0.6×80 + 0.4×81.05 =
+	// 80.42, complaints −1 +2 −5 → 76.42.
+	// The others (customers.csv): C02 all 90; C03 visited, nothing
+	// mentioned → 80; C04 all 70; C05 all 60 and a complaint handled with
+	// the customer dissatisfied (−5) → 55; C06 lost, counted at the lowest
+	// band's point 30; C07 all 85. Company mean (76.42 + 90 + 80 + 70 +
+	// 55 + 30 + 85) / 7 = 486.42/7.
+	want := map[string]string{"C01": "76.42", "C02": "90", "C03": "80", "C04": "70", "C05": "55", "C06": "50", "C07": "85"}
+	for _, cs := range v.Customers {
+		if w, ok := want[cs.ID]; !ok || !cs.Final.Value().Equal(decimal.RequireFromString(w)) {
+			t.Errorf("%s final %s, want %s", cs.ID, cs.Final.Value(), w)
+		}
+		delete(want, cs.ID)
+	}
+	if len(want) != 0 {
+		t.Errorf("customers missing: %v", want)
+	}
+	if got := v.Company.Mean.Rat(); got.Cmp(big.NewRat(48642, 700)) != 0 {
+		t.Errorf("company mean %s, want 486.42/7", got.RatString())
 	}
 }
