@@ -35,6 +35,7 @@ type inputFlags struct {
 	targets    string
 	actions    string
 	discount   string
+	asOf       string
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -52,6 +53,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.targets, "targets", "", "past yearly figures year,degree,rate (default: DIR/targets.csv, if present)")
 	fs.StringVar(&f.actions, "actions", "", "corrective actions item,kind,cause,action,owner,due,status (default: DIR/actions.csv, if present)")
 	fs.StringVar(&f.discount, "discount", "0.1", "discount rate per period for CLV from purchases")
+	fs.StringVar(&f.asOf, "as-of", "", "the date figures are made on, YYYY-MM-DD: ages of open complaints, the survey schedule\n(default for complaints: the end of the period when its name says it, e.g. 2026H1 → 2026-07-01)")
 }
 
 // options returns the reader options of the flags.
@@ -268,8 +270,23 @@ func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
 	return d, nil
 }
 
+// asOfDate returns the -as-of date, ok false when not given.
+func (f *inputFlags) asOfDate() (time.Time, bool, error) {
+	if f.asOf == "" {
+		return time.Time{}, false, nil
+	}
+	t, err := time.Parse("2006-01-02", f.asOf)
+	if err != nil {
+		return t, false, usagef("-as-of %q: want YYYY-MM-DD", f.asOf)
+	}
+	return t, true, nil
+}
+
 // reportInput is the library's report input for the period scored.
-func (d *dataset) reportInput() csat.ReportInput {
+// Complaints are measured as of asOf, or the end of the period when its
+// name says it (periodEnd); open complaints with neither are an error
+// that says to give -as-of.
+func (d *dataset) reportInput(asOf time.Time, given bool) (csat.ReportInput, error) {
 	in := csat.ReportInput{
 		Period:          d.periods[d.current].Name,
 		Table:           d.periods[d.current].Table,
@@ -282,7 +299,21 @@ func (d *dataset) reportInput() csat.ReportInput {
 	if len(in.History) > 0 {
 		in.Baseline = 0
 	}
-	return in
+	if len(d.complaints) > 0 {
+		if !given {
+			asOf, given = periodEnd(in.Period)
+		}
+		if given {
+			in.ComplaintOptions = &csat.ComplaintOptions{AsOf: asOf}
+		} else {
+			for _, c := range d.complaints {
+				if c.Open() {
+					return in, usagef("complaint %q is open and period %q names no date: give -as-of YYYY-MM-DD to age it", c.ID, in.Period)
+				}
+			}
+		}
+	}
+	return in, nil
 }
 
 // scoreCustomers scores the customers with the PVC method, their

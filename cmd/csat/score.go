@@ -59,7 +59,14 @@ func buildReport(e *env, f *inputFlags, args []string) (language, csat.Report, *
 		return 0, csat.Report{}, nil, err
 	}
 	writeSummaries(e.stderr, l, d)
-	in := d.reportInput()
+	asOf, given, err := f.asOfDate()
+	if err != nil {
+		return 0, csat.Report{}, nil, err
+	}
+	in, err := d.reportInput(asOf, given)
+	if err != nil {
+		return 0, csat.Report{}, nil, err
+	}
 	if in.Customers, err = d.scoreCustomers(); err != nil {
 		return 0, csat.Report{}, nil, err
 	}

@@ -31,7 +31,6 @@ func runSegment(e *env, args []string) error {
 	fs := newFlags(e, "segment", "[flags] DIR|VALUES", exampleSegment)
 	f.register(fs)
 	asJSON := fs.Bool("json", false, "print as JSON")
-	asOf := fs.String("as-of", "", "date of the survey schedule, YYYY-MM-DD (no schedule without it)")
 	last := fs.String("last", "", "CSV customer,last of each customer's last survey, for the schedule")
 	margin := fs.String("margin", "", "unit margin tier for the relationship type: high, medium or low")
 	count := fs.String("count", "", "number of customers tier for the relationship type: many, medium or few")
@@ -90,11 +89,11 @@ func runSegment(e *env, args []string) error {
 		}
 		out.Relationship = &relationship{Type: r, Label: r.Label(), LabelZH: r.LabelZH(), Description: r.Description()}
 	}
-	if *asOf != "" {
-		day, err := time.Parse("2006-01-02", *asOf)
-		if err != nil {
-			return usagef("-as-of %q: want YYYY-MM-DD", *asOf)
-		}
+	day, given, err := f.asOfDate()
+	if err != nil {
+		return err
+	}
+	if given {
 		opts := csat.ScheduleOptions{AsOf: day}
 		if *last != "" {
 			if opts.Last, err = readLast(*last); err != nil {
