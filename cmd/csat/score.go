@@ -168,11 +168,11 @@ func runReport(e *env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	l, rep, d, err := buildReport(e, &f, fs.Args())
+	l, rep, _, err := buildReport(e, &f, fs.Args())
 	if err != nil {
 		return err
 	}
-	opts := htmlreport.Options{Lang: "zh", Organisation: *title, Table: d.periods[d.current].Table}
+	opts := htmlreport.Options{Lang: "zh", Organisation: *title}
 	if l == en {
 		opts.Lang = "en"
 	}

@@ -269,7 +269,7 @@ func (b *builder) trend() {
 	}
 	s := &trendSec{head: b.head("trend", b.l.t("sec_trend"), ""), Degree: l.shortFigure("degree"), Rate: l.shortFigure("rate")}
 	for _, tg := range r.Targets {
-		row := targetRow{Name: l.figureName(tg.Current.Label()), Against: l.t("against_" + tg.Against),
+		row := targetRow{Name: l.figureName(targetLabel(r, tg)), Against: l.t("against_" + tg.Against),
 			Mean: figCell(tg.Target.Mean), Target: figCell(tg.Target.Target), Current: figCell(tg.Current), Met: tg.Met}
 		if _, ok := words["against_"+tg.Against]; !ok {
 			row.Against = tg.Against
@@ -329,7 +329,9 @@ func (b *builder) trend() {
 		if tg.Target.Target.Kind() != csat.Fraction {
 			continue
 		}
-		name := l.shortFigure(tg.Current.Label())
+		// The trend draws the survey's degree and rate: the target goes
+		// on the line of its headline figure's kind.
+		name := l.shortFigure(targetLabel(r, tg))
 		if name != s.Degree && name != s.Rate {
 			continue
 		}

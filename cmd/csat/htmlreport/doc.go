@@ -7,15 +7,18 @@
 // number of answers per source, the date given in [Options]), headline
 // cards (the overall degree and rate blended 40/60 from self-assessment
 // and survey, then the survey's with their confidence intervals, each
-// beside its yearly target), key findings and the report's warnings,
-// then one numbered section per part of the report that is present:
+// beside its yearly target, matched by [csat.TargetFigure].Figure), key
+// findings and the report's warnings, then one numbered section per part
+// of the report that is present:
 //
 //   - 整体满意度 overall satisfaction: survey, self-assessment, the blend's
 //     formula and result;
 //   - 各项目满意度 every item's figures per source, with intervals and
 //     dissatisfied answers, and the self-assessment's gaps;
 //   - 各项目满意程度分布 a diverging stacked bar chart of each item's
-//     answers per level, satisfied right of zero (needs [Options].Table);
+//     survey answers per level ([csat.Report].Levels and each item's
+//     [csat.ItemFigures].Counts), satisfied right of zero, with the
+//     counts in a table;
 //   - the Pareto chart of dissatisfaction with the corrective and
 //     preventive actions;
 //   - the comparison with the competitor, with significance;
@@ -34,6 +37,8 @@
 // and written as JSON whose numbers come from exact decimals; the page's
 // script only hands it to ECharts, drawing SVG without animation, so the
 // charts print sharply. Text from the report (item names, customer ids,
-// causes) is escaped by html/template. Render never reads the clock: the
-// same report and options give the same bytes.
+// causes) is escaped by html/template. Render needs nothing but the
+// report, so a report read back from its JSON renders in full, and it
+// never reads the clock: the same report and options give the same
+// bytes.
 package htmlreport

@@ -38,7 +38,6 @@ func ExampleRender() {
 	err = htmlreport.Render(&page, rep, htmlreport.Options{
 		Organisation: "华东精密机械有限公司",
 		Generated:    time.Date(2026, 7, 3, 0, 0, 0, 0, time.UTC),
-		Table:        tab, // for the distribution of answers per item
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -27,7 +27,7 @@ func (b *builder) findings() {
 	add("本期（%s）%s。", "In %s: %s.", r.Period, strings.Join(figs, l.sep()))
 	var met, missed []string
 	for _, t := range r.Targets {
-		s := lower(l, l.shortFigure(t.Current.Label())) + " " + t.Current.String() + " / " + t.Target.Target.String()
+		s := lower(l, l.shortFigure(targetLabel(r, t))) + " " + t.Current.String() + " / " + t.Target.Target.String()
 		if t.Met {
 			met = append(met, s)
 		} else {

@@ -181,22 +181,21 @@ func build(tb testing.TB, in csat.ReportInput) csat.Report {
 // with a t quantile computed in decimals), so tests share one.
 var (
 	fullOnce sync.Once
-	fullIn   csat.ReportInput
 	fullRep  csat.Report
 	fullErr  error
 )
 
-// full returns fullInput and its report, built once.
-func full(tb testing.TB) (csat.ReportInput, csat.Report) {
+// full returns the report of fullInput, built once. It is shared:
+// callers copy what they alter.
+func full(tb testing.TB) csat.Report {
 	tb.Helper()
 	fullOnce.Do(func() {
-		fullIn = fullInput(tb)
-		fullRep, fullErr = csat.BuildReport(fullIn)
+		fullRep, fullErr = csat.BuildReport(fullInput(tb))
 	})
 	if fullErr != nil || fullRep.Period == "" {
 		tb.Fatalf("building the full report: %v", fullErr)
 	}
-	return fullIn, fullRep
+	return fullRep
 }
 
 // scoreOnly hides a scorer's interval: the report then computes none,

@@ -37,7 +37,7 @@ func FuzzItemName(f *testing.F) {
 			t.Skip(err)
 		}
 		var buf bytes.Buffer
-		if err := htmlreport.Render(&buf, rep, htmlreport.Options{Table: tab, Organisation: name}); err != nil {
+		if err := htmlreport.Render(&buf, rep, htmlreport.Options{Organisation: name}); err != nil {
 			t.Fatal(err)
 		}
 		p := buf.String()

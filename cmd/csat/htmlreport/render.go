@@ -11,8 +11,8 @@ import (
 )
 
 // Options configure [Render]. The zero value is a Chinese report titled
-// 客户满意度检查分析报告, without organisation, date or the distribution of
-// answers.
+// 客户满意度检查分析报告, without organisation or date, its derivations
+// folded.
 type Options struct {
 	// Lang is the language of the report's words: "zh" (also "" and
 	// "zh-CN") or "en" (also "en-US", "en-GB"). Any other value is an
@@ -29,14 +29,6 @@ type Options struct {
 	// date (编制日期); the zero time leaves it out. Render never reads the
 	// clock, so the same report and options give the same bytes.
 	Generated time.Time
-	// Table is the period's survey table, the one the report was built
-	// from ([csat.ReportInput].Table). A [csat.Report] holds no counts
-	// per level, so only with the table does the report show how each
-	// item's answers spread over the levels (the diverging bar chart,
-	// 各项目满意程度分布). nil leaves that section out. A table whose scale
-	// or survey answers differ from the report's is an error wrapping
-	// [csat.ErrScaleMismatch] or [csat.ErrInvalid].
-	Table *csat.Table
 	// ExpandDerivations prints every section's derivations (计算过程)
 	// open; by default they are folded, shown on a click and left out of
 	// print.
@@ -50,12 +42,13 @@ var tmpl = template.Must(template.New("report").Option("missingkey=error").Parse
 // a title block, headline cards, key findings and warnings, then one
 // section per part of the report that is present — overall satisfaction
 // and its 40/60 blend, the figures per item and source with their
-// intervals, the distribution of answers per item (with opts.Table), the
-// Pareto of dissatisfaction with the actions, the competitor comparison,
-// the trend with the targets, complaints, customer scores, ABC classes
-// and loyalty. A part the report lacks is left out, not shown empty.
-// Every figure shows its derivation on hover, and each section lists
-// them all (计算过程).
+// intervals, the distribution of each item's answers over the scale's
+// levels, the Pareto of dissatisfaction with the actions, the competitor
+// comparison, the trend with the targets, complaints, customer scores,
+// ABC classes and loyalty. A part the report lacks (the distribution
+// too, when the report has neither levels nor counts) is left out, not
+// shown empty. Every figure shows its derivation on hover, and each
+// section lists them all (计算过程).
 //
 // The page needs no network: its style, its script and the chart library
 // (Apache ECharts 6.1.0, whose licence it carries) are inlined, and it
@@ -65,8 +58,11 @@ var tmpl = template.Must(template.New("report").Option("missingkey=error").Parse
 //
 // Render writes nothing when it fails: the page is built in memory
 // first. A report without a period or without survey figures is an
-// error wrapping [csat.ErrMissing]; a bad option one wrapping
-// [csat.ErrInvalid]. The output depends only on r and opts.
+// error wrapping [csat.ErrMissing]; a bad option, or survey counts that
+// do not match the report's levels and answers ([csat.ItemFigures].Counts,
+// one per level of [csat.Report].Levels, adding up to Answers), one
+// wrapping [csat.ErrInvalid]. The output depends only on r and opts: a
+// report read back from JSON renders the same bytes.
 func Render(w io.Writer, r csat.Report, opts Options) error {
 	l, err := parseLang(opts.Lang)
 	if err != nil {
@@ -145,10 +141,8 @@ func build(r csat.Report, opts Options, l lang) (*page, error) {
 	b.cards()
 	b.overall()
 	b.items()
-	if opts.Table != nil {
-		if err := b.likert(opts.Table); err != nil {
-			return nil, err
-		}
+	if err := b.likert(); err != nil {
+		return nil, err
 	}
 	b.pareto()
 	b.competitor()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"html"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -87,7 +88,7 @@ func TestSections(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		in       func(testing.TB) csat.ReportInput
-		table    bool
+		strip    bool // the report without levels and counts
 		sections []string
 		charts   []string
 		has      []string
@@ -96,32 +97,36 @@ func TestSections(t *testing.T) {
 		{
 			name:     "survey only",
 			in:       func(tb testing.TB) csat.ReportInput { return csat.ReportInput{Period: "2026H1", Table: surveyOnly(tb)} },
-			sections: []string{"overall", "items", "pareto"},
-			charts:   []string{"chart-pareto"},
+			sections: []string{"overall", "items", "likert", "pareto"},
+			charts:   []string{"chart-likert", "chart-pareto"},
+			has:      []string{"各项目满意程度分布", "很不满意"},
 			hasNot:   []string{"加权计算", "自评与检查的差距", "纠正和预防措施", "年度目标", "注意事项"},
 		},
 		{
-			name:     "survey with its table",
+			// A report not built by BuildReport may lack the levels and
+			// counts: it has no distribution, and the rest renders.
+			name:     "no levels or counts",
 			in:       func(tb testing.TB) csat.ReportInput { return csat.ReportInput{Period: "2026H1", Table: surveyOnly(tb)} },
-			table:    true,
-			sections: []string{"overall", "items", "likert", "pareto"},
-			charts:   []string{"chart-likert", "chart-pareto"},
+			strip:    true,
+			sections: []string{"overall", "items", "pareto"},
+			charts:   []string{"chart-pareto"},
+			hasNot:   []string{"各项目满意程度分布"},
 		},
 		{
 			name: "no dissatisfied answers",
 			in: func(tb testing.TB) csat.ReportInput {
 				return csat.ReportInput{Period: "2026H1", Table: noDissatisfied(tb)}
 			},
-			sections: []string{"overall", "items"},
-			charts:   []string{},
+			sections: []string{"overall", "items", "likert"},
+			charts:   []string{"chart-likert"},
 		},
 		{
 			name: "actions without dissatisfaction",
 			in: func(tb testing.TB) csat.ReportInput {
 				return csat.ReportInput{Period: "2026H1", Table: noDissatisfied(tb), Actions: []csat.Action{action}}
 			},
-			sections: []string{"overall", "items", "pareto"},
-			charts:   []string{},
+			sections: []string{"overall", "items", "likert", "pareto"},
+			charts:   []string{"chart-likert"},
 			has:      []string{"本期检查无不满意答卷。", "复核图纸", "纠正和预防措施"},
 		},
 		{
@@ -130,8 +135,8 @@ func TestSections(t *testing.T) {
 				return csat.ReportInput{Period: "2026H1", Table: workedTable(tb),
 					TargetHistories: [][]decimal.Decimal{{dec("0.82"), dec("0.85"), dec("0.78"), dec("0.88"), dec("0.90"), dec("0.80")}}}
 			},
-			sections: []string{"overall", "items", "pareto", "competitor", "trend"},
-			charts:   []string{"chart-pareto", "chart-competitor"},
+			sections: []string{"overall", "items", "likert", "pareto", "competitor", "trend"},
+			charts:   []string{"chart-likert", "chart-pareto", "chart-competitor"},
 			// METHOD.md §10: history 82, 85, 78, 88, 90, 80 (as
 			// fractions) → mean 83.83…%, advanced mean 87.67…%, target
 			// 85.75%; the overall degree 78.4% misses it.
@@ -141,28 +146,32 @@ func TestSections(t *testing.T) {
 		{
 			name:     "everything",
 			in:       nil,
-			table:    true,
 			sections: []string{"overall", "items", "likert", "pareto", "competitor", "trend", "complaints", "customers", "segments", "loyalty"},
 			charts:   []string{"chart-likert", "chart-pareto", "chart-competitor", "chart-trend", "chart-outcomes", "chart-bands", "chart-segments"},
 			has:      []string{"比上期", "2025H1", "C003 南方塑业", "T-05", "NPS", "纠正和预防措施"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var in csat.ReportInput
 			var rep csat.Report
 			if tc.in == nil {
-				in, rep = full(t)
+				rep = full(t)
 			} else {
-				in = tc.in(t)
+				in := tc.in(t)
 				// Sections do not depend on intervals, which are slow.
 				in.Scorers = []csat.Scorer{scoreOnly{csat.Degree{}}, csat.Rate{}}
 				rep = build(t, in)
 			}
-			opts := htmlreport.Options{}
-			if tc.table {
-				opts.Table = in.Table
+			if tc.strip {
+				rep.Levels = nil
+				for i := range rep.Sources {
+					sf := &rep.Sources[i]
+					sf.Overall.Counts = nil
+					for k := range sf.Items {
+						sf.Items[k].Counts = nil
+					}
+				}
 			}
-			page := render(t, rep, opts)
+			page := render(t, rep, htmlreport.Options{})
 			if diff := cmp.Diff(tc.sections, sections(page)); diff != "" {
 				t.Errorf("sections (-want +got):\n%s", diff)
 			}
@@ -198,8 +207,8 @@ func TestSections(t *testing.T) {
 // TestHeadline checks the headline cards and the overall table against
 // the method's worked figures, computed by hand in fixture_test.go.
 func TestHeadline(t *testing.T) {
-	in, rep := full(t)
-	page := render(t, rep, htmlreport.Options{Table: in.Table})
+	rep := full(t)
+	page := render(t, rep, htmlreport.Options{})
 	var cards []string
 	for _, m := range cardRE.FindAllStringSubmatch(page, 4) {
 		cards = append(cards, m[1])
@@ -228,27 +237,55 @@ func TestHeadline(t *testing.T) {
 	}
 }
 
-// TestLikertChart checks the distribution chart's numbers: shares of
-// each item's answers in percent, dissatisfied levels negative.
-func TestLikertChart(t *testing.T) {
-	in, rep := full(t)
-	page := render(t, rep, htmlreport.Options{Table: in.Table})
+// likertOf returns the page's distribution chart and the rows of its
+// table of counts (item, counts worst level first, answers).
+func likertOf(tb testing.TB, page string) (chart, [][]string) {
+	tb.Helper()
 	var likert *chart
-	for _, c := range charts(t, page) {
+	for _, c := range charts(tb, page) {
 		if c.ID == "chart-likert" {
 			likert = &c
 		}
 	}
 	if likert == nil {
-		t.Fatal("no likert chart")
+		tb.Fatal("no likert chart")
 	}
+	sec := likertSecRE.FindString(page)
+	var rows [][]string
+	for _, tr := range rowRE.FindAllString(sec, -1) {
+		var row []string
+		for _, c := range cellRE.FindAllStringSubmatch(tr, -1) {
+			row = append(row, html.UnescapeString(c[1]))
+		}
+		rows = append(rows, row)
+	}
+	return *likert, rows
+}
+
+var (
+	likertSecRE = regexp.MustCompile(`(?s)<section class="sec" id="likert">.*?</section>`)
+	rowRE       = regexp.MustCompile(`(?s)<tr[ >].*?</tr>`)
+	cellRE      = regexp.MustCompile(`<t[hd][^>]*>([^<]*)</t[hd]>`)
+)
+
+// series returns a chart's series data by series name.
+func series(c chart) map[string][]any {
 	got := map[string][]any{}
-	for _, s := range likert.Option["series"].([]any) {
+	for _, s := range c.Option["series"].([]any) {
 		s := s.(map[string]any)
 		got[s["name"].(string)] = s["data"].([]any)
 	}
+	return got
+}
+
+// TestLikertChart checks the distribution chart's numbers, drawn from
+// the report alone: shares of each item's survey answers in percent,
+// dissatisfied levels negative, and the table of counts, worst level
+// first.
+func TestLikertChart(t *testing.T) {
+	likert, rows := likertOf(t, render(t, full(t), htmlreport.Options{}))
 	// Rows: all items (10, 5, 6, 3, 1 of 25), then 交货期 (0, 0, 4, 1,
-	// 0 of 5), 功能, 包装, 外观, 服务质量.
+	// 0 of 5), 功能, 包装, 外观, 服务质量 (fixture_test.go).
 	want := map[string][]any{
 		"很满意":  {40.0, 0.0, 60.0, 40.0, 60.0, 40.0},
 		"满意":   {20.0, 0.0, 20.0, 20.0, 20.0, 40.0},
@@ -256,12 +293,146 @@ func TestLikertChart(t *testing.T) {
 		"不满意":  {-12.0, -20.0, -20.0, 0.0, 0.0, -20.0},
 		"很不满意": {-4.0, 0.0, 0.0, -20.0, 0.0, 0.0},
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
+	if diff := cmp.Diff(want, series(likert)); diff != "" {
 		t.Errorf("likert series (-want +got):\n%s", diff)
 	}
 	names := likert.Option["yAxis"].(map[string]any)["data"]
 	if diff := cmp.Diff([]any{"全部项目", "交货期", "功能", "包装", "外观", "服务质量"}, names); diff != "" {
 		t.Errorf("likert rows (-want +got):\n%s", diff)
+	}
+	wantRows := [][]string{
+		{"项目", "很不满意", "不满意", "基本满意", "满意", "很满意", "答卷数"},
+		{"全部项目", "1 (4%)", "3 (12%)", "6 (24%)", "5 (20%)", "10 (40%)", "25"},
+		{"交货期", "0 (0%)", "1 (20%)", "4 (80%)", "0 (0%)", "0 (0%)", "5"},
+		{"功能", "0 (0%)", "1 (20%)", "0 (0%)", "1 (20%)", "3 (60%)", "5"},
+		{"包装", "1 (20%)", "0 (0%)", "1 (20%)", "1 (20%)", "2 (40%)", "5"},
+		{"外观", "0 (0%)", "0 (0%)", "1 (20%)", "1 (20%)", "3 (60%)", "5"},
+		{"服务质量", "0 (0%)", "1 (20%)", "0 (0%)", "2 (40%)", "2 (40%)", "5"},
+	}
+	if diff := cmp.Diff(wantRows, rows); diff != "" {
+		t.Errorf("likert table (-want +got):\n%s", diff)
+	}
+}
+
+// TestLikertScale draws the distribution on a scale of its own whose
+// levels are listed neither best nor worst first: the chart and the
+// table order the levels by points, worst first, and stack each side
+// outwards from zero.
+func TestLikertScale(t *testing.T) {
+	sc, err := csat.NewScale("three", dec("10"), []csat.Level{
+		{Key: "no", Label: "no", LabelZH: "否", Points: dec("0")},
+		{Key: "yes", Label: "yes", LabelZH: "是", Points: dec("10"), Satisfied: true},
+		{Key: "partly", Label: "partly", LabelZH: "部分", Points: dec("5"), Satisfied: true},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := csat.NewTable(sc)
+	// a: no 1, yes 2, partly 1 (of 4); b: yes 3, partly 1 (of 4).
+	for _, a := range []struct {
+		item  string
+		level int
+		n     uint64
+	}{{"a", 0, 1}, {"a", 1, 2}, {"a", 2, 1}, {"b", 1, 3}, {"b", 2, 1}} {
+		if err := tab.AddN(a.item, csat.SourceSurvey, a.level, a.n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep := build(t, csat.ReportInput{Period: "P", Table: tab, Scorers: []csat.Scorer{scoreOnly{csat.Degree{}}, csat.Rate{}}})
+	likert, rows := likertOf(t, render(t, rep, htmlreport.Options{Lang: "en"}))
+	// All items: no 1, yes 5, partly 2 of 8 → −12.5%, 62.5%, 25%.
+	want := map[string][]any{"no": {-12.5, -25.0, 0.0}, "partly": {25.0, 25.0, 25.0}, "yes": {62.5, 50.0, 75.0}}
+	if diff := cmp.Diff(want, series(likert)); diff != "" {
+		t.Errorf("series (-want +got):\n%s", diff)
+	}
+	var order []string
+	for _, s := range likert.Option["series"].([]any) {
+		order = append(order, s.(map[string]any)["name"].(string))
+	}
+	// Stacked from zero outwards: partly then yes right, no left.
+	if diff := cmp.Diff([]string{"partly", "yes", "no"}, order); diff != "" {
+		t.Errorf("stacking order (-want +got):\n%s", diff)
+	}
+	wantRows := [][]string{
+		{"Item", "no", "partly", "yes", "Answers"},
+		{"All items", "1 (12.5%)", "2 (25%)", "5 (62.5%)", "8"},
+		{"a", "1 (25%)", "1 (25%)", "2 (50%)", "4"},
+		{"b", "0 (0%)", "1 (25%)", "3 (75%)", "4"},
+	}
+	if diff := cmp.Diff(wantRows, rows); diff != "" {
+		t.Errorf("table (-want +got):\n%s", diff)
+	}
+}
+
+// cardChipRE matches a headline card: its label, value and chip.
+var cardChipRE = regexp.MustCompile(`<div class="card-label">([^<]*)</div><div class="card-value">[^<]*</div>(?:<div class="card-sub">[^<]*</div>)?(?:<div class="chip (\w+)">([^<]*)</div>)?</div>`)
+
+// chips returns the chips of the four headline cards ("" for none).
+func chips(tb testing.TB, page string) []string {
+	tb.Helper()
+	var out []string
+	for _, m := range cardChipRE.FindAllStringSubmatch(page, 4) {
+		out = append(out, html.UnescapeString(m[3]))
+	}
+	if len(out) != 4 {
+		tb.Fatalf("%d headline cards, want 4", len(out))
+	}
+	return out
+}
+
+// TestTargets checks that a target goes with the headline figure its
+// index names (TargetFigure.Figure) and the figure it was compared
+// against (the blend or the survey).
+func TestTargets(t *testing.T) {
+	rep := full(t)
+	// METHOD.md §10 on fullInput's histories: degree 72, 75, 74, 78 →
+	// mean 74.75, advanced mean (75 + 78) / 2 = 76.5, target 75.625,
+	// met by the blend's 78.4%; rate 84, 88, 86, 90 → mean 87, advanced
+	// mean 89, target 88, missed by 86.4%.
+	degreeChip := "✓ 达成"
+	rateChip := "目标 88% ✗ 未达成"
+	got := chips(t, render(t, rep, htmlreport.Options{}))
+	if !strings.HasSuffix(got[0], degreeChip) || got[1] != rateChip || got[2] != "" || got[3] != "" {
+		t.Errorf("chips %q, want the degree's met and %q on the blended cards", got, rateChip)
+	}
+
+	// The same targets with their indexes swapped go on the other cards,
+	// and the table of targets names them by their new figures.
+	swapped := rep
+	swapped.Targets = slices.Clone(rep.Targets)
+	swapped.Targets[0].Figure, swapped.Targets[1].Figure = 1, 0
+	page := render(t, swapped, htmlreport.Options{})
+	got = chips(t, page)
+	if got[0] != rateChip || !strings.HasSuffix(got[1], degreeChip) {
+		t.Errorf("swapped: chips %q, want %q first", got, rateChip)
+	}
+	if !regexp.MustCompile(`<tr><th scope="row">满意度</th><td class="num"><span[^>]*>87%</span>`).MatchString(page) {
+		t.Error("swapped: the rate's target (mean 87%) is not named 满意度 in the table")
+	}
+
+	// Targets compared against the survey go on the survey's cards.
+	survey := rep
+	survey.Targets = slices.Clone(rep.Targets)
+	for i := range survey.Targets {
+		survey.Targets[i].Against = "survey"
+	}
+	got = chips(t, render(t, survey, htmlreport.Options{}))
+	if got[0] != "" || got[1] != "" || !strings.HasSuffix(got[2], degreeChip) || got[3] != rateChip {
+		t.Errorf("against the survey: chips %q, want them on the survey's cards", got)
+	}
+
+	// An index the report has no figure for puts the target on no card;
+	// the table still lists it, named by its current figure.
+	odd := rep
+	odd.Targets = slices.Clone(rep.Targets)
+	odd.Targets[0].Figure = 7
+	page = render(t, odd, htmlreport.Options{})
+	got = chips(t, page)
+	if got[0] != "" || got[1] != rateChip {
+		t.Errorf("index 7: chips %q, want none on the degree", got)
+	}
+	if !strings.Contains(page, `<tr><th scope="row">满意度</th>`) {
+		t.Error("index 7: the target is not listed")
 	}
 }
 
@@ -269,8 +440,8 @@ func TestLikertChart(t *testing.T) {
 // also after a trip through JSON, and that the options' date is the
 // only date on the page.
 func TestDeterministic(t *testing.T) {
-	in, rep := full(t)
-	opts := htmlreport.Options{Table: in.Table, Organisation: "ACME", Generated: time.Date(2026, 7, 3, 0, 0, 0, 0, time.UTC)}
+	rep := full(t)
+	opts := htmlreport.Options{Organisation: "ACME", Generated: time.Date(2026, 7, 3, 0, 0, 0, 0, time.UTC)}
 	a := render(t, rep, opts)
 	if b := render(t, rep, opts); a != b {
 		t.Error("two renders of the same report differ")
@@ -291,8 +462,13 @@ func TestDeterministic(t *testing.T) {
 	if err := json.Unmarshal(js, &back); err != nil {
 		t.Fatal(err)
 	}
+	// Read back from JSON, the report renders in full: the same bytes,
+	// with the distribution of answers.
 	if c := render(t, back, opts); c != a {
 		t.Error("the report read back from JSON renders differently")
+	}
+	if !slices.Contains(sections(a), "likert") {
+		t.Errorf("sections %q lack the distribution of answers", sections(a))
 	}
 	if !strings.Contains(a, "2026-07-03") {
 		t.Error("the date of Options.Generated is missing")
@@ -304,7 +480,7 @@ func TestDeterministic(t *testing.T) {
 
 // TestLanguages checks both languages' words and the title options.
 func TestLanguages(t *testing.T) {
-	_, rep := full(t)
+	rep := full(t)
 	for _, tc := range []struct {
 		opts   htmlreport.Options
 		has    []string
@@ -344,7 +520,7 @@ func TestEscaping(t *testing.T) {
 		Actions: []csat.Action{{Item: evil, Kind: csat.Corrective, Cause: "</script><script>alert(4)</script>", Action: attr, Owner: "o",
 			Due: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Status: csat.Done}},
 		Values: []csat.CustomerValue{{ID: evil, Value: r}}}
-	page := render(t, build(t, in), htmlreport.Options{Table: tab, Organisation: evil, Title: attr})
+	page := render(t, build(t, in), htmlreport.Options{Organisation: evil, Title: attr})
 	// The page up to the chart library, which has markup of its own in
 	// its strings.
 	lib := strings.Index(page, "<script>/*! Apache ECharts")
@@ -405,11 +581,26 @@ func TestEscaping(t *testing.T) {
 
 // TestErrors checks the errors and that nothing is written on error.
 func TestErrors(t *testing.T) {
-	_, rep := full(t)
-	other := csat.NewTable(csat.FivePoint())
-	addCounts(t, other, csat.SourceSurvey, map[string][5]uint64{"功能": {1, 0, 0, 0, 0}})
-	pvc := csat.NewTable(csat.PVCBands())
-	addCounts(t, pvc, csat.SourceSurvey, workedSurvey)
+	rep := full(t)
+	// withSurvey returns rep with its survey's figures changed by f
+	// (on copies: rep is shared).
+	withSurvey := func(f func(sf *csat.SourceFigures)) csat.Report {
+		r := rep
+		r.Sources = slices.Clone(rep.Sources)
+		for i := range r.Sources {
+			if sf := &r.Sources[i]; sf.Source == csat.SourceSurvey {
+				sf.Overall.Counts = slices.Clone(sf.Overall.Counts)
+				sf.Items = slices.Clone(sf.Items)
+				for k := range sf.Items {
+					sf.Items[k].Counts = slices.Clone(sf.Items[k].Counts)
+				}
+				f(sf)
+			}
+		}
+		return r
+	}
+	noLevels := rep
+	noLevels.Levels = nil
 	for _, tc := range []struct {
 		name string
 		r    csat.Report
@@ -420,9 +611,17 @@ func TestErrors(t *testing.T) {
 		{"language", rep, htmlreport.Options{Lang: "fr"}, csat.ErrInvalid, `"fr"`},
 		{"no period", csat.Report{}, htmlreport.Options{}, csat.ErrMissing, "period"},
 		{"no survey", csat.Report{Period: "2026H1"}, htmlreport.Options{}, csat.ErrMissing, "survey"},
-		{"other table", rep, htmlreport.Options{Table: other}, csat.ErrInvalid, "survey answers"},
-		{"other scale", rep, htmlreport.Options{Table: pvc}, csat.ErrScaleMismatch, "pvc-bands"},
-		{"empty table", rep, htmlreport.Options{Table: csat.NewTable(csat.FivePoint())}, csat.ErrInvalid, "0 survey answers for \"全部项目\""},
+		// Counts that do not fit the levels or the answers.
+		{"a count short", withSurvey(func(sf *csat.SourceFigures) { sf.Overall.Counts = sf.Overall.Counts[:4] }),
+			htmlreport.Options{}, csat.ErrInvalid, `"全部项目" has 4 counts for the report's 5 levels`},
+		{"no counts", withSurvey(func(sf *csat.SourceFigures) { sf.Items[1].Counts = nil }),
+			htmlreport.Options{}, csat.ErrInvalid, `"功能" has 0 counts for the report's 5 levels`},
+		{"counts without levels", noLevels, htmlreport.Options{}, csat.ErrInvalid, `has 5 counts for the report's 0 levels`},
+		// 交货期 has 0, 0, 4, 1, 0: one more very satisfied makes 6.
+		{"counts off the answers", withSurvey(func(sf *csat.SourceFigures) { sf.Items[0].Counts[0]++ }),
+			htmlreport.Options{}, csat.ErrInvalid, `counts for "交货期" add up to 6, not its 5 answers`},
+		{"counts overflow", withSurvey(func(sf *csat.SourceFigures) { sf.Items[0].Counts[0] = math.MaxUint64 }),
+			htmlreport.Options{}, csat.ErrInvalid, `counts for "交货期" overflow`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -479,10 +678,10 @@ func TestRenderProperty(t *testing.T) {
 		}
 		lang := rapid.SampledFrom([]string{"zh", "en"}).Draw(rt, "lang")
 		var a, b bytes.Buffer
-		if err := htmlreport.Render(&a, rep, htmlreport.Options{Lang: lang, Table: tab}); err != nil {
+		if err := htmlreport.Render(&a, rep, htmlreport.Options{Lang: lang}); err != nil {
 			rt.Fatal(err)
 		}
-		if err := htmlreport.Render(&b, rep, htmlreport.Options{Lang: lang, Table: tab}); err != nil {
+		if err := htmlreport.Render(&b, rep, htmlreport.Options{Lang: lang}); err != nil {
 			rt.Fatal(err)
 		}
 		if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -505,7 +704,7 @@ func TestRenderProperty(t *testing.T) {
 // TestExpandDerivations checks that derivations are folded by default
 // and open with the option, one list per section.
 func TestExpandDerivations(t *testing.T) {
-	_, rep := full(t)
+	rep := full(t)
 	folded := render(t, rep, htmlreport.Options{})
 	open := render(t, rep, htmlreport.Options{ExpandDerivations: true})
 	n := len(sections(folded))

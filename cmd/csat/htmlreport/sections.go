@@ -17,15 +17,26 @@ func (l lang) compose(qualifier, name string) string {
 	return qualifier + " " + strings.ToLower(name)
 }
 
-// targetFor returns the target set for the figure labelled label, if
-// any.
-func targetFor(r csat.Report, label string) *csat.TargetFigure {
-	for i := range r.Targets {
-		if r.Targets[i].Current.Label() == label {
-			return &r.Targets[i]
+// targetFor returns the target of headline figure i (the index into
+// each [csat.ItemFigures].Figures) compared against the blend
+// ("overall") or the survey ("survey"), if any.
+func targetFor(r csat.Report, against string, i int) *csat.TargetFigure {
+	for k := range r.Targets {
+		if t := &r.Targets[k]; t.Figure == i && t.Against == against {
+			return t
 		}
 	}
 	return nil
+}
+
+// targetLabel returns the label of the headline figure a target is for:
+// the survey's figure of its index, else (an index the report has no
+// figure for) the label of the target's current figure.
+func targetLabel(r csat.Report, t csat.TargetFigure) string {
+	if sv := surveyFigures(r); sv != nil && t.Figure >= 0 && t.Figure < len(sv.Overall.Figures) {
+		return sv.Overall.Figures[t.Figure].Score.Label()
+	}
+	return t.Current.Label()
 }
 
 // metChip returns a target's verdict as a chip.
@@ -50,7 +61,7 @@ func (b *builder) cards() {
 			parts = append(parts, l.source(src)+" "+pt.String())
 		}
 		c.Sub = strings.Join(parts, " · ")
-		if t := targetFor(b.r, o.Label()); t != nil {
+		if t := targetFor(b.r, "overall", i); t != nil {
 			c.Chip, c.ChipClass = l.metChip(t)
 		}
 		b.p.Cards = append(b.p.Cards, c)
@@ -62,10 +73,8 @@ func (b *builder) cards() {
 			// The interval wraps as a whole: a no-break space after its comma.
 			c.Sub = levelLabel(f.Interval) + " " + l.t("ci_short") + " " + strings.ReplaceAll(f.Interval.String(), ", ", ",\u00a0")
 		}
-		if len(b.r.Overall) == 0 {
-			if t := targetFor(b.r, f.Score.Label()); t != nil {
-				c.Chip, c.ChipClass = l.metChip(t)
-			}
+		if t := targetFor(b.r, "survey", i); t != nil {
+			c.Chip, c.ChipClass = l.metChip(t)
 		}
 		b.p.Cards = append(b.p.Cards, c)
 	}
@@ -252,19 +261,31 @@ type likertRow struct {
 	N       string
 }
 
-// likert builds the distribution of answers from the table, after
-// checking that it is the report's: same scale, same survey answers.
-func (b *builder) likert(t *csat.Table) error {
-	l, sv := b.l, surveyFigures(b.r)
-	sc := t.Scale()
-	if sc == nil || sc.Name() != b.r.Scale {
-		name := ""
-		if sc != nil {
-			name = sc.Name()
-		}
-		return fmt.Errorf("htmlreport: the table's scale %q is not the report's %q: %w", name, b.r.Scale, csat.ErrScaleMismatch)
+// likert builds the distribution of answers from the report's levels and
+// the survey's counts per level, after checking that the counts are the
+// report's: one per level, adding up to the answers. A report without
+// levels or counts (not built by [csat.BuildReport]) has no distribution.
+func (b *builder) likert() error {
+	l, sv, levels := b.l, surveyFigures(b.r), b.r.Levels
+	figs := append([]csat.ItemFigures{sv.Overall}, sv.Items...)
+	if len(levels) == 0 && !slices.ContainsFunc(figs, func(f csat.ItemFigures) bool { return len(f.Counts) > 0 }) {
+		return nil
 	}
-	levels := sc.Levels()
+	for _, f := range figs {
+		if len(f.Counts) != len(levels) {
+			return fmt.Errorf("htmlreport: the survey's %q has %d counts for the report's %d levels: %w", l.item(f.Item), len(f.Counts), len(levels), csat.ErrInvalid)
+		}
+		var sum uint64
+		for _, c := range f.Counts {
+			if sum+c < sum {
+				return fmt.Errorf("htmlreport: the survey's counts for %q overflow: %w", l.item(f.Item), csat.ErrInvalid)
+			}
+			sum += c
+		}
+		if sum != f.Answers {
+			return fmt.Errorf("htmlreport: the survey's counts for %q add up to %d, not its %d answers: %w", l.item(f.Item), sum, f.Answers, csat.ErrInvalid)
+		}
+	}
 	// Order: dissatisfied levels and satisfied levels, each by points;
 	// the chart stacks each side outwards from zero.
 	var dis, sat []int
@@ -276,9 +297,9 @@ func (b *builder) likert(t *csat.Table) error {
 		}
 	}
 	byPoints := func(a, c int) int { return levels[a].Points.Cmp(levels[c].Points) }
-	slices.SortFunc(sat, byPoints)                                      // nearest zero first
-	slices.SortFunc(dis, func(a, c int) int { return -byPoints(a, c) }) // nearest zero first
-	order := make([]int, 0, len(levels))                                // legend and table order: worst first
+	slices.SortStableFunc(sat, byPoints)                                      // nearest zero first
+	slices.SortStableFunc(dis, func(a, c int) int { return -byPoints(a, c) }) // nearest zero first
+	order := make([]int, 0, len(levels))                                      // legend and table order: worst first
 	for i := len(dis) - 1; i >= 0; i-- {
 		order = append(order, dis[i])
 	}
@@ -289,41 +310,9 @@ func (b *builder) likert(t *csat.Table) error {
 		counts []uint64
 		n      uint64
 	}
-	var rows []row
-	get := func(item string) error {
-		var tl csat.Tally
-		var err error
-		if item == "" {
-			tl, err = t.Total(csat.SourceSurvey)
-		} else {
-			tl, err = t.Tally(item, csat.SourceSurvey)
-		}
-		if err != nil {
-			return fmt.Errorf("htmlreport: table, item %q: %w", l.item(item), err)
-		}
-		n, err := tl.N()
-		if err != nil {
-			return fmt.Errorf("htmlreport: table, item %q: %w", l.item(item), err)
-		}
-		rows = append(rows, row{item: item, counts: tl.Counts(), n: n})
-		return nil
-	}
-	check := func(it csat.ItemFigures) error {
-		if err := get(it.Item); err != nil {
-			return err
-		}
-		if got := rows[len(rows)-1].n; got != it.Answers {
-			return fmt.Errorf("htmlreport: the table has %d survey answers for %q, the report %d: %w", got, l.item(it.Item), it.Answers, csat.ErrInvalid)
-		}
-		return nil
-	}
-	if err := check(sv.Overall); err != nil {
-		return err
-	}
-	for _, it := range sv.Items {
-		if err := check(it); err != nil {
-			return err
-		}
+	rows := make([]row, len(figs))
+	for i, f := range figs {
+		rows[i] = row{item: f.Item, counts: f.Counts, n: f.Answers}
 	}
 
 	s := &likertSec{head: b.head("likert", b.l.t("sec_likert"), b.l.t("likert_lead"))}
