@@ -15,11 +15,17 @@ var periodRE = regexp.MustCompile(`^(\d{4})(?:[-_ ]?(H[12]|Q[1-4]|\d{2}))?$`)
 // after the period, midnight UTC: the end of 2026H1 is 2026-07-01T00:00Z.
 // ok is false for any other name.
 func periodEnd(name string) (end time.Time, ok bool) {
+	_, end, ok = periodRange(name)
+	return end, ok
+}
+
+// periodRange is [periodEnd] with the period's first instant.
+func periodRange(name string) (start, end time.Time, ok bool) {
 	name = strings.ToUpper(strings.TrimSpace(name))
 	name = strings.NewReplacer("上半年", "H1", "下半年", "H2", "年", "").Replace(name)
 	m := periodRE.FindStringSubmatch(name)
 	if m == nil {
-		return time.Time{}, false
+		return time.Time{}, time.Time{}, false
 	}
 	year, _ := strconv.Atoi(m[1])
 	start, months := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), 12
@@ -32,9 +38,9 @@ func periodEnd(name string) (end time.Time, ok bool) {
 	default:
 		month, _ := strconv.Atoi(p)
 		if month < 1 || month > 12 {
-			return time.Time{}, false
+			return time.Time{}, time.Time{}, false
 		}
 		start, months = start.AddDate(0, month-1, 0), 1
 	}
-	return start.AddDate(0, months, 0), true
+	return start, start.AddDate(0, months, 0), true
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/csatkit/csat"
@@ -56,6 +57,7 @@ func runCustomers(e *env, args []string) error {
 			Company   csat.Company         `json:"company"`
 		}{scores, company})
 	}
+	var b strings.Builder
 	t := &textTable{right: []bool{false, false, true, true, true, true, false, true}}
 	t.add(l.t("customer"), l.t("status"), l.t("questionnaire"), l.t("visit"), l.t("preliminary"), l.t("final"), l.t("band"))
 	for _, cs := range scores {
@@ -67,29 +69,30 @@ func runCustomers(e *env, args []string) error {
 		}
 		t.add(cs.ID, cs.Status.String(), opt(cs.Questionnaire), opt(cs.Visit), cs.Preliminary.String(), cs.Final.String(), cs.BandLevel.Name())
 	}
-	if err := t.write(e.stdout); err != nil {
+	if err := t.write(&b); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "\n%s: %s (%d/%d)\n", l.t("company mean"), company.Mean.Explain(), company.Counted, company.Customers)
+	fmt.Fprintf(&b, "\n%s: %s (%d/%d)\n", l.t("company mean"), company.Mean.Explain(), company.Counted, company.Customers)
 	for _, bc := range company.Distribution {
-		fmt.Fprintf(e.stdout, "  %s: %d (%s)\n", bc.Level.Name(), bc.Count, bc.Share)
+		fmt.Fprintf(&b, "  %s: %d (%s)\n", bc.Level.Name(), bc.Count, bc.Share)
 	}
-	fmt.Fprintln(e.stdout)
+	fmt.Fprintln(&b)
 	for i, rc := range company.Ranking {
 		var drags []string
 		for _, it := range rc.Drags {
 			drags = append(drags, it.Item+" "+it.Combined.String())
 		}
-		fmt.Fprintf(e.stdout, "%d. %s %s %s", i+1, rc.ID, rc.Score, rc.Band.Name())
+		fmt.Fprintf(&b, "%d. %s %s %s", i+1, rc.ID, rc.Score, rc.Band.Name())
 		if len(drags) > 0 {
-			fmt.Fprintf(e.stdout, " ↓ %s", strings.Join(drags, ", "))
+			fmt.Fprintf(&b, " ↓ %s", strings.Join(drags, ", "))
 		}
-		fmt.Fprintln(e.stdout)
+		fmt.Fprintln(&b)
 	}
 	if *explain {
 		for _, cs := range scores {
-			fmt.Fprintf(e.stdout, "\n%s\n", cs.Explain())
+			fmt.Fprintf(&b, "\n%s\n", cs.Explain())
 		}
 	}
-	return nil
+	_, err = io.WriteString(e.stdout, b.String())
+	return err
 }

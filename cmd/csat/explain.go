@@ -22,7 +22,7 @@ func runExplain(e *env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	l, rep, _, err := buildReport(e, &f, fs.Args())
+	l, rep, err := buildReport(e, &f, fs.Args())
 	if err != nil {
 		return err
 	}

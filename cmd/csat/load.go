@@ -93,6 +93,7 @@ type dataset struct {
 	targets    [][]decimal.Decimal // degree history, rate history
 	actions    []csat.Action
 	summaries  []input.Summary
+	notes      []string // what the command chose, printed with the summaries
 }
 
 // load reads the data named by the arguments and flags. arg is a data
@@ -303,6 +304,21 @@ func (d *dataset) reportInput(asOf time.Time, given bool) (csat.ReportInput, err
 		if !given {
 			asOf, given = periodEnd(in.Period)
 		}
+		// A period its name dates takes the complaints received in it;
+		// those left out are counted in the notes, never dropped unseen.
+		if start, end, ok := periodRange(in.Period); ok {
+			var kept []csat.Complaint
+			for _, c := range d.complaints {
+				if c.Received.IsZero() || (!c.Received.Before(start) && c.Received.Before(end)) {
+					kept = append(kept, c)
+				}
+			}
+			if n := len(d.complaints) - len(kept); n > 0 {
+				d.notes = append(d.notes, fmt.Sprintf("%d of %d complaints were received outside period %s (%s to %s) and are left out of it",
+					n, len(d.complaints), in.Period, start.Format("2006-01-02"), end.Format("2006-01-02")))
+			}
+			in.Complaints = kept
+		}
 		if given {
 			in.ComplaintOptions = &csat.ComplaintOptions{AsOf: asOf}
 		} else {
@@ -345,11 +361,11 @@ func (d *dataset) scoreCustomers() ([]csat.CustomerScore, error) {
 // canonical column names; names maps each accepted header (English or
 // Chinese, lower case) to its canonical name. Errors are *csat.ParseError.
 func csvRows(path string, names map[string]string, required ...string) ([]map[string]string, []int, error) {
-	f, err := os.Open(path)
+	f, err := os.Open(path) //nolint:gosec // the user names the file to read on the command line
 	if err != nil {
 		return nil, nil, usageError{err}
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: a close error loses nothing
 	r := csv.NewReader(f)
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
@@ -357,7 +373,7 @@ func csvRows(path string, names map[string]string, required ...string) ([]map[st
 		if errors.Is(err, io.EOF) {
 			return nil, nil, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("no header: %w", csat.ErrMissing)}
 		}
-		return nil, nil, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("%v: %w", err, csat.ErrSyntax)}
+		return nil, nil, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("%w: %w", err, csat.ErrSyntax)}
 	}
 	cols := make([]string, len(header))
 	seen := map[string]bool{}
@@ -387,7 +403,7 @@ func csvRows(path string, names map[string]string, required ...string) ([]map[st
 		}
 		line, _ := r.FieldPos(0)
 		if err != nil {
-			return nil, nil, &csat.ParseError{File: path, Line: line, Err: fmt.Errorf("%v: %w", err, csat.ErrSyntax)}
+			return nil, nil, &csat.ParseError{File: path, Line: line, Err: fmt.Errorf("%w: %w", err, csat.ErrSyntax)}
 		}
 		if len(rec) != len(cols) {
 			return nil, nil, &csat.ParseError{File: path, Line: line, Err: fmt.Errorf("%d fields, header has %d: %w", len(rec), len(cols), csat.ErrSyntax)}
@@ -405,11 +421,11 @@ func csvRows(path string, names map[string]string, required ...string) ([]map[st
 // fieldOf returns the 1-based field number of a canonical column, for
 // error messages (0 when absent).
 func fieldOf(path string, names map[string]string, col string) int {
-	f, err := os.Open(path)
+	f, err := os.Open(path) //nolint:gosec // the user names the file to read on the command line
 	if err != nil {
 		return 0
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: a close error loses nothing
 	h, err := csv.NewReader(f).Read()
 	if err != nil {
 		return 0

@@ -125,26 +125,28 @@ func run(e *env, args []string) int {
 		case errors.Is(err, flag.ErrHelp):
 			return exitOK
 		}
-		fmt.Fprintf(e.stderr, "csat %s: %v\n", c.name, err)
+		_, _ = fmt.Fprintf(e.stderr, "csat %s: %v\n", c.name, err) // the exit code tells the rest
 		var u usageError
 		if errors.As(err, &u) {
 			return exitUsage
 		}
 		return exitData
 	}
-	fmt.Fprintf(e.stderr, "csat: unknown command %q\n\n", args[0])
+	_, _ = fmt.Fprintf(e.stderr, "csat: unknown command %q\n\n", args[0]) // the exit code tells the rest
 	printUsage(e.stderr)
 	return exitUsage
 }
 
 func printUsage(w io.Writer) {
-	fmt.Fprint(w, "csat scores customer-satisfaction surveys (顾客满意度) and writes the analysis report.\n\n")
-	fmt.Fprint(w, "Usage:\n\n  csat <command> [flags] [arguments]\n\nCommands:\n\n")
+	var b strings.Builder
+	fmt.Fprint(&b, "csat scores customer-satisfaction surveys (顾客满意度) and writes the analysis report.\n\n")
+	fmt.Fprint(&b, "Usage:\n\n  csat <command> [flags] [arguments]\n\nCommands:\n\n")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, "\nRun \"csat <command> -h\" for a command's flags and an example.\n")
-	fmt.Fprint(w, "Exit codes: 0 success, 1 bad input data (the message names file, line and column), 2 usage.\n")
+	fmt.Fprint(&b, "\nRun \"csat <command> -h\" for a command's flags and an example.\n")
+	fmt.Fprint(&b, "Exit codes: 0 success, 1 bad input data (the message names file, line and column), 2 usage.\n")
+	_, _ = io.WriteString(w, b.String()) // usage text: nothing to do if it fails
 }
 
 // newFlags returns a flag set whose -h prints the usage line, the
@@ -153,14 +155,15 @@ func newFlags(e *env, name, usage, example string) *flag.FlagSet {
 	fs := flag.NewFlagSet("csat "+name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		w := fs.Output()
-		fmt.Fprintf(w, "Usage: csat %s %s\n\n", name, usage)
+		var w strings.Builder
+		fmt.Fprintf(&w, "Usage: csat %s %s\n\n", name, usage)
 		for _, c := range commands() {
 			if c.name == name {
-				fmt.Fprintf(w, "%s.\n\n", strings.ToUpper(c.summary[:1])+c.summary[1:])
+				fmt.Fprintf(&w, "%s.\n\n", strings.ToUpper(c.summary[:1])+c.summary[1:])
 			}
 		}
-		fmt.Fprintf(w, "Example:\n\n%s\n\nFlags:\n\n", example)
+		fmt.Fprintf(&w, "Example:\n\n%s\n\nFlags:\n\n", example)
+		_, _ = io.WriteString(fs.Output(), w.String()) // usage text: nothing to do if it fails
 		fs.PrintDefaults()
 	}
 	return fs

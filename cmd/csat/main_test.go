@@ -117,6 +117,11 @@ func TestScoreJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Period != "2025H2" || rep.Trend != nil {
 		t.Errorf("period 2025H2: %v %q trend %v", err, rep.Period, rep.Trend)
 	}
+	// The sample's complaints all came in 2026: none is in 2025H2, and
+	// the command says so rather than dropping them unseen.
+	if rep.Complaints != nil || !strings.Contains(errs, "4 of 4 complaints were received outside period 2025H2 (2025-07-01 to 2026-01-01)") {
+		t.Errorf("complaints of 2025H2: %v; stderr %q", rep.Complaints, errs)
+	}
 }
 
 func mustGiven(t *testing.T, s string) csat.Result {

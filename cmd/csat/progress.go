@@ -26,11 +26,11 @@ func readWithProgress(e *env, path string, opts *input.Options) ([]csat.Period, 
 	if !e.tty {
 		return input.ReadAnswers(path, opts)
 	}
-	f, err := os.Open(path)
+	f, err := os.Open(path) //nolint:gosec // the user names the file to read on the command line
 	if err != nil {
-		return nil, input.Summary{File: path}, err
+		return nil, input.Summary{File: path}, usageError{err}
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read only: a close error loses nothing
 	var total int64
 	if st, err := f.Stat(); err == nil {
 		total = st.Size()
@@ -72,10 +72,10 @@ func progress(w io.Writer, name string, read func() int64, total int64, done <-c
 	t := time.NewTicker(tick)
 	defer t.Stop()
 	for {
-		fmt.Fprint(w, "\r"+bar(name, read(), total))
+		_, _ = fmt.Fprint(w, "\r"+bar(name, read(), total)) // a progress bar on a terminal: nothing to do if it fails
 		select {
 		case <-done:
-			fmt.Fprint(w, "\r\033[K")
+			_, _ = fmt.Fprint(w, "\r\033[K")
 			return
 		case <-t.C:
 		}

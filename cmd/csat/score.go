@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/cmd/csat/htmlreport"
@@ -23,14 +24,14 @@ func runScore(e *env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	l, rep, d, err := buildReport(e, &f, fs.Args())
+	l, rep, err := buildReport(e, &f, fs.Args())
 	if err != nil {
 		return err
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, rep)
 	}
-	return writeScores(e.stdout, l, rep, d)
+	return writeScores(e.stdout, l, rep)
 }
 
 // oneArg returns the single positional argument, "" when there is none.
@@ -45,36 +46,39 @@ func oneArg(args []string) (string, error) {
 }
 
 // buildReport loads the data and builds the report of the period.
-func buildReport(e *env, f *inputFlags, args []string) (language, csat.Report, *dataset, error) {
+func buildReport(e *env, f *inputFlags, args []string) (language, csat.Report, error) {
 	arg, err := oneArg(args)
 	if err != nil {
-		return 0, csat.Report{}, nil, err
+		return 0, csat.Report{}, err
 	}
 	l, err := lang(f.lang)
 	if err != nil {
-		return 0, csat.Report{}, nil, err
+		return 0, csat.Report{}, err
 	}
 	d, err := f.load(e, arg, "answers")
 	if err != nil {
-		return 0, csat.Report{}, nil, err
+		return 0, csat.Report{}, err
 	}
 	writeSummaries(e.stderr, l, d)
 	asOf, given, err := f.asOfDate()
 	if err != nil {
-		return 0, csat.Report{}, nil, err
+		return 0, csat.Report{}, err
 	}
 	in, err := d.reportInput(asOf, given)
 	if err != nil {
-		return 0, csat.Report{}, nil, err
+		return 0, csat.Report{}, err
+	}
+	for _, n := range d.notes {
+		_, _ = fmt.Fprintln(e.stderr, n) // a notice on stderr: nothing to do if it fails
 	}
 	if in.Customers, err = d.scoreCustomers(); err != nil {
-		return 0, csat.Report{}, nil, err
+		return 0, csat.Report{}, err
 	}
 	rep, err := csat.BuildReport(in)
 	if err != nil {
-		return 0, csat.Report{}, nil, err
+		return 0, csat.Report{}, err
 	}
-	return l, rep, d, nil
+	return l, rep, nil
 }
 
 // writeSummaries prints what was read, so that nothing is dropped
@@ -85,7 +89,7 @@ func writeSummaries(w io.Writer, l language, d *dataset) {
 		if s.Answers > 0 {
 			line += fmt.Sprintf(", %d %s", s.Answers, l.t("answers"))
 		}
-		fmt.Fprintln(w, line)
+		_, _ = fmt.Fprintln(w, line) // a summary on stderr: nothing to do if it fails
 	}
 }
 
@@ -99,8 +103,9 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // writeScores prints the per-source, per-item and overall figures.
-func writeScores(w io.Writer, l language, rep csat.Report, d *dataset) error {
-	fmt.Fprintf(w, "%s %s · %s %s\n\n", l.t("period"), rep.Period, l.t("scale"), rep.Scale)
+func writeScores(w io.Writer, l language, rep csat.Report) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s · %s %s\n\n", l.t("period"), rep.Period, l.t("scale"), rep.Scale)
 	t := &textTable{right: []bool{false, false, true, true, true, false}}
 	t.add(l.t("source"), l.t("item"), l.t("answers"), l.t("degree"), l.t("rate"), l.t("interval"))
 	for _, sf := range rep.Sources {
@@ -125,24 +130,24 @@ func writeScores(w io.Writer, l language, rep csat.Report, d *dataset) error {
 			t.add(append(cells, iv)...)
 		}
 	}
-	if err := t.write(w); err != nil {
+	if err := t.write(&b); err != nil {
 		return err
 	}
 	if len(rep.Overall) >= 2 {
-		fmt.Fprintf(w, "\n%s: %s %s, %s %s\n", l.t("overall"), l.t("degree"), rep.Overall[0], l.t("rate"), rep.Overall[1])
+		fmt.Fprintf(&b, "\n%s: %s %s, %s %s\n", l.t("overall"), l.t("degree"), rep.Overall[0], l.t("rate"), rep.Overall[1])
 	}
 	for _, tf := range rep.Targets {
 		mark := "✗"
 		if tf.Met {
 			mark = "✓"
 		}
-		fmt.Fprintf(w, "%s %s: %s %s %s\n", l.t("target"), tf.Current.Label(), tf.Target.Target, mark, tf.Current)
+		fmt.Fprintf(&b, "%s %s: %s %s %s\n", l.t("target"), tf.Current.Label(), tf.Target.Target, mark, tf.Current)
 	}
 	for _, warn := range rep.Warnings {
-		fmt.Fprintf(w, "%s: %s\n", l.t("warnings"), warn)
+		fmt.Fprintf(&b, "%s: %s\n", l.t("warnings"), warn)
 	}
-	_ = d
-	return nil
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 const exampleReport = `  csat report testdata/sample                          # writes report.html
@@ -168,7 +173,7 @@ func runReport(e *env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	l, rep, _, err := buildReport(e, &f, fs.Args())
+	l, rep, err := buildReport(e, &f, fs.Args())
 	if err != nil {
 		return err
 	}
@@ -190,6 +195,6 @@ func runReport(e *env, args []string) error {
 	if err := file.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "wrote %s\n", *out)
+	_, _ = fmt.Fprintf(e.stderr, "wrote %s\n", *out) // the report is written: a lost notice is harmless
 	return nil
 }

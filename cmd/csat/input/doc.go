@@ -1,0 +1,190 @@
+// Package input reads the files a quality manager keeps for a
+// customer-satisfaction survey — survey answers, per-customer PVC inputs,
+// complaints, customer values and purchases — from CSV or Excel .xlsx,
+// into the values of the library [github.com/csatkit/csat]. The command
+// csat reads its inputs through it; Go programs can use it directly.
+//
+//	periods, sum, err := input.ReadAnswers("answers.xlsx", nil)
+//	if err != nil {
+//		log.Fatal(err) // csat: answers.xlsx line 7, field 3: scale "five-point": no level "满意度": unknown level
+//	}
+//	fmt.Printf("%s: %d rows, %d answers\n", sum.File, sum.Rows, sum.Answers)
+//
+// # Files
+//
+// A file is a table: a header row naming the columns, then one data row
+// per line (a spreadsheet's row). Headers are matched in English (any
+// case; a space or hyphen stands for an underscore) or Chinese; columns
+// may come in any order. A column the layout does not know is an error,
+// so that nothing is silently ignored, except a note column (note, 备注),
+// which is skipped and listed in [Summary.Ignored], and a column with an
+// empty header, whose cells must be empty. Fields are trimmed of
+// surrounding space.
+//
+// CSV files are RFC 4180 (comma-separated, "quoted" fields with "" for a
+// quote) in UTF-8 with or without a byte-order mark, or GBK as Chinese
+// Excel saves "CSV (逗号分隔)" by default: with [EncodingAuto] a file that
+// starts with a UTF-8 byte-order mark, or whose first 64 KiB are valid
+// UTF-8 (a character cut by the 64 KiB boundary is not held against it),
+// is UTF-8, and any other GBK (decoded as its superset GB18030). A GBK
+// file whose first 64 KiB happen to be ASCII is read as UTF-8 and stops
+// at its first non-UTF-8 field with an error that suggests [EncodingGBK].
+// UTF-16 files are refused. A line may hold at most [MaxLine] bytes.
+//
+// XLSX files are read from the first sheet, or [Options.Sheet], with
+// excelize's row iterator. Cells are read as stored, not as displayed:
+// numbers in full, rounded to 15 significant digits as Excel shows them;
+// a date cell (a serial day number of the 1900 date system) is a time.
+// The header is the first row that is not blank.
+//
+// # Answers: the long layout
+//
+// One row per answer, or per count of equal answers. Columns:
+//
+//	item        项目          required: the item rated
+//	level       等级, 评价    required: a key, English or Chinese label of the scale
+//	source      来源          survey/检查, self/自评, competitor/竞争对手 or any other name;
+//	                          empty or no column: [Options.Source], default survey
+//	count       数量          a non-negative integer; no column: 1
+//	period      期间          the period; no column: [Options.Period], default "current"
+//	form        表单          the form's id (checked, not used)
+//	respondent  填表人        who filled it in (checked, not used)
+//	customer    客户          the customer (checked, not used)
+//
+// For example, the method's worked survey item 功能 (METHOD.md §2):
+//
+//	期间,项目,来源,等级,数量
+//	2025H1,功能,检查,很满意,3
+//	2025H1,功能,检查,满意,1
+//	2025H1,功能,检查,不满意,1
+//	2025H1,功能,自评,very_satisfied,2
+//
+// The library's own CSV form (item,source,level,count, read by
+// [csat.ReadTableCSV]) is a long file.
+//
+// # Answers: the wide layout
+//
+// One row per returned form, one column per item, as survey tools export
+// it: each item cell holds the level the form gave (key or label), an
+// empty cell an item not answered (counted in [Summary.Unanswered]). The
+// meta columns period (期间), source (来源), form (表单), respondent
+// (填表人) and customer (客户) are read as in the long layout; every other
+// column is an item named by its header, or, with [Options.Items], the
+// columns it names are the items (renamed) and the others are skipped and
+// listed in [Summary.Ignored]:
+//
+//	表单,填表人,功能,外观,包装
+//	F001,张三,很满意,满意,很满意
+//	F002,李四,满意,,基本满意
+//
+// With [LayoutAuto] a header with both an item and a level column is
+// long, any other wide.
+//
+// Answers are grouped by period into [csat.Period] values sorted by name
+// (row order does not matter), each with a [csat.Table] of [Options.Scale].
+// [WriteAnswers] writes periods in either layout, as CSV or XLSX, and the
+// readers read the same tallies back.
+//
+// # Customers
+//
+// The per-customer inputs of the PVC method (METHOD.md §5), one row per
+// customer and item ([ReadCustomers] → [csat.Customer]):
+//
+//	customer   客户            required: the customer's id
+//	item       项目            the item (name or key of the scorer's tree)
+//	score      问卷            the questionnaire score of the item, 0–100
+//	visit      走访            the visit level of the item: key or label of [Options.Bands]
+//	estimate   估计, 估分      a score inside the visit level's band; empty: the band's point
+//	status     状态            active/正常, at_risk/风险, lost/流失 (default active)
+//	visited    已走访          yes/是 or no/否: whether the customer was visited
+//
+// Scores and visit levels of one item may share a row or not; a
+// customer's rows need not be adjacent. A customer with a score has a
+// questionnaire; one with a visit level, or visited yes, has a visit
+// (with no item mentioned if it has no level). A row with only the
+// customer (and status or visited) is allowed. For the worked example of
+// METHOD.md §5 (some items left out):
+//
+//	客户,项目,问卷,走访,估计,状态
+//	C001,品质,92,很满意,,正常
+//	C001,包装,85,比较不满意,,
+//	C001,价格和付款,60,比较满意,65,
+//	C001,运输,70,,,
+//
+// # Complaints
+//
+// One row per complaint ([ReadComplaints] → [csat.Complaint]):
+//
+//	id              编号                    required, unique
+//	outcome         结果, 处理结果          required: key, English or Chinese label of the outcome,
+//	                                        or 未处理, 不满意, 不太满意, 基本满意, 满意, 很满意
+//	customer        客户                    the customer's id
+//	received        收到, 收到时间          when it came in
+//	first_response  首次响应, 首次响应时间  the first response; empty if none yet
+//	resolved        解决, 解决时间          when it was closed; empty while open
+//	channel         渠道                    phone, e-mail, visit, …
+//	category        类别                    quality, delivery, service, …
+//
+// Times are RFC 3339 (2025-03-01T09:30:00+08:00), 2025-03-01 09:30[:00],
+// 2025-03-01, or with slashes (2025/3/1 9:30), in [Options.Location]
+// (default UTC) when they name no zone:
+//
+//	编号,客户,收到,首次响应,解决,渠道,类别,结果
+//	K01,C001,2025-03-01 09:30,2025-03-01 11:00,2025-03-02,电话,质量,处理，客户基本满意
+//	K02,C001,2025-04-10,,,邮件,交货,未处理
+//
+// # Values and purchases
+//
+// Customer values to segment by ([ReadValues] → [csat.CustomerValue]),
+// a CLV or any exact figure, one row per customer:
+//
+//	customer  客户           required, unique
+//	value     价值, clv       required: a decimal number
+//
+//	客户,价值
+//	C001,2051.09
+//	C002,800
+//
+// Or purchases, from which the caller computes each customer's CLV with
+// [csat.CLV] ([ReadPurchases] → margins per customer, one per period of
+// the file in name order, summed within a period, 0 where the customer
+// has none):
+//
+//	customer  客户    required
+//	period    期间    required: the period (sorted by name: 2025, 2026, …)
+//	margin    毛利    required: a decimal number, may be negative
+//
+//	客户,期间,毛利
+//	C001,2026,1000
+//	C001,2027,800
+//	C002,2027,500
+//
+// # Errors and the summary
+//
+// Every reader returns a [Summary] of rows read, accepted, rejected and
+// blank (empty lines and rows of empty fields are skipped and counted,
+// never taken for data), and of answers and unanswered items. A bad row
+// is a [*csat.ParseError] naming the file (as given), its line (the
+// spreadsheet's row; for a field of a multi-line quoted CSV record, the
+// line the field starts on) and its field number (1-based; for a CSV
+// syntax error, also the byte column, counted in the UTF-8 text after
+// decoding), wrapping the reason, so that [errors.Is] matches the
+// library's sentinels ([csat.ErrUnknownLevel], [csat.ErrMissing],
+// [csat.ErrSyntax] with encoding/csv's own error, …).
+//
+// By default the first bad row stops the read: its error is returned and
+// no data. With [Options.CollectAll] the read goes on; the data of the
+// accepted rows is returned together with a [*RejectedError] that wraps
+// every row error (the first [Options.MaxErrors] of them; the rest are
+// counted), or nil when no row was rejected. A rejected row changes
+// nothing. A bad header, an unreadable file or workbook and an overlong
+// line stop the read in both modes, and no data is returned.
+//
+// # Memory
+//
+// CSV rows are streamed and XLSX rows read with excelize's row iterator
+// (a worksheet larger than 16 MiB is unzipped to a temporary file), and
+// answers are counted into tallies as they come: memory grows with the
+// number of distinct periods, items and sources (or customers,
+// complaints), not with the number of rows.
+package input

@@ -1,0 +1,347 @@
+package input
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/csatkit/csat"
+)
+
+// A Format is a file format: CSV or Excel .xlsx.
+type Format int
+
+const (
+	// FormatAuto picks the format by the file name's extension (.csv,
+	// .txt → CSV; .xlsx, .xlsm → XLSX); for another extension, by the
+	// content (a zip archive is XLSX, anything else CSV).
+	FormatAuto Format = iota
+	// FormatCSV is comma-separated values (RFC 4180).
+	FormatCSV
+	// FormatXLSX is an Excel 2007+ workbook.
+	FormatXLSX
+)
+
+var formatNames = []string{"auto", "csv", "xlsx"}
+
+// String returns "auto", "csv" or "xlsx".
+func (f Format) String() string { return enumString("Format", formatNames, int(f)) }
+
+// MarshalText encodes the format by its name.
+func (f Format) MarshalText() ([]byte, error) { return marshalEnum("format", formatNames, int(f)) }
+
+// UnmarshalText decodes a format name (case-insensitive); any other text
+// is an error wrapping [csat.ErrInvalid].
+func (f *Format) UnmarshalText(text []byte) error {
+	i, err := unmarshalEnum("format", formatNames, text)
+	if err == nil {
+		*f = Format(i)
+	}
+	return err
+}
+
+// A Layout is how survey answers are laid out in a file.
+type Layout int
+
+const (
+	// LayoutAuto reads a header with an item (项目) and a level (等级,
+	// 评价) column as [LayoutLong], any other as [LayoutWide].
+	LayoutAuto Layout = iota
+	// LayoutLong is one row per answer (or per count of equal answers):
+	// item, source, level, count.
+	LayoutLong
+	// LayoutWide is one row per returned form and one column per item,
+	// as survey tools export it.
+	LayoutWide
+)
+
+var layoutNames = []string{"auto", "long", "wide"}
+
+// String returns "auto", "long" or "wide".
+func (l Layout) String() string { return enumString("Layout", layoutNames, int(l)) }
+
+// MarshalText encodes the layout by its name.
+func (l Layout) MarshalText() ([]byte, error) { return marshalEnum("layout", layoutNames, int(l)) }
+
+// UnmarshalText decodes a layout name (case-insensitive); any other text
+// is an error wrapping [csat.ErrInvalid].
+func (l *Layout) UnmarshalText(text []byte) error {
+	i, err := unmarshalEnum("layout", layoutNames, text)
+	if err == nil {
+		*l = Layout(i)
+	}
+	return err
+}
+
+// An Encoding is the character encoding of a CSV file. XLSX files are
+// always Unicode.
+type Encoding int
+
+const (
+	// EncodingAuto reads a file that starts with a UTF-8 byte-order mark,
+	// or whose first 64 KiB are valid UTF-8, as UTF-8, and any other as
+	// GBK.
+	EncodingAuto Encoding = iota
+	// EncodingUTF8 is UTF-8, with or without a byte-order mark.
+	EncodingUTF8
+	// EncodingGBK is GBK (code page 936), what Chinese Excel writes by
+	// default; it is decoded as its superset GB18030.
+	EncodingGBK
+)
+
+var encodingNames = []string{"auto", "utf-8", "gbk"}
+
+// String returns "auto", "utf-8" or "gbk".
+func (e Encoding) String() string { return enumString("Encoding", encodingNames, int(e)) }
+
+// MarshalText encodes the encoding by its name.
+func (e Encoding) MarshalText() ([]byte, error) {
+	return marshalEnum("encoding", encodingNames, int(e))
+}
+
+// UnmarshalText decodes an encoding name (case-insensitive; "utf8" and
+// "gb18030" are accepted too); any other text is an error wrapping
+// [csat.ErrInvalid].
+func (e *Encoding) UnmarshalText(text []byte) error {
+	switch strings.ToLower(string(text)) {
+	case "utf8":
+		text = []byte("utf-8")
+	case "gb18030", "cp936":
+		text = []byte("gbk")
+	}
+	i, err := unmarshalEnum("encoding", encodingNames, text)
+	if err == nil {
+		*e = Encoding(i)
+	}
+	return err
+}
+
+// DefaultPeriod is the name of the period of an answers file without a
+// period column when [Options.Period] is empty.
+const DefaultPeriod = "current"
+
+// DefaultMaxErrors is the number of row errors kept when
+// [Options.MaxErrors] is 0.
+const DefaultMaxErrors = 100
+
+// MaxLine is the longest line, in bytes after decoding, that a CSV file
+// may have: a longer one stops the read with an error wrapping
+// [csat.ErrOutOfRange]. It bounds the memory a hostile file can take.
+const MaxLine = 1 << 20
+
+// Options configures the readers. The zero value (or nil) means the
+// defaults: the format by the file name, the layout and the encoding
+// detected, the first sheet, every column an item, source survey, stop at
+// the first bad row.
+type Options struct {
+	// Scale is the answers' scale; nil means [csat.FivePoint]. Levels are
+	// matched by key, English or Chinese label ([csat.Scale.Index]).
+	Scale *csat.Scale
+	// Format is the file format; [FormatAuto] picks it by the name's
+	// extension or, failing that, by the content.
+	Format Format
+	// Layout is the answers layout; [LayoutAuto] detects it from the
+	// header. The other readers have one layout each.
+	Layout Layout
+	// Encoding is the CSV encoding; [EncodingAuto] detects it.
+	Encoding Encoding
+	// Sheet is the XLSX sheet to read; "" means the first.
+	Sheet string
+	// Items maps column headers to item names in the wide layout: only
+	// the columns it names are items (renamed), other columns that are
+	// not meta columns are ignored and listed in [Summary.Ignored], and a
+	// header it names that the file lacks is an error wrapping
+	// [csat.ErrMissing]. Nil means every column that is not a meta column
+	// is an item, named by its header. In the long layout and in a
+	// customers file it maps the values of the item column: a value it
+	// does not name is an error wrapping [csat.ErrUnknownItem].
+	Items map[string]string
+	// Source is the source of answers without a source column (or with
+	// an empty source cell); "" means [csat.SourceSurvey]. The Chinese
+	// names 检查, 自评 and 竞争对手 stand for survey, self and competitor.
+	Source string
+	// Period names the one period of an answers file without a period
+	// column; "" means [DefaultPeriod].
+	Period string
+	// CollectAll reads on past bad rows, keeping every accepted one, and
+	// returns a [*RejectedError] listing the bad ones; false stops at the
+	// first bad row.
+	CollectAll bool
+	// MaxErrors bounds the row errors kept with CollectAll (the rest are
+	// counted); 0 means [DefaultMaxErrors].
+	MaxErrors int
+	// Bands is the band scale of visit notes in a customers file; nil
+	// means [csat.PVCBands].
+	Bands *csat.Scale
+	// Location is the time zone of complaint times written without one;
+	// nil means UTC.
+	Location *time.Location
+}
+
+// A Summary tells what a reader did with a file, so that nothing is
+// dropped unseen. Rows counts the data rows (the header and blank rows
+// excluded): each was either accepted or rejected, so Rows == Accepted +
+// Rejected. Blank counts the rows skipped as blank: empty lines, and rows
+// whose every field is empty or space.
+type Summary struct {
+	File     string   // the name given for the file
+	Format   Format   // the format read
+	Encoding Encoding // the encoding read (CSV only)
+	Layout   Layout   // the answers layout read (answers only)
+	Rows     int      // data rows read
+	Accepted int      // rows taken in
+	Rejected int      // rows refused, each with an error
+	Blank    int      // blank rows skipped
+	// Answers counts the answers taken in (answers files): the counts of
+	// the long layout, the answered cells of the wide layout.
+	Answers uint64
+	// Unanswered counts the empty item cells of accepted rows in the wide
+	// layout: items a form left unanswered.
+	Unanswered uint64
+	// Ignored lists the headers of the columns not read: in the wide
+	// layout with [Options.Items], the columns it does not name; in any
+	// layout, note (备注) columns.
+	Ignored []string
+	// Errors holds the row errors, at most [Options.MaxErrors] of them
+	// (the first ones) with CollectAll, else at most one.
+	Errors []error
+}
+
+// A RejectedError reports the rows rejected by a read with
+// [Options.CollectAll]. It wraps each row error (each a
+// [*csat.ParseError]), so [errors.Is] matches their reasons and
+// [errors.As] finds the first of a type.
+type RejectedError struct {
+	File     string  // the file's name
+	Rows     int     // data rows read
+	Rejected int     // rows rejected; more than len(Errs) when some were not kept
+	Errs     []error // the first row errors
+}
+
+// Error returns "csat: FILE: R of N rows rejected:" and each row error
+// on a line of its own, then how many were not listed.
+func (e *RejectedError) Error() string {
+	if e == nil {
+		return "csat: <nil>"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "csat: %s: %d of %d rows rejected:", e.File, e.Rejected, e.Rows)
+	for _, err := range e.Errs {
+		b.WriteString("\n\t" + csat.Detail(err))
+	}
+	if n := e.Rejected - len(e.Errs); n > 0 {
+		b.WriteString("\n\t… and " + strconv.Itoa(n) + " more")
+	}
+	return b.String()
+}
+
+// Unwrap returns the row errors.
+func (e *RejectedError) Unwrap() []error {
+	if e == nil {
+		return nil
+	}
+	return e.Errs
+}
+
+// config is Options with the defaults filled in.
+type config struct {
+	Options
+	scale, bands *csat.Scale
+	source       string
+	period       string
+	maxErrors    int
+	loc          *time.Location
+}
+
+func newConfig(o *Options) (*config, error) {
+	c := &config{}
+	if o != nil {
+		c.Options = *o
+	}
+	c.scale, c.bands, c.loc = c.Scale, c.Bands, c.Location
+	if c.scale == nil {
+		c.scale = csat.FivePoint()
+	}
+	if c.bands == nil {
+		c.bands = csat.PVCBands()
+	}
+	if c.loc == nil {
+		c.loc = time.UTC
+	}
+	c.source = csat.SourceSurvey
+	if s := strings.TrimSpace(c.Source); s != "" {
+		c.source = sourceName(s)
+	}
+	c.period = DefaultPeriod
+	if p := strings.TrimSpace(c.Period); p != "" {
+		c.period = p
+	}
+	c.maxErrors = c.MaxErrors
+	if c.maxErrors <= 0 {
+		c.maxErrors = DefaultMaxErrors
+	}
+	if c.Format < FormatAuto || c.Format > FormatXLSX {
+		return nil, fmt.Errorf("csat: input: format %d: %w", c.Format, csat.ErrInvalid)
+	}
+	if c.Layout < LayoutAuto || c.Layout > LayoutWide {
+		return nil, fmt.Errorf("csat: input: layout %d: %w", c.Layout, csat.ErrInvalid)
+	}
+	if c.Encoding < EncodingAuto || c.Encoding > EncodingGBK {
+		return nil, fmt.Errorf("csat: input: encoding %d: %w", c.Encoding, csat.ErrInvalid)
+	}
+	for k, v := range c.Items {
+		if !validName(k) || !validName(v) {
+			return nil, fmt.Errorf("csat: input: Options.Items maps %s to %s: want names that are non-empty UTF-8 without surrounding space: %w", quote(k), quote(v), csat.ErrInvalid)
+		}
+	}
+	if !utf8.ValidString(c.source) || !utf8.ValidString(c.period) {
+		return nil, fmt.Errorf("csat: input: Options.Source or Options.Period is not UTF-8: %w", csat.ErrInvalid)
+	}
+	return c, nil
+}
+
+// validName reports whether s is a name as read back from a file:
+// non-empty UTF-8 without surrounding space.
+func validName(s string) bool {
+	return s != "" && utf8.ValidString(s) && strings.TrimSpace(s) == s
+}
+
+// enumString returns names[i], or "Type(i)" for an index without a name.
+func enumString(typ string, names []string, i int) string {
+	if i >= 0 && i < len(names) {
+		return names[i]
+	}
+	return typ + "(" + strconv.Itoa(i) + ")"
+}
+
+func marshalEnum(what string, names []string, i int) ([]byte, error) {
+	if i < 0 || i >= len(names) {
+		return nil, fmt.Errorf("csat: input: %s %d has no name: %w", what, i, csat.ErrInvalid)
+	}
+	return []byte(names[i]), nil
+}
+
+func unmarshalEnum(what string, names []string, text []byte) (int, error) {
+	s := strings.ToLower(strings.TrimSpace(string(text)))
+	for i, n := range names {
+		if n == s {
+			return i, nil
+		}
+	}
+	return 0, fmt.Errorf("csat: input: unknown %s %s (want %s): %w", what, quote(string(text)), strings.Join(names, ", "), csat.ErrInvalid)
+}
+
+// quote quotes s for a message: escaped, at most 40 bytes of it.
+func quote(s string) string {
+	const max = 40
+	if len(s) <= max {
+		return strconv.Quote(s)
+	}
+	cut := max
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
+}

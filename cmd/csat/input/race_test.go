@@ -1,0 +1,7 @@
+//go:build race
+
+package input
+
+// raceEnabled is true under the race detector, which makes the large
+// streaming tests too slow to be worth running.
+const raceEnabled = true

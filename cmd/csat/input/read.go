@@ -1,0 +1,122 @@
+package input
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/csatkit/csat"
+)
+
+// run is one read of a file: its rows, its summary and its errors.
+type run struct {
+	c    *config
+	name string
+	src  rowSource
+	sum  *Summary
+	xlsx bool
+	// failed is set when the read could not go through the file (a bad
+	// header, a fatal error): no data is returned then, even with
+	// CollectAll.
+	failed bool
+}
+
+// start opens the file (path, or r when r is not nil) for a read.
+func start(path string, r io.Reader, opts *Options) (*run, error) {
+	c, err := newConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	sum := &Summary{File: path}
+	var src rowSource
+	if r != nil {
+		src, err = openReader(r, path, c, sum)
+	} else {
+		src, err = open(path, c, sum)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &run{c: c, name: path, src: src, sum: sum, xlsx: sum.Format == FormatXLSX}, nil
+}
+
+// rows calls row for each data row after the header. A row error (a
+// *csat.ParseError from the source or from row) rejects the row: the read
+// stops there, or with CollectAll goes on; row must then have changed
+// nothing. The error returned is the first row error, a *RejectedError
+// with CollectAll, or a fatal error (joined with the rejected rows).
+func (r *run) rows(row func(rec []string) error) error {
+	var errs []error
+	for {
+		rec, err := r.src.next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var fe *fatalError
+		if errors.As(err, &fe) {
+			r.failed = true
+			r.sum.Blank = r.src.blank()
+			rej := r.rejected(errs)
+			r.sum.Errors = append(r.sum.Errors, fe.err)
+			if rej != nil {
+				return errors.Join(rej, fe.err)
+			}
+			return fe.err
+		}
+		r.sum.Rows++
+		if err == nil {
+			err = row(rec)
+		}
+		if err == nil {
+			r.sum.Accepted++
+			continue
+		}
+		r.sum.Rejected++
+		if !r.c.CollectAll {
+			r.sum.Errors = []error{err}
+			r.sum.Blank = r.src.blank()
+			return err
+		}
+		if len(errs) < r.c.maxErrors {
+			errs = append(errs, err)
+		}
+	}
+	r.sum.Blank = r.src.blank()
+	if rej := r.rejected(errs); rej != nil {
+		return rej
+	}
+	return nil
+}
+
+func (r *run) rejected(errs []error) error {
+	r.sum.Errors = errs
+	if r.sum.Rejected == 0 {
+		return nil
+	}
+	return &RejectedError{File: r.name, Rows: r.sum.Rows, Rejected: r.sum.Rejected, Errs: errs}
+}
+
+// finish closes the source; the first error wins. It reports whether
+// the data read is to be returned: without error, or with CollectAll
+// after rejected rows only.
+func (r *run) finish(err error) (bool, error) {
+	if cerr := r.src.close(); cerr != nil && err == nil {
+		r.failed = true
+		err = fmt.Errorf("csat: %s: %w", r.name, cerr)
+	}
+	return err == nil || r.c.CollectAll && !r.failed, err
+}
+
+// fieldError returns a *csat.ParseError about field i (0-based) of the
+// current row.
+func (r *run) fieldError(i int, err error) error {
+	if i < 0 {
+		return &csat.ParseError{File: r.name, Line: r.src.line(0), Err: err}
+	}
+	return &csat.ParseError{File: r.name, Line: r.src.line(i), Field: i + 1, Err: err}
+}
+
+// colError returns a *csat.ParseError about column c of the current row.
+func (r *run) colError(cs *columns, c string, err error) error {
+	return r.fieldError(cs.field(c)-1, err)
+}

@@ -1,0 +1,478 @@
+package input
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/csatkit/csat"
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+)
+
+// sniffSize is the size of the first chunk that the encoding is detected
+// on.
+const sniffSize = 64 << 10
+
+// A rowSource yields the rows of a table: a CSV file or an XLSX sheet.
+// Rows whose every field is empty or space are skipped and counted.
+type rowSource interface {
+	// next returns the next non-blank row, every field trimmed of
+	// surrounding space, or io.EOF. An error that is a *csat.ParseError
+	// rejects one row and the read may go on; any other error is fatal.
+	// The row is valid until the next call.
+	next() ([]string, error)
+	// line returns the 1-based line (row) of field i of the last row.
+	line(i int) int
+	// blank returns the number of blank rows skipped so far (all of
+	// them, once next has returned io.EOF).
+	blank() int
+	// setWidth fixes the number of fields of the following rows: a row
+	// with fewer fields (CSV) or with a non-empty field past them is a
+	// syntax error; shorter XLSX rows are padded.
+	setWidth(n int)
+	close() error
+}
+
+// open opens path as a row source of the format and encoding of c.
+func open(path string, c *config, sum *Summary) (rowSource, error) {
+	format := c.Format
+	if format == FormatAuto {
+		var err error
+		if format, err = formatOf(path); err != nil {
+			return nil, err
+		}
+	}
+	if format == FormatXLSX {
+		sum.Format = FormatXLSX
+		return openXLSX(path, nil, c)
+	}
+	f, err := os.Open(path) //nolint:gosec // reading the file the caller names is the point
+	if err != nil {
+		return nil, err
+	}
+	if format == FormatAuto {
+		br := bufio.NewReaderSize(f, sniffSize)
+		if isZip(br) {
+			sum.Format = FormatXLSX
+			_ = f.Close()
+			return openXLSX(path, nil, c)
+		}
+		return newCSVSource(br, f, path, c, sum)
+	}
+	return newCSVSource(f, f, path, c, sum)
+}
+
+// openReader is open for a reader named name.
+func openReader(r io.Reader, name string, c *config, sum *Summary) (rowSource, error) {
+	format := c.Format
+	if format == FormatAuto {
+		var err error
+		if format, err = formatOf(name); err != nil {
+			return nil, err
+		}
+	}
+	if format == FormatAuto {
+		br := bufio.NewReaderSize(r, sniffSize)
+		if isZip(br) {
+			format = FormatXLSX
+		}
+		r = br
+	}
+	if format == FormatXLSX {
+		sum.Format = FormatXLSX
+		return openXLSX(name, r, c)
+	}
+	return newCSVSource(r, nil, name, c, sum)
+}
+
+// formatOf returns the format of a file name's extension, FormatAuto
+// when the extension does not tell.
+func formatOf(name string) (Format, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv", ".txt":
+		return FormatCSV, nil
+	case ".xlsx", ".xlsm":
+		return FormatXLSX, nil
+	case ".xls":
+		return 0, fmt.Errorf("csat: %s: the Excel 97–2003 .xls format is not read (save it as .xlsx or CSV): %w", name, csat.ErrInvalid)
+	}
+	return FormatAuto, nil
+}
+
+func isZip(br *bufio.Reader) bool {
+	b, _ := br.Peek(4)
+	return bytes.Equal(b, []byte("PK\x03\x04"))
+}
+
+// csvSource reads CSV records, decoding GBK when asked or detected.
+type csvSource struct {
+	name    string
+	r       *csv.Reader
+	lines   *lineCounter
+	closer  io.Closer
+	rec     []string
+	width   int
+	gbk     bool
+	lastEnd int // the last line of the last record
+	blanks  int
+	done    bool
+}
+
+func newCSVSource(r io.Reader, closer io.Closer, name string, c *config, sum *Summary) (rowSource, error) {
+	sum.Format = FormatCSV
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, sniffSize)
+	}
+	head, err := br.Peek(sniffSize)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		closeQuietly(closer)
+		return nil, fmt.Errorf("csat: %s: %w", name, err)
+	}
+	atEOF := err != nil
+	enc := c.Encoding
+	switch {
+	case bytes.HasPrefix(head, []byte("\xef\xbb\xbf")):
+		_, _ = br.Discard(3)
+		if enc == EncodingAuto {
+			enc = EncodingUTF8
+		}
+	case bytes.HasPrefix(head, []byte("\xff\xfe")), bytes.HasPrefix(head, []byte("\xfe\xff")):
+		closeQuietly(closer)
+		return nil, &csat.ParseError{File: name, Line: 1, Err: fmt.Errorf("a UTF-16 file (save it as CSV UTF-8 or as CSV): %w", csat.ErrInvalid)}
+	}
+	if enc == EncodingAuto {
+		enc = EncodingUTF8
+		if !utf8.Valid(completeRunes(head, atEOF)) {
+			enc = EncodingGBK
+		}
+	}
+	sum.Encoding = enc
+	var in io.Reader = br
+	if enc == EncodingGBK {
+		in = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
+	}
+	lc := &lineCounter{r: in}
+	cr := csv.NewReader(lc)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	return &csvSource{name: name, r: cr, lines: lc, closer: closer, gbk: enc == EncodingGBK}, nil
+}
+
+// completeRunes returns b without a UTF-8 sequence cut by the end of the
+// chunk (unless the chunk is the whole input), so that a chunk boundary
+// inside a character does not look like invalid UTF-8.
+func completeRunes(b []byte, atEOF bool) []byte {
+	if atEOF {
+		return b
+	}
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return b[:i]
+			}
+			break
+		}
+	}
+	return b
+}
+
+func closeQuietly(c io.Closer) {
+	if c != nil {
+		_ = c.Close()
+	}
+}
+
+func (s *csvSource) setWidth(n int) { s.width = n }
+
+func (s *csvSource) close() error {
+	if s.closer != nil {
+		return s.closer.Close()
+	}
+	return nil
+}
+
+func (s *csvSource) line(i int) int {
+	if i < 0 || i >= len(s.rec) {
+		i = 0
+	}
+	if len(s.rec) == 0 {
+		return s.lastEnd
+	}
+	l, _ := s.r.FieldPos(i)
+	return l
+}
+
+func (s *csvSource) blank() int { return s.blanks }
+
+func (s *csvSource) next() ([]string, error) {
+	for {
+		rec, err := s.r.Read()
+		if errors.Is(err, io.EOF) {
+			if !s.done {
+				s.done = true
+				if n := s.lines.total() - s.lastEnd; n > 0 {
+					s.blanks += n
+				}
+				s.lastEnd = s.lines.total()
+			}
+			return nil, io.EOF
+		}
+		s.rec = nil
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				if pe.StartLine > s.lastEnd+1 {
+					s.blanks += pe.StartLine - s.lastEnd - 1
+				}
+				s.lastEnd = pe.Line
+				return nil, &csat.ParseError{File: s.name, Line: pe.Line, Column: pe.Column, Err: &syntaxError{err: pe.Err}}
+			}
+			if errors.Is(err, errLineTooLong) {
+				return nil, fatal(&csat.ParseError{File: s.name, Line: s.lines.lines + 1, Err: fmt.Errorf("a line longer than %d bytes: %w", MaxLine, csat.ErrOutOfRange)})
+			}
+			return nil, fatal(fmt.Errorf("csat: %s: %w", s.name, err))
+		}
+		s.rec = rec
+		start, _ := s.r.FieldPos(0)
+		if start > s.lastEnd+1 {
+			s.blanks += start - s.lastEnd - 1
+		}
+		last := len(rec) - 1
+		end, _ := s.r.FieldPos(last)
+		s.lastEnd = end + strings.Count(rec[last], "\n")
+		empty := true
+		for i, f := range rec {
+			f = strings.TrimSpace(f)
+			rec[i] = f
+			if f != "" {
+				empty = false
+			}
+		}
+		if empty {
+			s.blanks++
+			continue
+		}
+		for i, f := range rec {
+			if !utf8.ValidString(f) {
+				return nil, &csat.ParseError{File: s.name, Line: s.line(i), Field: i + 1, Err: fmt.Errorf("%s is not UTF-8 (a GBK file? read it with Encoding GBK): %w", quote(f), csat.ErrInvalid)}
+			}
+			if s.gbk && strings.ContainsRune(f, utf8.RuneError) {
+				return nil, &csat.ParseError{File: s.name, Line: s.line(i), Field: i + 1, Err: fmt.Errorf("%s has bytes that are not GBK: %w", quote(f), csat.ErrInvalid)}
+			}
+		}
+		if s.width > 0 {
+			if len(rec) < s.width {
+				return nil, &csat.ParseError{File: s.name, Line: start, Column: 1, Err: &syntaxError{err: fmt.Errorf("%d fields, the header has %d: %w", len(rec), s.width, csv.ErrFieldCount)}}
+			}
+			for i := s.width; i < len(rec); i++ {
+				if rec[i] != "" {
+					return nil, &csat.ParseError{File: s.name, Line: s.line(i), Field: i + 1, Err: &syntaxError{err: fmt.Errorf("%d fields, the header has %d: %w", len(rec), s.width, csv.ErrFieldCount)}}
+				}
+			}
+			rec = rec[:s.width]
+		}
+		return rec, nil
+	}
+}
+
+// fatalError marks an error that stops a read even with CollectAll.
+type fatalError struct{ err error }
+
+func (e *fatalError) Error() string { return e.err.Error() }
+func (e *fatalError) Unwrap() error { return e.err }
+
+func fatal(err error) error { return &fatalError{err} }
+
+// syntaxError is a CSV syntax error: it matches both csat.ErrSyntax and
+// encoding/csv's own error (csv.ErrQuote, csv.ErrFieldCount, …).
+type syntaxError struct{ err error }
+
+func (e *syntaxError) Error() string   { return e.err.Error() + ": " + csat.ErrSyntax.Error() }
+func (e *syntaxError) Unwrap() []error { return []error{csat.ErrSyntax, e.err} }
+
+var errLineTooLong = errors.New("line too long")
+
+// lineCounter counts the lines read through it and refuses lines longer
+// than MaxLine: it delivers MaxLine+1 bytes of such a line, never its end,
+// then errLineTooLong.
+type lineCounter struct {
+	r       io.Reader
+	lines   int  // newlines seen
+	cur     int  // bytes since the last newline
+	partial bool // bytes after the last newline
+	err     error
+}
+
+func (c *lineCounter) Read(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.r.Read(p)
+	for i := 0; i < n; {
+		j := bytes.IndexByte(p[i:n], '\n')
+		seg := n - i
+		if j >= 0 {
+			seg = j
+		}
+		if c.cur+seg > MaxLine {
+			cut := i + MaxLine - c.cur + 1
+			c.cur, c.partial, c.err = MaxLine+1, true, errLineTooLong
+			return cut, c.err
+		}
+		if j < 0 {
+			c.cur += seg
+			break
+		}
+		c.lines++
+		c.cur = 0
+		i += j + 1
+	}
+	if n > 0 {
+		c.partial = p[n-1] != '\n'
+	}
+	return n, err
+}
+
+// total returns the number of lines read.
+func (c *lineCounter) total() int {
+	if c.partial {
+		return c.lines + 1
+	}
+	return c.lines
+}
+
+// xlsxSource reads the rows of a sheet with excelize's row iterator.
+type xlsxSource struct {
+	name   string
+	file   *excelize.File
+	rows   *excelize.Rows
+	row    int
+	rec    []string
+	width  int
+	blanks int
+}
+
+func openXLSX(name string, r io.Reader, c *config) (rowSource, error) {
+	opts := excelize.Options{RawCellValue: true}
+	var f *excelize.File
+	var err error
+	if r != nil {
+		f, err = excelize.OpenReader(r, opts)
+	} else {
+		f, err = excelize.OpenFile(name, opts)
+	}
+	if err != nil {
+		if f != nil {
+			_ = f.Close()
+		}
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("csat: %s: not a readable .xlsx workbook (%w): %w", name, err, csat.ErrSyntax)
+	}
+	sheet := c.Sheet
+	list := f.GetSheetList()
+	if sheet == "" {
+		if len(list) == 0 {
+			_ = f.Close()
+			return nil, fmt.Errorf("csat: %s: a workbook without sheets: %w", name, csat.ErrEmpty)
+		}
+		sheet = list[0]
+	} else if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
+		_ = f.Close()
+		return nil, fmt.Errorf("csat: %s: no sheet %q (it has %s): %w", name, sheet, quoteList(list), csat.ErrMissing)
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("csat: %s: sheet %q (%w): %w", name, sheet, err, csat.ErrSyntax)
+	}
+	return &xlsxSource{name: name, file: f, rows: rows}, nil
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = quote(n)
+	}
+	return strings.Join(q, ", ")
+}
+
+func (s *xlsxSource) setWidth(n int) { s.width = n }
+func (s *xlsxSource) line(int) int   { return s.row }
+func (s *xlsxSource) blank() int     { return s.blanks }
+
+func (s *xlsxSource) close() error {
+	err := s.rows.Close()
+	if cerr := s.file.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func (s *xlsxSource) next() ([]string, error) {
+	for s.rows.Next() {
+		s.row++
+		cols, err := s.rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fatal(&csat.ParseError{File: s.name, Line: s.row, Err: fmt.Errorf("%w: %w", err, csat.ErrSyntax)})
+		}
+		empty := true
+		for i, f := range cols {
+			f = strings.TrimFunc(f, unicode.IsSpace)
+			cols[i] = f
+			if f != "" {
+				empty = false
+			}
+		}
+		if empty {
+			s.blanks++
+			continue
+		}
+		if s.width > 0 {
+			for i := s.width; i < len(cols); i++ {
+				if cols[i] != "" {
+					return nil, &csat.ParseError{File: s.name, Line: s.row, Field: i + 1, Err: fmt.Errorf("a value in column %s, past the header's last column: %w", columnName(i+1), csat.ErrSyntax)}
+				}
+			}
+			if len(cols) > s.width {
+				cols = cols[:s.width]
+			}
+			for len(cols) < s.width {
+				cols = append(cols, "")
+			}
+		}
+		s.rec = cols
+		for i, f := range cols {
+			if !utf8.ValidString(f) {
+				return nil, &csat.ParseError{File: s.name, Line: s.row, Field: i + 1, Err: fmt.Errorf("%s is not UTF-8: %w", quote(f), csat.ErrInvalid)}
+			}
+		}
+		return cols, nil
+	}
+	if err := s.rows.Error(); err != nil {
+		return nil, fatal(&csat.ParseError{File: s.name, Line: s.row + 1, Err: fmt.Errorf("%w: %w", err, csat.ErrSyntax)})
+	}
+	return nil, io.EOF
+}
+
+// columnName returns a spreadsheet column's letters ("A", "AB").
+func columnName(n int) string {
+	s, err := excelize.ColumnNumberToName(n)
+	if err != nil {
+		return fmt.Sprint(n)
+	}
+	return s
+}

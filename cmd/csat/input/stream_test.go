@@ -1,0 +1,181 @@
+package input
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"runtime"
+	"testing"
+
+	"github.com/csatkit/csat"
+	"github.com/xuri/excelize/v2"
+)
+
+// rowsReader yields a CSV file of n rows made up as it is read, and
+// samples the live heap as it goes.
+type rowsReader struct {
+	n, i    int
+	wide    bool
+	buf     bytes.Buffer
+	read    int
+	maxHeap uint64
+}
+
+var streamItems = []string{"功能", "外观", "包装", "交货期", "服务质量"}
+var streamLevels = []string{"很满意", "满意", "基本满意", "不满意", "很不满意"}
+
+func (r *rowsReader) Read(p []byte) (int, error) {
+	for r.buf.Len() < len(p) && r.i <= r.n {
+		switch {
+		case r.i == 0 && r.wide:
+			r.buf.WriteString("期间,表单,功能,外观,包装,交货期,服务质量\n")
+		case r.i == 0:
+			r.buf.WriteString("期间,项目,来源,等级,数量\n")
+		case r.wide:
+			fmt.Fprintf(&r.buf, "2025H%d,F%d,%s,%s,%s,,%s\n", 1+r.i%2, r.i, streamLevels[r.i%5], streamLevels[(r.i+1)%5], streamLevels[(r.i+2)%5], streamLevels[(r.i+3)%5])
+		default:
+			fmt.Fprintf(&r.buf, "2025H%d,%s,检查,%s,%d\n", 1+r.i%2, streamItems[r.i%5], streamLevels[(r.i/5)%5], 1+r.i%3)
+		}
+		r.i++
+	}
+	n, err := r.buf.Read(p)
+	r.read += n
+	if r.read >= 1<<20 { // sample the live heap every MiB
+		r.read = 0
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		r.maxHeap = max(r.maxHeap, m.HeapAlloc)
+	}
+	return n, err
+}
+
+// TestStreamingMemory reads 20 times more rows and checks that the live
+// heap does not grow with them (it holds one buffer and the tallies).
+func TestStreamingMemory(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("reads 44 MB")
+	}
+	for _, wide := range []bool{false, true} {
+		heap := map[int]uint64{}
+		for _, n := range []int{50_000, 1_000_000} {
+			r := &rowsReader{n: n, wide: wide}
+			ps, sum, err := ReadAnswersFrom(r, "big.csv", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.Rows != n || len(ps) != 2 {
+				t.Fatalf("%d rows, %d periods; want %d rows, 2 periods", sum.Rows, len(ps), n)
+			}
+			heap[n] = r.maxHeap
+		}
+		small, large := heap[50_000], heap[1_000_000]
+		t.Logf("wide %t: live heap at most %d KiB for 50,000 rows, %d KiB for 1,000,000", wide, small>>10, large>>10)
+		if large > small+(1<<20) {
+			t.Errorf("wide %t: live heap grew from %d KiB to %d KiB with 20 times the rows", wide, small>>10, large>>10)
+		}
+	}
+}
+
+// BenchmarkReadAnswersCSV reads long and wide CSV answers; B/op grows with
+// the rows (garbage: encoding/csv allocates each record), the live heap
+// does not (TestStreamingMemory).
+func BenchmarkReadAnswersCSV(b *testing.B) {
+	for _, wide := range []bool{false, true} {
+		for _, n := range []int{1000, 100_000} {
+			b.Run(fmt.Sprintf("wide=%t/rows=%d", wide, n), func(b *testing.B) {
+				var data bytes.Buffer
+				if _, err := io.Copy(&data, &rowsReader{n: n, wide: wide}); err != nil {
+					b.Fatal(err)
+				}
+				b.SetBytes(int64(data.Len()))
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, _, err := ReadAnswersFrom(bytes.NewReader(data.Bytes()), "b.csv", nil); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkReadAnswersXLSX reads a long workbook with excelize's row
+// iterator.
+func BenchmarkReadAnswersXLSX(b *testing.B) {
+	for _, n := range []int{1000, 50_000} {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			var data bytes.Buffer
+			if err := WriteAnswers(&data, FormatXLSX, LayoutLong, longPeriods(b, n)); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(data.Len()))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := ReadAnswersFrom(bytes.NewReader(data.Bytes()), "b.xlsx", nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// longPeriods returns a period whose long layout has about n rows.
+func longPeriods(b *testing.B, n int) []csat.Period {
+	tb := csat.NewTable(csat.FivePoint())
+	for i := range n / 5 {
+		for l := range 5 {
+			if err := tb.AddN(fmt.Sprintf("item%d", i), csat.SourceSurvey, l, uint64(i+1)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	return []csat.Period{{Name: "P", Table: tb}}
+}
+
+// TestXLSXStreaming reads a workbook whose sheet is larger than the
+// in-memory limit: it goes through a temporary file, row by row.
+func TestXLSXStreaming(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("writes a large workbook")
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.SetRow("A1", []any{"项目", "等级", "数量"}); err != nil {
+		t.Fatal(err)
+	}
+	const n = 300_000 // about 20 MB of sheet XML, over excelize's 16 MiB
+	for i := 2; i <= n+1; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i)
+		if err := sw.SetRow(cell, []any{streamItems[i%5], streamLevels[(i/5)%5], 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	path := t.TempDir() + "/big.xlsx"
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	ps, sum, err := ReadAnswers(path, nil)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := ps[0].Table.Total(csat.SourceSurvey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := tl.N(); sum.Rows != n || got != n {
+		t.Errorf("%d rows, %d answers; want %d", sum.Rows, got, n)
+	}
+	t.Logf("read %d rows; %d MiB allocated in all", n, (after.TotalAlloc-before.TotalAlloc)>>20)
+}
