@@ -50,8 +50,10 @@ func (t Tally) Counts() []uint64 {
 }
 
 // N returns the number of answers. It is an error wrapping [ErrOverflow]
-// if the total does not fit in a uint64 (possible only after merging
-// tallies whose sum exceeds 1.8×10¹⁹).
+// if the total does not fit in a uint64: each level's count fits, but
+// their sum (after [Tally.AddN] of huge counts on several levels, or
+// merges) may exceed 1.8×10¹⁹. Scorers return that error; they never
+// wrap the count.
 func (t Tally) N() (uint64, error) {
 	var n uint64
 	for _, c := range t.counts {
