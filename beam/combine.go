@@ -1,0 +1,157 @@
+package csatbeam
+
+import (
+	"encoding/binary"
+	"reflect"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/csatkit/csat"
+)
+
+// A Key names one report: a company's survey of one period.
+type Key struct {
+	Company string `json:"company"`
+	Period  string `json:"period"`
+}
+
+// KeyByCompanyPeriod keys each [Answer] by its [Key]: a PCollection of
+// KV<Key, Answer>, ready for [CombineTables]. Any other key works the
+// same way: key the answers with a ParDo of your own.
+func KeyByCompanyPeriod(s beam.Scope, answers beam.PCollection) beam.PCollection {
+	s = s.Scope("csatbeam.KeyByCompanyPeriod")
+	return beam.ParDo(s, keyByCompanyPeriod, answers)
+}
+
+func keyByCompanyPeriod(a Answer) (Key, Answer) {
+	return Key{Company: a.Company, Period: a.Period}, a
+}
+
+// CombineTables counts the answers of each key into one [csat.Table] of
+// scale: a PCollection of KV<K, *csat.Table> from one of KV<K, Answer>,
+// for any key type K. It is beam.CombinePerKey with [TableFn].
+func CombineTables(s beam.Scope, scale *csat.Scale, keyed beam.PCollection) beam.PCollection {
+	s = s.Scope("csatbeam.CombineTables")
+	return beam.CombinePerKey(s, NewTableFn(scale), keyed)
+}
+
+// TableFn is a Beam CombineFn that counts [Answer]s into a [csat.Table]:
+// its accumulator and output are a *csat.Table, encoded between workers
+// with the library's binary encoding (see [EncodeTable]), and two
+// accumulators merge with [csat.Table.Merge], so the result is the same,
+// bit for bit, however the runner splits the input into bundles and
+// merges them. A count that would overflow is an error (wrapping
+// [csat.ErrOverflow]) that fails the job; counts never wrap.
+type TableFn struct {
+	// Scale is the definition of the tables' scale, as [NewTableFn]
+	// writes it (JSON: name, full marks, levels); required.
+	Scale string `json:"scale"`
+
+	scale *csat.Scale
+}
+
+// NewTableFn returns a TableFn counting on scale s.
+func NewTableFn(s *csat.Scale) *TableFn { return &TableFn{Scale: mustScaleDef(s), scale: s} }
+
+// Setup rebuilds the scale from its definition.
+func (fn *TableFn) Setup() error {
+	if fn.scale != nil {
+		return nil
+	}
+	s, err := scaleFromJSON([]byte(fn.Scale))
+	if err != nil {
+		return &opError{op: "combine", err: err}
+	}
+	fn.scale = s
+	return nil
+}
+
+// CreateAccumulator returns an empty table of the scale.
+func (fn *TableFn) CreateAccumulator() (*csat.Table, error) {
+	if err := fn.Setup(); err != nil {
+		return nil, err
+	}
+	return csat.NewTable(fn.scale), nil
+}
+
+// AddInput counts one answer row into t.
+func (fn *TableFn) AddInput(t *csat.Table, a Answer) (*csat.Table, error) {
+	if err := t.AddN(a.Item, a.Source, a.Level, a.Count); err != nil {
+		return nil, &opError{op: "combine", err: &csat.CellError{Item: a.Item, Source: a.Source, Err: err}}
+	}
+	return t, nil
+}
+
+// MergeAccumulators adds b into a ([csat.Table.Merge]: exact, associative
+// and commutative; on overflow an error naming the cell).
+func (fn *TableFn) MergeAccumulators(a, b *csat.Table) (*csat.Table, error) {
+	if err := a.Merge(b); err != nil {
+		return nil, &opError{op: "combine", err: err}
+	}
+	return a, nil
+}
+
+// ExtractOutput returns the table.
+func (fn *TableFn) ExtractOutput(t *csat.Table) *csat.Table { return t }
+
+// tableCodec marks the encoding of a table with its scale (version 1):
+//
+//	"CSBT" 0x01 | scale definition length (uvarint) | scale definition (JSON) | csat's table encoding
+const tableCodec = "CSBT\x01"
+
+// EncodeTable encodes t with its scale's definition, so that the bytes
+// decode ([DecodeTable]) with no scale given: the Beam coder of
+// *csat.Table. The table itself is [csat.Table.MarshalBinary]: cells in
+// sorted order, so equal tables encode to equal bytes.
+func EncodeTable(t *csat.Table) ([]byte, error) {
+	if t == nil || t.Scale() == nil {
+		return nil, &opError{op: "encode", err: reasonf(csat.ErrInvalid, "a table without scale")}
+	}
+	def, err := scaleDef(t.Scale())
+	if err != nil {
+		return nil, &opError{op: "encode", err: err}
+	}
+	body, err := t.MarshalBinary()
+	if err != nil {
+		return nil, &opError{op: "encode", err: err}
+	}
+	b := make([]byte, 0, len(tableCodec)+binary.MaxVarintLen64+len(def)+len(body))
+	b = append(b, tableCodec...)
+	b = binary.AppendUvarint(b, uint64(len(def)))
+	b = append(b, def...)
+	return append(b, body...), nil
+}
+
+// DecodeTable decodes what [EncodeTable] wrote. Malformed data is an error
+// wrapping [csat.ErrCorrupt] (or the library's decoding error).
+func DecodeTable(data []byte) (*csat.Table, error) {
+	corrupt := func(what string) (*csat.Table, error) {
+		return nil, &opError{op: "decode", err: reasonf(csat.ErrCorrupt, "%s", what)}
+	}
+	if len(data) < len(tableCodec) || string(data[:len(tableCodec)]) != tableCodec {
+		return corrupt("not a csatbeam table encoding")
+	}
+	rest := data[len(tableCodec):]
+	n, k := binary.Uvarint(rest)
+	if k <= 0 || n > uint64(len(rest)-k) { //nolint:gosec // 0 < k ≤ len(rest): the difference is not negative
+		return corrupt("scale definition length")
+	}
+	def := rest[k : k+int(n)] //nolint:gosec // n ≤ len(rest) − k, checked above
+	sc, err := scaleFromJSON(def)
+	if err != nil {
+		return nil, &opError{op: "decode", err: err}
+	}
+	t := csat.NewTable(sc)
+	if err := t.UnmarshalBinary(rest[k+int(n):]); err != nil { //nolint:gosec // as above
+		return nil, &opError{op: "decode", err: err}
+	}
+	return t, nil
+}
+
+var tableType = reflect.TypeOf((*csat.Table)(nil))
+
+var (
+	lineType   = reflect.TypeOf(Line{})
+	badRowType = reflect.TypeOf(BadRow{})
+	answerType = reflect.TypeOf(Answer{})
+	keyType    = reflect.TypeOf(Key{})
+)

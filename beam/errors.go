@@ -1,0 +1,36 @@
+package csatbeam
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/csatkit/csat"
+)
+
+// reason is what was wrong, in words, wrapping the library's sentinel for
+// errors.Is. It prints without a prefix: it is the reason inside a
+// [csat.ParseError] or [csat.CellError], which print "csat: " once.
+type reason struct {
+	msg string
+	err error
+}
+
+func (r *reason) Error() string { return r.msg + ": " + csat.Detail(r.err) }
+func (r *reason) Unwrap() error { return r.err }
+
+// reasonf returns a reason wrapping the sentinel err.
+func reasonf(err error, format string, args ...any) error {
+	return &reason{msg: fmt.Sprintf(format, args...), err: err}
+}
+
+// opError is an error of one of the package's transforms: "csatbeam: op:
+// reason".
+type opError struct {
+	op  string
+	err error
+}
+
+func (e *opError) Error() string { return "csatbeam: " + e.op + ": " + csat.Detail(e.err) }
+func (e *opError) Unwrap() error { return e.err }
+
+func itoa64(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,259 @@
+package csatbeam
+
+import (
+	"encoding/csv"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/csatkit/csat"
+	"github.com/google/go-cmp/cmp"
+)
+
+func newParseFn(t *testing.T, format Format) *parseFn {
+	t.Helper()
+	fn := &parseFn{Scale: mustScaleDef(csat.FivePoint()), Format: format, MaxField: csat.DefaultMaxField}
+	if err := fn.Setup(); err != nil {
+		t.Fatal(err)
+	}
+	return fn
+}
+
+const header = "company,period,item,source,level,count"
+
+func TestParseCSV(t *testing.T) {
+	// FivePoint levels: 0 很满意 very_satisfied, 1 满意, 2 基本满意, 3 不满意, 4 很不满意.
+	tests := []struct {
+		name, header, line string
+		want               Answer
+		err                error
+		field              int
+	}{
+		{"plain", header, "acme,2025Q1,功能,survey,很满意,3", Answer{"acme", "2025Q1", "功能", "survey", 0, 3}, nil, 0},
+		{"key and spaces", header, " acme , 2025Q1 ,功能, self , satisfied , 12 ", Answer{"acme", "2025Q1", "功能", "self", 1, 12}, nil, 0},
+		{"english label", header, "acme,Q,功能,survey,basically satisfied,0", Answer{"acme", "Q", "功能", "survey", 2, 0}, nil, 0},
+		{"quoted", header, `"a,b","Q","功能 ""x""",survey,不满意,1`, Answer{"a,b", "Q", `功能 "x"`, "survey", 3, 1}, nil, 0},
+		{"no count column", "level,source,item,period,company", "很不满意,survey,功能,Q,acme", Answer{"acme", "Q", "功能", "survey", 4, 1}, nil, 0},
+		{"largest count", header, "a,Q,i,s,满意,18446744073709551615", Answer{"a", "Q", "i", "s", 1, 1<<64 - 1}, nil, 0},
+		{"unknown level", header, "a,Q,i,s,great,1", Answer{}, csat.ErrUnknownLevel, 5},
+		{"empty company", header, " ,Q,i,s,满意,1", Answer{}, csat.ErrInvalid, 1},
+		{"empty period", header, "a,,i,s,满意,1", Answer{}, csat.ErrInvalid, 2},
+		{"empty source", header, "a,Q,i,,满意,1", Answer{}, csat.ErrInvalid, 4},
+		{"item not UTF-8", header, "a,Q,\xff,s,满意,1", Answer{}, csat.ErrInvalid, 3},
+		{"negative count", header, "a,Q,i,s,满意,-1", Answer{}, csat.ErrInvalid, 6},
+		{"fraction count", header, "a,Q,i,s,满意,1.0", Answer{}, csat.ErrInvalid, 6},
+		{"empty count", header, "a,Q,i,s,满意,", Answer{}, csat.ErrInvalid, 6},
+		{"count 2^64", header, "a,Q,i,s,满意,18446744073709551616", Answer{}, csat.ErrOverflow, 6},
+		{"too few fields", header, "a,Q,i,s,满意", Answer{}, csv.ErrFieldCount, 0},
+		{"too many fields", header, "a,Q,i,s,满意,1,2", Answer{}, csv.ErrFieldCount, 0},
+		{"quoted newline", header, `a,Q,"功能`, Answer{}, csv.ErrQuote, 0},
+		{"bare quote", header, `a,Q,功"能,s,满意,1`, Answer{}, csv.ErrBareQuote, 0},
+		{"field too long", header, "a,Q," + strings.Repeat("x", csat.DefaultMaxField+1) + ",s,满意,1", Answer{}, csat.ErrOutOfRange, 3},
+		{"no header", "", "a,Q,i,s,满意,1", Answer{}, csat.ErrMissing, 0},
+		{"bad header", "company,period,item,source,rating", "a,Q,i,s,满意", Answer{}, csat.ErrInvalid, 0},
+	}
+	fn := newParseFn(t, FormatCSV)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := fn.parseCSV(tt.header, tt.line)
+			if tt.err == nil {
+				if err != nil {
+					t.Fatalf("error %v", err)
+				}
+				if diff := cmp.Diff(tt.want, got); diff != "" {
+					t.Errorf("answer (-want +got):\n%s", diff)
+				}
+				return
+			}
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("error %v, want %v", err, tt.err)
+			}
+			if errors.Is(tt.err, csv.ErrFieldCount) || errors.Is(tt.err, csv.ErrQuote) || errors.Is(tt.err, csv.ErrBareQuote) {
+				if !errors.Is(err, csat.ErrSyntax) {
+					t.Errorf("syntax error %v does not wrap csat.ErrSyntax", err)
+				}
+			}
+			b := badRow("in.csv", 7, tt.line, err)
+			if b.Field != tt.field || b.Line != 7 || b.File != "in.csv" {
+				t.Errorf("bad row %+v, want field %d of in.csv line 7", b, tt.field)
+			}
+			if !strings.HasPrefix(b.Err, "csat: in.csv line 7") {
+				t.Errorf("message %q does not name the file and line", b.Err)
+			}
+		})
+	}
+}
+
+func TestParseCSVQuotedNewlineMessage(t *testing.T) {
+	_, err := newParseFn(t, FormatCSV).parseCSV(header, `a,Q,"功能`)
+	if err == nil || !strings.Contains(err.Error(), "quoted newlines are not allowed") {
+		t.Errorf("error %v does not say why", err)
+	}
+}
+
+func TestParseHeader(t *testing.T) {
+	tests := []struct {
+		header string
+		err    error
+	}{
+		{"company,period,item,source,level,count", nil},
+		{" count , level,source,item,period,company", nil},
+		{`"company",period,item,source,level`, nil},
+		{"company,period,item,source", csat.ErrMissing},
+		{"company,period,item,source,level,level", csat.ErrDuplicate},
+		{"company,period,item,source,level,weight", csat.ErrInvalid},
+		{`company,"period`, csat.ErrSyntax},
+	}
+	for _, tt := range tests {
+		_, err := parseHeader(tt.header, csat.DefaultMaxField)
+		if (tt.err == nil) != (err == nil) || (tt.err != nil && !errors.Is(err, tt.err)) {
+			t.Errorf("parseHeader(%q) = %v, want %v", tt.header, err, tt.err)
+		}
+	}
+}
+
+func TestParseJSON(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       Answer
+		err        error
+	}{
+		{"full", `{"company":"acme","period":"2025Q1","item":"功能","source":"survey","level":"很满意","count":3}`, Answer{"acme", "2025Q1", "功能", "survey", 0, 3}, nil},
+		{"no count, any order, spaces", ` { "level" : " satisfied ", "source":"self","item":"外观","period":"Q","company":"a" } `, Answer{"a", "Q", "外观", "self", 1, 1}, nil},
+		{"count 0", `{"company":"a","period":"Q","item":"i","source":"s","level":"满意","count":0}`, Answer{"a", "Q", "i", "s", 1, 0}, nil},
+		{"unknown level", `{"company":"a","period":"Q","item":"i","source":"s","level":"great"}`, Answer{}, csat.ErrUnknownLevel},
+		{"missing item", `{"company":"a","period":"Q","source":"s","level":"满意"}`, Answer{}, csat.ErrMissing},
+		{"empty item", `{"company":"a","period":"Q","item":"","source":"s","level":"满意"}`, Answer{}, csat.ErrInvalid},
+		{"unknown key", `{"company":"a","period":"Q","item":"i","source":"s","level":"满意","weight":2}`, Answer{}, csat.ErrInvalid},
+		{"repeated key", `{"company":"a","company":"b","period":"Q","item":"i","source":"s","level":"满意"}`, Answer{}, csat.ErrDuplicate},
+		{"count as string", `{"company":"a","period":"Q","item":"i","source":"s","level":"满意","count":"3"}`, Answer{}, csat.ErrInvalid},
+		{"negative count", `{"company":"a","period":"Q","item":"i","source":"s","level":"满意","count":-3}`, Answer{}, csat.ErrInvalid},
+		{"fraction count", `{"company":"a","period":"Q","item":"i","source":"s","level":"满意","count":1.5}`, Answer{}, csat.ErrInvalid},
+		{"exponent count", `{"company":"a","period":"Q","item":"i","source":"s","level":"满意","count":1e3}`, Answer{}, csat.ErrInvalid},
+		{"count 2^64", `{"company":"a","period":"Q","item":"i","source":"s","level":"满意","count":18446744073709551616}`, Answer{}, csat.ErrOverflow},
+		{"number for a name", `{"company":1,"period":"Q","item":"i","source":"s","level":"满意"}`, Answer{}, csat.ErrInvalid},
+		{"null", `{"company":null,"period":"Q","item":"i","source":"s","level":"满意"}`, Answer{}, csat.ErrInvalid},
+		{"nested", `{"company":{"a":1},"period":"Q","item":"i","source":"s","level":"满意"}`, Answer{}, csat.ErrInvalid},
+		{"not an object", `["a"]`, Answer{}, csat.ErrSyntax},
+		{"cut", `{"company":"a",`, Answer{}, csat.ErrSyntax},
+		{"trailing data", `{"company":"a","period":"Q","item":"i","source":"s","level":"满意"} {}`, Answer{}, csat.ErrSyntax},
+		{"blank", `   `, Answer{}, csat.ErrSyntax},
+	}
+	fn := newParseFn(t, FormatJSON)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := fn.parseJSON(tt.line)
+			if tt.err == nil {
+				if err != nil {
+					t.Fatalf("error %v", err)
+				}
+				if diff := cmp.Diff(tt.want, got); diff != "" {
+					t.Errorf("answer (-want +got):\n%s", diff)
+				}
+				return
+			}
+			if !errors.Is(err, tt.err) {
+				t.Errorf("error %v, want %v", err, tt.err)
+			}
+		})
+	}
+}
+
+// ProcessElement sends a line to the answers or to the dead letter, never
+// both, never neither, by the format the file's name gives.
+func TestParseProcessElement(t *testing.T) {
+	fn := newParseFn(t, FormatAuto)
+	lines := []Line{
+		{File: "a.csv", Number: 2, Text: "a,Q,i,s,满意,1", Header: header},
+		{File: "a.csv", Number: 3, Text: "a,Q,i,s,great,1", Header: header},
+		{File: "b.jsonl.gz", Number: 1, Text: `{"company":"a","period":"Q","item":"i","source":"s","level":"满意"}`},
+		{File: "b.ndjson", Number: 9, Text: `a,Q,i,s,满意,1`},
+	}
+	var answers []Answer
+	var bad []BadRow
+	for _, l := range lines {
+		fn.ProcessElement(l, func(a Answer) { answers = append(answers, a) }, func(b BadRow) { bad = append(bad, b) })
+	}
+	want := []Answer{{"a", "Q", "i", "s", 1, 1}, {"a", "Q", "i", "s", 1, 1}}
+	if diff := cmp.Diff(want, answers); diff != "" {
+		t.Errorf("answers (-want +got):\n%s", diff)
+	}
+	if len(bad) != 2 || bad[0].File != "a.csv" || bad[0].Line != 3 || bad[0].Field != 5 || bad[1].File != "b.ndjson" || bad[1].Line != 9 {
+		t.Errorf("bad rows %+v, want a.csv line 3 field 5 and b.ndjson line 9", bad)
+	}
+	if bad[0].Text != "a,Q,i,s,great,1" {
+		t.Errorf("bad row text %q, want the line", bad[0].Text)
+	}
+}
+
+func TestFormatText(t *testing.T) {
+	for _, f := range []Format{FormatAuto, FormatCSV, FormatJSON} {
+		b, err := f.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g Format
+		if err := g.UnmarshalText(b); err != nil || g != f || string(b) != f.String() {
+			t.Errorf("%v: text %q reads back as %v, %v", f, b, g, err)
+		}
+	}
+	if _, err := Format(7).MarshalText(); !errors.Is(err, csat.ErrInvalid) {
+		t.Errorf("Format(7).MarshalText error %v, want ErrInvalid", err)
+	}
+	var g Format
+	if err := g.UnmarshalText([]byte("xml")); !errors.Is(err, csat.ErrInvalid) {
+		t.Errorf("UnmarshalText(xml) error %v, want ErrInvalid", err)
+	}
+	if Format(7).String() != "Format(7)" {
+		t.Errorf("Format(7).String() = %q", Format(7).String())
+	}
+}
+
+// FuzzParseLine: any line parses to an answer whose names are non-empty
+// UTF-8 and whose level is on the scale, or to an error wrapping one of
+// the library's sentinels; never a panic.
+func FuzzParseLine(f *testing.F) {
+	for _, s := range []string{
+		"acme,2025Q1,功能,survey,很满意,3",
+		`"a,b",Q,"i""j",s,satisfied,0`,
+		"a,Q,i,s,great,18446744073709551616",
+		`a,Q,"功能`,
+		`{"company":"acme","period":"Q","item":"功能","source":"survey","level":"满意","count":2}`,
+		`{"company":"a","company":"b"}`,
+		"\xff,\xfe",
+	} {
+		f.Add(s)
+	}
+	fnCSV, fnJSON := &parseFn{Scale: mustScaleDef(csat.FivePoint()), MaxField: 64}, &parseFn{Scale: mustScaleDef(csat.FivePoint()), MaxField: 64}
+	if err := fnCSV.Setup(); err != nil {
+		f.Fatal(err)
+	}
+	if err := fnJSON.Setup(); err != nil {
+		f.Fatal(err)
+	}
+	sentinels := []error{csat.ErrSyntax, csat.ErrInvalid, csat.ErrMissing, csat.ErrDuplicate, csat.ErrUnknownLevel, csat.ErrOverflow, csat.ErrOutOfRange}
+	f.Fuzz(func(t *testing.T, line string) {
+		for _, parse := range []func(string) (Answer, error){
+			func(l string) (Answer, error) { return fnCSV.parseCSV(header, l) },
+			fnJSON.parseJSON,
+		} {
+			a, err := parse(line)
+			if err != nil {
+				if !slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) }) {
+					t.Errorf("error %v wraps none of the library's sentinels", err)
+				}
+				continue
+			}
+			for _, s := range []string{a.Company, a.Period, a.Item, a.Source} {
+				if s == "" || !utf8.ValidString(s) || s != strings.TrimSpace(s) {
+					t.Errorf("answer %+v has a name that is empty, not UTF-8 or untrimmed", a)
+				}
+			}
+			if a.Level < 0 || a.Level >= csat.FivePoint().Len() {
+				t.Errorf("answer %+v has no level of the scale", a)
+			}
+		}
+	})
+}

@@ -1,0 +1,182 @@
+package csatbeam
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/passert"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
+	"github.com/csatkit/csat"
+)
+
+func mustJSON(t fataler, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func tableHex(t fataler, tb *csat.Table) string {
+	t.Helper()
+	b, err := tb.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(b)
+}
+
+// cut shortens a pipeline error (Prism's carry the whole bundle
+// descriptor) for a test's message.
+func cut(err error) string {
+	s := err.Error()
+	if len(s) > 2000 {
+		return s[:2000] + "…"
+	}
+	return s
+}
+
+// The committed sample (testdata/answers: the library's
+// testdata/survey.csv as company acme in CSV and as globex in JSON lines,
+// and bad.csv) gives, per company and period, the tables and the report
+// bytes of the single-process path, and the dead letter holds exactly
+// the bad lines of bad.csv with their line numbers.
+func TestSampleData(t *testing.T) {
+	survey, err := os.ReadFile("../testdata/survey.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp := csat.FivePoint()
+	acmeTable, acmeReport, err := singleReport(t, fp, "2025Q1", string(survey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// bad.csv's two good lines, 2 and 10, in the library's format.
+	initechTable, initechReport, err := singleReport(t, fp, "2025Q2", "item,source,level,count\n功能,survey,很满意,2\n外观,survey,不满意,1\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	p, s := beam.NewPipelineWithRoot()
+	answers, bad := Read(s, fp, "testdata/answers/*", nil)
+	tables := CombineTables(s, fp, KeyByCompanyPeriod(s, answers))
+	reports, failed := Reports(s, tables, nil)
+	passert.Equals(s, beam.ParDo(s, reportString, reports),
+		"acme|2025Q1|"+acmeReport, "globex|2025Q1|"+acmeReport, "initech|2025Q2|"+initechReport)
+	passert.Equals(s, beam.ParDo(s, tableString, tables),
+		"acme|2025Q1|"+tableHex(t, acmeTable), "globex|2025Q1|"+tableHex(t, acmeTable), "initech|2025Q2|"+tableHex(t, initechTable))
+	passert.Empty(s, failed)
+	passert.Equals(s, beam.ParDo(s, badRowString, bad),
+		"bad.csv:3:unknown level",    // great
+		"bad.csv:4:invalid argument", // count -1
+		"bad.csv:5:invalid argument", // empty item
+		"bad.csv:6:malformed input",  // 5 fields under a 6-column header
+		"bad.csv:8:malformed input",  // a quoted field left open
+		"bad.csv:9:count overflow",   // 2⁶⁴
+	)
+	if err := ptest.Run(p); err != nil {
+		t.Fatalf("pipeline: %s", cut(err))
+	}
+}
+
+// An overflowing count fails the job with the library's error, whether
+// the two counts meet in one accumulator or when accumulators merge.
+func TestOverflowFailsTheJob(t *testing.T) {
+	const max = "18446744073709551615" // 2⁶⁴ − 1
+	for name, files := range map[string][]string{
+		"one file":  {"company,period,item,source,level,count\nacme,Q1,功能,survey,很满意," + max + "\nacme,Q1,功能,survey,很满意,1\n"},
+		"two files": {"company,period,item,source,level,count\nacme,Q1,功能,survey,很满意," + max + "\n", `{"company":"acme","period":"Q1","item":"功能","source":"survey","level":"very_satisfied","count":1}` + "\n"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			for i, text := range files {
+				ext := ".csv"
+				if strings.HasPrefix(text, "{") {
+					ext = ".jsonl"
+				}
+				writeFile(t, filepath.Join(dir, string(rune('a'+i))+ext), text)
+			}
+			for _, read := range []string{"Read", "ReadTables"} {
+				p, s := beam.NewPipelineWithRoot()
+				var tables beam.PCollection
+				if read == "Read" {
+					answers, _ := Read(s, csat.FivePoint(), filepath.Join(dir, "*"), nil)
+					tables = CombineTables(s, csat.FivePoint(), KeyByCompanyPeriod(s, answers))
+				} else {
+					tables, _ = ReadTables(s, csat.FivePoint(), filepath.Join(dir, "*"), nil)
+				}
+				reports, _ := Reports(s, tables, nil)
+				passert.Count(s, reports, "reports", 0)
+				err := ptest.Run(p)
+				if err == nil {
+					t.Fatalf("%s: the job succeeded, want an overflow error", read)
+				}
+				if !strings.Contains(err.Error(), `cell "功能"/"survey"`) || !strings.Contains(err.Error(), csat.ErrOverflow.Error()) {
+					t.Errorf("%s: error does not name the cell and the overflow: %s", read, cut(err))
+				}
+			}
+		})
+	}
+}
+
+// Answers keyed by a key of the user's own (the company alone, a string)
+// and scored by the user's InputFunc (the rate only, a period name of its
+// own) give the single-process report of the same input.
+func TestUserKeyAndInput(t *testing.T) {
+	survey, err := os.ReadFile("../testdata/survey.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := csat.ReadTableCSV(strings.NewReader(string(survey)), csat.FivePoint(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := csat.BuildReport(csat.ReportInput{Period: "2025 acme", Table: tb, Scorers: []csat.Scorer{csat.Rate{}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := mustJSON(t, rep)
+	if !strings.Contains(want, `"period":"2025 acme"`) {
+		t.Fatalf("the expected report is not the user's: %.200s", want)
+	}
+
+	p, s := beam.NewPipelineWithRoot()
+	answers, _ := Read(s, csat.FivePoint(), "testdata/answers/acme.csv", nil)
+	tables := CombineTables(s, csat.FivePoint(), beam.ParDo(s, keyByCompany, answers))
+	reports, failed := Reports(s, tables, &ReportOptions{Input: companyInput})
+	passert.Equals(s, beam.ParDo(s, stringKeyReport, reports), "acme|"+want)
+	passert.Empty(s, failed)
+	if err := ptest.Run(p); err != nil {
+		t.Fatalf("pipeline: %s", cut(err))
+	}
+}
+
+// A key whose report cannot be built (no survey answers: csat.ErrEmpty)
+// is a failure beside the other keys' reports, not a failed job.
+func TestReportFailureDoesNotStopTheJob(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.csv"), "company,period,item,source,level\nacme,Q1,功能,self,满意\nglobex,Q1,功能,survey,满意\n")
+	_, _, wantErr := singleReport(t, csat.FivePoint(), "Q1", "item,source,level\n功能,self,满意\n")
+	if wantErr == nil {
+		t.Fatal("the single-process path built a report without survey answers")
+	}
+	_, globex, err := singleReport(t, csat.FivePoint(), "Q1", "item,source,level\n功能,survey,满意\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	p, s := beam.NewPipelineWithRoot()
+	answers, _ := Read(s, csat.FivePoint(), filepath.Join(dir, "*"), nil)
+	reports, failed := Reports(s, CombineTables(s, csat.FivePoint(), KeyByCompanyPeriod(s, answers)), nil)
+	passert.Equals(s, beam.ParDo(s, reportString, reports), "globex|Q1|"+globex)
+	passert.Equals(s, beam.ParDo(s, failureString, failed), "acme|Q1|"+wantErr.Error())
+	if err := ptest.Run(p); err != nil {
+		t.Fatalf("pipeline: %s", cut(err))
+	}
+}

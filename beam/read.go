@@ -1,0 +1,293 @@
+package csatbeam
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
+	"github.com/csatkit/csat"
+)
+
+// A Format is the line format of an input file.
+type Format int
+
+const (
+	// FormatAuto picks the format by the file's extension (after a
+	// ".gz"): ".jsonl", ".ndjson" and ".json" are JSON lines, anything
+	// else CSV.
+	FormatAuto Format = iota
+	// FormatCSV is the long CSV format: a header row, then one answer
+	// row per line.
+	FormatCSV
+	// FormatJSON is JSON lines: one JSON object per line.
+	FormatJSON
+)
+
+var formatTexts = [...]string{"auto", "csv", "json"}
+
+// String returns "auto", "csv" or "json".
+func (f Format) String() string {
+	if f >= 0 && int(f) < len(formatTexts) {
+		return formatTexts[f]
+	}
+	return "Format(" + strconv.Itoa(int(f)) + ")"
+}
+
+// MarshalText encodes the format as its String; an unknown format is an
+// error wrapping [csat.ErrInvalid].
+func (f Format) MarshalText() ([]byte, error) {
+	if f < 0 || int(f) >= len(formatTexts) {
+		return nil, &opError{op: "format", err: reasonf(csat.ErrInvalid, "unknown format %d", int(f))}
+	}
+	return []byte(formatTexts[f]), nil
+}
+
+// UnmarshalText reads "auto", "csv" or "json"; anything else is an error
+// wrapping [csat.ErrInvalid].
+func (f *Format) UnmarshalText(text []byte) error {
+	for i, s := range formatTexts {
+		if string(text) == s {
+			*f = Format(i)
+			return nil
+		}
+	}
+	return &opError{op: "format", err: reasonf(csat.ErrInvalid, "unknown format %q (want auto, csv or json)", text)}
+}
+
+// of returns the format of the file named name.
+func (f Format) of(name string) Format {
+	if f != FormatAuto {
+		return f
+	}
+	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
+	switch path.Ext(name) {
+	case ".jsonl", ".ndjson", ".json":
+		return FormatJSON
+	}
+	return FormatCSV
+}
+
+// DefaultMaxLine is the default bound on the length of one line
+// ([Options].MaxLine): 4 × [csat.DefaultMaxField], the bound
+// [csat.ReadTableCSV] puts on a record.
+const DefaultMaxLine = 4 * csat.DefaultMaxField
+
+// Options configures [Read], [ReadLines] and [ParseLines]. The zero value
+// (or nil) means the defaults.
+type Options struct {
+	// Format of the files or lines; zero means [FormatAuto].
+	Format Format `json:"format"`
+	// MaxLine bounds the length in bytes of one line; zero means
+	// [DefaultMaxLine]. A longer line goes to the dead letter and the
+	// reader holds no more than that in memory.
+	MaxLine int `json:"max_line"`
+	// MaxField bounds the length in bytes of one field (after
+	// trimming); zero means [csat.DefaultMaxField]. A longer field is a
+	// bad row wrapping [csat.ErrOutOfRange].
+	MaxField int `json:"max_field"`
+}
+
+func (o *Options) orDefault() Options {
+	var v Options
+	if o != nil {
+		v = *o
+	}
+	if v.MaxLine <= 0 {
+		v.MaxLine = DefaultMaxLine
+	}
+	if v.MaxField <= 0 {
+		v.MaxField = csat.DefaultMaxField
+	}
+	return v
+}
+
+// A Line is one line of an input file with its 1-based line number (line
+// endings LF or CRLF removed). Header is the header row of the file's
+// CSV, which names the columns of Text; it is empty for JSON lines.
+type Line struct {
+	File   string `json:"file"`
+	Number int64  `json:"number"`
+	Text   string `json:"text"`
+	Header string `json:"header,omitempty"`
+}
+
+// A BadRow is a line that could not be read or parsed: the file, the
+// 1-based line number and field (0 when not known), the text of the line
+// (at most [Options].MaxLine bytes of it) and the error, a
+// [csat.ParseError]'s message such as
+//
+//	csat: in/a.csv line 7, field 5: scale "five-point" has no level "great": unknown level
+//
+// Bad rows are the dead letter of [Read] and [ParseLines]: a bad row
+// never stops the pipeline, and no line is dropped without one.
+type BadRow struct {
+	File  string `json:"file"`
+	Line  int64  `json:"line"`
+	Field int    `json:"field,omitempty"`
+	Text  string `json:"text"`
+	Err   string `json:"error"`
+}
+
+func badRow(file string, line int64, text string, reason error) BadRow {
+	pe := &csat.ParseError{File: file, Line: int(line), Err: reason}
+	var inner *csat.ParseError
+	if errors.As(reason, &inner) {
+		cp := *inner
+		cp.File, cp.Line = file, int(line)
+		pe = &cp
+	}
+	return BadRow{File: file, Line: line, Field: pe.Field, Text: text, Err: pe.Error()}
+}
+
+// ReadLines reads the files matching glob (a path or pattern of any Beam
+// file system; ".gz" files are decompressed) into numbered lines: a
+// PCollection of [Line]. Empty lines are skipped, as encoding/csv skips
+// them. In a CSV file the first non-empty line is the header: it is not
+// emitted as a Line but carried in the Header of every following line;
+// a bad header is a [BadRow] (and every row under it is one too, when
+// parsed). A UTF-8 byte-order mark at the start of a file is skipped.
+// Lines longer than [Options].MaxLine are [BadRow]s of the second
+// PCollection.
+//
+// Each file is read whole by one worker, in order, so that lines are
+// numbered: a job's parallelism is its number of files. Split large
+// inputs into many files.
+func ReadLines(s beam.Scope, glob string, opts *Options) (lines, bad beam.PCollection) {
+	s = s.Scope("csatbeam.ReadLines")
+	o := opts.orDefault()
+	files := fileio.ReadMatches(s, fileio.MatchFiles(s, glob))
+	return beam.ParDo2(s, &readLinesFn{Format: o.Format, MaxLine: o.MaxLine, MaxField: o.MaxField}, files)
+}
+
+// readLinesFn numbers the lines of one file.
+type readLinesFn struct {
+	Format   Format `json:"format"`
+	MaxLine  int    `json:"max_line"`
+	MaxField int    `json:"max_field"`
+}
+
+// ProcessElement reads one file.
+func (fn *readLinesFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Line), bad func(BadRow)) error {
+	return scanFile(ctx, file, fn.Format, fn.MaxLine, fn.MaxField, emit, bad)
+}
+
+// scanFile reads one file's lines, numbered, calling emit with each data
+// line (under its CSV header) and bad with each line that is too long
+// and with a bad header.
+func scanFile(ctx context.Context, file fileio.ReadableFile, format Format, maxLine, maxField int, emit func(Line), bad func(BadRow)) (err error) {
+	name := file.Metadata.Path
+	rc, err := file.Open(ctx)
+	if err != nil {
+		return &opError{op: "read " + name, err: err}
+	}
+	defer func() {
+		if cerr := rc.Close(); cerr != nil && err == nil {
+			err = &opError{op: "close " + name, err: cerr}
+		}
+	}()
+	lr := lineReader{br: bufio.NewReaderSize(rc, 64<<10), max: maxLine}
+	csv := format.of(name) == FormatCSV
+	header, haveHeader := "", false
+	for n := int64(1); ; n++ {
+		text, long, err := lr.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return &opError{op: "read " + name, err: err}
+		}
+		if n == 1 {
+			text = strings.TrimPrefix(text, "\ufeff")
+		}
+		switch {
+		case long:
+			bad(badRow(name, n, text, reasonf(csat.ErrOutOfRange, "a line longer than %d bytes (Options.MaxLine)", maxLine)))
+			if csv && !haveHeader {
+				haveHeader = true // the header was too long: rows below have none
+			}
+		case text == "":
+		case csv && !haveHeader:
+			header, haveHeader = text, true
+			if _, err := parseHeader(header, maxField); err != nil {
+				bad(badRow(name, n, text, err))
+			}
+		case csv:
+			emit(Line{File: name, Number: n, Text: text, Header: header})
+		default:
+			emit(Line{File: name, Number: n, Text: text})
+		}
+	}
+}
+
+// lineReader reads lines of at most max bytes.
+type lineReader struct {
+	br  *bufio.Reader
+	max int
+	buf []byte
+}
+
+// next returns the next line without its LF or CRLF; a line longer than
+// max is returned cut to max bytes with long set, the rest of it skipped.
+// At the end of the input it returns io.EOF.
+func (r *lineReader) next() (text string, long bool, err error) {
+	r.buf = r.buf[:0]
+	for {
+		chunk, err := r.br.ReadSlice('\n')
+		if len(r.buf)+len(chunk) > r.max+2 { // room for CRLF
+			long = true
+			if room := r.max - len(r.buf); room > 0 {
+				r.buf = append(r.buf, chunk[:room]...)
+			}
+		} else {
+			r.buf = append(r.buf, chunk...)
+		}
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF):
+			if len(r.buf) == 0 && !long {
+				return "", false, io.EOF
+			}
+		case err != nil:
+			return "", false, err
+		}
+		break
+	}
+	b := r.buf
+	if long {
+		return string(b[:min(len(b), r.max)]), true, nil
+	}
+	b = trimEOL(b)
+	if len(b) > r.max {
+		return string(b[:r.max]), true, nil
+	}
+	return string(b), false, nil
+}
+
+// trimEOL removes a trailing LF, CRLF or, at the end of the input, CR.
+func trimEOL(b []byte) []byte {
+	if n := len(b); n > 0 && b[n-1] == '\n' {
+		b = b[:n-1]
+	}
+	if n := len(b); n > 0 && b[n-1] == '\r' {
+		b = b[:n-1]
+	}
+	return b
+}
+
+// Read reads answers from the files matching glob: [ReadLines], then
+// [ParseLines]. answers is a PCollection of [Answer], bad one of
+// [BadRow] (the dead letter: every line that could not be read or
+// parsed, with its file, line number and error).
+func Read(s beam.Scope, scale *csat.Scale, glob string, opts *Options) (answers, bad beam.PCollection) {
+	s = s.Scope("csatbeam.Read")
+	lines, badLines := ReadLines(s, glob, opts)
+	answers, badRows := ParseLines(s, scale, lines, opts)
+	return answers, beam.Flatten(s, badLines, badRows)
+}

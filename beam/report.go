@@ -1,0 +1,181 @@
+package csatbeam
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/runtime"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/util/reflectx"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	"github.com/csatkit/csat"
+)
+
+// An InputFunc returns the [csat.ReportInput] of one key's table: the
+// period's name, and any scorers, blend, history, targets or other parts
+// of the report. It must be a top-level function registered with
+// beam.RegisterFunction in an init function (Beam ships functions to
+// workers by name; a closure cannot travel). key is the key of
+// [CombineTables]' input, of its own type.
+type InputFunc func(key any, t *csat.Table) (csat.ReportInput, error)
+
+// ReportOptions configures [Reports]. The zero value (or nil) means the
+// defaults.
+type ReportOptions struct {
+	// Input builds each key's report input; nil means the method's
+	// report (degree and rate, self-assessment blended with the survey)
+	// of a [Key] (its Period names the period) or of a string key (the
+	// key names the period).
+	Input InputFunc `json:"input"`
+}
+
+// Reports builds the report of each key's table ([csat.BuildReport]) and
+// marshals it to JSON (json.Marshal of the [csat.Report]): from a
+// PCollection of KV<K, *csat.Table> ([CombineTables]), reports is a
+// PCollection of KV<K, string>, the same bytes the single-process path
+// (csat.ReadTableCSV, csat.BuildReport, json.Marshal) gives for the same
+// answers. A key whose report cannot be built (a table without survey
+// answers is [csat.ErrEmpty]) does not stop the job: it is in failures,
+// KV<K, string> with the error's message.
+func Reports(s beam.Scope, tables beam.PCollection, opts *ReportOptions) (reports, failures beam.PCollection) {
+	s = s.Scope("csatbeam.Reports")
+	var o ReportOptions
+	if opts != nil {
+		o = *opts
+	}
+	fn := &reportFn{}
+	if o.Input != nil {
+		fn.Input = reflectx.FunctionName(o.Input)
+	}
+	return beam.ParDo2(s, fn, tables)
+}
+
+// reportFn builds one key's report.
+type reportFn struct {
+	// Input is the symbol name of the InputFunc, "" for none.
+	Input string `json:"input"`
+
+	input InputFunc
+}
+
+// Setup resolves the InputFunc from its name, among the functions
+// registered with Beam.
+func (fn *reportFn) Setup() error {
+	if fn.Input == "" || fn.input != nil {
+		return nil
+	}
+	v, err := runtime.ResolveFunction(fn.Input, reflect.TypeOf(InputFunc(nil)))
+	if err != nil {
+		return &opError{op: "report", err: reasonf(csat.ErrMissing, "input function %s is not registered (beam.RegisterFunction in init): %v", fn.Input, err)}
+	}
+	switch f := v.(type) {
+	case InputFunc:
+		fn.input = f
+	case func(any, *csat.Table) (csat.ReportInput, error):
+		fn.input = f
+	default:
+		return &opError{op: "report", err: reasonf(csat.ErrInvalid, "input function %s is a %T, not an InputFunc", fn.Input, v)}
+	}
+	return nil
+}
+
+// ProcessElement builds the report of key's table.
+func (fn *reportFn) ProcessElement(key beam.X, t *csat.Table, emit, fail func(beam.X, string)) {
+	b, err := fn.report(key, t)
+	if err != nil {
+		fail(key, err.Error())
+		return
+	}
+	emit(key, string(b))
+}
+
+func (fn *reportFn) report(key any, t *csat.Table) ([]byte, error) {
+	var in csat.ReportInput
+	if fn.input != nil {
+		var err error
+		if in, err = fn.input(key, t); err != nil {
+			return nil, err
+		}
+	} else {
+		switch k := key.(type) {
+		case Key:
+			in = csat.ReportInput{Period: k.Period, Table: t}
+		case string:
+			in = csat.ReportInput{Period: k, Table: t}
+		default:
+			return nil, &opError{op: "report", err: reasonf(csat.ErrMissing, "no period for a key of type %T (give ReportOptions.Input)", key)}
+		}
+	}
+	rep, err := csat.BuildReport(in)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(rep)
+}
+
+// WriteReports writes each report of a PCollection of KV<[Key], string>
+// ([Reports]) to its own file, dir/COMPANY/PERIOD.json, on any Beam file
+// system (a local directory, gs://…). Names are escaped so that any
+// company or period makes one file inside dir: '%', '/', '\', control
+// characters, the characters Windows forbids, and a leading '.' become
+// %XX.
+func WriteReports(s beam.Scope, dir string, reports beam.PCollection) {
+	s = s.Scope("csatbeam.WriteReports")
+	filesystem.ValidateScheme(dir)
+	beam.ParDo0(s, &writeReportFn{Dir: strings.TrimSuffix(dir, "/")}, reports)
+}
+
+// ReportPath returns the file [WriteReports] writes k's report to.
+func ReportPath(dir string, k Key) string {
+	return strings.TrimSuffix(dir, "/") + "/" + escapeName(k.Company) + "/" + escapeName(k.Period) + ".json"
+}
+
+// escapeName escapes what cannot stand in one file name.
+func escapeName(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == 0x7f || strings.IndexByte(`%/\:*?"<>|`, c) >= 0 || (i == 0 && c == '.') {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	if b.Len() == 0 {
+		return "%"
+	}
+	return b.String()
+}
+
+type writeReportFn struct {
+	Dir string `json:"dir"`
+}
+
+// ProcessElement writes one report.
+func (fn *writeReportFn) ProcessElement(ctx context.Context, k Key, report string) (err error) {
+	name := ReportPath(fn.Dir, k)
+	fs, err := filesystem.New(ctx, name)
+	if err != nil {
+		return &opError{op: "write " + name, err: err}
+	}
+	defer func() {
+		if cerr := fs.Close(); cerr != nil && err == nil {
+			err = &opError{op: "write " + name, err: cerr}
+		}
+	}()
+	w, err := fs.OpenWrite(ctx, name)
+	if err != nil {
+		return &opError{op: "write " + name, err: err}
+	}
+	if _, err := w.Write(append([]byte(report), '\n')); err != nil {
+		_ = w.Close()
+		return &opError{op: "write " + name, err: err}
+	}
+	if err := w.Close(); err != nil {
+		return &opError{op: "write " + name, err: err}
+	}
+	return nil
+}
