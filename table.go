@@ -239,10 +239,19 @@ func (t *Table) Total(source string) (Tally, error) {
 // Merge adds every tally of u to t. The scales must be equal
 // ([ErrScaleMismatch]); on overflow ([ErrOverflow], a [*CellError] naming
 // the cell) t is unchanged. Merging a nil or empty table is a no-op.
-// Merging is exact, associative and commutative.
+// Merging is exact, associative and commutative. Like a zero [Tally], a
+// zero Table (no scale yet) takes u's scale and a copy of its cells, so
+// that a zero value is a ready accumulator (a Beam combiner's, say);
+// merging into a nil *Table is [ErrInvalid].
 func (t *Table) Merge(u *Table) error {
-	if t == nil || t.scale == nil {
-		return errorf(ErrInvalid, "merge into a table without scale (use NewTable)")
+	if t == nil {
+		return errorf(ErrInvalid, "merge into a nil table")
+	}
+	if t.scale == nil {
+		if u != nil && u.scale != nil {
+			*t = *u.Clone()
+		}
+		return nil
 	}
 	if u == nil || u.cells.len() == 0 {
 		return nil

@@ -194,3 +194,39 @@ func TestTableTallyUnknownName(t *testing.T) {
 		}
 	}
 }
+
+// A zero Table is a ready accumulator: merging into it takes the other
+// table's scale and a copy of its cells; a nil *Table is ErrInvalid.
+func TestZeroTableMerge(t *testing.T) {
+	u := NewTable(FivePoint())
+	if err := u.AddN("功能", SourceSurvey, 0, 3); err != nil {
+		t.Fatal(err)
+	}
+	var z Table
+	if err := z.Merge(nil); err != nil || z.Scale() != nil {
+		t.Fatalf("zero merge nil: %v, scale %v", err, z.Scale())
+	}
+	if err := z.Merge(&Table{}); err != nil || z.Scale() != nil {
+		t.Fatalf("zero merge zero: %v, scale %v", err, z.Scale())
+	}
+	if err := z.Merge(u); err != nil || !z.Equal(u) {
+		t.Fatalf("zero merge u: %v, equal %t", err, z.Equal(u))
+	}
+	// A copy: adding to u afterwards leaves z alone; merging again adds.
+	if err := u.AddN("功能", SourceSurvey, 0, 1); err != nil {
+		t.Fatal(err)
+	}
+	if tl, _ := z.Tally("功能", SourceSurvey); tl.Count(0) != 3 {
+		t.Errorf("z shares u's cells: count %d, want 3", tl.Count(0))
+	}
+	if err := z.Merge(u); err != nil {
+		t.Fatal(err)
+	}
+	if tl, _ := z.Tally("功能", SourceSurvey); tl.Count(0) != 7 {
+		t.Errorf("after a second merge count %d, want 3 + 4 = 7", tl.Count(0))
+	}
+	var nilTable *Table
+	if err := nilTable.Merge(u); !errors.Is(err, ErrInvalid) {
+		t.Errorf("nil table merge: %v, want ErrInvalid", err)
+	}
+}
