@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -237,12 +238,7 @@ func (s *Scale) bandOrder() []int {
 	for i := range order {
 		order[i] = i
 	}
-	// insertion sort: at most MaxLevels entries
-	for i := 1; i < len(order); i++ {
-		for j := i; j > 0 && s.levels[order[j]].Band.Low.LessThan(s.levels[order[j-1]].Band.Low); j-- {
-			order[j], order[j-1] = order[j-1], order[j]
-		}
-	}
+	slices.SortStableFunc(order, func(a, b int) int { return s.levels[a].Band.Low.Cmp(s.levels[b].Band.Low) })
 	return order
 }
 
