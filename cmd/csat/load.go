@@ -357,13 +357,22 @@ func (d *dataset) scoreCustomers() ([]csat.CustomerScore, error) {
 	return out, nil
 }
 
-// csvRows reads a small CSV file with a header into maps keyed by the
-// canonical column names; names maps each accepted header (English or
-// Chinese, lower case) to its canonical name. Errors are *csat.ParseError.
-func csvRows(path string, names map[string]string, required ...string) ([]map[string]string, []int, error) {
+// csvFile is a small CSV file read whole: its rows as maps keyed by the
+// canonical column names, each row's line, and each column's 1-based
+// field number (for errors).
+type csvFile struct {
+	rows   []map[string]string
+	lines  []int
+	fields map[string]int
+}
+
+// csvRows reads a small CSV file with a header; names maps each accepted
+// header (English or Chinese, lower case) to its canonical name. Errors
+// are *csat.ParseError.
+func csvRows(path string, names map[string]string, required ...string) (csvFile, error) {
 	f, err := os.Open(path) //nolint:gosec // the user names the file to read on the command line
 	if err != nil {
-		return nil, nil, usageError{err}
+		return csvFile{}, usageError{err}
 	}
 	defer func() { _ = f.Close() }() // read only: a close error loses nothing
 	r := csv.NewReader(f)
@@ -371,31 +380,29 @@ func csvRows(path string, names map[string]string, required ...string) ([]map[st
 	header, err := r.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, nil, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("no header: %w", csat.ErrMissing)}
+			return csvFile{}, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("no header: %w", csat.ErrMissing)}
 		}
-		return nil, nil, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("%w: %w", err, csat.ErrSyntax)}
+		return csvFile{}, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("%w: %w", err, csat.ErrSyntax)}
 	}
 	cols := make([]string, len(header))
-	seen := map[string]bool{}
+	file := csvFile{fields: map[string]int{}}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
 		c, ok := names[h]
 		if !ok {
-			return nil, nil, &csat.ParseError{File: path, Line: 1, Field: i + 1, Err: fmt.Errorf("unknown column %q: %w", h, csat.ErrInvalid)}
+			return csvFile{}, &csat.ParseError{File: path, Line: 1, Field: i + 1, Err: fmt.Errorf("unknown column %q: %w", h, csat.ErrInvalid)}
 		}
-		if seen[c] {
-			return nil, nil, &csat.ParseError{File: path, Line: 1, Field: i + 1, Err: fmt.Errorf("column %q twice: %w", c, csat.ErrDuplicate)}
+		if file.fields[c] > 0 {
+			return csvFile{}, &csat.ParseError{File: path, Line: 1, Field: i + 1, Err: fmt.Errorf("column %q twice: %w", c, csat.ErrDuplicate)}
 		}
-		seen[c] = true
+		file.fields[c] = i + 1
 		cols[i] = c
 	}
 	for _, c := range required {
-		if !seen[c] {
-			return nil, nil, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("no %q column: %w", c, csat.ErrMissing)}
+		if file.fields[c] == 0 {
+			return csvFile{}, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("no %q column: %w", c, csat.ErrMissing)}
 		}
 	}
-	var rows []map[string]string
-	var lines []int
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -403,39 +410,19 @@ func csvRows(path string, names map[string]string, required ...string) ([]map[st
 		}
 		line, _ := r.FieldPos(0)
 		if err != nil {
-			return nil, nil, &csat.ParseError{File: path, Line: line, Err: fmt.Errorf("%w: %w", err, csat.ErrSyntax)}
+			return csvFile{}, &csat.ParseError{File: path, Line: line, Err: fmt.Errorf("%w: %w", err, csat.ErrSyntax)}
 		}
 		if len(rec) != len(cols) {
-			return nil, nil, &csat.ParseError{File: path, Line: line, Err: fmt.Errorf("%d fields, header has %d: %w", len(rec), len(cols), csat.ErrSyntax)}
+			return csvFile{}, &csat.ParseError{File: path, Line: line, Err: fmt.Errorf("%d fields, header has %d: %w", len(rec), len(cols), csat.ErrSyntax)}
 		}
 		row := make(map[string]string, len(cols))
 		for i, v := range rec {
 			row[cols[i]] = strings.TrimSpace(v)
 		}
-		rows = append(rows, row)
-		lines = append(lines, line)
+		file.rows = append(file.rows, row)
+		file.lines = append(file.lines, line)
 	}
-	return rows, lines, nil
-}
-
-// fieldOf returns the 1-based field number of a canonical column, for
-// error messages (0 when absent).
-func fieldOf(path string, names map[string]string, col string) int {
-	f, err := os.Open(path) //nolint:gosec // the user names the file to read on the command line
-	if err != nil {
-		return 0
-	}
-	defer func() { _ = f.Close() }() // read only: a close error loses nothing
-	h, err := csv.NewReader(f).Read()
-	if err != nil {
-		return 0
-	}
-	for i, v := range h {
-		if names[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(v, "\ufeff")))] == col {
-			return i + 1
-		}
-	}
-	return 0
+	return file, nil
 }
 
 var targetColumns = map[string]string{
@@ -448,10 +435,11 @@ var targetColumns = map[string]string{
 // fractions 0.82 or percentages 82%) into the report's target
 // histories, oldest year first.
 func readTargets(path string) ([][]decimal.Decimal, error) {
-	rows, lines, err := csvRows(path, targetColumns, "year")
+	file, err := csvRows(path, targetColumns, "year")
 	if err != nil {
 		return nil, err
 	}
+	rows, lines := file.rows, file.lines
 	idx := make([]int, len(rows))
 	for i := range idx {
 		idx[i] = i
@@ -466,7 +454,7 @@ func readTargets(path string) ([][]decimal.Decimal, error) {
 			}
 			v, err := parseFraction(s)
 			if err != nil {
-				return nil, &csat.ParseError{File: path, Line: lines[i], Field: fieldOf(path, targetColumns, col), Err: err}
+				return nil, &csat.ParseError{File: path, Line: lines[i], Field: file.fields[col], Err: err}
 			}
 			out[k] = append(out[k], v)
 		}
@@ -505,14 +493,15 @@ var actionColumns = map[string]string{
 
 // readActions reads corrective and preventive actions.
 func readActions(path string) ([]csat.Action, error) {
-	rows, lines, err := csvRows(path, actionColumns, "item", "action")
+	file, err := csvRows(path, actionColumns, "item", "action")
 	if err != nil {
 		return nil, err
 	}
+	rows, lines := file.rows, file.lines
 	out := make([]csat.Action, 0, len(rows))
 	for i, r := range rows {
 		bad := func(col string, err error) error {
-			return &csat.ParseError{File: path, Line: lines[i], Field: fieldOf(path, actionColumns, col), Err: err}
+			return &csat.ParseError{File: path, Line: lines[i], Field: file.fields[col], Err: err}
 		}
 		a := csat.Action{Item: r["item"], Cause: r["cause"], Action: r["action"], Owner: r["owner"]}
 		if k := r["kind"]; k != "" {

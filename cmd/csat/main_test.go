@@ -325,3 +325,26 @@ func TestCustomers(t *testing.T) {
 		t.Errorf("company mean %s, want 486.42/7", got.RatString())
 	}
 }
+
+// Errors in the command's own small files name the field where the
+// column stands in the header, in whatever order the columns come.
+func TestSmallFileFields(t *testing.T) {
+	dir := t.TempDir()
+	last := filepath.Join(dir, "last.csv")
+	if err := os.WriteFile(last, []byte("last,customer\n2026-01-05,C01\n2026-13-01,C02\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := readLast(last)
+	var pe *csat.ParseError
+	if !errors.As(err, &pe) || pe.Line != 3 || pe.Field != 1 || !errors.Is(err, csat.ErrInvalid) {
+		t.Errorf("bad date: %v, want line 3 field 1 ErrInvalid", err)
+	}
+	targets := filepath.Join(dir, "targets.csv")
+	if err := os.WriteFile(targets, []byte("rate,year,degree\n80%,2024,75%\n82%,2025,x\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = readTargets(targets)
+	if !errors.As(err, &pe) || pe.Line != 3 || pe.Field != 3 || !errors.Is(err, csat.ErrInvalid) {
+		t.Errorf("bad degree: %v, want line 3 field 3 ErrInvalid", err)
+	}
+}

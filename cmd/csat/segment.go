@@ -162,20 +162,21 @@ type relationship struct {
 
 // readLast reads customer,last (YYYY-MM-DD) rows.
 func readLast(path string) (map[string]time.Time, error) {
-	rows, lines, err := csvRows(path, map[string]string{
+	file, err := csvRows(path, map[string]string{
 		"customer": "customer", "客户": "customer", "last": "last", "上次调查": "last",
 	}, "customer", "last")
 	if err != nil {
 		return nil, err
 	}
+	rows, lines := file.rows, file.lines
 	out := make(map[string]time.Time, len(rows))
 	for i, r := range rows {
 		t, err := time.Parse("2006-01-02", r["last"])
 		if err != nil {
-			return nil, &csat.ParseError{File: path, Line: lines[i], Field: 2, Err: fmt.Errorf("%q is not a date YYYY-MM-DD: %w", r["last"], csat.ErrInvalid)}
+			return nil, &csat.ParseError{File: path, Line: lines[i], Field: file.fields["last"], Err: fmt.Errorf("%q is not a date YYYY-MM-DD: %w", r["last"], csat.ErrInvalid)}
 		}
 		if _, dup := out[r["customer"]]; dup {
-			return nil, &csat.ParseError{File: path, Line: lines[i], Field: 1, Err: fmt.Errorf("customer %q twice: %w", r["customer"], csat.ErrDuplicate)}
+			return nil, &csat.ParseError{File: path, Line: lines[i], Field: file.fields["customer"], Err: fmt.Errorf("customer %q twice: %w", r["customer"], csat.ErrDuplicate)}
 		}
 		out[r["customer"]] = t
 	}
@@ -289,21 +290,22 @@ func runPlan(e *env, args []string) error {
 func readStrata(path string) ([]csat.Stratum, error) {
 	names := map[string]string{"name": "name", "stratum": "name", "层": "name", "名称": "name",
 		"population": "population", "总体": "population", "stddev": "stddev", "标准差": "stddev"}
-	rows, lines, err := csvRows(path, names, "name", "population")
+	file, err := csvRows(path, names, "name", "population")
 	if err != nil {
 		return nil, err
 	}
+	rows, lines := file.rows, file.lines
 	out := make([]csat.Stratum, 0, len(rows))
 	for i, r := range rows {
 		pop, err := strconv.Atoi(r["population"])
 		if err != nil || pop < 0 || pop > math.MaxInt32 {
-			return nil, &csat.ParseError{File: path, Line: lines[i], Field: fieldOf(path, names, "population"),
+			return nil, &csat.ParseError{File: path, Line: lines[i], Field: file.fields["population"],
 				Err: fmt.Errorf("population %q is not a whole number ≥ 0: %w", r["population"], csat.ErrInvalid)}
 		}
 		s := csat.Stratum{Name: r["name"], Population: pop}
 		if v := r["stddev"]; v != "" {
 			if s.StdDev, err = decimal.NewFromString(v); err != nil {
-				return nil, &csat.ParseError{File: path, Line: lines[i], Field: fieldOf(path, names, "stddev"),
+				return nil, &csat.ParseError{File: path, Line: lines[i], Field: file.fields["stddev"],
 					Err: fmt.Errorf("stddev %q is not a number: %w", v, csat.ErrInvalid)}
 			}
 		}
