@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
-	"github.com/csatkit/csat/cmd/csat/input"
+	"github.com/csatkit/csat/io/sheet"
 	"github.com/shopspring/decimal"
 )
 
@@ -57,23 +57,23 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 }
 
 // options returns the reader options of the flags.
-func (f *inputFlags) options() (*input.Options, error) {
-	o := &input.Options{CollectAll: f.all, Sheet: f.sheet}
+func (f *inputFlags) options() (*sheet.Options, error) {
+	o := &sheet.Options{CollectAll: f.all, Sheet: f.sheet}
 	switch strings.ToLower(f.encoding) {
 	case "auto", "":
 	case "utf-8", "utf8":
-		o.Encoding = input.EncodingUTF8
+		o.Encoding = sheet.EncodingUTF8
 	case "gbk", "gb18030":
-		o.Encoding = input.EncodingGBK
+		o.Encoding = sheet.EncodingGBK
 	default:
 		return nil, usagef("-encoding %q: want auto, utf-8 or gbk", f.encoding)
 	}
 	switch strings.ToLower(f.layout) {
 	case "auto", "":
 	case "long":
-		o.Layout = input.LayoutLong
+		o.Layout = sheet.LayoutLong
 	case "wide":
-		o.Layout = input.LayoutWide
+		o.Layout = sheet.LayoutWide
 	default:
 		return nil, usagef("-layout %q: want auto, long or wide", f.layout)
 	}
@@ -92,7 +92,7 @@ type dataset struct {
 	values     []csat.CustomerValue
 	targets    [][]decimal.Decimal // degree history, rate history
 	actions    []csat.Action
-	summaries  []input.Summary
+	summaries  []sheet.Summary
 	notes      []string // what the command chose, printed with the summaries
 }
 
@@ -205,7 +205,7 @@ func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
 		}
 	}
 	if f.customers != "" {
-		cs, sum, err := input.ReadCustomers(f.customers, opts)
+		cs, sum, err := sheet.ReadCustomers(f.customers, opts)
 		d.summaries = append(d.summaries, sum)
 		if err != nil {
 			return nil, err
@@ -213,7 +213,7 @@ func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
 		d.customers = cs
 	}
 	if f.complaints != "" {
-		cs, sum, err := input.ReadComplaints(f.complaints, opts)
+		cs, sum, err := sheet.ReadComplaints(f.complaints, opts)
 		d.summaries = append(d.summaries, sum)
 		if err != nil {
 			return nil, err
@@ -224,7 +224,7 @@ func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
 		return nil, usagef("both values %s and purchases %s: give one", f.values, f.purchases)
 	}
 	if f.values != "" {
-		vs, sum, err := input.ReadValues(f.values, opts)
+		vs, sum, err := sheet.ReadValues(f.values, opts)
 		d.summaries = append(d.summaries, sum)
 		if err != nil {
 			return nil, err
@@ -236,7 +236,7 @@ func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
 		if err != nil {
 			return nil, usagef("-discount %q: %v", f.discount, err)
 		}
-		ps, sum, err := input.ReadPurchases(f.purchases, opts)
+		ps, sum, err := sheet.ReadPurchases(f.purchases, opts)
 		d.summaries = append(d.summaries, sum)
 		if err != nil {
 			return nil, err

@@ -22,7 +22,7 @@
 //
 // Inputs are CSV (UTF-8 with or without BOM, or GBK as Chinese Excel
 // writes it) or Excel .xlsx, in the layouts documented by the package
-// github.com/csatkit/csat/cmd/csat/input. A data directory holds them
+// github.com/csatkit/csat/io/sheet. A data directory holds them
 // under fixed names (answers, customers, complaints, values or purchases,
 // targets, actions; see "csat report -h").
 //

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
-	"github.com/csatkit/csat/cmd/csat/input"
+	"github.com/csatkit/csat/io/sheet"
 
 	"golang.org/x/term"
 )
@@ -22,13 +22,13 @@ func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 // draws a progress bar (bytes read of the file's size) once reading takes
 // more than a second. Off a terminal (a pipe, a log, CI) it prints
 // nothing.
-func readWithProgress(e *env, path string, opts *input.Options) ([]csat.Period, input.Summary, error) {
+func readWithProgress(e *env, path string, opts *sheet.Options) ([]csat.Period, sheet.Summary, error) {
 	if !e.tty {
-		return input.ReadAnswers(path, opts)
+		return sheet.ReadAnswers(path, opts)
 	}
 	f, err := os.Open(path) //nolint:gosec // the user names the file to read on the command line
 	if err != nil {
-		return nil, input.Summary{File: path}, usageError{err}
+		return nil, sheet.Summary{File: path}, usageError{err}
 	}
 	defer func() { _ = f.Close() }() // read only: a close error loses nothing
 	var total int64
@@ -43,7 +43,7 @@ func readWithProgress(e *env, path string, opts *input.Options) ([]csat.Period, 
 		defer wg.Done()
 		progress(e.stderr, path, cr.n.Load, total, done, time.Second, 200*time.Millisecond)
 	}()
-	periods, sum, err := input.ReadAnswersFrom(cr, path, opts)
+	periods, sum, err := sheet.ReadAnswersFrom(cr, path, opts)
 	close(done)
 	wg.Wait()
 	return periods, sum, err

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/csatkit/csat"
-	"github.com/csatkit/csat/cmd/csat/htmlreport"
+	"github.com/csatkit/csat/io/htmlreport"
 )
 
 const exampleScore = `  csat score testdata/sample                 # the data directory: answers.csv, …
@@ -155,7 +155,7 @@ const exampleReport = `  csat report testdata/sample                          # 
   csat report -o - testdata/sample > report.html
 
 A data directory holds, by name (CSV or .xlsx; see the package
-github.com/csatkit/csat/cmd/csat/input for the columns):
+github.com/csatkit/csat/io/sheet for the columns):
   answers     the survey's answers, long or wide layout (required)
   customers   per-customer questionnaire scores, visit notes, status
   complaints  the period's complaints

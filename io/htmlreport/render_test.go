@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
-	"github.com/csatkit/csat/cmd/csat/htmlreport"
+	"github.com/csatkit/csat/io/htmlreport"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"

@@ -1,4 +1,4 @@
-package input
+package sheet
 
 import (
 	"bytes"
@@ -104,7 +104,7 @@ func checkLongExtras(t *testing.T, ps []csat.Period) {
 // TestReadLibrarySurvey reads the library's own CSV form: a long file
 // without a period column.
 func TestReadLibrarySurvey(t *testing.T) {
-	path := "../../../testdata/survey.csv"
+	path := "../../testdata/survey.csv"
 	ps, sum, err := ReadAnswers(path, &Options{Period: "2025"})
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/csatkit/csat"
-	"github.com/csatkit/csat/cmd/csat/htmlreport"
+	"github.com/csatkit/csat/io/htmlreport"
 )
 
 // FuzzItemName renders a survey whose item and organisation names are

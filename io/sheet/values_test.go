@@ -1,4 +1,4 @@
-package input
+package sheet
 
 import (
 	"math/big"

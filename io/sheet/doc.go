@@ -1,10 +1,10 @@
-// Package input reads the files a quality manager keeps for a
+// Package sheet reads the files a quality manager keeps for a
 // customer-satisfaction survey — survey answers, per-customer PVC inputs,
 // complaints, customer values and purchases — from CSV or Excel .xlsx,
 // into the values of the library [github.com/csatkit/csat]. The command
 // csat reads its inputs through it; Go programs can use it directly.
 //
-//	periods, sum, err := input.ReadAnswers("answers.xlsx", nil)
+//	periods, sum, err := sheet.ReadAnswers("answers.xlsx", nil)
 //	if err != nil {
 //		log.Fatal(err) // csat: answers.xlsx line 7, field 3: scale "five-point": no level "满意度": unknown level
 //	}
@@ -187,4 +187,4 @@
 // answers are counted into tallies as they come: memory grows with the
 // number of distinct periods, items and sources (or customers,
 // complaints), not with the number of rows.
-package input
+package sheet

@@ -1,11 +1,11 @@
-package input_test
+package sheet_test
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/csatkit/csat"
-	"github.com/csatkit/csat/cmd/csat/input"
+	"github.com/csatkit/csat/io/sheet"
 )
 
 // The method's worked survey (METHOD.md §2) as a survey tool exports it:
@@ -18,7 +18,7 @@ F003,很满意,很满意,满意,基本满意,满意
 F004,满意,满意,基本满意,基本满意,满意
 F005,不满意,基本满意,很不满意,不满意,不满意
 `
-	periods, sum, err := input.ReadAnswersFrom(strings.NewReader(export), "export.csv", &input.Options{Period: "2025H1"})
+	periods, sum, err := sheet.ReadAnswersFrom(strings.NewReader(export), "export.csv", &sheet.Options{Period: "2025H1"})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -37,7 +37,7 @@ F005,不满意,基本满意,很不满意,不满意,不满意
 // row is reported and the good ones are kept.
 func ExampleReadAnswersFrom_errors() {
 	const src = "项目,等级\n功能,很满意\n外观,极好\n包装,\n交货期,满意\n"
-	periods, sum, err := input.ReadAnswersFrom(strings.NewReader(src), "answers.csv", &input.Options{CollectAll: true})
+	periods, sum, err := sheet.ReadAnswersFrom(strings.NewReader(src), "answers.csv", &sheet.Options{CollectAll: true})
 	fmt.Println(err)
 	fmt.Printf("%d rows: %d accepted, %d rejected; %d answers kept in %d period\n", sum.Rows, sum.Accepted, sum.Rejected, sum.Answers, len(periods))
 	// Output:
@@ -52,7 +52,7 @@ func ExampleWriteAnswers() {
 	_ = t.AddN("功能", csat.SourceSurvey, 0, 3) // 3 × very satisfied
 	_ = t.AddN("功能", csat.SourceSurvey, 3, 1) // 1 × dissatisfied
 	var b strings.Builder
-	err := input.WriteAnswers(&b, input.FormatCSV, input.LayoutWide, []csat.Period{{Name: "2025H1", Table: t}})
+	err := sheet.WriteAnswers(&b, sheet.FormatCSV, sheet.LayoutWide, []csat.Period{{Name: "2025H1", Table: t}})
 	if err != nil {
 		fmt.Println(err)
 	}

@@ -1,6 +1,6 @@
 //go:build race
 
-package input
+package sheet
 
 // raceEnabled is true under the race detector, which makes the large
 // streaming tests too slow to be worth running.

@@ -1,5 +1,5 @@
 //go:build !race
 
-package input
+package sheet
 
 const raceEnabled = false

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
-	"github.com/csatkit/csat/cmd/csat/htmlreport"
+	"github.com/csatkit/csat/io/htmlreport"
 )
 
 // A report of the method's worked survey (25 answers: 10 very satisfied,

@@ -19,7 +19,7 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/csatkit/csat/cmd/csat/htmlreport"
+	"github.com/csatkit/csat/io/htmlreport"
 )
 
 // update writes the screenshots into docs/img (also set by
@@ -124,7 +124,7 @@ func TestBrowser(t *testing.T) {
 
 	outDir := t.TempDir()
 	if *update || os.Getenv("CSAT_UPDATE_SCREENSHOTS") == "1" {
-		outDir = filepath.Join("..", "..", "..", "docs", "img")
+		outDir = filepath.Join("..", "..", "docs", "img")
 		if err := os.MkdirAll(outDir, 0o750); err != nil {
 			t.Fatal(err)
 		}
