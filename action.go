@@ -1,6 +1,10 @@
 package csat
 
-import "time"
+import (
+	"time"
+
+	"github.com/csatkit/csat/internal/enum"
+)
 
 // ActionKind says whether an action corrects a found problem or prevents
 // one.
@@ -15,23 +19,15 @@ const (
 var actionKindNames = [...]string{Corrective: "corrective", Preventive: "preventive"}
 
 // String returns "corrective" or "preventive".
-func (k ActionKind) String() string { return enumString("ActionKind", actionKindNames[:], int(k)) }
+func (k ActionKind) String() string { return actionKindEnum.String(k) }
 
 // MarshalText encodes the kind by its name; the zero or an unknown kind is
 // an error wrapping [ErrInvalid].
-func (k ActionKind) MarshalText() ([]byte, error) {
-	return marshalEnum("action kind", actionKindNames[:], int(k))
-}
+func (k ActionKind) MarshalText() ([]byte, error) { return actionKindEnum.MarshalText(k) }
 
 // UnmarshalText decodes "corrective" or "preventive"; any other text is an
 // error wrapping [ErrInvalid].
-func (k *ActionKind) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("action kind", actionKindNames[:], text)
-	if err == nil {
-		*k = ActionKind(i) //nolint:gosec // i indexes actionKindNames, so it fits
-	}
-	return err
-}
+func (k *ActionKind) UnmarshalText(text []byte) error { return actionKindEnum.UnmarshalText(text, k) }
 
 // ActionStatus is how far an action has got.
 type ActionStatus uint8
@@ -47,24 +43,16 @@ const (
 var actionStatusNames = [...]string{Planned: "planned", InProgress: "in_progress", Done: "done", Verified: "verified"}
 
 // String returns "planned", "in_progress", "done" or "verified".
-func (s ActionStatus) String() string {
-	return enumString("ActionStatus", actionStatusNames[:], int(s))
-}
+func (s ActionStatus) String() string { return actionStatusEnum.String(s) }
 
 // MarshalText encodes the status by its name; the zero or an unknown
 // status is an error wrapping [ErrInvalid].
-func (s ActionStatus) MarshalText() ([]byte, error) {
-	return marshalEnum("action status", actionStatusNames[:], int(s))
-}
+func (s ActionStatus) MarshalText() ([]byte, error) { return actionStatusEnum.MarshalText(s) }
 
 // UnmarshalText decodes a status name; any other text is an error
 // wrapping [ErrInvalid].
 func (s *ActionStatus) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("action status", actionStatusNames[:], text)
-	if err == nil {
-		*s = ActionStatus(i) //nolint:gosec // i indexes actionStatusNames, so it fits
-	}
-	return err
+	return actionStatusEnum.UnmarshalText(text, s)
 }
 
 // An Action is a corrective or preventive action attached to an item
@@ -97,3 +85,7 @@ func (a Action) Validate() error {
 	}
 	return nil
 }
+
+// The names of the enums of this file (the one mechanism: internal/enum).
+var actionKindEnum = enum.New[ActionKind]("ActionKind", "action kind", ErrInvalid, errorf, actionKindNames[:]...)
+var actionStatusEnum = enum.New[ActionStatus]("ActionStatus", "action status", ErrInvalid, errorf, actionStatusNames[:]...)

@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"github.com/csatkit/csat/internal/enum"
 	"slices"
 	"strings"
 
@@ -227,22 +228,17 @@ func unknownNames(m map[string]Result, known func(string) bool, what string) err
 var missingPolicyTexts = [...]string{0: "renormalize", 1: "require_all"}
 
 // String returns the missing policy's name: "renormalize", "require_all".
-func (p MissingPolicy) String() string {
-	return enumString("MissingPolicy", missingPolicyTexts[:], int(p))
-}
+func (p MissingPolicy) String() string { return missingPolicyEnum.String(p) }
 
 // MarshalText encodes the missing policy by its name ("renormalize", "require_all"); an unknown
 // value is an error wrapping [ErrInvalid].
-func (p MissingPolicy) MarshalText() ([]byte, error) {
-	return marshalEnum("missing policy", missingPolicyTexts[:], int(p))
-}
+func (p MissingPolicy) MarshalText() ([]byte, error) { return missingPolicyEnum.MarshalText(p) }
 
 // UnmarshalText decodes a missing policy name; any other text is an error
 // wrapping [ErrInvalid].
 func (p *MissingPolicy) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("missing policy", missingPolicyTexts[:], text)
-	if err == nil {
-		*p = MissingPolicy(i) //nolint:gosec // i indexes missingPolicyTexts, so it fits
-	}
-	return err
+	return missingPolicyEnum.UnmarshalText(text, p)
 }
+
+// The names of the enums of this file (the one mechanism: internal/enum).
+var missingPolicyEnum = enum.New[MissingPolicy]("MissingPolicy", "missing policy", ErrInvalid, errorf, missingPolicyTexts[:]...)

@@ -2,6 +2,7 @@ package csat
 
 import (
 	"cmp"
+	"github.com/csatkit/csat/internal/enum"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -26,18 +27,8 @@ const (
 	LostAtScore
 )
 
-// String returns the mode's name.
-func (m LostMode) String() string {
-	switch m {
-	case LostLowestBand:
-		return "lowest band"
-	case LostExclude:
-		return "excluded"
-	case LostAtScore:
-		return "at a given score"
-	}
-	return "LostMode(" + decimal.NewFromInt(int64(m)).String() + ")"
-}
+// String returns the mode's name: "lowest_band", "exclude" or "at_score".
+func (m LostMode) String() string { return lostModeEnum.String(m) }
 
 // A LostPolicy says how lost customers count in a company view. The zero
 // value is [LostLowestBand].
@@ -232,16 +223,11 @@ var lostModeTexts = [...]string{0: "lowest_band", 1: "exclude", 2: "at_score"}
 
 // MarshalText encodes the lost mode by its name ("lowest_band", "exclude", "at_score"); an unknown
 // value is an error wrapping [ErrInvalid].
-func (m LostMode) MarshalText() ([]byte, error) {
-	return marshalEnum("lost mode", lostModeTexts[:], int(m))
-}
+func (m LostMode) MarshalText() ([]byte, error) { return lostModeEnum.MarshalText(m) }
 
 // UnmarshalText decodes a lost mode name; any other text is an error
 // wrapping [ErrInvalid].
-func (m *LostMode) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("lost mode", lostModeTexts[:], text)
-	if err == nil {
-		*m = LostMode(i) //nolint:gosec // i indexes lostModeTexts, so it fits
-	}
-	return err
-}
+func (m *LostMode) UnmarshalText(text []byte) error { return lostModeEnum.UnmarshalText(text, m) }
+
+// The names of the enums of this file (the one mechanism: internal/enum).
+var lostModeEnum = enum.New[LostMode]("LostMode", "lost mode", ErrInvalid, errorf, lostModeTexts[:]...)

@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"github.com/csatkit/csat/internal/enum"
 	"slices"
 	"time"
 	"unicode/utf8"
@@ -70,34 +71,27 @@ func (o Outcome) LabelZH() string {
 	return outcomeNames[o].zh
 }
 
-// String returns the Chinese and English labels, or "Outcome(n)" for an
-// invalid value.
-func (o Outcome) String() string {
-	if !o.Valid() {
-		return "Outcome(" + decimal.NewFromInt(int64(o)).String() + ")"
-	}
-	return outcomeNames[o].zh + " (" + outcomeNames[o].en + ")"
-}
+// String returns the outcome's key, as MarshalText: "handled_satisfied";
+// [Outcome.Label] and [Outcome.LabelZH] give the labels.
+func (o Outcome) String() string { return outcomeEnum.String(o) }
 
 // ParseOutcome returns the outcome whose key, English or Chinese label is
 // s; anything else is [ErrUnknownOutcome].
 func ParseOutcome(s string) (Outcome, error) {
+	if o, err := outcomeEnum.Parse(s); err == nil {
+		return o, nil
+	}
 	for _, o := range Outcomes() {
-		n := outcomeNames[o]
-		if s == n.key || s == n.en || s == n.zh {
+		if n := outcomeNames[o]; s == n.en || s == n.zh {
 			return o, nil
 		}
 	}
 	return 0, errorf(ErrUnknownOutcome, "outcome %q", s)
 }
 
-// MarshalText encodes the outcome as its key.
-func (o Outcome) MarshalText() ([]byte, error) {
-	if !o.Valid() {
-		return nil, errorf(ErrUnknownOutcome, "outcome %d", o)
-	}
-	return []byte(o.Key()), nil
-}
+// MarshalText encodes the outcome as its key; the zero or an unknown
+// outcome is an error wrapping [ErrUnknownOutcome].
+func (o Outcome) MarshalText() ([]byte, error) { return outcomeEnum.MarshalText(o) }
 
 // UnmarshalText decodes a key or label, as [ParseOutcome].
 func (o *Outcome) UnmarshalText(b []byte) error {
@@ -248,3 +242,9 @@ func sortComplaints(cs []Complaint) []Complaint {
 	})
 	return out
 }
+
+// outcomeEnum names the outcomes by their keys (the one mechanism:
+// internal/enum).
+var outcomeEnum = enum.New[Outcome]("Outcome", "outcome", ErrUnknownOutcome, errorf,
+	"", outcomeNames[1].key, outcomeNames[2].key, outcomeNames[3].key,
+	outcomeNames[4].key, outcomeNames[5].key, outcomeNames[6].key)

@@ -2,6 +2,7 @@ package csat
 
 import (
 	"errors"
+	"github.com/csatkit/csat/internal/enum"
 	"math/big"
 	"slices"
 	"strconv"
@@ -369,20 +370,15 @@ func durationStats(label string, ds []time.Duration) DurationStats {
 var lossModelTexts = [...]string{0: "compound", 1: "linear"}
 
 // String returns the loss model's name: "compound", "linear".
-func (m LossModel) String() string { return enumString("LossModel", lossModelTexts[:], int(m)) }
+func (m LossModel) String() string { return lossModelEnum.String(m) }
 
 // MarshalText encodes the loss model by its name ("compound", "linear"); an unknown
 // value is an error wrapping [ErrInvalid].
-func (m LossModel) MarshalText() ([]byte, error) {
-	return marshalEnum("loss model", lossModelTexts[:], int(m))
-}
+func (m LossModel) MarshalText() ([]byte, error) { return lossModelEnum.MarshalText(m) }
 
 // UnmarshalText decodes a loss model name; any other text is an error
 // wrapping [ErrInvalid].
-func (m *LossModel) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("loss model", lossModelTexts[:], text)
-	if err == nil {
-		*m = LossModel(i) //nolint:gosec // i indexes lossModelTexts, so it fits
-	}
-	return err
-}
+func (m *LossModel) UnmarshalText(text []byte) error { return lossModelEnum.UnmarshalText(text, m) }
+
+// The names of the enums of this file (the one mechanism: internal/enum).
+var lossModelEnum = enum.New[LossModel]("LossModel", "loss model", ErrInvalid, errorf, lossModelTexts[:]...)

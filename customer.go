@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"github.com/csatkit/csat/internal/enum"
 	"maps"
 	"slices"
 	"strconv"
@@ -51,18 +52,8 @@ const (
 	Lost
 )
 
-// String returns "active", "at risk" or "lost".
-func (s Status) String() string {
-	switch s {
-	case Active:
-		return "active"
-	case AtRisk:
-		return "at risk"
-	case Lost:
-		return "lost"
-	}
-	return "Status(" + decimal.NewFromInt(int64(s)).String() + ")"
-}
+// String returns "active", "at_risk" or "lost".
+func (s Status) String() string { return statusEnum.String(s) }
 
 // CustomerOptions configures a [CustomerScorer]. The zero value (or nil)
 // is the PVC method: the corrected [PVCTree], the [PVCBands] scale,
@@ -429,7 +420,7 @@ func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 		if name == "" {
 			name = "#" + strconv.Itoa(i+1)
 		}
-		r, err := Given("complaint "+name+": "+a.Outcome.String(), Points, a.Delta)
+		r, err := Given("complaint "+name+": "+a.Outcome.LabelZH()+" ("+a.Outcome.Label()+")", Points, a.Delta)
 		if err != nil {
 			return out, &CustomerError{Customer: c.ID, Err: err}
 		}
@@ -524,14 +515,11 @@ var statusTexts = [...]string{0: "active", 1: "at_risk", 2: "lost"}
 
 // MarshalText encodes the status by its name ("active", "at_risk", "lost"); an unknown
 // value is an error wrapping [ErrInvalid].
-func (s Status) MarshalText() ([]byte, error) { return marshalEnum("status", statusTexts[:], int(s)) }
+func (s Status) MarshalText() ([]byte, error) { return statusEnum.MarshalText(s) }
 
 // UnmarshalText decodes a status name; any other text is an error
 // wrapping [ErrInvalid].
-func (s *Status) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("status", statusTexts[:], text)
-	if err == nil {
-		*s = Status(i) //nolint:gosec // i indexes statusTexts, so it fits
-	}
-	return err
-}
+func (s *Status) UnmarshalText(text []byte) error { return statusEnum.UnmarshalText(text, s) }
+
+// The names of the enums of this file (the one mechanism: internal/enum).
+var statusEnum = enum.New[Status]("Status", "status", ErrInvalid, errorf, statusTexts[:]...)

@@ -328,7 +328,7 @@ func TestCustomerExplain(t *testing.T) {
 		}
 	}
 	got := []string{Active.String(), AtRisk.String(), Lost.String(), Status(7).String(), LostExclude.String(), LostMode(9).String()}
-	if diff := cmp.Diff([]string{"active", "at risk", "lost", "Status(7)", "excluded", "LostMode(9)"}, got); diff != "" {
+	if diff := cmp.Diff([]string{"active", "at_risk", "lost", "Status(7)", "exclude", "LostMode(9)"}, got); diff != "" {
 		t.Errorf("names (-want +got):\n%s", diff)
 	}
 }

@@ -240,38 +240,6 @@ func detailOf(err error) string {
 	return detail(err)
 }
 
-// enumString returns names[i], or "Type(i)" for an index without a name.
-func enumString(typ string, names []string, i int) string {
-	if i >= 0 && i < len(names) && names[i] != "" {
-		return names[i]
-	}
-	return typ + "(" + strconv.Itoa(i) + ")"
-}
-
-// marshalEnum returns names[i], or an error wrapping ErrInvalid for an
-// index without a name.
-func marshalEnum(what string, names []string, i int) ([]byte, error) {
-	if i < 0 || i >= len(names) || names[i] == "" {
-		return nil, errorf(ErrInvalid, "%s %d has no name", what, i)
-	}
-	return []byte(names[i]), nil
-}
-
-// unmarshalEnum returns the index of text in names, or an error wrapping
-// ErrInvalid naming the text (quoted, at most 64 bytes of it).
-func unmarshalEnum(what string, names []string, text []byte) (int, error) {
-	for i, n := range names {
-		if n != "" && n == string(text) {
-			return i, nil
-		}
-	}
-	s := string(text)
-	if len(s) > 64 {
-		s = s[:64] + "…"
-	}
-	return 0, errorf(ErrInvalid, "unknown %s %q", what, s)
-}
-
 // A WeightError reports a weight-tree node whose declared weight is not
 // the sum of its children's weights (METHOD.md §4): at the root, the
 // children do not add up to the declared total; at an inner node, to the

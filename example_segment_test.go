@@ -59,8 +59,8 @@ func ExampleABC() {
 // The relationship to build, by unit margin and number of customers.
 func ExampleRecommendRelationship() {
 	r, _ := csat.RecommendRelationship(csat.HighMargin, csat.FewCustomers)
-	fmt.Println(r, "—", r.Description())
-	// Output: 伙伴型 (partnership) — work with the customer continuously on its problems and success
+	fmt.Println(r.LabelZH(), r, "—", r.Description())
+	// Output: 伙伴型 partnership — work with the customer continuously on its problems and success
 }
 
 // Key customers (class A or flagged) are surveyed quarterly, others every

@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"github.com/csatkit/csat/internal/enum"
 	"maps"
 	"math/bits"
 	"slices"
@@ -527,50 +528,28 @@ func (li *LoyaltyIndex) score(values map[string]decimal.Decimal, bounds func(Mea
 var boundsTexts = [...]string{0: "declared", 1: "population_range"}
 
 // String returns the bounds's name: "declared", "population_range".
-func (b Bounds) String() string { return enumString("Bounds", boundsTexts[:], int(b)) }
+func (b Bounds) String() string { return boundsEnum.String(b) }
 
 // MarshalText encodes the bounds by its name ("declared", "population_range"); an unknown
 // value is an error wrapping [ErrInvalid].
-func (b Bounds) MarshalText() ([]byte, error) { return marshalEnum("bounds", boundsTexts[:], int(b)) }
+func (b Bounds) MarshalText() ([]byte, error) { return boundsEnum.MarshalText(b) }
 
 // UnmarshalText decodes a bounds name; any other text is an error
 // wrapping [ErrInvalid].
-func (b *Bounds) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("bounds", boundsTexts[:], text)
-	if err == nil {
-		*b = Bounds(i) //nolint:gosec // i indexes boundsTexts, so it fits
-	}
-	return err
-}
+func (b *Bounds) UnmarshalText(text []byte) error { return boundsEnum.UnmarshalText(text, b) }
 
 // String returns "higher_is_loyal" or "lower_is_loyal".
-func (d Direction) String() string {
-	switch d {
-	case HigherIsLoyal:
-		return "higher_is_loyal"
-	case LowerIsLoyal:
-		return "lower_is_loyal"
-	}
-	return "Direction(" + strconv.Itoa(int(d)) + ")"
-}
+func (d Direction) String() string { return directionEnum.String(d) }
 
 // MarshalText encodes the direction as "higher_is_loyal" or
 // "lower_is_loyal"; any other value is an error wrapping [ErrInvalid].
-func (d Direction) MarshalText() ([]byte, error) {
-	if d != HigherIsLoyal && d != LowerIsLoyal {
-		return nil, errorf(ErrInvalid, "direction %d has no name", d)
-	}
-	return []byte(d.String()), nil
-}
+func (d Direction) MarshalText() ([]byte, error) { return directionEnum.MarshalText(d) }
 
 // UnmarshalText decodes "higher_is_loyal" or "lower_is_loyal"; any other
 // text is an error wrapping [ErrInvalid].
-func (d *Direction) UnmarshalText(text []byte) error {
-	for _, v := range []Direction{HigherIsLoyal, LowerIsLoyal} {
-		if v.String() == string(text) {
-			*d = v
-			return nil
-		}
-	}
-	return errorf(ErrInvalid, "unknown direction %s", quoteShort(string(text)))
-}
+func (d *Direction) UnmarshalText(text []byte) error { return directionEnum.UnmarshalText(text, d) }
+
+// The names of the enums of this file (the one mechanism: internal/enum).
+var boundsEnum = enum.New[Bounds]("Bounds", "bounds", ErrInvalid, errorf, boundsTexts[:]...)
+
+var directionEnum = enum.New[Direction]("Direction", "direction", ErrInvalid, errorf, "lower_is_loyal", "", "higher_is_loyal").From(LowerIsLoyal)

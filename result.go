@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/csatkit/csat/internal/enum"
 	"math/big"
 	"strings"
 
@@ -41,21 +42,15 @@ const (
 var kindNames = [...]string{Points: "points", Fraction: "fraction"}
 
 // String returns "points" or "fraction".
-func (k Kind) String() string { return enumString("Kind", kindNames[:], int(k)) }
+func (k Kind) String() string { return kindEnum.String(k) }
 
 // MarshalText encodes the kind by its name; an unknown kind is an error
 // wrapping [ErrInvalid].
-func (k Kind) MarshalText() ([]byte, error) { return marshalEnum("kind", kindNames[:], int(k)) }
+func (k Kind) MarshalText() ([]byte, error) { return kindEnum.MarshalText(k) }
 
 // UnmarshalText decodes "points" or "fraction"; any other text is an
 // error wrapping [ErrInvalid].
-func (k *Kind) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("kind", kindNames[:], text)
-	if err == nil {
-		*k = Kind(i) //nolint:gosec // i indexes kindNames, so it fits
-	}
-	return err
-}
+func (k *Kind) UnmarshalText(text []byte) error { return kindEnum.UnmarshalText(text, k) }
 
 // A Result is the outcome of one scoring step: an exact value and how it
 // was reached. Every scorer, blend, weighting scheme and metric returns
@@ -594,3 +589,6 @@ func fmtFrac(num, den decimal.Decimal) string {
 	}
 	return fmtDec(num) + "/" + fmtDec(den)
 }
+
+// The names of the enums of this file (the one mechanism: internal/enum).
+var kindEnum = enum.New[Kind]("Kind", "kind", ErrInvalid, errorf, kindNames[:]...)

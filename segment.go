@@ -2,6 +2,7 @@ package csat
 
 import (
 	"cmp"
+	"github.com/csatkit/csat/internal/enum"
 	"maps"
 	"math/big"
 	"slices"
@@ -411,13 +412,9 @@ func (r Relationship) Description() string {
 	return relationshipNames[r].desc
 }
 
-// String returns "负责型 (accountable)".
-func (r Relationship) String() string {
-	if !r.Valid() {
-		return "Relationship(" + strconv.Itoa(int(r)) + ")"
-	}
-	return relationshipNames[r].zh + " (" + relationshipNames[r].en + ")"
-}
+// String returns the relationship's name, as MarshalText: "accountable".
+// [Relationship.LabelZH] gives "负责型".
+func (r Relationship) String() string { return relationshipEnum.String(r) }
 
 // A Margin is a tier of unit margin for [RecommendRelationship].
 type Margin uint8
@@ -581,58 +578,43 @@ var relationshipTexts = [...]string{1: "basic", 2: "reactive", 3: "accountable",
 
 // MarshalText encodes the relationship by its name ("basic", "reactive", "accountable", "proactive", "partnership"); an unknown
 // value is an error wrapping [ErrInvalid].
-func (r Relationship) MarshalText() ([]byte, error) {
-	return marshalEnum("relationship", relationshipTexts[:], int(r))
-}
+func (r Relationship) MarshalText() ([]byte, error) { return relationshipEnum.MarshalText(r) }
 
 // UnmarshalText decodes a relationship name; any other text is an error
 // wrapping [ErrInvalid].
 func (r *Relationship) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("relationship", relationshipTexts[:], text)
-	if err == nil {
-		*r = Relationship(i) //nolint:gosec // i indexes relationshipTexts, so it fits
-	}
-	return err
+	return relationshipEnum.UnmarshalText(text, r)
 }
 
 var marginTexts = [...]string{1: "high", 2: "medium", 3: "low"}
 
 // String returns the margin's name: "high", "medium", "low".
-func (m Margin) String() string { return enumString("Margin", marginTexts[:], int(m)) }
+func (m Margin) String() string { return marginEnum.String(m) }
 
 // MarshalText encodes the margin by its name ("high", "medium", "low"); an unknown
 // value is an error wrapping [ErrInvalid].
-func (m Margin) MarshalText() ([]byte, error) { return marshalEnum("margin", marginTexts[:], int(m)) }
+func (m Margin) MarshalText() ([]byte, error) { return marginEnum.MarshalText(m) }
 
 // UnmarshalText decodes a margin name; any other text is an error
 // wrapping [ErrInvalid].
-func (m *Margin) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("margin", marginTexts[:], text)
-	if err == nil {
-		*m = Margin(i) //nolint:gosec // i indexes marginTexts, so it fits
-	}
-	return err
-}
+func (m *Margin) UnmarshalText(text []byte) error { return marginEnum.UnmarshalText(text, m) }
 
 var customerCountTexts = [...]string{1: "many", 2: "medium", 3: "few"}
 
 // String returns the customer count's name: "many", "medium", "few".
-func (c CustomerCount) String() string {
-	return enumString("CustomerCount", customerCountTexts[:], int(c))
-}
+func (c CustomerCount) String() string { return customerCountEnum.String(c) }
 
 // MarshalText encodes the customer count by its name ("many", "medium", "few"); an unknown
 // value is an error wrapping [ErrInvalid].
-func (c CustomerCount) MarshalText() ([]byte, error) {
-	return marshalEnum("customer count", customerCountTexts[:], int(c))
-}
+func (c CustomerCount) MarshalText() ([]byte, error) { return customerCountEnum.MarshalText(c) }
 
 // UnmarshalText decodes a customer count name; any other text is an error
 // wrapping [ErrInvalid].
 func (c *CustomerCount) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("customer count", customerCountTexts[:], text)
-	if err == nil {
-		*c = CustomerCount(i) //nolint:gosec // i indexes customerCountTexts, so it fits
-	}
-	return err
+	return customerCountEnum.UnmarshalText(text, c)
 }
+
+// The names of the enums of this file (the one mechanism: internal/enum).
+var relationshipEnum = enum.New[Relationship]("Relationship", "relationship", ErrInvalid, errorf, relationshipTexts[:]...)
+var marginEnum = enum.New[Margin]("Margin", "margin", ErrInvalid, errorf, marginTexts[:]...)
+var customerCountEnum = enum.New[CustomerCount]("CustomerCount", "customer count", ErrInvalid, errorf, customerCountTexts[:]...)

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"github.com/csatkit/csat/internal/enum"
 	"math"
 	"math/big"
 	"slices"
@@ -385,43 +386,31 @@ func Draw(customers []string, n int, seed uint64) ([]string, error) {
 var surveyMethodTexts = [...]string{1: "in_depth_interview", 2: "focus_group", 3: "telephone", 4: "mail_questionnaire", 5: "home_visit", 6: "mystery_shopper"}
 
 // String returns the survey method's name: "in_depth_interview", "focus_group", "telephone", "mail_questionnaire", "home_visit", "mystery_shopper".
-func (m SurveyMethod) String() string {
-	return enumString("SurveyMethod", surveyMethodTexts[:], int(m))
-}
+func (m SurveyMethod) String() string { return surveyMethodEnum.String(m) }
 
 // MarshalText encodes the survey method by its name ("in_depth_interview", "focus_group", "telephone", "mail_questionnaire", "home_visit", "mystery_shopper"); an unknown
 // value is an error wrapping [ErrInvalid].
-func (m SurveyMethod) MarshalText() ([]byte, error) {
-	return marshalEnum("survey method", surveyMethodTexts[:], int(m))
-}
+func (m SurveyMethod) MarshalText() ([]byte, error) { return surveyMethodEnum.MarshalText(m) }
 
 // UnmarshalText decodes a survey method name; any other text is an error
 // wrapping [ErrInvalid].
 func (m *SurveyMethod) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("survey method", surveyMethodTexts[:], text)
-	if err == nil {
-		*m = SurveyMethod(i) //nolint:gosec // i indexes surveyMethodTexts, so it fits
-	}
-	return err
+	return surveyMethodEnum.UnmarshalText(text, m)
 }
 
 var allocationTexts = [...]string{0: "proportional", 1: "neyman"}
 
 // String returns the allocation's name: "proportional", "neyman".
-func (a Allocation) String() string { return enumString("Allocation", allocationTexts[:], int(a)) }
+func (a Allocation) String() string { return allocationEnum.String(a) }
 
 // MarshalText encodes the allocation by its name ("proportional", "neyman"); an unknown
 // value is an error wrapping [ErrInvalid].
-func (a Allocation) MarshalText() ([]byte, error) {
-	return marshalEnum("allocation", allocationTexts[:], int(a))
-}
+func (a Allocation) MarshalText() ([]byte, error) { return allocationEnum.MarshalText(a) }
 
 // UnmarshalText decodes a allocation name; any other text is an error
 // wrapping [ErrInvalid].
-func (a *Allocation) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("allocation", allocationTexts[:], text)
-	if err == nil {
-		*a = Allocation(i) //nolint:gosec // i indexes allocationTexts, so it fits
-	}
-	return err
-}
+func (a *Allocation) UnmarshalText(text []byte) error { return allocationEnum.UnmarshalText(text, a) }
+
+// The names of the enums of this file (the one mechanism: internal/enum).
+var surveyMethodEnum = enum.New[SurveyMethod]("SurveyMethod", "survey method", ErrInvalid, errorf, surveyMethodTexts[:]...)
+var allocationEnum = enum.New[Allocation]("Allocation", "allocation", ErrInvalid, errorf, allocationTexts[:]...)

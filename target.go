@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"github.com/csatkit/csat/internal/enum"
 	"math/big"
 	"slices"
 	"strconv"
@@ -27,24 +28,16 @@ const (
 var targetMethodNames = [...]string{AverageAdvanced: "average_advanced", AverageAdvancedVariant: "average_advanced_variant"}
 
 // String returns "average_advanced" or "average_advanced_variant".
-func (m TargetMethod) String() string {
-	return enumString("TargetMethod", targetMethodNames[:], int(m))
-}
+func (m TargetMethod) String() string { return targetMethodEnum.String(m) }
 
 // MarshalText encodes the method by its name; an unknown method is an
 // error wrapping [ErrInvalid].
-func (m TargetMethod) MarshalText() ([]byte, error) {
-	return marshalEnum("target method", targetMethodNames[:], int(m))
-}
+func (m TargetMethod) MarshalText() ([]byte, error) { return targetMethodEnum.MarshalText(m) }
 
 // UnmarshalText decodes a method name; any other text is an error
 // wrapping [ErrInvalid].
 func (m *TargetMethod) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("target method", targetMethodNames[:], text)
-	if err == nil {
-		*m = TargetMethod(i) //nolint:gosec // i indexes targetMethodNames, so it fits
-	}
-	return err
+	return targetMethodEnum.UnmarshalText(text, m)
 }
 
 // A TargetResult is a yearly target with the figures it was computed
@@ -148,3 +141,6 @@ func joinDec(ds []decimal.Decimal, sep string) string {
 	}
 	return strings.Join(s, sep)
 }
+
+// The names of the enums of this file (the one mechanism: internal/enum).
+var targetMethodEnum = enum.New[TargetMethod]("TargetMethod", "target method", ErrInvalid, errorf, targetMethodNames[:]...)

@@ -67,7 +67,7 @@ func runCustomers(e *env, args []string) error {
 			}
 			return r.String()
 		}
-		t.add(cs.ID, cs.Status.String(), opt(cs.Questionnaire), opt(cs.Visit), cs.Preliminary.String(), cs.Final.String(), cs.BandLevel.Name())
+		t.add(cs.ID, statusText(cs.Status), opt(cs.Questionnaire), opt(cs.Visit), cs.Preliminary.String(), cs.Final.String(), cs.BandLevel.Name())
 	}
 	if err := t.write(&b); err != nil {
 		return err
@@ -95,4 +95,10 @@ func runCustomers(e *env, args []string) error {
 	}
 	_, err = io.WriteString(e.stdout, b.String())
 	return err
+}
+
+// statusText is a customer status as the command has always printed it:
+// "at risk", not the status's text name "at_risk".
+func statusText(s csat.Status) string {
+	return strings.ReplaceAll(s.String(), "_", " ")
 }
