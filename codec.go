@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
 )
 
 // Binary encodings (version 1), all integers little-endian or unsigned
@@ -449,4 +451,36 @@ func jsonError(what string, err error) error {
 		return err
 	}
 	return errorf(ErrCorrupt, "decode %s JSON: %v", what, err)
+}
+
+// scaleJSON is a scale's definition as JSON.
+type scaleJSON struct {
+	Name      string          `json:"name"`
+	FullMarks decimal.Decimal `json:"full_marks"`
+	Levels    []Level         `json:"levels"`
+}
+
+// MarshalJSON encodes the scale's definition, {"name", "full_marks",
+// "levels"}: scales are data, and [Scale.UnmarshalJSON] rebuilds an equal
+// scale (the same fingerprint) from it.
+func (s *Scale) MarshalJSON() ([]byte, error) {
+	return json.Marshal(scaleJSON{Name: s.name, FullMarks: s.fullMarks, Levels: s.levels})
+}
+
+// UnmarshalJSON decodes a scale's definition and builds the scale through
+// [NewScale], so a decoded scale is as valid as a constructed one: a
+// definition NewScale rejects is its error (wrapping [ErrInvalidScale]);
+// malformed JSON or an unknown field wraps [ErrCorrupt]. On error s is
+// unchanged.
+func (s *Scale) UnmarshalJSON(data []byte) error {
+	var j scaleJSON
+	if err := decodeStrict(data, &j); err != nil {
+		return jsonError("scale", err)
+	}
+	sc, err := NewScale(j.Name, j.FullMarks, j.Levels)
+	if err != nil {
+		return err
+	}
+	*s = *sc
+	return nil
 }

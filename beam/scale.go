@@ -1,32 +1,24 @@
 package csatbeam
 
 import (
-	"bytes"
 	"encoding/json"
 	"sync"
 
 	"github.com/csatkit/csat"
-	"github.com/shopspring/decimal"
 )
 
-// A scale travels with a pipeline as its definition in JSON: name, full
-// marks and levels, which csat.NewScale rebuilds into an equal scale (same
+// A scale travels with a pipeline as its definition in JSON (csat.Scale
+// marshals itself: name, full marks and levels), which csat.Scale's
+// UnmarshalJSON rebuilds through csat.NewScale into an equal scale (same
 // fingerprint) on the workers. Beam serialises a transform's exported
-// fields, and a *csat.Scale has none.
-
-// scaleJSON is a scale's definition as JSON.
-type scaleJSON struct {
-	Name      string          `json:"name"`
-	FullMarks decimal.Decimal `json:"full_marks"`
-	Levels    []csat.Level    `json:"levels"`
-}
+// fields, and a *csat.Scale has none, so transforms hold the definition.
 
 // scaleDef returns the definition of s; "" for nil.
 func scaleDef(s *csat.Scale) (string, error) {
 	if s == nil {
 		return "", nil
 	}
-	b, err := json.Marshal(scaleJSON{Name: s.Name(), FullMarks: s.FullMarks(), Levels: s.Levels()})
+	b, err := json.Marshal(s)
 	return string(b), err
 }
 
@@ -54,9 +46,10 @@ var cachedScales struct {
 	n int
 }
 
-// scaleFromJSON rebuilds a scale from its definition; one csat.NewScale
-// rejects is its error (wrapping csat.ErrInvalidScale), anything else
-// malformed wraps csat.ErrCorrupt; "" is csat.ErrMissing.
+// scaleFromJSON rebuilds a scale from its definition (csat.Scale's
+// UnmarshalJSON): one csat.NewScale rejects is its error (wrapping
+// csat.ErrInvalidScale), anything else malformed wraps csat.ErrCorrupt;
+// "" is csat.ErrMissing.
 func scaleFromJSON(data []byte) (*csat.Scale, error) {
 	if len(data) == 0 {
 		return nil, reasonf(csat.ErrMissing, "no scale")
@@ -64,17 +57,8 @@ func scaleFromJSON(data []byte) (*csat.Scale, error) {
 	if v, ok := scaleCache.Load(string(data)); ok {
 		return v.(*csat.Scale), nil
 	}
-	var j scaleJSON
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.DisallowUnknownFields()
-	if err := d.Decode(&j); err != nil {
-		return nil, reasonf(csat.ErrCorrupt, "scale definition: %v", err)
-	}
-	if d.More() {
-		return nil, reasonf(csat.ErrCorrupt, "scale definition: trailing data")
-	}
-	sc, err := csat.NewScale(j.Name, j.FullMarks, j.Levels)
-	if err != nil {
+	sc := new(csat.Scale)
+	if err := sc.UnmarshalJSON(data); err != nil {
 		return nil, err
 	}
 	cachedScales.Lock()
