@@ -462,8 +462,11 @@ type scaleJSON struct {
 
 // MarshalJSON encodes the scale's definition, {"name", "full_marks",
 // "levels"}: scales are data, and [Scale.UnmarshalJSON] rebuilds an equal
-// scale (the same fingerprint) from it.
+// scale (the same fingerprint) from it. A nil scale is null.
 func (s *Scale) MarshalJSON() ([]byte, error) {
+	if s == nil {
+		return []byte("null"), nil
+	}
 	return json.Marshal(scaleJSON{Name: s.name, FullMarks: s.fullMarks, Levels: s.levels})
 }
 

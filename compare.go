@@ -336,7 +336,7 @@ func compareItem(item string, ours, theirs Tally, forms uint64, o CompareOptions
 		if !errors.Is(err, ErrTooFew) {
 			return ic, err
 		}
-		ic.Degree.Warnings = append(ic.Degree.Warnings, Detail(err))
+		ic.Degree.Warnings = append(ic.Degree.Warnings, detail(err))
 	}
 	if forms < o.MinCompetitorForms {
 		w := strconv.FormatUint(forms, 10) + " competitor forms, fewer than the plan's minimum of " + strconv.FormatUint(o.MinCompetitorForms, 10)

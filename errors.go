@@ -86,16 +86,17 @@ var (
 	ErrSyntax = errors.New("malformed input")
 )
 
-// errorf returns an error prefixed "csat: " that wraps the sentinel err.
+// errorf returns err (a sentinel, or a csat error) with context in front:
+// "csat: context: reason". The prefix is printed once, by the outermost
+// csat error: an inner one contributes its text without it (detail).
+// errors.Is and errors.As still see err.
 func errorf(err error, format string, args ...any) error {
 	return &wrapped{msg: fmt.Sprintf(format, args...), err: err}
 }
 
-// wrapf returns err (a csat error or a sentinel) with context in front:
-// "csat: context: err's detail". errors.Is and errors.As still see err.
-func wrapf(err error, format string, args ...any) error {
-	return &wrapped{msg: fmt.Sprintf(format, args...), err: err}
-}
+// wrapf is errorf; it remains until the files that call it move to their
+// packages (issue 17).
+var wrapf = errorf
 
 // wrapped is a reason (a sentinel) with the text naming what was wrong.
 type wrapped struct {
@@ -104,27 +105,22 @@ type wrapped struct {
 }
 
 func (w *wrapped) Error() string  { return "csat: " + w.detail() }
-func (w *wrapped) detail() string { return w.msg + ": " + detailOf(w.err) }
+func (w *wrapped) detail() string { return w.msg + ": " + detail(w.err) }
 func (w *wrapped) Unwrap() error  { return w.err }
 
 // detail returns err's message without the "csat: " every csat error
-// starts with, so that context errors say it once.
+// starts with, so that an error wrapping it says it once, and a warning
+// line of a report shows the reason alone. Other errors print as they
+// are. It never edits text: csat's error types know their message
+// without the prefix.
 func detail(err error) string {
+	if err == nil {
+		return "<nil>"
+	}
 	if d, ok := err.(interface{ detail() string }); ok {
 		return d.detail()
 	}
 	return err.Error()
-}
-
-// Detail returns err's message without the leading "csat: " of csat's
-// own errors (a warning line, a cell of a table of errors); other errors
-// print as they are. It never edits text: csat's error types know their
-// message without the prefix.
-func Detail(err error) string {
-	if err == nil {
-		return ""
-	}
-	return detail(err)
 }
 
 // A CustomerError reports an error in the data of one customer. It wraps
@@ -136,20 +132,14 @@ type CustomerError struct {
 
 // Error returns `csat: customer "ID": reason`.
 func (e *CustomerError) Error() string {
-	if e == nil {
-		return "csat: <nil>"
-	}
 	return "csat: " + e.detail()
 }
 func (e *CustomerError) detail() string {
-	return "customer " + strconv.Quote(e.Customer) + ": " + detailOf(e.Err)
+	return "customer " + strconv.Quote(e.Customer) + ": " + detail(e.Err)
 }
 
 // Unwrap returns the reason.
 func (e *CustomerError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
 	return e.Err
 }
 
@@ -162,20 +152,14 @@ type ItemError struct {
 
 // Error returns `csat: item "NAME": reason`.
 func (e *ItemError) Error() string {
-	if e == nil {
-		return "csat: <nil>"
-	}
 	return "csat: " + e.detail()
 }
 func (e *ItemError) detail() string {
-	return "item " + strconv.Quote(e.Item) + ": " + detailOf(e.Err)
+	return "item " + strconv.Quote(e.Item) + ": " + detail(e.Err)
 }
 
 // Unwrap returns the reason.
 func (e *ItemError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
 	return e.Err
 }
 
@@ -188,20 +172,14 @@ type PeriodError struct {
 
 // Error returns `csat: period "NAME": reason`.
 func (e *PeriodError) Error() string {
-	if e == nil {
-		return "csat: <nil>"
-	}
 	return "csat: " + e.detail()
 }
 func (e *PeriodError) detail() string {
-	return "period " + strconv.Quote(e.Period) + ": " + detailOf(e.Err)
+	return "period " + strconv.Quote(e.Period) + ": " + detail(e.Err)
 }
 
 // Unwrap returns the reason.
 func (e *PeriodError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
 	return e.Err
 }
 
@@ -215,29 +193,15 @@ type CellError struct {
 
 // Error returns `csat: cell "ITEM"/"SOURCE": reason`.
 func (e *CellError) Error() string {
-	if e == nil {
-		return "csat: <nil>"
-	}
 	return "csat: " + e.detail()
 }
 func (e *CellError) detail() string {
-	return "cell " + strconv.Quote(e.Item) + "/" + strconv.Quote(e.Source) + ": " + detailOf(e.Err)
+	return "cell " + strconv.Quote(e.Item) + "/" + strconv.Quote(e.Source) + ": " + detail(e.Err)
 }
 
 // Unwrap returns the reason.
 func (e *CellError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
 	return e.Err
-}
-
-// detailOf is detail for a possibly nil error.
-func detailOf(err error) string {
-	if err == nil {
-		return "<nil>"
-	}
-	return detail(err)
 }
 
 // A WeightError reports a weight-tree node whose declared weight is not
@@ -256,9 +220,6 @@ type WeightError struct {
 // to S: weights do not add up` (`root "N" declares the total D …` at the
 // root).
 func (e *WeightError) Error() string {
-	if e == nil {
-		return "csat: <nil>"
-	}
 	return "csat: " + e.detail()
 }
 func (e *WeightError) detail() string {
@@ -271,9 +232,6 @@ func (e *WeightError) detail() string {
 
 // Unwrap returns [ErrWeightsMismatch].
 func (e *WeightError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
 	return ErrWeightsMismatch
 }
 
@@ -288,20 +246,14 @@ type NodeError struct {
 
 // Error returns `csat: weights: node "N": reason`.
 func (e *NodeError) Error() string {
-	if e == nil {
-		return "csat: <nil>"
-	}
 	return "csat: " + e.detail()
 }
 func (e *NodeError) detail() string {
-	return "weights: node " + strconv.Quote(e.Node) + ": " + detailOf(e.Err)
+	return "weights: node " + strconv.Quote(e.Node) + ": " + detail(e.Err)
 }
 
 // Unwrap returns the reason.
 func (e *NodeError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
 	return e.Err
 }
 
@@ -322,9 +274,6 @@ type ParseError struct {
 // for a syntax error); without a file name, "csat: csv line L, …". A
 // spreadsheet's row is its line.
 func (e *ParseError) Error() string {
-	if e == nil {
-		return "csat: <nil>"
-	}
 	return "csat: " + e.detail()
 }
 func (e *ParseError) detail() string {
@@ -341,14 +290,11 @@ func (e *ParseError) detail() string {
 	if e.Column > 0 {
 		b.WriteString(", byte column " + strconv.Itoa(e.Column))
 	}
-	return b.String() + ": " + detailOf(e.Err)
+	return b.String() + ": " + detail(e.Err)
 }
 
 // Unwrap returns the reason.
 func (e *ParseError) Unwrap() error {
-	if e == nil {
-		return nil
-	}
 	return e.Err
 }
 

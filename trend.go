@@ -108,7 +108,7 @@ func Trend(periods []Period, source string, baseline int, opts *CompareOptions) 
 			if !errors.Is(err, ErrTooFew) {
 				return nil, &PeriodError{Period: periods[i].Name, Err: err}
 			}
-			ch.Degree.Warnings = append(ch.Degree.Warnings, Detail(err))
+			ch.Degree.Warnings = append(ch.Degree.Warnings, detail(err))
 		}
 		return ch, nil
 	}

@@ -3,8 +3,6 @@ package csatbeam
 import (
 	"fmt"
 	"strconv"
-
-	"github.com/csatkit/csat"
 )
 
 // reason is what was wrong, in words, wrapping the library's sentinel for
@@ -15,7 +13,7 @@ type reason struct {
 	err error
 }
 
-func (r *reason) Error() string { return r.msg + ": " + csat.Detail(r.err) }
+func (r *reason) Error() string { return r.msg + ": " + r.err.Error() }
 func (r *reason) Unwrap() error { return r.err }
 
 // reasonf returns a reason wrapping the sentinel err.
@@ -30,7 +28,7 @@ type opError struct {
 	err error
 }
 
-func (e *opError) Error() string { return "csatbeam: " + e.op + ": " + csat.Detail(e.err) }
+func (e *opError) Error() string { return "csatbeam: " + e.op + ": " + e.err.Error() }
 func (e *opError) Unwrap() error { return e.err }
 
 func itoa64(n int64) string { return strconv.FormatInt(n, 10) }

@@ -230,7 +230,7 @@ func (fn *parseFn) header(h string) (columns, error) {
 	if h == "" {
 		r.err = reasonf(csat.ErrMissing, "no header row above this line")
 	} else if r.cols, r.err = parseHeader(h, fn.MaxField); r.err != nil {
-		r.err = reasonf(csat.ErrInvalid, "the file's header is bad (%s)", csat.Detail(r.err))
+		r.err = reasonf(csat.ErrInvalid, "the file's header is bad (%v)", r.err)
 	}
 	if len(fn.headers) < maxHeaders {
 		fn.headers[h] = r

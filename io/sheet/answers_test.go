@@ -455,7 +455,7 @@ func TestCollectAll(t *testing.T) {
 			t.Errorf("%s: %v %v, want %v", item, tl.Counts(), err, want)
 		}
 	}
-	if msg := err.Error(); !strings.HasPrefix(msg, "csat: all.csv: 3 of 5 rows rejected:\n\tall.csv line 3, field 3:") {
+	if msg := err.Error(); !strings.HasPrefix(msg, "csat: all.csv: 3 of 5 rows rejected:\n\tcsat: all.csv line 3, field 3:") {
 		t.Errorf("message %q", msg)
 	}
 

@@ -220,16 +220,14 @@ type RejectedError struct {
 	Errs     []error // the first row errors
 }
 
-// Error returns "csat: FILE: R of N rows rejected:" and each row error
-// on a line of its own, then how many were not listed.
+// Error returns "csat: FILE: R of N rows rejected:" and each row error,
+// whole, on a line of its own (as errors.Join prints them), then how many
+// were not listed.
 func (e *RejectedError) Error() string {
-	if e == nil {
-		return "csat: <nil>"
-	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "csat: %s: %d of %d rows rejected:", e.File, e.Rejected, e.Rows)
 	for _, err := range e.Errs {
-		b.WriteString("\n\t" + csat.Detail(err))
+		b.WriteString("\n\t" + err.Error())
 	}
 	if n := e.Rejected - len(e.Errs); n > 0 {
 		b.WriteString("\n\t… and " + strconv.Itoa(n) + " more")
