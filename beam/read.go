@@ -6,12 +6,12 @@ import (
 	"errors"
 	"io"
 	"path"
-	"strconv"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/enum"
 )
 
 // A Format is the line format of an input file.
@@ -29,36 +29,23 @@ const (
 	FormatJSON
 )
 
-var formatTexts = [...]string{"auto", "csv", "json"}
+var formatEnum = enum.New[Format]("Format", "format", csat.ErrInvalid, formatErrorf, "auto", "csv", "json")
+
+// formatErrorf is the error of a bad format: "csatbeam: format: …".
+func formatErrorf(err error, format string, args ...any) error {
+	return &opError{op: "format", err: reasonf(err, format, args...)}
+}
 
 // String returns "auto", "csv" or "json".
-func (f Format) String() string {
-	if f >= 0 && int(f) < len(formatTexts) {
-		return formatTexts[f]
-	}
-	return "Format(" + strconv.Itoa(int(f)) + ")"
-}
+func (f Format) String() string { return formatEnum.String(f) }
 
 // MarshalText encodes the format as its String; an unknown format is an
 // error wrapping [csat.ErrInvalid].
-func (f Format) MarshalText() ([]byte, error) {
-	if f < 0 || int(f) >= len(formatTexts) {
-		return nil, &opError{op: "format", err: reasonf(csat.ErrInvalid, "unknown format %d", int(f))}
-	}
-	return []byte(formatTexts[f]), nil
-}
+func (f Format) MarshalText() ([]byte, error) { return formatEnum.MarshalText(f) }
 
 // UnmarshalText reads "auto", "csv" or "json"; anything else is an error
 // wrapping [csat.ErrInvalid].
-func (f *Format) UnmarshalText(text []byte) error {
-	for i, s := range formatTexts {
-		if string(text) == s {
-			*f = Format(i)
-			return nil
-		}
-	}
-	return &opError{op: "format", err: reasonf(csat.ErrInvalid, "unknown format %q (want auto, csv or json)", text)}
-}
+func (f *Format) UnmarshalText(text []byte) error { return formatEnum.UnmarshalText(text, f) }
 
 // of returns the format of the file named name.
 func (f Format) of(name string) Format {

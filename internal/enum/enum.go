@@ -7,6 +7,7 @@ package enum
 
 import (
 	"strconv"
+	"strings"
 )
 
 // An Errorf builds the error of a bad value or name: it wraps the
@@ -66,7 +67,7 @@ func (n Names[T]) MarshalText(v T) ([]byte, error) {
 }
 
 // Parse returns the value named s, or an error wrapping the sentinel that
-// quotes s (at most 64 bytes of it).
+// quotes s (at most 64 bytes of it) and lists the names.
 func (n Names[T]) Parse(s string) (T, error) {
 	for i, name := range n.names {
 		if name != "" && name == s {
@@ -76,7 +77,7 @@ func (n Names[T]) Parse(s string) (T, error) {
 	if len(s) > 64 {
 		s = s[:64] + "…"
 	}
-	return 0, n.errorf(n.invalid, "unknown %s %q", n.what, s)
+	return 0, n.errorf(n.invalid, "unknown %s %q (want %s)", n.what, s, strings.Join(n.Texts(), ", "))
 }
 
 // UnmarshalText sets *v to the value named text; on error *v is
@@ -87,6 +88,17 @@ func (n Names[T]) UnmarshalText(text []byte, v *T) error {
 		*v = x
 	}
 	return err
+}
+
+// Texts returns the names, in the order of their values.
+func (n Names[T]) Texts() []string {
+	var ts []string
+	for _, name := range n.names {
+		if name != "" {
+			ts = append(ts, name)
+		}
+	}
+	return ts
 }
 
 // Values returns the values that have a name, in order.

@@ -37,7 +37,7 @@ func TestNames(t *testing.T) {
 	}
 	var c color = 2
 	err := colors.UnmarshalText([]byte("green"), &c)
-	if !errors.Is(err, errBad) || c != 2 || err.Error() != `test: unknown colour "green": invalid argument` {
+	if !errors.Is(err, errBad) || c != 2 || err.Error() != `test: unknown colour "green" (want red, blue): invalid argument` {
 		t.Errorf("UnmarshalText(green) = %v, c = %d", err, c)
 	}
 	if err := colors.UnmarshalText([]byte(""), &c); err == nil {

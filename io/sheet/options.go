@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/enum"
 )
 
 // A Format is a file format: CSV or Excel .xlsx.
@@ -24,23 +26,17 @@ const (
 	FormatXLSX
 )
 
-var formatNames = []string{"auto", "csv", "xlsx"}
+var formatEnum = enum.New[Format]("Format", "format", csat.ErrInvalid, errorf, "auto", "csv", "xlsx")
 
 // String returns "auto", "csv" or "xlsx".
-func (f Format) String() string { return enumString("Format", formatNames, int(f)) }
+func (f Format) String() string { return formatEnum.String(f) }
 
 // MarshalText encodes the format by its name.
-func (f Format) MarshalText() ([]byte, error) { return marshalEnum("format", formatNames, int(f)) }
+func (f Format) MarshalText() ([]byte, error) { return formatEnum.MarshalText(f) }
 
 // UnmarshalText decodes a format name (case-insensitive); any other text
 // is an error wrapping [csat.ErrInvalid].
-func (f *Format) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("format", formatNames, text)
-	if err == nil {
-		*f = Format(i)
-	}
-	return err
-}
+func (f *Format) UnmarshalText(text []byte) error { return formatEnum.UnmarshalText(fold(text), f) }
 
 // A Layout is how survey answers are laid out in a file.
 type Layout int
@@ -57,23 +53,17 @@ const (
 	LayoutWide
 )
 
-var layoutNames = []string{"auto", "long", "wide"}
+var layoutEnum = enum.New[Layout]("Layout", "layout", csat.ErrInvalid, errorf, "auto", "long", "wide")
 
 // String returns "auto", "long" or "wide".
-func (l Layout) String() string { return enumString("Layout", layoutNames, int(l)) }
+func (l Layout) String() string { return layoutEnum.String(l) }
 
 // MarshalText encodes the layout by its name.
-func (l Layout) MarshalText() ([]byte, error) { return marshalEnum("layout", layoutNames, int(l)) }
+func (l Layout) MarshalText() ([]byte, error) { return layoutEnum.MarshalText(l) }
 
 // UnmarshalText decodes a layout name (case-insensitive); any other text
 // is an error wrapping [csat.ErrInvalid].
-func (l *Layout) UnmarshalText(text []byte) error {
-	i, err := unmarshalEnum("layout", layoutNames, text)
-	if err == nil {
-		*l = Layout(i)
-	}
-	return err
-}
+func (l *Layout) UnmarshalText(text []byte) error { return layoutEnum.UnmarshalText(fold(text), l) }
 
 // An Encoding is the character encoding of a CSV file. XLSX files are
 // always Unicode.
@@ -91,31 +81,26 @@ const (
 	EncodingGBK
 )
 
-var encodingNames = []string{"auto", "utf-8", "gbk"}
+var encodingEnum = enum.New[Encoding]("Encoding", "encoding", csat.ErrInvalid, errorf, "auto", "utf-8", "gbk")
 
 // String returns "auto", "utf-8" or "gbk".
-func (e Encoding) String() string { return enumString("Encoding", encodingNames, int(e)) }
+func (e Encoding) String() string { return encodingEnum.String(e) }
 
 // MarshalText encodes the encoding by its name.
-func (e Encoding) MarshalText() ([]byte, error) {
-	return marshalEnum("encoding", encodingNames, int(e))
-}
+func (e Encoding) MarshalText() ([]byte, error) { return encodingEnum.MarshalText(e) }
 
 // UnmarshalText decodes an encoding name (case-insensitive; "utf8" and
 // "gb18030" are accepted too); any other text is an error wrapping
 // [csat.ErrInvalid].
 func (e *Encoding) UnmarshalText(text []byte) error {
-	switch strings.ToLower(string(text)) {
+	text = fold(text)
+	switch string(text) {
 	case "utf8":
 		text = []byte("utf-8")
 	case "gb18030", "cp936":
 		text = []byte("gbk")
 	}
-	i, err := unmarshalEnum("encoding", encodingNames, text)
-	if err == nil {
-		*e = Encoding(i)
-	}
-	return err
+	return encodingEnum.UnmarshalText(text, e)
 }
 
 // DefaultPeriod is the name of the period of an answers file without a
@@ -306,29 +291,13 @@ func validName(s string) bool {
 	return s != "" && utf8.ValidString(s) && strings.TrimSpace(s) == s
 }
 
-// enumString returns names[i], or "Type(i)" for an index without a name.
-func enumString(typ string, names []string, i int) string {
-	if i >= 0 && i < len(names) {
-		return names[i]
-	}
-	return typ + "(" + strconv.Itoa(i) + ")"
-}
+// fold is an enum's text as the readers accept it: trimmed, lower case.
+func fold(text []byte) []byte { return bytes.ToLower(bytes.TrimSpace(text)) }
 
-func marshalEnum(what string, names []string, i int) ([]byte, error) {
-	if i < 0 || i >= len(names) {
-		return nil, fmt.Errorf("csat: input: %s %d has no name: %w", what, i, csat.ErrInvalid)
-	}
-	return []byte(names[i]), nil
-}
-
-func unmarshalEnum(what string, names []string, text []byte) (int, error) {
-	s := strings.ToLower(strings.TrimSpace(string(text)))
-	for i, n := range names {
-		if n == s {
-			return i, nil
-		}
-	}
-	return 0, fmt.Errorf("csat: input: unknown %s %s (want %s): %w", what, quote(string(text)), strings.Join(names, ", "), csat.ErrInvalid)
+// errorf is the readers' error of a bad option value: "csat: input:
+// message: reason", wrapping the sentinel err.
+func errorf(err error, format string, args ...any) error {
+	return fmt.Errorf("csat: input: "+format+": %w", append(args, err)...)
 }
 
 // quote quotes s for a message: escaped, at most 40 bytes of it.
