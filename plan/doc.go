@@ -6,6 +6,11 @@
 //
 // # The plan and its rules
 //
+// The procedure: define who is surveyed (current, past and potential
+// customers), build and check the list, decide between a census and a
+// sample and how to sample, and form sub-groups by customer size, sales
+// volume, region or industry.
+//
 // Each regular survey must return at least 100 forms, and at least 10
 // competitor forms (customers rating a competitor on the same form); key
 // customers 重点客户 must all be surveyed. A [Plan] lists the period, the
