@@ -217,12 +217,8 @@
 // and grades A while the value share held by the customers before is
 // below 80%, B below 95%, else C: 50, 20, 10, 8, 5, 4, 3 → A A A B B B C.
 // A user's segmenter (quantiles, RFM classes) goes wherever ABC goes:
-// [Summarize], [SurveySchedule] (whose key classes are data) and the
-// report. [RecommendRelationship] suggests the relationship type (基本型
-// … 伙伴型) by margin and number of customers, and [SurveySchedule] lists
-// when each customer is due for a survey: key customers 重点客户
-// quarterly, others every half year, in calendar months that stop at the
-// month's end (30 November + 3 months = 28 or 29 February).
+// [Summarize], the survey schedule (whose key classes are data) and the
+// report.
 //
 // # Analysis after a survey
 //
@@ -262,13 +258,13 @@
 //
 // # Survey plan
 //
-// A [Plan] lists the period, strata, key customers, respondents, method
-// and planned forms; [Plan.Check] reports every violation of the method's
-// rules (at least 100 forms, 10 competitor forms, every key customer
-// surveyed), each matchable with [errors.Is]. [CochranSampleSize] sizes a
-// sample (N 2000, ±5%, p 0.5, 95%: n₀ = 384.16, n = 323), [Allocate]
-// splits it over strata (proportional or Neyman, summing exactly), and
-// [Draw] picks respondents reproducibly from a seed.
+// Planning the next survey (METHOD.md §9) is package
+// [github.com/csatkit/csat/plan]: the plan and its rules (at least 100
+// forms, 10 competitor forms, every key customer surveyed), Cochran's
+// sample size (N 2000, ±5%, p 0.5, 95%: n₀ = 384.16, n = 323), its
+// allocation over strata, a reproducible draw of the respondents, the
+// relationship type to build with each customer group, and the survey
+// calendar — key customers 重点客户 quarterly, others every half year.
 //
 // # Report
 //

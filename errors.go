@@ -71,15 +71,6 @@ var (
 	// ErrTooFew reports too few observations for a statistic (a
 	// t-interval or a t-test needs at least two answers).
 	ErrTooFew = errors.New("too few observations")
-	// ErrTooFewForms is a plan violation ([Plan.Check]): fewer planned
-	// returned forms than the minimum (100).
-	ErrTooFewForms = errors.New("too few survey forms planned")
-	// ErrTooFewCompetitorForms is a plan violation: fewer competitor forms
-	// than the minimum (10).
-	ErrTooFewCompetitorForms = errors.New("too few competitor forms planned")
-	// ErrKeyCustomerMissing is a plan violation: a key customer is not
-	// among the respondents.
-	ErrKeyCustomerMissing = errors.New("key customer not surveyed")
 	// ErrSyntax reports input that is not well-formed in its format: a
 	// stray or unterminated quote in a CSV file, a row with the wrong
 	// number of fields. The format's own error is wrapped beside it.

@@ -38,11 +38,6 @@ func TestEnumsText(t *testing.T) {
 		{"Status", []textEnum{Active, AtRisk, Lost}, Status(5), func(b []byte) (textEnum, error) { var v Status; err := v.UnmarshalText(b); return v, err }},
 		{"Bounds", []textEnum{DeclaredBounds, PopulationRange}, Bounds(5), func(b []byte) (textEnum, error) { var v Bounds; err := v.UnmarshalText(b); return v, err }},
 		{"Direction", []textEnum{HigherIsLoyal, LowerIsLoyal}, Direction(0), func(b []byte) (textEnum, error) { var v Direction; err := v.UnmarshalText(b); return v, err }},
-		{"Relationship", []textEnum{Basic, Reactive, Accountable, Proactive, Partnership}, Relationship(0), func(b []byte) (textEnum, error) { var v Relationship; err := v.UnmarshalText(b); return v, err }},
-		{"Margin", []textEnum{HighMargin, MediumMargin, LowMargin}, Margin(0), func(b []byte) (textEnum, error) { var v Margin; err := v.UnmarshalText(b); return v, err }},
-		{"CustomerCount", []textEnum{ManyCustomers, MediumCustomers, FewCustomers}, CustomerCount(0), func(b []byte) (textEnum, error) { var v CustomerCount; err := v.UnmarshalText(b); return v, err }},
-		{"SurveyMethod", []textEnum{InDepthInterview, FocusGroup, Telephone, MailQuestionnaire, HomeVisit, MysteryShopper}, SurveyMethod(0), func(b []byte) (textEnum, error) { var v SurveyMethod; err := v.UnmarshalText(b); return v, err }},
-		{"Allocation", []textEnum{Proportional, Neyman}, Allocation(5), func(b []byte) (textEnum, error) { var v Allocation; err := v.UnmarshalText(b); return v, err }},
 		{"Outcome", []textEnum{NotHandled, HandledVerySatisfied}, Outcome(0), func(b []byte) (textEnum, error) { var v Outcome; err := v.UnmarshalText(b); return v, err }},
 	}
 	for _, c := range cases {
@@ -126,13 +121,6 @@ var catalogue = []struct {
 		return Complaint{ID: "c", Outcome: NotHandled, Received: at("2026-01-02 00:00"), FirstResponse: at("2026-01-01 00:00")}.Validate()
 	}, ErrBadTimes, nil},
 	{"ErrTooFew", func(t *testing.T) error { _, err := DegreeInterval(tallyOf(t, 1), Confidence{}); return err }, ErrTooFew, nil},
-	{"ErrTooFewForms", func(*testing.T) error {
-		return Plan{Period: "p", Method: Telephone, PlannedForms: 10, PlannedCompetitorForms: 10}.Check(nil)
-	}, ErrTooFewForms, nil},
-	{"ErrTooFewCompetitorForms", func(*testing.T) error { return Plan{Period: "p", Method: Telephone, PlannedForms: 100}.Check(nil) }, ErrTooFewCompetitorForms, nil},
-	{"ErrKeyCustomerMissing", func(*testing.T) error {
-		return Plan{Period: "p", Method: Telephone, PlannedForms: 100, PlannedCompetitorForms: 10, KeyCustomers: []string{"K"}}.Check(nil)
-	}, ErrKeyCustomerMissing, nil},
 	{"ErrSyntax", func(*testing.T) error {
 		_, err := ReadTableCSV(strings.NewReader("item,source,level\nx\"y,s,满意\n"), FivePoint(), nil)
 		return err

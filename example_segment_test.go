@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/plan"
 	"github.com/shopspring/decimal"
 )
 
@@ -54,29 +55,6 @@ func ExampleABC() {
 	// A 3 80 80%
 	// B 3 17 17%
 	// C 1 3 3%
-}
-
-// The relationship to build, by unit margin and number of customers.
-func ExampleRecommendRelationship() {
-	r, _ := csat.RecommendRelationship(csat.HighMargin, csat.FewCustomers)
-	fmt.Println(r.LabelZH(), r, "—", r.Description())
-	// Output: 伙伴型 partnership — work with the customer continuously on its problems and success
-}
-
-// Key customers (class A or flagged) are surveyed quarterly, others every
-// half year.
-func ExampleSurveySchedule() {
-	v := func(n int64) csat.Result { r, _ := csat.Given("CLV", csat.Points, decimal.NewFromInt(n)); return r }
-	as, _ := csat.ABC{}.Segment([]csat.CustomerValue{{ID: "big", Value: v(80)}, {ID: "mid", Value: v(15)}, {ID: "small", Value: v(5)}})
-	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
-	sched, _ := csat.SurveySchedule(as, csat.ScheduleOptions{AsOf: day(11, 23), Last: map[string]time.Time{"big": day(7, 1), "mid": day(7, 1)}})
-	for _, e := range sched {
-		fmt.Println(e.ID, e.Class, e.Key, e.Due.Format("2006-01-02"), e.Overdue)
-	}
-	// Output:
-	// big A true 2026-10-01 true
-	// small C false 2026-11-23 false
-	// mid B false 2027-01-01 false
 }
 
 // Quartiles is a user's own segmenter: customers ranked by exact value
@@ -129,7 +107,7 @@ func Example_quartiles() {
 		fmt.Println(s.Class, s.Count, s.Value, s.Share)
 	}
 	day := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
-	sched, err := csat.SurveySchedule(as, csat.ScheduleOptions{AsOf: day, KeyClasses: []string{"Q1"},
+	sched, err := plan.Schedule(as, plan.ScheduleOptions{AsOf: day, KeyClasses: []string{"Q1"},
 		Last: map[string]time.Time{"c1": day.AddDate(0, -1, 0), "c3": day.AddDate(0, -1, 0)}})
 	if err != nil {
 		log.Fatal(err)

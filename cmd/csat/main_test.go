@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/plan"
 	"github.com/shopspring/decimal"
 )
 
@@ -177,7 +178,7 @@ func TestPlan(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	var p struct {
-		SampleSize csat.SampleSize `json:"sample_size"`
+		SampleSize plan.SampleSize `json:"sample_size"`
 	}
 	if err := json.Unmarshal([]byte(out), &p); err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/plan"
 	"github.com/shopspring/decimal"
 )
 
@@ -57,62 +59,96 @@ func runSegment(e *env, args []string) error {
 	if len(d.values) == 0 {
 		return usagef("no customer values: give values or purchases (CSV or .xlsx)")
 	}
-	as, err := csat.ABC{}.Segment(d.values)
+	out, err := segment(d.values)
 	if err != nil {
 		return err
 	}
-	classes, err := csat.Summarize(as)
-	if err != nil {
+	if out.Relationship, err = recommend(*margin, *count); err != nil {
 		return err
 	}
-	out := struct {
-		Segments     []csat.Assignment    `json:"segments"`
-		Classes      []csat.ClassSummary  `json:"classes"`
-		Relationship *relationship        `json:"relationship,omitempty"`
-		Schedule     []csat.ScheduleEntry `json:"schedule,omitempty"`
-	}{Segments: as, Classes: classes}
-	if (*margin == "") != (*count == "") {
-		return usagef("-margin and -count go together")
-	}
-	if *margin != "" {
-		var m csat.Margin
-		var c csat.CustomerCount
-		if err := m.UnmarshalText([]byte(*margin)); err != nil {
-			return usageError{err}
-		}
-		if err := c.UnmarshalText([]byte(*count)); err != nil {
-			return usageError{err}
-		}
-		r, err := csat.RecommendRelationship(m, c)
-		if err != nil {
-			return err
-		}
-		out.Relationship = &relationship{Type: r, Label: r.Label(), LabelZH: r.LabelZH(), Description: r.Description()}
-	}
-	day, given, err := f.asOfDate()
-	if err != nil {
+	if out.Schedule, err = schedule(&f, out.Segments, *last); err != nil {
 		return err
-	}
-	if given {
-		opts := csat.ScheduleOptions{AsOf: day}
-		if *last != "" {
-			if opts.Last, err = readLast(*last); err != nil {
-				return err
-			}
-		}
-		if out.Schedule, err = csat.SurveySchedule(as, opts); err != nil {
-			return err
-		}
-	} else if *last != "" {
-		return usagef("-last needs -as-of")
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, out)
 	}
+	return writeSegments(e.stdout, l, out)
+}
+
+// segmentation is what the segment command prints.
+type segmentation struct {
+	Segments     []csat.Assignment    `json:"segments"`
+	Classes      []csat.ClassSummary  `json:"classes"`
+	Relationship *relationship        `json:"relationship,omitempty"`
+	Schedule     []plan.ScheduleEntry `json:"schedule,omitempty"`
+}
+
+// segment grades the customers A, B, C and sums each class.
+func segment(values []csat.CustomerValue) (segmentation, error) {
+	as, err := csat.ABC{}.Segment(values)
+	if err != nil {
+		return segmentation{}, err
+	}
+	classes, err := csat.Summarize(as)
+	if err != nil {
+		return segmentation{}, err
+	}
+	return segmentation{Segments: as, Classes: classes}, nil
+}
+
+// recommend returns the relationship type for the -margin and -count
+// tiers, nil when neither is given.
+func recommend(margin, count string) (*relationship, error) {
+	if (margin == "") != (count == "") {
+		return nil, usagef("-margin and -count go together")
+	}
+	if margin == "" {
+		return nil, nil
+	}
+	var m plan.Margin
+	var c plan.CustomerCount
+	if err := m.UnmarshalText([]byte(margin)); err != nil {
+		return nil, usageError{err}
+	}
+	if err := c.UnmarshalText([]byte(count)); err != nil {
+		return nil, usageError{err}
+	}
+	r, err := plan.RecommendRelationship(m, c)
+	if err != nil {
+		return nil, err
+	}
+	return &relationship{Type: r, Label: r.Label(), LabelZH: r.LabelZH(), Description: r.Description()}, nil
+}
+
+// schedule returns the survey schedule as of -as-of (nil without it),
+// from the last surveys of the -last file.
+func schedule(f *inputFlags, as []csat.Assignment, last string) ([]plan.ScheduleEntry, error) {
+	day, given, err := f.asOfDate()
+	if err != nil {
+		return nil, err
+	}
+	if !given {
+		if last != "" {
+			return nil, usagef("-last needs -as-of")
+		}
+		return nil, nil
+	}
+	opts := plan.ScheduleOptions{AsOf: day}
+	if last != "" {
+		if opts.Last, err = readLast(last); err != nil {
+			return nil, err
+		}
+	}
+	return plan.Schedule(as, opts)
+}
+
+// writeSegments prints the segmentation as tables: the customers by rank,
+// the classes, the relationship type and the schedule.
+func writeSegments(w io.Writer, l language, out segmentation) error {
 	var b strings.Builder
 	t := &textTable{right: []bool{true, false, true, false}}
 	t.add(l.t("rank"), l.t("customer"), l.t("value"), l.t("class"))
-	for _, a := range as {
+	for _, a := range out.Segments {
 		t.add(strconv.Itoa(a.Rank), a.ID, a.Value.String(), a.Class)
 	}
 	if err := t.write(&b); err != nil {
@@ -121,7 +157,7 @@ func runSegment(e *env, args []string) error {
 	fmt.Fprintln(&b)
 	t = &textTable{right: []bool{false, true, true, true}}
 	t.add(l.t("class"), l.t("count"), l.t("value"), l.t("share"))
-	for _, c := range classes {
+	for _, c := range out.Classes {
 		t.add(c.Class, strconv.Itoa(c.Count), c.Value.String(), c.Share.String())
 	}
 	if err := t.write(&b); err != nil {
@@ -148,13 +184,13 @@ func runSegment(e *env, args []string) error {
 			return err
 		}
 	}
-	_, err = io.WriteString(e.stdout, b.String())
+	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // relationship is the recommended relationship type (METHOD.md §8).
 type relationship struct {
-	Type        csat.Relationship `json:"type"`
+	Type        plan.Relationship `json:"type"`
 	Label       string            `json:"label"`
 	LabelZH     string            `json:"label_zh"`
 	Description string            `json:"description"`
@@ -193,23 +229,69 @@ ids, one per line, from which the sample is drawn (seeded, reproducible).`
 
 func runPlan(e *env, args []string) error {
 	fs := newFlags(e, "plan", "[flags]", examplePlan)
-	population := fs.Int("population", 0, "population size N for the finite-population correction (0: infinite)")
-	margin := fs.String("margin", "0.05", "margin of error e")
-	confidence := fs.String("confidence", "0.95", "confidence level")
-	p := fs.String("p", "0.5", "expected proportion p")
-	exactZ := fs.Bool("exact-z", false, "use the exact normal quantile instead of the two-place table value (1.96)")
-	strata := fs.String("strata", "", "CSV of strata name,population[,stddev] to allocate the sample over")
-	allocation := fs.String("allocation", "proportional", "allocation over strata: proportional or neyman")
-	customers := fs.String("customers", "", "file of customer ids, one per line, to draw the sample from")
-	seed := fs.Uint64("seed", 1, "seed of the draw")
-	n := fs.Int("n", 0, "sample size to allocate or draw (default: Cochran's n)")
-	asJSON := fs.Bool("json", false, "print as JSON")
+	var pf planFlags
+	pf.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("plan takes flags only, got %q", fs.Args())
 	}
+	ss, err := pf.sampleSize()
+	if err != nil {
+		return err
+	}
+	size := ss.N
+	if pf.n > 0 {
+		size = pf.n
+	}
+	out := planOutput{SampleSize: ss}
+	if out.Allocation, err = pf.allocate(size); err != nil {
+		return err
+	}
+	if out.Drawn, err = pf.draw(size); err != nil {
+		return err
+	}
+	if pf.asJSON {
+		return writeJSON(e.stdout, out)
+	}
+	return writeSample(e.stdout, out)
+}
+
+// planFlags are the plan command's flags.
+type planFlags struct {
+	population                    int
+	margin, confidence, p         string
+	exactZ                        bool
+	strata, allocation, customers string
+	seed                          uint64
+	n                             int
+	asJSON                        bool
+}
+
+func (pf *planFlags) register(fs *flag.FlagSet) {
+	fs.IntVar(&pf.population, "population", 0, "population size N for the finite-population correction (0: infinite)")
+	fs.StringVar(&pf.margin, "margin", "0.05", "margin of error e")
+	fs.StringVar(&pf.confidence, "confidence", "0.95", "confidence level")
+	fs.StringVar(&pf.p, "p", "0.5", "expected proportion p")
+	fs.BoolVar(&pf.exactZ, "exact-z", false, "use the exact normal quantile instead of the two-place table value (1.96)")
+	fs.StringVar(&pf.strata, "strata", "", "CSV of strata name,population[,stddev] to allocate the sample over")
+	fs.StringVar(&pf.allocation, "allocation", "proportional", "allocation over strata: proportional or neyman")
+	fs.StringVar(&pf.customers, "customers", "", "file of customer ids, one per line, to draw the sample from")
+	fs.Uint64Var(&pf.seed, "seed", 1, "seed of the draw")
+	fs.IntVar(&pf.n, "n", 0, "sample size to allocate or draw (default: Cochran's n)")
+	fs.BoolVar(&pf.asJSON, "json", false, "print as JSON")
+}
+
+// planOutput is what the plan command prints.
+type planOutput struct {
+	SampleSize plan.SampleSize `json:"sample_size"`
+	Allocation map[string]int  `json:"allocation,omitempty"`
+	Drawn      []string        `json:"drawn,omitempty"`
+}
+
+// sampleSize returns Cochran's sample size for the flags.
+func (pf *planFlags) sampleSize() (plan.SampleSize, error) {
 	num := func(name, s string) (decimal.Decimal, error) {
 		v, err := decimal.NewFromString(s)
 		if err != nil {
@@ -217,57 +299,55 @@ func runPlan(e *env, args []string) error {
 		}
 		return v, nil
 	}
-	var opts csat.SampleSizeOptions
+	var opts plan.SampleSizeOptions
 	var err error
-	if opts.Margin, err = num("margin", *margin); err != nil {
-		return err
+	if opts.Margin, err = num("margin", pf.margin); err != nil {
+		return plan.SampleSize{}, err
 	}
-	if opts.Level, err = num("confidence", *confidence); err != nil {
-		return err
+	if opts.Level, err = num("confidence", pf.confidence); err != nil {
+		return plan.SampleSize{}, err
 	}
-	if opts.P, err = num("p", *p); err != nil {
-		return err
+	if opts.P, err = num("p", pf.p); err != nil {
+		return plan.SampleSize{}, err
 	}
-	opts.Population, opts.ExactZ = *population, *exactZ
-	ss, err := csat.CochranSampleSize(&opts)
+	opts.Population, opts.ExactZ = pf.population, pf.exactZ
+	return plan.Cochran(&opts)
+}
+
+// allocate splits size forms over the -strata (nil without it).
+func (pf *planFlags) allocate(size int) (map[string]int, error) {
+	if pf.strata == "" {
+		return nil, nil
+	}
+	var a plan.Allocation
+	if err := a.UnmarshalText([]byte(pf.allocation)); err != nil {
+		return nil, usageError{err}
+	}
+	st, err := readStrata(pf.strata)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	size := ss.N
-	if *n > 0 {
-		size = *n
+	return plan.Allocate(st, size, a)
+}
+
+// draw picks size respondents (at most all) from the -customers file
+// (nil without it).
+func (pf *planFlags) draw(size int) ([]string, error) {
+	if pf.customers == "" {
+		return nil, nil
 	}
-	out := struct {
-		SampleSize csat.SampleSize `json:"sample_size"`
-		Allocation map[string]int  `json:"allocation,omitempty"`
-		Drawn      []string        `json:"drawn,omitempty"`
-	}{SampleSize: ss}
-	if *strata != "" {
-		var a csat.Allocation
-		if err := a.UnmarshalText([]byte(*allocation)); err != nil {
-			return usageError{err}
-		}
-		st, err := readStrata(*strata)
-		if err != nil {
-			return err
-		}
-		if out.Allocation, err = csat.Allocate(st, size, a); err != nil {
-			return err
-		}
+	ids, err := readIDs(pf.customers)
+	if err != nil {
+		return nil, err
 	}
-	if *customers != "" {
-		ids, err := readIDs(*customers)
-		if err != nil {
-			return err
-		}
-		if out.Drawn, err = csat.Draw(ids, min(size, len(ids)), *seed); err != nil {
-			return err
-		}
-	}
-	if *asJSON {
-		return writeJSON(e.stdout, out)
-	}
+	return plan.Draw(ids, min(size, len(ids)), pf.seed)
+}
+
+// writeSample prints the sample size's derivation, the allocation by
+// stratum name and the customers drawn.
+func writeSample(w io.Writer, out planOutput) error {
 	var b strings.Builder
+	ss := out.SampleSize
 	fmt.Fprintf(&b, "%s\n%s\nn = %d\n", ss.N0.Explain(), ss.Corrected.Explain(), ss.N)
 	if out.Allocation != nil {
 		names := make([]string, 0, len(out.Allocation))
@@ -283,11 +363,11 @@ func runPlan(e *env, args []string) error {
 	if out.Drawn != nil {
 		fmt.Fprintf(&b, "\n%s\n", strings.Join(out.Drawn, "\n"))
 	}
-	_, err = io.WriteString(e.stdout, b.String())
+	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func readStrata(path string) ([]csat.Stratum, error) {
+func readStrata(path string) ([]plan.Stratum, error) {
 	names := map[string]string{"name": "name", "stratum": "name", "层": "name", "名称": "name",
 		"population": "population", "总体": "population", "stddev": "stddev", "标准差": "stddev"}
 	file, err := csvRows(path, names, "name", "population")
@@ -295,14 +375,14 @@ func readStrata(path string) ([]csat.Stratum, error) {
 		return nil, err
 	}
 	rows, lines := file.rows, file.lines
-	out := make([]csat.Stratum, 0, len(rows))
+	out := make([]plan.Stratum, 0, len(rows))
 	for i, r := range rows {
 		pop, err := strconv.Atoi(r["population"])
 		if err != nil || pop < 0 || pop > math.MaxInt32 {
 			return nil, &csat.ParseError{File: path, Line: lines[i], Field: file.fields["population"],
 				Err: fmt.Errorf("population %q is not a whole number ≥ 0: %w", r["population"], csat.ErrInvalid)}
 		}
-		s := csat.Stratum{Name: r["name"], Population: pop}
+		s := plan.Stratum{Name: r["name"], Population: pop}
 		if v := r["stddev"]; v != "" {
 			if s.StdDev, err = decimal.NewFromString(v); err != nil {
 				return nil, &csat.ParseError{File: path, Line: lines[i], Field: file.fields["stddev"],

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/plan"
 	"github.com/shopspring/decimal"
 )
 
@@ -127,25 +128,25 @@ func main() {
 	}
 
 	fmt.Println("\nNext survey's plan:")
-	ss, err := csat.CochranSampleSize(&csat.SampleSizeOptions{Population: 2000})
+	ss, err := plan.Cochran(&plan.SampleSizeOptions{Population: 2000})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("  " + ss.Corrected.Explain() + fmt.Sprintf(" → %d forms", ss.N))
-	strata := []csat.Stratum{{Name: "east 华东", Population: 1000}, {Name: "north 华北", Population: 600}, {Name: "south 华南", Population: 400}}
-	alloc, err := csat.Allocate(strata, ss.N, csat.Proportional)
+	strata := []plan.Stratum{{Name: "east 华东", Population: 1000}, {Name: "north 华北", Population: 600}, {Name: "south 华南", Population: 400}}
+	alloc, err := plan.Allocate(strata, ss.N, plan.Proportional)
 	if err != nil {
 		log.Fatal(err)
 	}
 	for _, st := range strata {
 		fmt.Printf("  %s: %d forms\n", st.Name, alloc[st.Name])
 	}
-	plan := csat.Plan{Period: "2027H1", Dimension: "region", Strata: strata, KeyCustomers: []string{"K1", "K2"},
-		Respondents: []string{"K1"}, Method: csat.HomeVisit, PlannedForms: ss.N, PlannedCompetitorForms: 8}
-	if err := plan.Check(nil); err != nil {
+	next := plan.Plan{Period: "2027H1", Dimension: "region", Strata: strata, KeyCustomers: []string{"K1", "K2"},
+		Respondents: []string{"K1"}, Method: plan.HomeVisit, PlannedForms: ss.N, PlannedCompetitorForms: 8}
+	if err := next.Check(nil); err != nil {
 		fmt.Println("  plan problems:")
 		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-			fmt.Println("   -", e, "| key customer missing:", errors.Is(e, csat.ErrKeyCustomerMissing))
+			fmt.Println("   -", e, "| key customer missing:", errors.Is(e, plan.ErrKeyCustomerMissing))
 		}
 	}
 

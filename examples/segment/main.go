@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/plan"
 	"github.com/shopspring/decimal"
 )
 
@@ -60,14 +61,14 @@ func main() {
 	fmt.Println("\nRelationship to build 关系类型 (margin × number of customers):")
 	for _, row := range []struct {
 		class  string
-		margin csat.Margin
-		count  csat.CustomerCount
+		margin plan.Margin
+		count  plan.CustomerCount
 	}{
-		{"A", csat.HighMargin, csat.FewCustomers},
-		{"B", csat.MediumMargin, csat.MediumCustomers},
-		{"C", csat.LowMargin, csat.ManyCustomers},
+		{"A", plan.HighMargin, plan.FewCustomers},
+		{"B", plan.MediumMargin, plan.MediumCustomers},
+		{"C", plan.LowMargin, plan.ManyCustomers},
 	} {
-		r, err := csat.RecommendRelationship(row.margin, row.count)
+		r, err := plan.RecommendRelationship(row.margin, row.count)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -76,7 +77,7 @@ func main() {
 
 	day := func(m time.Month, dd int) time.Time { return time.Date(2026, m, dd, 0, 0, 0, 0, time.UTC) }
 	last := map[string]time.Time{"华东化工": day(8, 15), "北方塑业": day(5, 10), "西部建材": day(3, 1), "东海型材": day(9, 1)}
-	sched, err := csat.SurveySchedule(as, csat.ScheduleOptions{AsOf: day(11, 23), Key: map[string]bool{"东海型材": true}, Last: last})
+	sched, err := plan.Schedule(as, plan.ScheduleOptions{AsOf: day(11, 23), Key: map[string]bool{"东海型材": true}, Last: last})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package csat
+package plan
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/csatkit/csat"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -17,7 +18,7 @@ import (
 // 323 (rounded up). With the exact z 1.959963984540054…: n₀ =
 // 384.14588206…, n = 322.386… → 323.
 func TestCochran(t *testing.T) {
-	ss, err := CochranSampleSize(&SampleSizeOptions{Population: 2000})
+	ss, err := Cochran(&SampleSizeOptions{Population: 2000})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,17 +27,17 @@ func TestCochran(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Cochran mismatch (-want +got):\n%s", diff)
 	}
-	ex, _ := CochranSampleSize(&SampleSizeOptions{Population: 2000, ExactZ: true})
+	ex, _ := Cochran(&SampleSizeOptions{Population: 2000, ExactZ: true})
 	if ex.N0.Round(4).String() != "384.1459" || ex.N != 323 {
 		t.Errorf("exact z: n₀ %s n %d", ex.N0.Value(), ex.N)
 	}
-	inf, _ := CochranSampleSize(nil)
-	small, _ := CochranSampleSize(&SampleSizeOptions{Population: 50})
+	inf, _ := Cochran(nil)
+	small, _ := Cochran(&SampleSizeOptions{Population: 50})
 	if inf.N != 385 || small.N > 50 {
 		t.Errorf("no population: %d (want 385); N 50: %d", inf.N, small.N)
 	}
 	for _, o := range []SampleSizeOptions{{P: dec("1")}, {Margin: dec("-0.1")}, {Level: dec("2")}, {Population: -1}} {
-		if _, err := CochranSampleSize(&o); err == nil {
+		if _, err := Cochran(&o); err == nil {
 			t.Errorf("%+v accepted", o)
 		}
 	}
@@ -67,9 +68,9 @@ func TestAllocate(t *testing.T) {
 		t.Errorf("capped Neyman %v", c)
 	}
 	_, err = Allocate(strata, 2001, Proportional)
-	checkErr(t, err, errCheck{Is: ErrOutOfRange})
+	checkErr(t, err, errCheck{Is: csat.ErrOutOfRange})
 	_, err = Allocate(append(strata, strata[0]), 10, Proportional)
-	checkErr(t, err, errCheck{Is: ErrInvalid})
+	checkErr(t, err, errCheck{Is: csat.ErrInvalid})
 }
 
 func TestAllocateProperty(t *testing.T) {
@@ -129,9 +130,9 @@ func TestDraw(t *testing.T) {
 		t.Error("different seeds gave the same draw (possible but unlikely; check the hashing)")
 	}
 	_, err := Draw(ids, 51, 1)
-	checkErr(t, err, errCheck{Is: ErrOutOfRange})
+	checkErr(t, err, errCheck{Is: csat.ErrOutOfRange})
 	_, err = Draw([]string{"a", "a"}, 1, 1)
-	checkErr(t, err, errCheck{Is: ErrInvalid})
+	checkErr(t, err, errCheck{Is: csat.ErrInvalid})
 }
 
 func TestPlanCheck(t *testing.T) {
@@ -161,12 +162,12 @@ func TestPlanCheck(t *testing.T) {
 		t.Errorf("valid plan: %v", err)
 	}
 	p.Method = 0
-	checkErr(t, p.Check(&PlanRules{MinForms: 50}), errCheck{Is: ErrInvalid})
+	checkErr(t, p.Check(&Rules{MinForms: 50}), errCheck{Is: csat.ErrInvalid})
 }
 
 // Huge stratum populations used to wrap to a negative total ("10 forms
 // from a population of -2"); their sum is ErrOverflow now.
 func TestAllocateOverflow(t *testing.T) {
 	_, err := Allocate([]Stratum{{Name: "a", Population: math.MaxInt}, {Name: "b", Population: math.MaxInt}}, 10, Proportional)
-	checkErr(t, err, errCheck{Is: ErrOverflow})
+	checkErr(t, err, errCheck{Is: csat.ErrOverflow})
 }
