@@ -1,6 +1,6 @@
 // Command apicount counts the exported names of a Go package directory, as
-// issue 17 counts them: exported types, functions, methods (of any type,
-// exported methods only), constants and variables, tests excluded.
+// issue 17 counts them: exported types, functions, methods (exported
+// methods of exported types), constants and variables, tests excluded.
 //
 //	go run ./scripts/apicount [-v] [-max N] [dir]
 //
@@ -79,8 +79,12 @@ func (c *counts) file(f *ast.File) []string {
 				names = append(names, d.Name.Name)
 				continue
 			}
+			recv := recvName(d.Recv.List[0].Type)
+			if !ast.IsExported(recv) {
+				continue // a method of an unexported type is not in the API
+			}
 			c.methods++
-			names = append(names, recvName(d.Recv.List[0].Type)+"."+d.Name.Name)
+			names = append(names, recv+"."+d.Name.Name)
 		case *ast.GenDecl:
 			for _, s := range d.Specs {
 				switch s := s.(type) {
