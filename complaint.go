@@ -47,14 +47,6 @@ func (o Outcome) Valid() bool { return o >= NotHandled && o <= HandledVerySatisf
 // [NotHandled]).
 func (o Outcome) Handled() bool { return o.Valid() && o != NotHandled }
 
-// Key returns the outcome's key, e.g. "handled_satisfied".
-func (o Outcome) Key() string {
-	if !o.Valid() {
-		return ""
-	}
-	return outcomeNames[o].key
-}
-
 // Label returns the English label, e.g. "handled, customer satisfied".
 func (o Outcome) Label() string {
 	if !o.Valid() {

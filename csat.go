@@ -439,13 +439,13 @@ func (s *Scale) InBand(i int, score decimal.Decimal) bool {
 
 // Keys of the levels of the predefined scales.
 const (
-	KeyVerySatisfied       = "very_satisfied"
-	KeySatisfied           = "satisfied"
-	KeyBasicallySatisfied  = "basically_satisfied"
-	KeyDissatisfied        = "dissatisfied"
-	KeyVeryDissatisfied    = "very_dissatisfied"
-	KeyFairlySatisfied     = "fairly_satisfied"
-	KeyFairlyDissatisfied  = "fairly_dissatisfied"
+	keyVerySatisfied       = "very_satisfied"
+	keySatisfied           = "satisfied"
+	keyBasicallySatisfied  = "basically_satisfied"
+	keyDissatisfied        = "dissatisfied"
+	keyVeryDissatisfied    = "very_dissatisfied"
+	keyFairlySatisfied     = "fairly_satisfied"
+	keyFairlyDissatisfied  = "fairly_dissatisfied"
 	fivePointName          = "five-point"
 	pvcBandsName           = "pvc-bands"
 	fivePointFull, pvcFull = 10, 100
@@ -453,18 +453,18 @@ const (
 
 var (
 	fivePoint = mustScale(NewScale(fivePointName, decimal.NewFromInt(fivePointFull), []Level{
-		{Key: KeyVerySatisfied, Label: "very satisfied", LabelZH: "很满意", Points: decimal.NewFromInt(10), Satisfied: true},
-		{Key: KeySatisfied, Label: "satisfied", LabelZH: "满意", Points: decimal.NewFromInt(8), Satisfied: true},
-		{Key: KeyBasicallySatisfied, Label: "basically satisfied", LabelZH: "基本满意", Points: decimal.NewFromInt(6), Satisfied: true},
-		{Key: KeyDissatisfied, Label: "dissatisfied", LabelZH: "不满意", Points: decimal.NewFromInt(4)},
-		{Key: KeyVeryDissatisfied, Label: "very dissatisfied", LabelZH: "很不满意", Points: decimal.NewFromInt(2)},
+		{Key: keyVerySatisfied, Label: "very satisfied", LabelZH: "很满意", Points: decimal.NewFromInt(10), Satisfied: true},
+		{Key: keySatisfied, Label: "satisfied", LabelZH: "满意", Points: decimal.NewFromInt(8), Satisfied: true},
+		{Key: keyBasicallySatisfied, Label: "basically satisfied", LabelZH: "基本满意", Points: decimal.NewFromInt(6), Satisfied: true},
+		{Key: keyDissatisfied, Label: "dissatisfied", LabelZH: "不满意", Points: decimal.NewFromInt(4)},
+		{Key: keyVeryDissatisfied, Label: "very dissatisfied", LabelZH: "很不满意", Points: decimal.NewFromInt(2)},
 	}))
 	pvcBands = mustScale(NewScale(pvcBandsName, decimal.NewFromInt(pvcFull), []Level{
-		{Key: KeyVerySatisfied, Label: "very satisfied", LabelZH: "很满意", Points: decimal.NewFromInt(95), Satisfied: true, Band: band(90, 100)},
-		{Key: KeySatisfied, Label: "satisfied", LabelZH: "满意", Points: decimal.NewFromInt(80), Satisfied: true, Band: band(70, 90)},
-		{Key: KeyFairlySatisfied, Label: "fairly satisfied", LabelZH: "比较满意", Points: decimal.NewFromInt(65), Satisfied: true, Band: band(60, 70)},
-		{Key: KeyFairlyDissatisfied, Label: "fairly dissatisfied", LabelZH: "比较不满意", Points: decimal.NewFromInt(50), Band: band(40, 60)},
-		{Key: KeyDissatisfied, Label: "dissatisfied", LabelZH: "不满意", Points: decimal.NewFromInt(30), Band: band(20, 40)},
+		{Key: keyVerySatisfied, Label: "very satisfied", LabelZH: "很满意", Points: decimal.NewFromInt(95), Satisfied: true, Band: band(90, 100)},
+		{Key: keySatisfied, Label: "satisfied", LabelZH: "满意", Points: decimal.NewFromInt(80), Satisfied: true, Band: band(70, 90)},
+		{Key: keyFairlySatisfied, Label: "fairly satisfied", LabelZH: "比较满意", Points: decimal.NewFromInt(65), Satisfied: true, Band: band(60, 70)},
+		{Key: keyFairlyDissatisfied, Label: "fairly dissatisfied", LabelZH: "比较不满意", Points: decimal.NewFromInt(50), Band: band(40, 60)},
+		{Key: keyDissatisfied, Label: "dissatisfied", LabelZH: "不满意", Points: decimal.NewFromInt(30), Band: band(20, 40)},
 	}))
 )
 

@@ -66,10 +66,10 @@ func TestBandEdges(t *testing.T) {
 	// Our reading (METHOD.md §1.2): lower edge inclusive, top band includes
 	// 100, below 20 is still 不满意; decisions use the exact value.
 	cases := []struct{ score, want string }{
-		{"100", KeyVerySatisfied}, {"90", KeyVerySatisfied}, {"89.999", KeySatisfied},
-		{"70", KeySatisfied}, {"69.996", KeyFairlySatisfied}, {"60", KeyFairlySatisfied},
-		{"59.99", KeyFairlyDissatisfied}, {"40", KeyFairlyDissatisfied}, {"39.9", KeyDissatisfied},
-		{"20", KeyDissatisfied}, {"19.99", KeyDissatisfied}, {"0", KeyDissatisfied},
+		{"100", keyVerySatisfied}, {"90", keyVerySatisfied}, {"89.999", keySatisfied},
+		{"70", keySatisfied}, {"69.996", keyFairlySatisfied}, {"60", keyFairlySatisfied},
+		{"59.99", keyFairlyDissatisfied}, {"40", keyFairlyDissatisfied}, {"39.9", keyDissatisfied},
+		{"20", keyDissatisfied}, {"19.99", keyDissatisfied}, {"0", keyDissatisfied},
 	}
 	s := PVCBands()
 	for _, c := range cases {

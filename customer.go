@@ -147,9 +147,9 @@ func NewCustomerScorer(opts *CustomerOptions) (*CustomerScorer, error) {
 		s.unmentioned = o.Unmentioned.Decimal
 		s.unmLabel = "not mentioned"
 	} else {
-		i, err := s.scale.Index(KeySatisfied)
+		i, err := s.scale.Index(keySatisfied)
 		if err != nil {
-			return nil, errorf(ErrInvalid, "customer: scale %q has no %q level for unmentioned items; set CustomerOptions.Unmentioned", s.scale.Name(), KeySatisfied)
+			return nil, errorf(ErrInvalid, "customer: scale %q has no %q level for unmentioned items; set CustomerOptions.Unmentioned", s.scale.Name(), keySatisfied)
 		}
 		l, _ := s.scale.Level(i)
 		s.unmentioned = l.Points

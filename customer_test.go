@@ -96,7 +96,7 @@ func TestClamping(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 80.42 − 20×5 = −19.58 → 0, band 不满意.
-	if !cs.Final.Value().IsZero() || !cs.Clamped || cs.BandLevel.Key != KeyDissatisfied {
+	if !cs.Final.Value().IsZero() || !cs.Clamped || cs.BandLevel.Key != keyDissatisfied {
 		t.Errorf("final %s clamped %t band %s", cs.Final.Value(), cs.Clamped, cs.BandLevel.Key)
 	}
 	if want := "= -19.58, clamped to 0..100 = 0"; !strings.Contains(cs.Final.Explain(), want) {
@@ -107,7 +107,7 @@ func TestClamping(t *testing.T) {
 		c.Complaints = append(c.Complaints, Complaint{ID: string(rune('a' + i)), Outcome: HandledVerySatisfied})
 	}
 	cs, _ = PVCCustomerScorer().Score(c)
-	if !cs.Final.Value().Equal(dec("100")) || !cs.Clamped || cs.BandLevel.Key != KeyVerySatisfied {
+	if !cs.Final.Value().Equal(dec("100")) || !cs.Clamped || cs.BandLevel.Key != keyVerySatisfied {
 		t.Errorf("final %s clamped %t", cs.Final.Value(), cs.Clamped)
 	}
 }

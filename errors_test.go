@@ -91,7 +91,7 @@ var catalogue = []struct {
 		return err
 	}, ErrKindMismatch, nil},
 	{"ErrCorrupt", func(*testing.T) error { tl := NewTally(FivePoint()); return tl.UnmarshalBinary([]byte("junk")) }, ErrCorrupt, nil},
-	{"ErrWeightsMismatch", func(*testing.T) error { _, err := NewTree(PVCTreeAsPrinted(), nil); return err }, ErrWeightsMismatch, nil},
+	{"ErrWeightsMismatch", func(*testing.T) error { _, err := NewTree(pvcTreeAsPrinted(), nil); return err }, ErrWeightsMismatch, nil},
 	{"ErrNegative", func(*testing.T) error {
 		_, err := NewBlend([]Weight{{"a", dec("-1")}, {"b", dec("2")}}, Renormalize)
 		return err
@@ -146,7 +146,7 @@ var catalogue = []struct {
 		return err
 	}, ErrUnknownLevel,
 		func(err error) bool { var e *ParseError; return errors.As(err, &e) && e.Line == 2 && e.Field == 3 }},
-	{"WeightError", func(*testing.T) error { _, err := NewTree(PVCTreeAsPrinted(), nil); return err }, ErrWeightsMismatch,
+	{"WeightError", func(*testing.T) error { _, err := NewTree(pvcTreeAsPrinted(), nil); return err }, ErrWeightsMismatch,
 		func(err error) bool {
 			var e *WeightError
 			return errors.As(err, &e) && e.Node == "购销过程" && !e.Root

@@ -17,7 +17,7 @@ func ExampleWilson() {
 	fmt.Println(iv.Explain())
 	t := csat.NewTally(csat.FivePoint())
 	_ = t.AddCodes([]byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 4})
-	di, _ := csat.DegreeInterval(t, csat.ConfidenceZ(decimal.RequireFromString("1.96")))
+	di, _ := csat.DegreeInterval(t, csat.Confidence{Z: decimal.RequireFromString("1.96")})
 	fmt.Println(di.Explain())
 	fmt.Println(di.Quantile.StringFixed(4), di.DF, di.Variance.StringFixed(6))
 	// Output:

@@ -34,9 +34,19 @@ func ExampleSelfSurvey() {
 }
 
 // The PVC write-up prints weights whose purchase-process children sum to
-// 26, not 20: the tree is rejected, naming the node.
+// 26, not 20 (METHOD.md §4): the tree is rejected, naming the node.
+// [csat.TreeOptions].Normalize would accept it, scaling the children.
 func ExampleNewTree_asPrinted() {
-	_, err := csat.NewTree(csat.PVCTreeAsPrinted(), nil)
+	w := decimal.NewFromInt
+	asPrinted := csat.Node{Name: "顾客满意度", Weight: w(100), Children: []csat.Node{
+		{Name: "产品质量", Weight: w(50), Children: []csat.Node{
+			{Name: "品质", Weight: w(30)}, {Name: "包装", Weight: w(10)}, {Name: "使用性", Weight: w(10)}}},
+		{Name: "购销过程", Weight: w(20), Children: []csat.Node{
+			{Name: "接待", Weight: w(8)}, {Name: "程序", Weight: w(8)}, {Name: "价格和付款", Weight: w(10)}}},
+		{Name: "相关服务", Weight: w(30), Children: []csat.Node{
+			{Name: "运输", Weight: w(8)}, {Name: "问题处理", Weight: w(12)}, {Name: "技术支持和服务", Weight: w(10)}}},
+	}}
+	_, err := csat.NewTree(asPrinted, nil)
 	fmt.Println(err)
 	var we *csat.WeightError
 	if errors.As(err, &we) {

@@ -90,12 +90,6 @@ type Confidence struct {
 	Z decimal.Decimal
 }
 
-// ConfidenceLevel returns the confidence of the given level (0.95).
-func ConfidenceLevel(level decimal.Decimal) Confidence { return Confidence{Level: level} }
-
-// ConfidenceZ returns the confidence of the normal quantile z (1.96).
-func ConfidenceZ(z decimal.Decimal) Confidence { return Confidence{Z: z} }
-
 // resolve returns z and the level of c. Both set, a level outside (0, 1)
 // or a z that is not positive is an error wrapping [ErrOutOfRange] or
 // [ErrInvalid].

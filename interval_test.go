@@ -29,7 +29,7 @@ func TestIntervalsReference(t *testing.T) {
 	}{
 		{"wilson 6/32", func() (Interval, error) { return Wilson(Proportion{6, 32}, Confidence{}) }, "0.08890", "0.35309", 5, "0.1875"},
 		{"wilson 7/50", func() (Interval, error) { return Wilson(Proportion{7, 50}, Confidence{}) }, "0.0695", "0.2619", 4, "0.14"},
-		{"wilson 6/32 16 places", func() (Interval, error) { return Wilson(Proportion{6, 32}, ConfidenceLevel(dec("0.95"))) }, "0.0888954468956595", "0.3530915520137596", 16, "0.1875"},
+		{"wilson 6/32 16 places", func() (Interval, error) { return Wilson(Proportion{6, 32}, Confidence{Level: dec("0.95")}) }, "0.0888954468956595", "0.3530915520137596", 16, "0.1875"},
 		{"wilson 0/20", func() (Interval, error) { return Wilson(Proportion{0, 20}, Confidence{}) }, "0.0000000000000000", "0.1611251580528194", 16, "0"},
 		{"wilson 20/20", func() (Interval, error) { return Wilson(Proportion{20, 20}, Confidence{}) }, "0.8388748419471806", "1.0000000000000000", 16, "1"},
 		{"t interval", func() (Interval, error) { return DegreeInterval(tallyOf(t, 10, 5, 6, 3, 1), Confidence{}) }, "0.6588900328629439", "0.8611099671370561", 16, "0.76"},
@@ -57,7 +57,7 @@ func TestIntervalErrors(t *testing.T) {
 	checkErr(t, err, errCheck{Is: ErrEmpty})
 	_, err = Wilson(Proportion{3, 2}, Confidence{})
 	checkErr(t, err, errCheck{Is: ErrOutOfRange, Msg: `csat: proportion 3 of 2: value out of range`})
-	_, err = Wilson(Proportion{1, 2}, ConfidenceLevel(dec("1.5")))
+	_, err = Wilson(Proportion{1, 2}, Confidence{Level: dec("1.5")})
 	checkErr(t, err, errCheck{Is: ErrOutOfRange, Msg: `csat: confidence level 1.5 outside (0, 1): value out of range`})
 	_, err = DegreeInterval(tallyOf(t, 1), Confidence{})
 	checkErr(t, err, errCheck{Is: ErrTooFew, Msg: `csat: degree interval: 1 answers (at least 2 needed): too few observations`})

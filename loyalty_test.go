@@ -143,7 +143,7 @@ func TestNPSErrors(t *testing.T) {
 		_, err = NPS{}.Compute(tl)
 		checkErr(t, err, errCheck{Is: ErrScaleMismatch})
 	}
-	_, err = NPS{Confidence: ConfidenceLevel(dec("1"))}.Compute(npsOf(t, 1, 1, 1))
+	_, err = NPS{Confidence: Confidence{Level: dec("1")}}.Compute(npsOf(t, 1, 1, 1))
 	checkErr(t, err, errCheck{Is: ErrOutOfRange, Msg: `csat: nps: confidence level 1 outside (0, 1): value out of range`})
 	_, err = NPS{Confidence: Confidence{Level: dec("0.95"), Z: dec("1.96")}}.Compute(npsOf(t, 1, 1, 1))
 	checkErr(t, err, errCheck{Is: ErrInvalid})

@@ -98,8 +98,9 @@ type tnode struct {
 // to its weight is a [*WeightError] (unless opts.Normalize); a negative
 // weight wraps [ErrNegative]; a name empty or used twice wraps
 // [ErrInvalid] or [ErrDuplicate]; a root weight that is not positive
-// wraps [ErrInvalid]. Loading the PVC tree as printed ([PVCTreeAsPrinted])
-// fails with a WeightError naming 购销过程, declared 20, children 26.
+// wraps [ErrInvalid]. Loading the PVC tree as printed (the Example
+// NewTree_asPrinted) fails with a WeightError naming 购销过程, declared
+// 20, children 26.
 func NewTree(root Node, opts *TreeOptions) (*Tree, error) {
 	var o TreeOptions
 	if opts != nil {
@@ -469,13 +470,13 @@ func (EqualWeights) Combine(scores map[string]Result) (Result, error) {
 
 func w(n int64) decimal.Decimal { return decimal.NewFromInt(n) }
 
-// PVCTreeAsPrinted returns the PVC write-up's item weights exactly as the
+// pvcTreeAsPrinted returns the PVC write-up's item weights exactly as the
 // source prints them (METHOD.md §4): 产品质量 50 (品质 30, 包装 10, 使用性
 // 10), 购销过程 20 (接待 8, 程序 8, 价格和付款 10), 相关服务 30 (运输 8,
 // 问题处理 12, 技术支持和服务 10). It is inconsistent — 购销过程's children
-// sum to 26 — so [NewTree] rejects it; it is here to show that, and for
-// users who accept [TreeOptions.Normalize].
-func PVCTreeAsPrinted() Node { return pvcNode(8, 8) }
+// sum to 26 — so [NewTree] rejects it (the Example NewTree_asPrinted
+// builds it as a user would).
+func pvcTreeAsPrinted() Node { return pvcNode(8, 8) }
 
 // PVCTree returns the corrected PVC weight tree used by the method's
 // examples: reception 接待 5 and procedure 程序 5 instead of 8 and 8, so

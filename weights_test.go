@@ -49,7 +49,7 @@ func TestPVCTreeWorkedExample(t *testing.T) {
 }
 
 func TestPVCTreeAsPrinted(t *testing.T) {
-	_, err := NewTree(PVCTreeAsPrinted(), nil)
+	_, err := NewTree(pvcTreeAsPrinted(), nil)
 	var we *WeightError
 	if !errors.As(err, &we) {
 		t.Fatalf("got %v, want a *WeightError", err)
@@ -63,7 +63,7 @@ func TestPVCTreeAsPrinted(t *testing.T) {
 		t.Error("not ErrWeightsMismatch")
 	}
 	// Normalised: 接待 and 程序 become 20×8/26 = 80/13, price 20×10/26 = 100/13.
-	tr, err := NewTree(PVCTreeAsPrinted(), &TreeOptions{Normalize: true})
+	tr, err := NewTree(pvcTreeAsPrinted(), &TreeOptions{Normalize: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -383,7 +383,7 @@ func TestTreeAccessors(t *testing.T) {
 	_, err = tr.Children("x")
 	checkErr(t, err, errCheck{Is: ErrUnknownItem})
 	// A normalised weight without a finite expansion is rounded at Precision.
-	n, _ := NewTree(PVCTreeAsPrinted(), &TreeOptions{Normalize: true})
+	n, _ := NewTree(pvcTreeAsPrinted(), &TreeOptions{Normalize: true})
 	w, _ = n.Weight("接待") // 80/13
 	if w.String() != "6.15384615384615384615" {
 		t.Errorf("normalised weight %s", w)
@@ -396,7 +396,7 @@ func TestTreeAccessors(t *testing.T) {
 			t.Error("MustTree did not panic on an invalid literal")
 		}
 	}()
-	MustTree(PVCTreeAsPrinted(), nil)
+	MustTree(pvcTreeAsPrinted(), nil)
 }
 
 func TestTreeWeightErrorFields(t *testing.T) {
@@ -520,7 +520,7 @@ func TestTreeDepthGuard(t *testing.T) {
 // weights: 20 × 8/26 = 80/13 ≈ 6.1538 for 接待 and 程序, 100/13 ≈ 7.6923
 // for 价格和付款, four places in the formula.
 func TestNormalizedExplanation(t *testing.T) {
-	tr, err := NewTree(PVCTreeAsPrinted(), &TreeOptions{Normalize: true})
+	tr, err := NewTree(pvcTreeAsPrinted(), &TreeOptions{Normalize: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,7 +68,7 @@ func TestReadCustomersWorkedExample(t *testing.T) {
 					t.Errorf("%s %s, want %s", c.what, c.got, c.want)
 				}
 			}
-			if c1.Status != csat.Active || c1.Visit["价格和付款"].Estimate.Decimal.String() != "65" || c1.Visit["品质"].Level != csat.KeyVerySatisfied {
+			if c1.Status != csat.Active || c1.Visit["价格和付款"].Estimate.Decimal.String() != "65" || c1.Visit["品质"].Level != "very_satisfied" {
 				t.Errorf("C001 read as %+v", c1)
 			}
 			// C002: visited, nothing mentioned, no questionnaire, at risk.
@@ -140,7 +140,7 @@ func TestReadCustomersCollectAll(t *testing.T) {
 	want := csat.Customer{
 		ID:            "C1",
 		Questionnaire: map[string]decimal.Decimal{"品质": dec("90"), "使用性": dec("70")},
-		Visit:         map[string]csat.VisitNote{"品质": {Level: csat.KeySatisfied}},
+		Visit:         map[string]csat.VisitNote{"品质": {Level: "satisfied"}},
 	}
 	if diff := cmp.Diff(want, cs[0]); diff != "" {
 		t.Errorf("C1 (-want +got):\n%s", diff)
