@@ -112,58 +112,62 @@ type Scale struct {
 // not all levels have bands; bands are empty, overlap, leave a gap, do not
 // reach the full marks, or do not contain their level's points.
 func NewScale(name string, fullMarks decimal.Decimal, levels []Level) (*Scale, error) {
-	bad := func(format string, args ...any) (*Scale, error) {
-		return nil, errorf(ErrInvalidScale, "scale %q: "+format, append([]any{name}, args...)...)
+	s := &Scale{name: name, fullMarks: fullMarks}
+	if err := s.checkHead(len(levels)); err != nil {
+		return nil, err
 	}
-	if name == "" || !utf8.ValidString(name) {
-		return bad("name must be non-empty UTF-8")
+	s.levels = make([]Level, len(levels))
+	if err := s.takeLevels(levels); err != nil {
+		return nil, err
 	}
-	if err := checkDecimal("full marks", fullMarks); err != nil {
-		return bad("%s", detail(err))
+	s.precompute()
+	return s, nil
+}
+
+// bad returns an error wrapping ErrInvalidScale about the scale.
+func (s *Scale) bad(format string, args ...any) error {
+	return errorf(ErrInvalidScale, "scale %q: "+format, append([]any{s.name}, args...)...)
+}
+
+// checkHead checks the scale's name and full marks and its number of
+// levels, n.
+func (s *Scale) checkHead(n int) error {
+	if s.name == "" || !utf8.ValidString(s.name) {
+		return s.bad("name must be non-empty UTF-8")
 	}
-	if !fullMarks.IsPositive() {
-		return bad("full marks %s must be positive", fullMarks)
+	if err := checkDecimal("full marks", s.fullMarks); err != nil {
+		return s.bad("%s", detail(err))
 	}
-	if len(levels) == 0 {
-		return bad("no levels")
+	if !s.fullMarks.IsPositive() {
+		return s.bad("full marks %s must be positive", s.fullMarks)
 	}
-	if len(levels) > MaxLevels {
-		return bad("%d levels, at most %d allowed", len(levels), MaxLevels)
+	if n == 0 {
+		return s.bad("no levels")
 	}
-	s := &Scale{name: name, fullMarks: fullMarks, levels: make([]Level, len(levels))}
-	names := make(map[string]int, 3*len(levels))
-	points := make(map[string]int, len(levels))
+	if n > MaxLevels {
+		return s.bad("%d levels, at most %d allowed", n, MaxLevels)
+	}
+	return nil
+}
+
+// levelIndex is what the levels checked so far use: their keys and labels,
+// and their points, each giving the level's index.
+type levelIndex struct {
+	levels []Level // all the levels, as given
+	names  map[string]int
+	points map[string]int
+}
+
+// takeLevels checks each level in turn, alone and against the ones
+// before it, and keeps a copy of it; then it checks the bands: of all
+// levels or none, tiling the scale.
+func (s *Scale) takeLevels(levels []Level) error {
+	seen := &levelIndex{levels: levels, names: make(map[string]int, 3*len(levels)), points: make(map[string]int, len(levels))}
 	nbands := 0
 	for i, l := range levels {
-		if l.Key == "" || !utf8.ValidString(l.Key) {
-			return bad("level %d: key must be non-empty UTF-8", i)
+		if err := s.checkLevel(i, l, seen); err != nil {
+			return err
 		}
-		for _, n := range []string{l.Key, l.Label, l.LabelZH} {
-			if n == "" {
-				continue
-			}
-			if !utf8.ValidString(n) {
-				return bad("level %q: label is not valid UTF-8", l.Key)
-			}
-			if j, ok := names[n]; ok && j != i {
-				return bad("level %q: name %q is already used by level %q", l.Key, n, levels[j].Key)
-			}
-			names[n] = i
-		}
-		if err := checkDecimal("points", l.Points); err != nil {
-			return bad("level %q: %s", l.Key, detail(err))
-		}
-		if l.Points.IsNegative() {
-			return bad("level %q: negative points %s", l.Key, l.Points)
-		}
-		if l.Points.GreaterThan(fullMarks) {
-			return bad("level %q: points %s above full marks %s", l.Key, l.Points, fullMarks)
-		}
-		pk := l.Points.String()
-		if j, ok := points[pk]; ok {
-			return bad("level %q: points %s already used by level %q", l.Key, pk, levels[j].Key)
-		}
-		points[pk] = i
 		if l.Band != nil {
 			nbands++
 			b := *l.Band
@@ -172,20 +176,63 @@ func NewScale(name string, fullMarks decimal.Decimal, levels []Level) (*Scale, e
 		s.levels[i] = l
 	}
 	if nbands != 0 && nbands != len(levels) {
-		return bad("%d of %d levels have a band: all or none must", nbands, len(levels))
+		return s.bad("%d of %d levels have a band: all or none must", nbands, len(levels))
 	}
 	if nbands > 0 {
 		s.banded = true
 		if err := s.checkBands(); err != nil {
-			return bad("%s", err)
+			return s.bad("%s", err)
 		}
 	}
+	return nil
+}
+
+// checkLevel checks level i, l: its key, its labels not naming another
+// level, and its points, within 0..full marks and not another level's;
+// it records its names and points in seen.
+func (s *Scale) checkLevel(i int, l Level, seen *levelIndex) error {
+	if l.Key == "" || !utf8.ValidString(l.Key) {
+		return s.bad("level %d: key must be non-empty UTF-8", i)
+	}
+	for _, n := range []string{l.Key, l.Label, l.LabelZH} {
+		if n == "" {
+			continue
+		}
+		if !utf8.ValidString(n) {
+			return s.bad("level %q: label is not valid UTF-8", l.Key)
+		}
+		if j, ok := seen.names[n]; ok && j != i {
+			return s.bad("level %q: name %q is already used by level %q", l.Key, n, seen.levels[j].Key)
+		}
+		seen.names[n] = i
+	}
+	if err := checkDecimal("points", l.Points); err != nil {
+		return s.bad("level %q: %s", l.Key, detail(err))
+	}
+	if l.Points.IsNegative() {
+		return s.bad("level %q: negative points %s", l.Key, l.Points)
+	}
+	if l.Points.GreaterThan(s.fullMarks) {
+		return s.bad("level %q: points %s above full marks %s", l.Key, l.Points, s.fullMarks)
+	}
+	pk := l.Points.String()
+	if j, ok := seen.points[pk]; ok {
+		return s.bad("level %q: points %s already used by level %q", l.Key, pk, seen.levels[j].Key)
+	}
+	seen.points[pk] = i
+	return nil
+}
+
+// precompute derives what scoring uses from the checked levels: the
+// canonical form and its fingerprint, and the points and full marks as
+// integer coefficients.
+func (s *Scale) precompute() {
 	s.canon = s.canonical()
 	for _, l := range s.levels {
 		s.pointExp = min(s.pointExp, l.Points.Exponent())
 	}
-	if c := fullMarks.Coefficient(); c.IsUint64() && c.Uint64() <= 1<<63-1 {
-		s.fullCoef, s.fullExp, s.smallFull = c.Uint64(), fullMarks.Exponent(), true
+	if c := s.fullMarks.Coefficient(); c.IsUint64() && c.Uint64() <= 1<<63-1 {
+		s.fullCoef, s.fullExp, s.smallFull = c.Uint64(), s.fullMarks.Exponent(), true
 	}
 	s.pointCoef = make([]big.Int, len(s.levels))
 	s.smallPoints = strconv.IntSize == 64
@@ -200,7 +247,6 @@ func NewScale(name string, fullMarks decimal.Decimal, levels []Level) (*Scale, e
 	h := fnv.New64a()
 	_, _ = h.Write([]byte(s.canon)) // a hash.Hash's Write never returns an error (package hash)
 	s.print = h.Sum64()
-	return s, nil
 }
 
 // checkBands verifies that the bands tile [lowest Low, full marks] without

@@ -3,6 +3,7 @@ package csat
 import (
 	"github.com/csatkit/csat/internal/enum"
 	"maps"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -366,11 +367,37 @@ func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 	if c.Status > Lost {
 		return out, &CustomerError{Customer: c.ID, Err: errorf(ErrInvalid, "status %d", c.Status)}
 	}
+	if err := s.preliminary(c, &out); err != nil {
+		return out, &CustomerError{Customer: c.ID, Err: err}
+	}
+	if err := validateComplaints(c.Complaints); err != nil {
+		return out, &CustomerError{Customer: c.ID, Err: err}
+	}
+	sum, err := s.adjust(c.Complaints, &out)
+	if err != nil {
+		return out, &CustomerError{Customer: c.ID, Err: err}
+	}
+	if err := out.final(sum); err != nil {
+		return out, &CustomerError{Customer: c.ID, Err: err}
+	}
+	// The band is decided on the exact final score (METHOD.md §11).
+	if out.Band, err = s.scale.BandOf(out.Final); err != nil {
+		return out, &CustomerError{Customer: c.ID, Err: err}
+	}
+	if out.BandLevel, err = s.scale.Level(out.Band); err != nil {
+		return out, &CustomerError{Customer: c.ID, Err: err}
+	}
+	return out, nil
+}
+
+// preliminary sets out's questionnaire and visit scores, their blend (the
+// preliminary score) and the item scores.
+func (s *CustomerScorer) preliminary(c Customer, out *CustomerScore) error {
 	parts := map[string]Result{}
 	if c.Questionnaire != nil {
 		q, err := s.Questionnaire(c.Questionnaire)
 		if err != nil {
-			return out, &CustomerError{Customer: c.ID, Err: err}
+			return err
 		}
 		out.Questionnaire = &q
 		parts[SourceQuestionnaire] = q
@@ -378,42 +405,51 @@ func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 	if c.Visit != nil {
 		v, err := s.Visit(c.Visit)
 		if err != nil {
-			return out, &CustomerError{Customer: c.ID, Err: err}
+			return err
 		}
 		out.Visit = &v
 		parts[SourceVisit] = v
 	}
 	if len(parts) == 0 {
-		return out, &CustomerError{Customer: c.ID, Err: errorf(ErrMissing, "neither questionnaire nor visit")}
+		return errorf(ErrMissing, "neither questionnaire nor visit")
 	}
 	pre, err := s.blend.Combine(parts)
 	if err != nil {
-		return out, &CustomerError{Customer: c.ID, Err: err}
+		return err
 	}
 	out.Preliminary = pre.WithLabel("preliminary 初步得分")
-	if out.Items, err = s.itemScores(c); err != nil {
-		return out, &CustomerError{Customer: c.ID, Err: err}
-	}
-	if err := validateComplaints(c.Complaints); err != nil {
-		return out, &CustomerError{Customer: c.ID, Err: err}
-	}
+	out.Items, err = s.itemScores(c)
+	return err
+}
+
+// adjust sets out's adjustment of each complaint, in input order, and
+// returns the preliminary score plus the adjustments, exactly and not
+// clamped.
+func (s *CustomerScorer) adjust(complaints []Complaint, out *CustomerScore) (*big.Rat, error) {
 	sum := out.Preliminary.Rat()
-	for _, cp := range c.Complaints {
+	for _, cp := range complaints {
 		d, err := s.adj.Of(cp.Outcome)
 		if err != nil {
-			return out, &CustomerError{Customer: c.ID, Err: err}
+			return nil, err
 		}
 		out.Adjustments = append(out.Adjustments, Adjustment{Complaint: cp.ID, Outcome: cp.Outcome, Delta: d})
 		sum = exact.Add(sum, d.Rat())
 	}
-	raw := sum
+	return sum, nil
+}
+
+// final sets the final score: raw, the preliminary score plus the
+// adjustments, clamped to 0–100, derived from the preliminary score and a
+// part per complaint.
+func (cs *CustomerScore) final(raw *big.Rat) error {
+	sum := raw
 	switch {
 	case sum.Sign() < 0:
-		sum, out.Clamped = w(0).Rat(), true
+		sum, cs.Clamped = w(0).Rat(), true
 	case sum.Cmp(w(100).Rat()) > 0:
-		sum, out.Clamped = w(100).Rat(), true
+		sum, cs.Clamped = w(100).Rat(), true
 	}
-	pre, adjs, clamped := out.Preliminary, out.Adjustments, out.Clamped
+	pre, adjs, clamped := cs.Preliminary, cs.Adjustments, cs.Clamped
 	finalParts := []Result{pre}
 	for i, a := range adjs {
 		name := a.Complaint
@@ -422,15 +458,15 @@ func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 		}
 		r, err := Given("complaint "+name+": "+a.Outcome.LabelZH()+" ("+a.Outcome.Label()+")", Points, a.Delta)
 		if err != nil {
-			return out, &CustomerError{Customer: c.ID, Err: err}
+			return err
 		}
 		finalParts = append(finalParts, r)
 	}
 	final, err := FromRat("final 最终得分", Points, sum)
 	if err != nil {
-		return out, &CustomerError{Customer: c.ID, Err: err}
+		return err
 	}
-	out.Final = final.WithFormula(func() string {
+	cs.Final = final.WithFormula(func() string {
 		var b strings.Builder
 		b.WriteString(pre.String())
 		for _, a := range adjs {
@@ -446,14 +482,7 @@ func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 		}
 		return b.String()
 	}).WithParts(finalParts...)
-	// The band is decided on the exact final score (METHOD.md §11).
-	if out.Band, err = s.scale.BandOf(out.Final); err != nil {
-		return out, &CustomerError{Customer: c.ID, Err: err}
-	}
-	if out.BandLevel, err = s.scale.Level(out.Band); err != nil {
-		return out, &CustomerError{Customer: c.ID, Err: err}
-	}
-	return out, nil
+	return nil
 }
 
 // itemScores blends each item's questionnaire and visit scores (inputs

@@ -275,7 +275,14 @@ func TestCustomerProperties(t *testing.T) {
 			t.Fatalf("preliminary %s outside [%s, %s]", p, lo, hi)
 		}
 	}))
-	t.Run("estimates: inside accepted, outside rejected", rapid.MakeCheck(func(t *rapid.T) {
+	t.Run("estimates: inside accepted, outside rejected", rapid.MakeCheck(propEstimateBands(s)))
+	t.Run("representative point in its band", rapid.MakeCheck(propRepresentativePoint))
+}
+
+// propEstimateBands: s accepts a visit estimate exactly when it lies in
+// its level's band, by an independent reading of the PVC bands.
+func propEstimateBands(s *CustomerScorer) func(*rapid.T) {
+	return func(t *rapid.T) {
 		lvl := rapid.IntRange(0, 4).Draw(t, "level")
 		est := decimal.New(rapid.Int64Range(-500, 10500).Draw(t, "est"), -2)
 		// Independent reading of METHOD.md §1.2: [90,100], [70,90), [60,70), [40,60), [0,40).
@@ -290,29 +297,32 @@ func TestCustomerProperties(t *testing.T) {
 		if err != nil && !errors.Is(err, ErrOutOfBand) {
 			t.Fatalf("wrong error %v", err)
 		}
-	}))
-	t.Run("representative point in its band", rapid.MakeCheck(func(t *rapid.T) {
-		// A random banded scale: cut points 0 < c1 < … < 100, points inside.
-		k := rapid.IntRange(1, 6).Draw(t, "bands")
-		cuts := rapid.SliceOfNDistinct(rapid.IntRange(1, 99), k-1, k-1, rapid.ID[int]).Draw(t, "cuts")
-		slices.Sort(cuts)
-		edges := append(append([]int{0}, cuts...), 100)
-		var levels []Level
-		for i := range k {
-			lo, hi := edges[i], edges[i+1]
-			p := rapid.IntRange(lo, hi-1).Draw(t, "p")
-			levels = append(levels, Level{Key: string(rune('a' + i)), Points: decimal.NewFromInt(int64(p)), Band: band(int64(lo), int64(hi))})
+	}
+}
+
+// propRepresentativePoint: on a random banded scale, each level's points
+// fall in its own band.
+func propRepresentativePoint(t *rapid.T) {
+	// A random banded scale: cut points 0 < c1 < … < 100, points inside.
+	k := rapid.IntRange(1, 6).Draw(t, "bands")
+	cuts := rapid.SliceOfNDistinct(rapid.IntRange(1, 99), k-1, k-1, rapid.ID[int]).Draw(t, "cuts")
+	slices.Sort(cuts)
+	edges := append(append([]int{0}, cuts...), 100)
+	var levels []Level
+	for i := range k {
+		lo, hi := edges[i], edges[i+1]
+		p := rapid.IntRange(lo, hi-1).Draw(t, "p")
+		levels = append(levels, Level{Key: string(rune('a' + i)), Points: decimal.NewFromInt(int64(p)), Band: band(int64(lo), int64(hi))})
+	}
+	sc, err := NewScale("random bands", dec("100"), levels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range sc.Levels() {
+		if j, err := sc.IndexOfScore(l.Points); err != nil || j != i {
+			t.Fatalf("point %s of band %s falls in %d", l.Points, l.Band, j)
 		}
-		sc, err := NewScale("random bands", dec("100"), levels)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, l := range sc.Levels() {
-			if j, err := sc.IndexOfScore(l.Points); err != nil || j != i {
-				t.Fatalf("point %s of band %s falls in %d", l.Points, l.Band, j)
-			}
-		}
-	}))
+	}
 }
 
 func TestCustomerExplain(t *testing.T) {

@@ -20,6 +20,26 @@ func TestConstructors(t *testing.T) {
 	if err != nil || q.Value().String() != "0.76" || !q.Exact() || q.Explain() != "degree = 190/250 = 76%" {
 		t.Errorf("Quotient 190/250 = %s exact %t %q (%v)", q.Value(), q.Exact(), q.Explain(), err)
 	}
+	checkRationals(t)
+	self, survey := mustGiven("self", Fraction, dec("0.82")), mustGiven("survey", Fraction, dec("0.76"))
+	checkCombinations(t, self, survey)
+	a, err := Approx("√2", Points, dec("1.41421356237309504880168872"))
+	if err != nil || a.Exact() || a.Value().String() != "1.4142135623730950488" || a.String() != "≈1.41" {
+		t.Errorf("Approx = %s exact %t %s", a.Value(), a.Exact(), a)
+	}
+	f := q.WithFormula(func() string { return "(10×10 + …) / (25×10)" }).WithParts(self).WithLabel("x")
+	if f.Explain() != "x = (10×10 + …) / (25×10) = 76%" || len(f.Parts()) != 1 || q.Label() != "degree" {
+		t.Errorf("With*: %q, %d parts; original label %q", f.Explain(), len(f.Parts()), q.Label())
+	}
+	if q.Cmp(self) >= 0 || self.Cmp(q) <= 0 || q.Cmp(q) != 0 {
+		t.Error("Cmp")
+	}
+}
+
+// checkRationals checks quotients and rationals that are not exact
+// decimals: −1/−3 = 1/3 ≈ 33.33%, and 2730000/1331.
+func checkRationals(t *testing.T) {
+	t.Helper()
 	third, err := Quotient("third", Fraction, dec("-1"), dec("-3"))
 	if err != nil || third.Exact() || third.Value().String() != "0.33333333333333333333" ||
 		third.Num().String() != "1" || third.Den().String() != "3" || third.String() != "≈33.33%" {
@@ -29,7 +49,12 @@ func TestConstructors(t *testing.T) {
 	if err != nil || r.Num().String() != "2730000" || r.Den().String() != "1331" || r.Exact() {
 		t.Errorf("FromRat 2730000/1331 = %s/%s exact %t", r.Num(), r.Den(), r.Exact())
 	}
-	self, survey := mustGiven("self", Fraction, dec("0.82")), mustGiven("survey", Fraction, dec("0.76"))
+}
+
+// checkCombinations checks the results made of others: weighted means,
+// sums and differences of self 82% and survey 76%.
+func checkCombinations(t *testing.T, self, survey Result) {
+	t.Helper()
 	wm, err := WeightedMean("blend", []decimal.Decimal{dec("0.4"), dec("0.6")}, []Result{self, survey})
 	if err != nil || wm.Value().String() != "0.784" || wm.Explain() != "blend = 0.4×82% + 0.6×76% = 78.4%" || len(wm.Parts()) != 2 {
 		t.Errorf("WeightedMean = %s %q (%v)", wm.Value(), wm.Explain(), err)
@@ -46,17 +71,6 @@ func TestConstructors(t *testing.T) {
 	d, err := Difference("gap", self, survey)
 	if err != nil || d.Value().String() != "0.06" || d.Explain() != "gap = 82% − 76% = 6%" {
 		t.Errorf("Difference = %s %q (%v)", d.Value(), d.Explain(), err)
-	}
-	a, err := Approx("√2", Points, dec("1.41421356237309504880168872"))
-	if err != nil || a.Exact() || a.Value().String() != "1.4142135623730950488" || a.String() != "≈1.41" {
-		t.Errorf("Approx = %s exact %t %s", a.Value(), a.Exact(), a)
-	}
-	f := q.WithFormula(func() string { return "(10×10 + …) / (25×10)" }).WithParts(self).WithLabel("x")
-	if f.Explain() != "x = (10×10 + …) / (25×10) = 76%" || len(f.Parts()) != 1 || q.Label() != "degree" {
-		t.Errorf("With*: %q, %d parts; original label %q", f.Explain(), len(f.Parts()), q.Label())
-	}
-	if q.Cmp(self) >= 0 || self.Cmp(q) <= 0 || q.Cmp(q) != 0 {
-		t.Error("Cmp")
 	}
 }
 

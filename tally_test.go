@@ -207,45 +207,52 @@ func TestScoreProperties(t *testing.T) {
 			}
 		}
 	}))
-	t.Run("naive loop", rapid.MakeCheck(func(t *rapid.T) {
-		answers := genAnswers(t, "answers")
-		points := []decimal.Decimal{dec("10"), dec("8"), dec("6"), dec("4"), dec("2")}
-		tl := NewTally(FivePoint())
-		sum, sat := decimal.Zero, 0
-		for _, a := range answers {
-			_ = tl.Add(a)
-			sum = sum.Add(points[a]) // one answer at a time, as a spreadsheet would
-			if a <= 2 {
-				sat++
-			}
+	t.Run("naive loop", rapid.MakeCheck(propNaiveLoop))
+	t.Run("scaling counts keeps degree and rate", rapid.MakeCheck(propScalingCounts))
+}
+
+// propNaiveLoop: degree and rate equal the naive per-answer computation,
+// exactly.
+func propNaiveLoop(t *rapid.T) {
+	answers := genAnswers(t, "answers")
+	points := []decimal.Decimal{dec("10"), dec("8"), dec("6"), dec("4"), dec("2")}
+	tl := NewTally(FivePoint())
+	sum, sat := decimal.Zero, 0
+	for _, a := range answers {
+		_ = tl.Add(a)
+		sum = sum.Add(points[a]) // one answer at a time, as a spreadsheet would
+		if a <= 2 {
+			sat++
 		}
-		n := int64(len(answers))
-		want := new(big.Rat).Quo(sum.Rat(), big.NewRat(n*10, 1))
-		d, _ := Degree{}.Score(tl)
-		if d.Rat().Cmp(want) != 0 || !d.Value().Equal(sum.DivRound(decimal.NewFromInt(n*10), Precision)) {
-			t.Fatalf("degree %s, naive %s", d.Value(), want.FloatString(20))
+	}
+	n := int64(len(answers))
+	want := new(big.Rat).Quo(sum.Rat(), big.NewRat(n*10, 1))
+	d, _ := Degree{}.Score(tl)
+	if d.Rat().Cmp(want) != 0 || !d.Value().Equal(sum.DivRound(decimal.NewFromInt(n*10), Precision)) {
+		t.Fatalf("degree %s, naive %s", d.Value(), want.FloatString(20))
+	}
+	r, _ := Rate{}.Score(tl)
+	if r.Rat().Cmp(big.NewRat(int64(sat), n)) != 0 {
+		t.Fatalf("rate %s, naive %d/%d", r.Value(), sat, n)
+	}
+}
+
+// propScalingCounts: multiplying every count by k keeps each figure.
+func propScalingCounts(t *rapid.T) {
+	counts := rapid.SliceOfN(rapid.Uint64Range(0, 1000), 5, 5).Draw(t, "counts")
+	k := rapid.Uint64Range(1, 1000).Draw(t, "k")
+	a, b := NewTally(FivePoint()), NewTally(FivePoint())
+	for i, c := range counts {
+		_ = a.AddN(i, c)
+		_ = b.AddN(i, c*k)
+	}
+	for _, s := range []Scorer{Degree{}, Rate{}, Mean{}} {
+		ra, ea := s.Score(a)
+		rb, eb := s.Score(b)
+		if (ea == nil) != (eb == nil) || ra.Rat().Cmp(rb.Rat()) != 0 {
+			t.Fatalf("%T: %v/%v vs %v/%v", s, ra, ea, rb, eb)
 		}
-		r, _ := Rate{}.Score(tl)
-		if r.Rat().Cmp(big.NewRat(int64(sat), n)) != 0 {
-			t.Fatalf("rate %s, naive %d/%d", r.Value(), sat, n)
-		}
-	}))
-	t.Run("scaling counts keeps degree and rate", rapid.MakeCheck(func(t *rapid.T) {
-		counts := rapid.SliceOfN(rapid.Uint64Range(0, 1000), 5, 5).Draw(t, "counts")
-		k := rapid.Uint64Range(1, 1000).Draw(t, "k")
-		a, b := NewTally(FivePoint()), NewTally(FivePoint())
-		for i, c := range counts {
-			_ = a.AddN(i, c)
-			_ = b.AddN(i, c*k)
-		}
-		for _, s := range []Scorer{Degree{}, Rate{}, Mean{}} {
-			ra, ea := s.Score(a)
-			rb, eb := s.Score(b)
-			if (ea == nil) != (eb == nil) || ra.Rat().Cmp(rb.Rat()) != 0 {
-				t.Fatalf("%T: %v/%v vs %v/%v", s, ra, ea, rb, eb)
-			}
-		}
-	}))
+	}
 }
 
 // TestShardMerge: any split into shards, merged in any order, equals the

@@ -208,130 +208,145 @@ func leafNames(n Node) []string {
 }
 
 func TestTreeProperties(t *testing.T) {
-	t.Run("valid trees validate and leaves sum to total", rapid.MakeCheck(func(t *rapid.T) {
-		root := genTree(t)
-		tr, err := NewTree(root, nil)
-		if err != nil {
-			t.Fatal(err)
+	t.Run("valid trees validate and leaves sum to total", rapid.MakeCheck(propLeavesSum))
+	t.Run("one changed weight names the right node", rapid.MakeCheck(propChangedWeight))
+	t.Run("normalising keeps proportions", rapid.MakeCheck(propNormalize))
+	t.Run("equal leaf scores give that score; range; scaling", rapid.MakeCheck(propCombine))
+}
+
+// propLeavesSum: valid trees validate and their leaves sum exactly to the total.
+func propLeavesSum(t *rapid.T) {
+	root := genTree(t)
+	tr, err := NewTree(root, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := new(big.Rat)
+	for _, l := range tr.Leaves() {
+		w, _ := tr.WeightRat(l)
+		sum.Add(sum, w)
+	}
+	if sum.Cmp(root.Weight.Rat()) != 0 {
+		t.Fatalf("leaves sum %s, total %s", sum, root.Weight)
+	}
+}
+
+// propChangedWeight: changing one weight is an error naming its parent and, for an inner
+// node, the node itself.
+func propChangedWeight(t *rapid.T) {
+	root := genTree(t)
+	var nodes []*Node
+	parents := map[string]string{}
+	allNodes(&root, nil, func(n, p *Node) {
+		nodes = append(nodes, n)
+		if p != nil {
+			parents[n.Name] = p.Name
 		}
-		sum := new(big.Rat)
-		for _, l := range tr.Leaves() {
-			w, _ := tr.WeightRat(l)
+	})
+	k := rapid.IntRange(0, len(nodes)-1).Draw(t, "node")
+	changed := nodes[k]
+	changed.Weight = changed.Weight.Add(decimal.NewFromInt(int64(rapid.IntRange(1, 50).Draw(t, "delta"))))
+	_, err := NewTree(root, nil)
+	if err == nil {
+		t.Fatalf("changing %s went unnoticed", changed.Name)
+	}
+	var named []string
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var we *WeightError
+		if !errors.As(e, &we) {
+			t.Fatalf("unexpected error %v", e)
+		}
+		named = append(named, we.Node)
+	}
+	if p, ok := parents[changed.Name]; ok && !slices.Contains(named, p) {
+		t.Fatalf("changed %s: errors name %v, not its parent %s", changed.Name, named, p)
+	}
+	if len(changed.Children) > 0 && !slices.Contains(named, changed.Name) {
+		t.Fatalf("changed inner node %s: errors name %v", changed.Name, named)
+	}
+}
+
+// propNormalize: normalising makes each node's children sum to it and keeps their
+// declared proportions.
+func propNormalize(t *rapid.T) {
+	root := genTree(t)
+	var nodes []*Node
+	allNodes(&root, nil, func(n, _ *Node) { nodes = append(nodes, n) })
+	for range rapid.IntRange(1, 3).Draw(t, "changes") {
+		n := nodes[rapid.IntRange(1, max(1, len(nodes)-1)).Draw(t, "node")%len(nodes)]
+		n.Weight = n.Weight.Add(decimal.NewFromInt(int64(rapid.IntRange(1, 50).Draw(t, "delta"))))
+	}
+	tr, err := NewTree(root, &TreeOptions{Normalize: true})
+	if err != nil {
+		if errors.Is(err, ErrWeightsMismatch) { // a positive parent over all-zero children cannot be rescaled
+			return
+		}
+		t.Fatal(err)
+	}
+	allNodes(&root, nil, func(n, _ *Node) {
+		if len(n.Children) == 0 {
+			return
+		}
+		pw, _ := tr.WeightRat(n.Name)
+		declSum, sum := new(big.Rat), new(big.Rat)
+		for _, c := range n.Children {
+			declSum.Add(declSum, c.Weight.Rat())
+			w, _ := tr.WeightRat(c.Name)
 			sum.Add(sum, w)
 		}
-		if sum.Cmp(root.Weight.Rat()) != 0 {
-			t.Fatalf("leaves sum %s, total %s", sum, root.Weight)
+		if sum.Cmp(pw) != 0 {
+			t.Fatalf("node %s: children sum %s, weight %s", n.Name, sum, pw)
 		}
-	}))
-	t.Run("one changed weight names the right node", rapid.MakeCheck(func(t *rapid.T) {
-		root := genTree(t)
-		var nodes []*Node
-		parents := map[string]string{}
-		allNodes(&root, nil, func(n, p *Node) {
-			nodes = append(nodes, n)
-			if p != nil {
-				parents[n.Name] = p.Name
+		if pw.Sign() == 0 || declSum.Sign() == 0 {
+			return
+		}
+		for _, c := range n.Children {
+			w, _ := tr.WeightRat(c.Name)
+			got := new(big.Rat).Quo(w, pw)
+			want := new(big.Rat).Quo(c.Weight.Rat(), declSum)
+			if got.Cmp(want) != 0 {
+				t.Fatalf("child %s share %s, declared share %s", c.Name, got, want)
 			}
-		})
-		k := rapid.IntRange(0, len(nodes)-1).Draw(t, "node")
-		changed := nodes[k]
-		changed.Weight = changed.Weight.Add(decimal.NewFromInt(int64(rapid.IntRange(1, 50).Draw(t, "delta"))))
-		_, err := NewTree(root, nil)
-		if err == nil {
-			t.Fatalf("changing %s went unnoticed", changed.Name)
 		}
-		var named []string
-		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-			var we *WeightError
-			if !errors.As(e, &we) {
-				t.Fatalf("unexpected error %v", e)
-			}
-			named = append(named, we.Node)
-		}
-		if p, ok := parents[changed.Name]; ok && !slices.Contains(named, p) {
-			t.Fatalf("changed %s: errors name %v, not its parent %s", changed.Name, named, p)
-		}
-		if len(changed.Children) > 0 && !slices.Contains(named, changed.Name) {
-			t.Fatalf("changed inner node %s: errors name %v", changed.Name, named)
-		}
-	}))
-	t.Run("normalising keeps proportions", rapid.MakeCheck(func(t *rapid.T) {
-		root := genTree(t)
-		var nodes []*Node
-		allNodes(&root, nil, func(n, _ *Node) { nodes = append(nodes, n) })
-		for range rapid.IntRange(1, 3).Draw(t, "changes") {
-			n := nodes[rapid.IntRange(1, max(1, len(nodes)-1)).Draw(t, "node")%len(nodes)]
-			n.Weight = n.Weight.Add(decimal.NewFromInt(int64(rapid.IntRange(1, 50).Draw(t, "delta"))))
-		}
-		tr, err := NewTree(root, &TreeOptions{Normalize: true})
-		if err != nil {
-			if errors.Is(err, ErrWeightsMismatch) { // a positive parent over all-zero children cannot be rescaled
-				return
-			}
-			t.Fatal(err)
-		}
-		allNodes(&root, nil, func(n, _ *Node) {
-			if len(n.Children) == 0 {
-				return
-			}
-			pw, _ := tr.WeightRat(n.Name)
-			declSum, sum := new(big.Rat), new(big.Rat)
-			for _, c := range n.Children {
-				declSum.Add(declSum, c.Weight.Rat())
-				w, _ := tr.WeightRat(c.Name)
-				sum.Add(sum, w)
-			}
-			if sum.Cmp(pw) != 0 {
-				t.Fatalf("node %s: children sum %s, weight %s", n.Name, sum, pw)
-			}
-			if pw.Sign() == 0 || declSum.Sign() == 0 {
-				return
-			}
-			for _, c := range n.Children {
-				w, _ := tr.WeightRat(c.Name)
-				got := new(big.Rat).Quo(w, pw)
-				want := new(big.Rat).Quo(c.Weight.Rat(), declSum)
-				if got.Cmp(want) != 0 {
-					t.Fatalf("child %s share %s, declared share %s", c.Name, got, want)
-				}
-			}
-		})
-	}))
-	t.Run("equal leaf scores give that score; range; scaling", rapid.MakeCheck(func(t *rapid.T) {
-		root := genTree(t)
-		tr := mustTreeT(t, root)
-		leaves := leafNames(root)
-		same := decimal.NewFromInt(int64(rapid.IntRange(0, 100).Draw(t, "same")))
-		eq := map[string]Result{}
-		for _, l := range leaves {
-			eq[l] = mustGiven("", Points, same)
-		}
-		r, err := tr.Combine(eq)
-		if err != nil || !r.Value().Equal(same) {
-			t.Fatalf("equal scores %s gave %v, %v", same, r.Value(), err)
-		}
-		scores := map[string]Result{}
-		lo, hi := decimal.NewFromInt(100), decimal.Zero
-		for _, l := range leaves {
-			v := decimal.New(int64(rapid.IntRange(0, 10000).Draw(t, "score")), -2)
-			lo, hi = decimal.Min(lo, v), decimal.Max(hi, v)
-			scores[l] = mustGiven("", Points, v)
-		}
-		r, err = tr.Combine(scores)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Rat().Cmp(lo.Rat()) < 0 || r.Rat().Cmp(hi.Rat()) > 0 {
-			t.Fatalf("score %s outside leaf range [%s, %s]", r.Value(), lo, hi)
-		}
-		k := decimal.New(int64(rapid.IntRange(1, 1000).Draw(t, "k")), -1)
-		scaled := root
-		scaleTree(&scaled, k)
-		r2, err := mustTreeT(t, scaled).Combine(scores)
-		if err != nil || r2.Rat().Cmp(r.Rat()) != 0 {
-			t.Fatalf("scaling weights by %s changed %s to %v (%v)", k, r.Value(), r2.Value(), err)
-		}
-	}))
+	})
+}
+
+// propCombine: equal leaf scores give that score, any scores combine within the
+// leaves' range, and scaling every weight changes nothing.
+func propCombine(t *rapid.T) {
+	root := genTree(t)
+	tr := mustTreeT(t, root)
+	leaves := leafNames(root)
+	same := decimal.NewFromInt(int64(rapid.IntRange(0, 100).Draw(t, "same")))
+	eq := map[string]Result{}
+	for _, l := range leaves {
+		eq[l] = mustGiven("", Points, same)
+	}
+	r, err := tr.Combine(eq)
+	if err != nil || !r.Value().Equal(same) {
+		t.Fatalf("equal scores %s gave %v, %v", same, r.Value(), err)
+	}
+	scores := map[string]Result{}
+	lo, hi := decimal.NewFromInt(100), decimal.Zero
+	for _, l := range leaves {
+		v := decimal.New(int64(rapid.IntRange(0, 10000).Draw(t, "score")), -2)
+		lo, hi = decimal.Min(lo, v), decimal.Max(hi, v)
+		scores[l] = mustGiven("", Points, v)
+	}
+	r, err = tr.Combine(scores)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Rat().Cmp(lo.Rat()) < 0 || r.Rat().Cmp(hi.Rat()) > 0 {
+		t.Fatalf("score %s outside leaf range [%s, %s]", r.Value(), lo, hi)
+	}
+	k := decimal.New(int64(rapid.IntRange(1, 1000).Draw(t, "k")), -1)
+	scaled := root
+	scaleTree(&scaled, k)
+	r2, err := mustTreeT(t, scaled).Combine(scores)
+	if err != nil || r2.Rat().Cmp(r.Rat()) != 0 {
+		t.Fatalf("scaling weights by %s changed %s to %v (%v)", k, r.Value(), r2.Value(), err)
+	}
 }
 
 func mustTreeT(t *rapid.T, n Node) *Tree {

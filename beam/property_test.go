@@ -235,83 +235,109 @@ func TestPipelineMatchesSingleProcess(t *testing.T) {
 		if rapid.Bool().Draw(t, "pvc-bands scale") {
 			sc = csat.PVCBands()
 		}
-		files := make([]*genFile, rapid.IntRange(1, 5).Draw(t, "files"))
-		for i := range files {
-			files[i] = drawFile(t, sc)
-		}
-		n := rapid.IntRange(1, 80).Draw(t, "rows")
-		for range n {
-			f := files[rapid.IntRange(0, len(files)-1).Draw(t, "file")]
-			r := drawRow(t, sc, f.hasCount)
-			if rapid.IntRange(0, 7).Draw(t, "is bad") == 0 {
-				r = drawBad(t, f, r)
-			}
-			f.rows = append(f.rows, r)
-			f.blank = append(f.blank, rapid.IntRange(0, 9).Draw(t, "blank") == 0)
-			f.quote = append(f.quote, rapid.IntRange(0, 4).Draw(t, "quote") == 0)
-		}
-
+		files := drawFiles(t, sc)
 		dir, err := os.MkdirTemp("", "csatbeam")
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer os.RemoveAll(dir)
-		perKey := map[Key]*strings.Builder{}
-		var wantBad []any
-		for i, f := range files {
-			name := fmt.Sprintf("f%d.csv", i)
-			if f.json {
-				name = fmt.Sprintf("f%d.jsonl", i)
-			}
-			text, lines := f.text()
-			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			if f.badHeader {
-				wantBad = append(wantBad, name+":1:"+csat.ErrInvalid.Error())
-			}
-			for j, r := range f.rows {
-				switch {
-				case f.badHeader:
-					wantBad = append(wantBad, fmt.Sprintf("%s:%d:%s", name, lines[j], csat.ErrInvalid))
-				case r.bad != "":
-					wantBad = append(wantBad, fmt.Sprintf("%s:%d:%s", name, lines[j], r.bad))
-				default:
-					k := Key{r.company, r.period}
-					if perKey[k] == nil {
-						perKey[k] = &strings.Builder{}
-						perKey[k].WriteString("item,source,level,count\n")
-					}
-					fmt.Fprintf(perKey[k], "%s,%s,%s,%d\n", r.item, r.source, r.level, r.count)
-				}
-			}
-		}
-		var wantTables, wantReports, wantFailures []any
-		for k, csv := range perKey {
-			tb, rep, err := singleReport(t, sc, k.Period, csv.String())
-			wantTables = append(wantTables, k.Company+"|"+k.Period+"|"+tableHex(t, tb))
-			if err != nil {
-				wantFailures = append(wantFailures, k.Company+"|"+k.Period+"|"+err.Error())
-				continue
-			}
-			wantReports = append(wantReports, k.Company+"|"+k.Period+"|"+rep)
-		}
+		perKey, wantBad := writeFiles(t, dir, files)
+		w := singleProcess(t, sc, perKey)
 
 		p, s := beam.NewPipelineWithRoot()
 		answers, bad := Read(s, sc, filepath.Join(dir, "*"), nil)
 		tables := CombineTables(s, sc, KeyByCompanyPeriod(s, answers))
 		reports, failed := Reports(s, tables, nil)
-		passert.Equals(s, beam.ParDo(s, tableString, tables), wantTables...)
-		passert.Equals(s, beam.ParDo(s, reportString, reports), wantReports...)
-		passert.Equals(s, beam.ParDo(s, failureString, failed), wantFailures...)
+		passert.Equals(s, beam.ParDo(s, tableString, tables), w.tables...)
+		passert.Equals(s, beam.ParDo(s, reportString, reports), w.reports...)
+		passert.Equals(s, beam.ParDo(s, failureString, failed), w.failures...)
 		passert.Equals(s, beam.ParDo(s, badRowString, bad), wantBad...)
 		// ReadTables, which counts per file before the shuffle, gives the
 		// same tables and the same dead letter.
 		tables2, bad2 := ReadTables(s, sc, filepath.Join(dir, "*"), nil)
-		passert.Equals(s, beam.ParDo(s, tableString, tables2), wantTables...)
+		passert.Equals(s, beam.ParDo(s, tableString, tables2), w.tables...)
 		passert.Equals(s, beam.ParDo(s, badRowString, bad2), wantBad...)
 		if err := ptest.Run(p); err != nil {
 			t.Fatalf("pipeline: %s", cut(err))
 		}
 	})
+}
+
+// drawFiles draws one to five files and up to 80 rows spread over them,
+// one in eight bad, some after a blank line or quoted.
+func drawFiles(t *rapid.T, sc *csat.Scale) []*genFile {
+	files := make([]*genFile, rapid.IntRange(1, 5).Draw(t, "files"))
+	for i := range files {
+		files[i] = drawFile(t, sc)
+	}
+	n := rapid.IntRange(1, 80).Draw(t, "rows")
+	for range n {
+		f := files[rapid.IntRange(0, len(files)-1).Draw(t, "file")]
+		r := drawRow(t, sc, f.hasCount)
+		if rapid.IntRange(0, 7).Draw(t, "is bad") == 0 {
+			r = drawBad(t, f, r)
+		}
+		f.rows = append(f.rows, r)
+		f.blank = append(f.blank, rapid.IntRange(0, 9).Draw(t, "blank") == 0)
+		f.quote = append(f.quote, rapid.IntRange(0, 4).Draw(t, "quote") == 0)
+	}
+	return files
+}
+
+// writeFiles writes the files into dir and returns the good rows of each
+// key as a long CSV file, and the dead letter expected: file:line:error
+// of each bad header and bad line.
+func writeFiles(t *rapid.T, dir string, files []*genFile) (map[Key]*strings.Builder, []any) {
+	perKey := map[Key]*strings.Builder{}
+	var wantBad []any
+	for i, f := range files {
+		name := fmt.Sprintf("f%d.csv", i)
+		if f.json {
+			name = fmt.Sprintf("f%d.jsonl", i)
+		}
+		text, lines := f.text()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if f.badHeader {
+			wantBad = append(wantBad, name+":1:"+csat.ErrInvalid.Error())
+		}
+		for j, r := range f.rows {
+			switch {
+			case f.badHeader:
+				wantBad = append(wantBad, fmt.Sprintf("%s:%d:%s", name, lines[j], csat.ErrInvalid))
+			case r.bad != "":
+				wantBad = append(wantBad, fmt.Sprintf("%s:%d:%s", name, lines[j], r.bad))
+			default:
+				k := Key{r.company, r.period}
+				if perKey[k] == nil {
+					perKey[k] = &strings.Builder{}
+					perKey[k].WriteString("item,source,level,count\n")
+				}
+				fmt.Fprintf(perKey[k], "%s,%s,%s,%d\n", r.item, r.source, r.level, r.count)
+			}
+		}
+	}
+	return perKey, wantBad
+}
+
+// singleOutputs are the outputs of the single-process path, each as
+// company|period|value.
+type singleOutputs struct {
+	tables, reports, failures []any
+}
+
+// singleProcess runs the single-process path on each key's good rows.
+func singleProcess(t *rapid.T, sc *csat.Scale, perKey map[Key]*strings.Builder) singleOutputs {
+	var w singleOutputs
+	for k, csv := range perKey {
+		tb, rep, err := singleReport(t, sc, k.Period, csv.String())
+		w.tables = append(w.tables, k.Company+"|"+k.Period+"|"+tableHex(t, tb))
+		if err != nil {
+			w.failures = append(w.failures, k.Company+"|"+k.Period+"|"+err.Error())
+			continue
+		}
+		w.reports = append(w.reports, k.Company+"|"+k.Period+"|"+rep)
+	}
+	return w
 }

@@ -31,97 +31,128 @@ func runExplain(e *env, args []string) error {
 
 // writeExplain prints the derivation of every figure of the report.
 func writeExplain(w io.Writer, l language, rep csat.Report) error {
-	var b strings.Builder
-	section := func(title string) { fmt.Fprintf(&b, "\n== %s\n", title) }
-	derivation := func(r csat.Result) {
-		for _, line := range strings.Split(strings.TrimRight(r.Derivation(), "\n"), "\n") {
-			fmt.Fprintf(&b, "  %s\n", line)
-		}
+	x := &explainer{l: l}
+	fmt.Fprintf(&x.b, "%s %s · %s %s\n", l.t("period"), rep.Period, l.t("scale"), rep.Scale)
+	x.figures(rep)
+	x.analysis(rep)
+	x.customers(rep)
+	for _, warn := range rep.Warnings {
+		fmt.Fprintf(&x.b, "%s: %s\n", l.t("warnings"), warn)
 	}
-	fmt.Fprintf(&b, "%s %s · %s %s\n", l.t("period"), rep.Period, l.t("scale"), rep.Scale)
+	_, err := io.WriteString(w, x.b.String())
+	return err
+}
+
+// explainer writes the derivations of a report in a language.
+type explainer struct {
+	b strings.Builder
+	l language
+}
+
+// section starts a section of the given title.
+func (x *explainer) section(title string) { fmt.Fprintf(&x.b, "\n== %s\n", title) }
+
+// derivation writes the derivation of r, indented.
+func (x *explainer) derivation(r csat.Result) {
+	for _, line := range strings.Split(strings.TrimRight(r.Derivation(), "\n"), "\n") {
+		fmt.Fprintf(&x.b, "  %s\n", line)
+	}
+}
+
+// figures writes the figures of every source and item, then the blended
+// overall figures.
+func (x *explainer) figures(rep csat.Report) {
+	l := x.l
 	for _, sf := range rep.Sources {
 		for _, it := range append([]csat.ItemFigures{sf.Overall}, sf.Items...) {
 			name := it.Item
 			if name == "" {
 				name = l.t("all items")
 			}
-			section(l.source(sf.Source) + " · " + name)
+			x.section(l.source(sf.Source) + " · " + name)
 			for _, fg := range it.Figures {
-				derivation(fg.Score)
+				x.derivation(fg.Score)
 				if fg.Interval != nil {
-					fmt.Fprintf(&b, "  %s\n", fg.Interval.Explain())
+					fmt.Fprintf(&x.b, "  %s\n", fg.Interval.Explain())
 				}
 			}
 		}
 	}
 	if len(rep.Overall) > 0 {
-		section(l.t("overall"))
+		x.section(l.t("overall"))
 		for _, r := range rep.Overall {
-			derivation(r)
+			x.derivation(r)
 		}
 	}
+}
+
+// analysis writes the comparison with the competitor, the trend and the
+// targets.
+func (x *explainer) analysis(rep csat.Report) {
+	l := x.l
 	if len(rep.Competitor) > 0 {
-		section(l.t("competitor"))
+		x.section(l.t("competitor"))
 		for _, c := range rep.Competitor {
 			name := c.Item
 			if name == "" {
 				name = l.t("all items")
 			}
-			fmt.Fprintf(&b, "  %s\n    %s\n    %s\n", name, c.Degree.Explain(), c.Rate.Explain())
+			fmt.Fprintf(&x.b, "  %s\n    %s\n    %s\n", name, c.Degree.Explain(), c.Rate.Explain())
 		}
 	}
 	if rep.Trend != nil {
-		section("trend · " + l.source(rep.Trend.Source))
+		x.section("trend · " + l.source(rep.Trend.Source))
 		for _, p := range rep.Trend.Points {
-			fmt.Fprintf(&b, "  %s: %s, %s\n", p.Period, p.Degree.Explain(), p.Rate.Explain())
+			fmt.Fprintf(&x.b, "  %s: %s, %s\n", p.Period, p.Degree.Explain(), p.Rate.Explain())
 			for _, c := range []*csat.Change{p.VsPrevious, p.VsBaseline} {
 				if c != nil {
-					fmt.Fprintf(&b, "    vs %s: %s\n    vs %s: %s\n", c.Against, c.Degree.Explain(), c.Against, c.Rate.Explain())
+					fmt.Fprintf(&x.b, "    vs %s: %s\n    vs %s: %s\n", c.Against, c.Degree.Explain(), c.Against, c.Rate.Explain())
 				}
 			}
 		}
-		derivation(rep.Trend.DegreeSlope)
-		derivation(rep.Trend.RateSlope)
+		x.derivation(rep.Trend.DegreeSlope)
+		x.derivation(rep.Trend.RateSlope)
 	}
 	if len(rep.Targets) > 0 {
-		section(l.t("target"))
+		x.section(l.t("target"))
 		for _, tf := range rep.Targets {
-			derivation(tf.Target.Target)
-			fmt.Fprintf(&b, "  %s: %s (met: %t)\n", tf.Against, tf.Current.Explain(), tf.Met)
+			x.derivation(tf.Target.Target)
+			fmt.Fprintf(&x.b, "  %s: %s (met: %t)\n", tf.Against, tf.Current.Explain(), tf.Met)
 		}
 	}
+}
+
+// customers writes the company mean, each customer's score, the
+// complaint figures and the segments.
+func (x *explainer) customers(rep csat.Report) {
+	l := x.l
 	if rep.Company != nil {
-		section(l.t("company mean"))
-		derivation(rep.Company.Mean)
+		x.section(l.t("company mean"))
+		x.derivation(rep.Company.Mean)
 	}
 	for _, cs := range rep.Customers {
-		section(l.t("customer") + " " + cs.ID)
+		x.section(l.t("customer") + " " + cs.ID)
 		for _, line := range strings.Split(strings.TrimRight(cs.Explain(), "\n"), "\n") {
-			fmt.Fprintf(&b, "  %s\n", line)
+			fmt.Fprintf(&x.b, "  %s\n", line)
 		}
 	}
 	if c := rep.Complaints; c != nil {
-		section("complaints 投诉")
+		x.section("complaints 投诉")
 		for _, r := range []csat.Result{c.WithinLimit, c.Response.MedianHours, c.Response.P90Hours,
 			c.Resolution.MedianHours, c.Resolution.P90Hours, c.Dissatisfied, c.VoiceElsewhere, c.Silent,
 			c.ExpectedLost, c.ExpectedReturns, c.WordOfMouth} {
 			if r.Label() != "" || r.Formula() != "" {
-				derivation(r)
+				x.derivation(r)
 			}
 		}
 	}
 	if len(rep.Segments) > 0 {
-		section(l.t("class"))
+		x.section(l.t("class"))
 		for _, a := range rep.Segments {
-			fmt.Fprintf(&b, "  %s %s: %s\n", a.ID, a.Class, a.Value.Explain())
+			fmt.Fprintf(&x.b, "  %s %s: %s\n", a.ID, a.Class, a.Value.Explain())
 		}
 		for _, cl := range rep.Classes {
-			fmt.Fprintf(&b, "  %s: %s; %s\n", cl.Class, cl.Value.Explain(), cl.Share.Explain())
+			fmt.Fprintf(&x.b, "  %s: %s; %s\n", cl.Class, cl.Value.Explain(), cl.Share.Explain())
 		}
 	}
-	for _, warn := range rep.Warnings {
-		fmt.Fprintf(&b, "%s: %s\n", l.t("warnings"), warn)
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }

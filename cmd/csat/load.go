@@ -100,52 +100,62 @@ type dataset struct {
 // directory or a file of the kind role names ("answers", "customers",
 // "values" or "purchases"); "" when the files come from flags only.
 func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
-	needAnswers := role == "answers"
 	opts, err := f.options()
 	if err != nil {
 		return nil, err
 	}
-	dir := ""
-	if arg != "" {
-		st, err := os.Stat(arg)
-		if err != nil {
-			return nil, usageError{err}
-		}
-		if st.IsDir() {
-			dir = arg
-		} else {
-			target := map[string]*string{"answers": &f.answers, "customers": &f.customers, "values": &f.values, "purchases": &f.purchases}[role]
-			if target == nil {
-				return nil, usagef("%s is a file: give a data directory", arg)
-			}
-			if *target != "" {
-				return nil, usagef("both a %s file %s and -%s %s", role, arg, role, *target)
-			}
-			*target = arg
-		}
+	dir, err := f.argument(arg, role)
+	if err != nil {
+		return nil, err
 	}
-	pick := func(given *string, base string, exts ...string) error {
-		if *given != "" || dir == "" {
-			return nil
-		}
-		found := ""
-		for _, ext := range exts {
-			p := filepath.Join(dir, base+ext)
-			if _, err := os.Stat(p); err == nil {
-				if found != "" {
-					return usagef("both %s and %s: keep one", found, p)
-				}
-				found = p
-			} else if !errors.Is(err, fs.ErrNotExist) {
-				return usageError{err}
-			}
-		}
-		*given = found
-		return nil
+	if err := f.locate(dir, role); err != nil {
+		return nil, err
 	}
-	// A directory gives each command the files it uses: the report all
-	// of them, customers the customers and their complaints, segment the
-	// values or purchases.
+	d := &dataset{}
+	if err := f.loadAnswers(e, d, opts, role == "answers"); err != nil {
+		return nil, err
+	}
+	if err := f.loadCustomers(d, opts); err != nil {
+		return nil, err
+	}
+	if err := f.loadValues(d, opts); err != nil {
+		return nil, err
+	}
+	if err := f.loadPlans(d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// argument takes the command's argument: a data directory, returned, or
+// a file of the kind role names, which fills that kind's flag.
+func (f *inputFlags) argument(arg, role string) (dir string, err error) {
+	if arg == "" {
+		return "", nil
+	}
+	st, err := os.Stat(arg)
+	if err != nil {
+		return "", usageError{err}
+	}
+	if st.IsDir() {
+		return arg, nil
+	}
+	target := map[string]*string{"answers": &f.answers, "customers": &f.customers, "values": &f.values, "purchases": &f.purchases}[role]
+	if target == nil {
+		return "", usagef("%s is a file: give a data directory", arg)
+	}
+	if *target != "" {
+		return "", usagef("both a %s file %s and -%s %s", role, arg, role, *target)
+	}
+	*target = arg
+	return "", nil
+}
+
+// locate fills the file flags not given from the data directory dir ("" for
+// none). A directory gives each command the files it uses: the report all
+// of them, customers the customers and their complaints, segment the
+// values or purchases.
+func (f *inputFlags) locate(dir, role string) error {
 	uses := map[string][]string{
 		"answers":   {"answers", "customers", "complaints", "values", "purchases", "targets", "actions"},
 		"customers": {"customers", "complaints"},
@@ -168,47 +178,81 @@ func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
 		if !slices.Contains(uses, p.base) {
 			continue
 		}
-		if err := pick(p.v, p.base, p.exts...); err != nil {
-			return nil, err
+		if err := pickFile(dir, p.v, p.base, p.exts...); err != nil {
+			return err
 		}
 	}
-	d := &dataset{}
+	return nil
+}
+
+// pickFile sets *given, unless given or without a directory, to the file
+// base with one of the extensions in dir, "" if there is none; two such
+// files are an error.
+func pickFile(dir string, given *string, base string, exts ...string) error {
+	if *given != "" || dir == "" {
+		return nil
+	}
+	found := ""
+	for _, ext := range exts {
+		p := filepath.Join(dir, base+ext)
+		if _, err := os.Stat(p); err == nil {
+			if found != "" {
+				return usagef("both %s and %s: keep one", found, p)
+			}
+			found = p
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return usageError{err}
+		}
+	}
+	*given = found
+	return nil
+}
+
+// loadAnswers reads the answers file, if any, into d's periods and picks
+// the period scored; needed says a command that cannot do without.
+func (f *inputFlags) loadAnswers(e *env, d *dataset, opts *sheet.Options, needed bool) error {
 	if f.answers == "" {
-		if needAnswers {
-			return nil, usagef("no answers: give a data directory with answers.csv or answers.xlsx, an answers file, or -answers")
+		if needed {
+			return usagef("no answers: give a data directory with answers.csv or answers.xlsx, an answers file, or -answers")
 		}
-	} else {
-		periods, sum, err := readWithProgress(e, f.answers, opts)
-		d.summaries = append(d.summaries, sum)
-		if err != nil {
-			return nil, err
-		}
-		if len(periods) == 0 {
-			return nil, fmt.Errorf("%s: no answers: %w", f.answers, csat.ErrEmpty)
-		}
-		d.periods = periods
-		d.current = len(periods) - 1
-		if f.period != "" {
-			d.current = -1
-			for i, p := range periods {
-				if p.Name == f.period {
-					d.current = i
-				}
-			}
-			if d.current < 0 {
-				names := make([]string, len(periods))
-				for i, p := range periods {
-					names[i] = p.Name
-				}
-				return nil, fmt.Errorf("-period %q: %s has periods %s: %w", f.period, f.answers, strings.Join(names, ", "), csat.ErrMissing)
-			}
+		return nil
+	}
+	periods, sum, err := readWithProgress(e, f.answers, opts)
+	d.summaries = append(d.summaries, sum)
+	if err != nil {
+		return err
+	}
+	if len(periods) == 0 {
+		return fmt.Errorf("%s: no answers: %w", f.answers, csat.ErrEmpty)
+	}
+	d.periods = periods
+	d.current = len(periods) - 1
+	if f.period == "" {
+		return nil
+	}
+	d.current = -1
+	for i, p := range periods {
+		if p.Name == f.period {
+			d.current = i
 		}
 	}
+	if d.current < 0 {
+		names := make([]string, len(periods))
+		for i, p := range periods {
+			names[i] = p.Name
+		}
+		return fmt.Errorf("-period %q: %s has periods %s: %w", f.period, f.answers, strings.Join(names, ", "), csat.ErrMissing)
+	}
+	return nil
+}
+
+// loadCustomers reads the customers and complaints files, if any.
+func (f *inputFlags) loadCustomers(d *dataset, opts *sheet.Options) error {
 	if f.customers != "" {
 		cs, sum, err := sheet.ReadCustomers(f.customers, opts)
 		d.summaries = append(d.summaries, sum)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		d.customers = cs
 	}
@@ -216,59 +260,72 @@ func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
 		cs, sum, err := sheet.ReadComplaints(f.complaints, opts)
 		d.summaries = append(d.summaries, sum)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		d.complaints = cs
 	}
+	return nil
+}
+
+// loadValues reads the customer values, given or as the CLV of the
+// purchases at the -discount rate; not both.
+func (f *inputFlags) loadValues(d *dataset, opts *sheet.Options) error {
 	if f.values != "" && f.purchases != "" {
-		return nil, usagef("both values %s and purchases %s: give one", f.values, f.purchases)
+		return usagef("both values %s and purchases %s: give one", f.values, f.purchases)
 	}
 	if f.values != "" {
 		vs, sum, err := sheet.ReadValues(f.values, opts)
 		d.summaries = append(d.summaries, sum)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		d.values = vs
 	}
-	if f.purchases != "" {
-		rate, err := decimal.NewFromString(f.discount)
-		if err != nil {
-			return nil, usagef("-discount %q: %v", f.discount, err)
-		}
-		ps, sum, err := sheet.ReadPurchases(f.purchases, opts)
-		d.summaries = append(d.summaries, sum)
-		if err != nil {
-			return nil, err
-		}
-		ids := make([]string, 0, len(ps))
-		for id := range ps {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		for _, id := range ids {
-			v, err := csat.CLV(ps[id], rate)
-			if err != nil {
-				return nil, fmt.Errorf("%s: customer %q: %w", f.purchases, id, err)
-			}
-			d.values = append(d.values, csat.CustomerValue{ID: id, Value: v})
-		}
+	if f.purchases == "" {
+		return nil
 	}
+	rate, err := decimal.NewFromString(f.discount)
+	if err != nil {
+		return usagef("-discount %q: %v", f.discount, err)
+	}
+	ps, sum, err := sheet.ReadPurchases(f.purchases, opts)
+	d.summaries = append(d.summaries, sum)
+	if err != nil {
+		return err
+	}
+	ids := make([]string, 0, len(ps))
+	for id := range ps {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		v, err := csat.CLV(ps[id], rate)
+		if err != nil {
+			return fmt.Errorf("%s: customer %q: %w", f.purchases, id, err)
+		}
+		d.values = append(d.values, csat.CustomerValue{ID: id, Value: v})
+	}
+	return nil
+}
+
+// loadPlans reads the past yearly figures the targets come from and the
+// actions, if given.
+func (f *inputFlags) loadPlans(d *dataset) error {
 	if f.targets != "" {
 		t, err := readTargets(f.targets)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		d.targets = t
 	}
 	if f.actions != "" {
 		a, err := readActions(f.actions)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		d.actions = a
 	}
-	return d, nil
+	return nil
 }
 
 // asOfDate returns the -as-of date, ok false when not given.

@@ -262,12 +262,34 @@ func (l lang) change(c csat.Comparison) changeCell {
 	return cc
 }
 
+// trend builds the trend and targets section: the target table, then,
+// with a trend, its points, slopes and chart.
 func (b *builder) trend() {
 	l, r := b.l, b.r
 	if r.Trend == nil && len(r.Targets) == 0 {
 		return
 	}
 	s := &trendSec{head: b.head("trend", b.l.t("sec_trend"), ""), Degree: l.shortFigure("degree"), Rate: l.shortFigure("rate")}
+	b.targetRows(s)
+	if r.Trend == nil {
+		b.p.Trend = s
+		return
+	}
+	s.Lead = l.t("trend_lead")
+	tr := r.Trend
+	s.Baseline = tr.Baseline
+	ser := b.trendPoints(s)
+	s.SlopeFig = []cell{figCell(tr.DegreeSlope), figCell(tr.RateSlope)}
+	s.Derivs = append(s.Derivs, deriv{l.t("slope") + " · " + s.Degree, tr.DegreeSlope.Explain()}, deriv{l.t("slope") + " · " + s.Rate, tr.RateSlope.Explain()})
+	b.targetMarks(s, ser)
+	c := b.chart("trend", "trend", l.t("sec_trend"), 300, ser.spec(s))
+	s.Chart = &c
+	b.p.Trend = s
+}
+
+// targetRows adds the table of yearly targets, with their derivations.
+func (b *builder) targetRows(s *trendSec) {
+	l, r := b.l, b.r
 	for _, tg := range r.Targets {
 		row := targetRow{Name: l.figureName(targetLabel(r, tg)), Against: l.t("against_" + tg.Against),
 			Mean: figCell(tg.Target.Mean), Target: figCell(tg.Target.Target), Current: figCell(tg.Current), Met: tg.Met}
@@ -286,19 +308,28 @@ func (b *builder) trend() {
 		s.Targets = append(s.Targets, row)
 		s.Derivs = append(s.Derivs, deriv{l.t("target") + " · " + row.Name, strings.TrimSuffix(tg.Target.Target.Derivation(), "\n")})
 	}
-	if r.Trend == nil {
-		b.p.Trend = s
-		return
-	}
-	s.Lead = l.t("trend_lead")
-	tr := r.Trend
-	s.Baseline = tr.Baseline
-	var periods []string
-	var degree, rate arr
-	lo, hi := decimal.NewFromInt(100), decimal.Zero
-	see := func(v decimal.Decimal) {
-		lo, hi = decimal.Min(lo, v), decimal.Max(hi, v)
-	}
+}
+
+// trendSeries is what the trend chart draws: the periods, the degree and
+// rate per period, target lines by series name, and the range of the
+// values in percent.
+type trendSeries struct {
+	periods      []string
+	degree, rate arr
+	marks        map[string]arr
+	lo, hi       decimal.Decimal
+}
+
+// see widens the range to take v, in percent.
+func (ser *trendSeries) see(v decimal.Decimal) {
+	ser.lo, ser.hi = decimal.Min(ser.lo, v), decimal.Max(ser.hi, v)
+}
+
+// trendPoints adds a row per period of the trend, with the derivations of
+// its figures and changes, and returns the series to draw.
+func (b *builder) trendPoints(s *trendSec) *trendSeries {
+	l, tr := b.l, b.r.Trend
+	ser := &trendSeries{marks: map[string]arr{}, lo: decimal.NewFromInt(100), hi: decimal.Zero}
 	for _, pt := range tr.Points {
 		row := trendRow{Period: pt.Period, Baseline: pt.Period == tr.Baseline, Degree: figCell(pt.Degree), Rate: figCell(pt.Rate)}
 		if pt.VsPrevious != nil {
@@ -315,16 +346,18 @@ func (b *builder) trend() {
 		}
 		s.Derivs = append(s.Derivs, deriv{pt.Period + " · " + s.Degree, pt.Degree.Explain()}, deriv{pt.Period + " · " + s.Rate, pt.Rate.Explain()})
 		s.Points = append(s.Points, row)
-		periods = append(periods, pt.Period)
-		degree = append(degree, resultNum(pt.Degree))
-		rate = append(rate, resultNum(pt.Rate))
-		see(pt.Degree.Value().Shift(2))
-		see(pt.Rate.Value().Shift(2))
+		ser.periods = append(ser.periods, pt.Period)
+		ser.degree = append(ser.degree, resultNum(pt.Degree))
+		ser.rate = append(ser.rate, resultNum(pt.Rate))
+		ser.see(pt.Degree.Value().Shift(2))
+		ser.see(pt.Rate.Value().Shift(2))
 	}
-	s.SlopeFig = []cell{figCell(tr.DegreeSlope), figCell(tr.RateSlope)}
-	s.Derivs = append(s.Derivs, deriv{l.t("slope") + " · " + s.Degree, tr.DegreeSlope.Explain()}, deriv{l.t("slope") + " · " + s.Rate, tr.RateSlope.Explain()})
-	// Target lines, on the series of their figure.
-	marks := map[string]arr{}
+	return ser
+}
+
+// targetMarks adds the target lines to the series of their figure.
+func (b *builder) targetMarks(s *trendSec, ser *trendSeries) {
+	l, r := b.l, b.r
 	for _, tg := range r.Targets {
 		if tg.Target.Target.Kind() != csat.Fraction {
 			continue
@@ -336,31 +369,36 @@ func (b *builder) trend() {
 			continue
 		}
 		v := tg.Target.Target.Value().Shift(2)
-		see(v)
-		marks[name] = append(marks[name], obj{"yAxis": pctNum(tg.Target.Target.Value()),
+		ser.see(v)
+		ser.marks[name] = append(ser.marks[name], obj{"yAxis": pctNum(tg.Target.Target.Value()),
 			"label": obj{"formatter": l.t("target") + " " + tg.Target.Target.String(), "position": "insideStartTop"}})
 	}
-	// The axis spans the values with a margin, in steps of 10 points.
-	lo = decimal.Max(decimal.Zero, lo.Sub(decimal.NewFromInt(5)).Shift(-1).Floor().Shift(1))
-	hi = decimal.Min(decimal.NewFromInt(100), hi.Add(decimal.NewFromInt(5)).Shift(-1).Ceil().Shift(1))
-	line := func(name, colour string, data arr) obj {
-		o := obj{"name": name, "type": "line", "data": data, "symbol": "circle", "symbolSize": 8,
-			"itemStyle": obj{"color": colour}, "lineStyle": obj{"color": colour, "width": 2.5},
-			"label": obj{"show": true, "position": "top", "formatter": "{c}%", "color": colour, "fontWeight": "bold"}}
-		if m, ok := marks[name]; ok {
-			o["markLine"] = obj{"silent": true, "symbol": "none", "data": m,
-				"lineStyle": obj{"type": "dashed", "color": colour, "width": 1.5}, "label": obj{"color": colour}}
-		}
-		return o
-	}
-	c := b.chart("trend", "trend", l.t("sec_trend"), 300, obj{
+}
+
+// spec returns the trend chart's options: a line each for the degree and
+// the rate, on an axis spanning the values with a margin, in steps of 10
+// points.
+func (ser *trendSeries) spec(s *trendSec) obj {
+	lo := decimal.Max(decimal.Zero, ser.lo.Sub(decimal.NewFromInt(5)).Shift(-1).Floor().Shift(1))
+	hi := decimal.Min(decimal.NewFromInt(100), ser.hi.Add(decimal.NewFromInt(5)).Shift(-1).Ceil().Shift(1))
+	return obj{
 		"legend":  legend(s.Degree, s.Rate),
 		"grid":    obj{"left": 8, "right": 24, "top": 40, "bottom": 8, "containLabel": true},
-		"xAxis":   categoryAxis(periods, obj{"boundaryGap": true}),
+		"xAxis":   categoryAxis(ser.periods, obj{"boundaryGap": true}),
 		"yAxis":   valueAxis(obj{"min": numStr(lo.String()), "max": numStr(hi.String()), "axisLabel": obj{"formatter": "{value}%", "color": colMuted}}),
 		"tooltip": obj{"trigger": "axis"},
-		"series":  arr{line(s.Degree, colDegree, degree), line(s.Rate, colRate, rate)},
-	})
-	s.Chart = &c
-	b.p.Trend = s
+		"series":  arr{ser.line(s.Degree, colDegree, ser.degree), ser.line(s.Rate, colRate, ser.rate)},
+	}
+}
+
+// line returns the series of one figure, with its target lines.
+func (ser *trendSeries) line(name, colour string, data arr) obj {
+	o := obj{"name": name, "type": "line", "data": data, "symbol": "circle", "symbolSize": 8,
+		"itemStyle": obj{"color": colour}, "lineStyle": obj{"color": colour, "width": 2.5},
+		"label": obj{"show": true, "position": "top", "formatter": "{c}%", "color": colour, "fontWeight": "bold"}}
+	if m, ok := ser.marks[name]; ok {
+		o["markLine"] = obj{"silent": true, "symbol": "none", "data": m,
+			"lineStyle": obj{"type": "dashed", "color": colour, "width": 1.5}, "label": obj{"color": colour}}
+	}
+	return o
 }

@@ -91,6 +91,16 @@ const printJS = `(() => [...document.querySelectorAll('.chart')].map(el => {
   return [Math.round(r.width), Math.round(r.height), svg ? Math.round(svg.getBoundingClientRect().width) : 1e6];
 }))()`
 
+// The headline cards, worked by hand (METHOD.md §2–3): blended
+// 0.4×82% + 0.6×76% = 78.4% and 0.4×90% + 0.6×84% = 86.4%, then the
+// survey's 190/250 = 76% and 21/25 = 84%; the sections and charts of the
+// full report.
+var (
+	wantCards    = []string{"78.4%", "86.4%", "76%", "84%"}
+	wantSections = []string{"overall", "items", "likert", "pareto", "competitor", "trend", "complaints", "customers", "segments", "loyalty"}
+	wantCharts   = []string{"chart-likert", "chart-pareto", "chart-competitor", "chart-trend", "chart-outcomes", "chart-bands", "chart-segments"}
+)
+
 // TestBrowser renders the method's worked survey with every part of a
 // report, opens it in headless Chromium, and checks what a reader sees:
 // the headline figures, every chart drawn with a size, no console error,
@@ -99,43 +109,8 @@ const printJS = `(() => [...document.querySelectorAll('.chart')].map(el => {
 func TestBrowser(t *testing.T) {
 	chrome := findChrome(t)
 	rep := full(t)
-
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chrome),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(900, 1200),
-	)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-	if err := chromedp.Do(bctx); err != nil { // starts the browser
-		t.Fatalf("starting %s: %v", chrome, err)
-	}
-
-	outDir := t.TempDir()
-	if *update || os.Getenv("CSAT_UPDATE_SCREENSHOTS") == "1" {
-		outDir = filepath.Join("..", "..", "docs", "img")
-		if err := os.MkdirAll(outDir, 0o750); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// The headline cards, worked by hand (METHOD.md §2–3): blended
-	// 0.4×82% + 0.6×76% = 78.4% and 0.4×90% + 0.6×84% = 86.4%, then the
-	// survey's 190/250 = 76% and 21/25 = 84%.
-	wantCards := []string{"78.4%", "86.4%", "76%", "84%"}
-	wantSections := []string{"overall", "items", "likert", "pareto", "competitor", "trend", "complaints", "customers", "segments", "loyalty"}
-	wantCharts := []string{"chart-likert", "chart-pareto", "chart-competitor", "chart-trend", "chart-outcomes", "chart-bands", "chart-segments"}
-
+	bctx := startBrowser(t, chrome)
+	outDir := screenshotDir(t)
 	for _, tc := range []struct {
 		lang, org string
 		words     []string
@@ -154,157 +129,248 @@ func TestBrowser(t *testing.T) {
 			if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
 				t.Fatal(err)
 			}
-
-			var mu sync.Mutex
-			var problems []string
-			listen := func(ev any) {
-				var p string
-				switch e := ev.(type) {
-				case *runtime.EventExceptionThrown:
-					p = "exception: " + e.ExceptionDetails.Text
-					if e.ExceptionDetails.Exception != nil {
-						p += " " + e.ExceptionDetails.Exception.Description
-					}
-				case *runtime.EventConsoleAPICalled:
-					if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning || e.Type == runtime.ConsoleAPICalledTypeAssert {
-						p = fmt.Sprintf("console.%s: %d argument(s)", e.Type, len(e.Args))
-						for _, a := range e.Args {
-							p += " " + string(a.Value) + a.Description
-						}
-					}
-				case *log.EventEntryAdded:
-					if e.Entry.Level == log.EntryLevelError || e.Entry.Level == log.EntryLevelWarning {
-						p = fmt.Sprintf("log %s (%s): %s %s", e.Entry.Level, e.Entry.Source, e.Entry.Text, e.Entry.URL)
-					}
-				}
-				if p != "" {
-					mu.Lock()
-					problems = append(problems, p)
-					mu.Unlock()
-				}
-			}
-			tctx, cancelTab := chromedp.NewContext(bctx, chromedp.WithListener(listen))
-			defer cancelTab()
-			if err := chromedp.Do(tctx, chromedp.Navigate("file://"+file)); err != nil {
-				t.Fatal(err)
-			}
-			ctx, cancel := context.WithTimeout(tctx, 60*time.Second)
-			defer cancel()
-			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](
-				`document.documentElement.getAttribute('data-charts') === '`+fmt.Sprint(len(wantCharts))+`' && [...document.querySelectorAll('.chart')].every(c => c.querySelector('svg'))`,
-				chromedp.WithPollingTimeout(30*time.Second))); err != nil {
-				t.Fatalf("charts not drawn: %v", err)
-			}
-			st, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](stateJS))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if strings.Join(st.Cards, " ") != strings.Join(wantCards, " ") {
-				t.Errorf("headline cards %q, want %q", st.Cards, wantCards)
-			}
-			for _, w := range append(append([]string(nil), wantCards...), tc.words...) {
-				if !strings.Contains(st.Text, w) {
-					t.Errorf("the page does not show %q", w)
-				}
-			}
-			if strings.Join(st.Sections, " ") != strings.Join(wantSections, " ") {
-				t.Errorf("sections %q, want %q", st.Sections, wantSections)
-			}
-			var ids []string
-			for _, c := range st.Charts {
-				ids = append(ids, c.ID)
-				if c.Width <= 0 || c.Height <= 0 || !c.SVG || c.SVGWidth <= 0 || c.Shapes < 5 || !c.Rendered {
-					t.Errorf("chart %s not drawn: %+v", c.ID, c)
-				}
-			}
-			if strings.Join(ids, " ") != strings.Join(wantCharts, " ") {
-				t.Errorf("charts %q, want %q", ids, wantCharts)
-			}
-
-			pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground(), chromedp.PDFPreferCSSPageSize()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			// Each section starts a page; the first shares page one with
-			// the title block.
-			pages := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1))
-			if !bytes.HasPrefix(pdf, []byte("%PDF-")) || pages < len(wantSections) {
-				t.Errorf("PDF of %d bytes, %d pages; want a PDF of at least %d pages", len(pdf), pages, len(wantSections))
-			}
-			if err := os.WriteFile(filepath.Join(t.TempDir(), "report-"+tc.lang+".pdf"), pdf, 0o600); err != nil {
-				t.Fatal(err)
-			}
-
-			// Printed, the page is laid out at the A4 content width,
-			// 210mm − 2×18mm = 174mm ≈ 657.6 CSS px: under print media at
-			// that width every chart and its drawing must fit.
-			media := func(m string) chromedp.Action[chromedp.Void] {
-				return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-					_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
-					return err
-				})
-			}
-			if err := chromedp.Do(ctx, chromedp.EmulateViewport(657, 1200), media("print")); err != nil {
-				t.Fatal(err)
-			}
-			// The page redraws its charts when the media changes.
-			fits := `[...document.querySelectorAll('.chart')].every(el => { const s = el.querySelector('svg'); return s && s.getBoundingClientRect().width <= el.getBoundingClientRect().width + 1; })`
-			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fits, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
-				t.Errorf("print: charts not redrawn to fit: %v", err)
-			}
-			sizes, err := chromedp.Run(ctx, chromedp.Evaluate[[][3]int](printJS))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(sizes) != len(wantCharts) {
-				t.Errorf("print: %d charts, want %d", len(sizes), len(wantCharts))
-			}
-			for i, s := range sizes {
-				if s[0] < 300 || s[0] > 658 || s[1] <= 0 || s[2] > s[0] {
-					t.Errorf("print: chart %d is %d×%d px drawn %d px wide, want 300–658 px wide with the drawing inside", i, s[0], s[1], s[2])
-				}
-			}
-			if err := chromedp.Do(ctx, media(""), chromedp.EmulateViewport(900, 1200)); err != nil {
-				t.Fatal(err)
-			}
-
-			shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-			if err != nil {
-				t.Fatal(err)
-			}
-			img, err := png.Decode(bytes.NewReader(shot))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if b := img.Bounds(); b.Dx() != 900 || b.Dy() < 3000 {
-				t.Errorf("screenshot %v, want 900 px wide and the whole page", b)
-			}
-			out := filepath.Join(outDir, "report-"+tc.lang+".png")
-			if err := os.WriteFile(out, shot, 0o600); err != nil {
-				t.Fatal(err)
-			}
+			var heard console
+			ctx := openDrawn(t, bctx, &heard, file)
+			st := checkPage(t, ctx, tc.words)
+			pages := checkPDF(t, ctx, tc.lang)
+			checkPrint(t, ctx)
+			out := screenshot(t, ctx, filepath.Join(outDir, "report-"+tc.lang+".png"))
 			t.Logf("%s: %d charts, PDF %d pages, screenshot %s", tc.lang, len(st.Charts), pages, out)
-
-			mu.Lock()
-			seen := append([]string(nil), problems...)
-			mu.Unlock()
-			for _, p := range seen {
-				t.Errorf("browser reported %s", p)
-			}
-			// The listener does hear the page: a console error made on
-			// purpose arrives.
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`console.error('csat-probe')`)); err != nil {
-				t.Fatal(err)
-			}
-			deadline := time.Now().Add(5 * time.Second)
-			for heard := false; !heard; time.Sleep(20 * time.Millisecond) {
-				mu.Lock()
-				heard = len(problems) > len(seen) && strings.Contains(problems[len(problems)-1], "csat-probe")
-				mu.Unlock()
-				if !heard && time.Now().After(deadline) {
-					t.Fatal("the console listener did not hear console.error('csat-probe')")
-				}
-			}
+			heard.check(t, ctx)
 		})
 	}
+}
+
+// startBrowser starts headless Chromium for the test, stopped at its end,
+// and returns its context.
+func startBrowser(t *testing.T, chrome string) context.Context {
+	t.Helper()
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chrome),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(900, 1200),
+	)
+	t.Cleanup(cancelAlloc)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	t.Cleanup(cancelBrowser)
+	if err := chromedp.Do(bctx); err != nil { // starts the browser
+		t.Fatalf("starting %s: %v", chrome, err)
+	}
+	return bctx
+}
+
+// screenshotDir returns where the screenshots go: docs/img with -update,
+// else a temporary directory.
+func screenshotDir(t *testing.T) string {
+	t.Helper()
+	outDir := t.TempDir()
+	if *update || os.Getenv("CSAT_UPDATE_SCREENSHOTS") == "1" {
+		outDir = filepath.Join("..", "..", "docs", "img")
+		if err := os.MkdirAll(outDir, 0o750); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return outDir
+}
+
+// console gathers the exceptions, console errors and warnings, and log
+// errors and warnings a page reports.
+type console struct {
+	mu       sync.Mutex
+	problems []string
+}
+
+// listen is the tab's listener: it keeps the events that are problems.
+func (c *console) listen(ev any) {
+	var p string
+	switch e := ev.(type) {
+	case *runtime.EventExceptionThrown:
+		p = "exception: " + e.ExceptionDetails.Text
+		if e.ExceptionDetails.Exception != nil {
+			p += " " + e.ExceptionDetails.Exception.Description
+		}
+	case *runtime.EventConsoleAPICalled:
+		if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning || e.Type == runtime.ConsoleAPICalledTypeAssert {
+			p = fmt.Sprintf("console.%s: %d argument(s)", e.Type, len(e.Args))
+			for _, a := range e.Args {
+				p += " " + string(a.Value) + a.Description
+			}
+		}
+	case *log.EventEntryAdded:
+		if e.Entry.Level == log.EntryLevelError || e.Entry.Level == log.EntryLevelWarning {
+			p = fmt.Sprintf("log %s (%s): %s %s", e.Entry.Level, e.Entry.Source, e.Entry.Text, e.Entry.URL)
+		}
+	}
+	if p != "" {
+		c.mu.Lock()
+		c.problems = append(c.problems, p)
+		c.mu.Unlock()
+	}
+}
+
+// check fails the test for each problem heard so far, then checks that
+// the listener does hear the page: a console error made on purpose
+// arrives.
+func (c *console) check(t *testing.T, ctx context.Context) {
+	t.Helper()
+	c.mu.Lock()
+	seen := append([]string(nil), c.problems...)
+	c.mu.Unlock()
+	for _, p := range seen {
+		t.Errorf("browser reported %s", p)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`console.error('csat-probe')`)); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for heard := false; !heard; time.Sleep(20 * time.Millisecond) {
+		c.mu.Lock()
+		heard = len(c.problems) > len(seen) && strings.Contains(c.problems[len(c.problems)-1], "csat-probe")
+		c.mu.Unlock()
+		if !heard && time.Now().After(deadline) {
+			t.Fatal("the console listener did not hear console.error('csat-probe')")
+		}
+	}
+}
+
+// openDrawn opens file in a new tab of the browser, listened to by c, and
+// waits until every chart is drawn; the tab closes at the end of the
+// test.
+func openDrawn(t *testing.T, bctx context.Context, c *console, file string) context.Context {
+	t.Helper()
+	tctx, cancelTab := chromedp.NewContext(bctx, chromedp.WithListener(c.listen))
+	t.Cleanup(cancelTab)
+	if err := chromedp.Do(tctx, chromedp.Navigate("file://"+file)); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(tctx, 60*time.Second)
+	t.Cleanup(cancel)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](
+		`document.documentElement.getAttribute('data-charts') === '`+fmt.Sprint(len(wantCharts))+`' && [...document.querySelectorAll('.chart')].every(c => c.querySelector('svg'))`,
+		chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("charts not drawn: %v", err)
+	}
+	return ctx
+}
+
+// checkPage checks what the page shows: the headline cards, the words,
+// the sections and every chart drawn with a size.
+func checkPage(t *testing.T, ctx context.Context, words []string) pageState {
+	t.Helper()
+	st, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](stateJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(st.Cards, " ") != strings.Join(wantCards, " ") {
+		t.Errorf("headline cards %q, want %q", st.Cards, wantCards)
+	}
+	for _, w := range append(append([]string(nil), wantCards...), words...) {
+		if !strings.Contains(st.Text, w) {
+			t.Errorf("the page does not show %q", w)
+		}
+	}
+	if strings.Join(st.Sections, " ") != strings.Join(wantSections, " ") {
+		t.Errorf("sections %q, want %q", st.Sections, wantSections)
+	}
+	var ids []string
+	for _, c := range st.Charts {
+		ids = append(ids, c.ID)
+		if c.Width <= 0 || c.Height <= 0 || !c.SVG || c.SVGWidth <= 0 || c.Shapes < 5 || !c.Rendered {
+			t.Errorf("chart %s not drawn: %+v", c.ID, c)
+		}
+	}
+	if strings.Join(ids, " ") != strings.Join(wantCharts, " ") {
+		t.Errorf("charts %q, want %q", ids, wantCharts)
+	}
+	return st
+}
+
+// checkPDF prints the page to an A4 PDF and checks it has a page per
+// section; it returns the number of pages.
+func checkPDF(t *testing.T, ctx context.Context, lang string) int {
+	t.Helper()
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground(), chromedp.PDFPreferCSSPageSize()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each section starts a page; the first shares page one with
+	// the title block.
+	pages := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1))
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || pages < len(wantSections) {
+		t.Errorf("PDF of %d bytes, %d pages; want a PDF of at least %d pages", len(pdf), pages, len(wantSections))
+	}
+	if err := os.WriteFile(filepath.Join(t.TempDir(), "report-"+lang+".pdf"), pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// media returns an action emulating the CSS media m ("" for the screen).
+func media(m string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
+		return err
+	})
+}
+
+// checkPrint checks the charts of the printed page, then returns to the
+// screen. Printed, the page is laid out at the A4 content width,
+// 210mm − 2×18mm = 174mm ≈ 657.6 CSS px: under print media at that width
+// every chart and its drawing must fit.
+func checkPrint(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(657, 1200), media("print")); err != nil {
+		t.Fatal(err)
+	}
+	// The page redraws its charts when the media changes.
+	fits := `[...document.querySelectorAll('.chart')].every(el => { const s = el.querySelector('svg'); return s && s.getBoundingClientRect().width <= el.getBoundingClientRect().width + 1; })`
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fits, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Errorf("print: charts not redrawn to fit: %v", err)
+	}
+	sizes, err := chromedp.Run(ctx, chromedp.Evaluate[[][3]int](printJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sizes) != len(wantCharts) {
+		t.Errorf("print: %d charts, want %d", len(sizes), len(wantCharts))
+	}
+	for i, s := range sizes {
+		if s[0] < 300 || s[0] > 658 || s[1] <= 0 || s[2] > s[0] {
+			t.Errorf("print: chart %d is %d×%d px drawn %d px wide, want 300–658 px wide with the drawing inside", i, s[0], s[1], s[2])
+		}
+	}
+	if err := chromedp.Do(ctx, media(""), chromedp.EmulateViewport(900, 1200)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// screenshot takes a full-page screenshot, checks its size and writes it
+// to out, which it returns.
+func screenshot(t *testing.T, ctx context.Context, out string) string {
+	t.Helper()
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 900 || b.Dy() < 3000 {
+		t.Errorf("screenshot %v, want 900 px wide and the whole page", b)
+	}
+	if err := os.WriteFile(out, shot, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -11,35 +11,8 @@ import (
 // reads first, each from figures shown in the sections below.
 func (b *builder) findings() {
 	l, r := b.l, b.r
-	sv := surveyFigures(r)
-	add := func(zh, en string, args ...any) {
-		b.p.Findings = append(b.p.Findings, fmt.Sprintf([2]string{zh, en}[l], args...))
-	}
-	var figs []string
-	for i, f := range sv.Overall.Figures {
-		name := l.shortFigure(f.Score.Label())
-		if i < len(r.Overall) {
-			figs = append(figs, fmt.Sprintf([2]string{"整体%s %s（检查 %s）", "overall %s %s (survey %s)"}[l], lower(l, name), r.Overall[i], f.Score))
-		} else {
-			figs = append(figs, fmt.Sprintf([2]string{"%s %s", "%s %s"}[l], lower(l, name), f.Score))
-		}
-	}
-	add("本期（%s）%s。", "In %s: %s.", r.Period, strings.Join(figs, l.sep()))
-	var met, missed []string
-	for _, t := range r.Targets {
-		s := lower(l, l.shortFigure(targetLabel(r, t))) + " " + t.Current.String() + " / " + t.Target.Target.String()
-		if t.Met {
-			met = append(met, s)
-		} else {
-			missed = append(missed, s)
-		}
-	}
-	if len(met) > 0 {
-		add("达到年度目标：%s。", "Targets met: %s.", strings.Join(met, l.sep()))
-	}
-	if len(missed) > 0 {
-		add("未达到年度目标：%s。", "Targets missed: %s.", strings.Join(missed, l.sep()))
-	}
+	b.headlineFinding()
+	b.targetFindings()
 	if len(r.Pareto) > 0 {
 		vital := vitalItems(r.Pareto)
 		var items []string
@@ -50,58 +23,107 @@ func (b *builder) findings() {
 				last = e.Cumulative
 			}
 		}
-		add("主要不满意项目：%s（占不满意答卷的 %s）。", "Main areas of dissatisfaction: %s (%s of dissatisfied answers).",
+		b.addFinding("主要不满意项目：%s（占不满意答卷的 %s）。", "Main areas of dissatisfaction: %s (%s of dissatisfied answers).",
 			strings.Join(items, l.sep()), last)
 	}
 	if len(r.Gaps) > 0 && r.Gaps[0].DegreeGap.Value().IsPositive() {
 		g := r.Gaps[0]
-		add("自评与顾客评价差距最大的项目：%s（自评 %s，检查 %s）。", "Largest gap between self-assessment and survey: %s (self %s, survey %s).",
+		b.addFinding("自评与顾客评价差距最大的项目：%s（自评 %s，检查 %s）。", "Largest gap between self-assessment and survey: %s (self %s, survey %s).",
 			g.Item, g.SelfDegree, g.SurveyDegree)
 	}
 	if len(r.Competitor) > 0 {
-		var better, worse []string
-		for _, c := range r.Competitor {
-			for _, cmp := range []struct {
-				name string
-				c    csat.Comparison
-			}{{l.shortFigure("degree"), c.Degree}, {l.shortFigure("rate"), c.Rate}} {
-				if !cmp.c.Significant {
-					continue
-				}
-				s := l.item(c.Item) + " " + lower(l, cmp.name)
-				if cmp.c.Difference.Value().IsPositive() {
-					better = append(better, s)
-				} else {
-					worse = append(worse, s)
-				}
-			}
-		}
-		switch {
-		case len(better) == 0 && len(worse) == 0:
-			add("与竞争对手相比无显著差异。", "No significant difference from the competitor.")
-		default:
-			if len(better) > 0 {
-				add("显著优于竞争对手：%s。", "Significantly better than the competitor: %s.", strings.Join(better, l.sep()))
-			}
-			if len(worse) > 0 {
-				add("显著低于竞争对手：%s。", "Significantly worse than the competitor: %s.", strings.Join(worse, l.sep()))
-			}
-		}
+		b.competitorFindings()
 	}
 	if r.Trend != nil && len(r.Trend.Points) > 1 {
 		last := r.Trend.Points[len(r.Trend.Points)-1]
 		if last.VsPrevious != nil {
 			d := last.VsPrevious.Degree
-			add("检查满意度比上期（%s）变化 %s，%s。", "Survey degree changed by %s against %s, %s.",
+			b.addFinding("检查满意度比上期（%s）变化 %s，%s。", "Survey degree changed by %s against %s, %s.",
 				changeArgs(l, last.VsPrevious.Against, d)...)
 		}
 	}
 	if cf := r.Complaints; cf != nil {
-		add("投诉 %d 起，限时内处理率 %s，未结 %d 起。", "%d complaints, %s resolved within the limit, %d open.",
+		b.addFinding("投诉 %d 起，限时内处理率 %s，未结 %d 起。", "%d complaints, %s resolved within the limit, %d open.",
 			cf.Total, cf.WithinLimit, len(cf.Open))
 	}
 	if co := r.Company; co != nil {
-		add("客户平均得分 %s（%d 位客户）。", "Customers' mean score %s (%d customers).", co.Mean, co.Customers)
+		b.addFinding("客户平均得分 %s（%d 位客户）。", "Customers' mean score %s (%d customers).", co.Mean, co.Customers)
+	}
+}
+
+// addFinding adds a finding, formatted from the Chinese or the English
+// format as the report's language asks.
+func (b *builder) addFinding(zh, en string, args ...any) {
+	b.p.Findings = append(b.p.Findings, fmt.Sprintf([2]string{zh, en}[b.l], args...))
+}
+
+// headlineFinding adds the period's overall figures, beside the survey's.
+func (b *builder) headlineFinding() {
+	l, r := b.l, b.r
+	sv := surveyFigures(r)
+	var figs []string
+	for i, f := range sv.Overall.Figures {
+		name := l.shortFigure(f.Score.Label())
+		if i < len(r.Overall) {
+			figs = append(figs, fmt.Sprintf([2]string{"整体%s %s（检查 %s）", "overall %s %s (survey %s)"}[l], lower(l, name), r.Overall[i], f.Score))
+		} else {
+			figs = append(figs, fmt.Sprintf([2]string{"%s %s", "%s %s"}[l], lower(l, name), f.Score))
+		}
+	}
+	b.addFinding("本期（%s）%s。", "In %s: %s.", r.Period, strings.Join(figs, l.sep()))
+}
+
+// targetFindings adds the yearly targets met and those missed.
+func (b *builder) targetFindings() {
+	l, r := b.l, b.r
+	var met, missed []string
+	for _, t := range r.Targets {
+		s := lower(l, l.shortFigure(targetLabel(r, t))) + " " + t.Current.String() + " / " + t.Target.Target.String()
+		if t.Met {
+			met = append(met, s)
+		} else {
+			missed = append(missed, s)
+		}
+	}
+	if len(met) > 0 {
+		b.addFinding("达到年度目标：%s。", "Targets met: %s.", strings.Join(met, l.sep()))
+	}
+	if len(missed) > 0 {
+		b.addFinding("未达到年度目标：%s。", "Targets missed: %s.", strings.Join(missed, l.sep()))
+	}
+}
+
+// competitorFindings adds the items whose degree or rate is significantly
+// better or worse than the competitor's, or that there are none.
+func (b *builder) competitorFindings() {
+	l, r := b.l, b.r
+	var better, worse []string
+	for _, c := range r.Competitor {
+		for _, cmp := range []struct {
+			name string
+			c    csat.Comparison
+		}{{l.shortFigure("degree"), c.Degree}, {l.shortFigure("rate"), c.Rate}} {
+			if !cmp.c.Significant {
+				continue
+			}
+			s := l.item(c.Item) + " " + lower(l, cmp.name)
+			if cmp.c.Difference.Value().IsPositive() {
+				better = append(better, s)
+			} else {
+				worse = append(worse, s)
+			}
+		}
+	}
+	switch {
+	case len(better) == 0 && len(worse) == 0:
+		b.addFinding("与竞争对手相比无显著差异。", "No significant difference from the competitor.")
+	default:
+		if len(better) > 0 {
+			b.addFinding("显著优于竞争对手：%s。", "Significantly better than the competitor: %s.", strings.Join(better, l.sep()))
+		}
+		if len(worse) > 0 {
+			b.addFinding("显著低于竞争对手：%s。", "Significantly worse than the competitor: %s.", strings.Join(worse, l.sep()))
+		}
 	}
 }
 

@@ -85,57 +85,10 @@ func at(day, hour int) time.Time { return time.Date(2026, 6, day, hour, 0, 0, 0,
 // histories, complaints, customers, actions, an NPS and customer values.
 func fullInput(tb testing.TB) csat.ReportInput {
 	tb.Helper()
-	h1 := csat.NewTable(csat.FivePoint())
-	addCounts(tb, h1, csat.SourceSurvey, map[string][5]uint64{
-		"功能": {2, 1, 1, 1, 0}, "外观": {2, 2, 1, 0, 0}, "包装": {1, 2, 1, 0, 1},
-		"交货期": {0, 0, 3, 1, 1}, "服务质量": {1, 2, 1, 1, 0},
-	})
-	h2 := csat.NewTable(csat.FivePoint())
-	addCounts(tb, h2, csat.SourceSurvey, map[string][5]uint64{
-		"功能": {3, 1, 1, 0, 0}, "外观": {2, 2, 1, 0, 0}, "包装": {2, 1, 1, 0, 1},
-		"交货期": {0, 1, 2, 2, 0}, "服务质量": {1, 2, 1, 1, 0},
-	})
-	var customers []csat.CustomerScore
-	scorer := csat.PVCCustomerScorer()
-	q := func(quality, pack, use, rec, proc, price, trans, prob, tech string) map[string]decimal.Decimal {
-		return map[string]decimal.Decimal{"品质": dec(quality), "包装": dec(pack), "使用性": dec(use),
-			"接待": dec(rec), "程序": dec(proc), "价格和付款": dec(price),
-			"运输": dec(trans), "问题处理": dec(prob), "技术支持和服务": dec(tech)}
-	}
-	for _, c := range []csat.Customer{
-		{ID: "C001 华东机械", Questionnaire: q("92", "85", "88", "80", "75", "60", "70", "65", "90"),
-			Visit:      map[string]csat.VisitNote{"品质": {Level: "很满意"}, "包装": {Level: "比较不满意"}, "价格和付款": {Level: "比较满意"}},
-			Complaints: []csat.Complaint{{Outcome: csat.HandledBasicallySatisfied}, {Outcome: csat.HandledVerySatisfied}, {Outcome: csat.NotHandled}}},
-		{ID: "C002 北方化工", Questionnaire: q("95", "90", "92", "88", "85", "80", "90", "85", "92")},
-		{ID: "C003 南方塑业", Questionnaire: q("70", "60", "65", "70", "60", "55", "50", "45", "60"),
-			Visit: map[string]csat.VisitNote{"问题处理": {Level: "不满意"}, "运输": {Level: "比较不满意"}}, Status: csat.AtRisk},
-		{ID: "C004 西部建材", Visit: map[string]csat.VisitNote{"品质": {Level: "满意"}}, Status: csat.Lost},
-		{ID: "C005 东海管业", Questionnaire: q("85", "80", "82", "78", "80", "70", "75", "80", "85")},
-	} {
-		s, err := scorer.Score(c)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		customers = append(customers, s)
-	}
-	var values []csat.CustomerValue
-	for _, v := range []struct {
-		id    string
-		value string
-	}{{"C001 华东机械", "50"}, {"C002 北方化工", "20"}, {"C003 南方塑业", "10"}, {"C005 东海管业", "8"},
-		{"C006 中原电气", "5"}, {"C007 滨海包装", "4"}, {"C008 江南纺织", "3"}} {
-		r, err := csat.Given("CLV", csat.Points, dec(v.value))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		values = append(values, csat.CustomerValue{ID: v.id, Value: r})
-	}
-	recommend := csat.NewTally(csat.NPSScale())
-	for points, n := range map[int]uint64{10: 30, 9: 20, 8: 15, 7: 10, 5: 10, 3: 5} {
-		if err := recommend.AddN(points, n); err != nil {
-			tb.Fatal(err)
-		}
-	}
+	h1, h2 := fixtureHistory(tb)
+	customers := fixtureCustomers(tb)
+	values := fixtureValues(tb)
+	recommend := fixtureRecommend(tb)
 	return csat.ReportInput{
 		Period:  "2026H1",
 		Table:   workedTable(tb),
@@ -165,6 +118,82 @@ func fullInput(tb testing.TB) csat.ReportInput {
 		LoyaltyData: csat.LoyaltyData{Recommend: recommend},
 		Values:      values,
 	}
+}
+
+// fixtureHistory returns the surveys of the two periods before fullInput's.
+func fixtureHistory(tb testing.TB) (h1, h2 *csat.Table) {
+	tb.Helper()
+	h1 = csat.NewTable(csat.FivePoint())
+	addCounts(tb, h1, csat.SourceSurvey, map[string][5]uint64{
+		"功能": {2, 1, 1, 1, 0}, "外观": {2, 2, 1, 0, 0}, "包装": {1, 2, 1, 0, 1},
+		"交货期": {0, 0, 3, 1, 1}, "服务质量": {1, 2, 1, 1, 0},
+	})
+	h2 = csat.NewTable(csat.FivePoint())
+	addCounts(tb, h2, csat.SourceSurvey, map[string][5]uint64{
+		"功能": {3, 1, 1, 0, 0}, "外观": {2, 2, 1, 0, 0}, "包装": {2, 1, 1, 0, 1},
+		"交货期": {0, 1, 2, 2, 0}, "服务质量": {1, 2, 1, 1, 0},
+	})
+	return h1, h2
+}
+
+// fixtureCustomers returns five customers scored by the PVC method.
+func fixtureCustomers(tb testing.TB) []csat.CustomerScore {
+	tb.Helper()
+	var customers []csat.CustomerScore
+	scorer := csat.PVCCustomerScorer()
+	q := func(quality, pack, use, rec, proc, price, trans, prob, tech string) map[string]decimal.Decimal {
+		return map[string]decimal.Decimal{"品质": dec(quality), "包装": dec(pack), "使用性": dec(use),
+			"接待": dec(rec), "程序": dec(proc), "价格和付款": dec(price),
+			"运输": dec(trans), "问题处理": dec(prob), "技术支持和服务": dec(tech)}
+	}
+	for _, c := range []csat.Customer{
+		{ID: "C001 华东机械", Questionnaire: q("92", "85", "88", "80", "75", "60", "70", "65", "90"),
+			Visit:      map[string]csat.VisitNote{"品质": {Level: "很满意"}, "包装": {Level: "比较不满意"}, "价格和付款": {Level: "比较满意"}},
+			Complaints: []csat.Complaint{{Outcome: csat.HandledBasicallySatisfied}, {Outcome: csat.HandledVerySatisfied}, {Outcome: csat.NotHandled}}},
+		{ID: "C002 北方化工", Questionnaire: q("95", "90", "92", "88", "85", "80", "90", "85", "92")},
+		{ID: "C003 南方塑业", Questionnaire: q("70", "60", "65", "70", "60", "55", "50", "45", "60"),
+			Visit: map[string]csat.VisitNote{"问题处理": {Level: "不满意"}, "运输": {Level: "比较不满意"}}, Status: csat.AtRisk},
+		{ID: "C004 西部建材", Visit: map[string]csat.VisitNote{"品质": {Level: "满意"}}, Status: csat.Lost},
+		{ID: "C005 东海管业", Questionnaire: q("85", "80", "82", "78", "80", "70", "75", "80", "85")},
+	} {
+		s, err := scorer.Score(c)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		customers = append(customers, s)
+	}
+	return customers
+}
+
+// fixtureValues returns the customer values (CLV) of seven customers.
+func fixtureValues(tb testing.TB) []csat.CustomerValue {
+	tb.Helper()
+	var values []csat.CustomerValue
+	for _, v := range []struct {
+		id    string
+		value string
+	}{{"C001 华东机械", "50"}, {"C002 北方化工", "20"}, {"C003 南方塑业", "10"}, {"C005 东海管业", "8"},
+		{"C006 中原电气", "5"}, {"C007 滨海包装", "4"}, {"C008 江南纺织", "3"}} {
+		r, err := csat.Given("CLV", csat.Points, dec(v.value))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		values = append(values, csat.CustomerValue{ID: v.id, Value: r})
+	}
+	return values
+}
+
+// fixtureRecommend returns the answers to "would you recommend us" of
+// fullInput's NPS.
+func fixtureRecommend(tb testing.TB) csat.Tally {
+	tb.Helper()
+	recommend := csat.NewTally(csat.NPSScale())
+	for points, n := range map[int]uint64{10: 30, 9: 20, 8: 15, 7: 10, 5: 10, 3: 5} {
+		if err := recommend.AddN(points, n); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return recommend
 }
 
 // build builds the report of in, failing the test on error.

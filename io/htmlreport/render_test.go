@@ -74,122 +74,99 @@ func chartIDs(cs []chart) []string {
 	return ids
 }
 
+// sectionCase is a report and the sections, charts and texts its page
+// has and has not.
+type sectionCase struct {
+	name     string
+	in       func(testing.TB) csat.ReportInput // nil for full
+	strip    bool                              // the report without levels and counts
+	sections []string
+	charts   []string
+	has      []string
+	hasNot   []string
+}
+
+// noDissatisfied is a survey without dissatisfied answers.
+func noDissatisfied(tb testing.TB) *csat.Table {
+	tb.Helper()
+	tab := csat.NewTable(csat.FivePoint())
+	addCounts(tb, tab, csat.SourceSurvey, map[string][5]uint64{"功能": {3, 1, 1, 0, 0}, "外观": {2, 2, 1, 0, 0}})
+	return tab
+}
+
+// plannedAction is a preventive action of item 功能.
+var plannedAction = csat.Action{Item: "功能", Kind: csat.Preventive, Action: "复核图纸", Owner: "技术部",
+	Due: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Status: csat.Planned}
+
+var sectionCases = []sectionCase{
+	{
+		name:     "survey only",
+		in:       func(tb testing.TB) csat.ReportInput { return csat.ReportInput{Period: "2026H1", Table: surveyOnly(tb)} },
+		sections: []string{"overall", "items", "likert", "pareto"},
+		charts:   []string{"chart-likert", "chart-pareto"},
+		has:      []string{"各项目满意程度分布", "很不满意"},
+		hasNot:   []string{"加权计算", "自评与检查的差距", "纠正和预防措施", "年度目标", "注意事项"},
+	},
+	{
+		// A report not built by BuildReport may lack the levels and
+		// counts: it has no distribution, and the rest renders.
+		name:     "no levels or counts",
+		in:       func(tb testing.TB) csat.ReportInput { return csat.ReportInput{Period: "2026H1", Table: surveyOnly(tb)} },
+		strip:    true,
+		sections: []string{"overall", "items", "pareto"},
+		charts:   []string{"chart-pareto"},
+		hasNot:   []string{"各项目满意程度分布"},
+	},
+	{
+		name: "no dissatisfied answers",
+		in: func(tb testing.TB) csat.ReportInput {
+			return csat.ReportInput{Period: "2026H1", Table: noDissatisfied(tb)}
+		},
+		sections: []string{"overall", "items", "likert"},
+		charts:   []string{"chart-likert"},
+	},
+	{
+		name: "actions without dissatisfaction",
+		in: func(tb testing.TB) csat.ReportInput {
+			return csat.ReportInput{Period: "2026H1", Table: noDissatisfied(tb), Actions: []csat.Action{plannedAction}}
+		},
+		sections: []string{"overall", "items", "likert", "pareto"},
+		charts:   []string{"chart-likert"},
+		has:      []string{"本期检查无不满意答卷。", "复核图纸", "纠正和预防措施"},
+	},
+	{
+		name: "targets without history",
+		in: func(tb testing.TB) csat.ReportInput {
+			return csat.ReportInput{Period: "2026H1", Table: workedTable(tb),
+				TargetHistories: [][]decimal.Decimal{{dec("0.82"), dec("0.85"), dec("0.78"), dec("0.88"), dec("0.90"), dec("0.80")}}}
+		},
+		sections: []string{"overall", "items", "likert", "pareto", "competitor", "trend"},
+		charts:   []string{"chart-likert", "chart-pareto", "chart-competitor"},
+		// METHOD.md §10: history 82, 85, 78, 88, 90, 80 (as
+		// fractions) → mean 83.83…%, advanced mean 87.67…%, target
+		// 85.75%; the overall degree 78.4% misses it.
+		has:    []string{"85.75%", "年度目标（平均先进指标）", "未达成", "加权计算", "自评与检查的差距"},
+		hasNot: []string{"比上期"},
+	},
+	{
+		name:     "everything",
+		in:       nil,
+		sections: []string{"overall", "items", "likert", "pareto", "competitor", "trend", "complaints", "customers", "segments", "loyalty"},
+		charts:   []string{"chart-likert", "chart-pareto", "chart-competitor", "chart-trend", "chart-outcomes", "chart-bands", "chart-segments"},
+		has:      []string{"比上期", "2025H1", "C003 南方塑业", "T-05", "NPS", "纠正和预防措施"},
+	},
+}
+
 // TestSections checks that each section appears exactly when the report
 // has its data, with its charts, and nothing else.
 func TestSections(t *testing.T) {
-	noDissatisfied := func(tb testing.TB) *csat.Table {
-		tb.Helper()
-		tab := csat.NewTable(csat.FivePoint())
-		addCounts(tb, tab, csat.SourceSurvey, map[string][5]uint64{"功能": {3, 1, 1, 0, 0}, "外观": {2, 2, 1, 0, 0}})
-		return tab
-	}
-	action := csat.Action{Item: "功能", Kind: csat.Preventive, Action: "复核图纸", Owner: "技术部",
-		Due: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Status: csat.Planned}
-	for _, tc := range []struct {
-		name     string
-		in       func(testing.TB) csat.ReportInput
-		strip    bool // the report without levels and counts
-		sections []string
-		charts   []string
-		has      []string
-		hasNot   []string
-	}{
-		{
-			name:     "survey only",
-			in:       func(tb testing.TB) csat.ReportInput { return csat.ReportInput{Period: "2026H1", Table: surveyOnly(tb)} },
-			sections: []string{"overall", "items", "likert", "pareto"},
-			charts:   []string{"chart-likert", "chart-pareto"},
-			has:      []string{"各项目满意程度分布", "很不满意"},
-			hasNot:   []string{"加权计算", "自评与检查的差距", "纠正和预防措施", "年度目标", "注意事项"},
-		},
-		{
-			// A report not built by BuildReport may lack the levels and
-			// counts: it has no distribution, and the rest renders.
-			name:     "no levels or counts",
-			in:       func(tb testing.TB) csat.ReportInput { return csat.ReportInput{Period: "2026H1", Table: surveyOnly(tb)} },
-			strip:    true,
-			sections: []string{"overall", "items", "pareto"},
-			charts:   []string{"chart-pareto"},
-			hasNot:   []string{"各项目满意程度分布"},
-		},
-		{
-			name: "no dissatisfied answers",
-			in: func(tb testing.TB) csat.ReportInput {
-				return csat.ReportInput{Period: "2026H1", Table: noDissatisfied(tb)}
-			},
-			sections: []string{"overall", "items", "likert"},
-			charts:   []string{"chart-likert"},
-		},
-		{
-			name: "actions without dissatisfaction",
-			in: func(tb testing.TB) csat.ReportInput {
-				return csat.ReportInput{Period: "2026H1", Table: noDissatisfied(tb), Actions: []csat.Action{action}}
-			},
-			sections: []string{"overall", "items", "likert", "pareto"},
-			charts:   []string{"chart-likert"},
-			has:      []string{"本期检查无不满意答卷。", "复核图纸", "纠正和预防措施"},
-		},
-		{
-			name: "targets without history",
-			in: func(tb testing.TB) csat.ReportInput {
-				return csat.ReportInput{Period: "2026H1", Table: workedTable(tb),
-					TargetHistories: [][]decimal.Decimal{{dec("0.82"), dec("0.85"), dec("0.78"), dec("0.88"), dec("0.90"), dec("0.80")}}}
-			},
-			sections: []string{"overall", "items", "likert", "pareto", "competitor", "trend"},
-			charts:   []string{"chart-likert", "chart-pareto", "chart-competitor"},
-			// METHOD.md §10: history 82, 85, 78, 88, 90, 80 (as
-			// fractions) → mean 83.83…%, advanced mean 87.67…%, target
-			// 85.75%; the overall degree 78.4% misses it.
-			has:    []string{"85.75%", "年度目标（平均先进指标）", "未达成", "加权计算", "自评与检查的差距"},
-			hasNot: []string{"比上期"},
-		},
-		{
-			name:     "everything",
-			in:       nil,
-			sections: []string{"overall", "items", "likert", "pareto", "competitor", "trend", "complaints", "customers", "segments", "loyalty"},
-			charts:   []string{"chart-likert", "chart-pareto", "chart-competitor", "chart-trend", "chart-outcomes", "chart-bands", "chart-segments"},
-			has:      []string{"比上期", "2025H1", "C003 南方塑业", "T-05", "NPS", "纠正和预防措施"},
-		},
-	} {
+	for _, tc := range sectionCases {
 		t.Run(tc.name, func(t *testing.T) {
-			var rep csat.Report
-			if tc.in == nil {
-				rep = full(t)
-			} else {
-				in := tc.in(t)
-				// Sections do not depend on intervals, which are slow.
-				in.Scorers = []csat.Scorer{scoreOnly{csat.Degree{}}, csat.Rate{}}
-				rep = build(t, in)
-			}
-			if tc.strip {
-				rep.Levels = nil
-				for i := range rep.Sources {
-					sf := &rep.Sources[i]
-					sf.Overall.Counts = nil
-					for k := range sf.Items {
-						sf.Items[k].Counts = nil
-					}
-				}
-			}
-			page := render(t, rep, htmlreport.Options{})
+			page := render(t, tc.report(t), htmlreport.Options{})
 			if diff := cmp.Diff(tc.sections, sections(page)); diff != "" {
 				t.Errorf("sections (-want +got):\n%s", diff)
 			}
-			cs := charts(t, page)
-			if diff := cmp.Diff(tc.charts, chartIDs(cs)); diff != "" {
-				t.Errorf("charts (-want +got):\n%s", diff)
-			}
-			for _, c := range cs {
-				if !strings.Contains(page, `<div class="chart" id="`+c.ID+`"`) {
-					t.Errorf("chart %s has no element", c.ID)
-				}
-				if c.Option["animation"] != false {
-					t.Errorf("chart %s is animated", c.ID)
-				}
-			}
-			if n := strings.Count(page, `<div class="chart" `); n != len(cs) {
-				t.Errorf("%d chart elements for %d charts", n, len(cs))
-			}
+			checkCharts(t, page, tc.charts)
 			for _, s := range tc.has {
 				if !strings.Contains(page, s) {
 					t.Errorf("page lacks %q", s)
@@ -201,6 +178,54 @@ func TestSections(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// report builds the case's report: without intervals, and without levels
+// and counts if strip.
+func (tc sectionCase) report(t *testing.T) csat.Report {
+	t.Helper()
+	var rep csat.Report
+	if tc.in == nil {
+		rep = full(t)
+	} else {
+		in := tc.in(t)
+		// Sections do not depend on intervals, which are slow.
+		in.Scorers = []csat.Scorer{scoreOnly{csat.Degree{}}, csat.Rate{}}
+		rep = build(t, in)
+	}
+	if tc.strip {
+		rep.Levels = nil
+		for i := range rep.Sources {
+			sf := &rep.Sources[i]
+			sf.Overall.Counts = nil
+			for k := range sf.Items {
+				sf.Items[k].Counts = nil
+			}
+		}
+	}
+	return rep
+}
+
+// checkCharts checks that the page has the charts of the given ids, in
+// order, each with its element and not animated, and no other chart
+// element.
+func checkCharts(t *testing.T, page string, ids []string) {
+	t.Helper()
+	cs := charts(t, page)
+	if diff := cmp.Diff(ids, chartIDs(cs)); diff != "" {
+		t.Errorf("charts (-want +got):\n%s", diff)
+	}
+	for _, c := range cs {
+		if !strings.Contains(page, `<div class="chart" id="`+c.ID+`"`) {
+			t.Errorf("chart %s has no element", c.ID)
+		}
+		if c.Option["animation"] != false {
+			t.Errorf("chart %s is animated", c.ID)
+		}
+	}
+	if n := strings.Count(page, `<div class="chart" `); n != len(cs) {
+		t.Errorf("%d chart elements for %d charts", n, len(cs))
 	}
 }
 

@@ -271,6 +271,38 @@ func (b *builder) likert() error {
 	if len(levels) == 0 && !slices.ContainsFunc(figs, func(f csat.ItemFigures) bool { return len(f.Counts) > 0 }) {
 		return nil
 	}
+	if err := l.checkCounts(figs, levels); err != nil {
+		return err
+	}
+	dis, sat := likertSides(levels)
+	order := make([]int, 0, len(levels)) // legend and table order: worst first
+	for i := len(dis) - 1; i >= 0; i-- {
+		order = append(order, dis[i])
+	}
+	order = append(order, sat...)
+
+	s := &likertSec{head: b.head("likert", b.l.t("sec_likert"), b.l.t("likert_lead"))}
+	names := l.likertRows(s, figs, levels, order)
+	for _, li := range order {
+		s.Levels = append(s.Levels, l.level(levels[li]))
+	}
+	series := l.likertSeries(figs, levels, dis, sat)
+	s.Chart = b.chart("likert", "likert", l.t("sec_likert"), 90+44*len(figs), obj{
+		"legend": legend(s.Levels...),
+		"grid":   obj{"left": 8, "right": 16, "top": 34, "bottom": 30, "containLabel": true},
+		"xAxis":  valueAxis(obj{"max": 100, "name": l.t("likert_axis"), "nameLocation": "middle", "nameGap": 26}),
+		"yAxis": categoryAxis(names, obj{"inverse": true, "axisLine": obj{"show": false, "onZero": false},
+			"axisLabel": obj{"color": colInk, "fontSize": 12}}),
+		"tooltip": obj{"trigger": "axis", "axisPointer": obj{"type": "shadow"}},
+		"series":  series,
+	})
+	b.p.Likert = s
+	return nil
+}
+
+// checkCounts checks that each figure has a count per level, adding up to
+// its answers.
+func (l lang) checkCounts(figs []csat.ItemFigures, levels []csat.Level) error {
 	for _, f := range figs {
 		if len(f.Counts) != len(levels) {
 			return fmt.Errorf("htmlreport: the survey's %q has %d counts for the report's %d levels: %w", l.item(f.Item), len(f.Counts), len(levels), csat.ErrInvalid)
@@ -286,9 +318,13 @@ func (b *builder) likert() error {
 			return fmt.Errorf("htmlreport: the survey's counts for %q add up to %d, not its %d answers: %w", l.item(f.Item), sum, f.Answers, csat.ErrInvalid)
 		}
 	}
-	// Order: dissatisfied levels and satisfied levels, each by points;
-	// the chart stacks each side outwards from zero.
-	var dis, sat []int
+	return nil
+}
+
+// likertSides returns the indexes of the dissatisfied and the satisfied
+// levels, each by points nearest zero first: the chart stacks each side
+// outwards from zero.
+func likertSides(levels []csat.Level) (dis, sat []int) {
 	for i, lv := range levels {
 		if lv.Satisfied {
 			sat = append(sat, i)
@@ -299,44 +335,37 @@ func (b *builder) likert() error {
 	byPoints := func(a, c int) int { return levels[a].Points.Cmp(levels[c].Points) }
 	slices.SortStableFunc(sat, byPoints)                                      // nearest zero first
 	slices.SortStableFunc(dis, func(a, c int) int { return -byPoints(a, c) }) // nearest zero first
-	order := make([]int, 0, len(levels))                                      // legend and table order: worst first
-	for i := len(dis) - 1; i >= 0; i-- {
-		order = append(order, dis[i])
-	}
-	order = append(order, sat...)
+	return dis, sat
+}
 
-	type row struct {
-		item   string
-		counts []uint64
-		n      uint64
-	}
-	rows := make([]row, len(figs))
+// likertRows adds the table row and derivation of each figure, its
+// counts in the given level order, and returns the figures' names.
+func (l lang) likertRows(s *likertSec, figs []csat.ItemFigures, levels []csat.Level, order []int) []string {
+	names := make([]string, len(figs))
 	for i, f := range figs {
-		rows[i] = row{item: f.Item, counts: f.Counts, n: f.Answers}
-	}
-
-	s := &likertSec{head: b.head("likert", b.l.t("sec_likert"), b.l.t("likert_lead"))}
-	names := make([]string, len(rows))
-	for i, r := range rows {
-		names[i] = l.item(r.item)
-		lr := likertRow{Item: names[i], Overall: r.item == "", N: fmt.Sprint(r.n)}
+		names[i] = l.item(f.Item)
+		lr := likertRow{Item: names[i], Overall: f.Item == "", N: fmt.Sprint(f.Answers)}
 		var parts []string
 		for _, li := range order {
-			lr.Counts = append(lr.Counts, fmt.Sprint(r.counts[li])+" ("+countLabel(r.counts[li], r.n)+")")
-			parts = append(parts, l.level(levels[li])+" "+fmt.Sprint(r.counts[li])+"/"+fmt.Sprint(r.n)+" = "+countLabel(r.counts[li], r.n))
+			lr.Counts = append(lr.Counts, fmt.Sprint(f.Counts[li])+" ("+countLabel(f.Counts[li], f.Answers)+")")
+			parts = append(parts, l.level(levels[li])+" "+fmt.Sprint(f.Counts[li])+"/"+fmt.Sprint(f.Answers)+" = "+countLabel(f.Counts[li], f.Answers))
 		}
 		s.Derivs = append(s.Derivs, deriv{names[i], strings.Join(parts, "; ")})
 		s.Rows = append(s.Rows, lr)
 	}
-	for _, li := range order {
-		s.Levels = append(s.Levels, l.level(levels[li]))
-	}
+	return names
+}
+
+// likertSeries returns the chart's bars, one series per level: the
+// satisfied ones rightwards in blues, the dissatisfied ones leftwards in
+// reds, the first carrying the zero line.
+func (l lang) likertSeries(figs []csat.ItemFigures, levels []csat.Level, dis, sat []int) arr {
 	satCol, disCol := ramp(blues, len(sat)), ramp(reds, len(dis))
 	var series arr
 	addSeries := func(li int, colour string, sign string) {
-		data := make(arr, len(rows))
-		for i, r := range rows {
-			data[i] = numStr(sign + string(countPct(r.counts[li], r.n)))
+		data := make(arr, len(figs))
+		for i, f := range figs {
+			data[i] = numStr(sign + string(countPct(f.Counts[li], f.Answers)))
 			if data[i] == numStr("-0") {
 				data[i] = numStr("0")
 			}
@@ -363,15 +392,5 @@ func (b *builder) likert() error {
 		first["markLine"] = obj{"silent": true, "symbol": "none", "label": obj{"show": false},
 			"lineStyle": obj{"color": colLine, "type": "solid", "width": 1.5}, "data": arr{obj{"xAxis": 0}}}
 	}
-	s.Chart = b.chart("likert", "likert", l.t("sec_likert"), 90+44*len(rows), obj{
-		"legend": legend(s.Levels...),
-		"grid":   obj{"left": 8, "right": 16, "top": 34, "bottom": 30, "containLabel": true},
-		"xAxis":  valueAxis(obj{"max": 100, "name": l.t("likert_axis"), "nameLocation": "middle", "nameGap": 26}),
-		"yAxis": categoryAxis(names, obj{"inverse": true, "axisLine": obj{"show": false, "onZero": false},
-			"axisLabel": obj{"color": colInk, "fontSize": 12}}),
-		"tooltip": obj{"trigger": "axis", "axisPointer": obj{"type": "shadow"}},
-		"series":  series,
-	})
-	b.p.Likert = s
-	return nil
+	return series
 }

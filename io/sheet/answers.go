@@ -98,11 +98,9 @@ func (r *run) long(header []string, acc *accumulator) error {
 		if err := r.checkUnnamed(header, rec); err != nil {
 			return err
 		}
-		period := r.c.period
-		if cs.has(colPeriod) {
-			if period = cs.get(rec, colPeriod); period == "" {
-				return r.colError(cs, colPeriod, fmt.Errorf("empty period: %w", csat.ErrMissing))
-			}
+		period, err := r.period(cs, rec)
+		if err != nil {
+			return err
 		}
 		item := cs.get(rec, colItem)
 		if item == "" {
@@ -146,6 +144,19 @@ func (r *run) long(header []string, acc *accumulator) error {
 	})
 }
 
+// period returns the period of a row: its period column, which must not
+// be empty, or the default period of a file without one.
+func (r *run) period(cs *columns, rec []string) (string, error) {
+	if !cs.has(colPeriod) {
+		return r.c.period, nil
+	}
+	period := cs.get(rec, colPeriod)
+	if period == "" {
+		return "", r.colError(cs, colPeriod, fmt.Errorf("empty period: %w", csat.ErrMissing))
+	}
+	return period, nil
+}
+
 // wideMeta are the meta columns of the wide layout: every other column is
 // an item.
 var wideMeta = map[string]bool{colPeriod: true, colForm: true, colRespondent: true, colCustomer: true, colSource: true, colNote: true}
@@ -167,11 +178,9 @@ func (r *run) wide(header []string, acc *accumulator) error {
 		if err := r.checkUnnamed(header, rec); err != nil {
 			return err
 		}
-		period := r.c.period
-		if cs.has(colPeriod) {
-			if period = cs.get(rec, colPeriod); period == "" {
-				return r.colError(cs, colPeriod, fmt.Errorf("empty period: %w", csat.ErrMissing))
-			}
+		period, err := r.period(cs, rec)
+		if err != nil {
+			return err
 		}
 		source := r.c.source
 		if s := cs.get(rec, colSource); s != "" {

@@ -80,6 +80,8 @@ func readCustomers(name string, in io.Reader, opts *Options) ([]csat.Customer, S
 
 var hundred = decimal.NewFromInt(100)
 
+// customers reads the header and the rows of a customers file into accs,
+// one accumulator per customer id.
 func (r *run) customers(accs map[string]*customerAcc) error {
 	header, err := r.header()
 	if err != nil {
@@ -89,117 +91,185 @@ func (r *run) customers(accs map[string]*customerAcc) error {
 	if err != nil {
 		return err
 	}
-	bands := r.c.bands
 	return r.rows(func(rec []string) error {
 		if err := r.checkUnnamed(header, rec); err != nil {
 			return err
 		}
-		id := cs.get(rec, colCustomer)
-		if id == "" {
-			return r.colError(cs, colCustomer, fmt.Errorf("empty customer id: %w", csat.ErrMissing))
-		}
-		item, score, visit, est := cs.get(rec, colItem), cs.get(rec, colScore), cs.get(rec, colVisit), cs.get(rec, colEstimate)
-		if item == "" && (score != "" || visit != "" || est != "") {
-			return r.colError(cs, colItem, fmt.Errorf("a score, visit or estimate without an item: %w", csat.ErrMissing))
-		}
-		if est != "" && visit == "" {
-			return r.colError(cs, colVisit, fmt.Errorf("an estimate without the visit level it lies in: %w", csat.ErrMissing))
-		}
-		if item != "" && score == "" && visit == "" {
-			return r.colError(cs, colItem, fmt.Errorf("item %s has neither a score nor a visit level: %w", quote(item), csat.ErrMissing))
-		}
-		if item != "" && r.c.Items != nil {
-			n, ok := r.c.Items[item]
-			if !ok {
-				return r.colError(cs, colItem, fmt.Errorf("item %s is not one of Options.Items: %w", quote(item), csat.ErrUnknownItem))
-			}
-			item = n
-		}
-		var q decimal.Decimal
-		if score != "" {
-			if q, err = parseDecimal("score", score, r.xlsx); err != nil {
-				return r.colError(cs, colScore, err)
-			}
-			if q.IsNegative() || q.GreaterThan(hundred) {
-				return r.colError(cs, colScore, fmt.Errorf("score %s outside 0..100: %w", score, csat.ErrOutOfRange))
-			}
-		}
-		var note csat.VisitNote
-		if visit != "" {
-			i, err := bands.Index(visit)
-			if err != nil {
-				return r.colError(cs, colVisit, err)
-			}
-			l, _ := bands.Level(i)
-			note.Level = l.Key
-			if est != "" {
-				e, err := parseDecimal("estimate", est, r.xlsx)
-				if err != nil {
-					return r.colError(cs, colEstimate, err)
-				}
-				if !bands.InBand(i, e) {
-					return r.colError(cs, colEstimate, fmt.Errorf("estimate %s outside the band of %s: %w", est, l.Name(), csat.ErrOutOfBand))
-				}
-				note.Estimate = decimal.NewNullDecimal(e)
-			}
-		}
-		var status csat.Status
-		if s := cs.get(rec, colStatus); s != "" {
-			if status, err = parseStatus(s); err != nil {
-				return r.colError(cs, colStatus, err)
-			}
-		}
-		var visited, visitedSet bool
-		if s := cs.get(rec, colVisited); s != "" {
-			if visited, err = parseBool("visited", s); err != nil {
-				return r.colError(cs, colVisited, err)
-			}
-			visitedSet = true
+		row, err := r.customerRow(cs, rec)
+		if err != nil {
+			return err
 		}
 		line := r.src.line(0)
-		a := accs[id]
+		a := accs[row.id]
 		if a == nil {
 			a = &customerAcc{}
 		}
 		// Check the row against the customer's earlier rows before taking
 		// any of it, so that a rejected row changes nothing.
-		switch {
-		case score != "" && a.qLine[item] > 0:
-			return r.colError(cs, colScore, fmt.Errorf("customer %s: a second score for item %s (the first on line %d): %w", quote(id), quote(item), a.qLine[item], csat.ErrDuplicate))
-		case visit != "" && a.vLine[item] > 0:
-			return r.colError(cs, colVisit, fmt.Errorf("customer %s: a second visit level for item %s (the first on line %d): %w", quote(id), quote(item), a.vLine[item], csat.ErrDuplicate))
-		case cs.get(rec, colStatus) != "" && a.sLine > 0 && status != a.status:
-			return r.colError(cs, colStatus, fmt.Errorf("customer %s: status %s, but line %d says %s: %w", quote(id), statusName(status), a.sLine, statusName(a.status), csat.ErrInvalid))
-		case visitedSet && a.vdLine > 0 && visited != a.visited:
-			return r.colError(cs, colVisited, fmt.Errorf("customer %s: visited %t, but line %d says %t: %w", quote(id), visited, a.vdLine, a.visited, csat.ErrInvalid))
-		case visitedSet && !visited && len(a.visit) > 0:
-			return r.colError(cs, colVisited, fmt.Errorf("customer %s: not visited, but has visit levels from line %d: %w", quote(id), firstLine(a.vLine), csat.ErrInvalid))
-		case visit != "" && a.vdLine > 0 && !a.visited:
-			return r.colError(cs, colVisit, fmt.Errorf("customer %s: a visit level, but line %d says not visited: %w", quote(id), a.vdLine, csat.ErrInvalid))
-		case visit != "" && visitedSet && !visited:
-			return r.colError(cs, colVisited, fmt.Errorf("customer %s: not visited, but a visit level on the same row: %w", quote(id), csat.ErrInvalid))
+		if err := r.checkCustomerRow(cs, a, row); err != nil {
+			return err
 		}
-		accs[id] = a
-		if score != "" {
-			if a.q == nil {
-				a.q, a.qLine = map[string]decimal.Decimal{}, map[string]int{}
-			}
-			a.q[item], a.qLine[item] = q, line
-		}
-		if visit != "" {
-			if a.visit == nil {
-				a.visit, a.vLine = map[string]csat.VisitNote{}, map[string]int{}
-			}
-			a.visit[item], a.vLine[item] = note, line
-		}
-		if cs.get(rec, colStatus) != "" && a.sLine == 0 {
-			a.status, a.sLine = status, line
-		}
-		if visitedSet && a.vdLine == 0 {
-			a.visited, a.vdLine = visited, line
-		}
+		accs[row.id] = a
+		a.take(row, line)
 		return nil
 	})
+}
+
+// customerRow is one row of a customers file, parsed and checked on its
+// own; a field not given is "" (score, visit) or unset (status, visited).
+type customerRow struct {
+	id, item     string
+	score, visit string // as written
+	q            decimal.Decimal
+	note         csat.VisitNote
+	status       csat.Status
+	statusSet    bool
+	visited      bool
+	visitedSet   bool
+}
+
+// customerRow parses a row: the customer and item it is about, then its
+// score, visit note, status and visited flag.
+func (r *run) customerRow(cs *columns, rec []string) (customerRow, error) {
+	row := customerRow{id: cs.get(rec, colCustomer), score: cs.get(rec, colScore), visit: cs.get(rec, colVisit)}
+	if row.id == "" {
+		return row, r.colError(cs, colCustomer, fmt.Errorf("empty customer id: %w", csat.ErrMissing))
+	}
+	est := cs.get(rec, colEstimate)
+	item, err := r.customerItem(cs, cs.get(rec, colItem), row.score, row.visit, est)
+	if err != nil {
+		return row, err
+	}
+	row.item = item
+	if row.score != "" {
+		if row.q, err = r.customerScore(cs, row.score); err != nil {
+			return row, err
+		}
+	}
+	if row.visit != "" {
+		if row.note, err = r.visitNote(cs, row.visit, est); err != nil {
+			return row, err
+		}
+	}
+	if s := cs.get(rec, colStatus); s != "" {
+		if row.status, err = parseStatus(s); err != nil {
+			return row, r.colError(cs, colStatus, err)
+		}
+		row.statusSet = true
+	}
+	if s := cs.get(rec, colVisited); s != "" {
+		if row.visited, err = parseBool("visited", s); err != nil {
+			return row, r.colError(cs, colVisited, err)
+		}
+		row.visitedSet = true
+	}
+	return row, nil
+}
+
+// customerItem checks that the item column fits the score, visit and
+// estimate columns of its row and returns the item, renamed by
+// Options.Items.
+func (r *run) customerItem(cs *columns, item, score, visit, est string) (string, error) {
+	if item == "" && (score != "" || visit != "" || est != "") {
+		return "", r.colError(cs, colItem, fmt.Errorf("a score, visit or estimate without an item: %w", csat.ErrMissing))
+	}
+	if est != "" && visit == "" {
+		return "", r.colError(cs, colVisit, fmt.Errorf("an estimate without the visit level it lies in: %w", csat.ErrMissing))
+	}
+	if item != "" && score == "" && visit == "" {
+		return "", r.colError(cs, colItem, fmt.Errorf("item %s has neither a score nor a visit level: %w", quote(item), csat.ErrMissing))
+	}
+	if item != "" && r.c.Items != nil {
+		n, ok := r.c.Items[item]
+		if !ok {
+			return "", r.colError(cs, colItem, fmt.Errorf("item %s is not one of Options.Items: %w", quote(item), csat.ErrUnknownItem))
+		}
+		item = n
+	}
+	return item, nil
+}
+
+// customerScore parses a questionnaire score, which lies in 0..100.
+func (r *run) customerScore(cs *columns, score string) (decimal.Decimal, error) {
+	q, err := parseDecimal("score", score, r.xlsx)
+	if err != nil {
+		return q, r.colError(cs, colScore, err)
+	}
+	if q.IsNegative() || q.GreaterThan(hundred) {
+		return q, r.colError(cs, colScore, fmt.Errorf("score %s outside 0..100: %w", score, csat.ErrOutOfRange))
+	}
+	return q, nil
+}
+
+// visitNote parses a visit level of Options.Bands and the estimate, if
+// any, which must lie in the level's band.
+func (r *run) visitNote(cs *columns, visit, est string) (csat.VisitNote, error) {
+	var note csat.VisitNote
+	bands := r.c.bands
+	i, err := bands.Index(visit)
+	if err != nil {
+		return note, r.colError(cs, colVisit, err)
+	}
+	l, _ := bands.Level(i)
+	note.Level = l.Key
+	if est != "" {
+		e, err := parseDecimal("estimate", est, r.xlsx)
+		if err != nil {
+			return note, r.colError(cs, colEstimate, err)
+		}
+		if !bands.InBand(i, e) {
+			return note, r.colError(cs, colEstimate, fmt.Errorf("estimate %s outside the band of %s: %w", est, l.Name(), csat.ErrOutOfBand))
+		}
+		note.Estimate = decimal.NewNullDecimal(e)
+	}
+	return note, nil
+}
+
+// checkCustomerRow checks a row against the earlier rows of its customer,
+// gathered in a: no item scored or visited twice, no status or visited
+// flag contradicting an earlier one.
+func (r *run) checkCustomerRow(cs *columns, a *customerAcc, row customerRow) error {
+	id, item := row.id, row.item
+	switch {
+	case row.score != "" && a.qLine[item] > 0:
+		return r.colError(cs, colScore, fmt.Errorf("customer %s: a second score for item %s (the first on line %d): %w", quote(id), quote(item), a.qLine[item], csat.ErrDuplicate))
+	case row.visit != "" && a.vLine[item] > 0:
+		return r.colError(cs, colVisit, fmt.Errorf("customer %s: a second visit level for item %s (the first on line %d): %w", quote(id), quote(item), a.vLine[item], csat.ErrDuplicate))
+	case row.statusSet && a.sLine > 0 && row.status != a.status:
+		return r.colError(cs, colStatus, fmt.Errorf("customer %s: status %s, but line %d says %s: %w", quote(id), statusName(row.status), a.sLine, statusName(a.status), csat.ErrInvalid))
+	case row.visitedSet && a.vdLine > 0 && row.visited != a.visited:
+		return r.colError(cs, colVisited, fmt.Errorf("customer %s: visited %t, but line %d says %t: %w", quote(id), row.visited, a.vdLine, a.visited, csat.ErrInvalid))
+	case row.visitedSet && !row.visited && len(a.visit) > 0:
+		return r.colError(cs, colVisited, fmt.Errorf("customer %s: not visited, but has visit levels from line %d: %w", quote(id), firstLine(a.vLine), csat.ErrInvalid))
+	case row.visit != "" && a.vdLine > 0 && !a.visited:
+		return r.colError(cs, colVisit, fmt.Errorf("customer %s: a visit level, but line %d says not visited: %w", quote(id), a.vdLine, csat.ErrInvalid))
+	case row.visit != "" && row.visitedSet && !row.visited:
+		return r.colError(cs, colVisited, fmt.Errorf("customer %s: not visited, but a visit level on the same row: %w", quote(id), csat.ErrInvalid))
+	}
+	return nil
+}
+
+// take adds a checked row, read at line, to the customer's accumulator;
+// the first status and visited flag given are kept.
+func (a *customerAcc) take(row customerRow, line int) {
+	if row.score != "" {
+		if a.q == nil {
+			a.q, a.qLine = map[string]decimal.Decimal{}, map[string]int{}
+		}
+		a.q[row.item], a.qLine[row.item] = row.q, line
+	}
+	if row.visit != "" {
+		if a.visit == nil {
+			a.visit, a.vLine = map[string]csat.VisitNote{}, map[string]int{}
+		}
+		a.visit[row.item], a.vLine[row.item] = row.note, line
+	}
+	if row.statusSet && a.sLine == 0 {
+		a.status, a.sLine = row.status, line
+	}
+	if row.visitedSet && a.vdLine == 0 {
+		a.visited, a.vdLine = row.visited, line
+	}
 }
 
 // statusName returns the status as written in files.

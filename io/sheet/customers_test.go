@@ -23,68 +23,86 @@ func TestReadCustomersWorkedExample(t *testing.T) {
 		{"customers.csv", "complaints_gbk.csv"},
 	} {
 		t.Run(f.customers+"+"+f.complaints, func(t *testing.T) {
-			cs, sum, err := ReadCustomers(td(f.customers), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if sum.Rows != 19 || sum.Accepted != 19 {
-				t.Errorf("customers summary %+v, want 19 rows", sum)
-			}
-			ks, ksum, err := ReadComplaints(td(f.complaints), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if ksum.Rows != 4 || ksum.Accepted != 4 {
-				t.Errorf("complaints summary %+v, want 4 rows", ksum)
-			}
-			var ids []string
-			for _, c := range cs {
-				ids = append(ids, c.ID)
-			}
-			if diff := cmp.Diff([]string{"C001", "C002", "C003"}, ids); diff != "" {
-				t.Fatalf("customers (-want +got):\n%s", diff)
-			}
-			c1 := cs[0]
-			for _, k := range ks {
-				if k.Customer == "C001" {
-					c1.Complaints = append(c1.Complaints, k)
-				}
-			}
-			score, err := csat.PVCCustomerScorer().Score(c1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, c := range []struct {
-				what string
-				got  decimal.Decimal
-				want string
-			}{
-				{"questionnaire", score.Questionnaire.Value(), "81.05"},
-				{"visit", score.Visit.Value(), "80"},
-				{"preliminary", score.Preliminary.Value(), "80.42"},
-				{"final", score.Final.Value(), "76.42"},
-			} {
-				if !c.got.Equal(dec(c.want)) {
-					t.Errorf("%s %s, want %s", c.what, c.got, c.want)
-				}
-			}
-			if c1.Status != csat.Active || c1.Visit["价格和付款"].Estimate.Decimal.String() != "65" || c1.Visit["品质"].Level != "very_satisfied" {
-				t.Errorf("C001 read as %+v", c1)
-			}
-			// C002: visited, nothing mentioned, no questionnaire, at risk.
-			c2 := cs[1]
-			if c2.Status != csat.AtRisk || c2.Visit == nil || len(c2.Visit) != 0 || c2.Questionnaire != nil {
-				t.Errorf("C002 read as %+v, want an empty visit, no questionnaire, at risk", c2)
-			}
-			// C003: lost, a questionnaire by item keys, not visited.
-			c3 := cs[2]
-			if c3.Status != csat.Lost || c3.Visit != nil || len(c3.Questionnaire) != 9 || !c3.Questionnaire["quality"].Equal(dec("70")) {
-				t.Errorf("C003 read as %+v", c3)
-			}
-			if s, err := csat.PVCCustomerScorer().Score(c3); err != nil || !s.Final.Value().Equal(dec("70")) {
-				t.Errorf("C003 final %v, %v; want 70", s.Final.Value(), err)
-			}
+			cs, ks := readWorkedExample(t, f.customers, f.complaints)
+			checkWorkedC001(t, cs[0], ks)
+			checkWorkedOthers(t, cs[1], cs[2])
 		})
+	}
+}
+
+// readWorkedExample reads the worked example's customers and complaints
+// files and checks their summaries and customer ids.
+func readWorkedExample(t *testing.T, customers, complaints string) ([]csat.Customer, []csat.Complaint) {
+	t.Helper()
+	cs, sum, err := ReadCustomers(td(customers), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Rows != 19 || sum.Accepted != 19 {
+		t.Errorf("customers summary %+v, want 19 rows", sum)
+	}
+	ks, ksum, err := ReadComplaints(td(complaints), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ksum.Rows != 4 || ksum.Accepted != 4 {
+		t.Errorf("complaints summary %+v, want 4 rows", ksum)
+	}
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.ID)
+	}
+	if diff := cmp.Diff([]string{"C001", "C002", "C003"}, ids); diff != "" {
+		t.Fatalf("customers (-want +got):\n%s", diff)
+	}
+	return cs, ks
+}
+
+// checkWorkedC001 scores customer C001 with its complaints from ks and
+// checks the figures of the worked example.
+func checkWorkedC001(t *testing.T, c1 csat.Customer, ks []csat.Complaint) {
+	t.Helper()
+	for _, k := range ks {
+		if k.Customer == "C001" {
+			c1.Complaints = append(c1.Complaints, k)
+		}
+	}
+	score, err := csat.PVCCustomerScorer().Score(c1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		what string
+		got  decimal.Decimal
+		want string
+	}{
+		{"questionnaire", score.Questionnaire.Value(), "81.05"},
+		{"visit", score.Visit.Value(), "80"},
+		{"preliminary", score.Preliminary.Value(), "80.42"},
+		{"final", score.Final.Value(), "76.42"},
+	} {
+		if !c.got.Equal(dec(c.want)) {
+			t.Errorf("%s %s, want %s", c.what, c.got, c.want)
+		}
+	}
+	if c1.Status != csat.Active || c1.Visit["价格和付款"].Estimate.Decimal.String() != "65" || c1.Visit["品质"].Level != "very_satisfied" {
+		t.Errorf("C001 read as %+v", c1)
+	}
+}
+
+// checkWorkedOthers checks customers C002 and C003 of the worked example.
+func checkWorkedOthers(t *testing.T, c2, c3 csat.Customer) {
+	t.Helper()
+	// C002: visited, nothing mentioned, no questionnaire, at risk.
+	if c2.Status != csat.AtRisk || c2.Visit == nil || len(c2.Visit) != 0 || c2.Questionnaire != nil {
+		t.Errorf("C002 read as %+v, want an empty visit, no questionnaire, at risk", c2)
+	}
+	// C003: lost, a questionnaire by item keys, not visited.
+	if c3.Status != csat.Lost || c3.Visit != nil || len(c3.Questionnaire) != 9 || !c3.Questionnaire["quality"].Equal(dec("70")) {
+		t.Errorf("C003 read as %+v", c3)
+	}
+	if s, err := csat.PVCCustomerScorer().Score(c3); err != nil || !s.Final.Value().Equal(dec("70")) {
+		t.Errorf("C003 final %v, %v; want 70", s.Final.Value(), err)
 	}
 }
 
