@@ -43,8 +43,8 @@ func TestNames(t *testing.T) {
 	if err := colors.UnmarshalText([]byte(""), &c); err == nil {
 		t.Error("the empty name of an unnamed value parsed")
 	}
-	if got := fmt.Sprint(colors.Values()); got != "[0 2]" {
-		t.Errorf("Values = %s", got)
+	if got := colors.Values(); len(got) != 2 || got[0] != 0 || got[1] != 2 {
+		t.Errorf("Values = %v, want [0 2]", got)
 	}
 }
 
