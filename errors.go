@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/csatkit/csat/internal/errs"
 	"github.com/shopspring/decimal"
 )
 
@@ -110,8 +110,11 @@ func (w *wrapped) Unwrap() error  { return w.err }
 // detail returns err's message without the "csat: " every csat error
 // starts with, so that context errors say it once.
 func detail(err error) string {
-	if d, ok := err.(interface{ detail() string }); ok {
+	switch d := err.(type) {
+	case interface{ detail() string }:
 		return d.detail()
+	case *errs.Error: // an error of one of csat's packages
+		return d.Detail()
 	}
 	return err.Error()
 }
@@ -354,14 +357,4 @@ func (e *ParseError) Unwrap() error {
 
 // quoteShort quotes s for an error message: escaped, at most 40 bytes of
 // it, with the length when cut.
-func quoteShort(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return strconv.Quote(s)
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
-}
+func quoteShort(s string) string { return errs.QuoteShort(s) }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/csatkit/csat/internal/exact"
 	"github.com/csatkit/csat/internal/mathx"
+	"github.com/csatkit/csat/internal/stats"
 	"github.com/shopspring/decimal"
 )
 
@@ -191,17 +192,11 @@ func answerStats(t Tally) (n uint64, variance *big.Rat, err error) {
 		return n, nil, errorf(ErrTooFew, "%d answers (at least 2 needed)", n)
 	}
 	fm := t.scale.fullMarks.Rat()
-	sum, sq := new(big.Rat), new(big.Rat)
+	xs := make([]*big.Rat, len(t.scale.levels))
 	for i, l := range t.scale.levels {
-		c := exact.Uint(t.counts[i])
-		x := exact.Quo(l.Points.Rat(), fm)
-		sum.Add(sum, exact.Mul(c, x))
-		sq.Add(sq, exact.Mul(c, exact.Mul(x, x)))
+		xs[i] = exact.Quo(l.Points.Rat(), fm)
 	}
-	N := exact.Uint(n)
-	mean := exact.Quo(sum, N)
-	// s² = (Σx² − n·mean²) / (n − 1)
-	variance = exact.Quo(exact.Sub(sq, exact.Mul(N, exact.Mul(mean, mean))), exact.Uint(n-1))
+	variance = stats.Variance(t.counts[:len(xs)], xs, n)
 	return n, variance, nil
 }
 

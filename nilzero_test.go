@@ -17,18 +17,14 @@ import (
 // work or return an error, never panic. TestNilAndZeroComplete checks
 // that nothing exported is missing from the lists.
 var zeroTypes = []any{
-	ABC{}, Action{}, ActionKind(0), ActionStatus(0), Adjustment{}, Adjustments{}, Allocation(0), Assignment{}, Band{},
-	BandCount{}, Blend{}, Bounds(0), CSVOptions{}, Cell{}, CellError{}, Change{}, ClassSummary{}, Code{}, CodeBook{},
-	Company{}, CompanyOptions{}, CompareOptions{}, Comparison{}, Complaint{}, ComplaintFigures{}, ComplaintOptions{},
-	Confidence{}, Customer{}, CustomerCount(0), CustomerError{}, CustomerOptions{}, CustomerScore{}, CustomerScorer{},
-	CustomerValue{}, Degree{}, Direction(0), DissatisfiedCell{}, DurationStats{}, EqualWeights{}, Figure{}, Gap{},
-	Interval{}, ItemComparison{}, ItemError{}, ItemFigures{}, ItemScore{}, Kind(0), Level{}, LossModel(0), LostMode(0),
-	LostPolicy{}, LoyaltyData{}, LoyaltyIndex{}, LoyaltyIndexOptions{}, Margin(0), Mean{}, Measure{}, MissingPolicy(0),
-	NPS{}, NPSCounts{}, NPSResult{}, Node{}, NodeError{}, OpenComplaint{}, Outcome(0), OutcomeCount{}, ParetoEntry{},
-	ParseError{}, Period{}, PeriodError{}, Plan{}, PlanRules{}, Proportion{}, Purchase{}, RankedCustomer{}, Rate{},
-	Relationship(0), RepeatRate{}, Report{}, ReportInput{}, Result{}, SampleSize{}, SampleSizeOptions{}, Scale{},
-	ScheduleEntry{}, ScheduleOptions{}, ShareOfWallet{}, SourceFigures{}, Status(0), Stratum{}, SurveyMethod(0), Table{},
-	Tally{}, TargetFigure{}, TargetMethod(0), TargetResult{}, Tree{}, TreeOptions{}, TrendPoint{}, TrendReport{},
+	ABC{}, Adjustment{}, Adjustments{}, Allocation(0), Assignment{}, Band{}, Blend{}, Bounds(0), CSVOptions{}, Cell{},
+	CellError{}, ClassSummary{}, Code{}, CodeBook{}, Complaint{}, Confidence{}, Customer{}, CustomerCount(0),
+	CustomerError{}, CustomerOptions{}, CustomerScore{}, CustomerScorer{}, CustomerValue{}, Degree{}, Direction(0),
+	EqualWeights{}, Interval{}, ItemError{}, ItemScore{}, Kind(0), Level{}, LoyaltyData{}, LoyaltyIndex{},
+	LoyaltyIndexOptions{}, Margin(0), Mean{}, Measure{}, MissingPolicy(0), NPS{}, NPSCounts{}, NPSResult{}, Node{},
+	NodeError{}, Outcome(0), ParseError{}, Period{}, PeriodError{}, Plan{}, PlanRules{}, Proportion{}, Purchase{},
+	Rate{}, Relationship(0), RepeatRate{}, Result{}, SampleSize{}, SampleSizeOptions{}, Scale{}, ScheduleEntry{},
+	ScheduleOptions{}, ShareOfWallet{}, Status(0), Stratum{}, SurveyMethod(0), Table{}, Tally{}, Tree{}, TreeOptions{},
 	VisitNote{}, Weight{}, WeightError{},
 }
 
@@ -36,20 +32,18 @@ var zeroTypes = []any{
 var zeroInterfaces = []string{"IntervalScorer", "LoyaltyMetric", "Scorer", "Segmenter", "WeightingScheme"}
 
 var zeroFuncs = map[string]any{
-	"Allocate": Allocate, "AnalyzeComplaints": AnalyzeComplaints, "Approx": Approx, "BuildReport": BuildReport, "CLV": CLV,
-	"CLVConstant": CLVConstant, "CheckIDs": CheckIDs, "CochranSampleSize": CochranSampleSize, "CompanyView": CompanyView,
-	"CompareCompetitor": CompareCompetitor, "CompareDegrees": CompareDegrees, "CompareRates": CompareRates,
-	"ConfidenceLevel": ConfidenceLevel, "ConfidenceZ": ConfidenceZ, "DefaultAdjustments": DefaultAdjustments,
-	"DegreeInterval": DegreeInterval, "Detail": Detail, "Difference": Difference, "Dissatisfied": Dissatisfied, "Draw": Draw,
-	"FivePoint": FivePoint, "FromRat": FromRat, "Gaps": Gaps, "Given": Given, "NPSScale": NPSScale,
-	"NewAdjustments": NewAdjustments, "NewBlend": NewBlend, "NewCodeBook": NewCodeBook, "NewCustomerScorer": NewCustomerScorer,
-	"NewLoyaltyIndex": NewLoyaltyIndex, "NewScale": NewScale, "NewTable": NewTable, "NewTally": NewTally, "NewTree": NewTree,
-	"Outcomes": Outcomes, "PVCBands": PVCBands, "PVCCustomerScorer": PVCCustomerScorer, "PVCTree": PVCTree,
-	"PVCTreeAsPrinted": PVCTreeAsPrinted, "Pareto": Pareto, "ParseOutcome": ParseOutcome, "Quotient": Quotient,
-	"RateInterval": RateInterval, "ReadTableCSV": ReadTableCSV, "RecommendRelationship": RecommendRelationship,
-	"SatisfiedOf": SatisfiedOf, "SelfSurvey": SelfSurvey, "SevenMeasures": SevenMeasures, "Sum": Sum, "Summarize": Summarize,
-	"SurveySchedule": SurveySchedule, "Target": Target, "Trend": Trend, "VisitQuestionnaire": VisitQuestionnaire,
-	"WeightedMean": WeightedMean, "Wilson": Wilson,
+	"Allocate": Allocate, "Approx": Approx, "CLV": CLV, "CLVConstant": CLVConstant, "CheckIDs": CheckIDs,
+	"CochranSampleSize": CochranSampleSize, "ConfidenceLevel": ConfidenceLevel, "ConfidenceZ": ConfidenceZ,
+	"DefaultAdjustments": DefaultAdjustments, "DegreeInterval": DegreeInterval, "Detail": Detail,
+	"Difference": Difference, "Draw": Draw, "FivePoint": FivePoint, "FromRat": FromRat, "Given": Given,
+	"NPSScale": NPSScale, "NewAdjustments": NewAdjustments, "NewBlend": NewBlend, "NewCodeBook": NewCodeBook,
+	"NewCustomerScorer": NewCustomerScorer, "NewLoyaltyIndex": NewLoyaltyIndex, "NewScale": NewScale,
+	"NewTable": NewTable, "NewTally": NewTally, "NewTree": NewTree, "Outcomes": Outcomes, "PVCBands": PVCBands,
+	"PVCCustomerScorer": PVCCustomerScorer, "PVCTree": PVCTree, "PVCTreeAsPrinted": PVCTreeAsPrinted,
+	"ParseOutcome": ParseOutcome, "Quotient": Quotient, "RateInterval": RateInterval, "ReadTableCSV": ReadTableCSV,
+	"RecommendRelationship": RecommendRelationship, "SatisfiedOf": SatisfiedOf, "SelfSurvey": SelfSurvey,
+	"SevenMeasures": SevenMeasures, "Sum": Sum, "Summarize": Summarize, "SurveySchedule": SurveySchedule,
+	"VisitQuestionnaire": VisitQuestionnaire, "WeightedMean": WeightedMean, "Wilson": Wilson,
 	// MustTree panics by contract on an invalid literal ("Must*"); it is
 	// the one documented exception.
 }

@@ -34,6 +34,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	csatbeam "github.com/csatkit/csat/beam"
 )
 
@@ -143,7 +144,7 @@ func singleProcess(single, reports string, keys []key) (time.Duration, error) {
 			return 0, err
 		}
 		reading += time.Since(start)
-		rep, err := csat.BuildReport(csat.ReportInput{Period: k.period, Table: t})
+		rep, err := analysis.Build(analysis.Input{Period: k.period, Table: t})
 		if err != nil {
 			return 0, err
 		}

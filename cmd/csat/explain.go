@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 const exampleExplain = `  csat explain testdata/sample
@@ -30,7 +31,7 @@ func runExplain(e *env, args []string) error {
 }
 
 // writeExplain prints the derivation of every figure of the report.
-func writeExplain(w io.Writer, l language, rep csat.Report) error {
+func writeExplain(w io.Writer, l language, rep analysis.Report) error {
 	var b strings.Builder
 	section := func(title string) { fmt.Fprintf(&b, "\n== %s\n", title) }
 	derivation := func(r csat.Result) {
@@ -40,7 +41,7 @@ func writeExplain(w io.Writer, l language, rep csat.Report) error {
 	}
 	fmt.Fprintf(&b, "%s %s · %s %s\n", l.t("period"), rep.Period, l.t("scale"), rep.Scale)
 	for _, sf := range rep.Sources {
-		for _, it := range append([]csat.ItemFigures{sf.Overall}, sf.Items...) {
+		for _, it := range append([]analysis.ItemFigures{sf.Overall}, sf.Items...) {
 			name := it.Item
 			if name == "" {
 				name = l.t("all items")
@@ -74,7 +75,7 @@ func writeExplain(w io.Writer, l language, rep csat.Report) error {
 		section("trend · " + l.source(rep.Trend.Source))
 		for _, p := range rep.Trend.Points {
 			fmt.Fprintf(&b, "  %s: %s, %s\n", p.Period, p.Degree.Explain(), p.Rate.Explain())
-			for _, c := range []*csat.Change{p.VsPrevious, p.VsBaseline} {
+			for _, c := range []*analysis.Change{p.VsPrevious, p.VsBaseline} {
 				if c != nil {
 					fmt.Fprintf(&b, "    vs %s: %s\n    vs %s: %s\n", c.Against, c.Degree.Explain(), c.Against, c.Rate.Explain())
 				}

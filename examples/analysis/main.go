@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/shopspring/decimal"
 )
 
@@ -52,19 +53,19 @@ func main() {
 		"外观 appearance": {s: {48, 36, 12, 4, 0}, c: {6, 4, 2, 1, 0}, self: {6, 4, 0, 0, 0}},
 	})
 	d := decimal.RequireFromString
-	rep, err := csat.BuildReport(csat.ReportInput{
+	rep, err := analysis.Build(analysis.Input{
 		Period:  "2026H2",
 		Table:   h2,
 		History: []csat.Period{{Name: "2026H1", Table: h1}},
-		// Past yearly degrees and rates, in the order of the headline
-		// figures (degree, rate).
-		TargetHistories: [][]decimal.Decimal{
-			{d("0.78"), d("0.80"), d("0.77"), d("0.82")},
-			{d("0.86"), d("0.88"), d("0.85"), d("0.90")},
+		// The headline figures, degree and rate, each with its past
+		// yearly values for its target.
+		Headlines: []analysis.Headline{
+			{Scorer: csat.Degree{}, TargetHistory: []decimal.Decimal{d("0.78"), d("0.80"), d("0.77"), d("0.82")}},
+			{Scorer: csat.Rate{}, TargetHistory: []decimal.Decimal{d("0.86"), d("0.88"), d("0.85"), d("0.90")}},
 		},
-		Actions: []csat.Action{{Item: "交货期 delivery", Kind: csat.Corrective, Cause: "late raw material from one supplier",
+		Actions: []analysis.Action{{Item: "交货期 delivery", Kind: analysis.Corrective, Cause: "late raw material from one supplier",
 			Action: "second supplier qualified; weekly delivery review", Owner: "生产部 production",
-			Due: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC), Status: csat.InProgress}},
+			Due: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC), Status: analysis.InProgress}},
 	})
 	if err != nil {
 		log.Fatal(err)

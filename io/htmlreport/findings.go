@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 // findings writes the key findings (要点): a few sentences a manager
@@ -63,7 +63,7 @@ func (b *builder) findings() {
 		for _, c := range r.Competitor {
 			for _, cmp := range []struct {
 				name string
-				c    csat.Comparison
+				c    analysis.Comparison
 			}{{l.shortFigure("degree"), c.Degree}, {l.shortFigure("rate"), c.Rate}} {
 				if !cmp.c.Significant {
 					continue
@@ -106,7 +106,7 @@ func (b *builder) findings() {
 }
 
 // changeArgs orders the arguments of the trend finding for the language.
-func changeArgs(l lang, against string, c csat.Comparison) []any {
+func changeArgs(l lang, against string, c analysis.Comparison) []any {
 	if l == langZH {
 		return []any{against, c.Difference, l.verdict(c.Significant)}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/io/htmlreport"
 )
 
@@ -31,8 +32,8 @@ func FuzzItemName(f *testing.F) {
 				t.Skip(err) // not a valid item name
 			}
 		}
-		rep, err := csat.BuildReport(csat.ReportInput{Period: "P", Table: tab,
-			Scorers: []csat.Scorer{scoreOnly{csat.Degree{}}, csat.Rate{}}})
+		rep, err := analysis.Build(analysis.Input{Period: "P", Table: tab,
+			Headlines: []analysis.Headline{{Scorer: scoreOnly{csat.Degree{}}}, {Scorer: csat.Rate{}}}})
 		if err != nil {
 			t.Skip(err)
 		}

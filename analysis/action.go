@@ -1,8 +1,9 @@
-package csat
+package analysis
 
 import (
 	"time"
 
+	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/internal/enum"
 )
 
@@ -73,19 +74,19 @@ type Action struct {
 func (a Action) Validate() error {
 	switch {
 	case a.Item == "":
-		return errorf(ErrMissing, "action: no item")
+		return errorf(csat.ErrMissing, "action: no item")
 	case a.Action == "":
-		return errorf(ErrMissing, "action for %q: no action text", a.Item)
+		return errorf(csat.ErrMissing, "action for %q: no action text", a.Item)
 	case a.Owner == "":
-		return errorf(ErrMissing, "action for %q: no owner", a.Item)
+		return errorf(csat.ErrMissing, "action for %q: no owner", a.Item)
 	case a.Kind < Corrective || a.Kind > Preventive:
-		return errorf(ErrInvalid, "action for %q: kind %d", a.Item, a.Kind)
+		return errorf(csat.ErrInvalid, "action for %q: kind %d", a.Item, a.Kind)
 	case a.Status < Planned || a.Status > Verified:
-		return errorf(ErrInvalid, "action for %q: status %d", a.Item, a.Status)
+		return errorf(csat.ErrInvalid, "action for %q: status %d", a.Item, a.Status)
 	}
 	return nil
 }
 
 // The names of the enums of this file (the one mechanism: internal/enum).
-var actionKindEnum = enum.New[ActionKind]("ActionKind", "action kind", ErrInvalid, errorf, actionKindNames[:]...)
-var actionStatusEnum = enum.New[ActionStatus]("ActionStatus", "action status", ErrInvalid, errorf, actionStatusNames[:]...)
+var actionKindEnum = enum.New[ActionKind]("ActionKind", "action kind", csat.ErrInvalid, errorf, actionKindNames[:]...)
+var actionStatusEnum = enum.New[ActionStatus]("ActionStatus", "action status", csat.ErrInvalid, errorf, actionStatusNames[:]...)
