@@ -23,11 +23,11 @@ var actionKindNames = [...]string{Corrective: "corrective", Preventive: "prevent
 func (k ActionKind) String() string { return actionKindEnum.String(k) }
 
 // MarshalText encodes the kind by its name; the zero or an unknown kind is
-// an error wrapping [ErrInvalid].
+// an error wrapping [csat.ErrInvalid].
 func (k ActionKind) MarshalText() ([]byte, error) { return actionKindEnum.MarshalText(k) }
 
 // UnmarshalText decodes "corrective" or "preventive"; any other text is an
-// error wrapping [ErrInvalid].
+// error wrapping [csat.ErrInvalid].
 func (k *ActionKind) UnmarshalText(text []byte) error { return actionKindEnum.UnmarshalText(text, k) }
 
 // ActionStatus is how far an action has got.
@@ -47,11 +47,11 @@ var actionStatusNames = [...]string{Planned: "planned", InProgress: "in_progress
 func (s ActionStatus) String() string { return actionStatusEnum.String(s) }
 
 // MarshalText encodes the status by its name; the zero or an unknown
-// status is an error wrapping [ErrInvalid].
+// status is an error wrapping [csat.ErrInvalid].
 func (s ActionStatus) MarshalText() ([]byte, error) { return actionStatusEnum.MarshalText(s) }
 
 // UnmarshalText decodes a status name; any other text is an error
-// wrapping [ErrInvalid].
+// wrapping [csat.ErrInvalid].
 func (s *ActionStatus) UnmarshalText(text []byte) error {
 	return actionStatusEnum.UnmarshalText(text, s)
 }
@@ -70,7 +70,7 @@ type Action struct {
 }
 
 // Validate checks an action: an item, an action text and an owner
-// ([ErrMissing]), a known kind and status ([ErrInvalid]).
+// ([csat.ErrMissing]), a known kind and status ([csat.ErrInvalid]).
 func (a Action) Validate() error {
 	switch {
 	case a.Item == "":

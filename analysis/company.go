@@ -17,7 +17,7 @@ type LostMode uint8
 
 const (
 	// LostLowestBand counts a lost customer at the representative point
-	// of the band scale's lowest band (30, 不满意, on [PVCBands]). It is
+	// of the band scale's lowest band (30, 不满意, on [csat.PVCBands]). It is
 	// the default: losing a customer is the strongest sign of
 	// dissatisfaction, and leaving lost customers out would raise the
 	// company's figure for every unhappy customer it loses.
@@ -39,16 +39,16 @@ type LostPolicy struct {
 	Score decimal.Decimal `json:"score"` // the score of a lost customer under LostAtScore, 0–100
 }
 
-// CompanyOptions configures [CompanyView]. The zero value (or nil) means
-// equal weights, [LostLowestBand], the [PVCBands] scale.
+// CompanyOptions configures [Company]. The zero value (or nil) means
+// equal weights, [LostLowestBand], the [csat.PVCBands] scale.
 type CompanyOptions struct {
 	// Weights per customer id, e.g. sales volume; nil means every
 	// customer weighs the same. When given, every customer needs a
 	// non-negative weight.
 	Weights map[string]decimal.Decimal
-	// Lost is the policy for customers with [Lost] status.
+	// Lost is the policy for customers with [csat.Lost] status.
 	Lost LostPolicy
-	// Scale is the band scale of the distribution; nil means [PVCBands].
+	// Scale is the band scale of the distribution; nil means [csat.PVCBands].
 	Scale *csat.Scale
 }
 
@@ -78,7 +78,7 @@ type RankedCustomer struct {
 	Complaints []csat.Adjustment `json:"complaints"`
 }
 
-// A Company is the company-level view over customer scores.
+// CompanyFigures are the company-level view over customer scores.
 type CompanyFigures struct {
 	// Mean is the (weighted) mean of the counted customers' scores.
 	Mean csat.Result `json:"mean"`
@@ -296,11 +296,11 @@ func checkShares(label string, parts []csat.Result) error {
 var lostModeTexts = [...]string{0: "lowest_band", 1: "exclude", 2: "at_score"}
 
 // MarshalText encodes the lost mode by its name ("lowest_band", "exclude", "at_score"); an unknown
-// value is an error wrapping [ErrInvalid].
+// value is an error wrapping [csat.ErrInvalid].
 func (m LostMode) MarshalText() ([]byte, error) { return lostModeEnum.MarshalText(m) }
 
 // UnmarshalText decodes a lost mode name; any other text is an error
-// wrapping [ErrInvalid].
+// wrapping [csat.ErrInvalid].
 func (m *LostMode) UnmarshalText(text []byte) error { return lostModeEnum.UnmarshalText(text, m) }
 
 // The names of the enums of this file (the one mechanism: internal/enum).

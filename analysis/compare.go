@@ -25,12 +25,12 @@ type Comparison struct {
 	// Pooled is the pooled proportion of the z-test, exact (nil for
 	// Welch's test).
 	Pooled *csat.Result
-	// SE is the standard error of the difference, to [Precision] places
+	// SE is the standard error of the difference, to [csat.Precision] places
 	// (zero when both sides have no variance).
 	SE decimal.Decimal
 	// Statistic is z or t; DF the degrees of freedom (Welch only).
 	Statistic, DF decimal.Decimal
-	// PValue is the two-sided p-value, in [0, 1], to [Precision] places.
+	// PValue is the two-sided p-value, in [0, 1], to [csat.Precision] places.
 	PValue decimal.Decimal
 	Alpha  decimal.Decimal
 	// Significant is PValue < Alpha.
@@ -87,8 +87,8 @@ func alphaOr(a decimal.Decimal) (decimal.Decimal, error) {
 //
 // with p the pooled proportion, two-sided p-value 2(1 − Φ(|z|)). When p is
 // 0 or 1 the rates are equal and the p-value is 1. alpha zero means 0.05.
-// An empty proportion is [ErrEmpty]; k > n [ErrOutOfRange]. Use
-// [SatisfiedOf] to read a tally's rate as a proportion.
+// An empty proportion is [csat.ErrEmpty]; k > n [csat.ErrOutOfRange]. Use
+// [csat.SatisfiedOf] to read a tally's rate as a proportion.
 func CompareRates(ours, theirs csat.Proportion, alpha decimal.Decimal) (Comparison, error) {
 	a, err := alphaOr(alpha)
 	if err != nil {
@@ -151,8 +151,8 @@ func twoSided(cdf decimal.Decimal) decimal.Decimal {
 // and a two-sided p-value from Student's t with df degrees of freedom.
 // When both variances are 0 the p-value is 1 for equal means and 0
 // otherwise (no statistic is computed). Fewer than two answers on either
-// side is [ErrTooFew]; a tally of more than 2⁶⁴ − 1 answers
-// [ErrOverflow]; alpha zero means 0.05.
+// side is [csat.ErrTooFew]; a tally of more than 2⁶⁴ − 1 answers
+// [csat.ErrOverflow]; alpha zero means 0.05.
 func CompareDegrees(ours, theirs csat.Tally, alpha decimal.Decimal) (Comparison, error) {
 	a, err := alphaOr(alpha)
 	if err != nil {
@@ -233,7 +233,7 @@ func (c Comparison) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes what [Comparison.MarshalJSON] encodes, strictly:
 // unknown fields, a p-value outside [0, 1], a verdict that does not follow
 // from the p-value and alpha, or an explanation that does not match are
-// [ErrCorrupt].
+// [csat.ErrCorrupt].
 func (c *Comparison) UnmarshalJSON(data []byte) error {
 	var j comparisonJSON
 	if err := decodeStrict(data, &j); err != nil {
@@ -266,15 +266,15 @@ type ItemComparison struct {
 	Degree Comparison `json:"degree"`
 }
 
-// CompareCompetitor compares the survey ([SourceSurvey]) with the
-// competitor ratings ([SourceCompetitor]) per item and overall (all items
+// CompareCompetitor compares the survey ([csat.SourceSurvey]) with the
+// competitor ratings ([csat.SourceCompetitor]) per item and overall (all items
 // merged, Item ""), rates by the z-test and degrees by Welch's t-test.
 // An item rated by fewer competitor forms than the plan's minimum carries
 // a warning (overall: the most competitor forms of any item). Items
 // without both survey and competitor answers are skipped; none at all is
-// [ErrEmpty]. A test that cannot run for one item (fewer than two
+// [csat.ErrEmpty]. A test that cannot run for one item (fewer than two
 // answers) is reported as a warning on that item, not hidden; an
-// overflowing tally is [ErrOverflow], never a warning.
+// overflowing tally is [csat.ErrOverflow], never a warning.
 func CompareCompetitor(t *csat.Table, opts *CompareOptions) ([]ItemComparison, error) {
 	if t == nil || t.Scale() == nil {
 		return nil, errorf(csat.ErrInvalid, "competitor comparison: table without scale (use NewTable)")

@@ -108,7 +108,7 @@ func (o ComplaintOptions) rules() (complaintRules, error) {
 }
 
 // An OutcomeCount is the number and share of complaints with one outcome;
-// open complaints not yet handled count as [NotHandled].
+// open complaints not yet handled count as [csat.NotHandled].
 type OutcomeCount struct {
 	Outcome csat.Outcome `json:"outcome"`
 	Count   int          `json:"count"`
@@ -125,7 +125,7 @@ type OpenComplaint struct {
 // A DurationStats summarises response or resolution times: the number
 // measured, the median and the 90th percentile by the nearest-rank method
 // (the ⌈p·n⌉-th smallest value, so always an observed time; the median of
-// an even count is the lower middle value), each also as a [Result] in
+// an even count is the lower middle value), each also as a [csat.Result] in
 // hours.
 type DurationStats struct {
 	N           int           `json:"n"`
@@ -136,7 +136,7 @@ type DurationStats struct {
 }
 
 // ComplaintFigures are the complaint-handling figures of a period
-// (METHOD.md §6). Each figure that is computed is a [Result] that
+// (METHOD.md §6). Each figure that is computed is a [csat.Result] that
 // explains itself.
 type ComplaintFigures struct {
 	Total int `json:"total"`
@@ -420,11 +420,11 @@ var lossModelTexts = [...]string{0: "compound", 1: "linear"}
 func (m LossModel) String() string { return lossModelEnum.String(m) }
 
 // MarshalText encodes the loss model by its name ("compound", "linear"); an unknown
-// value is an error wrapping [ErrInvalid].
+// value is an error wrapping [csat.ErrInvalid].
 func (m LossModel) MarshalText() ([]byte, error) { return lossModelEnum.MarshalText(m) }
 
 // UnmarshalText decodes a loss model name; any other text is an error
-// wrapping [ErrInvalid].
+// wrapping [csat.ErrInvalid].
 func (m *LossModel) UnmarshalText(text []byte) error { return lossModelEnum.UnmarshalText(text, m) }
 
 // The names of the enums of this file (the one mechanism: internal/enum).

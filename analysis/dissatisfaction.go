@@ -20,8 +20,8 @@ type DissatisfiedCell struct {
 }
 
 // Dissatisfied returns the dissatisfied answers of every cell of the
-// table that has answers, in item then source order. A nil table is [ErrInvalid]; a cell
-// of more than 2⁶⁴ − 1 answers [ErrOverflow] (a [*CellError]).
+// table that has answers, in item then source order. A nil table is [csat.ErrInvalid]; a cell
+// of more than 2⁶⁴ − 1 answers [csat.ErrOverflow] (a [*csat.CellError]).
 func Dissatisfied(t *csat.Table) ([]DissatisfiedCell, error) {
 	if t == nil || t.Scale() == nil {
 		return nil, errorf(csat.ErrInvalid, "dissatisfied: table without scale (use NewTable)")
@@ -59,7 +59,7 @@ type ParetoEntry struct {
 // answers and the cumulative share, the main areas of dissatisfaction
 // first. Items without dissatisfied answers are left out; no dissatisfied
 // answers at all gives an empty list. Errors are those of [Dissatisfied],
-// and [ErrOverflow] for more than 2⁶⁴ − 1 dissatisfied answers in all.
+// and [csat.ErrOverflow] for more than 2⁶⁴ − 1 dissatisfied answers in all.
 func Pareto(t *csat.Table, source string) ([]ParetoEntry, error) {
 	all, err := Dissatisfied(t)
 	if err != nil {
@@ -111,7 +111,7 @@ type Gap struct {
 
 // Gaps returns the self-assessment minus survey gap for every item that
 // has both, largest degree gap first by exact value (ties by item). A nil
-// table is [ErrInvalid].
+// table is [csat.ErrInvalid].
 func Gaps(t *csat.Table) ([]Gap, error) {
 	if t == nil || t.Scale() == nil {
 		return nil, errorf(csat.ErrInvalid, "gaps: table without scale (use NewTable)")

@@ -72,7 +72,7 @@ type Headline struct {
 }
 
 // A Figure is one headline figure of one item and source: the score and,
-// when its scorer is an [IntervalScorer], the interval around it.
+// when its scorer is an [csat.IntervalScorer], the interval around it.
 type Figure struct {
 	Score    csat.Result    `json:"score"`
 	Interval *csat.Interval `json:"interval,omitempty"`
@@ -179,7 +179,7 @@ type report Report
 
 // UnmarshalJSON decodes what json.Marshal makes of a Report, strictly:
 // unknown fields anywhere, and values inconsistent with their own
-// explanations, are errors wrapping [ErrCorrupt]. The decoded report
+// explanations, are errors wrapping [csat.ErrCorrupt]. The decoded report
 // equals the encoded one and marshals to the same bytes.
 func (r *Report) UnmarshalJSON(data []byte) error {
 	var v report

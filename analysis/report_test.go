@@ -42,12 +42,33 @@ func reportInput(t *testing.T) Input {
 	}
 }
 
-func TestBuild(t *testing.T) {
+// built returns the worked input and its report.
+func built(t *testing.T) (Input, Report) {
+	t.Helper()
 	in := reportInput(t)
 	rep, err := Build(in)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return in, rep
+}
+
+// TestBuild builds the worked report once and checks it step by step.
+func TestBuild(t *testing.T) {
+	in, rep := built(t)
+	for _, step := range []struct {
+		name  string
+		check func(*testing.T, Input, Report)
+	}{
+		{"figures", checkFigures}, {"targets", checkTargets}, {"loyalty", checkLoyalty},
+		{"json", checkJSON}, {"json corrupt", checkJSONCorrupt}, {"json round trip", checkJSONRoundTrip},
+	} {
+		t.Run(step.name, func(t *testing.T) { step.check(t, in, rep) })
+	}
+}
+
+// The headline figures of every source, and every part given.
+func checkFigures(t *testing.T, _ Input, rep Report) {
 	var srcs []string
 	for _, s := range rep.Sources {
 		srcs = append(srcs, s.Source)
@@ -61,16 +82,26 @@ func TestBuild(t *testing.T) {
 		rep.Trend == nil || rep.Company == nil || rep.Complaints == nil || len(rep.Competitor) != 6 || len(rep.Warnings) == 0 {
 		t.Fatalf("report incomplete: %+v", rep.Warnings)
 	}
+}
+
+func checkTargets(t *testing.T, _ Input, rep Report) {
 	// Target: (0.75 + 0.8)/2 = 0.775 against the overall degree
 	// 0.4×0.8 + 0.6×0.76 = 0.776 → met; the current figure is beside it.
 	if len(rep.Targets) != 1 || !rep.Targets[0].Target.Target.Value().Equal(dec("0.775")) || !rep.Targets[0].Met ||
 		rep.Targets[0].Against != AgainstOverall || rep.Targets[0].Figure != 0 || !rep.Targets[0].Current.Value().Equal(dec("0.776")) {
 		t.Errorf("targets %+v", rep.Targets)
 	}
+}
+
+func checkLoyalty(t *testing.T, _ Input, rep Report) {
 	// Loyalty: NPS (100 − 80)/210 × 100 ≈ 9.52; segments A A A B B B C.
 	if len(rep.Loyalty) != 1 || rep.Loyalty[0].String() != "≈9.52" || len(rep.Segments) != 7 || len(rep.Classes) != 3 {
 		t.Errorf("loyalty %v, %d segments, %d classes", rep.Loyalty, len(rep.Segments), len(rep.Classes))
 	}
+}
+
+// The report's JSON fields, and the counts per level of the table.
+func checkJSON(t *testing.T, in Input, rep Report) {
 	js, err := json.Marshal(rep)
 	if err != nil {
 		t.Fatal(err)
@@ -100,6 +131,15 @@ func TestBuild(t *testing.T) {
 			t.Errorf("%s counts (-table +report):\n%s; %d levels", sf.Source, diff, len(rep.Levels))
 		}
 	}
+}
+
+// A report whose counts do not add up, or with a target of no headline
+// figure, is corrupt.
+func checkJSONCorrupt(t *testing.T, _ Input, rep Report) {
+	js, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, bad := range []struct{ from, to string }{
 		{`"counts":[10,5,6,3,1]`, `"counts":[10,5,6,3,2]`},
 		{`"counts":[10,5,6,3,1]`, `"counts":[10,5,6,3]`},
@@ -113,6 +153,15 @@ func TestBuild(t *testing.T) {
 		if err := json.Unmarshal([]byte(strings.Replace(string(js), bad.from, bad.to, 1)), &r); !errors.Is(err, csat.ErrCorrupt) {
 			t.Errorf("counts %s: %v, want ErrCorrupt", bad.to, err)
 		}
+	}
+}
+
+// The report's JSON is deterministic, reads back to an equal report and
+// carries each figure's explanation.
+func checkJSONRoundTrip(t *testing.T, in Input, rep Report) {
+	js, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
 	}
 	// Deterministic: the same input encodes to the same bytes.
 	in2 := reportInput(t)

@@ -32,11 +32,11 @@ var targetMethodNames = [...]string{AverageAdvanced: "average_advanced", Average
 func (m TargetMethod) String() string { return targetMethodEnum.String(m) }
 
 // MarshalText encodes the method by its name; an unknown method is an
-// error wrapping [ErrInvalid].
+// error wrapping [csat.ErrInvalid].
 func (m TargetMethod) MarshalText() ([]byte, error) { return targetMethodEnum.MarshalText(m) }
 
 // UnmarshalText decodes a method name; any other text is an error
-// wrapping [ErrInvalid].
+// wrapping [csat.ErrInvalid].
 func (m *TargetMethod) UnmarshalText(text []byte) error {
 	return targetMethodEnum.UnmarshalText(text, m)
 }
@@ -70,10 +70,10 @@ func (t TargetResult) Equal(u TargetResult) bool {
 // 87.6667…, target (83.8333… + 87.6667…)/2 = 85.75; the variant gives
 // (83.8333… + 263)/4 = 86.7083…. When no value is above the mean (all
 // equal) the target is the mean, and the explanation says so. kind says
-// how the values read: [Points] (scores, as above) or [Fraction]
+// how the values read: [csat.Points] (scores, as above) or [csat.Fraction]
 // (degrees and rates in [0, 1], printed as percentages). An empty history
-// is [ErrEmpty]; an unknown method [ErrInvalid]; a fraction outside
-// [0, 1] [ErrOutOfRange]. Values above the mean are decided exactly.
+// is [csat.ErrEmpty]; an unknown method [csat.ErrInvalid]; a fraction outside
+// [0, 1] [csat.ErrOutOfRange]. Values above the mean are decided exactly.
 func Target(history []decimal.Decimal, method TargetMethod, kind csat.Kind) (TargetResult, error) {
 	if len(history) == 0 {
 		return TargetResult{}, errorf(csat.ErrEmpty, "target: no history")

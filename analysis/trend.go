@@ -43,10 +43,10 @@ type TrendReport struct {
 // Trend follows one source over a series of periods (oldest first): per
 // period degree and rate, the change against the previous period and
 // against the baseline period (index baseline) with their significance,
-// and the least-squares slope. Fewer than two periods is [ErrTooFew]; a
-// period without answers of the source [ErrEmpty] (a [*PeriodError]); a
-// baseline index out of range [ErrOutOfRange]; repeated period names
-// [ErrDuplicate].
+// and the least-squares slope. Fewer than two periods is [csat.ErrTooFew]; a
+// period without answers of the source [csat.ErrEmpty] (a [*csat.PeriodError]); a
+// baseline index out of range [csat.ErrOutOfRange]; repeated period names
+// [csat.ErrDuplicate].
 func Trend(periods []csat.Period, source string, baseline int, opts *CompareOptions) (TrendReport, error) {
 	var o CompareOptions
 	if opts != nil {

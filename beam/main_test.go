@@ -99,7 +99,7 @@ type fataler interface {
 }
 
 // singleReport is the single-process path: csat.ReadTableCSV of the
-// library's own format, then csat.BuildReport and json.Marshal.
+// library's own format, then analysis.Build and json.Marshal.
 func singleReport(t fataler, scale *csat.Scale, period, libraryCSV string) (table *csat.Table, report string, err error) {
 	t.Helper()
 	tb, err := csat.ReadTableCSV(strings.NewReader(libraryCSV), scale, nil)

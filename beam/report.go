@@ -15,7 +15,7 @@ import (
 	"github.com/csatkit/csat/analysis"
 )
 
-// An InputFunc returns the [csat.ReportInput] of one key's table: the
+// An InputFunc returns the [analysis.Input] of one key's table: the
 // period's name, and any scorers, blend, history, targets or other parts
 // of the report. It must be a top-level function registered with
 // beam.RegisterFunction in an init function (Beam ships functions to
@@ -33,11 +33,11 @@ type ReportOptions struct {
 	Input InputFunc `json:"input"`
 }
 
-// Reports builds the report of each key's table ([csat.BuildReport]) and
-// marshals it to JSON (json.Marshal of the [csat.Report]): from a
+// Reports builds the report of each key's table ([analysis.Build]) and
+// marshals it to JSON (json.Marshal of the [analysis.Report]): from a
 // PCollection of KV<K, *csat.Table> ([CombineTables]), reports is a
 // PCollection of KV<K, string>, the same bytes the single-process path
-// (csat.ReadTableCSV, csat.BuildReport, json.Marshal) gives for the same
+// (csat.ReadTableCSV, analysis.Build, json.Marshal) gives for the same
 // answers. A key whose report cannot be built (a table without survey
 // answers is [csat.ErrEmpty]) does not stop the job: it is in failures,
 // KV<K, string> with the error's message.

@@ -8,7 +8,7 @@
 // period columns, spread round-robin over -files files) and, per company
 // and period, in the library's format (item,source,level,count). It then
 // times (1) the single-process path, csat.ReadTableCSV of each key's file,
-// csat.BuildReport and json.Marshal, one key after the other, and (2) the
+// analysis.Build and json.Marshal, one key after the other, and (2) the
 // pipeline (csatbeam.Read, KeyByCompanyPeriod, CombineTables, Reports,
 // WriteReports) on Prism, and checks that both wrote the same report
 // bytes. -max-count > 1 makes each row carry 1..max-count answers (the

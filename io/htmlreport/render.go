@@ -60,8 +60,8 @@ var tmpl = template.Must(template.New("report").Option("missingkey=error").Parse
 // Render writes nothing when it fails: the page is built in memory
 // first. A report without a period or without survey figures is an
 // error wrapping [csat.ErrMissing]; a bad option, or survey counts that
-// do not match the report's levels and answers ([csat.ItemFigures].Counts,
-// one per level of [csat.Report].Levels, adding up to Answers), one
+// do not match the report's levels and answers ([analysis.ItemFigures].Counts,
+// one per level of [analysis.Report].Levels, adding up to Answers), one
 // wrapping [csat.ErrInvalid]. The output depends only on r and opts: a
 // report read back from JSON renders the same bytes.
 func Render(w io.Writer, r analysis.Report, opts Options) error {

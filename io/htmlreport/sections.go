@@ -266,7 +266,7 @@ type likertRow struct {
 // likert builds the distribution of answers from the report's levels and
 // the survey's counts per level, after checking that the counts are the
 // report's: one per level, adding up to the answers. A report without
-// levels or counts (not built by [csat.BuildReport]) has no distribution.
+// levels or counts (not built by [analysis.Build]) has no distribution.
 func (b *builder) likert() error {
 	l, sv, levels := b.l, surveyFigures(b.r), b.r.Levels
 	figs := append([]analysis.ItemFigures{sv.Overall}, sv.Items...)
