@@ -34,12 +34,12 @@ func companyScores(t *testing.T) []csat.CustomerScore {
 	return out
 }
 
-// TestCompanyView, by hand:
+// TestCompany, by hand:
 //   - lowest band (default): C counts at 30: (76.42 + 80 + 30) / 3 = 186.42/3 = 62.14
 //   - excluded: (76.42 + 80) / 2 = 78.21
 //   - at score 0: 156.42 / 3 = 52.14
 //   - weights A 3, B 1, C 1: (229.26 + 80 + 30) / 5 = 67.852
-func TestCompanyView(t *testing.T) {
+func TestCompany(t *testing.T) {
 	scores := companyScores(t)
 	cases := []struct {
 		name    string
@@ -148,7 +148,7 @@ func TestCompanyOrder(t *testing.T) {
 // The company view ranks customers and picks the items that pulled one
 // down on exact values: scores 10⁻²⁵ apart are ranked in order, and an
 // item 10⁻²⁵ below the preliminary score is a drag.
-func TestCompanyViewExact(t *testing.T) {
+func TestCompanyExact(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		v := nearEdge(t)
 		d := decimal.New(1, -rapid.Int32Range(21, 30).Draw(t, "k"))

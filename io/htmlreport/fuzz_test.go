@@ -12,7 +12,7 @@ import (
 )
 
 // FuzzItemName renders a survey whose item and organisation names are
-// arbitrary text: whatever BuildReport accepts renders, markup in the
+// arbitrary text: whatever analysis.Build accepts renders, markup in the
 // name never reaches the page as markup, and the charts carry the name
 // exactly.
 func FuzzItemName(f *testing.F) {
