@@ -110,10 +110,10 @@ func (w *wrapped) Unwrap() error  { return w.err }
 // detail returns err's message without the "csat: " every csat error
 // starts with, so that context errors say it once.
 func detail(err error) string {
-	switch d := err.(type) {
-	case interface{ detail() string }:
+	if d, ok := err.(interface{ detail() string }); ok {
 		return d.detail()
-	case *errs.Error: // an error of one of csat's packages
+	}
+	if d, ok := err.(interface{ Detail() string }); ok { // an error of one of csat's packages (internal/errs)
 		return d.Detail()
 	}
 	return err.Error()
