@@ -105,7 +105,8 @@ func (o *Outcome) UnmarshalText(b []byte) error {
 // A Complaint is one formal complaint (投诉) of a customer.
 //
 // Times are optional for the per-customer score, which needs only the
-// outcome; complaint figures ([github.com/csatkit/csat/analysis.Complaints]) need Received, and a
+// outcome; complaint figures
+// ([github.com/csatkit/csat/analysis.Complaints]) need Received, and a
 // zero Resolved means the complaint is still open.
 type Complaint struct {
 	ID            string    // unique id, required

@@ -48,7 +48,8 @@ const (
 	// counted in the company view.
 	AtRisk
 	// Lost is a customer lost in the period; the company view applies
-	// its lost policy ([github.com/csatkit/csat/analysis.LostPolicy]).
+	// its lost policy
+	// ([github.com/csatkit/csat/analysis.LostPolicy]).
 	Lost
 )
 
