@@ -71,6 +71,21 @@ func main() {
 		log.Fatal(err)
 	}
 
+	printFigures(rep)
+	printAnalysis(rep)
+	printTargets(rep)
+	planNext()
+
+	js, err := json.Marshal(rep)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("\nThe report as JSON: %d bytes, starting %s…\n", len(js), js[:60])
+}
+
+// printFigures prints the headline figures of every source and their
+// blend.
+func printFigures(rep analysis.Report) {
 	fmt.Println("Satisfaction analysis report 客户满意度检查分析报告,", rep.Period)
 	for _, sf := range rep.Sources {
 		fmt.Printf("\n[%s] %d answers\n", sf.Source, sf.Overall.Answers)
@@ -91,6 +106,11 @@ func main() {
 			fmt.Println("  " + o.Explain())
 		}
 	}
+}
+
+// printAnalysis prints the main areas of dissatisfaction, the
+// self-assessment gaps, the competitor comparison and the trend.
+func printAnalysis(rep analysis.Report) {
 	fmt.Println("\nMain areas of dissatisfaction (Pareto of 不满意 + 很不满意, survey):")
 	for _, p := range rep.Pareto {
 		fmt.Printf("  %-18s %3d answers  %-7s cumulative %s\n", p.Item, p.Count, p.Share, p.Cumulative)
@@ -115,6 +135,10 @@ func main() {
 		}
 	}
 	fmt.Println("  " + rep.Trend.DegreeSlope.Explain())
+}
+
+// printTargets prints the targets, the actions and the warnings.
+func printTargets(rep analysis.Report) {
 	fmt.Println("\nTargets 平均先进指标:")
 	for _, tg := range rep.Targets {
 		fmt.Printf("  %s — %s %s, met: %t\n", tg.Target.Target.Explain(), tg.Against, tg.Current, tg.Met)
@@ -127,6 +151,10 @@ func main() {
 		fmt.Println("warning:", w)
 	}
 
+}
+
+// planNext sizes, allocates and checks the next survey's plan.
+func planNext() {
 	fmt.Println("\nNext survey's plan:")
 	ss, err := csat.CochranSampleSize(&csat.SampleSizeOptions{Population: 2000})
 	if err != nil {
@@ -150,9 +178,4 @@ func main() {
 		}
 	}
 
-	js, err := json.Marshal(rep)
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Printf("\nThe report as JSON: %d bytes, starting %s…\n", len(js), js[:60])
 }
