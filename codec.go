@@ -446,8 +446,9 @@ func (t *Table) UnmarshalJSON(data []byte) error {
 // jsonError wraps a JSON decoding error: ErrCorrupt, or the csat error a
 // nested decoder returned.
 func jsonError(what string, err error) error {
-	var w interface{ detail() string }
-	if errors.As(err, &w) {
+	var own interface{ detail() string }
+	var other interface{ Detail() string } // internal/errs, as errorf builds them
+	if errors.As(err, &own) || errors.As(err, &other) {
 		return err
 	}
 	return errorf(ErrCorrupt, "decode %s JSON: %v", what, err)

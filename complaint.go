@@ -2,7 +2,6 @@ package csat
 
 import (
 	"github.com/csatkit/csat/internal/enum"
-	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -98,7 +97,8 @@ func (o *Outcome) UnmarshalText(b []byte) error {
 // A Complaint is one formal complaint (投诉) of a customer.
 //
 // Times are optional for the per-customer score, which needs only the
-// outcome; complaint figures ([AnalyzeComplaints]) need Received, and a
+// outcome; complaint figures
+// ([github.com/csatkit/csat/analysis.Complaints]) need Received, and a
 // zero Resolved means the complaint is still open.
 type Complaint struct {
 	ID            string    // unique id, required
@@ -217,22 +217,6 @@ func (a Adjustments) Of(o Outcome) (decimal.Decimal, error) {
 		a = DefaultAdjustments()
 	}
 	return a.delta[o], nil
-}
-
-// sortComplaints returns cs sorted by id (byte order), so that results
-// never depend on input order.
-func sortComplaints(cs []Complaint) []Complaint {
-	out := slices.Clone(cs)
-	slices.SortFunc(out, func(a, b Complaint) int {
-		switch {
-		case a.ID < b.ID:
-			return -1
-		case a.ID > b.ID:
-			return 1
-		}
-		return 0
-	})
-	return out
 }
 
 // outcomeEnum names the outcomes by their keys (the one mechanism:

@@ -49,7 +49,8 @@ const (
 	// counted in the company view.
 	AtRisk
 	// Lost is a customer lost in the period; the company view applies
-	// its [LostPolicy].
+	// its lost policy
+	// ([github.com/csatkit/csat/analysis.LostPolicy]).
 	Lost
 )
 
@@ -260,7 +261,7 @@ func (s *CustomerScorer) Visit(notes map[string]VisitNote) (Result, error) {
 		}
 		i, err := s.scale.Index(n.Level)
 		if err != nil {
-			return Result{}, &ItemError{Item: it, Err: wrapf(err, "visit")}
+			return Result{}, &ItemError{Item: it, Err: errorf(err, "visit")}
 		}
 		l, err := s.scale.Level(i)
 		if err != nil {

@@ -337,8 +337,8 @@ func TestCustomerExplain(t *testing.T) {
 			t.Errorf("Explain lacks %q:\n%s", want, ex)
 		}
 	}
-	got := []string{Active.String(), AtRisk.String(), Lost.String(), Status(7).String(), LostExclude.String(), LostMode(9).String()}
-	if diff := cmp.Diff([]string{"active", "at_risk", "lost", "Status(7)", "exclude", "LostMode(9)"}, got); diff != "" {
+	got := []string{Active.String(), AtRisk.String(), Lost.String(), Status(7).String()}
+	if diff := cmp.Diff([]string{"active", "at_risk", "lost", "Status(7)"}, got); diff != "" {
 		t.Errorf("names (-want +got):\n%s", diff)
 	}
 }

@@ -160,28 +160,18 @@
 //
 // # Churn and the company view
 //
-// A customer can be [Active], [AtRisk] or [Lost] in the period.
-// [CompanyView] averages customers' final scores (equally, or weighted
-// e.g. by sales volume), counts them per band, and lists them worst first
-// with the items that pulled each down. Lost customers follow a stated
-// [LostPolicy]: by default they count at the lowest band's point (30), so
-// that losing unhappy customers never raises the company's figure; they
-// can instead be excluded or counted at a given score, and the view
-// reports how many were affected.
+// A customer can be [Active], [AtRisk] or [Lost] in the period. The
+// company view over customer scores (their mean, their distribution over
+// the bands, the customers worst first, lost customers under a stated
+// policy) is [github.com/csatkit/csat/analysis.Company].
 //
 // # Complaints
 //
-// [AnalyzeComplaints] turns a period's [Complaint] records into the
-// performance-excellence deck's figures (METHOD.md §6): the share handled
-// within the limit (24 h), response and resolution times (median and 90th
-// percentile, nearest rank), the outcome mix, open complaints and their
-// age, the iceberg estimate (complainants / 5% dissatisfied customers, of
-// whom 35% voice it elsewhere and 60% say nothing), the customers expected
-// lost to delay (10% per completed day past the limit, compounding by
-// default: 1 − 0.9^d; [LossLinear] reads it as 10% × d), expected returns
-// (95% if resolved within the limit, 60% if later) and word-of-mouth reach
-// (5 per quickly satisfied complainant). Every rate is a parameter of
-// [ComplaintOptions].
+// A [Complaint] record (received, first response, resolved, outcome)
+// adjusts its customer's score. The period's complaint-handling figures
+// of the performance-excellence deck (METHOD.md §6: the share handled
+// within the limit, the iceberg, the customers expected lost to delay)
+// are [github.com/csatkit/csat/analysis.Complaints].
 //
 // # Loyalty
 //
@@ -220,36 +210,20 @@
 // [Summarize], the survey schedule (whose key classes are data) and the
 // report.
 //
-// # Analysis after a survey
+// # Confidence intervals
 //
-// What a quality manager does next (METHOD.md §10):
+// [Wilson] gives an interval for a [Proportion] (k of n; [RateInterval]
+// for a tally's rate) — 6 of 32 gives [0.08890, 0.35309] — and
+// [DegreeInterval] a t-interval whose per-answer variance follows from
+// the counts. An [Interval] exposes its quantile, degrees of freedom and
+// variance as fields. [SatisfiedOf] reads a tally's rate as a
+// proportion.
 //
-//   - [Dissatisfied] counts the 不满意 and 很不满意 answers per item and
-//     source; [Pareto] orders the items by them with the cumulative share,
-//     the main areas of dissatisfaction first; [Gaps] shows where the
-//     sales staff's self-assessment is above the customers' survey (a
-//     problem staff are blind to). [Action] records corrective and
-//     preventive actions with cause, owner, due date and status.
-//   - Confidence intervals: [Wilson] for a [Proportion] (k of n; [RateInterval]
-//     for a tally's rate) — 6 of 32 gives [0.08890, 0.35309] — and
-//     [DegreeInterval], a t-interval whose per-answer variance follows from
-//     the counts. An [Interval] exposes its quantile, degrees of freedom
-//     and variance as fields.
-//   - [CompareRates] (pooled two-proportion z-test on two proportions;
-//     [SatisfiedOf] reads one from a tally) and [CompareDegrees] (Welch's
-//     t-test) compare us with a competitor or with another period; a
-//     [Comparison] exposes the pooled proportion, standard error,
-//     statistic, degrees of freedom and p-value. [CompareCompetitor] does it
-//     per item and overall and warns when fewer competitor forms came back
-//     than the plan's minimum.
-//   - [Trend] follows a source over periods, with each change against the
-//     previous and the baseline period and its significance, and the
-//     least-squares slope.
-//   - [Target] sets next year's average-advanced target 平均先进指标: the
-//     mean of the history, averaged with the mean of the values above it
-//     (82, 85, 78, 88, 90, 80 → (83.83 + 87.67)/2 = 85.75; the variant
-//     (mean + Σ advanced)/(k+1) gives 86.71). A [TargetResult] has the
-//     mean, the advanced values and their mean as fields.
+// What a quality manager does after a survey (METHOD.md §10: the
+// dissatisfied answers and their Pareto ordering, the self-assessment
+// gaps, the significance tests against a competitor or another period,
+// the trend, the average-advanced targets, corrective and preventive
+// actions) is package [github.com/csatkit/csat/analysis].
 //
 // Square roots, normal and t quantiles are irrational: csat computes them
 // in decimals to [Precision] places (an internal package, tested against
@@ -268,15 +242,12 @@
 //
 // # Report
 //
-// [BuildReport] gathers a period's figures — per source and item the
-// headline figures of its [Scorer]s (the method's degree and rate by
-// default, any user's own beside them) with intervals where the scorer is
-// an [IntervalScorer], their blend by any [WeightingScheme], the Pareto,
-// the gaps, the competitor comparison, the trend, each figure beside its
-// target, customer scores, complaint figures, actions, the [LoyaltyMetric]s
-// and the [Segmenter] it is given — into one [Report] that marshals to
-// JSON with stable field names (enums as text) and reads back to an equal
-// value, so a CLI or a web page renders it without recomputing anything.
+// [github.com/csatkit/csat/analysis.Build] gathers a period's figures —
+// the headline figures of any [Scorer]s, their blend by any
+// [WeightingScheme], the analysis, customer scores, complaint figures,
+// the [LoyaltyMetric]s and the [Segmenter] it is given — into one report
+// that marshals to JSON, so a CLI or a web page renders it without
+// recomputing anything.
 //
 // # Errors
 //

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/csatkit/csat/internal/errs"
 	"github.com/shopspring/decimal"
 )
 
@@ -78,26 +78,13 @@ var (
 )
 
 // errorf returns err (a sentinel, or a csat error) with context in front:
-// "csat: context: reason". The prefix is printed once, by the outermost
-// csat error: an inner one contributes its text without it (detail).
-// errors.Is and errors.As still see err.
+// "csat: context: reason". Every package of csat builds its errors this
+// way (internal/errs): the prefix is printed once, by the outermost csat
+// error, an inner one contributing its text without it. errors.Is and
+// errors.As still see err.
 func errorf(err error, format string, args ...any) error {
-	return &wrapped{msg: fmt.Sprintf(format, args...), err: err}
+	return errs.New(err, fmt.Sprintf(format, args...)+": "+detail(err))
 }
-
-// wrapf is errorf; it remains until the files that call it move to their
-// packages (issue 17).
-var wrapf = errorf
-
-// wrapped is a reason (a sentinel) with the text naming what was wrong.
-type wrapped struct {
-	msg string
-	err error
-}
-
-func (w *wrapped) Error() string  { return "csat: " + w.detail() }
-func (w *wrapped) detail() string { return w.msg + ": " + detail(w.err) }
-func (w *wrapped) Unwrap() error  { return w.err }
 
 // detail returns err's message without the "csat: " every csat error
 // starts with, so that an error wrapping it says it once, and a warning
@@ -111,7 +98,7 @@ func detail(err error) string {
 	if d, ok := err.(interface{ detail() string }); ok {
 		return d.detail()
 	}
-	return err.Error()
+	return errs.Detail(err)
 }
 
 // A CustomerError reports an error in the data of one customer. It wraps
@@ -291,14 +278,4 @@ func (e *ParseError) Unwrap() error {
 
 // quoteShort quotes s for an error message: escaped, at most 40 bytes of
 // it, with the length when cut.
-func quoteShort(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return strconv.Quote(s)
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
-}
+func quoteShort(s string) string { return errs.QuoteShort(s) }

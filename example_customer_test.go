@@ -41,24 +41,3 @@ func ExampleCustomerScorer_Score() {
 	// final 最终得分 = 80.42 − 1 + 2 − 5 = 76.42
 	// 76.42 满意 (satisfied)
 }
-
-// The company view: mean of customer scores, with lost customers counted
-// in the lowest band by default.
-func ExampleCompanyView() {
-	scorer := csat.PVCCustomerScorer()
-	happy, _ := scorer.Score(csat.Customer{ID: "A", Visit: map[string]csat.VisitNote{}}) // nothing mentioned: 80
-	q := map[string]decimal.Decimal{}
-	for _, it := range scorer.Items() {
-		q[it] = decimal.NewFromInt(50)
-	}
-	gone, _ := scorer.Score(csat.Customer{ID: "B", Questionnaire: q, Status: csat.Lost})
-	view, err := csat.CompanyView([]csat.CustomerScore{happy, gone}, nil)
-	if err != nil {
-		panic(err)
-	}
-	fmt.Println(view.Mean.Explain())
-	fmt.Println(view.LostAffected, view.Ranking[0].ID, view.Ranking[0].Band.LabelZH)
-	// Output:
-	// company mean = (1×80 + 1×30) / 2 = 55
-	// 1 B 不满意
-}

@@ -2,7 +2,6 @@ package csat
 
 import (
 	"errors"
-	"math/big"
 	"strings"
 	"testing"
 
@@ -55,8 +54,6 @@ func checkErr(t *testing.T, err error, want errCheck) {
 func genAnswers(t *rapid.T, label string) []int {
 	return rapid.SliceOfN(rapid.IntRange(0, 4), 1, 200).Draw(t, label)
 }
-
-func exactInt(n int) *big.Rat { return big.NewRat(int64(n), 1) }
 
 // mustGiven is Given for literals in tests: it panics on error.
 func mustGiven(label string, k Kind, v decimal.Decimal) Result {

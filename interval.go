@@ -6,6 +6,7 @@ import (
 
 	"github.com/csatkit/csat/internal/exact"
 	"github.com/csatkit/csat/internal/mathx"
+	"github.com/csatkit/csat/internal/stats"
 	"github.com/shopspring/decimal"
 )
 
@@ -185,17 +186,11 @@ func answerStats(t Tally) (n uint64, variance *big.Rat, err error) {
 		return n, nil, errorf(ErrTooFew, "%d answers (at least 2 needed)", n)
 	}
 	fm := t.scale.fullMarks.Rat()
-	sum, sq := new(big.Rat), new(big.Rat)
+	xs := make([]*big.Rat, len(t.scale.levels))
 	for i, l := range t.scale.levels {
-		c := exact.Uint(t.counts[i])
-		x := exact.Quo(l.Points.Rat(), fm)
-		sum.Add(sum, exact.Mul(c, x))
-		sq.Add(sq, exact.Mul(c, exact.Mul(x, x)))
+		xs[i] = exact.Quo(l.Points.Rat(), fm)
 	}
-	N := exact.Uint(n)
-	mean := exact.Quo(sum, N)
-	// s² = (Σx² − n·mean²) / (n − 1)
-	variance = exact.Quo(exact.Sub(sq, exact.Mul(N, exact.Mul(mean, mean))), exact.Uint(n-1))
+	variance = stats.Variance(t.counts[:len(xs)], xs, n)
 	return n, variance, nil
 }
 
@@ -216,7 +211,7 @@ func DegreeInterval(t Tally, c Confidence) (Interval, error) {
 	}
 	n, variance, err := answerStats(t)
 	if err != nil {
-		return Interval{}, wrapf(err, "degree interval")
+		return Interval{}, errorf(err, "degree interval")
 	}
 	wp := int32(Precision + 8)
 	p := one.Sub(one.Sub(lv).Mul(decimal.New(5, -1)))

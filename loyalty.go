@@ -160,7 +160,7 @@ func (m NPS) FromCounts(c NPSCounts) (NPSResult, error) {
 	}
 	z, level, err := m.Confidence.resolve()
 	if err != nil {
-		return NPSResult{}, wrapf(err, "nps")
+		return NPSResult{}, errorf(err, "nps")
 	}
 	r.N = n
 	hundred := decimal.NewFromInt(100)

@@ -3,8 +3,9 @@ package csat
 import "github.com/shopspring/decimal"
 
 // A Proportion is k of n: satisfied answers of all answers, promoters of
-// respondents, forms returned of forms sent. [Wilson] and [CompareRates]
-// take one; [SatisfiedOf] reads the satisfied proportion of a tally.
+// respondents, forms returned of forms sent. [Wilson] and
+// [github.com/csatkit/csat/analysis.CompareRates] take one; [SatisfiedOf]
+// reads the satisfied proportion of a tally.
 type Proportion struct {
 	K, N uint64
 }

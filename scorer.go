@@ -22,9 +22,10 @@ var (
 )
 
 // An IntervalScorer is a [Scorer] that can also give a confidence interval
-// of its figure. It is optional: the report ([BuildReport]) shows an
-// interval beside each figure whose scorer has one. [Degree] (a
-// t-interval) and [Rate] (Wilson) do.
+// of its figure. It is optional: the report
+// ([github.com/csatkit/csat/analysis.Build]) shows an interval beside
+// each figure whose scorer has one. [Degree] (a t-interval) and [Rate]
+// (Wilson) do.
 type IntervalScorer interface {
 	Scorer
 	Interval(t Tally, c Confidence) (Interval, error)

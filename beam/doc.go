@@ -44,7 +44,7 @@
 // then merges them): a few elements per file instead of one per row,
 // about three times as fast on Prism.
 //
-// [Reports] builds each key's [csat.Report] ([csat.BuildReport]) with the
+// [Reports] builds each key's [analysis.Report] ([analysis.Build]) with the
 // method's scorers or, through an [InputFunc], with any [csat.Scorer],
 // blend, history or target, and marshals it to the same JSON bytes the
 // single-process path gives.

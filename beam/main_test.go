@@ -14,6 +14,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 // pipelineChecks is the number of random pipelines the rapid properties
@@ -86,8 +87,8 @@ func stringKeyReport(k, report string) string { return k + "|" + report }
 func keyByCompany(a Answer) (string, Answer) { return a.Company, a }
 
 // companyInput is a user's InputFunc: the rate alone, period "2025".
-func companyInput(key any, t *csat.Table) (csat.ReportInput, error) {
-	return csat.ReportInput{Period: "2025 " + key.(string), Table: t, Scorers: []csat.Scorer{csat.Rate{}}}, nil
+func companyInput(key any, t *csat.Table) (analysis.Input, error) {
+	return analysis.Input{Period: "2025 " + key.(string), Table: t, Headlines: []analysis.Headline{{Scorer: csat.Rate{}}}}, nil
 }
 
 // fataler is what the helpers need of a *testing.T or a *rapid.T.
@@ -98,14 +99,14 @@ type fataler interface {
 }
 
 // singleReport is the single-process path: csat.ReadTableCSV of the
-// library's own format, then csat.BuildReport and json.Marshal.
+// library's own format, then analysis.Build and json.Marshal.
 func singleReport(t fataler, scale *csat.Scale, period, libraryCSV string) (table *csat.Table, report string, err error) {
 	t.Helper()
 	tb, err := csat.ReadTableCSV(strings.NewReader(libraryCSV), scale, nil)
 	if err != nil {
 		t.Fatalf("single-process read: %v", err)
 	}
-	rep, err := csat.BuildReport(csat.ReportInput{Period: period, Table: tb})
+	rep, err := analysis.Build(analysis.Input{Period: period, Table: tb})
 	if err != nil {
 		return tb, "", err
 	}

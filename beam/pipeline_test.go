@@ -12,6 +12,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/passert"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 func mustJSON(t fataler, v any) string {
@@ -137,7 +138,7 @@ func TestUserKeyAndInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := csat.BuildReport(csat.ReportInput{Period: "2025 acme", Table: tb, Scorers: []csat.Scorer{csat.Rate{}}})
+	rep, err := analysis.Build(analysis.Input{Period: "2025 acme", Table: tb, Headlines: []analysis.Headline{{Scorer: csat.Rate{}}}})
 	if err != nil {
 		t.Fatal(err)
 	}

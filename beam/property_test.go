@@ -225,7 +225,7 @@ func (f *genFile) text() (string, []int64) {
 // CRLF, byte-order marks, blank lines, quoted fields) with bad lines and
 // bad headers among them, the Prism pipeline gives per key exactly the
 // table and the report bytes of the single-process path
-// (csat.ReadTableCSV of that key's good rows, csat.BuildReport,
+// (csat.ReadTableCSV of that key's good rows, analysis.Build,
 // json.Marshal), the same failures, and every bad line in the dead
 // letter with its file, line number and kind of error; and so does
 // ReadTables.

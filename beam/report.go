@@ -12,15 +12,16 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/util/reflectx"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
-// An InputFunc returns the [csat.ReportInput] of one key's table: the
+// An InputFunc returns the [analysis.Input] of one key's table: the
 // period's name, and any scorers, blend, history, targets or other parts
 // of the report. It must be a top-level function registered with
 // beam.RegisterFunction in an init function (Beam ships functions to
 // workers by name; a closure cannot travel). key is the key of
 // [CombineTables]' input, of its own type.
-type InputFunc func(key any, t *csat.Table) (csat.ReportInput, error)
+type InputFunc func(key any, t *csat.Table) (analysis.Input, error)
 
 // ReportOptions configures [Reports]. The zero value (or nil) means the
 // defaults.
@@ -32,11 +33,11 @@ type ReportOptions struct {
 	Input InputFunc `json:"input"`
 }
 
-// Reports builds the report of each key's table ([csat.BuildReport]) and
-// marshals it to JSON (json.Marshal of the [csat.Report]): from a
+// Reports builds the report of each key's table ([analysis.Build]) and
+// marshals it to JSON (json.Marshal of the [analysis.Report]): from a
 // PCollection of KV<K, *csat.Table> ([CombineTables]), reports is a
 // PCollection of KV<K, string>, the same bytes the single-process path
-// (csat.ReadTableCSV, csat.BuildReport, json.Marshal) gives for the same
+// (csat.ReadTableCSV, analysis.Build, json.Marshal) gives for the same
 // answers. A key whose report cannot be built (a table without survey
 // answers is [csat.ErrEmpty]) does not stop the job: it is in failures,
 // KV<K, string> with the error's message.
@@ -74,7 +75,7 @@ func (fn *reportFn) Setup() error {
 	switch f := v.(type) {
 	case InputFunc:
 		fn.input = f
-	case func(any, *csat.Table) (csat.ReportInput, error):
+	case func(any, *csat.Table) (analysis.Input, error):
 		fn.input = f
 	default:
 		return &opError{op: "report", err: reasonf(csat.ErrInvalid, "input function %s is a %T, not an InputFunc", fn.Input, v)}
@@ -93,7 +94,7 @@ func (fn *reportFn) ProcessElement(key beam.X, t *csat.Table, emit, fail func(be
 }
 
 func (fn *reportFn) report(key any, t *csat.Table) ([]byte, error) {
-	var in csat.ReportInput
+	var in analysis.Input
 	if fn.input != nil {
 		var err error
 		if in, err = fn.input(key, t); err != nil {
@@ -102,14 +103,14 @@ func (fn *reportFn) report(key any, t *csat.Table) ([]byte, error) {
 	} else {
 		switch k := key.(type) {
 		case Key:
-			in = csat.ReportInput{Period: k.Period, Table: t}
+			in = analysis.Input{Period: k.Period, Table: t}
 		case string:
-			in = csat.ReportInput{Period: k, Table: t}
+			in = analysis.Input{Period: k, Table: t}
 		default:
 			return nil, &opError{op: "report", err: reasonf(csat.ErrMissing, "no period for a key of type %T (give ReportOptions.Input)", key)}
 		}
 	}
-	rep, err := csat.BuildReport(in)
+	rep, err := analysis.Build(in)
 	if err != nil {
 		return nil, err
 	}

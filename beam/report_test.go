@@ -6,6 +6,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/util/reflectx"
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 func TestReportPath(t *testing.T) {
@@ -42,7 +43,7 @@ func TestReportFnInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := csat.BuildReport(csat.ReportInput{Period: "2025 acme", Table: tb, Scorers: []csat.Scorer{csat.Rate{}}})
+	rep, err := analysis.Build(analysis.Input{Period: "2025 acme", Table: tb, Headlines: []analysis.Headline{{Scorer: csat.Rate{}}}})
 	if err != nil {
 		t.Fatal(err)
 	}

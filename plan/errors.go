@@ -3,10 +3,10 @@ package plan
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/errs"
 )
 
 // Plan violations, reported by [Plan.Check]. Every other error of the
@@ -25,35 +25,17 @@ var (
 	ErrKeyCustomerMissing = errors.New("key customer not surveyed")
 )
 
-// wrapped is a reason (a sentinel) with the text naming what was wrong,
-// printed "csat: text: reason" like csat's own errors.
-type wrapped struct {
-	msg string
-	err error
-}
-
-func (w *wrapped) Error() string { return "csat: " + w.msg + ": " + w.err.Error() }
-func (w *wrapped) Unwrap() error { return w.err }
-
-// errorf returns an error prefixed "csat: " that wraps the sentinel err.
+// errorf returns err (one of csat's sentinels, or a csat error) with
+// context in front, "csat: context: reason", as csat's own errors are
+// built (internal/errs): the prefix printed once.
 func errorf(err error, format string, args ...any) error {
-	return &wrapped{msg: fmt.Sprintf(format, args...), err: err}
+	return errs.New(err, fmt.Sprintf(format, args...)+": "+errs.Detail(err))
 }
-
-// reason is what was wrong without the prefix: the reason inside a
-// [csat.CustomerError], which prints "csat: " once.
-type reason struct {
-	msg string
-	err error
-}
-
-func (r *reason) Error() string { return r.msg + ": " + r.err.Error() }
-func (r *reason) Unwrap() error { return r.err }
 
 // customerErrorf returns a [csat.CustomerError] for the customer id whose
 // reason wraps the sentinel err.
 func customerErrorf(id string, err error, format string, args ...any) error {
-	return &csat.CustomerError{Customer: id, Err: &reason{msg: fmt.Sprintf(format, args...), err: err}}
+	return &csat.CustomerError{Customer: id, Err: errorf(err, format, args...)}
 }
 
 // validName reports whether an id is non-empty UTF-8.
@@ -61,14 +43,4 @@ func validName(name string) bool { return name != "" && utf8.ValidString(name) }
 
 // quoteShort quotes s for an error message: escaped, at most 40 bytes of
 // it, with the length when cut.
-func quoteShort(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return strconv.Quote(s)
-	}
-	cut := max
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
-}
+func quoteShort(s string) string { return errs.QuoteShort(s) }

@@ -8,7 +8,7 @@
 // period columns, spread round-robin over -files files) and, per company
 // and period, in the library's format (item,source,level,count). It then
 // times (1) the single-process path, csat.ReadTableCSV of each key's file,
-// csat.BuildReport and json.Marshal, one key after the other, and (2) the
+// analysis.Build and json.Marshal, one key after the other, and (2) the
 // pipeline (csatbeam.Read, KeyByCompanyPeriod, CombineTables, Reports,
 // WriteReports) on Prism, and checks that both wrote the same report
 // bytes. -max-count > 1 makes each row carry 1..max-count answers (the
@@ -34,6 +34,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	csatbeam "github.com/csatkit/csat/beam"
 )
 
@@ -143,7 +144,7 @@ func singleProcess(single, reports string, keys []key) (time.Duration, error) {
 			return 0, err
 		}
 		reading += time.Since(start)
-		rep, err := csat.BuildReport(csat.ReportInput{Period: k.period, Table: t})
+		rep, err := analysis.Build(analysis.Input{Period: k.period, Table: t})
 		if err != nil {
 			return 0, err
 		}

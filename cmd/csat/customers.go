@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 const exampleCustomers = `  csat customers testdata/sample            # customers.csv (+ complaints.csv) of the directory
@@ -47,14 +48,14 @@ func runCustomers(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	company, err := csat.CompanyView(scores, nil)
+	company, err := analysis.Company(scores, nil)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, struct {
-			Customers []csat.CustomerScore `json:"customers"`
-			Company   csat.Company         `json:"company"`
+			Customers []csat.CustomerScore    `json:"customers"`
+			Company   analysis.CompanyFigures `json:"company"`
 		}{scores, company})
 	}
 	var b strings.Builder

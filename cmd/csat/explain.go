@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 const exampleExplain = `  csat explain testdata/sample
@@ -30,7 +31,7 @@ func runExplain(e *env, args []string) error {
 }
 
 // writeExplain prints the derivation of every figure of the report.
-func writeExplain(w io.Writer, l language, rep csat.Report) error {
+func writeExplain(w io.Writer, l language, rep analysis.Report) error {
 	x := &explainer{l: l}
 	fmt.Fprintf(&x.b, "%s %s · %s %s\n", l.t("period"), rep.Period, l.t("scale"), rep.Scale)
 	x.figures(rep)
@@ -61,10 +62,10 @@ func (x *explainer) derivation(r csat.Result) {
 
 // figures writes the figures of every source and item, then the blended
 // overall figures.
-func (x *explainer) figures(rep csat.Report) {
+func (x *explainer) figures(rep analysis.Report) {
 	l := x.l
 	for _, sf := range rep.Sources {
-		for _, it := range append([]csat.ItemFigures{sf.Overall}, sf.Items...) {
+		for _, it := range append([]analysis.ItemFigures{sf.Overall}, sf.Items...) {
 			name := it.Item
 			if name == "" {
 				name = l.t("all items")
@@ -88,7 +89,7 @@ func (x *explainer) figures(rep csat.Report) {
 
 // analysis writes the comparison with the competitor, the trend and the
 // targets.
-func (x *explainer) analysis(rep csat.Report) {
+func (x *explainer) analysis(rep analysis.Report) {
 	l := x.l
 	if len(rep.Competitor) > 0 {
 		x.section(l.t("competitor"))
@@ -104,7 +105,7 @@ func (x *explainer) analysis(rep csat.Report) {
 		x.section("trend · " + l.source(rep.Trend.Source))
 		for _, p := range rep.Trend.Points {
 			fmt.Fprintf(&x.b, "  %s: %s, %s\n", p.Period, p.Degree.Explain(), p.Rate.Explain())
-			for _, c := range []*csat.Change{p.VsPrevious, p.VsBaseline} {
+			for _, c := range []*analysis.Change{p.VsPrevious, p.VsBaseline} {
 				if c != nil {
 					fmt.Fprintf(&x.b, "    vs %s: %s\n    vs %s: %s\n", c.Against, c.Degree.Explain(), c.Against, c.Rate.Explain())
 				}
@@ -124,7 +125,7 @@ func (x *explainer) analysis(rep csat.Report) {
 
 // customers writes the company mean, each customer's score, the
 // complaint figures and the segments.
-func (x *explainer) customers(rep csat.Report) {
+func (x *explainer) customers(rep analysis.Report) {
 	l := x.l
 	if rep.Company != nil {
 		x.section(l.t("company mean"))

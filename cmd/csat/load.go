@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/io/sheet"
 	"github.com/shopspring/decimal"
 )
@@ -90,8 +91,8 @@ type dataset struct {
 	customers  []csat.Customer
 	complaints []csat.Complaint
 	values     []csat.CustomerValue
-	targets    [][]decimal.Decimal // degree history, rate history
-	actions    []csat.Action
+	headlines  []analysis.Headline // degree and rate with their target histories; nil: no targets
+	actions    []analysis.Action
 	summaries  []sheet.Summary
 	notes      []string // what the command chose, printed with the summaries
 }
@@ -316,7 +317,7 @@ func (f *inputFlags) loadPlans(d *dataset) error {
 		if err != nil {
 			return err
 		}
-		d.targets = t
+		d.headlines = t
 	}
 	if f.actions != "" {
 		a, err := readActions(f.actions)
@@ -344,15 +345,15 @@ func (f *inputFlags) asOfDate() (time.Time, bool, error) {
 // Complaints are measured as of asOf, or the end of the period when its
 // name says it (periodEnd); open complaints with neither are an error
 // that says to give -as-of.
-func (d *dataset) reportInput(asOf time.Time, given bool) (csat.ReportInput, error) {
-	in := csat.ReportInput{
-		Period:          d.periods[d.current].Name,
-		Table:           d.periods[d.current].Table,
-		History:         d.periods[:d.current],
-		TargetHistories: d.targets,
-		Complaints:      d.complaints,
-		Actions:         d.actions,
-		Values:          d.values,
+func (d *dataset) reportInput(asOf time.Time, given bool) (analysis.Input, error) {
+	in := analysis.Input{
+		Period:     d.periods[d.current].Name,
+		Table:      d.periods[d.current].Table,
+		History:    d.periods[:d.current],
+		Headlines:  d.headlines,
+		Complaints: d.complaints,
+		Actions:    d.actions,
+		Values:     d.values,
 	}
 	if len(in.History) > 0 {
 		in.Baseline = 0
@@ -377,7 +378,7 @@ func (d *dataset) reportInput(asOf time.Time, given bool) (csat.ReportInput, err
 			in.Complaints = kept
 		}
 		if given {
-			in.ComplaintOptions = &csat.ComplaintOptions{AsOf: asOf}
+			in.ComplaintOptions = &analysis.ComplaintOptions{AsOf: asOf}
 		} else {
 			for _, c := range d.complaints {
 				if c.Open() {
@@ -489,9 +490,9 @@ var targetColumns = map[string]string{
 }
 
 // readTargets reads past yearly figures (year,degree,rate; values as
-// fractions 0.82 or percentages 82%) into the report's target
-// histories, oldest year first.
-func readTargets(path string) ([][]decimal.Decimal, error) {
+// fractions 0.82 or percentages 82%) into the report's headline figures,
+// degree and rate, each with its target history, oldest year first.
+func readTargets(path string) ([]analysis.Headline, error) {
 	file, err := csvRows(path, targetColumns, "year")
 	if err != nil {
 		return nil, err
@@ -516,10 +517,7 @@ func readTargets(path string) ([][]decimal.Decimal, error) {
 			out[k] = append(out[k], v)
 		}
 	}
-	for len(out) > 0 && len(out[len(out)-1]) == 0 {
-		out = out[:len(out)-1]
-	}
-	return out, nil
+	return []analysis.Headline{{Scorer: csat.Degree{}, TargetHistory: out[0]}, {Scorer: csat.Rate{}, TargetHistory: out[1]}}, nil
 }
 
 // parseFraction parses 0.82 or 82% as the fraction 0.82.
@@ -549,31 +547,31 @@ var actionColumns = map[string]string{
 }
 
 // readActions reads corrective and preventive actions.
-func readActions(path string) ([]csat.Action, error) {
+func readActions(path string) ([]analysis.Action, error) {
 	file, err := csvRows(path, actionColumns, "item", "action")
 	if err != nil {
 		return nil, err
 	}
 	rows, lines := file.rows, file.lines
-	out := make([]csat.Action, 0, len(rows))
+	out := make([]analysis.Action, 0, len(rows))
 	for i, r := range rows {
 		bad := func(col string, err error) error {
 			return &csat.ParseError{File: path, Line: lines[i], Field: file.fields[col], Err: err}
 		}
-		a := csat.Action{Item: r["item"], Cause: r["cause"], Action: r["action"], Owner: r["owner"]}
+		a := analysis.Action{Item: r["item"], Cause: r["cause"], Action: r["action"], Owner: r["owner"]}
 		if k := r["kind"]; k != "" {
 			if err := a.Kind.UnmarshalText([]byte(k)); err != nil {
 				return nil, bad("kind", err)
 			}
 		} else {
-			a.Kind = csat.Corrective
+			a.Kind = analysis.Corrective
 		}
 		if s := r["status"]; s != "" {
 			if err := a.Status.UnmarshalText([]byte(s)); err != nil {
 				return nil, bad("status", err)
 			}
 		} else {
-			a.Status = csat.Planned
+			a.Status = analysis.Planned
 		}
 		if s := r["due"]; s != "" {
 			t, err := time.Parse("2006-01-02", s)

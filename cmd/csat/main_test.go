@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/plan"
 	"github.com/shopspring/decimal"
 )
@@ -83,7 +84,7 @@ func TestScoreJSON(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var rep csat.Report
+	var rep analysis.Report
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("report JSON: %v", err)
 	}
@@ -114,7 +115,7 @@ func TestScoreJSON(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	rep = csat.Report{}
+	rep = analysis.Report{}
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Period != "2025H2" || rep.Trend != nil {
 		t.Errorf("period 2025H2: %v %q trend %v", err, rep.Period, rep.Trend)
 	}
@@ -158,7 +159,7 @@ func TestTarget(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var r csat.TargetResult
+	var r analysis.TargetResult
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatal(err)
 	}
@@ -298,8 +299,8 @@ func TestCustomers(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	var v struct {
-		Customers []csat.CustomerScore `json:"customers"`
-		Company   csat.Company         `json:"company"`
+		Customers []csat.CustomerScore    `json:"customers"`
+		Company   analysis.CompanyFigures `json:"company"`
 	}
 	if err := json.Unmarshal([]byte(out), &v); err != nil {
 		t.Fatal(err)

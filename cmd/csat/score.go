@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/io/htmlreport"
 )
 
@@ -46,37 +46,37 @@ func oneArg(args []string) (string, error) {
 }
 
 // buildReport loads the data and builds the report of the period.
-func buildReport(e *env, f *inputFlags, args []string) (language, csat.Report, error) {
+func buildReport(e *env, f *inputFlags, args []string) (language, analysis.Report, error) {
 	arg, err := oneArg(args)
 	if err != nil {
-		return 0, csat.Report{}, err
+		return 0, analysis.Report{}, err
 	}
 	l, err := lang(f.lang)
 	if err != nil {
-		return 0, csat.Report{}, err
+		return 0, analysis.Report{}, err
 	}
 	d, err := f.load(e, arg, "answers")
 	if err != nil {
-		return 0, csat.Report{}, err
+		return 0, analysis.Report{}, err
 	}
 	writeSummaries(e.stderr, l, d)
 	asOf, given, err := f.asOfDate()
 	if err != nil {
-		return 0, csat.Report{}, err
+		return 0, analysis.Report{}, err
 	}
 	in, err := d.reportInput(asOf, given)
 	if err != nil {
-		return 0, csat.Report{}, err
+		return 0, analysis.Report{}, err
 	}
 	for _, n := range d.notes {
 		_, _ = fmt.Fprintln(e.stderr, n) // a notice on stderr: nothing to do if it fails
 	}
 	if in.Customers, err = d.scoreCustomers(); err != nil {
-		return 0, csat.Report{}, err
+		return 0, analysis.Report{}, err
 	}
-	rep, err := csat.BuildReport(in)
+	rep, err := analysis.Build(in)
 	if err != nil {
-		return 0, csat.Report{}, err
+		return 0, analysis.Report{}, err
 	}
 	return l, rep, nil
 }
@@ -103,13 +103,13 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // writeScores prints the per-source, per-item and overall figures.
-func writeScores(w io.Writer, l language, rep csat.Report) error {
+func writeScores(w io.Writer, l language, rep analysis.Report) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s · %s %s\n\n", l.t("period"), rep.Period, l.t("scale"), rep.Scale)
 	t := &textTable{right: []bool{false, false, true, true, true, false}}
 	t.add(l.t("source"), l.t("item"), l.t("answers"), l.t("degree"), l.t("rate"), l.t("interval"))
 	for _, sf := range rep.Sources {
-		rows := append([]csat.ItemFigures{sf.Overall}, sf.Items...)
+		rows := append([]analysis.ItemFigures{sf.Overall}, sf.Items...)
 		for _, it := range rows {
 			name := it.Item
 			if name == "" {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/plan"
 	"github.com/shopspring/decimal"
 )
@@ -459,11 +460,11 @@ func runTarget(e *env, args []string) error {
 			}
 		}
 	}
-	m := csat.AverageAdvanced
+	m := analysis.AverageAdvanced
 	if *variant {
-		m = csat.AverageAdvancedVariant
+		m = analysis.AverageAdvancedVariant
 	}
-	t, err := csat.Target(hist, m, kind)
+	t, err := analysis.Target(hist, m, kind)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/plan"
 	"github.com/shopspring/decimal"
 )
@@ -53,24 +54,39 @@ func main() {
 		"外观 appearance": {s: {48, 36, 12, 4, 0}, c: {6, 4, 2, 1, 0}, self: {6, 4, 0, 0, 0}},
 	})
 	d := decimal.RequireFromString
-	rep, err := csat.BuildReport(csat.ReportInput{
+	rep, err := analysis.Build(analysis.Input{
 		Period:  "2026H2",
 		Table:   h2,
 		History: []csat.Period{{Name: "2026H1", Table: h1}},
-		// Past yearly degrees and rates, in the order of the headline
-		// figures (degree, rate).
-		TargetHistories: [][]decimal.Decimal{
-			{d("0.78"), d("0.80"), d("0.77"), d("0.82")},
-			{d("0.86"), d("0.88"), d("0.85"), d("0.90")},
+		// The headline figures, degree and rate, each with its past
+		// yearly values for its target.
+		Headlines: []analysis.Headline{
+			{Scorer: csat.Degree{}, TargetHistory: []decimal.Decimal{d("0.78"), d("0.80"), d("0.77"), d("0.82")}},
+			{Scorer: csat.Rate{}, TargetHistory: []decimal.Decimal{d("0.86"), d("0.88"), d("0.85"), d("0.90")}},
 		},
-		Actions: []csat.Action{{Item: "交货期 delivery", Kind: csat.Corrective, Cause: "late raw material from one supplier",
+		Actions: []analysis.Action{{Item: "交货期 delivery", Kind: analysis.Corrective, Cause: "late raw material from one supplier",
 			Action: "second supplier qualified; weekly delivery review", Owner: "生产部 production",
-			Due: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC), Status: csat.InProgress}},
+			Due: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC), Status: analysis.InProgress}},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
 
+	printFigures(rep)
+	printAnalysis(rep)
+	printTargets(rep)
+	planNext()
+
+	js, err := json.Marshal(rep)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("\nThe report as JSON: %d bytes, starting %s…\n", len(js), js[:60])
+}
+
+// printFigures prints the headline figures of every source and their
+// blend.
+func printFigures(rep analysis.Report) {
 	fmt.Println("Satisfaction analysis report 客户满意度检查分析报告,", rep.Period)
 	for _, sf := range rep.Sources {
 		fmt.Printf("\n[%s] %d answers\n", sf.Source, sf.Overall.Answers)
@@ -91,6 +107,11 @@ func main() {
 			fmt.Println("  " + o.Explain())
 		}
 	}
+}
+
+// printAnalysis prints the main areas of dissatisfaction, the
+// self-assessment gaps, the competitor comparison and the trend.
+func printAnalysis(rep analysis.Report) {
 	fmt.Println("\nMain areas of dissatisfaction (Pareto of 不满意 + 很不满意, survey):")
 	for _, p := range rep.Pareto {
 		fmt.Printf("  %-18s %3d answers  %-7s cumulative %s\n", p.Item, p.Count, p.Share, p.Cumulative)
@@ -115,6 +136,10 @@ func main() {
 		}
 	}
 	fmt.Println("  " + rep.Trend.DegreeSlope.Explain())
+}
+
+// printTargets prints the targets, the actions and the warnings.
+func printTargets(rep analysis.Report) {
 	fmt.Println("\nTargets 平均先进指标:")
 	for _, tg := range rep.Targets {
 		fmt.Printf("  %s — %s %s, met: %t\n", tg.Target.Target.Explain(), tg.Against, tg.Current, tg.Met)
@@ -127,6 +152,10 @@ func main() {
 		fmt.Println("warning:", w)
 	}
 
+}
+
+// planNext sizes, allocates and checks the next survey's plan.
+func planNext() {
 	fmt.Println("\nNext survey's plan:")
 	ss, err := plan.Cochran(&plan.SampleSizeOptions{Population: 2000})
 	if err != nil {
@@ -150,9 +179,4 @@ func main() {
 		}
 	}
 
-	js, err := json.Marshal(rep)
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Printf("\nThe report as JSON: %d bytes, starting %s…\n", len(js), js[:60])
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/shopspring/decimal"
 )
 
@@ -35,7 +36,7 @@ type actionRow struct {
 
 // vitalItems marks the Pareto's main areas: each item whose cumulative
 // share before it is below 80%, decided on exact values.
-func vitalItems(ps []csat.ParetoEntry) []bool {
+func vitalItems(ps []analysis.ParetoEntry) []bool {
 	v := make([]bool, len(ps))
 	before := new(big.Rat)
 	for i, e := range ps {
@@ -130,7 +131,7 @@ func pValue(p decimal.Decimal) string {
 	return p.Round(3).StringFixed(3)
 }
 
-func (l lang) comparison(c csat.Comparison) comparisonCells {
+func (l lang) comparison(c analysis.Comparison) comparisonCells {
 	cc := comparisonCells{Ours: figCell(c.Ours), Theirs: figCell(c.Theirs), Difference: signed(c.Difference),
 		P: pValue(c.PValue), Verdict: l.verdict(c.Significant), Significant: c.Significant}
 	cc.Difference.Title = c.Explain()
@@ -250,7 +251,7 @@ type targetRow struct {
 	MetText                             string
 }
 
-func (l lang) change(c csat.Comparison) changeCell {
+func (l lang) change(c analysis.Comparison) changeCell {
 	cc := changeCell{cell: signed(c.Difference), Verdict: l.verdict(c.Significant), Significant: c.Significant, Present: true}
 	cc.Title = c.Explain()
 	if c.Significant {
@@ -291,10 +292,10 @@ func (b *builder) trend() {
 func (b *builder) targetRows(s *trendSec) {
 	l, r := b.l, b.r
 	for _, tg := range r.Targets {
-		row := targetRow{Name: l.figureName(targetLabel(r, tg)), Against: l.t("against_" + tg.Against),
+		row := targetRow{Name: l.figureName(targetLabel(r, tg)), Against: l.t("against_" + tg.Against.String()),
 			Mean: figCell(tg.Target.Mean), Target: figCell(tg.Target.Target), Current: figCell(tg.Current), Met: tg.Met}
-		if _, ok := words["against_"+tg.Against]; !ok {
-			row.Against = tg.Against
+		if _, ok := words["against_"+tg.Against.String()]; !ok {
+			row.Against = tg.Against.String()
 		}
 		if tg.Target.AdvancedMean != nil {
 			row.AdvancedMean = figCell(*tg.Target.AdvancedMean)

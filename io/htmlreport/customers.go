@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 // complaintsSec is 投诉处理: the complaint figures of the period.
@@ -73,7 +74,7 @@ func (b *builder) complaints() {
 	s.Derivs = append(s.Derivs, deriv{l.t("within_limit"), cf.WithinLimit.Explain()})
 	for _, t := range []struct {
 		name string
-		st   csat.DurationStats
+		st   analysis.DurationStats
 	}{{l.t("response_time"), cf.Response}, {l.t("resolution_time"), cf.Resolution}} {
 		if t.st.N == 0 {
 			continue

@@ -1,4 +1,4 @@
-// Package htmlreport renders a [csat.Report] as the satisfaction analysis
+// Package htmlreport renders a [analysis.Report] as the satisfaction analysis
 // report a quality manager hands to management (客户满意度检查分析报告,
 // METHOD.md §10): one self-contained HTML page, in Chinese or English,
 // that reads on screen and prints on A4.
@@ -7,7 +7,7 @@
 // number of answers per source, the date given in [Options]), headline
 // cards (the overall degree and rate blended 40/60 from self-assessment
 // and survey, then the survey's with their confidence intervals, each
-// beside its yearly target, matched by [csat.TargetFigure].Figure), key
+// beside its yearly target, matched by [analysis.TargetFigure].Figure), key
 // findings and the report's warnings, then one numbered section per part
 // of the report that is present:
 //
@@ -16,8 +16,8 @@
 //   - 各项目满意度 every item's figures per source, with intervals and
 //     dissatisfied answers, and the self-assessment's gaps;
 //   - 各项目满意程度分布 a diverging stacked bar chart of each item's
-//     survey answers per level ([csat.Report].Levels and each item's
-//     [csat.ItemFigures].Counts), satisfied right of zero, with the
+//     survey answers per level ([analysis.Report].Levels and each item's
+//     [analysis.ItemFigures].Counts), satisfied right of zero, with the
 //     counts in a table;
 //   - the Pareto chart of dissatisfaction with the corrective and
 //     preventive actions;

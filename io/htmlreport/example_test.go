@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/io/htmlreport"
 )
 
@@ -30,7 +31,7 @@ func ExampleRender() {
 			}
 		}
 	}
-	rep, err := csat.BuildReport(csat.ReportInput{Period: "2026H1", Table: tab})
+	rep, err := analysis.Build(analysis.Input{Period: "2026H1", Table: tab})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 // findings writes the key findings (要点): a few sentences a manager
@@ -101,7 +101,7 @@ func (b *builder) competitorFindings() {
 	for _, c := range r.Competitor {
 		for _, cmp := range []struct {
 			name string
-			c    csat.Comparison
+			c    analysis.Comparison
 		}{{l.shortFigure("degree"), c.Degree}, {l.shortFigure("rate"), c.Rate}} {
 			if !cmp.c.Significant {
 				continue
@@ -128,7 +128,7 @@ func (b *builder) competitorFindings() {
 }
 
 // changeArgs orders the arguments of the trend finding for the language.
-func changeArgs(l lang, against string, c csat.Comparison) []any {
+func changeArgs(l lang, against string, c analysis.Comparison) []any {
 	if l == langZH {
 		return []any{against, c.Difference, l.verdict(c.Significant)}
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/shopspring/decimal"
 )
 
@@ -83,19 +84,19 @@ func at(day, hour int) time.Time { return time.Date(2026, 6, day, hour, 0, 0, 0,
 // fullInput is a period with every part of a report: the worked survey,
 // self-assessment and competitor, two earlier periods, target
 // histories, complaints, customers, actions, an NPS and customer values.
-func fullInput(tb testing.TB) csat.ReportInput {
+func fullInput(tb testing.TB) analysis.Input {
 	tb.Helper()
 	h1, h2 := fixtureHistory(tb)
 	customers := fixtureCustomers(tb)
 	values := fixtureValues(tb)
 	recommend := fixtureRecommend(tb)
-	return csat.ReportInput{
+	return analysis.Input{
 		Period:  "2026H1",
 		Table:   workedTable(tb),
 		History: []csat.Period{{Name: "2025H1", Table: h1}, {Name: "2025H2", Table: h2}},
-		TargetHistories: [][]decimal.Decimal{
-			{dec("0.72"), dec("0.75"), dec("0.74"), dec("0.78")},
-			{dec("0.84"), dec("0.88"), dec("0.86"), dec("0.90")},
+		Headlines: []analysis.Headline{
+			{Scorer: csat.Degree{}, TargetHistory: []decimal.Decimal{dec("0.72"), dec("0.75"), dec("0.74"), dec("0.78")}},
+			{Scorer: csat.Rate{}, TargetHistory: []decimal.Decimal{dec("0.84"), dec("0.88"), dec("0.86"), dec("0.90")}},
 		},
 		Customers: customers,
 		Complaints: []csat.Complaint{
@@ -105,14 +106,14 @@ func fullInput(tb testing.TB) csat.ReportInput {
 			{ID: "T-04", Customer: "C006 中原电气", Received: at(20, 14), FirstResponse: at(21, 9), Resolved: at(24, 17), Channel: "phone", Category: "packaging", Outcome: csat.HandledDissatisfied},
 			{ID: "T-05", Customer: "C001 华东机械", Received: at(27, 9), FirstResponse: at(27, 10), Channel: "phone", Category: "delivery", Outcome: csat.NotHandled},
 		},
-		ComplaintOptions: &csat.ComplaintOptions{AsOf: at(30, 18)},
-		Actions: []csat.Action{
-			{Item: "交货期", Kind: csat.Corrective, Cause: "一家原料供应商延迟交货 late raw material from one supplier",
+		ComplaintOptions: &analysis.ComplaintOptions{AsOf: at(30, 18)},
+		Actions: []analysis.Action{
+			{Item: "交货期", Kind: analysis.Corrective, Cause: "一家原料供应商延迟交货 late raw material from one supplier",
 				Action: "认证第二供应商，每周交期评审 second supplier; weekly delivery review", Owner: "生产部 production",
-				Due: time.Date(2026, 8, 31, 0, 0, 0, 0, time.UTC), Status: csat.InProgress},
-			{Item: "包装", Kind: csat.Preventive, Cause: "运输途中包装破损 damage in transit",
+				Due: time.Date(2026, 8, 31, 0, 0, 0, 0, time.UTC), Status: analysis.InProgress},
+			{Item: "包装", Kind: analysis.Preventive, Cause: "运输途中包装破损 damage in transit",
 				Action: "加固外包装，改用托盘 reinforced cartons on pallets", Owner: "物流部 logistics",
-				Due: time.Date(2026, 7, 15, 0, 0, 0, 0, time.UTC), Status: csat.Planned},
+				Due: time.Date(2026, 7, 15, 0, 0, 0, 0, time.UTC), Status: analysis.Planned},
 		},
 		Loyalty:     []csat.LoyaltyMetric{csat.NPS{}},
 		LoyaltyData: csat.LoyaltyData{Recommend: recommend},
@@ -197,9 +198,9 @@ func fixtureRecommend(tb testing.TB) csat.Tally {
 }
 
 // build builds the report of in, failing the test on error.
-func build(tb testing.TB, in csat.ReportInput) csat.Report {
+func build(tb testing.TB, in analysis.Input) analysis.Report {
 	tb.Helper()
-	r, err := csat.BuildReport(in)
+	r, err := analysis.Build(in)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -210,16 +211,16 @@ func build(tb testing.TB, in csat.ReportInput) csat.Report {
 // with a t quantile computed in decimals), so tests share one.
 var (
 	fullOnce sync.Once
-	fullRep  csat.Report
+	fullRep  analysis.Report
 	fullErr  error
 )
 
 // full returns the report of fullInput, built once. It is shared:
 // callers copy what they alter.
-func full(tb testing.TB) csat.Report {
+func full(tb testing.TB) analysis.Report {
 	tb.Helper()
 	fullOnce.Do(func() {
-		fullRep, fullErr = csat.BuildReport(fullInput(tb))
+		fullRep, fullErr = analysis.Build(fullInput(tb))
 	})
 	if fullErr != nil || fullRep.Period == "" {
 		tb.Fatalf("building the full report: %v", fullErr)

@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/io/htmlreport"
 )
 
 // FuzzItemName renders a survey whose item and organisation names are
-// arbitrary text: whatever BuildReport accepts renders, markup in the
+// arbitrary text: whatever analysis.Build accepts renders, markup in the
 // name never reaches the page as markup, and the charts carry the name
 // exactly.
 func FuzzItemName(f *testing.F) {
@@ -31,8 +32,8 @@ func FuzzItemName(f *testing.F) {
 				t.Skip(err) // not a valid item name
 			}
 		}
-		rep, err := csat.BuildReport(csat.ReportInput{Period: "P", Table: tab,
-			Scorers: []csat.Scorer{scoreOnly{csat.Degree{}}, csat.Rate{}}})
+		rep, err := analysis.Build(analysis.Input{Period: "P", Table: tab,
+			Headlines: []analysis.Headline{{Scorer: scoreOnly{csat.Degree{}}}, {Scorer: csat.Rate{}}}})
 		if err != nil {
 			t.Skip(err)
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 // lang is the language of a report's words.
@@ -255,39 +256,39 @@ func (l lang) status(s csat.Status) string {
 }
 
 // actionKind names an action's kind.
-func (l lang) actionKind(k csat.ActionKind) string {
+func (l lang) actionKind(k analysis.ActionKind) string {
 	switch k {
-	case csat.Corrective:
+	case analysis.Corrective:
 		return [2]string{"纠正", "corrective"}[l]
-	case csat.Preventive:
+	case analysis.Preventive:
 		return [2]string{"预防", "preventive"}[l]
 	}
 	return k.String()
 }
 
 // actionStatus names an action's status.
-func (l lang) actionStatus(s csat.ActionStatus) string {
+func (l lang) actionStatus(s analysis.ActionStatus) string {
 	switch s {
-	case csat.Planned:
+	case analysis.Planned:
 		return [2]string{"计划中", "planned"}[l]
-	case csat.InProgress:
+	case analysis.InProgress:
 		return [2]string{"进行中", "in progress"}[l]
-	case csat.Done:
+	case analysis.Done:
 		return [2]string{"已完成", "done"}[l]
-	case csat.Verified:
+	case analysis.Verified:
 		return [2]string{"已验证", "verified"}[l]
 	}
 	return s.String()
 }
 
 // lostPolicy describes a company view's policy for lost customers.
-func (l lang) lostPolicy(p csat.LostPolicy) string {
+func (l lang) lostPolicy(p analysis.LostPolicy) string {
 	switch p.Mode {
-	case csat.LostLowestBand:
+	case analysis.LostLowestBand:
 		return [2]string{"按最低等级代表分计入", "counted at the lowest band's point"}[l]
-	case csat.LostExclude:
+	case analysis.LostExclude:
 		return [2]string{"不计入", "left out"}[l]
-	case csat.LostAtScore:
+	case analysis.LostAtScore:
 		return [2]string{"按 " + p.Score.String() + " 分计入", "counted at " + p.Score.String()}[l]
 	}
 	return p.Mode.String()

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 // Options configure [Render]. The zero value is a Chinese report titled
@@ -59,11 +60,11 @@ var tmpl = template.Must(template.New("report").Option("missingkey=error").Parse
 // Render writes nothing when it fails: the page is built in memory
 // first. A report without a period or without survey figures is an
 // error wrapping [csat.ErrMissing]; a bad option, or survey counts that
-// do not match the report's levels and answers ([csat.ItemFigures].Counts,
-// one per level of [csat.Report].Levels, adding up to Answers), one
+// do not match the report's levels and answers ([analysis.ItemFigures].Counts,
+// one per level of [analysis.Report].Levels, adding up to Answers), one
 // wrapping [csat.ErrInvalid]. The output depends only on r and opts: a
 // report read back from JSON renders the same bytes.
-func Render(w io.Writer, r csat.Report, opts Options) error {
+func Render(w io.Writer, r analysis.Report, opts Options) error {
 	l, err := parseLang(opts.Lang)
 	if err != nil {
 		return err
@@ -87,7 +88,7 @@ func Render(w io.Writer, r csat.Report, opts Options) error {
 }
 
 // surveyFigures returns the report's survey figures (nil without).
-func surveyFigures(r csat.Report) *csat.SourceFigures {
+func surveyFigures(r analysis.Report) *analysis.SourceFigures {
 	for i := range r.Sources {
 		if r.Sources[i].Source == csat.SourceSurvey && len(r.Sources[i].Overall.Figures) > 0 {
 			return &r.Sources[i]
@@ -97,7 +98,7 @@ func surveyFigures(r csat.Report) *csat.SourceFigures {
 }
 
 // sourceFigures returns the figures of a source (nil without).
-func sourceFigures(r csat.Report, src string) *csat.SourceFigures {
+func sourceFigures(r analysis.Report, src string) *analysis.SourceFigures {
 	for i := range r.Sources {
 		if r.Sources[i].Source == src {
 			return &r.Sources[i]
@@ -107,7 +108,7 @@ func sourceFigures(r csat.Report, src string) *csat.SourceFigures {
 }
 
 // build computes the page of r.
-func build(r csat.Report, opts Options, l lang) (*page, error) {
+func build(r analysis.Report, opts Options, l lang) (*page, error) {
 	p := &page{
 		L:         l.labels(),
 		Title:     opts.Title,
@@ -158,7 +159,7 @@ func build(r csat.Report, opts Options, l lang) (*page, error) {
 // builder fills a page section by section, numbering the sections
 // present.
 type builder struct {
-	r csat.Report
+	r analysis.Report
 	l lang
 	p *page
 	n int

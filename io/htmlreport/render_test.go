@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/io/htmlreport"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -20,7 +21,7 @@ import (
 )
 
 // render renders r, failing the test on error.
-func render(tb testing.TB, r csat.Report, opts htmlreport.Options) string {
+func render(tb testing.TB, r analysis.Report, opts htmlreport.Options) string {
 	tb.Helper()
 	var buf bytes.Buffer
 	if err := htmlreport.Render(&buf, r, opts); err != nil {
@@ -78,8 +79,8 @@ func chartIDs(cs []chart) []string {
 // has and has not.
 type sectionCase struct {
 	name     string
-	in       func(testing.TB) csat.ReportInput // nil for full
-	strip    bool                              // the report without levels and counts
+	in       func(testing.TB) analysis.Input // nil for full
+	strip    bool                            // the report without levels and counts
 	sections []string
 	charts   []string
 	has      []string
@@ -95,13 +96,13 @@ func noDissatisfied(tb testing.TB) *csat.Table {
 }
 
 // plannedAction is a preventive action of item 功能.
-var plannedAction = csat.Action{Item: "功能", Kind: csat.Preventive, Action: "复核图纸", Owner: "技术部",
-	Due: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Status: csat.Planned}
+var plannedAction = analysis.Action{Item: "功能", Kind: analysis.Preventive, Action: "复核图纸", Owner: "技术部",
+	Due: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Status: analysis.Planned}
 
 var sectionCases = []sectionCase{
 	{
 		name:     "survey only",
-		in:       func(tb testing.TB) csat.ReportInput { return csat.ReportInput{Period: "2026H1", Table: surveyOnly(tb)} },
+		in:       func(tb testing.TB) analysis.Input { return analysis.Input{Period: "2026H1", Table: surveyOnly(tb)} },
 		sections: []string{"overall", "items", "likert", "pareto"},
 		charts:   []string{"chart-likert", "chart-pareto"},
 		has:      []string{"各项目满意程度分布", "很不满意"},
@@ -111,7 +112,7 @@ var sectionCases = []sectionCase{
 		// A report not built by BuildReport may lack the levels and
 		// counts: it has no distribution, and the rest renders.
 		name:     "no levels or counts",
-		in:       func(tb testing.TB) csat.ReportInput { return csat.ReportInput{Period: "2026H1", Table: surveyOnly(tb)} },
+		in:       func(tb testing.TB) analysis.Input { return analysis.Input{Period: "2026H1", Table: surveyOnly(tb)} },
 		strip:    true,
 		sections: []string{"overall", "items", "pareto"},
 		charts:   []string{"chart-pareto"},
@@ -119,16 +120,16 @@ var sectionCases = []sectionCase{
 	},
 	{
 		name: "no dissatisfied answers",
-		in: func(tb testing.TB) csat.ReportInput {
-			return csat.ReportInput{Period: "2026H1", Table: noDissatisfied(tb)}
+		in: func(tb testing.TB) analysis.Input {
+			return analysis.Input{Period: "2026H1", Table: noDissatisfied(tb)}
 		},
 		sections: []string{"overall", "items", "likert"},
 		charts:   []string{"chart-likert"},
 	},
 	{
 		name: "actions without dissatisfaction",
-		in: func(tb testing.TB) csat.ReportInput {
-			return csat.ReportInput{Period: "2026H1", Table: noDissatisfied(tb), Actions: []csat.Action{plannedAction}}
+		in: func(tb testing.TB) analysis.Input {
+			return analysis.Input{Period: "2026H1", Table: noDissatisfied(tb), Actions: []analysis.Action{plannedAction}}
 		},
 		sections: []string{"overall", "items", "likert", "pareto"},
 		charts:   []string{"chart-likert"},
@@ -136,9 +137,10 @@ var sectionCases = []sectionCase{
 	},
 	{
 		name: "targets without history",
-		in: func(tb testing.TB) csat.ReportInput {
-			return csat.ReportInput{Period: "2026H1", Table: workedTable(tb),
-				TargetHistories: [][]decimal.Decimal{{dec("0.82"), dec("0.85"), dec("0.78"), dec("0.88"), dec("0.90"), dec("0.80")}}}
+		in: func(tb testing.TB) analysis.Input {
+			return analysis.Input{Period: "2026H1", Table: workedTable(tb),
+				Headlines: []analysis.Headline{{Scorer: csat.Degree{},
+					TargetHistory: []decimal.Decimal{dec("0.82"), dec("0.85"), dec("0.78"), dec("0.88"), dec("0.90"), dec("0.80")}}, {Scorer: csat.Rate{}}}}
 		},
 		sections: []string{"overall", "items", "likert", "pareto", "competitor", "trend"},
 		charts:   []string{"chart-likert", "chart-pareto", "chart-competitor"},
@@ -183,15 +185,21 @@ func TestSections(t *testing.T) {
 
 // report builds the case's report: without intervals, and without levels
 // and counts if strip.
-func (tc sectionCase) report(t *testing.T) csat.Report {
+func (tc sectionCase) report(t *testing.T) analysis.Report {
 	t.Helper()
-	var rep csat.Report
+	var rep analysis.Report
 	if tc.in == nil {
 		rep = full(t)
 	} else {
 		in := tc.in(t)
-		// Sections do not depend on intervals, which are slow.
-		in.Scorers = []csat.Scorer{scoreOnly{csat.Degree{}}, csat.Rate{}}
+		// Sections do not depend on intervals, which are slow: the
+		// degree without its interval, each headline keeping its
+		// target history.
+		hs := []analysis.Headline{{Scorer: scoreOnly{csat.Degree{}}}, {Scorer: csat.Rate{}}}
+		for i := range in.Headlines {
+			hs[i].TargetHistory = in.Headlines[i].TargetHistory
+		}
+		in.Headlines = hs
 		rep = build(t, in)
 	}
 	if tc.strip {
@@ -252,7 +260,7 @@ func TestHeadline(t *testing.T) {
 		}
 	}
 	// Without a self-assessment the survey's figures are the headline.
-	page = render(t, build(t, csat.ReportInput{Period: "2026H1", Table: surveyOnly(t)}), htmlreport.Options{})
+	page = render(t, build(t, analysis.Input{Period: "2026H1", Table: surveyOnly(t)}), htmlreport.Options{})
 	cards = nil
 	for _, m := range cardRE.FindAllStringSubmatch(page, -1) {
 		cards = append(cards, m[1])
@@ -363,7 +371,7 @@ func TestLikertScale(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	rep := build(t, csat.ReportInput{Period: "P", Table: tab, Scorers: []csat.Scorer{scoreOnly{csat.Degree{}}, csat.Rate{}}})
+	rep := build(t, analysis.Input{Period: "P", Table: tab, Headlines: []analysis.Headline{{Scorer: scoreOnly{csat.Degree{}}}, {Scorer: csat.Rate{}}}})
 	likert, rows := likertOf(t, render(t, rep, htmlreport.Options{Lang: "en"}))
 	// All items: no 1, yes 5, partly 2 of 8 → −12.5%, 62.5%, 25%.
 	want := map[string][]any{"no": {-12.5, -25.0, 0.0}, "partly": {25.0, 25.0, 25.0}, "yes": {62.5, 50.0, 75.0}}
@@ -439,7 +447,7 @@ func TestTargets(t *testing.T) {
 	survey := rep
 	survey.Targets = slices.Clone(rep.Targets)
 	for i := range survey.Targets {
-		survey.Targets[i].Against = "survey"
+		survey.Targets[i].Against = analysis.AgainstSurvey
 	}
 	got = chips(t, render(t, survey, htmlreport.Options{}))
 	if got[0] != "" || got[1] != "" || !strings.HasSuffix(got[2], degreeChip) || got[3] != rateChip {
@@ -483,7 +491,7 @@ func TestDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back csat.Report
+	var back analysis.Report
 	if err := json.Unmarshal(js, &back); err != nil {
 		t.Fatal(err)
 	}
@@ -541,9 +549,9 @@ func TestEscaping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := csat.ReportInput{Period: "2026H1</title><script>alert(3)</script>", Table: tab,
-		Actions: []csat.Action{{Item: evil, Kind: csat.Corrective, Cause: "</script><script>alert(4)</script>", Action: attr, Owner: "o",
-			Due: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Status: csat.Done}},
+	in := analysis.Input{Period: "2026H1</title><script>alert(3)</script>", Table: tab,
+		Actions: []analysis.Action{{Item: evil, Kind: analysis.Corrective, Cause: "</script><script>alert(4)</script>", Action: attr, Owner: "o",
+			Due: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Status: analysis.Done}},
 		Values: []csat.CustomerValue{{ID: evil, Value: r}}}
 	page := render(t, build(t, in), htmlreport.Options{Organisation: evil, Title: attr})
 	// The page up to the chart library, which has markup of its own in
@@ -609,7 +617,7 @@ func TestErrors(t *testing.T) {
 	rep := full(t)
 	// withSurvey returns rep with its survey's figures changed by f
 	// (on copies: rep is shared).
-	withSurvey := func(f func(sf *csat.SourceFigures)) csat.Report {
+	withSurvey := func(f func(sf *analysis.SourceFigures)) analysis.Report {
 		r := rep
 		r.Sources = slices.Clone(rep.Sources)
 		for i := range r.Sources {
@@ -628,24 +636,24 @@ func TestErrors(t *testing.T) {
 	noLevels.Levels = nil
 	for _, tc := range []struct {
 		name string
-		r    csat.Report
+		r    analysis.Report
 		opts htmlreport.Options
 		want error
 		msg  string
 	}{
 		{"language", rep, htmlreport.Options{Lang: "fr"}, csat.ErrInvalid, `"fr"`},
-		{"no period", csat.Report{}, htmlreport.Options{}, csat.ErrMissing, "period"},
-		{"no survey", csat.Report{Period: "2026H1"}, htmlreport.Options{}, csat.ErrMissing, "survey"},
+		{"no period", analysis.Report{}, htmlreport.Options{}, csat.ErrMissing, "period"},
+		{"no survey", analysis.Report{Period: "2026H1"}, htmlreport.Options{}, csat.ErrMissing, "survey"},
 		// Counts that do not fit the levels or the answers.
-		{"a count short", withSurvey(func(sf *csat.SourceFigures) { sf.Overall.Counts = sf.Overall.Counts[:4] }),
+		{"a count short", withSurvey(func(sf *analysis.SourceFigures) { sf.Overall.Counts = sf.Overall.Counts[:4] }),
 			htmlreport.Options{}, csat.ErrInvalid, `"全部项目" has 4 counts for the report's 5 levels`},
-		{"no counts", withSurvey(func(sf *csat.SourceFigures) { sf.Items[1].Counts = nil }),
+		{"no counts", withSurvey(func(sf *analysis.SourceFigures) { sf.Items[1].Counts = nil }),
 			htmlreport.Options{}, csat.ErrInvalid, `"功能" has 0 counts for the report's 5 levels`},
 		{"counts without levels", noLevels, htmlreport.Options{}, csat.ErrInvalid, `has 5 counts for the report's 0 levels`},
 		// 交货期 has 0, 0, 4, 1, 0: one more very satisfied makes 6.
-		{"counts off the answers", withSurvey(func(sf *csat.SourceFigures) { sf.Items[0].Counts[0]++ }),
+		{"counts off the answers", withSurvey(func(sf *analysis.SourceFigures) { sf.Items[0].Counts[0]++ }),
 			htmlreport.Options{}, csat.ErrInvalid, `counts for "交货期" add up to 6, not its 5 answers`},
-		{"counts overflow", withSurvey(func(sf *csat.SourceFigures) { sf.Items[0].Counts[0] = math.MaxUint64 }),
+		{"counts overflow", withSurvey(func(sf *analysis.SourceFigures) { sf.Items[0].Counts[0] = math.MaxUint64 }),
 			htmlreport.Options{}, csat.ErrInvalid, `counts for "交货期" overflow`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -696,8 +704,8 @@ func TestRenderProperty(t *testing.T) {
 		if _, err := tab.Total(csat.SourceSurvey); err != nil {
 			rt.Skip("no survey answers")
 		}
-		rep, err := csat.BuildReport(csat.ReportInput{Period: "P", Table: tab,
-			Scorers: []csat.Scorer{scoreOnly{csat.Degree{}}, csat.Rate{}}})
+		rep, err := analysis.Build(analysis.Input{Period: "P", Table: tab,
+			Headlines: []analysis.Headline{{Scorer: scoreOnly{csat.Degree{}}}, {Scorer: csat.Rate{}}}})
 		if err != nil {
 			rt.Skip(err.Error()) // e.g. no survey answers at all
 		}

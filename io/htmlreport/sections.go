@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 // compose joins a qualifier and a figure's name: 整体满意度, "Overall
@@ -18,9 +19,10 @@ func (l lang) compose(qualifier, name string) string {
 }
 
 // targetFor returns the target of headline figure i (the index into
-// each [csat.ItemFigures].Figures) compared against the blend
-// ("overall") or the survey ("survey"), if any.
-func targetFor(r csat.Report, against string, i int) *csat.TargetFigure {
+// each [analysis.ItemFigures].Figures) compared against the blend
+// ([analysis.AgainstOverall]) or the survey ([analysis.AgainstSurvey]),
+// if any.
+func targetFor(r analysis.Report, against analysis.Against, i int) *analysis.TargetFigure {
 	for k := range r.Targets {
 		if t := &r.Targets[k]; t.Figure == i && t.Against == against {
 			return t
@@ -32,7 +34,7 @@ func targetFor(r csat.Report, against string, i int) *csat.TargetFigure {
 // targetLabel returns the label of the headline figure a target is for:
 // the survey's figure of its index, else (an index the report has no
 // figure for) the label of the target's current figure.
-func targetLabel(r csat.Report, t csat.TargetFigure) string {
+func targetLabel(r analysis.Report, t analysis.TargetFigure) string {
 	if sv := surveyFigures(r); sv != nil && t.Figure >= 0 && t.Figure < len(sv.Overall.Figures) {
 		return sv.Overall.Figures[t.Figure].Score.Label()
 	}
@@ -40,7 +42,7 @@ func targetLabel(r csat.Report, t csat.TargetFigure) string {
 }
 
 // metChip returns a target's verdict as a chip.
-func (l lang) metChip(t *csat.TargetFigure) (string, string) {
+func (l lang) metChip(t *analysis.TargetFigure) (string, string) {
 	if t.Met {
 		return l.t("target") + " " + t.Target.Target.String() + " ✓ " + l.t("met_yes"), "good"
 	}
@@ -61,7 +63,7 @@ func (b *builder) cards() {
 			parts = append(parts, l.source(src)+" "+pt.String())
 		}
 		c.Sub = strings.Join(parts, " · ")
-		if t := targetFor(b.r, "overall", i); t != nil {
+		if t := targetFor(b.r, analysis.AgainstOverall, i); t != nil {
 			c.Chip, c.ChipClass = l.metChip(t)
 		}
 		b.p.Cards = append(b.p.Cards, c)
@@ -73,7 +75,7 @@ func (b *builder) cards() {
 			// The interval wraps as a whole: a no-break space after its comma.
 			c.Sub = levelLabel(f.Interval) + " " + l.t("ci_short") + " " + strings.ReplaceAll(f.Interval.String(), ", ", ",\u00a0")
 		}
-		if t := targetFor(b.r, "survey", i); t != nil {
+		if t := targetFor(b.r, analysis.AgainstSurvey, i); t != nil {
 			c.Chip, c.ChipClass = l.metChip(t)
 		}
 		b.p.Cards = append(b.p.Cards, c)
@@ -125,7 +127,7 @@ func (b *builder) overall() {
 }
 
 // figureDerivs returns the derivations of a figure and its interval.
-func figureDerivs(l lang, label string, f csat.Figure) []deriv {
+func figureDerivs(l lang, label string, f analysis.Figure) []deriv {
 	d := []deriv{{label, f.Score.Explain()}}
 	if f.Interval != nil {
 		d = append(d, deriv{label + " · " + levelLabel(f.Interval) + " " + l.t("interval_of"), f.Interval.Explain()})
@@ -184,14 +186,14 @@ func (b *builder) items() {
 		}
 	}
 	type key struct{ item, source string }
-	dis := make(map[key]csat.DissatisfiedCell)
+	dis := make(map[key]analysis.DissatisfiedCell)
 	disTotal := make(map[string][2]uint64)
 	for _, d := range b.r.Dissatisfied {
 		dis[key{d.Item, d.Source}] = d
 		t := disTotal[d.Source]
 		disTotal[d.Source] = [2]uint64{t[0] + d.Count, t[1] + d.N}
 	}
-	add := func(g *itemGroup, sf csat.SourceFigures, it csat.ItemFigures) {
+	add := func(g *itemGroup, sf analysis.SourceFigures, it analysis.ItemFigures) {
 		row := itemRow{Source: l.source(sf.Source), Answers: fmt.Sprint(it.Answers)}
 		if it.Item == "" {
 			if t, ok := disTotal[sf.Source]; ok {
@@ -264,11 +266,11 @@ type likertRow struct {
 // likert builds the distribution of answers from the report's levels and
 // the survey's counts per level, after checking that the counts are the
 // report's: one per level, adding up to the answers. A report without
-// levels or counts (not built by [csat.BuildReport]) has no distribution.
+// levels or counts (not built by [analysis.Build]) has no distribution.
 func (b *builder) likert() error {
 	l, sv, levels := b.l, surveyFigures(b.r), b.r.Levels
-	figs := append([]csat.ItemFigures{sv.Overall}, sv.Items...)
-	if len(levels) == 0 && !slices.ContainsFunc(figs, func(f csat.ItemFigures) bool { return len(f.Counts) > 0 }) {
+	figs := append([]analysis.ItemFigures{sv.Overall}, sv.Items...)
+	if len(levels) == 0 && !slices.ContainsFunc(figs, func(f analysis.ItemFigures) bool { return len(f.Counts) > 0 }) {
 		return nil
 	}
 	if err := l.checkCounts(figs, levels); err != nil {
@@ -302,7 +304,7 @@ func (b *builder) likert() error {
 
 // checkCounts checks that each figure has a count per level, adding up to
 // its answers.
-func (l lang) checkCounts(figs []csat.ItemFigures, levels []csat.Level) error {
+func (l lang) checkCounts(figs []analysis.ItemFigures, levels []csat.Level) error {
 	for _, f := range figs {
 		if len(f.Counts) != len(levels) {
 			return fmt.Errorf("htmlreport: the survey's %q has %d counts for the report's %d levels: %w", l.item(f.Item), len(f.Counts), len(levels), csat.ErrInvalid)
@@ -340,7 +342,7 @@ func likertSides(levels []csat.Level) (dis, sat []int) {
 
 // likertRows adds the table row and derivation of each figure, its
 // counts in the given level order, and returns the figures' names.
-func (l lang) likertRows(s *likertSec, figs []csat.ItemFigures, levels []csat.Level, order []int) []string {
+func (l lang) likertRows(s *likertSec, figs []analysis.ItemFigures, levels []csat.Level, order []int) []string {
 	names := make([]string, len(figs))
 	for i, f := range figs {
 		names[i] = l.item(f.Item)
@@ -359,7 +361,7 @@ func (l lang) likertRows(s *likertSec, figs []csat.ItemFigures, levels []csat.Le
 // likertSeries returns the chart's bars, one series per level: the
 // satisfied ones rightwards in blues, the dissatisfied ones leftwards in
 // reds, the first carrying the zero line.
-func (l lang) likertSeries(figs []csat.ItemFigures, levels []csat.Level, dis, sat []int) arr {
+func (l lang) likertSeries(figs []analysis.ItemFigures, levels []csat.Level, dis, sat []int) arr {
 	satCol, disCol := ramp(blues, len(sat)), ramp(reds, len(dis))
 	var series arr
 	addSeries := func(li int, colour string, sign string) {

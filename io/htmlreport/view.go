@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/shopspring/decimal"
 )
 
@@ -81,7 +82,7 @@ type head struct {
 func figCell(r csat.Result) cell { return cell{Value: r.String(), Title: r.Explain()} }
 
 // figure returns a figure's cell with its interval.
-func figure(f csat.Figure) cell {
+func figure(f analysis.Figure) cell {
 	c := figCell(f.Score)
 	if f.Interval != nil {
 		c.Interval = f.Interval.String()

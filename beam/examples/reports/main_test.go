@@ -11,6 +11,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	csatbeam "github.com/csatkit/csat/beam"
 )
 
@@ -37,7 +38,7 @@ func TestExampleWritesReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := csat.BuildReport(csat.ReportInput{Period: "2025Q1", Table: tb})
+	rep, err := analysis.Build(analysis.Input{Period: "2025Q1", Table: tb})
 	if err != nil {
 		t.Fatal(err)
 	}

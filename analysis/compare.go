@@ -1,13 +1,17 @@
-package csat
+package analysis
 
 import (
 	"encoding/json"
 	"errors"
+	"math/big"
 	"slices"
 	"strconv"
 
+	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/errs"
 	"github.com/csatkit/csat/internal/exact"
 	"github.com/csatkit/csat/internal/mathx"
+	"github.com/csatkit/csat/internal/stats"
 	"github.com/shopspring/decimal"
 )
 
@@ -16,18 +20,18 @@ import (
 type Comparison struct {
 	// Test names the test: "two-proportion z-test (pooled)" or "Welch's t-test".
 	Test         string
-	Ours, Theirs Result
+	Ours, Theirs csat.Result
 	// Difference is ours − theirs, exact.
-	Difference Result
+	Difference csat.Result
 	// Pooled is the pooled proportion of the z-test, exact (nil for
 	// Welch's test).
-	Pooled *Result
-	// SE is the standard error of the difference, to [Precision] places
+	Pooled *csat.Result
+	// SE is the standard error of the difference, to [csat.Precision] places
 	// (zero when both sides have no variance).
 	SE decimal.Decimal
 	// Statistic is z or t; DF the degrees of freedom (Welch only).
 	Statistic, DF decimal.Decimal
-	// PValue is the two-sided p-value, in [0, 1], to [Precision] places.
+	// PValue is the two-sided p-value, in [0, 1], to [csat.Precision] places.
 	PValue decimal.Decimal
 	Alpha  decimal.Decimal
 	// Significant is PValue < Alpha.
@@ -72,7 +76,7 @@ func alphaOr(a decimal.Decimal) (decimal.Decimal, error) {
 		return decimal.RequireFromString("0.05"), nil
 	}
 	if !a.IsPositive() || !a.LessThan(one) {
-		return a, errorf(ErrOutOfRange, "significance level α %s outside (0, 1)", a)
+		return a, errorf(csat.ErrOutOfRange, "significance level α %s outside (0, 1)", a)
 	}
 	return a, nil
 }
@@ -84,9 +88,9 @@ func alphaOr(a decimal.Decimal) (decimal.Decimal, error) {
 //
 // with p the pooled proportion, two-sided p-value 2(1 − Φ(|z|)). When p is
 // 0 or 1 the rates are equal and the p-value is 1. alpha zero means 0.05.
-// An empty proportion is [ErrEmpty]; k > n [ErrOutOfRange]. Use
-// [SatisfiedOf] to read a tally's rate as a proportion.
-func CompareRates(ours, theirs Proportion, alpha decimal.Decimal) (Comparison, error) {
+// An empty proportion is [csat.ErrEmpty]; k > n [csat.ErrOutOfRange]. Use
+// [csat.SatisfiedOf] to read a tally's rate as a proportion.
+func CompareRates(ours, theirs csat.Proportion, alpha decimal.Decimal) (Comparison, error) {
 	a, err := alphaOr(alpha)
 	if err != nil {
 		return Comparison{}, err
@@ -99,13 +103,13 @@ func CompareRates(ours, theirs Proportion, alpha decimal.Decimal) (Comparison, e
 	if err != nil {
 		return Comparison{}, err
 	}
-	diff, err := Difference("difference", r1, r2)
+	diff, err := csat.Difference("difference", r1, r2)
 	if err != nil {
 		return Comparison{}, err
 	}
 	k := exact.Add(exact.Uint(ours.K), exact.Uint(theirs.K))
 	n := exact.Add(exact.Uint(ours.N), exact.Uint(theirs.N))
-	pooled, err := FromRat("pooled rate", Fraction, exact.Quo(k, n))
+	pooled, err := csat.FromRat("pooled rate", csat.Fraction, exact.Quo(k, n))
 	if err != nil {
 		return Comparison{}, err
 	}
@@ -113,20 +117,20 @@ func CompareRates(ours, theirs Proportion, alpha decimal.Decimal) (Comparison, e
 	pool := pooled.Rat()
 	varR := exact.Mul(exact.Mul(pool, exact.Sub(exact.Int(1), pool)), exact.Add(exact.Quo(exact.Int(1), exact.Uint(ours.N)), exact.Quo(exact.Int(1), exact.Uint(theirs.N))))
 	c := Comparison{Test: "two-proportion z-test (pooled)", Ours: r1, Theirs: r2, Difference: diff, Pooled: &pooled, Alpha: a}
-	wp := int32(Precision + 8)
+	wp := int32(csat.Precision + 8)
 	if varR.Sign() == 0 {
 		c.PValue = one
 	} else {
 		v, _ := exact.Decimal(varR, wp)
 		d, _ := exact.Decimal(diff.Rat(), wp)
 		se := mathx.Sqrt(v, wp)
-		c.SE = se.Round(Precision)
-		c.Statistic = d.DivRound(se, wp).Round(Precision)
+		c.SE = se.Round(csat.Precision)
+		c.Statistic = d.DivRound(se, wp).Round(csat.Precision)
 		c.PValue = twoSided(mathx.NormCDF(c.Statistic.Abs(), wp))
 	}
 	c.Significant = c.PValue.LessThan(a)
-	pp, _ := exact.Decimal(pool, DisplayPlaces+2)
-	c.formula = "pooled rate " + pp.Shift(2).String() + "%, z = " + c.Statistic.Round(DisplayPlaces+1).String()
+	pp, _ := exact.Decimal(pool, csat.DisplayPlaces+2)
+	c.formula = "pooled rate " + pp.Shift(2).String() + "%, z = " + c.Statistic.Round(csat.DisplayPlaces+1).String()
 	return c, nil
 }
 
@@ -135,7 +139,7 @@ func CompareRates(ours, theirs Proportion, alpha decimal.Decimal) (Comparison, e
 // and rounded to Precision places.
 func twoSided(cdf decimal.Decimal) decimal.Decimal {
 	p := one.Sub(cdf).Mul(decimal.NewFromInt(2))
-	return decimal.Min(decimal.Max(p, decimal.Zero), one).Round(Precision)
+	return decimal.Min(decimal.Max(p, decimal.Zero), one).Round(csat.Precision)
 }
 
 // CompareDegrees tests whether two satisfaction degrees differ: Welch's
@@ -148,18 +152,18 @@ func twoSided(cdf decimal.Decimal) decimal.Decimal {
 // and a two-sided p-value from Student's t with df degrees of freedom.
 // When both variances are 0 the p-value is 1 for equal means and 0
 // otherwise (no statistic is computed). Fewer than two answers on either
-// side is [ErrTooFew]; a tally of more than 2⁶⁴ − 1 answers
-// [ErrOverflow]; alpha zero means 0.05.
-func CompareDegrees(ours, theirs Tally, alpha decimal.Decimal) (Comparison, error) {
+// side is [csat.ErrTooFew]; a tally of more than 2⁶⁴ − 1 answers
+// [csat.ErrOverflow]; alpha zero means 0.05.
+func CompareDegrees(ours, theirs csat.Tally, alpha decimal.Decimal) (Comparison, error) {
 	a, err := alphaOr(alpha)
 	if err != nil {
 		return Comparison{}, err
 	}
-	d1, err := Degree{}.Score(ours)
+	d1, err := csat.Degree{}.Score(ours)
 	if err != nil {
 		return Comparison{}, err
 	}
-	d2, err := Degree{}.Score(theirs)
+	d2, err := csat.Degree{}.Score(theirs)
 	if err != nil {
 		return Comparison{}, err
 	}
@@ -171,12 +175,12 @@ func CompareDegrees(ours, theirs Tally, alpha decimal.Decimal) (Comparison, erro
 	if err != nil {
 		return Comparison{}, wrapf(err, "welch test: theirs")
 	}
-	diff, err := Difference("difference", d1, d2)
+	diff, err := csat.Difference("difference", d1, d2)
 	if err != nil {
 		return Comparison{}, err
 	}
 	c := Comparison{Test: "Welch's t-test", Ours: d1, Theirs: d2, Difference: diff, Alpha: a}
-	wp := int32(Precision + 8)
+	wp := int32(csat.Precision + 8)
 	a1, a2 := exact.Quo(v1, exact.Uint(n1)), exact.Quo(v2, exact.Uint(n2))
 	sum := exact.Add(a1, a2)
 	if sum.Sign() == 0 {
@@ -187,26 +191,26 @@ func CompareDegrees(ours, theirs Tally, alpha decimal.Decimal) (Comparison, erro
 	} else {
 		dfr := exact.Quo(exact.Mul(sum, sum), exact.Add(
 			exact.Quo(exact.Mul(a1, a1), exact.Uint(n1-1)), exact.Quo(exact.Mul(a2, a2), exact.Uint(n2-1))))
-		c.DF, _ = exact.Decimal(dfr, Precision)
+		c.DF, _ = exact.Decimal(dfr, csat.Precision)
 		s, _ := exact.Decimal(sum, wp)
 		d, _ := exact.Decimal(diff.Rat(), wp)
 		se := mathx.Sqrt(s, wp)
-		c.SE = se.Round(Precision)
-		c.Statistic = d.DivRound(se, wp).Round(Precision)
+		c.SE = se.Round(csat.Precision)
+		c.Statistic = d.DivRound(se, wp).Round(csat.Precision)
 		df, _ := exact.Decimal(dfr, wp)
 		c.PValue = twoSided(mathx.TCDF(c.Statistic.Abs(), df, wp))
 	}
 	c.Significant = c.PValue.LessThan(a)
-	c.formula = "t = " + c.Statistic.Round(DisplayPlaces+1).String() + ", df = " + c.DF.Round(DisplayPlaces).String()
+	c.formula = "t = " + c.Statistic.Round(csat.DisplayPlaces+1).String() + ", df = " + c.DF.Round(csat.DisplayPlaces).String()
 	return c, nil
 }
 
 type comparisonJSON struct {
 	Test        string          `json:"test"`
-	Ours        Result          `json:"ours"`
-	Theirs      Result          `json:"theirs"`
-	Difference  Result          `json:"difference"`
-	Pooled      *Result         `json:"pooled,omitempty"`
+	Ours        csat.Result     `json:"ours"`
+	Theirs      csat.Result     `json:"theirs"`
+	Difference  csat.Result     `json:"difference"`
+	Pooled      *csat.Result    `json:"pooled,omitempty"`
 	SE          decimal.Decimal `json:"se"`
 	Statistic   decimal.Decimal `json:"statistic"`
 	DF          decimal.Decimal `json:"df"`
@@ -230,7 +234,7 @@ func (c Comparison) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes what [Comparison.MarshalJSON] encodes, strictly:
 // unknown fields, a p-value outside [0, 1], a verdict that does not follow
 // from the p-value and alpha, or an explanation that does not match are
-// [ErrCorrupt].
+// [csat.ErrCorrupt].
 func (c *Comparison) UnmarshalJSON(data []byte) error {
 	var j comparisonJSON
 	if err := decodeStrict(data, &j); err != nil {
@@ -240,7 +244,7 @@ func (c *Comparison) UnmarshalJSON(data []byte) error {
 		SE: j.SE, Statistic: j.Statistic, DF: j.DF, PValue: j.PValue, Alpha: j.Alpha, Significant: j.Significant,
 		Warnings: j.Warnings, formula: j.Formula}
 	if u.PValue.IsNegative() || u.PValue.GreaterThan(one) || u.Significant != u.PValue.LessThan(u.Alpha) || u.Explain() != j.Explain {
-		return errorf(ErrCorrupt, "comparison %s: p-value, verdict or explanation inconsistent", quoteShort(j.Test))
+		return errorf(csat.ErrCorrupt, "comparison %s: p-value, verdict or explanation inconsistent", quoteShort(j.Test))
 	}
 	*c = u
 	return nil
@@ -263,18 +267,18 @@ type ItemComparison struct {
 	Degree Comparison `json:"degree"`
 }
 
-// CompareCompetitor compares the survey ([SourceSurvey]) with the
-// competitor ratings ([SourceCompetitor]) per item and overall (all items
+// CompareCompetitor compares the survey ([csat.SourceSurvey]) with the
+// competitor ratings ([csat.SourceCompetitor]) per item and overall (all items
 // merged, Item ""), rates by the z-test and degrees by Welch's t-test.
 // An item rated by fewer competitor forms than the plan's minimum carries
 // a warning (overall: the most competitor forms of any item). Items
 // without both survey and competitor answers are skipped; none at all is
-// [ErrEmpty]. A test that cannot run for one item (fewer than two
+// [csat.ErrEmpty]. A test that cannot run for one item (fewer than two
 // answers) is reported as a warning on that item, not hidden; an
-// overflowing tally is [ErrOverflow], never a warning.
-func CompareCompetitor(t *Table, opts *CompareOptions) ([]ItemComparison, error) {
-	if t == nil || t.scale == nil {
-		return nil, errorf(ErrInvalid, "competitor comparison: table without scale (use NewTable)")
+// overflowing tally is [csat.ErrOverflow], never a warning.
+func CompareCompetitor(t *csat.Table, opts *CompareOptions) ([]ItemComparison, error) {
+	if t == nil || t.Scale() == nil {
+		return nil, errorf(csat.ErrInvalid, "competitor comparison: table without scale (use NewTable)")
 	}
 	var o CompareOptions
 	if opts != nil {
@@ -286,29 +290,29 @@ func CompareCompetitor(t *Table, opts *CompareOptions) ([]ItemComparison, error)
 	var out []ItemComparison
 	var maxForms uint64
 	for _, it := range t.Items() {
-		ours, theirs := t.tally(Cell{it, SourceSurvey}), t.tally(Cell{it, SourceCompetitor})
-		if ours.total().IsZero() || theirs.total().IsZero() {
+		ours, theirs := cell(t, it, csat.SourceSurvey), cell(t, it, csat.SourceCompetitor)
+		if empty(ours) || empty(theirs) {
 			continue
 		}
 		nt, err := theirs.N()
 		if err != nil {
-			return nil, &CellError{Item: it, Source: SourceCompetitor, Err: err}
+			return nil, &csat.CellError{Item: it, Source: csat.SourceCompetitor, Err: err}
 		}
 		maxForms = max(maxForms, nt)
 		ic, err := compareItem(it, ours, theirs, nt, o)
 		if err != nil {
-			return nil, &ItemError{Item: it, Err: err}
+			return nil, &csat.ItemError{Item: it, Err: err}
 		}
 		out = append(out, ic)
 	}
 	if len(out) == 0 {
-		return nil, errorf(ErrEmpty, "competitor comparison: no item has both survey and competitor answers")
+		return nil, errorf(csat.ErrEmpty, "competitor comparison: no item has both survey and competitor answers")
 	}
-	ours, err := t.Total(SourceSurvey)
+	ours, err := t.Total(csat.SourceSurvey)
 	if err != nil {
 		return nil, err
 	}
-	theirs, err := t.Total(SourceCompetitor)
+	theirs, err := t.Total(csat.SourceCompetitor)
 	if err != nil {
 		return nil, err
 	}
@@ -319,13 +323,13 @@ func CompareCompetitor(t *Table, opts *CompareOptions) ([]ItemComparison, error)
 	return append([]ItemComparison{overall}, out...), nil
 }
 
-func compareItem(item string, ours, theirs Tally, forms uint64, o CompareOptions) (ItemComparison, error) {
+func compareItem(item string, ours, theirs csat.Tally, forms uint64, o CompareOptions) (ItemComparison, error) {
 	ic := ItemComparison{Item: item}
-	po, err := SatisfiedOf(ours)
+	po, err := csat.SatisfiedOf(ours)
 	if err != nil {
 		return ic, err
 	}
-	pt, err := SatisfiedOf(theirs)
+	pt, err := csat.SatisfiedOf(theirs)
 	if err != nil {
 		return ic, err
 	}
@@ -333,10 +337,10 @@ func compareItem(item string, ours, theirs Tally, forms uint64, o CompareOptions
 		return ic, err
 	}
 	if ic.Degree, err = CompareDegrees(ours, theirs, o.Alpha); err != nil {
-		if !errors.Is(err, ErrTooFew) {
+		if !errors.Is(err, csat.ErrTooFew) {
 			return ic, err
 		}
-		ic.Degree.Warnings = append(ic.Degree.Warnings, detail(err))
+		ic.Degree.Warnings = append(ic.Degree.Warnings, errs.Detail(err))
 	}
 	if forms < o.MinCompetitorForms {
 		w := strconv.FormatUint(forms, 10) + " competitor forms, fewer than the plan's minimum of " + strconv.FormatUint(o.MinCompetitorForms, 10)
@@ -344,4 +348,29 @@ func compareItem(item string, ours, theirs Tally, forms uint64, o CompareOptions
 		ic.Degree.Warnings = append(ic.Degree.Warnings, w)
 	}
 	return ic, nil
+}
+
+// one is the decimal 1.
+var one = decimal.NewFromInt(1)
+
+// answerStats returns the number of answers and the sample variance (n −
+// 1 divisor) of the per-answer degree points/full marks, exactly, from
+// the counts. A total beyond 2⁶⁴ − 1 is [csat.ErrOverflow], fewer than
+// two answers [csat.ErrTooFew].
+func answerStats(t csat.Tally) (uint64, *big.Rat, error) {
+	n, err := t.N()
+	if err != nil {
+		return 0, nil, err
+	}
+	if n < 2 {
+		return n, nil, errorf(csat.ErrTooFew, "%d answers (at least 2 needed)", n)
+	}
+	s := t.Scale()
+	fm := s.FullMarks().Rat()
+	levels := s.Levels()
+	xs := make([]*big.Rat, len(levels))
+	for i, l := range levels {
+		xs[i] = exact.Quo(l.Points.Rat(), fm)
+	}
+	return n, stats.Variance(t.Counts(), xs, n), nil
 }

@@ -1,14 +1,16 @@
-package csat
+package analysis
 
 import (
+	"cmp"
 	"errors"
-	"github.com/csatkit/csat/internal/enum"
 	"math/big"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/enum"
 	"github.com/csatkit/csat/internal/exact"
 	"github.com/shopspring/decimal"
 )
@@ -78,10 +80,10 @@ func (o ComplaintOptions) rules() (complaintRules, error) {
 		r.limit = 24 * time.Hour
 	}
 	if r.limit < 0 {
-		return r, errorf(ErrNegative, "complaints: limit %s", r.limit)
+		return r, errorf(csat.ErrNegative, "complaints: limit %s", r.limit)
 	}
 	if r.model > LossLinear {
-		return r, errorf(ErrInvalid, "complaints: loss model %d", r.model)
+		return r, errorf(csat.ErrInvalid, "complaints: loss model %d", r.model)
 	}
 	one := decimal.NewFromInt(1)
 	for _, p := range []struct {
@@ -90,27 +92,27 @@ func (o ComplaintOptions) rules() (complaintRules, error) {
 	}{{"formal share", r.formal}, {"voice share", r.voice}, {"silent share", r.silent},
 		{"loss per day", r.loss}, {"return if resolved", r.ret}, {"return if within limit", r.retQ}} {
 		if p.v.IsNegative() || p.v.GreaterThan(one) {
-			return r, errorf(ErrOutOfRange, "complaints: %s %s outside 0..1", p.name, p.v)
+			return r, errorf(csat.ErrOutOfRange, "complaints: %s %s outside 0..1", p.name, p.v)
 		}
 	}
 	if !r.formal.IsPositive() {
-		return r, errorf(ErrInvalid, "complaints: formal share must be positive")
+		return r, errorf(csat.ErrInvalid, "complaints: formal share must be positive")
 	}
 	if s := r.formal.Add(r.voice).Add(r.silent); !s.Equal(one) {
-		return r, errorf(ErrWeightsMismatch, "complaints: formal, voice and silent shares sum to %s, not 1", s)
+		return r, errorf(csat.ErrWeightsMismatch, "complaints: formal, voice and silent shares sum to %s, not 1", s)
 	}
 	if r.mouth.IsNegative() {
-		return r, errorf(ErrNegative, "complaints: word of mouth %s", r.mouth)
+		return r, errorf(csat.ErrNegative, "complaints: word of mouth %s", r.mouth)
 	}
 	return r, nil
 }
 
 // An OutcomeCount is the number and share of complaints with one outcome;
-// open complaints not yet handled count as [NotHandled].
+// open complaints not yet handled count as [csat.NotHandled].
 type OutcomeCount struct {
-	Outcome Outcome `json:"outcome"`
-	Count   int     `json:"count"`
-	Share   Result  `json:"share"`
+	Outcome csat.Outcome `json:"outcome"`
+	Count   int          `json:"count"`
+	Share   csat.Result  `json:"share"`
 }
 
 // An OpenComplaint is a complaint not resolved by the end of the period.
@@ -123,23 +125,23 @@ type OpenComplaint struct {
 // A DurationStats summarises response or resolution times: the number
 // measured, the median and the 90th percentile by the nearest-rank method
 // (the ⌈p·n⌉-th smallest value, so always an observed time; the median of
-// an even count is the lower middle value), each also as a [Result] in
+// an even count is the lower middle value), each also as a [csat.Result] in
 // hours.
 type DurationStats struct {
 	N           int           `json:"n"`
 	Median      time.Duration `json:"median"`
 	P90         time.Duration `json:"p90"`
-	MedianHours Result        `json:"median_hours"`
-	P90Hours    Result        `json:"p90_hours"`
+	MedianHours csat.Result   `json:"median_hours"`
+	P90Hours    csat.Result   `json:"p90_hours"`
 }
 
 // ComplaintFigures are the complaint-handling figures of a period
-// (METHOD.md §6). Each figure that is computed is a [Result] that
+// (METHOD.md §6). Each figure that is computed is a [csat.Result] that
 // explains itself.
 type ComplaintFigures struct {
 	Total int `json:"total"`
 	// WithinLimit is the share of complaints resolved within the limit.
-	WithinLimit Result         `json:"within_limit"`
+	WithinLimit csat.Result    `json:"within_limit"`
 	Response    DurationStats  `json:"response"`   // received → first response
 	Resolution  DurationStats  `json:"resolution"` // received → resolved
 	Outcomes    []OutcomeCount `json:"outcomes"`
@@ -150,33 +152,34 @@ type ComplaintFigures struct {
 	// Dissatisfied estimates the dissatisfied customers: complainants /
 	// formal share (the iceberg); VoiceElsewhere and Silent are its
 	// voice and silent shares.
-	Dissatisfied   Result `json:"dissatisfied"`
-	VoiceElsewhere Result `json:"voice_elsewhere"`
-	Silent         Result `json:"silent"`
+	Dissatisfied   csat.Result `json:"dissatisfied"`
+	VoiceElsewhere csat.Result `json:"voice_elsewhere"`
+	Silent         csat.Result `json:"silent"`
 	// ExpectedLost is the expected number of complainants lost to delay
 	// past the limit, per complaint: d completed days past the limit
 	// (resolution time, or AsOf for an open complaint) lose 1 − (1 −
 	// rate)^d or min(1, rate × d) of the complainant.
-	ExpectedLost Result `json:"expected_lost"`
+	ExpectedLost csat.Result `json:"expected_lost"`
 	// ExpectedReturns is the expected number of complainants who come
 	// back: ReturnIfWithinLimit for each resolved within the limit,
 	// ReturnIfResolved for each resolved late.
-	ExpectedReturns Result `json:"expected_returns"`
+	ExpectedReturns csat.Result `json:"expected_returns"`
 	// WordOfMouth is the expected number of people told by complainants
 	// satisfied quickly (resolved within the limit, outcome satisfied or
 	// very satisfied): WordOfMouth × their number.
-	WordOfMouth Result `json:"word_of_mouth"`
+	WordOfMouth csat.Result `json:"word_of_mouth"`
 }
 
-// AnalyzeComplaints computes the figures over the complaints of a period.
-// Each complaint is validated ([Complaint.Validate]) and must have a
-// customer and a received time ([ErrMissing]); a handled one needs its
-// resolution time ([ErrMissing]); ids must be unique ([ErrDuplicate]);
-// an open complaint needs opts.AsOf ([ErrMissing]), and times after AsOf
-// are [ErrBadTimes]. No complaints is [ErrEmpty]. Each complaint stands for
-// one affected customer in the loss, return and word-of-mouth figures; the
-// iceberg counts distinct customers.
-func AnalyzeComplaints(cs []Complaint, opts *ComplaintOptions) (ComplaintFigures, error) {
+// Complaints computes the figures over the complaints of a period.
+// Each complaint is validated ([csat.Complaint.Validate]) and must have a
+// customer and a received time ([csat.ErrMissing]); a handled one needs
+// its resolution time ([csat.ErrMissing]); ids must be unique
+// ([csat.ErrDuplicate]); an open complaint needs opts.AsOf
+// ([csat.ErrMissing]), and times after AsOf are [csat.ErrBadTimes]. No
+// complaints is [csat.ErrEmpty]. Each complaint stands for one affected
+// customer in the loss, return and word-of-mouth figures; the iceberg
+// counts distinct customers.
+func Complaints(cs []csat.Complaint, opts *ComplaintOptions) (ComplaintFigures, error) {
 	var o ComplaintOptions
 	if opts != nil {
 		o = *opts
@@ -185,140 +188,184 @@ func AnalyzeComplaints(cs []Complaint, opts *ComplaintOptions) (ComplaintFigures
 	if err != nil {
 		return ComplaintFigures{}, err
 	}
-	if len(cs) == 0 {
-		return ComplaintFigures{}, errorf(ErrEmpty, "complaints: none given")
-	}
-	if err := validateComplaints(cs); err != nil {
+	cs, err = checkComplaints(cs, o.AsOf)
+	if err != nil {
 		return ComplaintFigures{}, err
 	}
-	for _, c := range cs {
-		if c.ID == "" {
-			return ComplaintFigures{}, errorf(ErrMissing, "complaint of customer %s: no id (the figures list complaints by id)", quoteShort(c.Customer))
-		}
-	}
-	cs = sortComplaints(cs)
-	for _, c := range cs {
-		switch {
-		case c.Customer == "":
-			return ComplaintFigures{}, errorf(ErrMissing, "complaint %q: no customer", c.ID)
-		case c.Received.IsZero():
-			return ComplaintFigures{}, errorf(ErrMissing, "complaint %q: no received time", c.ID)
-		case c.Outcome.Handled() && c.Resolved.IsZero():
-			return ComplaintFigures{}, errorf(ErrMissing, "complaint %q: outcome %s but no resolution time", c.ID, c.Outcome)
-		case c.Open() && o.AsOf.IsZero():
-			return ComplaintFigures{}, errorf(ErrMissing, "complaint %q is open: ComplaintOptions.AsOf is required", c.ID)
-		}
-		if !o.AsOf.IsZero() {
-			for _, t := range []time.Time{c.Received, c.FirstResponse, c.Resolved} {
-				if t.After(o.AsOf) {
-					return ComplaintFigures{}, errorf(ErrBadTimes, "complaint %q: time %s is after the period's end %s",
-						c.ID, t.Format(time.RFC3339), o.AsOf.Format(time.RFC3339))
-				}
-			}
-		}
-	}
-	f := ComplaintFigures{Total: len(cs)}
-	n := decimal.NewFromInt(int64(len(cs)))
-	var within, late, quickSatisfied int64
-	var response, resolution []time.Duration
-	outcomes := make([]int, len(outcomeNames))
-	customers := map[string]bool{}
-	lost := new(big.Rat)
-	var lostTerms []string
-	for _, c := range cs {
-		customers[c.Customer] = true
-		outcomes[c.Outcome]++
-		if !c.FirstResponse.IsZero() {
-			response = append(response, c.FirstResponse.Sub(c.Received))
-		}
-		end := o.AsOf
-		if !c.Open() {
-			d := c.Resolved.Sub(c.Received)
-			resolution = append(resolution, d)
-			end = c.Resolved
-			if d <= r.limit {
-				within++
-				if c.Outcome == HandledSatisfied || c.Outcome == HandledVerySatisfied {
-					quickSatisfied++
-				}
-			} else {
-				late++
-			}
-		} else {
-			f.Open = append(f.Open, OpenComplaint{ID: c.ID, Customer: c.Customer, Age: o.AsOf.Sub(c.Received)})
-		}
-		if days := int64((end.Sub(c.Received) - r.limit) / (24 * time.Hour)); end.Sub(c.Received) > r.limit && days > 0 {
-			lost.Add(lost, lossShare(r, days))
-			lostTerms = append(lostTerms, c.ID+": "+strconv.FormatInt(days, 10)+"d")
-		}
-	}
-	var errs []error
-	set := func(dst *Result) func(Result, error) {
-		return func(r Result, err error) {
-			*dst = r
-			errs = append(errs, err)
-		}
-	}
-	wl, err := Quotient("handled within "+hours(r.limit), Fraction, decimal.NewFromInt(within), n)
-	set(&f.WithinLimit)(wl.WithFormula(func() string { return decimal.NewFromInt(within).String() + " / " + n.String() }), err)
-	f.Response = durationStats("response time", response)
-	f.Resolution = durationStats("resolution time", resolution)
-	for _, oc := range Outcomes() {
-		k := decimal.NewFromInt(int64(outcomes[oc]))
-		sh, err := Quotient(oc.LabelZH()+" share", Fraction, k, n)
-		errs = append(errs, err)
-		f.Outcomes = append(f.Outcomes, OutcomeCount{Outcome: oc, Count: outcomes[oc],
-			Share: sh.WithFormula(func() string { return k.String() + " / " + n.String() })})
-	}
-	slices.SortStableFunc(f.Open, func(a, b OpenComplaint) int {
-		switch {
-		case a.Age > b.Age:
-			return -1
-		case a.Age < b.Age:
-			return 1
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-	f.Complainants = len(customers)
-	k := decimal.NewFromInt(int64(f.Complainants))
-	set(&f.Dissatisfied)(ratf("dissatisfied customers (iceberg)", exact.Quo(k.Rat(), r.formal.Rat()), func() string {
-		return k.String() + " complainants / " + r.formal.String()
-	}))
-	diss := f.Dissatisfied
-	set(&f.VoiceElsewhere)(ratf("voice it elsewhere", exact.Mul(diss.Rat(), r.voice.Rat()), func() string {
-		return diss.String() + " × " + r.voice.String()
-	}))
-	set(&f.Silent)(ratf("say nothing", exact.Mul(diss.Rat(), r.silent.Rat()), func() string {
-		return diss.String() + " × " + r.silent.String()
-	}))
-	model := "1 − (1 − " + r.loss.String() + ")^d"
-	if r.model == LossLinear {
-		model = "min(1, " + r.loss.String() + " × d)"
-	}
-	set(&f.ExpectedLost)(ratf("expected customers lost to delay", lost, func() string {
-		if len(lostTerms) == 0 {
-			return "no complaint past the limit by a full day"
-		}
-		return "Σ " + model + " over " + strings.Join(lostTerms, ", ")
-	}))
-	ret := exact.Add(exact.Mul(r.retQ.Rat(), exact.Int(within)), exact.Mul(r.ret.Rat(), exact.Int(late)))
-	set(&f.ExpectedReturns)(ratf("expected returning complainants", ret, func() string {
-		return r.retQ.String() + "×" + strconv.FormatInt(within, 10) + " within the limit + " +
-			r.ret.String() + "×" + strconv.FormatInt(late, 10) + " late"
-	}))
-	set(&f.WordOfMouth)(ratf("word-of-mouth reach", exact.Mul(r.mouth.Rat(), exact.Int(quickSatisfied)), func() string {
-		return r.mouth.String() + " × " + strconv.FormatInt(quickSatisfied, 10) + " quickly satisfied"
-	}))
-	if err := errors.Join(errs...); err != nil {
+	c := countComplaints(cs, o.AsOf, r)
+	f := ComplaintFigures{Total: len(cs), Open: c.open, Complainants: len(c.customers)}
+	if err := errors.Join(f.handling(c, r), f.iceberg(r), f.effects(c, r)); err != nil {
 		return ComplaintFigures{}, err
 	}
 	return f, nil
 }
 
+// checkComplaints validates the complaints of a period ending asOf (zero:
+// not given) and returns them sorted by id.
+func checkComplaints(cs []csat.Complaint, asOf time.Time) ([]csat.Complaint, error) {
+	if len(cs) == 0 {
+		return nil, errorf(csat.ErrEmpty, "complaints: none given")
+	}
+	seen := make(map[string]bool, len(cs))
+	for _, c := range cs {
+		if err := c.Validate(); err != nil {
+			return nil, err
+		}
+		if c.ID != "" && seen[c.ID] {
+			return nil, errorf(csat.ErrDuplicate, "complaint id %q given twice", c.ID)
+		}
+		seen[c.ID] = true
+	}
+	for _, c := range cs {
+		if c.ID == "" {
+			return nil, errorf(csat.ErrMissing, "complaint of customer %s: no id (the figures list complaints by id)", quoteShort(c.Customer))
+		}
+	}
+	cs = slices.Clone(cs)
+	slices.SortFunc(cs, func(a, b csat.Complaint) int { return strings.Compare(a.ID, b.ID) })
+	for _, c := range cs {
+		switch {
+		case c.Customer == "":
+			return nil, errorf(csat.ErrMissing, "complaint %q: no customer", c.ID)
+		case c.Received.IsZero():
+			return nil, errorf(csat.ErrMissing, "complaint %q: no received time", c.ID)
+		case c.Outcome.Handled() && c.Resolved.IsZero():
+			return nil, errorf(csat.ErrMissing, "complaint %q: outcome %s but no resolution time", c.ID, c.Outcome)
+		case c.Open() && asOf.IsZero():
+			return nil, errorf(csat.ErrMissing, "complaint %q is open: ComplaintOptions.AsOf is required", c.ID)
+		}
+		if asOf.IsZero() {
+			continue
+		}
+		for _, t := range []time.Time{c.Received, c.FirstResponse, c.Resolved} {
+			if t.After(asOf) {
+				return nil, errorf(csat.ErrBadTimes, "complaint %q: time %s is after the period's end %s",
+					c.ID, t.Format(time.RFC3339), asOf.Format(time.RFC3339))
+			}
+		}
+	}
+	return cs, nil
+}
+
+// complaintCounts are what the figures are computed from: one pass over
+// the complaints.
+type complaintCounts struct {
+	n                            decimal.Decimal // complaints
+	within, late, quickSatisfied int64
+	response, resolution         []time.Duration
+	outcomes                     map[csat.Outcome]int
+	customers                    map[string]bool
+	open                         []OpenComplaint // oldest first, ties by id
+	lost                         *big.Rat        // Σ share lost to delay
+	lostTerms                    []string
+}
+
+// countComplaints counts the checked complaints cs of a period ending
+// asOf under the rules r.
+func countComplaints(cs []csat.Complaint, asOf time.Time, r complaintRules) complaintCounts {
+	c := complaintCounts{n: decimal.NewFromInt(int64(len(cs))), outcomes: map[csat.Outcome]int{},
+		customers: map[string]bool{}, lost: new(big.Rat)}
+	for _, cp := range cs {
+		c.customers[cp.Customer] = true
+		c.outcomes[cp.Outcome]++
+		if !cp.FirstResponse.IsZero() {
+			c.response = append(c.response, cp.FirstResponse.Sub(cp.Received))
+		}
+		end := asOf
+		if cp.Open() {
+			c.open = append(c.open, OpenComplaint{ID: cp.ID, Customer: cp.Customer, Age: asOf.Sub(cp.Received)})
+		} else {
+			d := cp.Resolved.Sub(cp.Received)
+			c.resolution = append(c.resolution, d)
+			end = cp.Resolved
+			switch {
+			case d > r.limit:
+				c.late++
+			case cp.Outcome == csat.HandledSatisfied || cp.Outcome == csat.HandledVerySatisfied:
+				c.within++
+				c.quickSatisfied++
+			default:
+				c.within++
+			}
+		}
+		if days := int64((end.Sub(cp.Received) - r.limit) / (24 * time.Hour)); end.Sub(cp.Received) > r.limit && days > 0 {
+			c.lost.Add(c.lost, lossShare(r, days))
+			c.lostTerms = append(c.lostTerms, cp.ID+": "+strconv.FormatInt(days, 10)+"d")
+		}
+	}
+	slices.SortStableFunc(c.open, func(a, b OpenComplaint) int {
+		return cmp.Or(cmp.Compare(b.Age, a.Age), strings.Compare(a.ID, b.ID))
+	})
+	return c
+}
+
+// handling sets the share handled within the limit, the response and
+// resolution times and the outcomes.
+func (f *ComplaintFigures) handling(c complaintCounts, r complaintRules) error {
+	n := c.n
+	wl, err := csat.Quotient("handled within "+hours(r.limit), csat.Fraction, decimal.NewFromInt(c.within), n)
+	f.WithinLimit = wl.WithFormula(func() string { return decimal.NewFromInt(c.within).String() + " / " + n.String() })
+	errs := []error{err}
+	f.Response = durationStats("response time", c.response)
+	f.Resolution = durationStats("resolution time", c.resolution)
+	for _, oc := range csat.Outcomes() {
+		k := decimal.NewFromInt(int64(c.outcomes[oc]))
+		sh, err := csat.Quotient(oc.LabelZH()+" share", csat.Fraction, k, n)
+		errs = append(errs, err)
+		f.Outcomes = append(f.Outcomes, OutcomeCount{Outcome: oc, Count: c.outcomes[oc],
+			Share: sh.WithFormula(func() string { return k.String() + " / " + n.String() })})
+	}
+	return errors.Join(errs...)
+}
+
+// iceberg sets the estimate of the dissatisfied customers from the
+// complainants: those who voice it elsewhere and those who say nothing.
+func (f *ComplaintFigures) iceberg(r complaintRules) error {
+	k := decimal.NewFromInt(int64(f.Complainants))
+	var errs [3]error
+	f.Dissatisfied, errs[0] = ratf("dissatisfied customers (iceberg)", exact.Quo(k.Rat(), r.formal.Rat()), func() string {
+		return k.String() + " complainants / " + r.formal.String()
+	})
+	diss := f.Dissatisfied
+	f.VoiceElsewhere, errs[1] = ratf("voice it elsewhere", exact.Mul(diss.Rat(), r.voice.Rat()), func() string {
+		return diss.String() + " × " + r.voice.String()
+	})
+	f.Silent, errs[2] = ratf("say nothing", exact.Mul(diss.Rat(), r.silent.Rat()), func() string {
+		return diss.String() + " × " + r.silent.String()
+	})
+	return errors.Join(errs[:]...)
+}
+
+// effects sets the expected customers lost to delay, the expected
+// returning complainants and the word-of-mouth reach.
+func (f *ComplaintFigures) effects(c complaintCounts, r complaintRules) error {
+	model := "1 − (1 − " + r.loss.String() + ")^d"
+	if r.model == LossLinear {
+		model = "min(1, " + r.loss.String() + " × d)"
+	}
+	var errs [3]error
+	f.ExpectedLost, errs[0] = ratf("expected customers lost to delay", c.lost, func() string {
+		if len(c.lostTerms) == 0 {
+			return "no complaint past the limit by a full day"
+		}
+		return "Σ " + model + " over " + strings.Join(c.lostTerms, ", ")
+	})
+	within, late := c.within, c.late
+	ret := exact.Add(exact.Mul(r.retQ.Rat(), exact.Int(within)), exact.Mul(r.ret.Rat(), exact.Int(late)))
+	f.ExpectedReturns, errs[1] = ratf("expected returning complainants", ret, func() string {
+		return r.retQ.String() + "×" + strconv.FormatInt(within, 10) + " within the limit + " +
+			r.ret.String() + "×" + strconv.FormatInt(late, 10) + " late"
+	})
+	f.WordOfMouth, errs[2] = ratf("word-of-mouth reach", exact.Mul(r.mouth.Rat(), exact.Int(c.quickSatisfied)), func() string {
+		return r.mouth.String() + " × " + strconv.FormatInt(c.quickSatisfied, 10) + " quickly satisfied"
+	})
+	return errors.Join(errs[:]...)
+}
+
 // ratf returns the exact q labelled label, of kind Points, explained by
 // formula.
-func ratf(label string, q *big.Rat, formula func() string) (Result, error) {
-	r, err := FromRat(label, Points, q)
+func ratf(label string, q *big.Rat, formula func() string) (csat.Result, error) {
+	r, err := csat.FromRat(label, csat.Points, q)
 	return r.WithFormula(formula), err
 }
 
@@ -341,7 +388,7 @@ func lossShare(r complaintRules, days int64) *big.Rat {
 }
 
 func hours(d time.Duration) string {
-	h, _ := exact.Decimal(big.NewRat(int64(d), int64(time.Hour)), DisplayPlaces)
+	h, _ := exact.Decimal(big.NewRat(int64(d), int64(time.Hour)), csat.DisplayPlaces)
 	return h.String() + " h"
 }
 
@@ -356,7 +403,7 @@ func durationStats(label string, ds []time.Duration) DurationStats {
 		return ds[max(k, 1)-1]
 	}
 	st.Median, st.P90 = rank(1, 2), rank(9, 10)
-	h := func(name string, d time.Duration, p string) Result {
+	h := func(name string, d time.Duration, p string) csat.Result {
 		r, _ := ratf(name, big.NewRat(int64(d), int64(time.Hour)), func() string {
 			return "nearest rank ⌈" + p + "×" + strconv.Itoa(len(ds)) + "⌉ of the sorted times = " + d.String()
 		}) // FromRat fails only on a nil rational
@@ -373,12 +420,12 @@ var lossModelTexts = [...]string{0: "compound", 1: "linear"}
 func (m LossModel) String() string { return lossModelEnum.String(m) }
 
 // MarshalText encodes the loss model by its name ("compound", "linear"); an unknown
-// value is an error wrapping [ErrInvalid].
+// value is an error wrapping [csat.ErrInvalid].
 func (m LossModel) MarshalText() ([]byte, error) { return lossModelEnum.MarshalText(m) }
 
 // UnmarshalText decodes a loss model name; any other text is an error
-// wrapping [ErrInvalid].
+// wrapping [csat.ErrInvalid].
 func (m *LossModel) UnmarshalText(text []byte) error { return lossModelEnum.UnmarshalText(text, m) }
 
 // The names of the enums of this file (the one mechanism: internal/enum).
-var lossModelEnum = enum.New[LossModel]("LossModel", "loss model", ErrInvalid, errorf, lossModelTexts[:]...)
+var lossModelEnum = enum.New[LossModel]("LossModel", "loss model", csat.ErrInvalid, errorf, lossModelTexts[:]...)

@@ -1,4 +1,4 @@
-package csat_test
+package analysis_test
 
 import (
 	"encoding/json"
@@ -6,6 +6,7 @@ import (
 	"log"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 	"github.com/shopspring/decimal"
 )
 
@@ -38,7 +39,7 @@ func (PromoterShare) Loyalty(d csat.LoyaltyData) (csat.Result, error) {
 // 15/25 = 60% and 19/25 = 76%, blended 40/60; 100 promoters, 30 passives
 // and 80 detractors give NPS 20/210 × 100 and a promoter share 100/210;
 // CLVs 120, 80, 60, 40 of 300 fall one to a quartile.
-func ExampleBuildReport() {
+func ExampleBuild() {
 	tab := csat.NewTable(csat.FivePoint())
 	for level, n := range []uint64{10, 5, 6, 3, 1} {
 		if err := tab.AddN("all items", csat.SourceSurvey, level, n); err != nil {
@@ -64,10 +65,10 @@ func ExampleBuildReport() {
 		}
 		values = append(values, csat.CustomerValue{ID: fmt.Sprintf("c%d", i+1), Value: clv})
 	}
-	rep, err := csat.BuildReport(csat.ReportInput{
+	rep, err := analysis.Build(analysis.Input{
 		Period:      "2026H2",
 		Table:       tab,
-		Scorers:     []csat.Scorer{csat.Degree{}, csat.Rate{}, TopTwoBox{}},
+		Headlines:   []analysis.Headline{{Scorer: csat.Degree{}}, {Scorer: csat.Rate{}}, {Scorer: TopTwoBox{}}},
 		Loyalty:     []csat.LoyaltyMetric{csat.NPS{}, PromoterShare{}},
 		LoyaltyData: csat.LoyaltyData{Recommend: recommend},
 		Values:      values,
@@ -92,7 +93,7 @@ func ExampleBuildReport() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var back csat.Report
+	var back analysis.Report
 	if err := json.Unmarshal(js, &back); err != nil {
 		log.Fatal(err)
 	}

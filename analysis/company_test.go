@@ -1,9 +1,10 @@
-package csat
+package analysis
 
 import (
 	"slices"
 	"testing"
 
+	"github.com/csatkit/csat"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -12,19 +13,19 @@ import (
 // companyScores: A is the worked example (76.42); B had a visit where
 // nothing was mentioned (80); C returned a questionnaire of all 50s (50)
 // and was lost.
-func companyScores(t *testing.T) []CustomerScore {
+func companyScores(t *testing.T) []csat.CustomerScore {
 	t.Helper()
 	a := pvcCustomer()
 	a.ID = "A"
-	b := Customer{ID: "B", Visit: map[string]VisitNote{}}
+	b := csat.Customer{ID: "B", Visit: map[string]csat.VisitNote{}}
 	q := map[string]decimal.Decimal{}
-	for _, it := range PVCTree().Leaves() {
+	for _, it := range csat.PVCTree().Leaves() {
 		q[it] = dec("50")
 	}
-	c := Customer{ID: "C", Questionnaire: q, Status: Lost}
-	var out []CustomerScore
-	for _, cu := range []Customer{a, b, c} {
-		s, err := PVCCustomerScorer().Score(cu)
+	c := csat.Customer{ID: "C", Questionnaire: q, Status: csat.Lost}
+	var out []csat.CustomerScore
+	for _, cu := range []csat.Customer{a, b, c} {
+		s, err := csat.PVCCustomerScorer().Score(cu)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -33,12 +34,12 @@ func companyScores(t *testing.T) []CustomerScore {
 	return out
 }
 
-// TestCompanyView, by hand:
+// TestCompany, by hand:
 //   - lowest band (default): C counts at 30: (76.42 + 80 + 30) / 3 = 186.42/3 = 62.14
 //   - excluded: (76.42 + 80) / 2 = 78.21
 //   - at score 0: 156.42 / 3 = 52.14
 //   - weights A 3, B 1, C 1: (229.26 + 80 + 30) / 5 = 67.852
-func TestCompanyView(t *testing.T) {
+func TestCompany(t *testing.T) {
 	scores := companyScores(t)
 	cases := []struct {
 		name    string
@@ -53,7 +54,7 @@ func TestCompanyView(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			v, err := CompanyView(scores, c.opts)
+			v, err := Company(scores, c.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -62,7 +63,7 @@ func TestCompanyView(t *testing.T) {
 			}
 		})
 	}
-	v, err := CompanyView(scores, nil)
+	v, err := Company(scores, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,24 +101,24 @@ func TestCompanyErrors(t *testing.T) {
 	scores := companyScores(t)
 	cases := []struct {
 		name   string
-		scores []CustomerScore
+		scores []csat.CustomerScore
 		opts   *CompanyOptions
 		want   errCheck
 	}{
-		{"empty", nil, nil, errCheck{ErrEmpty, `csat: company: no customer scores: no data`}},
-		{"duplicate", append(scores, scores[0]), nil, errCheck{ErrDuplicate, `csat: company: customer "A" given twice: duplicate`}},
-		{"missing weight", scores, &CompanyOptions{Weights: map[string]decimal.Decimal{"A": dec("1")}}, errCheck{ErrMissing, `csat: company: no weight for customer "B": missing value`}},
-		{"unknown weight", scores, &CompanyOptions{Weights: map[string]decimal.Decimal{"Q": dec("1")}}, errCheck{ErrUnknownItem, `csat: company: weight for unknown customer "Q": unknown item`}},
-		{"negative weight", scores, &CompanyOptions{Weights: map[string]decimal.Decimal{"A": dec("-1"), "B": dec("1"), "C": dec("1")}}, errCheck{ErrNegative, ""}},
-		{"zero weights", scores, &CompanyOptions{Weights: map[string]decimal.Decimal{"A": dec("0"), "B": dec("0"), "C": dec("0")}}, errCheck{ErrInvalid, ""}},
-		{"all excluded", scores[2:], &CompanyOptions{Lost: LostPolicy{Mode: LostExclude}}, errCheck{ErrEmpty, ""}},
-		{"lost score", scores, &CompanyOptions{Lost: LostPolicy{Mode: LostAtScore, Score: dec("101")}}, errCheck{ErrOutOfRange, ""}},
-		{"lost mode", scores, &CompanyOptions{Lost: LostPolicy{Mode: 9}}, errCheck{ErrInvalid, ""}},
-		{"unbanded", scores, &CompanyOptions{Scale: FivePoint()}, errCheck{ErrInvalid, ""}},
+		{"empty", nil, nil, errCheck{csat.ErrEmpty, `csat: company: no customer scores: no data`}},
+		{"duplicate", append(scores, scores[0]), nil, errCheck{csat.ErrDuplicate, `csat: company: customer "A" given twice: duplicate`}},
+		{"missing weight", scores, &CompanyOptions{Weights: map[string]decimal.Decimal{"A": dec("1")}}, errCheck{csat.ErrMissing, `csat: company: no weight for customer "B": missing value`}},
+		{"unknown weight", scores, &CompanyOptions{Weights: map[string]decimal.Decimal{"Q": dec("1")}}, errCheck{csat.ErrUnknownItem, `csat: company: weight for unknown customer "Q": unknown item`}},
+		{"negative weight", scores, &CompanyOptions{Weights: map[string]decimal.Decimal{"A": dec("-1"), "B": dec("1"), "C": dec("1")}}, errCheck{csat.ErrNegative, ""}},
+		{"zero weights", scores, &CompanyOptions{Weights: map[string]decimal.Decimal{"A": dec("0"), "B": dec("0"), "C": dec("0")}}, errCheck{csat.ErrInvalid, ""}},
+		{"all excluded", scores[2:], &CompanyOptions{Lost: LostPolicy{Mode: LostExclude}}, errCheck{csat.ErrEmpty, ""}},
+		{"lost score", scores, &CompanyOptions{Lost: LostPolicy{Mode: LostAtScore, Score: dec("101")}}, errCheck{csat.ErrOutOfRange, ""}},
+		{"lost mode", scores, &CompanyOptions{Lost: LostPolicy{Mode: 9}}, errCheck{csat.ErrInvalid, ""}},
+		{"unbanded", scores, &CompanyOptions{Scale: csat.FivePoint()}, errCheck{csat.ErrInvalid, ""}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := CompanyView(c.scores, c.opts)
+			_, err := Company(c.scores, c.opts)
 			checkErr(t, err, c.want)
 		})
 	}
@@ -126,10 +127,10 @@ func TestCompanyErrors(t *testing.T) {
 // TestCompanyOrder: the view does not depend on the order of customers.
 func TestCompanyOrder(t *testing.T) {
 	scores := companyScores(t)
-	base, _ := CompanyView(scores, nil)
+	base, _ := Company(scores, nil)
 	rapid.Check(t, func(rt *rapid.T) {
 		perm := rapid.Permutation(scores).Draw(rt, "perm")
-		v, err := CompanyView(perm, nil)
+		v, err := Company(perm, nil)
 		if err != nil {
 			rt.Fatal(err)
 		}
@@ -147,11 +148,11 @@ func TestCompanyOrder(t *testing.T) {
 // The company view ranks customers and picks the items that pulled one
 // down on exact values: scores 10⁻²⁵ apart are ranked in order, and an
 // item 10⁻²⁵ below the preliminary score is a drag.
-func TestCompanyViewExact(t *testing.T) {
+func TestCompanyExact(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		v := nearEdge(t)
 		d := decimal.New(1, -rapid.Int32Range(21, 30).Draw(t, "k"))
-		s := PVCCustomerScorer()
+		s := csat.PVCCustomerScorer()
 		lowQ, highQ := map[string]decimal.Decimal{}, map[string]decimal.Decimal{}
 		for _, it := range s.Items() {
 			lowQ[it], highQ[it] = v.Sub(d), v.Sub(d)
@@ -160,15 +161,15 @@ func TestCompanyViewExact(t *testing.T) {
 		if highQ[s.Items()[0]].GreaterThan(dec("100")) {
 			highQ[s.Items()[0]] = v.Sub(d)
 		}
-		low, err := s.Score(Customer{ID: "b-low", Questionnaire: lowQ})
+		low, err := s.Score(csat.Customer{ID: "b-low", Questionnaire: lowQ})
 		if err != nil {
 			t.Fatal(err)
 		}
-		high, err := s.Score(Customer{ID: "a-high", Questionnaire: highQ})
+		high, err := s.Score(csat.Customer{ID: "a-high", Questionnaire: highQ})
 		if err != nil {
 			t.Fatal(err)
 		}
-		view, err := CompanyView([]CustomerScore{high, low}, nil)
+		view, err := Company([]csat.CustomerScore{high, low}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -180,13 +181,20 @@ func TestCompanyViewExact(t *testing.T) {
 			if r.Band.LabelZH != pvcBandOf(r.Score.Value().Round(40)) && r.Score.Exact() {
 				t.Fatalf("%s: band %s for %s", r.ID, r.Band.LabelZH, r.Score.Rat())
 			}
-			cs := map[string]CustomerScore{"a-high": high, "b-low": low}[r.ID]
+			cs := map[string]csat.CustomerScore{"a-high": high, "b-low": low}[r.ID]
 			for _, it := range cs.Items {
 				below := it.Combined.Rat().Cmp(cs.Preliminary.Rat()) < 0
-				if below != slices.ContainsFunc(r.Drags, func(x ItemScore) bool { return x.Item == it.Item }) {
+				if below != slices.ContainsFunc(r.Drags, func(x csat.ItemScore) bool { return x.Item == it.Item }) {
 					t.Fatalf("%s: item %s (%s vs preliminary %s) drag %t", r.ID, it.Item, it.Combined.Rat(), cs.Preliminary.Rat(), !below)
 				}
 			}
 		}
 	})
+}
+
+func TestLostModeNames(t *testing.T) {
+	got := []string{LostLowestBand.String(), LostExclude.String(), LostAtScore.String(), LostMode(9).String()}
+	if diff := cmp.Diff([]string{"lowest_band", "exclude", "at_score", "LostMode(9)"}, got); diff != "" {
+		t.Errorf("names (-want +got):\n%s", diff)
+	}
 }

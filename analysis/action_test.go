@@ -1,7 +1,9 @@
-package csat
+package analysis
 
 import (
 	"testing"
+
+	"github.com/csatkit/csat"
 )
 
 func TestActionValidate(t *testing.T) {
@@ -14,10 +16,10 @@ func TestActionValidate(t *testing.T) {
 		change func(*Action)
 		want   error
 	}{
-		{"no item", func(a *Action) { a.Item = "" }, ErrMissing},
-		{"no owner", func(a *Action) { a.Owner = "" }, ErrMissing},
-		{"kind", func(a *Action) { a.Kind = 0 }, ErrInvalid},
-		{"status", func(a *Action) { a.Status = 9 }, ErrInvalid},
+		{"no item", func(a *Action) { a.Item = "" }, csat.ErrMissing},
+		{"no owner", func(a *Action) { a.Owner = "" }, csat.ErrMissing},
+		{"kind", func(a *Action) { a.Kind = 0 }, csat.ErrInvalid},
+		{"status", func(a *Action) { a.Status = 9 }, csat.ErrInvalid},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -1,8 +1,9 @@
-package csat
+package analysis
 
 import (
 	"time"
 
+	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/internal/enum"
 )
 
@@ -22,11 +23,11 @@ var actionKindNames = [...]string{Corrective: "corrective", Preventive: "prevent
 func (k ActionKind) String() string { return actionKindEnum.String(k) }
 
 // MarshalText encodes the kind by its name; the zero or an unknown kind is
-// an error wrapping [ErrInvalid].
+// an error wrapping [csat.ErrInvalid].
 func (k ActionKind) MarshalText() ([]byte, error) { return actionKindEnum.MarshalText(k) }
 
 // UnmarshalText decodes "corrective" or "preventive"; any other text is an
-// error wrapping [ErrInvalid].
+// error wrapping [csat.ErrInvalid].
 func (k *ActionKind) UnmarshalText(text []byte) error { return actionKindEnum.UnmarshalText(text, k) }
 
 // ActionStatus is how far an action has got.
@@ -46,11 +47,11 @@ var actionStatusNames = [...]string{Planned: "planned", InProgress: "in_progress
 func (s ActionStatus) String() string { return actionStatusEnum.String(s) }
 
 // MarshalText encodes the status by its name; the zero or an unknown
-// status is an error wrapping [ErrInvalid].
+// status is an error wrapping [csat.ErrInvalid].
 func (s ActionStatus) MarshalText() ([]byte, error) { return actionStatusEnum.MarshalText(s) }
 
 // UnmarshalText decodes a status name; any other text is an error
-// wrapping [ErrInvalid].
+// wrapping [csat.ErrInvalid].
 func (s *ActionStatus) UnmarshalText(text []byte) error {
 	return actionStatusEnum.UnmarshalText(text, s)
 }
@@ -69,23 +70,23 @@ type Action struct {
 }
 
 // Validate checks an action: an item, an action text and an owner
-// ([ErrMissing]), a known kind and status ([ErrInvalid]).
+// ([csat.ErrMissing]), a known kind and status ([csat.ErrInvalid]).
 func (a Action) Validate() error {
 	switch {
 	case a.Item == "":
-		return errorf(ErrMissing, "action: no item")
+		return errorf(csat.ErrMissing, "action: no item")
 	case a.Action == "":
-		return errorf(ErrMissing, "action for %q: no action text", a.Item)
+		return errorf(csat.ErrMissing, "action for %q: no action text", a.Item)
 	case a.Owner == "":
-		return errorf(ErrMissing, "action for %q: no owner", a.Item)
+		return errorf(csat.ErrMissing, "action for %q: no owner", a.Item)
 	case a.Kind < Corrective || a.Kind > Preventive:
-		return errorf(ErrInvalid, "action for %q: kind %d", a.Item, a.Kind)
+		return errorf(csat.ErrInvalid, "action for %q: kind %d", a.Item, a.Kind)
 	case a.Status < Planned || a.Status > Verified:
-		return errorf(ErrInvalid, "action for %q: status %d", a.Item, a.Status)
+		return errorf(csat.ErrInvalid, "action for %q: status %d", a.Item, a.Status)
 	}
 	return nil
 }
 
 // The names of the enums of this file (the one mechanism: internal/enum).
-var actionKindEnum = enum.New[ActionKind]("ActionKind", "action kind", ErrInvalid, errorf, actionKindNames[:]...)
-var actionStatusEnum = enum.New[ActionStatus]("ActionStatus", "action status", ErrInvalid, errorf, actionStatusNames[:]...)
+var actionKindEnum = enum.New[ActionKind]("ActionKind", "action kind", csat.ErrInvalid, errorf, actionKindNames[:]...)
+var actionStatusEnum = enum.New[ActionStatus]("ActionStatus", "action status", csat.ErrInvalid, errorf, actionStatusNames[:]...)

@@ -1,24 +1,20 @@
-package csat
+package analysis
 
 import (
 	"errors"
 	"math/big"
 	"strconv"
 
+	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/errs"
 	"github.com/csatkit/csat/internal/exact"
 )
 
-// A Period is one survey of a series: a name ("2025H1") and its table.
-type Period struct {
-	Name  string
-	Table *Table
-}
-
 // A TrendPoint is one period of a trend, for one source.
 type TrendPoint struct {
-	Period string `json:"period"`
-	Degree Result `json:"degree"`
-	Rate   Result `json:"rate"`
+	Period string      `json:"period"`
+	Degree csat.Result `json:"degree"`
+	Rate   csat.Result `json:"rate"`
 	// VsPrevious and VsBaseline compare this period with the previous
 	// one and with the baseline (nil for the first period and for the
 	// baseline itself).
@@ -41,74 +37,74 @@ type TrendReport struct {
 	Points   []TrendPoint `json:"points"`
 	// DegreeSlope and RateSlope are the least-squares slopes per period
 	// (periods numbered 0, 1, 2, …), exact: Σ(x−x̄)(y−ȳ) / Σ(x−x̄)².
-	DegreeSlope Result `json:"degree_slope"`
-	RateSlope   Result `json:"rate_slope"`
+	DegreeSlope csat.Result `json:"degree_slope"`
+	RateSlope   csat.Result `json:"rate_slope"`
 }
 
 // Trend follows one source over a series of periods (oldest first): per
 // period degree and rate, the change against the previous period and
 // against the baseline period (index baseline) with their significance,
-// and the least-squares slope. Fewer than two periods is [ErrTooFew]; a
-// period without answers of the source [ErrEmpty] (a [*PeriodError]); a
-// baseline index out of range [ErrOutOfRange]; repeated period names
-// [ErrDuplicate].
-func Trend(periods []Period, source string, baseline int, opts *CompareOptions) (TrendReport, error) {
+// and the least-squares slope. Fewer than two periods is [csat.ErrTooFew]; a
+// period without answers of the source [csat.ErrEmpty] (a [*csat.PeriodError]); a
+// baseline index out of range [csat.ErrOutOfRange]; repeated period names
+// [csat.ErrDuplicate].
+func Trend(periods []csat.Period, source string, baseline int, opts *CompareOptions) (TrendReport, error) {
 	var o CompareOptions
 	if opts != nil {
 		o = *opts
 	}
 	if len(periods) < 2 {
-		return TrendReport{}, errorf(ErrTooFew, "trend: %d periods (at least 2 needed)", len(periods))
+		return TrendReport{}, errorf(csat.ErrTooFew, "trend: %d periods (at least 2 needed)", len(periods))
 	}
 	if baseline < 0 || baseline >= len(periods) {
-		return TrendReport{}, errorf(ErrOutOfRange, "trend: baseline %d of %d periods", baseline, len(periods))
+		return TrendReport{}, errorf(csat.ErrOutOfRange, "trend: baseline %d of %d periods", baseline, len(periods))
 	}
 	rep := TrendReport{Source: source, Baseline: periods[baseline].Name}
 	names := map[string]bool{}
-	totals := make([]Tally, len(periods))
+	totals := make([]csat.Tally, len(periods))
 	var degrees, rates []*big.Rat
 	for i, p := range periods {
 		if p.Name == "" || names[p.Name] {
-			return TrendReport{}, errorf(ErrDuplicate, "trend: period name %q empty or repeated", p.Name)
+			return TrendReport{}, errorf(csat.ErrDuplicate, "trend: period name %q empty or repeated", p.Name)
 		}
 		names[p.Name] = true
 		if p.Table == nil {
-			return TrendReport{}, &PeriodError{Period: p.Name, Err: errorf(ErrEmpty, "trend: no table")}
+			return TrendReport{}, &csat.PeriodError{Period: p.Name, Err: errorf(csat.ErrEmpty, "trend: no table")}
 		}
 		tot, err := p.Table.Total(source)
 		if err != nil {
-			return TrendReport{}, &PeriodError{Period: p.Name, Err: err}
+			return TrendReport{}, &csat.PeriodError{Period: p.Name, Err: err}
 		}
 		totals[i] = tot
-		d, err := Degree{}.Score(tot)
+		d, err := csat.Degree{}.Score(tot)
 		if err != nil {
-			return TrendReport{}, &PeriodError{Period: p.Name, Err: err}
+			return TrendReport{}, &csat.PeriodError{Period: p.Name, Err: err}
 		}
-		r, err := Rate{}.Score(tot)
+		r, err := csat.Rate{}.Score(tot)
 		if err != nil {
-			return TrendReport{}, &PeriodError{Period: p.Name, Err: err}
+			return TrendReport{}, &csat.PeriodError{Period: p.Name, Err: err}
 		}
 		degrees, rates = append(degrees, d.Rat()), append(rates, r.Rat())
 		rep.Points = append(rep.Points, TrendPoint{Period: p.Name, Degree: d.WithLabel(p.Name + " degree"), Rate: r.WithLabel(p.Name + " rate")})
 	}
 	change := func(i, j int) (*Change, error) {
 		ch := &Change{Against: periods[j].Name}
-		pi, err := SatisfiedOf(totals[i])
+		pi, err := csat.SatisfiedOf(totals[i])
 		if err != nil {
-			return nil, &PeriodError{Period: periods[i].Name, Err: err}
+			return nil, &csat.PeriodError{Period: periods[i].Name, Err: err}
 		}
-		pj, err := SatisfiedOf(totals[j])
+		pj, err := csat.SatisfiedOf(totals[j])
 		if err != nil {
-			return nil, &PeriodError{Period: periods[j].Name, Err: err}
+			return nil, &csat.PeriodError{Period: periods[j].Name, Err: err}
 		}
 		if ch.Rate, err = CompareRates(pi, pj, o.Alpha); err != nil {
 			return nil, err
 		}
 		if ch.Degree, err = CompareDegrees(totals[i], totals[j], o.Alpha); err != nil {
-			if !errors.Is(err, ErrTooFew) {
-				return nil, &PeriodError{Period: periods[i].Name, Err: err}
+			if !errors.Is(err, csat.ErrTooFew) {
+				return nil, &csat.PeriodError{Period: periods[i].Name, Err: err}
 			}
-			ch.Degree.Warnings = append(ch.Degree.Warnings, detail(err))
+			ch.Degree.Warnings = append(ch.Degree.Warnings, errs.Detail(err))
 		}
 		return ch, nil
 	}
@@ -126,17 +122,17 @@ func Trend(periods []Period, source string, baseline int, opts *CompareOptions) 
 		}
 	}
 	var err error
-	if rep.DegreeSlope, err = slope("degree slope per period", degrees, Fraction); err != nil {
+	if rep.DegreeSlope, err = slope("degree slope per period", degrees, csat.Fraction); err != nil {
 		return TrendReport{}, err
 	}
-	if rep.RateSlope, err = slope("rate slope per period", rates, Fraction); err != nil {
+	if rep.RateSlope, err = slope("rate slope per period", rates, csat.Fraction); err != nil {
 		return TrendReport{}, err
 	}
 	return rep, nil
 }
 
 // slope returns the least-squares slope of ys against 0, 1, 2, ….
-func slope(label string, ys []*big.Rat, kind Kind) (Result, error) {
+func slope(label string, ys []*big.Rat, kind csat.Kind) (csat.Result, error) {
 	n := int64(len(ys))
 	xbar := big.NewRat(n-1, 2)
 	ybar := new(big.Rat)
@@ -150,7 +146,7 @@ func slope(label string, ys []*big.Rat, kind Kind) (Result, error) {
 		num.Add(num, exact.Mul(dx, exact.Sub(y, ybar)))
 		den.Add(den, exact.Mul(dx, dx))
 	}
-	r, err := FromRat(label, kind, exact.Quo(num, den))
+	r, err := csat.FromRat(label, kind, exact.Quo(num, den))
 	return r.WithFormula(func() string {
 		return "Σ(x−x̄)(y−ȳ) / Σ(x−x̄)² over " + strconv.FormatInt(n, 10) + " periods"
 	}), err

@@ -1,20 +1,21 @@
-package csat
+package analysis
 
 import (
 	"math/big"
 	"testing"
 
+	"github.com/csatkit/csat"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
 
 func TestTargets(t *testing.T) {
 	h := []decimal.Decimal{dec("82"), dec("85"), dec("78"), dec("88"), dec("90"), dec("80")}
-	r, err := Target(h, AverageAdvanced, Points)
+	r, err := Target(h, AverageAdvanced, csat.Points)
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, _ := Target(h, AverageAdvancedVariant, Points)
+	v, _ := Target(h, AverageAdvancedVariant, csat.Points)
 	// (503/6 + 263/3)/2 = (503 + 526)/12 = 1029/12 = 85.75; (503/6 + 263)/4 = 2081/24 = 86.708333…
 	if !r.Target.Value().Equal(dec("85.75")) || v.Target.Rat().Cmp(big.NewRat(2081, 24)) != 0 {
 		t.Errorf("targets %s %s", r.Target.Value(), v.Target.Value())
@@ -30,15 +31,15 @@ func TestTargets(t *testing.T) {
 			t.Errorf("%s: mean %s, advanced %v, advanced mean %v", x.Method, x.Mean.Rat(), x.Advanced, x.AdvancedMean)
 		}
 	}
-	eq, _ := Target([]decimal.Decimal{dec("80"), dec("80")}, AverageAdvanced, Points)
+	eq, _ := Target([]decimal.Decimal{dec("80"), dec("80")}, AverageAdvanced, csat.Points)
 	if !eq.Target.Value().Equal(dec("80")) || eq.AdvancedMean != nil || len(eq.Advanced) != 0 ||
 		eq.Target.Explain() != "target 平均先进指标 = 80 (no value above the mean 80: the target is the mean) = 80" {
 		t.Errorf("all-equal history: %s", eq.Target.Explain())
 	}
-	_, err = Target([]decimal.Decimal{dec("82")}, AverageAdvanced, Fraction)
-	checkErr(t, err, errCheck{Is: ErrOutOfRange})
-	_, err = Target(nil, AverageAdvanced, Points)
-	checkErr(t, err, errCheck{Is: ErrEmpty})
+	_, err = Target([]decimal.Decimal{dec("82")}, AverageAdvanced, csat.Fraction)
+	checkErr(t, err, errCheck{Is: csat.ErrOutOfRange})
+	_, err = Target(nil, AverageAdvanced, csat.Points)
+	checkErr(t, err, errCheck{Is: csat.ErrEmpty})
 	rapid.Check(t, func(rt *rapid.T) {
 		vals := rapid.SliceOfN(rapid.IntRange(0, 10000), 1, 20).Draw(rt, "history")
 		hist := make([]decimal.Decimal, len(vals))
@@ -53,7 +54,7 @@ func TestTargets(t *testing.T) {
 		}
 		lo = sum.Quo(sum, big.NewRat(int64(len(vals)), 1))
 		for _, m := range []TargetMethod{AverageAdvanced, AverageAdvancedVariant} {
-			tg, err := Target(hist, m, Points)
+			tg, err := Target(hist, m, csat.Points)
 			if err != nil {
 				rt.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package csat
+package analysis
 
 import (
 	"encoding/json"
@@ -10,43 +10,65 @@ import (
 	"testing"
 	"time"
 
+	"github.com/csatkit/csat"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
 
-func reportInput(t *testing.T) ReportInput {
+func reportInput(t *testing.T) Input {
 	tab := surveyTable(t)
-	_ = tab.AddN("delivery 交货期", SourceSelf, 1, 5)
+	_ = tab.AddN("delivery 交货期", csat.SourceSelf, 1, 5)
 	for _, row := range perItem {
-		_ = tab.AddN(row.item, SourceCompetitor, 1, 2) // 2 competitor forms: warned
+		_ = tab.AddN(row.item, csat.SourceCompetitor, 1, 2) // 2 competitor forms: warned
 	}
-	prev := NewTable(FivePoint())
-	_ = prev.AddN("all", SourceSurvey, 1, 20)
-	cs, err := PVCCustomerScorer().Score(pvcCustomer())
+	prev := csat.NewTable(csat.FivePoint())
+	_ = prev.AddN("all", csat.SourceSurvey, 1, 20)
+	cs, err := csat.PVCCustomerScorer().Score(pvcCustomer())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ReportInput{
+	return Input{
 		Period: "2026H2", Table: tab,
-		History:         []Period{{Name: "2026H1", Table: prev}},
-		TargetHistories: [][]decimal.Decimal{{dec("0.70"), dec("0.80")}},
-		Customers:       []CustomerScore{cs},
-		Complaints:      sampleComplaints(), ComplaintOptions: &ComplaintOptions{AsOf: periodEnd},
+		History:    []csat.Period{{Name: "2026H1", Table: prev}},
+		Headlines:  []Headline{{Scorer: csat.Degree{}, TargetHistory: []decimal.Decimal{dec("0.70"), dec("0.80")}}, {Scorer: csat.Rate{}}},
+		Customers:  []csat.CustomerScore{cs},
+		Complaints: sampleComplaints(), ComplaintOptions: &ComplaintOptions{AsOf: periodEnd},
 		Actions: []Action{{Item: "delivery 交货期", Kind: Corrective, Action: "second supplier", Owner: "production", Status: Planned,
 			Due: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}},
-		Loyalty:     []LoyaltyMetric{NPS{}},
-		LoyaltyData: LoyaltyData{Recommend: npsOf(t, 100, 30, 80)},
+		Loyalty:     []csat.LoyaltyMetric{csat.NPS{}},
+		LoyaltyData: csat.LoyaltyData{Recommend: npsOf(t, 100, 30, 80)},
 		Values:      values(3, 50, 8, 20, 5, 10, 4),
 	}
 }
 
-func TestBuildReport(t *testing.T) {
+// built returns the worked input and its report.
+func built(t *testing.T) (Input, Report) {
+	t.Helper()
 	in := reportInput(t)
-	rep, err := BuildReport(in)
+	rep, err := Build(in)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return in, rep
+}
+
+// TestBuild builds the worked report once and checks it step by step.
+func TestBuild(t *testing.T) {
+	in, rep := built(t)
+	for _, step := range []struct {
+		name  string
+		check func(*testing.T, Input, Report)
+	}{
+		{"figures", checkFigures}, {"targets", checkTargets}, {"loyalty", checkLoyalty},
+		{"json", checkJSON}, {"json corrupt", checkJSONCorrupt}, {"json round trip", checkJSONRoundTrip},
+	} {
+		t.Run(step.name, func(t *testing.T) { step.check(t, in, rep) })
+	}
+}
+
+// The headline figures of every source, and every part given.
+func checkFigures(t *testing.T, _ Input, rep Report) {
 	var srcs []string
 	for _, s := range rep.Sources {
 		srcs = append(srcs, s.Source)
@@ -60,16 +82,26 @@ func TestBuildReport(t *testing.T) {
 		rep.Trend == nil || rep.Company == nil || rep.Complaints == nil || len(rep.Competitor) != 6 || len(rep.Warnings) == 0 {
 		t.Fatalf("report incomplete: %+v", rep.Warnings)
 	}
+}
+
+func checkTargets(t *testing.T, _ Input, rep Report) {
 	// Target: (0.75 + 0.8)/2 = 0.775 against the overall degree
 	// 0.4×0.8 + 0.6×0.76 = 0.776 → met; the current figure is beside it.
 	if len(rep.Targets) != 1 || !rep.Targets[0].Target.Target.Value().Equal(dec("0.775")) || !rep.Targets[0].Met ||
-		rep.Targets[0].Against != "overall" || rep.Targets[0].Figure != 0 || !rep.Targets[0].Current.Value().Equal(dec("0.776")) {
+		rep.Targets[0].Against != AgainstOverall || rep.Targets[0].Figure != 0 || !rep.Targets[0].Current.Value().Equal(dec("0.776")) {
 		t.Errorf("targets %+v", rep.Targets)
 	}
+}
+
+func checkLoyalty(t *testing.T, _ Input, rep Report) {
 	// Loyalty: NPS (100 − 80)/210 × 100 ≈ 9.52; segments A A A B B B C.
 	if len(rep.Loyalty) != 1 || rep.Loyalty[0].String() != "≈9.52" || len(rep.Segments) != 7 || len(rep.Classes) != 3 {
 		t.Errorf("loyalty %v, %d segments, %d classes", rep.Loyalty, len(rep.Segments), len(rep.Classes))
 	}
+}
+
+// The report's JSON fields, and the counts per level of the table.
+func checkJSON(t *testing.T, in Input, rep Report) {
 	js, err := json.Marshal(rep)
 	if err != nil {
 		t.Fatal(err)
@@ -99,6 +131,15 @@ func TestBuildReport(t *testing.T) {
 			t.Errorf("%s counts (-table +report):\n%s; %d levels", sf.Source, diff, len(rep.Levels))
 		}
 	}
+}
+
+// A report whose counts do not add up, or with a target of no headline
+// figure, is corrupt.
+func checkJSONCorrupt(t *testing.T, _ Input, rep Report) {
+	js, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, bad := range []struct{ from, to string }{
 		{`"counts":[10,5,6,3,1]`, `"counts":[10,5,6,3,2]`},
 		{`"counts":[10,5,6,3,1]`, `"counts":[10,5,6,3]`},
@@ -109,15 +150,24 @@ func TestBuildReport(t *testing.T) {
 			t.Fatalf("report JSON lacks %s", bad.from)
 		}
 		var r Report
-		if err := json.Unmarshal([]byte(strings.Replace(string(js), bad.from, bad.to, 1)), &r); !errors.Is(err, ErrCorrupt) {
+		if err := json.Unmarshal([]byte(strings.Replace(string(js), bad.from, bad.to, 1)), &r); !errors.Is(err, csat.ErrCorrupt) {
 			t.Errorf("counts %s: %v, want ErrCorrupt", bad.to, err)
 		}
+	}
+}
+
+// The report's JSON is deterministic, reads back to an equal report and
+// carries each figure's explanation.
+func checkJSONRoundTrip(t *testing.T, in Input, rep Report) {
+	js, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
 	}
 	// Deterministic: the same input encodes to the same bytes.
 	in2 := reportInput(t)
 	in2.Table = in.Table.Clone()
 	in2.Complaints = slices.Clone(in.Complaints)
-	rep2, _ := BuildReport(in2)
+	rep2, _ := Build(in2)
 	js2, _ := json.Marshal(rep2)
 	if string(js) != string(js2) {
 		t.Error("report JSON is not deterministic")
@@ -150,23 +200,23 @@ func TestBuildReport(t *testing.T) {
 	}
 }
 
-func TestBuildReportErrors(t *testing.T) {
-	_, err := BuildReport(ReportInput{Period: "x"})
-	checkErr(t, err, errCheck{Is: ErrMissing})
-	_, err = BuildReport(ReportInput{Period: "x", Table: NewTable(FivePoint())})
-	checkErr(t, err, errCheck{Is: ErrEmpty})
-	_, err = BuildReport(ReportInput{Period: "x", Table: surveyTable(t), Actions: []Action{{Item: "a"}}})
-	checkErr(t, err, errCheck{Is: ErrMissing, Msg: `csat: action for "a": no action text: missing value`})
-	_, err = BuildReport(ReportInput{Period: "x", Table: surveyTable(t), Scorers: []Scorer{nil}})
-	checkErr(t, err, errCheck{Is: ErrInvalid})
-	_, err = BuildReport(ReportInput{Period: "x", Table: surveyTable(t), TargetHistories: make([][]decimal.Decimal, 3)})
-	checkErr(t, err, errCheck{Is: ErrInvalid})
+func TestBuildErrors(t *testing.T) {
+	_, err := Build(Input{Period: "x"})
+	checkErr(t, err, errCheck{Is: csat.ErrMissing})
+	_, err = Build(Input{Period: "x", Table: csat.NewTable(csat.FivePoint())})
+	checkErr(t, err, errCheck{Is: csat.ErrEmpty})
+	_, err = Build(Input{Period: "x", Table: surveyTable(t), Actions: []Action{{Item: "a"}}})
+	checkErr(t, err, errCheck{Is: csat.ErrMissing, Msg: `csat: action for "a": no action text: missing value`})
+	_, err = Build(Input{Period: "x", Table: surveyTable(t), Headlines: []Headline{{}}})
+	checkErr(t, err, errCheck{Is: csat.ErrInvalid, Msg: "csat: report: scorer 0 is nil: invalid argument"})
+	_, err = Build(Input{Period: "x", Table: surveyTable(t), Headlines: []Headline{{Scorer: csat.Degree{}}, {TargetHistory: []decimal.Decimal{dec("0.8")}}}})
+	checkErr(t, err, errCheck{Is: csat.ErrInvalid, Msg: "csat: report: scorer 1 is nil: invalid argument"})
 }
 
 // Report JSON that is not what Marshal writes is refused: an unknown
 // field at the top or deep inside, a tampered value.
 func TestReportJSONRejects(t *testing.T) {
-	rep, err := BuildReport(ReportInput{Period: "p", Table: surveyTable(t)})
+	rep, err := Build(Input{Period: "p", Table: surveyTable(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,15 +253,15 @@ func replaceOnce(s, old, new string) string {
 // genReportInput draws a report input: a survey of random counts over a
 // few items, maybe a self-assessment, a competitor, a previous period,
 // targets, customers, complaints, actions, loyalty data and values.
-func genReportInput(t *rapid.T) ReportInput {
-	tab := NewTable(FivePoint())
+func genReportInput(t *rapid.T) Input {
+	tab := csat.NewTable(csat.FivePoint())
 	items := rapid.SliceOfNDistinct(rapid.SampledFrom([]string{"功能", "外观", "包装", "交货期", "服务质量", "price"}), 1, 4, rapid.ID[string]).Draw(t, "items")
-	sources := []string{SourceSurvey}
+	sources := []string{csat.SourceSurvey}
 	if rapid.Bool().Draw(t, "self") {
-		sources = append(sources, SourceSelf)
+		sources = append(sources, csat.SourceSelf)
 	}
 	if rapid.Bool().Draw(t, "competitor") {
-		sources = append(sources, SourceCompetitor)
+		sources = append(sources, csat.SourceCompetitor)
 	}
 	for _, it := range items {
 		for _, src := range sources {
@@ -220,18 +270,18 @@ func genReportInput(t *rapid.T) ReportInput {
 					t.Fatal(err)
 				}
 			}
-			if tl, _ := tab.Tally(it, src); tl.total().IsZero() {
+			if tl, _ := tab.Tally(it, src); empty(tl) {
 				_ = tab.Add(it, src, rapid.IntRange(0, 4).Draw(t, "one"))
 			}
 		}
 	}
-	in := ReportInput{Period: "P" + strconv.Itoa(rapid.IntRange(1, 9).Draw(t, "period")), Table: tab}
+	in := Input{Period: "P" + strconv.Itoa(rapid.IntRange(1, 9).Draw(t, "period")), Table: tab}
 	if rapid.Bool().Draw(t, "history") {
-		prev := NewTable(FivePoint())
+		prev := csat.NewTable(csat.FivePoint())
 		for l := range 5 {
-			_ = prev.AddN(items[0], SourceSurvey, l, rapid.Uint64Range(1, 9).Draw(t, "prev"))
+			_ = prev.AddN(items[0], csat.SourceSurvey, l, rapid.Uint64Range(1, 9).Draw(t, "prev"))
 		}
-		in.History = []Period{{Name: "P0", Table: prev}}
+		in.History = []csat.Period{{Name: "P0", Table: prev}}
 	}
 	if rapid.Bool().Draw(t, "targets") {
 		h := rapid.SliceOfN(rapid.IntRange(0, 100), 1, 6).Draw(t, "hist")
@@ -239,18 +289,18 @@ func genReportInput(t *rapid.T) ReportInput {
 		for _, v := range h {
 			hs = append(hs, decimal.New(int64(v), -2))
 		}
-		in.TargetHistories = [][]decimal.Decimal{hs, hs}
+		in.Headlines = []Headline{{Scorer: csat.Degree{}, TargetHistory: hs}, {Scorer: csat.Rate{}, TargetHistory: hs}}
 		in.TargetMethod = TargetMethod(rapid.IntRange(0, 1).Draw(t, "method"))
 	}
 	if rapid.Bool().Draw(t, "customers") {
 		c := pvcCustomer()
 		c.ID = "c" + strconv.Itoa(rapid.IntRange(0, 99).Draw(t, "cid"))
-		c.Status = Status(rapid.IntRange(0, 2).Draw(t, "status"))
-		cs, err := PVCCustomerScorer().Score(c)
+		c.Status = csat.Status(rapid.IntRange(0, 2).Draw(t, "status"))
+		cs, err := csat.PVCCustomerScorer().Score(c)
 		if err != nil {
 			t.Fatal(err)
 		}
-		in.Customers = []CustomerScore{cs}
+		in.Customers = []csat.CustomerScore{cs}
 	}
 	if rapid.Bool().Draw(t, "complaints") {
 		in.Complaints, in.ComplaintOptions = sampleComplaints(), &ComplaintOptions{AsOf: periodEnd}
@@ -260,18 +310,18 @@ func genReportInput(t *rapid.T) ReportInput {
 			Status: ActionStatus(rapid.IntRange(1, 4).Draw(t, "st")), Due: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}}
 	}
 	if rapid.Bool().Draw(t, "loyalty") {
-		nps := NewTally(NPSScale())
+		nps := csat.NewTally(csat.NPSScale())
 		for l := range 11 {
 			_ = nps.AddN(l, rapid.Uint64Range(0, 20).Draw(t, "nps"))
 		}
 		_ = nps.Add(10)
-		in.Loyalty = []LoyaltyMetric{NPS{}, RepeatRate{}}
-		in.LoyaltyData = LoyaltyData{Recommend: nps, Purchases: []Purchase{{Customer: "a", Amount: dec("1")}, {Customer: "a", Amount: dec("2")}, {Customer: "b", Amount: dec("3")}}}
+		in.Loyalty = []csat.LoyaltyMetric{csat.NPS{}, csat.RepeatRate{}}
+		in.LoyaltyData = csat.LoyaltyData{Recommend: nps, Purchases: []csat.Purchase{{Customer: "a", Amount: dec("1")}, {Customer: "a", Amount: dec("2")}, {Customer: "b", Amount: dec("3")}}}
 	}
 	if rapid.Bool().Draw(t, "values") {
 		vs := rapid.SliceOfN(rapid.IntRange(-5, 100), 1, 8).Draw(t, "values")
 		for i, v := range vs {
-			in.Values = append(in.Values, CustomerValue{ID: "v" + strconv.Itoa(i), Value: pts(strconv.Itoa(v))})
+			in.Values = append(in.Values, csat.CustomerValue{ID: "v" + strconv.Itoa(i), Value: pts(strconv.Itoa(v))})
 		}
 	}
 	return in
@@ -284,7 +334,7 @@ func TestReportJSONRoundTrip(t *testing.T) {
 		t.Skip("long property (about 15 s): run without -short")
 	}
 	rapid.Check(t, func(t *rapid.T) {
-		rep, err := BuildReport(genReportInput(t))
+		rep, err := Build(genReportInput(t))
 		if err != nil {
 			t.Fatalf("build: %v", err)
 		}
@@ -313,12 +363,12 @@ func TestReportJSONRoundTrip(t *testing.T) {
 // 10⁻²⁵ above it is not met, against one 10⁻²⁵ below it is.
 func TestReportTargetExact(t *testing.T) {
 	tab := surveyTable(t)
-	degree := scorerFunc(Degree{}.Score) // no interval: fast
+	degree := scorerFunc(csat.Degree{}.Score) // no interval: fast
 	rapid.Check(t, func(t *rapid.T) {
 		d := decimal.New(1, -rapid.Int32Range(21, 30).Draw(t, "k"))
 		side := rapid.IntRange(-1, 1).Draw(t, "side")
 		x := dec("0.76").Add(d.Mul(decimal.NewFromInt(int64(side))))
-		rep, err := BuildReport(ReportInput{Period: "p", Table: tab, Scorers: []Scorer{degree}, TargetHistories: [][]decimal.Decimal{{x, x}}})
+		rep, err := Build(Input{Period: "p", Table: tab, Headlines: []Headline{{Scorer: degree, TargetHistory: []decimal.Decimal{x, x}}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -330,6 +380,6 @@ func TestReportTargetExact(t *testing.T) {
 
 // scorerFunc is a Scorer made of a function (an IntervalScorer's method
 // value loses its Interval).
-type scorerFunc func(Tally) (Result, error)
+type scorerFunc func(csat.Tally) (csat.Result, error)
 
-func (f scorerFunc) Score(t Tally) (Result, error) { return f(t) }
+func (f scorerFunc) Score(t csat.Tally) (csat.Result, error) { return f(t) }

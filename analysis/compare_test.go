@@ -1,9 +1,10 @@
-package csat
+package analysis
 
 import (
 	"errors"
 	"testing"
 
+	"github.com/csatkit/csat"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
@@ -35,8 +36,8 @@ func TestTestsProperties(t *testing.T) {
 	if testing.Short() {
 		t.Skip("long property: run without -short")
 	}
-	gen := func(t *rapid.T, label string) Tally {
-		tl := NewTally(FivePoint())
+	gen := func(t *rapid.T, label string) csat.Tally {
+		tl := csat.NewTally(csat.FivePoint())
 		for i := range 5 {
 			_ = tl.AddN(i, rapid.Uint64Range(0, 30).Draw(t, label))
 		}
@@ -67,17 +68,17 @@ func TestTestsProperties(t *testing.T) {
 	t.Run("intervals contain the estimate and narrow with n", rapid.MakeCheck(func(t *rapid.T) {
 		a := gen(t, "a")
 		k := rapid.Uint64Range(2, 10).Draw(t, "k")
-		big := NewTally(FivePoint())
+		big := csat.NewTally(csat.FivePoint())
 		for i := range 5 {
 			_ = big.AddN(i, a.Count(i)*k)
 		}
-		for _, f := range []func(Tally, Confidence) (Interval, error){RateInterval, DegreeInterval} {
-			iv, err := f(a, Confidence{})
+		for _, f := range []func(csat.Tally, csat.Confidence) (csat.Interval, error){csat.RateInterval, csat.DegreeInterval} {
+			iv, err := f(a, csat.Confidence{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			ib, _ := f(big, Confidence{})
-			if !iv.Contains(iv.Estimate.Round(Precision)) || iv.Low.IsNegative() || iv.High.GreaterThan(decimal.NewFromInt(1)) {
+			ib, _ := f(big, csat.Confidence{})
+			if !iv.Contains(iv.Estimate.Round(csat.Precision)) || iv.Low.IsNegative() || iv.High.GreaterThan(decimal.NewFromInt(1)) {
 				t.Fatalf("%s %s does not contain %s or leaves [0,1]", iv.Method, iv, iv.Estimate)
 			}
 			if ib.Width().GreaterThan(iv.Width()) {
@@ -89,8 +90,8 @@ func TestTestsProperties(t *testing.T) {
 
 func TestCompetitorWarnings(t *testing.T) {
 	tab := surveyTable(t)
-	_ = tab.AddN("function 功能", SourceCompetitor, 1, 3)
-	_ = tab.AddN("function 功能", SourceCompetitor, 3, 2)
+	_ = tab.AddN("function 功能", csat.SourceCompetitor, 1, 3)
+	_ = tab.AddN("function 功能", csat.SourceCompetitor, 3, 2)
 	cs, err := CompareCompetitor(tab, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -102,16 +103,16 @@ func TestCompetitorWarnings(t *testing.T) {
 		t.Errorf("warnings %v", cs[1].Rate.Warnings)
 	}
 	_, err = CompareCompetitor(surveyTable(t), nil)
-	checkErr(t, err, errCheck{Is: ErrEmpty})
+	checkErr(t, err, errCheck{Is: csat.ErrEmpty})
 }
 
 // compareRateTallies compares the satisfied proportions of two tallies.
-func compareRateTallies(a, b Tally, alpha decimal.Decimal) (Comparison, error) {
-	pa, err := SatisfiedOf(a)
+func compareRateTallies(a, b csat.Tally, alpha decimal.Decimal) (Comparison, error) {
+	pa, err := csat.SatisfiedOf(a)
 	if err != nil {
 		return Comparison{}, err
 	}
-	pb, err := SatisfiedOf(b)
+	pb, err := csat.SatisfiedOf(b)
 	if err != nil {
 		return Comparison{}, err
 	}
@@ -123,24 +124,41 @@ func compareRateTallies(a, b Tally, alpha decimal.Decimal) (Comparison, error) {
 // answers", and the competitor comparison and trend return it as an
 // error instead of a warning.
 func TestAnswerCountOverflow(t *testing.T) {
-	huge := NewTally(FivePoint())
+	huge := csat.NewTally(csat.FivePoint())
 	_ = huge.AddN(0, ^uint64(0))
 	_ = huge.AddN(1, 2)
-	_, err := DegreeInterval(huge, Confidence{})
-	checkErr(t, err, errCheck{Is: ErrOverflow})
+	_, err := csat.DegreeInterval(huge, csat.Confidence{})
+	checkErr(t, err, errCheck{Is: csat.ErrOverflow})
 	_, err = CompareDegrees(huge, tallyOf(t, 1, 1), decimal.Zero)
-	checkErr(t, err, errCheck{Is: ErrOverflow})
-	_, err = SatisfiedOf(huge)
-	checkErr(t, err, errCheck{Is: ErrOverflow})
-	tab := NewTable(FivePoint())
-	_ = tab.AddTally("x", SourceSurvey, huge)
-	_ = tab.AddN("x", SourceCompetitor, 0, 3)
-	_ = tab.AddN("x", SourceCompetitor, 2, 3)
+	checkErr(t, err, errCheck{Is: csat.ErrOverflow})
+	_, err = csat.SatisfiedOf(huge)
+	checkErr(t, err, errCheck{Is: csat.ErrOverflow})
+	tab := csat.NewTable(csat.FivePoint())
+	_ = tab.AddTally("x", csat.SourceSurvey, huge)
+	_ = tab.AddN("x", csat.SourceCompetitor, 0, 3)
+	_ = tab.AddN("x", csat.SourceCompetitor, 2, 3)
 	_, err = CompareCompetitor(tab, nil)
-	checkErr(t, err, errCheck{Is: ErrOverflow})
-	prev := NewTable(FivePoint())
-	_ = prev.AddN("x", SourceSurvey, 0, 3)
-	_ = prev.AddN("x", SourceSurvey, 1, 3)
-	_, err = Trend([]Period{{"a", prev}, {"b", tab}}, SourceSurvey, 0, nil)
-	checkErr(t, err, errCheck{Is: ErrOverflow})
+	checkErr(t, err, errCheck{Is: csat.ErrOverflow})
+	prev := csat.NewTable(csat.FivePoint())
+	_ = prev.AddN("x", csat.SourceSurvey, 0, 3)
+	_ = prev.AddN("x", csat.SourceSurvey, 1, 3)
+	_, err = Trend([]csat.Period{{Name: "a", Table: prev}, {Name: "b", Table: tab}}, csat.SourceSurvey, 0, nil)
+	checkErr(t, err, errCheck{Is: csat.ErrOverflow})
+}
+
+// From csat's TestIntervalErrors: the tests' errors and constant groups.
+func TestCompareErrors(t *testing.T) {
+	var err error
+	_, err = CompareDegrees(tallyOf(t, 1), tallyOf(t, 3), decimal.Zero)
+	checkErr(t, err, errCheck{Is: csat.ErrTooFew})
+	_, err = compareRateTallies(tallyOf(t, 1), csat.NewTally(csat.FivePoint()), decimal.Zero)
+	checkErr(t, err, errCheck{Is: csat.ErrEmpty})
+	_, err = compareRateTallies(tallyOf(t, 1), tallyOf(t, 1), dec("2"))
+	checkErr(t, err, errCheck{Is: csat.ErrOutOfRange})
+	// Constant groups: equal means p = 1, different means p = 0.
+	c, _ := CompareDegrees(tallyOf(t, 3), tallyOf(t, 4), decimal.Zero)
+	d, _ := CompareDegrees(tallyOf(t, 3), tallyOf(t, 0, 4), decimal.Zero)
+	if !c.PValue.Equal(decimal.NewFromInt(1)) || !d.PValue.IsZero() {
+		t.Errorf("constant groups: p %s and %s", c.PValue, d.PValue)
+	}
 }

@@ -1,21 +1,22 @@
-package csat_test
+package analysis_test
 
 import (
 	"fmt"
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 // Complaint-handling figures over a period: the share handled within 24
 // hours, the iceberg estimate and the customers expected lost to delay.
-func ExampleAnalyzeComplaints() {
+func ExampleComplaints() {
 	day := func(d, h int) time.Time { return time.Date(2026, 6, d, h, 0, 0, 0, time.UTC) }
-	fig, err := csat.AnalyzeComplaints([]csat.Complaint{
+	fig, err := analysis.Complaints([]csat.Complaint{
 		{ID: "A", Customer: "X", Received: day(1, 9), FirstResponse: day(1, 10), Resolved: day(1, 21), Outcome: csat.HandledVerySatisfied},
 		{ID: "B", Customer: "Y", Received: day(2, 9), FirstResponse: day(2, 13), Resolved: day(4, 10), Outcome: csat.HandledBasicallySatisfied},
 		{ID: "D", Customer: "Z", Received: day(25, 0), Outcome: csat.NotHandled},
-	}, &csat.ComplaintOptions{AsOf: day(30, 0)})
+	}, &analysis.ComplaintOptions{AsOf: day(30, 0)})
 	if err != nil {
 		panic(err)
 	}

@@ -1,12 +1,13 @@
-package csat
+package analysis
 
 import (
-	"github.com/csatkit/csat/internal/enum"
 	"math/big"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/enum"
 	"github.com/csatkit/csat/internal/exact"
 	"github.com/shopspring/decimal"
 )
@@ -31,11 +32,11 @@ var targetMethodNames = [...]string{AverageAdvanced: "average_advanced", Average
 func (m TargetMethod) String() string { return targetMethodEnum.String(m) }
 
 // MarshalText encodes the method by its name; an unknown method is an
-// error wrapping [ErrInvalid].
+// error wrapping [csat.ErrInvalid].
 func (m TargetMethod) MarshalText() ([]byte, error) { return targetMethodEnum.MarshalText(m) }
 
 // UnmarshalText decodes a method name; any other text is an error
-// wrapping [ErrInvalid].
+// wrapping [csat.ErrInvalid].
 func (m *TargetMethod) UnmarshalText(text []byte) error {
 	return targetMethodEnum.UnmarshalText(text, m)
 }
@@ -45,15 +46,15 @@ func (m *TargetMethod) UnmarshalText(text []byte) error {
 type TargetResult struct {
 	Method TargetMethod `json:"method"`
 	// Target is the target 平均先进指标.
-	Target Result `json:"target"`
+	Target csat.Result `json:"target"`
 	// Mean is the mean of the history.
-	Mean Result `json:"mean"`
+	Mean csat.Result `json:"mean"`
 	// Advanced are the values of the history above the mean, in history
 	// order; their count is len(Advanced).
 	Advanced []decimal.Decimal `json:"advanced"`
 	// AdvancedMean is the mean of Advanced (nil when no value is above
 	// the mean).
-	AdvancedMean *Result `json:"advanced_mean,omitempty"`
+	AdvancedMean *csat.Result `json:"advanced_mean,omitempty"`
 }
 
 // Equal reports whether t and u are the same target, field by field.
@@ -69,20 +70,20 @@ func (t TargetResult) Equal(u TargetResult) bool {
 // 87.6667…, target (83.8333… + 87.6667…)/2 = 85.75; the variant gives
 // (83.8333… + 263)/4 = 86.7083…. When no value is above the mean (all
 // equal) the target is the mean, and the explanation says so. kind says
-// how the values read: [Points] (scores, as above) or [Fraction]
+// how the values read: [csat.Points] (scores, as above) or [csat.Fraction]
 // (degrees and rates in [0, 1], printed as percentages). An empty history
-// is [ErrEmpty]; an unknown method [ErrInvalid]; a fraction outside
-// [0, 1] [ErrOutOfRange]. Values above the mean are decided exactly.
-func Target(history []decimal.Decimal, method TargetMethod, kind Kind) (TargetResult, error) {
+// is [csat.ErrEmpty]; an unknown method [csat.ErrInvalid]; a fraction outside
+// [0, 1] [csat.ErrOutOfRange]. Values above the mean are decided exactly.
+func Target(history []decimal.Decimal, method TargetMethod, kind csat.Kind) (TargetResult, error) {
 	if len(history) == 0 {
-		return TargetResult{}, errorf(ErrEmpty, "target: no history")
+		return TargetResult{}, errorf(csat.ErrEmpty, "target: no history")
 	}
 	if method > AverageAdvancedVariant {
-		return TargetResult{}, errorf(ErrInvalid, "target: method %d", method)
+		return TargetResult{}, errorf(csat.ErrInvalid, "target: method %d", method)
 	}
 	sum := new(big.Rat)
 	for i, h := range history {
-		if _, err := Given("history", kind, h); err != nil {
+		if _, err := csat.Given("history", kind, h); err != nil {
 			return TargetResult{}, wrapf(err, "target: history value %d", i+1)
 		}
 		sum.Add(sum, h.Rat())
@@ -91,7 +92,7 @@ func Target(history []decimal.Decimal, method TargetMethod, kind Kind) (TargetRe
 	hist := slices.Clone(history)
 	out := TargetResult{Method: method}
 	var err error
-	if out.Mean, err = FromRat("mean", kind, exact.Quo(sum, big.NewRat(n, 1))); err != nil {
+	if out.Mean, err = csat.FromRat("mean", kind, exact.Quo(sum, big.NewRat(n, 1))); err != nil {
 		return TargetResult{}, err
 	}
 	out.Mean = out.Mean.WithFormula(func() string { return "(" + joinDec(hist, " + ") + ") / " + strconv.FormatInt(n, 10) })
@@ -105,7 +106,7 @@ func Target(history []decimal.Decimal, method TargetMethod, kind Kind) (TargetRe
 	}
 	meanR := out.Mean
 	if len(out.Advanced) == 0 {
-		r, err := FromRat("target 平均先进指标", kind, mean)
+		r, err := csat.FromRat("target 平均先进指标", kind, mean)
 		out.Target = r.WithFormula(func() string {
 			return meanR.String() + " (no value above the mean " + meanR.String() + ": the target is the mean)"
 		}).WithParts(meanR)
@@ -113,20 +114,20 @@ func Target(history []decimal.Decimal, method TargetMethod, kind Kind) (TargetRe
 	}
 	k := int64(len(out.Advanced))
 	adv := slices.Clone(out.Advanced)
-	advR, err := FromRat("advanced mean", kind, exact.Quo(advSum, big.NewRat(k, 1)))
+	advR, err := csat.FromRat("advanced mean", kind, exact.Quo(advSum, big.NewRat(k, 1)))
 	if err != nil {
 		return TargetResult{}, err
 	}
 	advR = advR.WithFormula(func() string { return "(" + joinDec(adv, " + ") + ") / " + strconv.FormatInt(k, 10) })
 	out.AdvancedMean = &advR
 	if method == AverageAdvancedVariant {
-		r, err := FromRat("target 平均先进指标 (variant)", kind, exact.Quo(exact.Add(mean, advSum), big.NewRat(k+1, 1)))
+		r, err := csat.FromRat("target 平均先进指标 (variant)", kind, exact.Quo(exact.Add(mean, advSum), big.NewRat(k+1, 1)))
 		out.Target = r.WithFormula(func() string {
 			return "(" + meanR.String() + " + " + joinDec(adv, " + ") + ") / " + strconv.FormatInt(k+1, 10)
 		}).WithParts(meanR)
 		return out, err
 	}
-	r, err := FromRat("target 平均先进指标", kind, exact.Quo(exact.Add(mean, advR.Rat()), big.NewRat(2, 1)))
+	r, err := csat.FromRat("target 平均先进指标", kind, exact.Quo(exact.Add(mean, advR.Rat()), big.NewRat(2, 1)))
 	out.Target = r.WithFormula(func() string {
 		return "(" + meanR.String() + " + " + advR.String() + ") / 2"
 	}).WithParts(meanR, advR)
@@ -143,4 +144,4 @@ func joinDec(ds []decimal.Decimal, sep string) string {
 }
 
 // The names of the enums of this file (the one mechanism: internal/enum).
-var targetMethodEnum = enum.New[TargetMethod]("TargetMethod", "target method", ErrInvalid, errorf, targetMethodNames[:]...)
+var targetMethodEnum = enum.New[TargetMethod]("TargetMethod", "target method", csat.ErrInvalid, errorf, targetMethodNames[:]...)

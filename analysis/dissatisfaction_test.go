@@ -1,18 +1,19 @@
-package csat
+package analysis
 
 import (
 	"math/big"
 	"testing"
 
+	"github.com/csatkit/csat"
 	"github.com/google/go-cmp/cmp"
 	"pgregory.net/rapid"
 )
 
-func surveyTable(t testing.TB) *Table {
-	tab := NewTable(FivePoint())
+func surveyTable(t testing.TB) *csat.Table {
+	tab := csat.NewTable(csat.FivePoint())
 	for _, row := range perItem {
 		for lvl, c := range row.counts {
-			_ = tab.AddN(row.item, SourceSurvey, lvl, c)
+			_ = tab.AddN(row.item, csat.SourceSurvey, lvl, c)
 		}
 	}
 	return tab
@@ -21,11 +22,11 @@ func surveyTable(t testing.TB) *Table {
 func TestParetoAndGaps(t *testing.T) {
 	tab := surveyTable(t)
 	// Self-assessment: staff see no problem with delivery.
-	_ = tab.AddN("delivery 交货期", SourceSelf, 1, 5)
-	_ = tab.AddN("function 功能", SourceSelf, 0, 4)
-	_ = tab.AddN("function 功能", SourceSelf, 3, 1)
+	_ = tab.AddN("delivery 交货期", csat.SourceSelf, 1, 5)
+	_ = tab.AddN("function 功能", csat.SourceSelf, 0, 4)
+	_ = tab.AddN("function 功能", csat.SourceSelf, 3, 1)
 	// Dissatisfied answers: function 1, packaging 1, delivery 1, service 1 → 4 in all, 25% each.
-	p, err := Pareto(tab, SourceSurvey)
+	p, err := Pareto(tab, csat.SourceSurvey)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,18 +52,18 @@ func TestParetoAndGaps(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("gaps mismatch (-want +got):\n%s", diff)
 	}
-	if p, err := Pareto(NewTable(FivePoint()), SourceSurvey); err != nil || len(p) != 0 {
+	if p, err := Pareto(csat.NewTable(csat.FivePoint()), csat.SourceSurvey); err != nil || len(p) != 0 {
 		t.Error("Pareto of no dissatisfaction must be empty")
 	}
 }
 
 func TestParetoProperty(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		tab := NewTable(FivePoint())
+		tab := csat.NewTable(csat.FivePoint())
 		for _, a := range genSurvey(t) {
 			_ = tab.Add(a.item, a.source, a.level)
 		}
-		p, err := Pareto(tab, SourceSurvey)
+		p, err := Pareto(tab, csat.SourceSurvey)
 		if err != nil {
 			t.Fatal(err)
 		}

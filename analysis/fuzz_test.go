@@ -1,0 +1,85 @@
+package analysis
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/csatkit/csat"
+	"github.com/shopspring/decimal"
+)
+
+// FuzzComplaints builds complaint records from bytes (ids, customers,
+// hour offsets, outcomes) and analyses them: never a panic; an accepted
+// set gives figures within their ranges.
+func FuzzComplaints(f *testing.F) {
+	f.Add([]byte{1, 'x', 0, 1, 12, 6, 2, 'y', 10, 4, 49, 4})
+	f.Add([]byte{0, 0, 0, 0, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		var cs []csat.Complaint
+		for i := 0; i+6 <= len(data) && i < 600; i += 6 {
+			d := data[i : i+6]
+			c := csat.Complaint{ID: string(rune('a' + d[0]%30)), Customer: string(rune('a' + d[1]%5)),
+				Received: base.Add(time.Duration(d[2]) * time.Hour), Outcome: csat.Outcome(d[5] % 8)}
+			if d[3] != 0 {
+				c.FirstResponse = c.Received.Add(time.Duration(int8(d[3])) * time.Hour)
+			}
+			if d[4] != 0 {
+				c.Resolved = c.Received.Add(time.Duration(int8(d[4])) * time.Hour)
+			}
+			cs = append(cs, c)
+		}
+		fig, err := Complaints(cs, &ComplaintOptions{AsOf: base.Add(400 * time.Hour)})
+		if err != nil {
+			return
+		}
+		if v := fig.WithinLimit.Value(); v.IsNegative() || v.GreaterThan(decimal.NewFromInt(1)) {
+			t.Fatalf("within-limit share %s", v)
+		}
+		if l := fig.ExpectedLost.Value(); l.IsNegative() || l.GreaterThan(decimal.NewFromInt(int64(len(cs)))) {
+			t.Fatalf("expected loss %s of %d", l, len(cs))
+		}
+		total := 0
+		for _, o := range fig.Outcomes {
+			total += o.Count
+		}
+		if total != len(cs) {
+			t.Fatalf("outcome mix counts %d of %d", total, len(cs))
+		}
+	})
+}
+
+// FuzzReportJSON decodes arbitrary bytes as a Report: an error or a
+// report that re-encodes stably, never a panic.
+func FuzzReportJSON(f *testing.F) {
+	tab := csat.NewTable(csat.FivePoint())
+	for l, n := range []uint64{10, 5, 6, 3, 1} {
+		_ = tab.AddN("all", csat.SourceSurvey, l, n)
+	}
+	rep, err := Build(Input{Period: "p", Table: tab})
+	if err != nil {
+		f.Fatal(err)
+	}
+	js, _ := json.Marshal(rep)
+	f.Add(js)
+	f.Add([]byte(`{"period":"p","scale":"s","sources":null,"dissatisfied":null,"pareto":null,"gaps":null}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var r Report
+		if err := json.Unmarshal(data, &r); err != nil {
+			return
+		}
+		js, err := json.Marshal(r)
+		if err != nil {
+			return // a decoded enum that cannot be encoded is refused on the way out
+		}
+		var back Report
+		if err := json.Unmarshal(js, &back); err != nil {
+			t.Fatalf("re-decoding: %v", err)
+		}
+		js2, err := json.Marshal(back)
+		if err != nil || string(js2) != string(js) {
+			t.Fatalf("unstable: %v", err)
+		}
+	})
+}
