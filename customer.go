@@ -195,10 +195,10 @@ func byItem[V any](s *CustomerScorer, m map[string]V) (map[string]V, error) {
 			}
 		}
 		if !slices.Contains(s.items, name) {
-			return nil, &ItemError{Item: k, Err: errorf(ErrUnknownItem, "customer: not an item of the scorer")}
+			return nil, &Error{Part: "item", Name: k, Err: errorf(ErrUnknownItem, "customer: not an item of the scorer")}
 		}
 		if _, dup := out[name]; dup {
-			return nil, &ItemError{Item: name, Err: errorf(ErrDuplicate, "customer: given by name and by key")}
+			return nil, &Error{Part: "item", Name: name, Err: errorf(ErrDuplicate, "customer: given by name and by key")}
 		}
 		out[name] = m[k]
 	}
@@ -227,7 +227,7 @@ func (s *CustomerScorer) Questionnaire(scores map[string]decimal.Decimal) (Resul
 			return Result{}, errorf(ErrOutOfRange, "questionnaire: item %q score %s outside 0..100", it, v)
 		}
 		if in[it], err = Given("", Points, v); err != nil {
-			return Result{}, &ItemError{Item: it, Err: err}
+			return Result{}, &Error{Part: "item", Name: it, Err: err}
 		}
 	}
 	r, err := s.scheme.Combine(in)
@@ -255,17 +255,17 @@ func (s *CustomerScorer) Visit(notes map[string]VisitNote) (Result, error) {
 		n, ok := notes[it]
 		if !ok {
 			if in[it], err = Given(it+" ("+s.unmLabel+")", Points, s.unmentioned); err != nil {
-				return Result{}, &ItemError{Item: it, Err: err}
+				return Result{}, &Error{Part: "item", Name: it, Err: err}
 			}
 			continue
 		}
 		i, err := s.scale.Index(n.Level)
 		if err != nil {
-			return Result{}, &ItemError{Item: it, Err: errorf(err, "visit")}
+			return Result{}, &Error{Part: "item", Name: it, Err: errorf(err, "visit")}
 		}
 		l, err := s.scale.Level(i)
 		if err != nil {
-			return Result{}, &ItemError{Item: it, Err: err}
+			return Result{}, &Error{Part: "item", Name: it, Err: err}
 		}
 		v, how := l.Points, ", representative point)"
 		if n.Estimate.Valid {
@@ -276,7 +276,7 @@ func (s *CustomerScorer) Visit(notes map[string]VisitNote) (Result, error) {
 			v, how = n.Estimate.Decimal, ", estimate)"
 		}
 		if in[it], err = Given(it+" ("+l.Name()+how, Points, v); err != nil {
-			return Result{}, &ItemError{Item: it, Err: err}
+			return Result{}, &Error{Part: "item", Name: it, Err: err}
 		}
 	}
 	r, err := s.scheme.Combine(in)
@@ -358,7 +358,7 @@ type ItemScore struct {
 // need no id, but a repeated non-empty id is [ErrDuplicate]) and
 // adjusted in input order. Item scores may be keyed by item name or, with
 // a [Tree] scheme, by the items' English keys. The band is decided on the
-// exact final score. Errors are [*CustomerError]s naming the customer. The derivation prints like the method's
+// exact final score. Errors are [*Error]s naming the customer. The derivation prints like the method's
 // worked example ([CustomerScore.Final]'s [Result.Derivation]).
 func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 	out := CustomerScore{ID: c.ID, Status: c.Status}
@@ -366,27 +366,27 @@ func (s *CustomerScorer) Score(c Customer) (CustomerScore, error) {
 		return out, errorf(ErrInvalid, "customer scorer not built (use NewCustomerScorer)")
 	}
 	if c.Status > Lost {
-		return out, &CustomerError{Customer: c.ID, Err: errorf(ErrInvalid, "status %d", c.Status)}
+		return out, &Error{Part: "customer", Name: c.ID, Err: errorf(ErrInvalid, "status %d", c.Status)}
 	}
 	if err := s.preliminary(c, &out); err != nil {
-		return out, &CustomerError{Customer: c.ID, Err: err}
+		return out, &Error{Part: "customer", Name: c.ID, Err: err}
 	}
 	if err := validateComplaints(c.Complaints); err != nil {
-		return out, &CustomerError{Customer: c.ID, Err: err}
+		return out, &Error{Part: "customer", Name: c.ID, Err: err}
 	}
 	sum, err := s.adjust(c.Complaints, &out)
 	if err != nil {
-		return out, &CustomerError{Customer: c.ID, Err: err}
+		return out, &Error{Part: "customer", Name: c.ID, Err: err}
 	}
 	if err := out.final(sum); err != nil {
-		return out, &CustomerError{Customer: c.ID, Err: err}
+		return out, &Error{Part: "customer", Name: c.ID, Err: err}
 	}
 	// The band is decided on the exact final score (METHOD.md §11).
 	if out.Band, err = s.scale.BandOf(out.Final); err != nil {
-		return out, &CustomerError{Customer: c.ID, Err: err}
+		return out, &Error{Part: "customer", Name: c.ID, Err: err}
 	}
 	if out.BandLevel, err = s.scale.Level(out.Band); err != nil {
-		return out, &CustomerError{Customer: c.ID, Err: err}
+		return out, &Error{Part: "customer", Name: c.ID, Err: err}
 	}
 	return out, nil
 }
@@ -504,7 +504,7 @@ func (s *CustomerScorer) itemScores(c Customer) ([]ItemScore, error) {
 		if c.Questionnaire != nil {
 			is.Questionnaire = decimal.NewNullDecimal(q[it])
 			if parts[SourceQuestionnaire], err = Given(SourceQuestionnaire, Points, q[it]); err != nil {
-				return nil, &ItemError{Item: it, Err: err}
+				return nil, &Error{Part: "item", Name: it, Err: err}
 			}
 		}
 		if c.Visit != nil {
@@ -515,19 +515,19 @@ func (s *CustomerScorer) itemScores(c Customer) ([]ItemScore, error) {
 				} else {
 					i, err := s.scale.Index(n.Level)
 					if err != nil {
-						return nil, &ItemError{Item: it, Err: err}
+						return nil, &Error{Part: "item", Name: it, Err: err}
 					}
 					v = s.scale.levels[i].Points
 				}
 			}
 			is.Visit = decimal.NewNullDecimal(v)
 			if parts[SourceVisit], err = Given(SourceVisit, Points, v); err != nil {
-				return nil, &ItemError{Item: it, Err: err}
+				return nil, &Error{Part: "item", Name: it, Err: err}
 			}
 		}
 		r, err := s.blend.Combine(parts)
 		if err != nil {
-			return nil, &ItemError{Item: it, Err: err}
+			return nil, &Error{Part: "item", Name: it, Err: err}
 		}
 		is.Combined = r.WithLabel(it)
 		out[k] = is

@@ -129,7 +129,7 @@
 // either name. A missing or out-of-range leaf score is an error naming the
 // leaf; a tree takes scores of one kind ([TreeOptions.Kind]: 0–100 points
 // by default), so a degree of 82% given as a fraction to the PVC tree is
-// [ErrKindMismatch], not 0.82 points. A negative weight is a [*NodeError]
+// [ErrKindMismatch], not 0.82 points. A negative weight is an [*Error]
 // naming the node; a [*WeightError] says whether the mismatch is at the
 // root (the declared total) or at an inner node. [EqualWeights] gives
 // every score the same weight. Trees, blends and equal weights are all
@@ -251,15 +251,16 @@
 //
 // # Errors
 //
-// Errors start with "csat:", name what was wrong once, and wrap a
-// sentinel ([ErrUnknownLevel], [ErrWeightsMismatch], [ErrEmpty],
-// [ErrOverflow], [ErrKindMismatch], …) for [errors.Is]. Context is added
-// by typed errors that wrap the reason, for [errors.As]: [*CustomerError],
-// [*ItemError], [*PeriodError], [*CellError], [*ParseError] (line and
-// column), [*WeightError] and [*NodeError]. [Detail] prints an error
-// without its "csat: " prefix, for warnings and tables. Every sentinel and
-// error type is in one file, errors.go. Nothing panics on input, and
-// nothing is silently dropped.
+// Errors are built as strconv's are: the sentinels ([ErrUnknownLevel],
+// [ErrWeightsMismatch], [ErrEmpty], [ErrOverflow], [ErrKindMismatch], …)
+// carry no prefix and are matched with [errors.Is]; the error returned
+// starts with "csat:" once and names what was wrong. Context is added by
+// typed errors that wrap the reason, for [errors.As]: [*Error] names the
+// customer, item, period or weight-tree node; [*CellError] the cell of a
+// table; [*ParseError] the file, line and column; [*WeightError] the node
+// whose children do not add up. Every sentinel and error type is in one
+// file, errors.go; the packages analysis and plan wrap the same
+// sentinels. Nothing panics on input, and nothing is silently dropped.
 //
 // # Concurrency and determinism
 //

@@ -101,65 +101,35 @@ func detail(err error) string {
 	return errs.Detail(err)
 }
 
-// A CustomerError reports an error in the data of one customer. It wraps
-// the reason.
-type CustomerError struct {
-	Customer string // the customer's id
-	Err      error  // the reason
+// An Error reports an error about one named part of the input — a
+// customer, an item, a period of a series, a node of a weight tree — and
+// wraps the reason, as strconv.NumError names the function and the
+// number. Get it with [errors.As]; match the reason with [errors.Is].
+// Errors nest: a customer's error may wrap an item's.
+type Error struct {
+	// Part says what Name names: "customer", "item", "period" or "node"
+	// (a node of a weight tree).
+	Part string
+	// Name is the customer's id, or the item's, period's or node's name
+	// ("" for a node without one).
+	Name string
+	Err  error // the reason
 }
 
-// Error returns `csat: customer "ID": reason`.
-func (e *CustomerError) Error() string {
-	return "csat: " + e.detail()
-}
-func (e *CustomerError) detail() string {
-	return "customer " + strconv.Quote(e.Customer) + ": " + detail(e.Err)
-}
-
-// Unwrap returns the reason.
-func (e *CustomerError) Unwrap() error {
-	return e.Err
-}
-
-// An ItemError reports an error about one item (a visit note, a
-// competitor comparison). It wraps the reason.
-type ItemError struct {
-	Item string // the item's name
-	Err  error  // the reason
-}
-
-// Error returns `csat: item "NAME": reason`.
-func (e *ItemError) Error() string {
-	return "csat: " + e.detail()
-}
-func (e *ItemError) detail() string {
-	return "item " + strconv.Quote(e.Item) + ": " + detail(e.Err)
+// Error returns `csat: customer "C1": reason`, `csat: item "品质":
+// reason`, `csat: period "2026H1": reason` or, for a node, `csat:
+// weights: node "N": reason`.
+func (e *Error) Error() string { return "csat: " + e.detail() }
+func (e *Error) detail() string {
+	part := e.Part
+	if part == "node" {
+		part = "weights: node"
+	}
+	return part + " " + strconv.Quote(e.Name) + ": " + detail(e.Err)
 }
 
 // Unwrap returns the reason.
-func (e *ItemError) Unwrap() error {
-	return e.Err
-}
-
-// A PeriodError reports an error in one period of a series (a trend). It
-// wraps the reason.
-type PeriodError struct {
-	Period string // the period's name
-	Err    error  // the reason
-}
-
-// Error returns `csat: period "NAME": reason`.
-func (e *PeriodError) Error() string {
-	return "csat: " + e.detail()
-}
-func (e *PeriodError) detail() string {
-	return "period " + strconv.Quote(e.Period) + ": " + detail(e.Err)
-}
-
-// Unwrap returns the reason.
-func (e *PeriodError) Unwrap() error {
-	return e.Err
-}
+func (e *Error) Unwrap() error { return e.Err }
 
 // A CellError reports an error about one cell (item × source) of a
 // [Table]: an unknown cell, an overflow when merging, a bad count when
@@ -211,28 +181,6 @@ func (e *WeightError) detail() string {
 // Unwrap returns [ErrWeightsMismatch].
 func (e *WeightError) Unwrap() error {
 	return ErrWeightsMismatch
-}
-
-// A NodeError reports a weight-tree node that cannot be used as declared:
-// a negative weight ([ErrNegative]), an empty or repeated name or key
-// ([ErrInvalid], [ErrDuplicate]), nesting too deep. It names the node and
-// wraps the reason.
-type NodeError struct {
-	Node string // the node's name ("" when it has none)
-	Err  error  // the reason
-}
-
-// Error returns `csat: weights: node "N": reason`.
-func (e *NodeError) Error() string {
-	return "csat: " + e.detail()
-}
-func (e *NodeError) detail() string {
-	return "weights: node " + strconv.Quote(e.Node) + ": " + detail(e.Err)
-}
-
-// Unwrap returns the reason.
-func (e *NodeError) Unwrap() error {
-	return e.Err
 }
 
 // A ParseError reports bad input at a place in a file: its 1-based line,

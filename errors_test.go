@@ -120,17 +120,20 @@ var catalogue = []struct {
 		_, err := ReadTableCSV(strings.NewReader("item,source,level\nx\"y,s,满意\n"), FivePoint(), nil)
 		return err
 	}, ErrSyntax, nil},
-	{"CustomerError", func(*testing.T) error { _, err := PVCCustomerScorer().Score(Customer{ID: "c"}); return err }, ErrMissing,
-		func(err error) bool { var e *CustomerError; return errors.As(err, &e) && e.Customer == "c" }},
-	{"ItemError", func(*testing.T) error {
+	{"Error", func(*testing.T) error { _, err := PVCCustomerScorer().Score(Customer{ID: "c"}); return err }, ErrMissing,
+		func(err error) bool { var e *Error; return errors.As(err, &e) && e.Part == "customer" && e.Name == "c" }},
+	{"Error of an item", func(*testing.T) error {
 		_, err := PVCCustomerScorer().Visit(map[string]VisitNote{"品质": {Level: "很好"}})
 		return err
-	}, ErrUnknownLevel, func(err error) bool { var e *ItemError; return errors.As(err, &e) && e.Item == "品质" }},
-	// A PeriodError comes from analysis.Trend and the readers of
+	}, ErrUnknownLevel, func(err error) bool {
+		var e *Error
+		return errors.As(err, &e) && e.Part == "item" && e.Name == "品质"
+	}},
+	// An Error of a period comes from analysis.Trend and the readers of
 	// io/sheet; analysis's tests trigger it for real (TestPeriodError).
-	{"PeriodError", func(*testing.T) error {
-		return &PeriodError{Period: "b", Err: errorf(ErrEmpty, "trend: no table")}
-	}, ErrEmpty, func(err error) bool { var e *PeriodError; return errors.As(err, &e) && e.Period == "b" }},
+	{"Error of a period", func(*testing.T) error {
+		return &Error{Part: "period", Name: "b", Err: errorf(ErrEmpty, "trend: no table")}
+	}, ErrEmpty, func(err error) bool { var e *Error; return errors.As(err, &e) && e.Part == "period" && e.Name == "b" }},
 	{"CellError", func(*testing.T) error {
 		a, b := NewTable(FivePoint()), NewTable(FivePoint())
 		_ = a.AddN("x", "s", 0, ^uint64(0))
@@ -147,11 +150,11 @@ var catalogue = []struct {
 			var e *WeightError
 			return errors.As(err, &e) && e.Node == "购销过程" && !e.Root
 		}},
-	{"NodeError", func(*testing.T) error {
+	{"Error of a node", func(*testing.T) error {
 		_, err := NewTree(Node{Name: "r", Weight: dec("1"), Children: []Node{{Name: "a", Weight: dec("-1")}}}, nil)
 		return err
 	}, ErrNegative,
-		func(err error) bool { var e *NodeError; return errors.As(err, &e) && e.Node == "a" }},
+		func(err error) bool { var e *Error; return errors.As(err, &e) && e.Part == "node" && e.Name == "a" }},
 }
 
 func TestCatalogue(t *testing.T) {

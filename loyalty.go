@@ -471,7 +471,7 @@ func (li *LoyaltyIndex) ScoreAll(customers map[string]map[string]decimal.Decimal
 	for _, id := range ids {
 		r, err := li.score(customers[id], func(m Measure) (decimal.Decimal, decimal.Decimal) { return lo[m.Name], hi[m.Name] })
 		if err != nil {
-			return nil, &CustomerError{Customer: id, Err: err}
+			return nil, &Error{Part: "customer", Name: id, Err: err}
 		}
 		out[id] = r.WithLabel("loyalty index " + id)
 	}

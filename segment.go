@@ -208,7 +208,7 @@ func CheckIDs(values []CustomerValue) error {
 		case !validName(v.ID):
 			return errorf(ErrInvalid, "segment: customer id %s must be non-empty UTF-8", quoteShort(v.ID))
 		case seen[v.ID]:
-			return &CustomerError{Customer: v.ID, Err: errorf(ErrDuplicate, "segment: customer given twice")}
+			return &Error{Part: "customer", Name: v.ID, Err: errorf(ErrDuplicate, "segment: customer given twice")}
 		}
 		seen[v.ID] = true
 	}
@@ -267,7 +267,7 @@ func (s ABC) Segment(values []CustomerValue) ([]Assignment, error) {
 	total := new(big.Rat)
 	for _, v := range vs {
 		if v.Value.kind != vs[0].Value.kind {
-			return nil, &CustomerError{Customer: v.ID, Err: errorf(ErrKindMismatch, "abc: value of kind %s among values of kind %s", v.Value.kind, vs[0].Value.kind)}
+			return nil, &Error{Part: "customer", Name: v.ID, Err: errorf(ErrKindMismatch, "abc: value of kind %s among values of kind %s", v.Value.kind, vs[0].Value.kind)}
 		}
 		if q := v.Value.Rat(); q.Sign() > 0 {
 			total.Add(total, q)
@@ -331,7 +331,7 @@ func Summarize(as []Assignment) ([]ClassSummary, error) {
 	total := new(big.Rat)
 	for _, a := range as {
 		if a.Value.kind != as[0].Value.kind {
-			return nil, &CustomerError{Customer: a.ID, Err: errorf(ErrKindMismatch, "summarize: value of kind %s among values of kind %s", a.Value.kind, as[0].Value.kind)}
+			return nil, &Error{Part: "customer", Name: a.ID, Err: errorf(ErrKindMismatch, "summarize: value of kind %s among values of kind %s", a.Value.kind, as[0].Value.kind)}
 		}
 		total.Add(total, a.Value.Rat())
 		if sums[a.Class] == nil {

@@ -126,29 +126,29 @@ func NewTree(root Node, opts *TreeOptions) (*Tree, error) {
 	var build func(n Node, depth int) *tnode
 	build = func(n Node, depth int) *tnode {
 		if depth > 64 {
-			errs = append(errs, &NodeError{Node: n.Name, Err: errorf(ErrInvalid, "nested deeper than 64 levels")})
+			errs = append(errs, &Error{Part: "node", Name: n.Name, Err: errorf(ErrInvalid, "nested deeper than 64 levels")})
 			return &tnode{name: n.Name, weight: new(big.Rat)}
 		}
 		tn := &tnode{name: n.Name, key: n.Key, label: n.Label, declared: n.Weight, weight: n.Weight.Rat()}
 		switch {
 		case n.Name == "":
-			errs = append(errs, &NodeError{Err: errorf(ErrInvalid, "empty name")})
+			errs = append(errs, &Error{Part: "node", Err: errorf(ErrInvalid, "empty name")})
 		case t.byName[n.Name] != nil:
-			errs = append(errs, &NodeError{Node: n.Name, Err: errorf(ErrDuplicate, "name used twice")})
+			errs = append(errs, &Error{Part: "node", Name: n.Name, Err: errorf(ErrDuplicate, "name used twice")})
 		default:
 			t.byName[n.Name] = tn
 		}
 		if n.Key != "" {
 			if t.byName[n.Key] != nil {
-				errs = append(errs, &NodeError{Node: n.Name, Err: errorf(ErrDuplicate, "key %q is already a name or key", n.Key)})
+				errs = append(errs, &Error{Part: "node", Name: n.Name, Err: errorf(ErrDuplicate, "key %q is already a name or key", n.Key)})
 			} else {
 				t.byName[n.Key] = tn
 			}
 		}
 		if n.Weight.IsNegative() {
-			errs = append(errs, &NodeError{Node: n.Name, Err: errorf(ErrNegative, "weight %s", n.Weight)})
+			errs = append(errs, &Error{Part: "node", Name: n.Name, Err: errorf(ErrNegative, "weight %s", n.Weight)})
 		} else if err := checkDecimal("weight", n.Weight); err != nil {
-			errs = append(errs, &NodeError{Node: n.Name, Err: err})
+			errs = append(errs, &Error{Part: "node", Name: n.Name, Err: err})
 			tn.weight, tn.declared = new(big.Rat), decimal.Zero
 		}
 		for _, c := range n.Children {

@@ -433,9 +433,9 @@ func TestTreeWeightErrorFields(t *testing.T) {
 		t.Errorf("weight errors (-want +got):\n%s", diff)
 	}
 	_, err = NewTree(Node{Name: "r", Weight: dec("1"), Children: []Node{leaf("a", "2"), leaf("b", "-1")}}, nil)
-	var ne *NodeError
-	if !errors.As(err, &ne) || ne.Node != "b" || !errors.Is(ne, ErrNegative) {
-		t.Errorf("negative weight: got %v, want a *NodeError naming b wrapping ErrNegative", err)
+	var ne *Error
+	if !errors.As(err, &ne) || ne.Part != "node" || ne.Name != "b" || !errors.Is(ne, ErrNegative) {
+		t.Errorf("negative weight: got %v, want an *Error of node b wrapping ErrNegative", err)
 	}
 }
 
@@ -525,9 +525,9 @@ func TestTreeDepthGuard(t *testing.T) {
 		t.Errorf("depth 64: %v", err)
 	}
 	_, err := NewTree(chain(65), nil)
-	var ne *NodeError
-	if !errors.As(err, &ne) || ne.Node != "leaf" || !errors.Is(err, ErrInvalid) {
-		t.Errorf("depth 65: %v; want a *NodeError naming the leaf", err)
+	var ne *Error
+	if !errors.As(err, &ne) || ne.Part != "node" || ne.Name != "leaf" || !errors.Is(err, ErrInvalid) {
+		t.Errorf("depth 65: %v; want an *Error of node leaf", err)
 	}
 }
 

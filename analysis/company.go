@@ -224,12 +224,12 @@ func (o CompanyOptions) rank(cs csat.CustomerScore) (RankedCustomer, int, error)
 			rc.Score, err = csat.Given(cs.ID+" (lost)", csat.Points, o.Lost.Score)
 		}
 		if err != nil {
-			return rc, 0, &csat.CustomerError{Customer: cs.ID, Err: err}
+			return rc, 0, &csat.Error{Part: "customer", Name: cs.ID, Err: err}
 		}
 	}
 	bi, err := o.Scale.BandOf(rc.Score)
 	if err != nil {
-		return rc, 0, &csat.CustomerError{Customer: cs.ID, Err: wrapf(err, "company")}
+		return rc, 0, &csat.Error{Part: "customer", Name: cs.ID, Err: wrapf(err, "company")}
 	}
 	rc.Band = o.Scale.Levels()[bi]
 	for _, it := range cs.Items {

@@ -301,7 +301,7 @@ func CompareCompetitor(t *csat.Table, opts *CompareOptions) ([]ItemComparison, e
 		maxForms = max(maxForms, nt)
 		ic, err := compareItem(it, ours, theirs, nt, o)
 		if err != nil {
-			return nil, &csat.ItemError{Item: it, Err: err}
+			return nil, &csat.Error{Part: "item", Name: it, Err: err}
 		}
 		out = append(out, ic)
 	}

@@ -130,14 +130,14 @@ func Gaps(t *csat.Table) ([]Gap, error) {
 			t   csat.Tally
 		}{{&g.SelfDegree, csat.Degree{}, self}, {&g.SurveyDegree, csat.Degree{}, survey}, {&g.SelfRate, csat.Rate{}, self}, {&g.SurveyRate, csat.Rate{}, survey}} {
 			if *step.dst, err = step.s.Score(step.t); err != nil {
-				return nil, &csat.ItemError{Item: it, Err: err}
+				return nil, &csat.Error{Part: "item", Name: it, Err: err}
 			}
 		}
 		if g.DegreeGap, err = csat.Difference("degree gap", g.SelfDegree, g.SurveyDegree); err != nil {
-			return nil, &csat.ItemError{Item: it, Err: err}
+			return nil, &csat.Error{Part: "item", Name: it, Err: err}
 		}
 		if g.RateGap, err = csat.Difference("rate gap", g.SelfRate, g.SurveyRate); err != nil {
-			return nil, &csat.ItemError{Item: it, Err: err}
+			return nil, &csat.Error{Part: "item", Name: it, Err: err}
 		}
 		out = append(out, g)
 	}

@@ -90,6 +90,6 @@
 //
 // Errors are csat's: they start with "csat: " once and wrap csat's
 // sentinels ([csat.ErrEmpty], [csat.ErrInvalid], …) for [errors.Is], and
-// its typed errors ([csat.PeriodError], [csat.CustomerError], …) for
+// its typed errors ([csat.Error] naming the period, customer or item, …) for
 // [errors.As].
 package analysis

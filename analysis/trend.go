@@ -45,7 +45,7 @@ type TrendReport struct {
 // period degree and rate, the change against the previous period and
 // against the baseline period (index baseline) with their significance,
 // and the least-squares slope. Fewer than two periods is [csat.ErrTooFew]; a
-// period without answers of the source [csat.ErrEmpty] (a [*csat.PeriodError]); a
+// period without answers of the source [csat.ErrEmpty] (a [*csat.Error] naming the period); a
 // baseline index out of range [csat.ErrOutOfRange]; repeated period names
 // [csat.ErrDuplicate].
 func Trend(periods []csat.Period, source string, baseline int, opts *CompareOptions) (TrendReport, error) {
@@ -69,20 +69,20 @@ func Trend(periods []csat.Period, source string, baseline int, opts *CompareOpti
 		}
 		names[p.Name] = true
 		if p.Table == nil {
-			return TrendReport{}, &csat.PeriodError{Period: p.Name, Err: errorf(csat.ErrEmpty, "trend: no table")}
+			return TrendReport{}, &csat.Error{Part: "period", Name: p.Name, Err: errorf(csat.ErrEmpty, "trend: no table")}
 		}
 		tot, err := p.Table.Total(source)
 		if err != nil {
-			return TrendReport{}, &csat.PeriodError{Period: p.Name, Err: err}
+			return TrendReport{}, &csat.Error{Part: "period", Name: p.Name, Err: err}
 		}
 		totals[i] = tot
 		d, err := csat.Degree{}.Score(tot)
 		if err != nil {
-			return TrendReport{}, &csat.PeriodError{Period: p.Name, Err: err}
+			return TrendReport{}, &csat.Error{Part: "period", Name: p.Name, Err: err}
 		}
 		r, err := csat.Rate{}.Score(tot)
 		if err != nil {
-			return TrendReport{}, &csat.PeriodError{Period: p.Name, Err: err}
+			return TrendReport{}, &csat.Error{Part: "period", Name: p.Name, Err: err}
 		}
 		degrees, rates = append(degrees, d.Rat()), append(rates, r.Rat())
 		rep.Points = append(rep.Points, TrendPoint{Period: p.Name, Degree: d.WithLabel(p.Name + " degree"), Rate: r.WithLabel(p.Name + " rate")})
@@ -91,18 +91,18 @@ func Trend(periods []csat.Period, source string, baseline int, opts *CompareOpti
 		ch := &Change{Against: periods[j].Name}
 		pi, err := csat.SatisfiedOf(totals[i])
 		if err != nil {
-			return nil, &csat.PeriodError{Period: periods[i].Name, Err: err}
+			return nil, &csat.Error{Part: "period", Name: periods[i].Name, Err: err}
 		}
 		pj, err := csat.SatisfiedOf(totals[j])
 		if err != nil {
-			return nil, &csat.PeriodError{Period: periods[j].Name, Err: err}
+			return nil, &csat.Error{Part: "period", Name: periods[j].Name, Err: err}
 		}
 		if ch.Rate, err = CompareRates(pi, pj, o.Alpha); err != nil {
 			return nil, err
 		}
 		if ch.Degree, err = CompareDegrees(totals[i], totals[j], o.Alpha); err != nil {
 			if !errors.Is(err, csat.ErrTooFew) {
-				return nil, &csat.PeriodError{Period: periods[i].Name, Err: err}
+				return nil, &csat.Error{Part: "period", Name: periods[i].Name, Err: err}
 			}
 			ch.Degree.Warnings = append(ch.Degree.Warnings, errs.Detail(err))
 		}

@@ -61,7 +61,7 @@
 //
 // As in csat, errors start with "csat: " and wrap a sentinel: the plan
 // violations above, or one of csat's ([csat.ErrInvalid],
-// [csat.ErrOutOfRange], …); a customer's error is a [*csat.CustomerError].
+// [csat.ErrOutOfRange], …); a customer's error is a [*csat.Error] of Part "customer".
 // Everything is deterministic: no clock, no random numbers, ties broken
 // by id.
 package plan

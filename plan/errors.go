@@ -32,10 +32,10 @@ func errorf(err error, format string, args ...any) error {
 	return errs.New(err, fmt.Sprintf(format, args...)+": "+errs.Detail(err))
 }
 
-// customerErrorf returns a [csat.CustomerError] for the customer id whose
+// customerErrorf returns a [csat.Error] of the customer id whose
 // reason wraps the sentinel err.
 func customerErrorf(id string, err error, format string, args ...any) error {
-	return &csat.CustomerError{Customer: id, Err: errorf(err, format, args...)}
+	return &csat.Error{Part: "customer", Name: id, Err: errorf(err, format, args...)}
 }
 
 // validName reports whether an id is non-empty UTF-8.

@@ -196,7 +196,7 @@ func (r *run) wide(header []string, acc *accumulator) error {
 			}
 			lvl, err := acc.level(v)
 			if err != nil {
-				return r.fieldError(it.col, &csat.ItemError{Item: it.name, Err: err})
+				return r.fieldError(it.col, &csat.Error{Part: "item", Name: it.name, Err: err})
 			}
 			row = append(row, answer{k, lvl})
 		}
@@ -376,7 +376,7 @@ func (a *accumulator) result() ([]csat.Period, error) {
 		})
 		for _, k := range keys {
 			if err := t.AddTally(k.item, k.source, *p.cells[k]); err != nil {
-				return nil, &csat.PeriodError{Period: name, Err: err}
+				return nil, &csat.Error{Part: "period", Name: name, Err: err}
 			}
 		}
 		out = append(out, csat.Period{Name: name, Table: t})
