@@ -71,14 +71,14 @@ func TestErrorsWrapCsat(t *testing.T) {
 	_, err := Trend([]csat.Period{{Name: "a", Table: surveyTable(t)}, {Name: "b", Table: csat.NewTable(csat.FivePoint())}}, csat.SourceSurvey, 0, nil)
 	var pe *csat.Error
 	if !errors.Is(err, csat.ErrEmpty) || !errors.As(err, &pe) || pe.Part != "period" || pe.Name != "b" {
-		t.Errorf("trend: %v, want a PeriodError of period b wrapping ErrEmpty", err)
+		t.Errorf("trend: %v, want an Error of period b wrapping ErrEmpty", err)
 	}
 	_, err = Trend([]csat.Period{{Name: "a", Table: surveyTable(t)}, {Name: "b"}}, csat.SourceSurvey, 0, nil)
 	checkErr(t, err, errCheck{Is: csat.ErrEmpty, Msg: `csat: period "b": trend: no table: no data`})
 	_, err = Company([]csat.CustomerScore{{ID: "c", Final: mustGiven("", csat.Points, dec("101"))}}, nil)
 	var ce *csat.Error
 	if !errors.As(err, &ce) || ce.Part != "customer" || ce.Name != "c" {
-		t.Errorf("company: %v, want a CustomerError of c", err)
+		t.Errorf("company: %v, want an Error of customer c", err)
 	}
 	checkErr(t, err, errCheck{Is: csat.ErrOutOfRange})
 	_, err = CompareDegrees(tallyOf(t, 1), tallyOf(t, 1, 1), dec("0"))

@@ -226,7 +226,7 @@ func run() error {
 	}
 	ds := time.Since(start)
 	fmt.Printf("%d answers, %d rows, %d keys, %d files, GOMAXPROCS %d\n", *answers, rows, len(keys), *files, runtime.GOMAXPROCS(0))
-	fmt.Printf("single process (ReadTableCSV, BuildReport):  %9v  %s rows  %s answers  (of which reading %v)\n",
+	fmt.Printf("single process (ReadTableCSV, analysis.Build):  %9v  %s rows  %s answers  (of which reading %v)\n",
 		ds.Round(time.Millisecond), rate(rows, ds), rate(*answers, ds), reading.Round(time.Millisecond))
 	for _, perFile := range []bool{true, false} {
 		if err := runPipeline(in, r1, r2, keys, rows, perFile); err != nil {

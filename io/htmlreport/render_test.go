@@ -109,7 +109,7 @@ var sectionCases = []sectionCase{
 		hasNot:   []string{"加权计算", "自评与检查的差距", "纠正和预防措施", "年度目标", "注意事项"},
 	},
 	{
-		// A report not built by BuildReport may lack the levels and
+		// A report not built by analysis.Build may lack the levels and
 		// counts: it has no distribution, and the rest renders.
 		name:     "no levels or counts",
 		in:       func(tb testing.TB) analysis.Input { return analysis.Input{Period: "2026H1", Table: surveyOnly(tb)} },
