@@ -130,7 +130,7 @@ var catalogue = []struct {
 		return errors.As(err, &e) && e.Part == "item" && e.Name == "品质"
 	}},
 	// An Error of a period comes from analysis.Trend and the readers of
-	// io/sheet; analysis's tests trigger it for real (TestPeriodError).
+	// io/sheet; analysis's tests trigger it for real (TestErrorsWrapCsat).
 	{"Error of a period", func(*testing.T) error {
 		return &Error{Part: "period", Name: "b", Err: errorf(ErrEmpty, "trend: no table")}
 	}, ErrEmpty, func(err error) bool { var e *Error; return errors.As(err, &e) && e.Part == "period" && e.Name == "b" }},
