@@ -95,11 +95,22 @@ func detail(err error) string {
 	if err == nil {
 		return "<nil>"
 	}
-	if d, ok := err.(interface{ detail() string }); ok {
-		return d.detail()
+	if s, ok := typedDetail(err); ok {
+		return s
 	}
 	return errs.Detail(err)
 }
+
+// typedDetail is detail for the typed errors of this package; the
+// packages analysis and plan reach it through internal/errs.
+func typedDetail(err error) (string, bool) {
+	if d, ok := err.(interface{ detail() string }); ok {
+		return d.detail(), true
+	}
+	return "", false
+}
+
+func init() { errs.RegisterTyped(typedDetail) }
 
 // An Error reports an error about one named part of the input — a
 // customer, an item, a period of a series, a node of a weight tree — and

@@ -118,8 +118,7 @@ func zFor(level decimal.Decimal) (decimal.Decimal, decimal.Decimal, error) {
 	if !level.IsPositive() || !level.LessThan(decimal.NewFromInt(1)) {
 		return decimal.Zero, level, errorf(ErrOutOfRange, "confidence level %s outside (0, 1)", level)
 	}
-	p := decimal.NewFromInt(1).Sub(decimal.NewFromInt(1).Sub(level).Mul(decimal.New(5, -1)))
-	return mathx.NormQuantile(p, Precision+4), level, nil
+	return mathx.TwoSidedZ(level, Precision+4), level, nil
 }
 
 // Wilson returns the Wilson score interval for the proportion p (k
@@ -185,13 +184,11 @@ func answerStats(t Tally) (n uint64, variance *big.Rat, err error) {
 	if n < 2 {
 		return n, nil, errorf(ErrTooFew, "%d answers (at least 2 needed)", n)
 	}
-	fm := t.scale.fullMarks.Rat()
-	xs := make([]*big.Rat, len(t.scale.levels))
+	points := make([]decimal.Decimal, len(t.scale.levels))
 	for i, l := range t.scale.levels {
-		xs[i] = exact.Quo(l.Points.Rat(), fm)
+		points[i] = l.Points
 	}
-	variance = stats.Variance(t.counts[:len(xs)], xs, n)
-	return n, variance, nil
+	return n, stats.DegreeVariance(t.counts[:], points, t.scale.fullMarks, n), nil
 }
 
 // DegreeInterval returns a t-interval for the satisfaction degree of t at

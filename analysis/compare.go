@@ -366,11 +366,10 @@ func answerStats(t csat.Tally) (uint64, *big.Rat, error) {
 		return n, nil, errorf(csat.ErrTooFew, "%d answers (at least 2 needed)", n)
 	}
 	s := t.Scale()
-	fm := s.FullMarks().Rat()
 	levels := s.Levels()
-	xs := make([]*big.Rat, len(levels))
+	points := make([]decimal.Decimal, len(levels))
 	for i, l := range levels {
-		xs[i] = exact.Quo(l.Points.Rat(), fm)
+		points[i] = l.Points
 	}
-	return n, stats.Variance(t.Counts(), xs, n), nil
+	return n, stats.DegreeVariance(t.Counts(), points, s.FullMarks(), n), nil
 }

@@ -89,3 +89,31 @@ func TestErrorsWrapCsat(t *testing.T) {
 		}
 	}
 }
+
+// failingMetric is a user's loyalty metric that fails with one of csat's
+// typed errors.
+type failingMetric struct{ err error }
+
+func (m failingMetric) Loyalty(csat.LoyaltyData) (csat.Result, error) { return csat.Result{}, m.err }
+
+// A typed error of package csat (csat.Error, ParseError, …) wrapped by
+// this package still prints "csat: " once, and still matches.
+func TestCsatTypedErrorsWrapped(t *testing.T) {
+	for _, tc := range []struct {
+		inner error
+		text  string // its text without the prefix
+	}{
+		{&csat.Error{Part: "customer", Name: "C1", Err: csat.ErrMissing}, `customer "C1": missing value`},
+		{&csat.ParseError{File: "a.csv", Line: 3, Field: 2, Err: csat.ErrMissing}, `a.csv line 3, field 2: missing value`},
+		{&csat.CellError{Item: "功能", Source: "survey", Err: csat.ErrMissing}, `cell "功能"/"survey": missing value`},
+	} {
+		_, err := Build(Input{Period: "P", Table: surveyTable(t), Loyalty: []csat.LoyaltyMetric{failingMetric{tc.inner}}})
+		if err == nil || strings.Count(err.Error(), "csat: ") != 1 || !errors.Is(err, csat.ErrMissing) || !errors.Is(err, tc.inner) {
+			t.Errorf("%v: want one csat: prefix, ErrMissing and the inner error", err)
+			continue
+		}
+		if !strings.HasSuffix(err.Error(), ": "+tc.text) {
+			t.Errorf("%q does not end with the inner error's text %q", err, tc.text)
+		}
+	}
+}

@@ -222,6 +222,23 @@ func (fn *parseFn) ProcessElement(l Line, emit func(Answer), bad func(BadRow)) {
 	emit(a)
 }
 
+// headerReason is what is wrong with a header, for the error of each line
+// under it: "field 2: unknown column …" (the header's own line is told by
+// the line's error).
+func headerReason(err error) string {
+	var pe *csat.ParseError
+	if errors.As(err, &pe) {
+		if pe.Field > 0 {
+			return "field " + strconv.Itoa(pe.Field) + ": " + pe.Err.Error()
+		}
+		if pe.Column > 0 {
+			return "byte column " + strconv.Itoa(pe.Column) + ": " + pe.Err.Error()
+		}
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
 func (fn *parseFn) header(h string) (columns, error) {
 	if r, ok := fn.headers[h]; ok {
 		return r.cols, r.err
@@ -230,7 +247,7 @@ func (fn *parseFn) header(h string) (columns, error) {
 	if h == "" {
 		r.err = reasonf(csat.ErrMissing, "no header row above this line")
 	} else if r.cols, r.err = parseHeader(h, fn.MaxField); r.err != nil {
-		r.err = reasonf(csat.ErrInvalid, "the file's header is bad (%v)", r.err)
+		r.err = reasonf(csat.ErrInvalid, "the file's header is bad (%s)", headerReason(r.err))
 	}
 	if len(fn.headers) < maxHeaders {
 		fn.headers[h] = r

@@ -257,3 +257,18 @@ func FuzzParseLine(f *testing.F) {
 		}
 	})
 }
+
+// A bad header is the reason of every line under it, told without a
+// second "csat: " and without the header's line (the line's error has
+// its own).
+func TestBadHeaderReason(t *testing.T) {
+	fn := newParseFn(t, FormatCSV)
+	_, err := fn.parseCSV("company,period,item,source,level,bogus", "a,Q,i,s,满意,1")
+	if !errors.Is(err, csat.ErrInvalid) {
+		t.Fatalf("error %v, want ErrInvalid", err)
+	}
+	const want = `the file's header is bad (field 6: unknown column "bogus" (want company, period, item, source, level, count): invalid argument): invalid argument`
+	if got := err.Error(); got != want {
+		t.Errorf("error\n got %s\nwant %s", got, want)
+	}
+}

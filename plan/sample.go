@@ -133,6 +133,5 @@ func zFor(level decimal.Decimal) (decimal.Decimal, error) {
 	if !level.IsPositive() || !level.LessThan(decimal.NewFromInt(1)) {
 		return decimal.Zero, errorf(csat.ErrOutOfRange, "confidence level %s outside (0, 1)", level)
 	}
-	p := decimal.NewFromInt(1).Sub(decimal.NewFromInt(1).Sub(level).Mul(decimal.New(5, -1)))
-	return mathx.NormQuantile(p, csat.Precision+4), nil
+	return mathx.TwoSidedZ(level, csat.Precision+4), nil
 }

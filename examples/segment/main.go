@@ -72,7 +72,7 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Printf("  class %s: %s — %s\n", row.class, r, r.Description())
+		fmt.Printf("  class %s: %s (%s) — %s\n", row.class, r.LabelZH(), r.Label(), r.Description())
 	}
 
 	day := func(m time.Month, dd int) time.Time { return time.Date(2026, m, dd, 0, 0, 0, 0, time.UTC) }

@@ -17,9 +17,8 @@ type Error struct {
 }
 
 // New returns an Error that prints "csat: " + text and wraps err. The
-// text already holds the wrapped error's detail; package csat's own
-// errors recognise it by Detail, so that an Error wrapped in one of them
-// prints "csat: " once.
+// text already holds the wrapped error's detail ([Detail]), so that the
+// prefix is printed once, by the outermost error.
 func New(err error, text string) *Error { return &Error{text: text, err: err} }
 
 // Error returns "csat: " + the text.
@@ -45,12 +44,24 @@ func QuoteShort(s string) string {
 	return strconv.Quote(s[:cut]) + "… (" + strconv.Itoa(len(s)) + " bytes)"
 }
 
+// typedDetail gives the text without the prefix of package csat's typed
+// errors (csat.Error, CellError, ParseError, WeightError), whose method
+// for it is unexported. Package csat registers it once, in its init, before
+// any of its packages (they all import it) can return an error; it is
+// never changed after.
+var typedDetail func(error) (string, bool)
+
+// RegisterTyped registers package csat's detail function (see
+// typedDetail). It is called once, by csat's init.
+func RegisterTyped(f func(error) (string, bool)) { typedDetail = f }
+
 // Detail returns err's text without the "csat: " prefix when err is an
-// error of one of csat's packages (one with a Detail method, as Error
-// and package csat's typed errors have), and err.Error() otherwise.
+// error of one of csat's packages (an Error, or one of package csat's
+// typed errors), and err.Error() otherwise. It never edits text: each
+// error type knows its text without the prefix.
 func Detail(err error) string {
-	if d, ok := err.(interface{ Detail() string }); ok {
-		return d.Detail()
+	if s, ok := detail(err); ok {
+		return s
 	}
 	return err.Error()
 }
@@ -58,6 +69,16 @@ func Detail(err error) string {
 // Own reports whether err is an error of one of csat's packages, one that
 // prints the "csat: " prefix itself.
 func Own(err error) bool {
-	_, ok := err.(interface{ Detail() string })
+	_, ok := detail(err)
 	return ok
+}
+
+func detail(err error) (string, bool) {
+	if d, ok := err.(interface{ Detail() string }); ok {
+		return d.Detail(), true
+	}
+	if typedDetail != nil {
+		return typedDetail(err)
+	}
+	return "", false
 }

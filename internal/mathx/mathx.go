@@ -161,3 +161,10 @@ func NormQuantile(p decimal.Decimal, places int32) decimal.Decimal {
 	}
 	return z.Round(places)
 }
+
+// TwoSidedZ returns the two-sided normal quantile of a confidence level
+// in (0, 1): z(1 − (1 − level)/2), 1.959963… for 0.95, to places.
+func TwoSidedZ(level decimal.Decimal, places int32) decimal.Decimal {
+	p := decimal.NewFromInt(1).Sub(decimal.NewFromInt(1).Sub(level).Mul(decimal.New(5, -1)))
+	return NormQuantile(p, places)
+}

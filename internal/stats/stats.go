@@ -6,6 +6,7 @@ import (
 	"math/big"
 
 	"github.com/csatkit/csat/internal/exact"
+	"github.com/shopspring/decimal"
 )
 
 // Variance returns the exact sample variance (n − 1 divisor) of n ≥ 2
@@ -21,4 +22,15 @@ func Variance(counts []uint64, xs []*big.Rat, n uint64) *big.Rat {
 	N := exact.Uint(n)
 	mean := exact.Quo(sum, N)
 	return exact.Quo(exact.Sub(sq, exact.Mul(N, exact.Mul(mean, mean))), exact.Uint(n-1))
+}
+
+// DegreeVariance is the sample variance of the per-answer degree values
+// points/fullMarks of n answers counted per level (counts[i] at points[i]).
+func DegreeVariance(counts []uint64, points []decimal.Decimal, fullMarks decimal.Decimal, n uint64) *big.Rat {
+	fm := fullMarks.Rat()
+	xs := make([]*big.Rat, len(points))
+	for i, p := range points {
+		xs[i] = exact.Quo(p.Rat(), fm)
+	}
+	return Variance(counts[:len(xs)], xs, n)
 }
