@@ -63,3 +63,11 @@ func mustGiven(label string, k Kind, v decimal.Decimal) Result {
 	}
 	return r
 }
+
+// pvcTreeAsPrinted returns the PVC write-up's item weights exactly as the
+// source prints them (METHOD.md §4): 产品质量 50 (品质 30, 包装 10, 使用性
+// 10), 购销过程 20 (接待 8, 程序 8, 价格和付款 10), 相关服务 30 (运输 8,
+// 问题处理 12, 技术支持和服务 10). It is inconsistent — 购销过程's children
+// sum to 26 — so [NewTree] rejects it (the Example NewTree_asPrinted
+// builds it as a user would).
+func pvcTreeAsPrinted() Node { return pvcNode(8, 8) }

@@ -470,14 +470,6 @@ func (EqualWeights) Combine(scores map[string]Result) (Result, error) {
 
 func w(n int64) decimal.Decimal { return decimal.NewFromInt(n) }
 
-// pvcTreeAsPrinted returns the PVC write-up's item weights exactly as the
-// source prints them (METHOD.md §4): 产品质量 50 (品质 30, 包装 10, 使用性
-// 10), 购销过程 20 (接待 8, 程序 8, 价格和付款 10), 相关服务 30 (运输 8,
-// 问题处理 12, 技术支持和服务 10). It is inconsistent — 购销过程's children
-// sum to 26 — so [NewTree] rejects it (the Example NewTree_asPrinted
-// builds it as a user would).
-func pvcTreeAsPrinted() Node { return pvcNode(8, 8) }
-
 // PVCTree returns the corrected PVC weight tree used by the method's
 // examples: reception 接待 5 and procedure 程序 5 instead of 8 and 8, so
 // that 购销过程 is 20 and the total 100. Every node has a stable English
