@@ -229,7 +229,7 @@ func (o CompanyOptions) rank(cs csat.CustomerScore) (RankedCustomer, int, error)
 	}
 	bi, err := o.Scale.BandOf(rc.Score)
 	if err != nil {
-		return rc, 0, &csat.Error{Part: "customer", Name: cs.ID, Err: wrapf(err, "company")}
+		return rc, 0, &csat.Error{Part: "customer", Name: cs.ID, Err: errorf(err, "company")}
 	}
 	rc.Band = o.Scale.Levels()[bi]
 	for _, it := range cs.Items {

@@ -169,11 +169,11 @@ func CompareDegrees(ours, theirs csat.Tally, alpha decimal.Decimal) (Comparison,
 	}
 	n1, v1, err := answerStats(ours)
 	if err != nil {
-		return Comparison{}, wrapf(err, "welch test: ours")
+		return Comparison{}, errorf(err, "welch test: ours")
 	}
 	n2, v2, err := answerStats(theirs)
 	if err != nil {
-		return Comparison{}, wrapf(err, "welch test: theirs")
+		return Comparison{}, errorf(err, "welch test: theirs")
 	}
 	diff, err := csat.Difference("difference", d1, d2)
 	if err != nil {

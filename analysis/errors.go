@@ -9,17 +9,11 @@ import (
 	"github.com/csatkit/csat/internal/errs"
 )
 
-// errorf returns an error "csat: " + the message + ": " + the sentinel's
-// text that wraps the sentinel err (one of csat's, so errors.Is matches
-// it as for csat's own errors).
+// errorf returns err (one of csat's sentinels, or a csat error) with
+// context in front, "csat: context: reason", so errors.Is and errors.As
+// match as for csat's own errors; the prefix is printed once.
 func errorf(err error, format string, args ...any) error {
 	return errs.New(err, fmt.Sprintf(format, args...)+": "+errs.Detail(err))
-}
-
-// wrapf returns err (a csat error or a sentinel) with context in front:
-// "csat: context: err's detail". errors.Is and errors.As still see err.
-func wrapf(err error, format string, args ...any) error {
-	return errorf(err, format, args...)
 }
 
 // quoteShort quotes s for an error message (at most 40 bytes of it).

@@ -287,7 +287,7 @@ func (rep *Report) headlineFigures(in Input, headlines []Headline) ([]csat.Resul
 	for i, s := range scorers {
 		sv, err := s.Score(survey)
 		if err != nil {
-			return nil, 0, wrapf(err, "report: survey")
+			return nil, 0, errorf(err, "report: survey")
 		}
 		current[i] = sv
 		if !hasSelf {
@@ -295,7 +295,7 @@ func (rep *Report) headlineFigures(in Input, headlines []Headline) ([]csat.Resul
 		}
 		sl, err := s.Score(self)
 		if err != nil {
-			return nil, 0, wrapf(err, "report: self-assessment")
+			return nil, 0, errorf(err, "report: self-assessment")
 		}
 		ov, err := blend.Combine(map[string]csat.Result{csat.SourceSelf: sl, csat.SourceSurvey: sv})
 		if err != nil {
@@ -409,7 +409,7 @@ func (rep *Report) loyalty(in Input) error {
 		}
 		r, err := m.Loyalty(in.LoyaltyData)
 		if err != nil {
-			return wrapf(err, "report: loyalty metric %d", i+1)
+			return errorf(err, "report: loyalty metric %d", i+1)
 		}
 		rep.Loyalty = append(rep.Loyalty, r)
 	}

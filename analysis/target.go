@@ -84,7 +84,7 @@ func Target(history []decimal.Decimal, method TargetMethod, kind csat.Kind) (Tar
 	sum := new(big.Rat)
 	for i, h := range history {
 		if _, err := csat.Given("history", kind, h); err != nil {
-			return TargetResult{}, wrapf(err, "target: history value %d", i+1)
+			return TargetResult{}, errorf(err, "target: history value %d", i+1)
 		}
 		sum.Add(sum, h.Rat())
 	}
