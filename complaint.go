@@ -114,16 +114,45 @@ type Complaint struct {
 // Open reports whether the complaint has not been resolved.
 func (c Complaint) Open() bool { return c.Resolved.IsZero() }
 
+// Complaint times lie in [1900-01-01, 2150-01-01) UTC: a time outside is
+// a typing error (year 0026 for 2026), and the span between two such
+// times stays below the 292 years a [time.Duration] can hold, so no age
+// or delay is silently capped.
+var (
+	minComplaintTime = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxComplaintTime = time.Date(2150, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// checkTime returns an error wrapping [ErrOutOfRange], naming what, when
+// t is set but outside the range complaint times may take,
+// [1900-01-01, 2150-01-01) UTC.
+func (c Complaint) checkTime(what string, t time.Time) error {
+	if !t.IsZero() && (t.Before(minComplaintTime) || !t.Before(maxComplaintTime)) {
+		return errorf(ErrOutOfRange, "complaint %s: %s %s outside %s to %s", quoteShort(c.ID), what,
+			t.Format(time.RFC3339), minComplaintTime.Format(time.DateOnly), maxComplaintTime.Format(time.DateOnly))
+	}
+	return nil
+}
+
 // Validate checks one complaint: a non-empty UTF-8 id ([ErrInvalid]), a
-// valid outcome ([ErrUnknownOutcome]), times in order ([ErrBadTimes],
-// naming both times), and no resolution time on a [NotHandled] complaint
-// ([ErrInvalid]).
+// valid outcome ([ErrUnknownOutcome]), times from 1900-01-01 up to
+// (excluding) 2150-01-01 UTC ([ErrOutOfRange]), times in order
+// ([ErrBadTimes], naming both times), and no resolution time on a
+// [NotHandled] complaint ([ErrInvalid]).
 func (c Complaint) Validate() error {
 	if !utf8.ValidString(c.ID) {
 		return errorf(ErrInvalid, "complaint: id %s must be UTF-8", quoteShort(c.ID))
 	}
 	if !c.Outcome.Valid() {
 		return errorf(ErrUnknownOutcome, "complaint %q: outcome %d", c.ID, c.Outcome)
+	}
+	for _, t := range [...]struct {
+		what string
+		t    time.Time
+	}{{"received", c.Received}, {"first response", c.FirstResponse}, {"resolved", c.Resolved}} {
+		if err := c.checkTime(t.what, t.t); err != nil {
+			return err
+		}
 	}
 	check := func(what string, early, late time.Time) error {
 		if !early.IsZero() && !late.IsZero() && late.Before(early) {
