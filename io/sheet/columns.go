@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -273,6 +274,10 @@ var timeLayouts = []string{
 // 1900-01-01, counting Excel's phantom 1900-02-29 for later dates).
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
+// serialRE matches a spreadsheet's date serial: up to 7 digits of days
+// and up to 20 of fraction.
+var serialRE = regexp.MustCompile(`^[0-9]{1,7}(\.[0-9]{1,20})?$`)
+
 // parseTime parses a time in one of timeLayouts; "" is the zero time. A
 // spreadsheet's date cell (a serial number of days since 1899-12-30 in
 // the 1900 date system) is read too, to the nearest second.
@@ -286,7 +291,12 @@ func parseTime(what, s string, loc *time.Location, xlsx bool) (time.Time, error)
 		}
 	}
 	if xlsx {
-		if d, err := decimal.NewFromString(s); err == nil && len(s) <= maxNumber && !d.IsNegative() && d.LessThan(decimal.NewFromInt(2958466)) {
+		// A serial is digits with an optional fraction, checked before
+		// parsing: "1e999999999" or a million digits must cost nothing.
+		if !serialRE.MatchString(s) {
+			return time.Time{}, fmt.Errorf("%s %s is not a time (want a date, 2006-01-02 15:04, 2006-01-02 or RFC 3339): %w", what, quote(s), csat.ErrInvalid)
+		}
+		if d, err := decimal.NewFromString(s); err == nil && d.LessThan(decimal.NewFromInt(2958466)) {
 			days := d.Floor()
 			secs := d.Sub(days).Mul(decimal.NewFromInt(86400)).Round(0).IntPart()
 			t := excelEpoch.AddDate(0, 0, int(days.IntPart())).Add(time.Duration(secs) * time.Second)

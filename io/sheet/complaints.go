@@ -88,8 +88,14 @@ func (r *run) complaints(out *[]csat.Complaint) error {
 				return r.colError(cs, t.col, err)
 			}
 		}
+		if c.Received.IsZero() && cs.has(colReceived) {
+			return r.colError(cs, colReceived, fmt.Errorf("complaint %s: no received time (the complaint figures need it): %w", quote(c.ID), csat.ErrMissing))
+		}
 		if err := c.Validate(); err != nil {
 			col := colResolved
+			if errors.Is(err, csat.ErrOutOfRange) {
+				col = outOfRangeColumn(c)
+			}
 			if errors.Is(err, csat.ErrBadTimes) && !c.FirstResponse.IsZero() && c.FirstResponse.Before(c.Received) {
 				col = colFirstResponse
 			}
@@ -102,6 +108,20 @@ func (r *run) complaints(out *[]csat.Complaint) error {
 		*out = append(*out, c)
 		return nil
 	})
+}
+
+// outOfRangeColumn returns the column of the first of c's times that
+// [csat.Complaint.Validate] finds out of range.
+func outOfRangeColumn(c csat.Complaint) string {
+	for _, t := range []struct {
+		col string
+		t   time.Time
+	}{{colReceived, c.Received}, {colFirstResponse, c.FirstResponse}} {
+		if (csat.Complaint{ID: c.ID, Received: t.t, Outcome: csat.NotHandled}).Validate() != nil {
+			return t.col
+		}
+	}
+	return colResolved
 }
 
 // outcomeShort maps the short Chinese names of outcomes (and the forms

@@ -111,8 +111,9 @@ const DefaultPeriod = "current"
 // [Options.MaxErrors] is 0.
 const DefaultMaxErrors = 100
 
-// MaxLine is the longest line, in bytes after decoding, that a CSV file
-// may have: a longer one stops the read with an error wrapping
+// MaxLine is the longest record, in bytes after decoding, that a CSV file
+// may have (a record is a line, or several when a quoted field holds line
+// breaks): a longer one stops the read with an error wrapping
 // [csat.ErrOutOfRange]. It bounds the memory a hostile file can take.
 const MaxLine = 1 << 20
 

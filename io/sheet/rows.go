@@ -239,7 +239,7 @@ func (s *csvSource) next() ([]string, error) {
 				return nil, &csat.ParseError{File: s.name, Line: pe.Line, Column: pe.Column, Err: &syntaxError{err: pe.Err}}
 			}
 			if errors.Is(err, errLineTooLong) {
-				return nil, fatal(&csat.ParseError{File: s.name, Line: s.lines.lines + 1, Err: fmt.Errorf("a line longer than %d bytes: %w", MaxLine, csat.ErrOutOfRange)})
+				return nil, fatal(&csat.ParseError{File: s.name, Line: s.lines.lines + 1, Err: fmt.Errorf("a record longer than %d bytes (a quoted field counts with its line breaks): %w", MaxLine, csat.ErrOutOfRange)})
 			}
 			return nil, fatal(fmt.Errorf("csat: %s: %w", s.name, err))
 		}
@@ -301,17 +301,52 @@ type syntaxError struct{ err error }
 func (e *syntaxError) Error() string   { return e.err.Error() + ": " + csat.ErrSyntax.Error() }
 func (e *syntaxError) Unwrap() []error { return []error{csat.ErrSyntax, e.err} }
 
-var errLineTooLong = errors.New("line too long")
+var errLineTooLong = errors.New("record too long")
 
-// lineCounter counts the lines read through it and refuses lines longer
-// than MaxLine: it delivers MaxLine+1 bytes of such a line, never its end,
-// then errLineTooLong.
+// lineCounter counts the lines read through it and refuses records longer
+// than MaxLine bytes: a record is a line, or several when a quoted field
+// holds line breaks, so a 100 MB quoted field split over short lines is
+// refused like a 100 MB line. It delivers MaxLine+1 bytes of such a
+// record, never its end, then errLineTooLong. It follows the quoting of
+// encoding/csv: a field that starts with " is quoted until a " that is not
+// doubled.
 type lineCounter struct {
 	r       io.Reader
-	lines   int  // newlines seen
-	cur     int  // bytes since the last newline
-	partial bool // bytes after the last newline
+	lines   int        // newlines seen
+	cur     int        // bytes of the current record
+	state   quoteState // where the scan is in CSV's quoting
+	partial bool       // bytes after the last newline
 	err     error
+}
+
+// quoteState is where a byte falls in CSV's quoting.
+type quoteState uint8
+
+const (
+	fieldStart quoteState = iota // at the start of a field
+	unquoted                     // inside an unquoted field
+	quoted                       // inside a quoted field
+	quoteSeen                    // after a " inside a quoted field
+)
+
+// step returns the state after byte b, and whether b ends a record.
+func (q quoteState) step(b byte) (quoteState, bool) {
+	switch {
+	case q == quoted:
+		if b == '"' {
+			return quoteSeen, false
+		}
+		return quoted, false
+	case b == '\n':
+		return fieldStart, true
+	case b == ',':
+		return fieldStart, false
+	case b == '"' && (q == fieldStart || q == quoteSeen):
+		return quoted, false
+	case b == '\r' && q != quoteSeen:
+		return q, false
+	}
+	return unquoted, false
 }
 
 func (c *lineCounter) Read(p []byte) (int, error) {
@@ -320,15 +355,56 @@ func (c *lineCounter) Read(p []byte) (int, error) {
 	}
 	n, err := c.r.Read(p)
 	for i := 0; i < n; {
-		j := bytes.IndexByte(p[i:n], '\n')
-		seg := n - i
+		if c.state != quoted && c.state != quoteSeen {
+			// Outside quotes, up to the next ", only line breaks matter.
+			k := n
+			if j := bytes.IndexByte(p[i:n], '"'); j >= 0 {
+				k = i + j
+			}
+			if k > i {
+				if m, ok := c.plain(p[i:k]); !ok {
+					return i + m, c.err
+				}
+				i = k
+				continue
+			}
+		}
+		b := p[i]
+		var end bool
+		c.state, end = c.state.step(b)
+		i++
+		if end {
+			c.lines++
+			c.cur = 0
+		} else if b == '\n' {
+			c.lines++
+		}
+		if !end {
+			if c.cur++; c.cur > MaxLine {
+				c.partial, c.err = true, errLineTooLong
+				return i, c.err
+			}
+		}
+	}
+	if n > 0 {
+		c.partial = p[n-1] != '\n'
+	}
+	return n, err
+}
+
+// plain counts a run of bytes outside quotes and without ": records end
+// at line breaks. It returns false, and how many bytes to deliver, when a
+// record passes MaxLine.
+func (c *lineCounter) plain(b []byte) (int, bool) {
+	for i := 0; i < len(b); {
+		j := bytes.IndexByte(b[i:], '\n')
+		seg := len(b) - i
 		if j >= 0 {
 			seg = j
 		}
 		if c.cur+seg > MaxLine {
-			cut := i + MaxLine - c.cur + 1
-			c.cur, c.partial, c.err = MaxLine+1, true, errLineTooLong
-			return cut, c.err
+			c.partial, c.err = true, errLineTooLong
+			return i + MaxLine - c.cur + 1, false
 		}
 		if j < 0 {
 			c.cur += seg
@@ -338,10 +414,13 @@ func (c *lineCounter) Read(p []byte) (int, error) {
 		c.cur = 0
 		i += j + 1
 	}
-	if n > 0 {
-		c.partial = p[n-1] != '\n'
+	switch b[len(b)-1] {
+	case '\n', ',':
+		c.state = fieldStart
+	default:
+		c.state = unquoted
 	}
-	return n, err
+	return len(b), true
 }
 
 // total returns the number of lines read.
