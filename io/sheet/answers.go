@@ -35,7 +35,7 @@ func ReadAnswers(path string, opts *Options) ([]csat.Period, Summary, error) {
 // (else the content does: a zip archive is XLSX). An XLSX workbook is read
 // into memory whole (a zip archive needs random access); CSV is streamed.
 func ReadAnswersFrom(r io.Reader, name string, opts *Options) ([]csat.Period, Summary, error) {
-	if r == nil {
+	if nilReader(r) {
 		return nil, Summary{File: name}, fmt.Errorf("csat: %s: nil reader: %w", name, csat.ErrInvalid)
 	}
 	return readAnswers(name, r, opts)

@@ -109,6 +109,11 @@ func (r *run) header() ([]string, error) {
 		r.sum.Errors = []error{err}
 		return nil, err
 	}
+	if err := r.clean(rec); err != nil {
+		r.failed = true
+		r.sum.Errors = []error{err}
+		return nil, err
+	}
 	return append([]string(nil), rec...), nil
 }
 

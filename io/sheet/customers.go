@@ -31,7 +31,7 @@ func ReadCustomers(path string, opts *Options) ([]csat.Customer, Summary, error)
 // ReadCustomersFrom is [ReadCustomers] for a reader, named as for
 // [ReadAnswersFrom].
 func ReadCustomersFrom(r io.Reader, name string, opts *Options) ([]csat.Customer, Summary, error) {
-	if r == nil {
+	if nilReader(r) {
 		return nil, Summary{File: name}, fmt.Errorf("csat: %s: nil reader: %w", name, csat.ErrInvalid)
 	}
 	return readCustomers(name, r, opts)

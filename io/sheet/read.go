@@ -4,9 +4,51 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"strings"
 
 	"github.com/csatkit/csat"
+	"golang.org/x/text/unicode/norm"
 )
+
+// nilReader reports whether r is nil, or an interface holding a nil
+// pointer (a typed nil, which would panic on Read).
+func nilReader(r io.Reader) bool {
+	if r == nil {
+		return true
+	}
+	v := reflect.ValueOf(r)
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan, reflect.Interface:
+		return v.IsNil()
+	}
+	return false
+}
+
+// excelErrors are the error values a spreadsheet shows for a failed
+// formula; exported to CSV they arrive as text, and are never data.
+var excelErrors = map[string]bool{"#N/A": true, "#REF!": true, "#VALUE!": true, "#DIV/0!": true, "#NAME?": true,
+	"#NULL!": true, "#NUM!": true, "#SPILL!": true, "#CALC!": true, "#GETTING_DATA": true, "#FIELD!": true, "#BLOCKED!": true}
+
+// clean checks and normalises the fields of a row in place: a control
+// character (other than line feed and tab) or a spreadsheet's error
+// value is an error naming the field; every field is put in Unicode
+// normal form C, so that "é" typed as one character or as e + ◌́ is one
+// name.
+func (r *run) clean(rec []string) error {
+	for i, f := range rec {
+		if j := strings.IndexFunc(f, badControl); j >= 0 {
+			return r.fieldError(i, fmt.Errorf("%s has the control character %U: %w", quote(f), []rune(f[j:])[0], csat.ErrInvalid))
+		}
+		if excelErrors[strings.ToUpper(f)] {
+			return r.fieldError(i, fmt.Errorf("the spreadsheet's error value %s (a formula that failed), not data: %w", f, csat.ErrInvalid))
+		}
+		if !norm.NFC.IsNormalString(f) {
+			rec[i] = norm.NFC.String(f)
+		}
+	}
+	return nil
+}
 
 // run is one read of a file: its rows, its summary and its errors.
 type run struct {
@@ -64,6 +106,9 @@ func (r *run) rows(row func(rec []string) error) error {
 			return fe.err
 		}
 		r.sum.Rows++
+		if err == nil {
+			err = r.clean(rec)
+		}
 		if err == nil {
 			err = row(rec)
 		}

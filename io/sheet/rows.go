@@ -155,6 +155,9 @@ func newCSVSource(r io.Reader, closer io.Closer, name string, c *config, sum *Su
 		enc = EncodingUTF8
 		if !utf8.Valid(completeRunes(head, atEOF)) {
 			enc = EncodingGBK
+		} else if r, ok := ambiguous(head); ok {
+			closeQuietly(closer)
+			return nil, &csat.ParseError{File: name, Line: 1, Err: fmt.Errorf("the text reads as UTF-8 (%q) and as GBK: its only non-ASCII characters are two-byte ones, which GBK Chinese also makes (GBK 茅 is UTF-8 é); say which with the encoding option (-encoding utf-8 or gbk): %w", r, csat.ErrInvalid)}
 		}
 	}
 	sum.Encoding = enc
@@ -167,6 +170,26 @@ func newCSVSource(r io.Reader, closer io.Closer, name string, c *config, sum *Su
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	return &csvSource{name: name, r: cr, lines: lc, closer: closer, gbk: enc == EncodingGBK}, nil
+}
+
+// ambiguous reports whether valid UTF-8 text b could as well be GBK:
+// it has non-ASCII characters, all of two bytes in UTF-8 (Latin, Greek,
+// Cyrillic: every such pair is also a GBK character), and no longer one
+// (Chinese in UTF-8 takes three bytes, which GBK text rarely makes). It
+// returns the first such character.
+func ambiguous(b []byte) (rune, bool) {
+	var first rune
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		b = b[n:]
+		switch {
+		case n == 2 && first == 0:
+			first = r
+		case n > 2:
+			return 0, false
+		}
+	}
+	return first, first != 0
 }
 
 // completeRunes returns b without a UTF-8 sequence cut by the end of the
