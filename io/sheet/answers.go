@@ -3,6 +3,7 @@ package sheet
 import (
 	"cmp"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"maps"
 	"math"
@@ -174,6 +175,7 @@ func (r *run) wide(header []string, acc *accumulator) error {
 		item, level int // index into items, level index
 	}
 	var row []answer
+	forms := formSet{}
 	return r.rows(func(rec []string) error {
 		if err := r.checkUnnamed(header, rec); err != nil {
 			return err
@@ -181,6 +183,10 @@ func (r *run) wide(header []string, acc *accumulator) error {
 		period, err := r.period(cs, rec)
 		if err != nil {
 			return err
+		}
+		form := cs.get(rec, colForm)
+		if l := forms.line(period, form); l > 0 {
+			return r.colError(cs, colForm, fmt.Errorf("form %s of period %s given twice (first on line %d): %w", quote(form), quote(period), l, csat.ErrDuplicate))
 		}
 		source := r.c.source
 		if s := cs.get(rec, colSource); s != "" {
@@ -217,9 +223,43 @@ func (r *run) wide(header []string, acc *accumulator) error {
 			}
 		}
 		r.sum.Answers = addSat(r.sum.Answers, uint64(len(row)))
+		forms.add(period, form, r.src.line(0))
 		r.sum.Unanswered = addSat(r.sum.Unanswered, uint64(empty))
 		return nil
 	})
+}
+
+// formSet remembers the form ids of the wide layout seen so far, by a
+// 128-bit FNV-1a fingerprint of (period, id) with the line: about 55 bytes
+// a form (55 MB for a million forms), the one part of a read whose memory
+// grows with the rows; a file without a form column costs nothing. Two
+// ids share a fingerprint with a chance below 10⁻²⁴ among 10⁷ forms.
+type formSet map[[16]byte]int
+
+func formKey(period, id string) [16]byte {
+	h := fnv.New128a()
+	_, _ = h.Write([]byte(period))
+	_, _ = h.Write([]byte{0})
+	_, _ = h.Write([]byte(id))
+	var k [16]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// line returns the line of form id of period, 0 if not seen or id is
+// empty.
+func (f formSet) line(period, id string) int {
+	if id == "" {
+		return 0
+	}
+	return f[formKey(period, id)]
+}
+
+// add records form id of period, read on line.
+func (f formSet) add(period, id string, line int) {
+	if id != "" {
+		f[formKey(period, id)] = max(line, 1)
+	}
 }
 
 // itemColumn is an item column of the wide layout.

@@ -51,7 +51,8 @@ func (r *rowsReader) Read(p []byte) (int, error) {
 }
 
 // TestStreamingMemory reads 20 times more rows and checks that the live
-// heap does not grow with them (it holds one buffer and the tallies).
+// heap does not grow with them (it holds one buffer and the tallies),
+// but for the form ids of the wide layout.
 func TestStreamingMemory(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("reads 44 MB")
@@ -71,7 +72,14 @@ func TestStreamingMemory(t *testing.T) {
 		}
 		small, large := heap[50_000], heap[1_000_000]
 		t.Logf("wide %t: live heap at most %d KiB for 50,000 rows, %d KiB for 1,000,000", wide, small>>10, large>>10)
-		if large > small+(1<<20) {
+		// The wide file has a form column: the repeated-id check keeps a
+		// 16-byte fingerprint and a line a form (formSet), about 55 (96 at most)
+		// bytes with the map's overhead; nothing else may grow.
+		allowed := uint64(1 << 20)
+		if wide {
+			allowed += 96 * (1_000_000 - 50_000)
+		}
+		if large > small+allowed {
 			t.Errorf("wide %t: live heap grew from %d KiB to %d KiB with 20 times the rows", wide, small>>10, large>>10)
 		}
 	}
