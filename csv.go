@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"math/bits"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode"
@@ -49,6 +50,9 @@ func ReadTableCSV(r io.Reader, s *Scale, opts *CSVOptions) (*Table, error) {
 	if s == nil {
 		return nil, errorf(ErrInvalid, "csv: no scale")
 	}
+	if nilReader(r) {
+		return nil, errorf(ErrInvalid, "csv: nil reader")
+	}
 	max := DefaultMaxField
 	if opts != nil && opts.MaxField > 0 {
 		max = opts.MaxField
@@ -64,11 +68,7 @@ func ReadTableCSV(r io.Reader, s *Scale, opts *CSVOptions) (*Table, error) {
 	col := [4]int{-1, -1, -1, -1} // item, source, level, count
 	names := [4]string{"item", "source", "level", "count"}
 	for i, hb := range header {
-		h := string(hb)
-		if i == 0 {
-			h = strings.TrimPrefix(h, "\ufeff")
-		}
-		h = strings.TrimSpace(h)
+		h := strings.TrimSpace(string(hb))
 		k := slices.Index(names[:], h)
 		switch {
 		case k < 0:
@@ -256,3 +256,17 @@ type syntaxError struct{ err error }
 func (e *syntaxError) Error() string   { return "csat: " + e.detail() }
 func (e *syntaxError) detail() string  { return e.err.Error() + ": " + ErrSyntax.Error() }
 func (e *syntaxError) Unwrap() []error { return []error{ErrSyntax, e.err} }
+
+// nilReader reports whether r is nil, or an interface holding a nil
+// pointer (a typed nil, which would panic on Read).
+func nilReader(r io.Reader) bool {
+	if r == nil {
+		return true
+	}
+	v := reflect.ValueOf(r)
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan, reflect.Interface:
+		return v.IsNil()
+	}
+	return false
+}

@@ -26,7 +26,11 @@ type recordReader struct {
 }
 
 func newRecordReader(r io.Reader, maxRecord int) *recordReader {
-	return &recordReader{br: bufio.NewReaderSize(r, 64<<10), max: maxRecord}
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
+		_, _ = br.Discard(3) // a byte-order mark, before any quote of the header
+	}
+	return &recordReader{br: br, max: maxRecord}
 }
 
 // errTooLong reports a record longer than the reader accepts.

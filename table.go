@@ -3,6 +3,8 @@ package csat
 import (
 	"cmp"
 	"slices"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -83,10 +85,10 @@ func (t *Table) lookup(item, source string) (tl *Tally, fresh bool, err error) {
 		return tl, false, nil
 	}
 	if !validName(item) {
-		return nil, false, errorf(ErrInvalid, "table: item name %s must be non-empty UTF-8", quoteShort(item))
+		return nil, false, errorf(ErrInvalid, "table: item name %s must be non-empty UTF-8 without control characters", quoteShort(item))
 	}
 	if !validName(source) {
-		return nil, false, errorf(ErrInvalid, "table: source name %s must be non-empty UTF-8", quoteShort(source))
+		return nil, false, errorf(ErrInvalid, "table: source name %s must be non-empty UTF-8 without control characters", quoteShort(source))
 	}
 	nt := NewTally(t.scale)
 	return &nt, true, nil
@@ -339,5 +341,12 @@ func (t *Table) tally(c Cell) Tally {
 }
 
 // validName reports whether name can name an item or a source: non-empty
-// UTF-8.
-func validName(name string) bool { return name != "" && utf8.ValidString(name) }
+// UTF-8 without control characters but line feed and tab (an escape
+// sequence in a name would reach a terminal raw).
+func validName(name string) bool {
+	return name != "" && utf8.ValidString(name) && strings.IndexFunc(name, badControl) < 0
+}
+
+// badControl reports whether r is a control character a name may not
+// hold: any but line feed and tab.
+func badControl(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }

@@ -129,8 +129,9 @@ func TestTableErrors(t *testing.T) {
 		run  func() error
 		want errCheck
 	}{
-		{"empty item", func() error { return NewTable(FivePoint()).Add("", SourceSurvey, 0) }, errCheck{ErrInvalid, `csat: table: item name "" must be non-empty UTF-8: invalid argument`}},
-		{"empty source", func() error { return NewTable(FivePoint()).Add("x", "", 0) }, errCheck{ErrInvalid, `csat: table: source name "" must be non-empty UTF-8: invalid argument`}},
+		{"empty item", func() error { return NewTable(FivePoint()).Add("", SourceSurvey, 0) }, errCheck{ErrInvalid, `csat: table: item name "" must be non-empty UTF-8 without control characters: invalid argument`}},
+		{"empty source", func() error { return NewTable(FivePoint()).Add("x", "", 0) }, errCheck{ErrInvalid, `csat: table: source name "" must be non-empty UTF-8 without control characters: invalid argument`}},
+		{"escape in item", func() error { return NewTable(FivePoint()).Add("a\x1b[2Jb", SourceSurvey, 0) }, errCheck{ErrInvalid, `csat: table: item name "a\x1b[2Jb" must be non-empty UTF-8 without control characters: invalid argument`}},
 		{"bad utf8", func() error { return NewTable(FivePoint()).Add("\xff", "s", 0) }, errCheck{ErrInvalid, ""}},
 		{"unknown level", func() error { return NewTable(FivePoint()).Add("x", SourceSurvey, 9) }, errCheck{ErrUnknownLevel, ""}},
 		{"zero table", func() error { var z Table; return z.Add("x", "s", 0) }, errCheck{ErrInvalid, `csat: table without scale (use NewTable): invalid argument`}},

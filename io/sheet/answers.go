@@ -405,10 +405,15 @@ func (p *periodAcc) tally(item, source string, s *csat.Scale) *csat.Tally {
 	return t
 }
 
-// result returns the periods sorted by name, each with its table.
+// result returns the periods in the order of their meaning
+// ([SortPeriods]), each with its table.
 func (a *accumulator) result() ([]csat.Period, error) {
 	out := make([]csat.Period, 0, len(a.periods))
-	for _, name := range slices.Sorted(maps.Keys(a.periods)) {
+	names := slices.Sorted(maps.Keys(a.periods))
+	if err := SortPeriods(names); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
 		p := a.periods[name]
 		t := csat.NewTable(a.scale)
 		keys := slices.SortedFunc(maps.Keys(p.cells), func(x, y cellKey) int {

@@ -137,7 +137,7 @@ func newCSVSource(r io.Reader, closer io.Closer, name string, c *config, sum *Su
 	head, err := br.Peek(sniffSize)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		closeQuietly(closer)
-		return nil, fmt.Errorf("csat: %s: %w", name, err)
+		return nil, &csat.ParseError{File: name, Line: bytes.Count(head, []byte("\n")) + 1, Err: fmt.Errorf("reading stopped: %w", err)}
 	}
 	atEOF := err != nil
 	enc := c.Encoding
@@ -264,7 +264,8 @@ func (s *csvSource) next() ([]string, error) {
 			if errors.Is(err, errLineTooLong) {
 				return nil, fatal(&csat.ParseError{File: s.name, Line: s.lines.lines + 1, Err: fmt.Errorf("a record longer than %d bytes (a quoted field counts with its line breaks): %w", MaxLine, csat.ErrOutOfRange)})
 			}
-			return nil, fatal(fmt.Errorf("csat: %s: %w", s.name, err))
+			// A read error: the line being read when it came.
+			return nil, fatal(&csat.ParseError{File: s.name, Line: s.lines.lines + 1, Err: fmt.Errorf("reading stopped: %w", err)})
 		}
 		s.rec = rec
 		start, _ := s.r.FieldPos(0)

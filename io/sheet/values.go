@@ -118,6 +118,9 @@ func readPurchases(name string, in io.Reader, opts *Options) (map[string][]decim
 		return nil, *r.sum, err
 	}
 	order := slices.Sorted(maps.Keys(periods))
+	if err := SortPeriods(order); err != nil {
+		return nil, *r.sum, fmt.Errorf("%w (in %s)", err, name)
+	}
 	out := make(map[string][]decimal.Decimal, len(sums))
 	for id, m := range sums {
 		ms := make([]decimal.Decimal, len(order))

@@ -82,8 +82,8 @@ func WriteAnswers(w io.Writer, format Format, layout Layout, periods []csat.Peri
 	return rw.close()
 }
 
-// checkPeriods checks periods for writing and returns them sorted by
-// name.
+// checkPeriods checks periods for writing and returns them in the order
+// of their meaning.
 func checkPeriods(periods []csat.Period, wide bool) ([]csat.Period, error) {
 	ps := slices.Clone(periods)
 	slices.SortFunc(ps, func(a, b csat.Period) int { return strings.Compare(a.Name, b.Name) })
@@ -126,6 +126,25 @@ func checkPeriods(periods []csat.Period, wide bool) ([]csat.Period, error) {
 				return nil, err
 			}
 		}
+	}
+	return byMeaning(ps)
+}
+
+// byMeaning returns periods (sorted by name, distinct) in the order of
+// their meaning, the reader's order ([SortPeriods]); periods that cannot be
+// ordered are an error, as they would be when read back.
+func byMeaning(ps []csat.Period) ([]csat.Period, error) {
+	names := make([]string, len(ps))
+	byName := make(map[string]csat.Period, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name
+		byName[p.Name] = p
+	}
+	if err := SortPeriods(names); err != nil {
+		return nil, err
+	}
+	for i, n := range names {
+		ps[i] = byName[n]
 	}
 	return ps, nil
 }
