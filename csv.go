@@ -174,6 +174,10 @@ func (c *cellCache) get(item, source []byte, line int, col [4]int) (*Tally, erro
 		return nil, &ParseError{Line: line, Field: col[1] + 1, Err: errorf(ErrInvalid, "empty source")}
 	case !utf8.Valid(source):
 		return nil, &ParseError{Line: line, Field: col[1] + 1, Err: errorf(ErrInvalid, "source %s is not UTF-8", quoteShort(string(source)))}
+	case !validName(string(item)):
+		return nil, &ParseError{Line: line, Field: col[0] + 1, Err: errorf(ErrInvalid, "item name %s has control characters", quoteShort(string(item)))}
+	case !validName(string(source)):
+		return nil, &ParseError{Line: line, Field: col[1] + 1, Err: errorf(ErrInvalid, "source name %s has control characters", quoteShort(string(source)))}
 	}
 	if c.items == nil {
 		c.items = map[string][]cachedCell{}
