@@ -140,6 +140,17 @@ func TestHostileCSV(t *testing.T) {
 	}
 }
 
+// TestHostileCSVItems: an item the scorer does not know is named with its
+// file and line when the reader is given the scorer's items (issue 18,
+// lower: found later, it named neither).
+func TestHostileCSVItems(t *testing.T) {
+	in := "period,item,source,level,count\n2026H1,功能,survey,satisfied,1\n2026H1,颜色,survey,satisfied,1\n"
+	_, _, err := ReadAnswersFrom(strings.NewReader(in), "a.csv", &Options{Items: map[string]string{"功能": "功能"}})
+	if !errors.Is(err, csat.ErrUnknownItem) || !strings.Contains(err.Error(), "a.csv line 3, field 2") {
+		t.Fatalf("err = %v, want ErrUnknownItem naming a.csv line 3, field 2", err)
+	}
+}
+
 // TestHostileCSVFaithful is the catalogue's rows where hostile-looking
 // input is read, and read right: the values asserted come from the
 // input's meaning, not from the reader.
