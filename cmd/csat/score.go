@@ -69,7 +69,7 @@ func buildReport(e *env, f *inputFlags, args []string) (language, analysis.Repor
 		return 0, analysis.Report{}, err
 	}
 	for _, n := range d.notes {
-		_, _ = fmt.Fprintln(e.stderr, n) // a notice on stderr: nothing to do if it fails
+		_, _ = fmt.Fprintln(e.stderr, escapeText(n)) // a notice on stderr: nothing to do if it fails
 	}
 	if in.Customers, err = d.scoreCustomers(); err != nil {
 		return 0, analysis.Report{}, err
@@ -85,11 +85,11 @@ func buildReport(e *env, f *inputFlags, args []string) (language, analysis.Repor
 // unseen.
 func writeSummaries(w io.Writer, l language, d *dataset) {
 	for _, s := range d.summaries {
-		line := fmt.Sprintf("%s: %d %s, %d %s, %d %s", s.File, s.Rows, l.t("rows"), s.Accepted, l.t("accepted"), s.Rejected, l.t("rejected"))
+		line := fmt.Sprintf("%s: %d %s, %d %s, %d %s", escapeName(s.File), s.Rows, l.t("rows"), s.Accepted, l.t("accepted"), s.Rejected, l.t("rejected"))
 		if s.Answers > 0 {
 			line += fmt.Sprintf(", %d %s", s.Answers, l.t("answers"))
 		}
-		_, _ = fmt.Fprintln(w, line) // a summary on stderr: nothing to do if it fails
+		_, _ = fmt.Fprintln(w, escapeText(line)) // a summary on stderr: nothing to do if it fails
 	}
 }
 
@@ -105,7 +105,7 @@ func writeJSON(w io.Writer, v any) error {
 // writeScores prints the per-source, per-item and overall figures.
 func writeScores(w io.Writer, l language, rep analysis.Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s · %s %s\n\n", l.t("period"), rep.Period, l.t("scale"), rep.Scale)
+	fmt.Fprintf(&b, "%s %s · %s %s\n\n", l.t("period"), escapeName(rep.Period), l.t("scale"), escapeName(rep.Scale))
 	t := &textTable{right: []bool{false, false, true, true, true, false}}
 	t.add(l.t("source"), l.t("item"), l.t("answers"), l.t("degree"), l.t("rate"), l.t("interval"))
 	for _, sf := range rep.Sources {
@@ -146,7 +146,7 @@ func writeScores(w io.Writer, l language, rep analysis.Report) error {
 	for _, warn := range rep.Warnings {
 		fmt.Fprintf(&b, "%s: %s\n", l.t("warnings"), warn)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, escapeText(b.String()))
 	return err
 }
 

@@ -185,7 +185,7 @@ func writeSegments(w io.Writer, l language, out segmentation) error {
 			return err
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, escapeText(b.String()))
 	return err
 }
 
@@ -358,13 +358,16 @@ func writeSample(w io.Writer, out planOutput) error {
 		sort.Strings(names)
 		fmt.Fprintln(&b)
 		for _, k := range names {
-			fmt.Fprintf(&b, "%s: %d\n", k, out.Allocation[k])
+			fmt.Fprintf(&b, "%s: %d\n", escapeName(k), out.Allocation[k])
 		}
 	}
 	if out.Drawn != nil {
-		fmt.Fprintf(&b, "\n%s\n", strings.Join(out.Drawn, "\n"))
+		fmt.Fprintln(&b)
+		for _, id := range out.Drawn {
+			fmt.Fprintf(&b, "%s\n", escapeName(id))
+		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, escapeText(b.String()))
 	return err
 }
 
