@@ -36,7 +36,7 @@ func runCustomers(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := f.load(e, arg, "customers")
+	d, err := f.load(e, arg, "customers", nil)
 	if err != nil {
 		return err
 	}

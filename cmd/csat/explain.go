@@ -23,7 +23,7 @@ func runExplain(e *env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	l, rep, err := buildReport(e, &f, fs.Args())
+	l, rep, err := buildReport(e, &f, fs.Args(), nil)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
+	"github.com/csatkit/csat/io/sheet"
 	"github.com/csatkit/csat/plan"
 	"github.com/shopspring/decimal"
 )
@@ -274,7 +275,7 @@ func TestExitCodes(t *testing.T) {
 		})
 	}
 	// The bad level is an error the library's sentinels match.
-	_, err := (&inputFlags{lang: "zh"}).load(&env{stderr: &bytes.Buffer{}}, bad, "answers")
+	_, err := (&inputFlags{lang: "zh"}).load(&env{stderr: &bytes.Buffer{}}, bad, "answers", nil)
 	var pe *csat.ParseError
 	if !errors.Is(err, csat.ErrUnknownLevel) || !errors.As(err, &pe) || pe.Line != 3 || pe.Field != 3 {
 		t.Errorf("load: %v, want a ParseError line 3 field 3 wrapping ErrUnknownLevel", err)
@@ -336,7 +337,7 @@ func TestSmallFileFields(t *testing.T) {
 	if err := os.WriteFile(last, []byte("last,customer\n2026-01-05,C01\n2026-13-01,C02\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err := readLast(last)
+	_, err := readLast(last, sheet.EncodingAuto)
 	var pe *csat.ParseError
 	if !errors.As(err, &pe) || pe.Line != 3 || pe.Field != 1 || !errors.Is(err, csat.ErrInvalid) {
 		t.Errorf("bad date: %v, want line 3 field 1 ErrInvalid", err)
@@ -345,7 +346,7 @@ func TestSmallFileFields(t *testing.T) {
 	if err := os.WriteFile(targets, []byte("rate,year,degree\n80%,2024,75%\n82%,2025,x\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err = readTargets(targets)
+	_, err = readTargets(targets, sheet.EncodingAuto)
 	if !errors.As(err, &pe) || pe.Line != 3 || pe.Field != 3 || !errors.Is(err, csat.ErrInvalid) {
 		t.Errorf("bad degree: %v, want line 3 field 3 ErrInvalid", err)
 	}
