@@ -36,6 +36,8 @@ type inputFlags struct {
 	actions    string
 	discount   string
 	asOf       string
+
+	fromArg string // the file flag the command's argument filled, if any
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -122,7 +124,8 @@ func (f *inputFlags) load(e *env, arg, role string, check func(inputs []string) 
 	if err := f.locate(dir, role); err != nil {
 		return nil, err
 	}
-	if err := f.checkInputs(arg); err != nil {
+	if err := f.checkInputs(); err != nil {
+
 		return nil, err
 	}
 	if check != nil {
@@ -167,6 +170,7 @@ func (f *inputFlags) argument(arg, role string) (dir string, err error) {
 		return "", usagef("both a %s file %s and -%s %s", role, arg, role, *target)
 	}
 	*target = arg
+	f.fromArg = role
 	return "", nil
 }
 
@@ -229,19 +233,19 @@ func (f *inputFlags) inputs() []string {
 	return out
 }
 
-// checkInputs refuses, as usage errors naming the flag (or the argument
-// arg), an input file that does not exist, cannot be opened or is a
+// checkInputs refuses, as usage errors naming the flag (or the file
+// argument), an input file that does not exist, cannot be opened or is a
 // directory, and a -sheet that an Excel input does not have. It runs
 // before anything is read, so that such an input has the same exit code
 // (2) whichever reader would have met it first.
-func (f *inputFlags) checkInputs(arg string) error {
+func (f *inputFlags) checkInputs() error {
 	for _, ff := range f.files() {
 		p := *ff.v
 		if p == "" {
 			continue
 		}
 		how := "-" + ff.name + " " + p
-		if p == arg {
+		if ff.name == f.fromArg {
 			how = p
 		}
 		xlsx, err := probeInput(p)

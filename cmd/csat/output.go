@@ -27,7 +27,8 @@ type output struct {
 }
 
 // check refuses an output that may not be written: a directory, an
-// existing file without force, or one of the inputs. It is called before
+// existing file without force, a file in no directory, or one of the
+// inputs. It is called before
 // anything is read, so that a refusal costs nothing; write checks again.
 func (o output) check(inputs []string) error {
 	st, err := os.Stat(o.path)
@@ -39,6 +40,12 @@ func (o output) check(inputs []string) error {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
 	}
+	if dst, err := os.Stat(filepath.Dir(o.path)); err != nil {
+		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+	} else if !dst.IsDir() {
+		return outputError{fmt.Errorf("-o %s: %s is not a directory", o.path, filepath.Dir(o.path))}
+	}
+
 	abs, err := filepath.Abs(o.path)
 	if err != nil {
 		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}

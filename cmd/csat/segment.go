@@ -281,9 +281,12 @@ func segmentRole(f *inputFlags, arg string) (string, error) {
 // headerRole returns the role the header line of the CSV file at path
 // says: "values" for a value column (value, 价值, clv) without a margin
 // column, "purchases" for a margin column (margin, 毛利) without a value
-// column, "" otherwise (or for a workbook, or a first line it cannot
-// read within maxSmallLine).
+// column, "" otherwise (or for a workbook, by its extension or its
+// content, or a first line it cannot read within maxSmallLine).
 func headerRole(path string, enc sheet.Encoding) string {
+	if ext := strings.ToLower(filepath.Ext(path)); ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" {
+		return ""
+	}
 	file, err := os.Open(path) //nolint:gosec // the user names the file to read on the command line
 	if err != nil {
 		return ""
