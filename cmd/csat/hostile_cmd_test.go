@@ -330,12 +330,16 @@ var hostileCmdRows = []hostileCmdRow{
 	// Lower: terminal output escapes control characters.
 	{name: "lower/escape-in-file-name", args: []string{"score", "-answers", "DIR/\x1b[2J.csv"}, code: exitUsage, msg: `-answers DIR/\x1b[2J.csv: no such file`},
 	{name: "lower/escape-in-item-name", files: map[string]string{"answers.csv": answersH + "A\x1b[2J,survey,很满意\nB,survey,满意\n"},
-		setup: func(t *testing.T, dir string) { removeAll(t, dir, "customers.csv", "complaints.csv", "values.csv", "targets.csv", "actions.csv") },
-		args:  []string{"score", "-lang", "en", "DIR"}, code: exitOK, msg: "DIR/answers.csv: 2 rows",
+		setup: func(t *testing.T, dir string) {
+			removeAll(t, dir, "customers.csv", "complaints.csv", "values.csv", "targets.csv", "actions.csv")
+		},
+		args: []string{"score", "-lang", "en", "DIR"}, code: exitOK, msg: "DIR/answers.csv: 2 rows",
 		after: succeeds(`A\x1b[2J`)},
 	{name: "lower/escape-in-explain", files: map[string]string{"answers.csv": answersH + "A\x1b[2J,survey,很满意\nB,survey,满意\n"},
-		setup: func(t *testing.T, dir string) { removeAll(t, dir, "customers.csv", "complaints.csv", "values.csv", "targets.csv", "actions.csv") },
-		args:  []string{"explain", "-lang", "en", "DIR"}, code: exitOK, msg: "DIR/answers.csv: 2 rows",
+		setup: func(t *testing.T, dir string) {
+			removeAll(t, dir, "customers.csv", "complaints.csv", "values.csv", "targets.csv", "actions.csv")
+		},
+		args: []string{"explain", "-lang", "en", "DIR"}, code: exitOK, msg: "DIR/answers.csv: 2 rows",
 		after: succeeds(`== survey · A\x1b[2J`)},
 	{name: "lower/escape-in-customer-id", files: map[string]string{"values.csv": "customer,value\nC\x1b[31m01,5\nC02,3\n"},
 		args: []string{"segment", "-lang", "en", "DIR"}, code: exitOK, msg: "DIR/values.csv: 2 rows", after: succeeds(`C\x1b[31m01`)},

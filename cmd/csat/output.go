@@ -94,7 +94,7 @@ func (o output) write(e *env, inputs []string, fill func(w io.Writer) error) (er
 	name := tmp.Name()
 	defer func() {
 		if err != nil {
-			_ = tmp.Close()       // already failed: the first error is the one told
+			_ = tmp.Close()     // already failed: the first error is the one told
 			_ = os.Remove(name) // the temporary file only; the output is untouched
 		}
 	}()

@@ -256,9 +256,8 @@ func segmentRole(f *inputFlags, arg string) (string, error) {
 	if arg == "" {
 		return "values", nil
 	}
-	st, err := os.Stat(arg)
-	if err != nil || st.IsDir() {
-		return "values", nil // load says what is wrong with arg, or reads the directory
+	if st, err := os.Stat(arg); err != nil || st.IsDir() {
+		return "values", nil //nolint:nilerr // load says what is wrong with arg, or reads the directory
 	}
 	base := filepath.Base(arg)
 	for _, role := range []string{"values", "purchases"} {

@@ -99,7 +99,7 @@ func decodeSmall(name string, b []byte, enc sheet.Encoding) (string, error) {
 	case sheet.EncodingGBK:
 		d, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 		if err != nil {
-			return "", &csat.ParseError{File: name, Line: 1, Err: fmt.Errorf("not GBK: %v: %w", err, csat.ErrInvalid)}
+			return "", &csat.ParseError{File: name, Line: 1, Err: fmt.Errorf("not GBK: %w: %w", err, csat.ErrInvalid)}
 		}
 		text = string(d)
 		if i := strings.IndexRune(text, utf8.RuneError); i >= 0 {
