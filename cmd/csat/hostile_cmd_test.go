@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -189,6 +190,18 @@ var hostileCmdRows = []hostileCmdRow{
 				t.Errorf("out is no longer a directory: %v", err)
 			}
 		}},
+	{name: "p5/output-is-not-a-regular-file", setup: func(t *testing.T, dir string) {
+		l, err := net.Listen("unix", filepath.Join(dir, "s.html")) // a socket: a file that is not a regular one, as /dev/null is
+		if err != nil {
+			t.Skip("no unix sockets:", err)
+		}
+		t.Cleanup(func() { _ = l.Close() })
+	}, args: []string{"report", "-force", "-o", "DIR/s.html", "DIR"}, code: exitOutput, msg: "-o DIR/s.html is not a regular file",
+		after: func(t *testing.T, dir, _, _ string) {
+			if st, err := os.Stat(filepath.Join(dir, "s.html")); err != nil || st.Mode().IsRegular() {
+				t.Errorf("the socket was replaced: %v", err)
+			}
+		}},
 	{name: "p5/output-in-no-directory", args: []string{"report", "-o", "DIR/no/r.html", "DIR"}, code: exitOutput, msg: "-o DIR/no/r.html",
 		after: func(t *testing.T, dir, _, _ string) {
 			if _, err := os.Stat(filepath.Join(dir, "no")); !errors.Is(err, os.ErrNotExist) {
@@ -310,6 +323,8 @@ var hostileCmdRows = []hostileCmdRow{
 		args: []string{"plan", "-n", "2", "-customers", "DIR/ids.txt"}, code: exitData, msg: `DIR/ids.txt line 4, field 1: customer "C01" on line 1 and line 4`},
 	{name: "lower/last-duplicate-customer", files: map[string]string{"last.csv": "customer,last\nC01,2026-01-05\nC01,2026-02-05\n"},
 		args: []string{"segment", "-as-of", "2026-06-30", "-last", "DIR/last.csv", "DIR"}, code: exitData, msg: `DIR/last.csv line 3, field 1: customer "C01" on line 2 and line 3`},
+	{name: "lower/segment-discount-out-of-range", args: []string{"segment", "-discount", "-2", "DIR/purchase.csv"},
+		files: map[string]string{"purchase.csv": "customer,period,margin\nA,2025,5\n"}, code: exitUsage, msg: `-discount "-2": csat: clv: discount rate -2 must be above -1`},
 	{name: "lower/plan-margin-0", args: []string{"plan", "-margin", "0"}, code: exitUsage, msg: "-margin 0: want a value within (0, 1)"},
 	{name: "lower/plan-confidence-0", args: []string{"plan", "-confidence", "0"}, code: exitUsage, msg: "-confidence 0: want a value within (0, 1)"},
 	{name: "lower/plan-p-0", args: []string{"plan", "-p", "0.0"}, code: exitUsage, msg: "-p 0.0: want a value within (0, 1)"},

@@ -394,10 +394,16 @@ func (f *inputFlags) loadValues(d *dataset, opts *sheet.Options) error {
 	if f.purchases == "" {
 		return nil
 	}
-	rate, err := decimal.NewFromString(f.discount)
+	rate, err := parseNumber("-discount", f.discount)
 	if err != nil {
-		return usagef("-discount %q: %v", f.discount, err)
+		return usageError{err}
 	}
+	// The rate is the flag's: the library's own check of it, on one
+	// margin, is a usage error before any purchase is read.
+	if _, err := csat.CLV([]decimal.Decimal{decimal.NewFromInt(1)}, rate); err != nil {
+		return usagef("-discount %s: %w", quoteShort(f.discount), err)
+	}
+
 	ps, sum, err := sheet.ReadPurchases(f.purchases, opts)
 	d.summaries = append(d.summaries, sum)
 	if err != nil {

@@ -14,7 +14,9 @@ import (
 //
 //   - an output that is one of the run's inputs (the same path, or the
 //     same file through a link) is refused, -force or not;
-//   - an output that is a directory is refused;
+//   - an output that is a directory, or exists and is not a regular file
+//     (a device such as /dev/null, a pipe), is refused, -force or not;
+
 //   - an existing output is refused unless force (-force or --force);
 //   - the output is written to a temporary file in its directory, synced,
 //     and renamed over the output only once complete: a failed write
@@ -35,6 +37,8 @@ func (o output) check(inputs []string) error {
 	switch {
 	case err == nil && st.IsDir():
 		return outputError{fmt.Errorf("-o %s is a directory: give a file name", o.path)}
+	case err == nil && !st.Mode().IsRegular():
+		return outputError{fmt.Errorf("-o %s is not a regular file (a device, a pipe): give a file name, or - for standard output", o.path)}
 	case err == nil && !o.force:
 		return outputError{fmt.Errorf("-o %s exists: give -force to replace it, or another file name: %w", o.path, fs.ErrExist)}
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
