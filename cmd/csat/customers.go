@@ -36,7 +36,7 @@ func runCustomers(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := f.load(e, arg, "customers")
+	d, err := f.load(e, arg, "customers", nil)
 	if err != nil {
 		return err
 	}
@@ -81,9 +81,9 @@ func runCustomers(e *env, args []string) error {
 	for i, rc := range company.Ranking {
 		var drags []string
 		for _, it := range rc.Drags {
-			drags = append(drags, it.Item+" "+it.Combined.String())
+			drags = append(drags, escapeName(it.Item)+" "+it.Combined.String())
 		}
-		fmt.Fprintf(&b, "%d. %s %s %s", i+1, rc.ID, rc.Score, rc.Band.Name())
+		fmt.Fprintf(&b, "%d. %s %s %s", i+1, escapeName(rc.ID), rc.Score, rc.Band.Name())
 		if len(drags) > 0 {
 			fmt.Fprintf(&b, " ↓ %s", strings.Join(drags, ", "))
 		}
@@ -94,7 +94,7 @@ func runCustomers(e *env, args []string) error {
 			fmt.Fprintf(&b, "\n%s\n", cs.Explain())
 		}
 	}
-	_, err = io.WriteString(e.stdout, b.String())
+	_, err = io.WriteString(e.stdout, escapeText(b.String()))
 	return err
 }
 

@@ -23,7 +23,7 @@ func runExplain(e *env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	l, rep, err := buildReport(e, &f, fs.Args())
+	l, rep, err := buildReport(e, &f, fs.Args(), nil)
 	if err != nil {
 		return err
 	}
@@ -33,14 +33,14 @@ func runExplain(e *env, args []string) error {
 // writeExplain prints the derivation of every figure of the report.
 func writeExplain(w io.Writer, l language, rep analysis.Report) error {
 	x := &explainer{l: l}
-	fmt.Fprintf(&x.b, "%s %s · %s %s\n", l.t("period"), rep.Period, l.t("scale"), rep.Scale)
+	fmt.Fprintf(&x.b, "%s %s · %s %s\n", l.t("period"), escapeName(rep.Period), l.t("scale"), escapeName(rep.Scale))
 	x.figures(rep)
 	x.analysis(rep)
 	x.customers(rep)
 	for _, warn := range rep.Warnings {
 		fmt.Fprintf(&x.b, "%s: %s\n", l.t("warnings"), warn)
 	}
-	_, err := io.WriteString(w, x.b.String())
+	_, err := io.WriteString(w, escapeText(x.b.String()))
 	return err
 }
 
@@ -51,7 +51,7 @@ type explainer struct {
 }
 
 // section starts a section of the given title.
-func (x *explainer) section(title string) { fmt.Fprintf(&x.b, "\n== %s\n", title) }
+func (x *explainer) section(title string) { fmt.Fprintf(&x.b, "\n== %s\n", escapeName(title)) }
 
 // derivation writes the derivation of r, indented.
 func (x *explainer) derivation(r csat.Result) {
@@ -98,16 +98,16 @@ func (x *explainer) analysis(rep analysis.Report) {
 			if name == "" {
 				name = l.t("all items")
 			}
-			fmt.Fprintf(&x.b, "  %s\n    %s\n    %s\n", name, c.Degree.Explain(), c.Rate.Explain())
+			fmt.Fprintf(&x.b, "  %s\n    %s\n    %s\n", escapeName(name), c.Degree.Explain(), c.Rate.Explain())
 		}
 	}
 	if rep.Trend != nil {
 		x.section("trend · " + l.source(rep.Trend.Source))
 		for _, p := range rep.Trend.Points {
-			fmt.Fprintf(&x.b, "  %s: %s, %s\n", p.Period, p.Degree.Explain(), p.Rate.Explain())
+			fmt.Fprintf(&x.b, "  %s: %s, %s\n", escapeName(p.Period), p.Degree.Explain(), p.Rate.Explain())
 			for _, c := range []*analysis.Change{p.VsPrevious, p.VsBaseline} {
 				if c != nil {
-					fmt.Fprintf(&x.b, "    vs %s: %s\n    vs %s: %s\n", c.Against, c.Degree.Explain(), c.Against, c.Rate.Explain())
+					fmt.Fprintf(&x.b, "    vs %s: %s\n    vs %s: %s\n", escapeName(c.Against), c.Degree.Explain(), escapeName(c.Against), c.Rate.Explain())
 				}
 			}
 		}
@@ -150,7 +150,7 @@ func (x *explainer) customers(rep analysis.Report) {
 	if len(rep.Segments) > 0 {
 		x.section(l.t("class"))
 		for _, a := range rep.Segments {
-			fmt.Fprintf(&x.b, "  %s %s: %s\n", a.ID, a.Class, a.Value.Explain())
+			fmt.Fprintf(&x.b, "  %s %s: %s\n", escapeName(a.ID), a.Class, a.Value.Explain())
 		}
 		for _, cl := range rep.Classes {
 			fmt.Fprintf(&x.b, "  %s: %s; %s\n", cl.Class, cl.Value.Explain(), cl.Share.Explain())

@@ -7,6 +7,7 @@ require (
 	github.com/csatkit/csat/io v0.0.0-00010101000000-000000000000
 	github.com/shopspring/decimal v1.6.0
 	golang.org/x/term v0.48.0
+	golang.org/x/text v0.44.0
 )
 
 require (
@@ -19,5 +20,4 @@ require (
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
-	golang.org/x/text v0.44.0 // indirect
 )

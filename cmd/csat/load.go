@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -37,6 +36,8 @@ type inputFlags struct {
 	actions    string
 	discount   string
 	asOf       string
+
+	fromArg string // the file flag the command's argument filled, if any
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -60,14 +61,9 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 // options returns the reader options of the flags.
 func (f *inputFlags) options() (*sheet.Options, error) {
 	o := &sheet.Options{CollectAll: f.all, Sheet: f.sheet}
-	switch strings.ToLower(f.encoding) {
-	case "auto", "":
-	case "utf-8", "utf8":
-		o.Encoding = sheet.EncodingUTF8
-	case "gbk", "gb18030":
-		o.Encoding = sheet.EncodingGBK
-	default:
-		return nil, usagef("-encoding %q: want auto, utf-8 or gbk", f.encoding)
+	var err error
+	if o.Encoding, err = parseEncoding(f.encoding); err != nil {
+		return nil, err
 	}
 	switch strings.ToLower(f.layout) {
 	case "auto", "":
@@ -82,6 +78,19 @@ func (f *inputFlags) options() (*sheet.Options, error) {
 		return nil, err
 	}
 	return o, nil
+}
+
+// parseEncoding parses an -encoding flag: auto, utf-8 or gbk.
+func parseEncoding(s string) (sheet.Encoding, error) {
+	switch strings.ToLower(s) {
+	case "auto", "":
+		return sheet.EncodingAuto, nil
+	case "utf-8", "utf8":
+		return sheet.EncodingUTF8, nil
+	case "gbk", "gb18030":
+		return sheet.EncodingGBK, nil
+	}
+	return sheet.EncodingAuto, usagef("-encoding %s: want auto, utf-8 or gbk", quoteShort(s))
 }
 
 // A dataset is everything read for one run.
@@ -100,7 +109,10 @@ type dataset struct {
 // load reads the data named by the arguments and flags. arg is a data
 // directory or a file of the kind role names ("answers", "customers",
 // "values" or "purchases"); "" when the files come from flags only.
-func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
+// Every input is checked before any is read ([inputFlags.checkInputs]);
+// check, if not nil, is then called with the inputs, before they are
+// read (the report refuses an output that is one of them).
+func (f *inputFlags) load(e *env, arg, role string, check func(inputs []string) error) (*dataset, error) {
 	opts, err := f.options()
 	if err != nil {
 		return nil, err
@@ -112,6 +124,15 @@ func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
 	if err := f.locate(dir, role); err != nil {
 		return nil, err
 	}
+	if err := f.checkInputs(); err != nil {
+
+		return nil, err
+	}
+	if check != nil {
+		if err := check(f.inputs()); err != nil {
+			return nil, err
+		}
+	}
 	d := &dataset{}
 	if err := f.loadAnswers(e, d, opts, role == "answers"); err != nil {
 		return nil, err
@@ -122,7 +143,7 @@ func (f *inputFlags) load(e *env, arg, role string) (*dataset, error) {
 	if err := f.loadValues(d, opts); err != nil {
 		return nil, err
 	}
-	if err := f.loadPlans(d); err != nil {
+	if err := f.loadPlans(d, opts.Encoding); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -149,6 +170,7 @@ func (f *inputFlags) argument(arg, role string) (dir string, err error) {
 		return "", usagef("both a %s file %s and -%s %s", role, arg, role, *target)
 	}
 	*target = arg
+	f.fromArg = role
 	return "", nil
 }
 
@@ -184,6 +206,93 @@ func (f *inputFlags) locate(dir, role string) error {
 		}
 	}
 	return nil
+}
+
+// fileFlag is a flag naming an input file.
+type fileFlag struct {
+	name string
+	v    *string
+}
+
+// files returns the flags naming input files, in the order they are read.
+func (f *inputFlags) files() []fileFlag {
+	return []fileFlag{
+		{"answers", &f.answers}, {"customers", &f.customers}, {"complaints", &f.complaints},
+		{"values", &f.values}, {"purchases", &f.purchases}, {"targets", &f.targets}, {"actions", &f.actions},
+	}
+}
+
+// inputs returns the input files of the run, given or found.
+func (f *inputFlags) inputs() []string {
+	var out []string
+	for _, ff := range f.files() {
+		if *ff.v != "" {
+			out = append(out, *ff.v)
+		}
+	}
+	return out
+}
+
+// checkInputs refuses, as usage errors naming the flag (or the file
+// argument), an input file that does not exist, cannot be opened or is a
+// directory, and a -sheet that an Excel input does not have. It runs
+// before anything is read, so that such an input has the same exit code
+// (2) whichever reader would have met it first.
+func (f *inputFlags) checkInputs() error {
+	for _, ff := range f.files() {
+		p := *ff.v
+		if p == "" {
+			continue
+		}
+		how := "-" + ff.name + " " + p
+		if ff.name == f.fromArg {
+			how = p
+		}
+		xlsx, err := probeInput(p)
+		if err != nil {
+			return usagef("%s: %w", how, err)
+		}
+		if f.sheet == "" || !xlsx {
+			continue
+		}
+		sheets, err := xlsxSheets(p)
+		if err != nil {
+			continue // not a workbook the probe can read: the reader says what is wrong
+		}
+		if !slices.ContainsFunc(sheets, func(s string) bool { return strings.EqualFold(s, f.sheet) }) {
+			q := make([]string, len(sheets))
+			for i, s := range sheets {
+				q[i] = quoteShort(s)
+			}
+			return usagef("-sheet %s: %s has the sheets %s: %w", quoteShort(f.sheet), p, strings.Join(q, ", "), csat.ErrMissing)
+		}
+	}
+	return nil
+}
+
+// probeInput opens the input file at path, and reports whether it is a
+// zip archive (an Excel workbook). A file that does not exist or cannot
+// be opened is the *fs.PathError's reason; a directory is an error.
+func probeInput(path string) (xlsx bool, err error) {
+	file, err := os.Open(path) //nolint:gosec // the user names the file to read on the command line
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return false, pe.Err
+		}
+		return false, err
+	}
+	defer func() { _ = file.Close() }() // read only: a close error loses nothing
+	st, err := file.Stat()
+	if err != nil {
+		return false, err
+	}
+	if st.IsDir() {
+		return false, errors.New("is a directory: give a file")
+	}
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(file, head) // a short or unreadable head is no workbook; the reader tells the error
+	return string(head[:n]) == "PK\x03\x04", nil
 }
 
 // pickFile sets *given, unless given or without a directory, to the file
@@ -242,7 +351,7 @@ func (f *inputFlags) loadAnswers(e *env, d *dataset, opts *sheet.Options, needed
 		for i, p := range periods {
 			names[i] = p.Name
 		}
-		return fmt.Errorf("-period %q: %s has periods %s: %w", f.period, f.answers, strings.Join(names, ", "), csat.ErrMissing)
+		return usageError{fmt.Errorf("-period %s: %s has periods %s: %w", quoteShort(f.period), f.answers, strings.Join(names, ", "), csat.ErrMissing)}
 	}
 	return nil
 }
@@ -285,10 +394,16 @@ func (f *inputFlags) loadValues(d *dataset, opts *sheet.Options) error {
 	if f.purchases == "" {
 		return nil
 	}
-	rate, err := decimal.NewFromString(f.discount)
+	rate, err := parseNumber("-discount", f.discount)
 	if err != nil {
-		return usagef("-discount %q: %v", f.discount, err)
+		return usageError{err}
 	}
+	// The rate is the flag's: the library's own check of it, on one
+	// margin, is a usage error before any purchase is read.
+	if _, err := csat.CLV([]decimal.Decimal{decimal.NewFromInt(1)}, rate); err != nil {
+		return usagef("-discount %s: %w", quoteShort(f.discount), err)
+	}
+
 	ps, sum, err := sheet.ReadPurchases(f.purchases, opts)
 	d.summaries = append(d.summaries, sum)
 	if err != nil {
@@ -311,16 +426,16 @@ func (f *inputFlags) loadValues(d *dataset, opts *sheet.Options) error {
 
 // loadPlans reads the past yearly figures the targets come from and the
 // actions, if given.
-func (f *inputFlags) loadPlans(d *dataset) error {
+func (f *inputFlags) loadPlans(d *dataset, enc sheet.Encoding) error {
 	if f.targets != "" {
-		t, err := readTargets(f.targets)
+		t, err := readTargets(f.targets, enc)
 		if err != nil {
 			return err
 		}
 		d.headlines = t
 	}
 	if f.actions != "" {
-		a, err := readActions(f.actions)
+		a, err := readActions(f.actions, enc)
 		if err != nil {
 			return err
 		}
@@ -334,9 +449,9 @@ func (f *inputFlags) asOfDate() (time.Time, bool, error) {
 	if f.asOf == "" {
 		return time.Time{}, false, nil
 	}
-	t, err := time.Parse("2006-01-02", f.asOf)
+	t, err := parseDate("-as-of", f.asOf)
 	if err != nil {
-		return t, false, usagef("-as-of %q: want YYYY-MM-DD", f.asOf)
+		return t, false, usageError{err}
 	}
 	return t, true, nil
 }
@@ -411,179 +526,6 @@ func (d *dataset) scoreCustomers() ([]csat.CustomerScore, error) {
 			return nil, err
 		}
 		out = append(out, cs)
-	}
-	return out, nil
-}
-
-// csvFile is a small CSV file read whole: its rows as maps keyed by the
-// canonical column names, each row's line, and each column's 1-based
-// field number (for errors).
-type csvFile struct {
-	rows   []map[string]string
-	lines  []int
-	fields map[string]int
-}
-
-// csvRows reads a small CSV file with a header; names maps each accepted
-// header (English or Chinese, lower case) to its canonical name. Errors
-// are *csat.ParseError.
-func csvRows(path string, names map[string]string, required ...string) (csvFile, error) {
-	f, err := os.Open(path) //nolint:gosec // the user names the file to read on the command line
-	if err != nil {
-		return csvFile{}, usageError{err}
-	}
-	defer func() { _ = f.Close() }() // read only: a close error loses nothing
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return csvFile{}, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("no header: %w", csat.ErrMissing)}
-		}
-		return csvFile{}, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("%w: %w", err, csat.ErrSyntax)}
-	}
-	cols := make([]string, len(header))
-	file := csvFile{fields: map[string]int{}}
-	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		c, ok := names[h]
-		if !ok {
-			return csvFile{}, &csat.ParseError{File: path, Line: 1, Field: i + 1, Err: fmt.Errorf("unknown column %q: %w", h, csat.ErrInvalid)}
-		}
-		if file.fields[c] > 0 {
-			return csvFile{}, &csat.ParseError{File: path, Line: 1, Field: i + 1, Err: fmt.Errorf("column %q twice: %w", c, csat.ErrDuplicate)}
-		}
-		file.fields[c] = i + 1
-		cols[i] = c
-	}
-	for _, c := range required {
-		if file.fields[c] == 0 {
-			return csvFile{}, &csat.ParseError{File: path, Line: 1, Err: fmt.Errorf("no %q column: %w", c, csat.ErrMissing)}
-		}
-	}
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		line, _ := r.FieldPos(0)
-		if err != nil {
-			return csvFile{}, &csat.ParseError{File: path, Line: line, Err: fmt.Errorf("%w: %w", err, csat.ErrSyntax)}
-		}
-		if len(rec) != len(cols) {
-			return csvFile{}, &csat.ParseError{File: path, Line: line, Err: fmt.Errorf("%d fields, header has %d: %w", len(rec), len(cols), csat.ErrSyntax)}
-		}
-		row := make(map[string]string, len(cols))
-		for i, v := range rec {
-			row[cols[i]] = strings.TrimSpace(v)
-		}
-		file.rows = append(file.rows, row)
-		file.lines = append(file.lines, line)
-	}
-	return file, nil
-}
-
-var targetColumns = map[string]string{
-	"year": "year", "年度": "year", "period": "year", "期间": "year",
-	"degree": "degree", "满意度": "degree",
-	"rate": "rate", "满意率": "rate",
-}
-
-// readTargets reads past yearly figures (year,degree,rate; values as
-// fractions 0.82 or percentages 82%) into the report's headline figures,
-// degree and rate, each with its target history, oldest year first.
-func readTargets(path string) ([]analysis.Headline, error) {
-	file, err := csvRows(path, targetColumns, "year")
-	if err != nil {
-		return nil, err
-	}
-	rows, lines := file.rows, file.lines
-	idx := make([]int, len(rows))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return rows[idx[a]]["year"] < rows[idx[b]]["year"] })
-	out := [][]decimal.Decimal{nil, nil}
-	for _, i := range idx {
-		for k, col := range []string{"degree", "rate"} {
-			s, ok := rows[i][col]
-			if !ok || s == "" {
-				continue
-			}
-			v, err := parseFraction(s)
-			if err != nil {
-				return nil, &csat.ParseError{File: path, Line: lines[i], Field: file.fields[col], Err: err}
-			}
-			out[k] = append(out[k], v)
-		}
-	}
-	return []analysis.Headline{{Scorer: csat.Degree{}, TargetHistory: out[0]}, {Scorer: csat.Rate{}, TargetHistory: out[1]}}, nil
-}
-
-// parseFraction parses 0.82 or 82% as the fraction 0.82.
-func parseFraction(s string) (decimal.Decimal, error) {
-	pct := strings.HasSuffix(s, "%")
-	v, err := decimal.NewFromString(strings.TrimSpace(strings.TrimSuffix(s, "%")))
-	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%q is not a number: %w", s, csat.ErrInvalid)
-	}
-	if pct {
-		v = v.Shift(-2)
-	}
-	if v.IsNegative() || v.GreaterThan(decimal.NewFromInt(1)) {
-		return decimal.Decimal{}, fmt.Errorf("%q is not within 0–100%%: %w", s, csat.ErrOutOfRange)
-	}
-	return v, nil
-}
-
-var actionColumns = map[string]string{
-	"item": "item", "项目": "item",
-	"kind": "kind", "类型": "kind",
-	"cause": "cause", "原因": "cause",
-	"action": "action", "措施": "action",
-	"owner": "owner", "责任人": "owner",
-	"due": "due", "期限": "due",
-	"status": "status", "状态": "status",
-}
-
-// readActions reads corrective and preventive actions.
-func readActions(path string) ([]analysis.Action, error) {
-	file, err := csvRows(path, actionColumns, "item", "action")
-	if err != nil {
-		return nil, err
-	}
-	rows, lines := file.rows, file.lines
-	out := make([]analysis.Action, 0, len(rows))
-	for i, r := range rows {
-		bad := func(col string, err error) error {
-			return &csat.ParseError{File: path, Line: lines[i], Field: file.fields[col], Err: err}
-		}
-		a := analysis.Action{Item: r["item"], Cause: r["cause"], Action: r["action"], Owner: r["owner"]}
-		if k := r["kind"]; k != "" {
-			if err := a.Kind.UnmarshalText([]byte(k)); err != nil {
-				return nil, bad("kind", err)
-			}
-		} else {
-			a.Kind = analysis.Corrective
-		}
-		if s := r["status"]; s != "" {
-			if err := a.Status.UnmarshalText([]byte(s)); err != nil {
-				return nil, bad("status", err)
-			}
-		} else {
-			a.Status = analysis.Planned
-		}
-		if s := r["due"]; s != "" {
-			t, err := time.Parse("2006-01-02", s)
-			if err != nil {
-				return nil, bad("due", fmt.Errorf("%q is not a date YYYY-MM-DD: %w", s, csat.ErrInvalid))
-			}
-			a.Due = t
-		}
-		if err := a.Validate(); err != nil {
-			return nil, &csat.ParseError{File: path, Line: lines[i], Err: err}
-		}
-		out = append(out, a)
 	}
 	return out, nil
 }

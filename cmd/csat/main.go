@@ -26,12 +26,24 @@
 // under fixed names (answers, customers, complaints, values or purchases,
 // targets, actions; see "csat report -h").
 //
-// Exit codes:
+// Exit codes (the same whether or not stderr is a terminal):
 //
 //	0  success
-//	1  the input was read but is wrong (a bad row, unknown item, weights
-//	   that do not add up, …): the message names the file, line and column
-//	2  usage: unknown command or flag, missing argument, unreadable file
+//	1  bad data: the input was read but is wrong (a bad row, an unknown
+//	   item, weights that do not add up, a file past a size limit, …):
+//	   the message names the file, line and field
+//	2  usage or unreadable input: an unknown command or flag, a missing
+//	   argument, a flag value out of its domain (-margin 0, -lang fr), a
+//	   file given or needed that is missing, unreadable or a directory,
+//	   a flag value the data does not match (-period 2099H1, -sheet Nope)
+//	3  output error: an output file that exists (without -force), that
+//	   is one of the inputs or a directory, or a write that failed; the
+//	   file written before, if any, is left as it was
+//
+// Outputs never destroy inputs: "report -o FILE" writes a temporary file
+// beside FILE and renames it over FILE only once it is complete. An
+// existing FILE is replaced only with -force (or --force); an input of
+// the run is never replaced.
 //
 // Every number is exact (decimal arithmetic, no floating point); the
 // figures are those of the library github.com/csatkit/csat.
@@ -42,26 +54,33 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 )
 
-// Exit codes of the command.
+// Exit codes of the command (see the package doc).
 const (
-	exitOK    = 0
-	exitData  = 1
-	exitUsage = 2
+	exitOK     = 0 // success
+	exitData   = 1 // the input was read but is wrong
+	exitUsage  = 2 // usage, or an input that cannot be read
+	exitOutput = 3 // an output that cannot or may not be written
 )
 
 // version is set by the build (-ldflags "-X main.version=…").
 var version = "devel"
 
 // env is what a command runs with: its standard streams and whether
-// stderr is a terminal (for the progress bar). Tests build their own.
+// stderr is a terminal (for the progress bar only: no exit code depends
+// on it). Tests build their own.
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	tty            bool
+	// createTemp creates the temporary file an output is written to
+	// before it is renamed into place; nil is os.CreateTemp. Tests use it
+	// to make a write fail.
+	createTemp func(dir, pattern string) (*os.File, error)
 }
 
 // A command is one subcommand.
@@ -92,7 +111,8 @@ func main() {
 	os.Exit(run(e, os.Args[1:]))
 }
 
-// usageError marks an error as a usage error (exit code 2).
+// usageError marks an error as a usage error or an unreadable input
+// (exit code 2).
 type usageError struct{ err error }
 
 func (u usageError) Error() string { return u.err.Error() }
@@ -100,6 +120,47 @@ func (u usageError) Unwrap() error { return u.err }
 
 func usagef(format string, args ...any) error {
 	return usageError{fmt.Errorf(format, args...)}
+}
+
+// outputError marks an error writing an output, or a refusal to write
+// it (exit code 3).
+type outputError struct{ err error }
+
+func (o outputError) Error() string { return o.err.Error() }
+func (o outputError) Unwrap() error { return o.err }
+
+// exitCode returns the exit code of a command's error: an output error,
+// then a usage error, then an input file that could not be opened or
+// read (an *fs.PathError not marked as an output error), else bad data.
+func exitCode(err error) int {
+	var o outputError
+	var u usageError
+	var pe *fs.PathError
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &o):
+		return exitOutput
+	case errors.As(err, &u), errors.As(err, &pe):
+		return exitUsage
+	}
+	return exitData
+}
+
+// trackingWriter remembers the first error of the writer it wraps, so
+// that a failed write to standard output is told as an output error
+// whatever the command made of it.
+type trackingWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (t *trackingWriter) Write(p []byte) (int, error) {
+	n, err := t.w.Write(p)
+	if err != nil && t.err == nil {
+		t.err = err
+	}
+	return n, err
 }
 
 // run runs the command line args and returns the exit code.
@@ -118,19 +179,18 @@ func run(e *env, args []string) int {
 		if c.name != args[0] {
 			continue
 		}
-		err := c.run(e, args[1:])
-		switch {
-		case err == nil:
-			return exitOK
-		case errors.Is(err, flag.ErrHelp):
-			return exitOK
+		out := &trackingWriter{w: e.stdout}
+		ce := *e
+		ce.stdout = out
+		err := c.run(&ce, args[1:])
+		if err != nil && out.err != nil {
+			err = outputError{fmt.Errorf("standard output: %w", err)}
 		}
-		_, _ = fmt.Fprintf(e.stderr, "csat %s: %v\n", c.name, err) // the exit code tells the rest
-		var u usageError
-		if errors.As(err, &u) {
-			return exitUsage
+		code := exitCode(err)
+		if code != exitOK {
+			_, _ = io.WriteString(e.stderr, escapeText(fmt.Sprintf("csat %s: %v\n", c.name, err))) // the exit code tells the rest
 		}
-		return exitData
+		return code
 	}
 	_, _ = fmt.Fprintf(e.stderr, "csat: unknown command %q\n\n", args[0]) // the exit code tells the rest
 	printUsage(e.stderr)
@@ -145,7 +205,8 @@ func printUsage(w io.Writer) {
 		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(&b, "\nRun \"csat <command> -h\" for a command's flags and an example.\n")
-	fmt.Fprint(&b, "Exit codes: 0 success, 1 bad input data (the message names file, line and column), 2 usage.\n")
+	fmt.Fprint(&b, "Exit codes: 0 success, 1 bad input data (the message names file, line and field),\n")
+	fmt.Fprint(&b, "2 usage or an input that cannot be read, 3 an output that cannot or may not be written.\n")
 	_, _ = io.WriteString(w, b.String()) // usage text: nothing to do if it fails
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
+	"github.com/csatkit/csat/io/sheet"
 	"github.com/csatkit/csat/plan"
 	"github.com/shopspring/decimal"
 )
@@ -242,39 +243,14 @@ func TestReportFile(t *testing.T) {
 	}
 }
 
-func TestExitCodes(t *testing.T) {
-	dir := t.TempDir()
-	bad := filepath.Join(dir, "answers.csv")
+// A bad row of the answers is an error the library's sentinels match,
+// naming its line and field.
+func TestLoadParseError(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "answers.csv")
 	if err := os.WriteFile(bad, []byte("item,source,level\n功能,survey,很满意\n功能,survey,great\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct {
-		name string
-		args []string
-		code int
-		msg  string
-	}{
-		{"no command", nil, exitUsage, "Usage"},
-		{"unknown command", []string{"scroe"}, exitUsage, `unknown command "scroe"`},
-		{"unknown flag", []string{"score", "-bogus", sample}, exitUsage, "-bogus"},
-		{"missing file", []string{"score", filepath.Join(dir, "nope.csv")}, exitUsage, "nope.csv"},
-		{"two arguments", []string{"score", sample, sample}, exitUsage, "2 arguments"},
-		{"bad level", []string{"score", bad}, exitData, "answers.csv line 3, field 3"},
-		{"bad lang", []string{"score", "-lang", "fr", sample}, exitUsage, "fr"},
-		{"unknown period", []string{"score", "-period", "1999", sample}, exitData, "2025H2, 2026H1"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			code, out, errs := runCLI(t, tc.args...)
-			if code != tc.code {
-				t.Errorf("exit %d, want %d (stderr %q)", code, tc.code, errs)
-			}
-			if !strings.Contains(out+errs, tc.msg) {
-				t.Errorf("output lacks %q: %q %q", tc.msg, out, errs)
-			}
-		})
-	}
-	// The bad level is an error the library's sentinels match.
-	_, err := (&inputFlags{lang: "zh"}).load(&env{stderr: &bytes.Buffer{}}, bad, "answers")
+	_, err := (&inputFlags{lang: "zh"}).load(&env{stderr: &bytes.Buffer{}}, bad, "answers", nil)
 	var pe *csat.ParseError
 	if !errors.Is(err, csat.ErrUnknownLevel) || !errors.As(err, &pe) || pe.Line != 3 || pe.Field != 3 {
 		t.Errorf("load: %v, want a ParseError line 3 field 3 wrapping ErrUnknownLevel", err)
@@ -336,7 +312,7 @@ func TestSmallFileFields(t *testing.T) {
 	if err := os.WriteFile(last, []byte("last,customer\n2026-01-05,C01\n2026-13-01,C02\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err := readLast(last)
+	_, err := readLast(last, sheet.EncodingAuto)
 	var pe *csat.ParseError
 	if !errors.As(err, &pe) || pe.Line != 3 || pe.Field != 1 || !errors.Is(err, csat.ErrInvalid) {
 		t.Errorf("bad date: %v, want line 3 field 1 ErrInvalid", err)
@@ -345,7 +321,7 @@ func TestSmallFileFields(t *testing.T) {
 	if err := os.WriteFile(targets, []byte("rate,year,degree\n80%,2024,75%\n82%,2025,x\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err = readTargets(targets)
+	_, err = readTargets(targets, sheet.EncodingAuto)
 	if !errors.As(err, &pe) || pe.Line != 3 || pe.Field != 3 || !errors.Is(err, csat.ErrInvalid) {
 		t.Errorf("bad degree: %v, want line 3 field 3 ErrInvalid", err)
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -24,7 +23,7 @@ func runScore(e *env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	l, rep, err := buildReport(e, &f, fs.Args())
+	l, rep, err := buildReport(e, &f, fs.Args(), nil)
 	if err != nil {
 		return err
 	}
@@ -45,8 +44,9 @@ func oneArg(args []string) (string, error) {
 	return "", usagef("one data directory or answers file, got %d arguments", len(args))
 }
 
-// buildReport loads the data and builds the report of the period.
-func buildReport(e *env, f *inputFlags, args []string) (language, analysis.Report, error) {
+// buildReport loads the data and builds the report of the period; check
+// is as for [inputFlags.load].
+func buildReport(e *env, f *inputFlags, args []string, check func(inputs []string) error) (language, analysis.Report, error) {
 	arg, err := oneArg(args)
 	if err != nil {
 		return 0, analysis.Report{}, err
@@ -55,7 +55,7 @@ func buildReport(e *env, f *inputFlags, args []string) (language, analysis.Repor
 	if err != nil {
 		return 0, analysis.Report{}, err
 	}
-	d, err := f.load(e, arg, "answers")
+	d, err := f.load(e, arg, "answers", check)
 	if err != nil {
 		return 0, analysis.Report{}, err
 	}
@@ -69,7 +69,7 @@ func buildReport(e *env, f *inputFlags, args []string) (language, analysis.Repor
 		return 0, analysis.Report{}, err
 	}
 	for _, n := range d.notes {
-		_, _ = fmt.Fprintln(e.stderr, n) // a notice on stderr: nothing to do if it fails
+		_, _ = fmt.Fprintln(e.stderr, escapeText(n)) // a notice on stderr: nothing to do if it fails
 	}
 	if in.Customers, err = d.scoreCustomers(); err != nil {
 		return 0, analysis.Report{}, err
@@ -85,11 +85,11 @@ func buildReport(e *env, f *inputFlags, args []string) (language, analysis.Repor
 // unseen.
 func writeSummaries(w io.Writer, l language, d *dataset) {
 	for _, s := range d.summaries {
-		line := fmt.Sprintf("%s: %d %s, %d %s, %d %s", s.File, s.Rows, l.t("rows"), s.Accepted, l.t("accepted"), s.Rejected, l.t("rejected"))
+		line := fmt.Sprintf("%s: %d %s, %d %s, %d %s", escapeName(s.File), s.Rows, l.t("rows"), s.Accepted, l.t("accepted"), s.Rejected, l.t("rejected"))
 		if s.Answers > 0 {
 			line += fmt.Sprintf(", %d %s", s.Answers, l.t("answers"))
 		}
-		_, _ = fmt.Fprintln(w, line) // a summary on stderr: nothing to do if it fails
+		_, _ = fmt.Fprintln(w, escapeText(line)) // a summary on stderr: nothing to do if it fails
 	}
 }
 
@@ -105,7 +105,7 @@ func writeJSON(w io.Writer, v any) error {
 // writeScores prints the per-source, per-item and overall figures.
 func writeScores(w io.Writer, l language, rep analysis.Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s · %s %s\n\n", l.t("period"), rep.Period, l.t("scale"), rep.Scale)
+	fmt.Fprintf(&b, "%s %s · %s %s\n\n", l.t("period"), escapeName(rep.Period), l.t("scale"), escapeName(rep.Scale))
 	t := &textTable{right: []bool{false, false, true, true, true, false}}
 	t.add(l.t("source"), l.t("item"), l.t("answers"), l.t("degree"), l.t("rate"), l.t("interval"))
 	for _, sf := range rep.Sources {
@@ -146,13 +146,19 @@ func writeScores(w io.Writer, l language, rep analysis.Report) error {
 	for _, warn := range rep.Warnings {
 		fmt.Fprintf(&b, "%s: %s\n", l.t("warnings"), warn)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, escapeText(b.String()))
 	return err
 }
 
-const exampleReport = `  csat report testdata/sample                          # writes report.html
+const exampleReport = `  csat report testdata/sample                          # writes report.html (not over an existing one)
+  csat report -force testdata/sample                   # replaces report.html
   csat report -lang en -o q2.html -title "ACME Ltd" survey.xlsx
   csat report -o - testdata/sample > report.html
+
+The report is written to a temporary file beside it and renamed into
+place once complete: a failed run leaves an existing file as it was. An
+existing file is replaced only with -force (or --force), and never one
+of the run's inputs (exit code 3).
 
 A data directory holds, by name (CSV or .xlsx; see the package
 github.com/csatkit/csat/io/sheet for the columns):
@@ -168,12 +174,24 @@ func runReport(e *env, args []string) error {
 	var f inputFlags
 	fs := newFlags(e, "report", "[flags] DIR|ANSWERS", exampleReport)
 	f.register(fs)
-	out := fs.String("o", "report.html", "the HTML file to write (- for standard output)")
+	out := fs.String("o", "report.html", "the HTML file to write (- for standard output); an existing file is refused without -force")
+	force := fs.Bool("force", false, "replace the -o file if it exists (never an input of the run); also --force")
 	title := fs.String("title", "", "the organisation named in the report's title block")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	l, rep, err := buildReport(e, &f, fs.Args())
+	if *out == "" {
+		return usagef("-o \"\": give a file name, or - for standard output")
+	}
+	o := output{path: *out, force: *force}
+	var inputs []string
+	l, rep, err := buildReport(e, &f, fs.Args(), func(in []string) error {
+		inputs = in
+		if *out == "-" {
+			return nil
+		}
+		return o.check(in) // before reading: a refused output costs nothing
+	})
 	if err != nil {
 		return err
 	}
@@ -184,17 +202,9 @@ func runReport(e *env, args []string) error {
 	if *out == "-" {
 		return htmlreport.Render(e.stdout, rep, opts)
 	}
-	file, err := os.Create(*out)
-	if err != nil {
-		return usageError{err}
-	}
-	if err := htmlreport.Render(file, rep, opts); err != nil {
-		_ = file.Close()
+	if err := o.write(e, inputs, func(w io.Writer) error { return htmlreport.Render(w, rep, opts) }); err != nil {
 		return err
 	}
-	if err := file.Close(); err != nil {
-		return err
-	}
-	_, _ = fmt.Fprintf(e.stderr, "wrote %s\n", *out) // the report is written: a lost notice is harmless
+	_, _ = fmt.Fprintf(e.stderr, "wrote %s\n", escapeName(*out)) // the report is written: a lost notice is harmless
 	return nil
 }

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"encoding/csv"
-	"errors"
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,14 +15,21 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
+	"github.com/csatkit/csat/io/sheet"
 	"github.com/csatkit/csat/plan"
 	"github.com/shopspring/decimal"
 )
 
 const exampleSegment = `  csat segment testdata/sample                         # values.csv or purchases.csv of the directory
   csat segment -discount 0.08 purchases.csv            # CLV from margins per period, then ABC
+  csat segment -purchases margins-2026.xlsx            # a purchases file by another name
   csat segment -as-of 2026-06-30 -last last.csv values.csv
   csat segment -margin high -count few values.csv      # + the recommended relationship type
+
+A file given as the argument is read by its role, never by a part of its
+name: values.csv/.xlsx holds values, purchases.csv/.xlsx purchases; a CSV
+file of another name by its header (a value column: values; a margin
+column: purchases); any other file needs -values FILE or -purchases FILE.
 
 ABC grades by cumulative value share: A while the customers ranked above
 hold less than 80% of the value, B below 95%, else C (METHOD.md §8). The
@@ -48,11 +55,11 @@ func runSegment(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	role := "values"
-	if strings.Contains(strings.ToLower(arg), "purchase") {
-		role = "purchases"
+	role, err := segmentRole(&f, arg)
+	if err != nil {
+		return err
 	}
-	d, err := f.load(e, arg, role)
+	d, err := f.load(e, arg, role, nil)
 	if err != nil {
 		return err
 	}
@@ -136,7 +143,11 @@ func schedule(f *inputFlags, as []csat.Assignment, last string) ([]plan.Schedule
 	}
 	opts := plan.ScheduleOptions{AsOf: day}
 	if last != "" {
-		if opts.Last, err = readLast(last); err != nil {
+		enc, err := parseEncoding(f.encoding)
+		if err != nil {
+			return nil, err
+		}
+		if opts.Last, err = readLast(last, enc); err != nil {
 			return nil, err
 		}
 	}
@@ -185,7 +196,7 @@ func writeSegments(w io.Writer, l language, out segmentation) error {
 			return err
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, escapeText(b.String()))
 	return err
 }
 
@@ -197,27 +208,115 @@ type relationship struct {
 	Description string            `json:"description"`
 }
 
-// readLast reads customer,last (YYYY-MM-DD) rows.
-func readLast(path string) (map[string]time.Time, error) {
-	file, err := csvRows(path, map[string]string{
-		"customer": "customer", "客户": "customer", "last": "last", "上次调查": "last",
-	}, "customer", "last")
+var lastColumns = map[string]string{"customer": "customer", "客户": "customer", "last": "last", "上次调查": "last"}
+
+// readLast reads customer,last (YYYY-MM-DD) rows, within the limits of
+// smallfile.go.
+func readLast(path string, enc sheet.Encoding) (map[string]time.Time, error) {
+	file, err := csvRows(path, enc, lastColumns, "customer", "last")
 	if err != nil {
 		return nil, err
 	}
-	rows, lines := file.rows, file.lines
-	out := make(map[string]time.Time, len(rows))
-	for i, r := range rows {
-		t, err := time.Parse("2006-01-02", r["last"])
+	return lastOf(&file)
+}
+
+// lastOf reads the last surveys of the rows: a customer id (a name) at
+// most once, a date within minYear–maxYear.
+func lastOf(file *csvFile) (map[string]time.Time, error) {
+	out := make(map[string]time.Time, len(file.rows))
+	seen := make(map[string]int, len(file.rows))
+	for i, r := range file.rows {
+		id := r["customer"]
+		if id == "" {
+			return nil, file.errorAt(i, "customer", fmt.Errorf("no customer id: %w", csat.ErrMissing))
+		}
+		if err := checkName("customer", id); err != nil {
+			return nil, file.errorAt(i, "customer", err)
+		}
+		if j, dup := seen[id]; dup {
+			return nil, file.errorAt(i, "customer", fmt.Errorf("customer %s on line %d and line %d: %w", quoteShort(id), file.lines[j], file.lines[i], csat.ErrDuplicate))
+		}
+		t, err := parseDate("last", r["last"])
 		if err != nil {
-			return nil, &csat.ParseError{File: path, Line: lines[i], Field: file.fields["last"], Err: fmt.Errorf("%q is not a date YYYY-MM-DD: %w", r["last"], csat.ErrInvalid)}
+			return nil, file.errorAt(i, "last", err)
 		}
-		if _, dup := out[r["customer"]]; dup {
-			return nil, &csat.ParseError{File: path, Line: lines[i], Field: file.fields["customer"], Err: fmt.Errorf("customer %q twice: %w", r["customer"], csat.ErrDuplicate)}
-		}
-		out[r["customer"]] = t
+		out[id], seen[id] = t, i
 	}
 	return out, nil
+}
+
+// segmentRole says what segment's argument holds, "values" or
+// "purchases", by its role, never by a part of its name: a directory
+// gives both by their exact names (values.csv, purchases.xlsx, …); a
+// file named values.csv/.xlsx or purchases.csv/.xlsx (in any case) is
+// what its name says; a CSV file of another name is what its header
+// says (a value column or a margin column); any other file is a usage
+// error asking for -values or -purchases.
+func segmentRole(f *inputFlags, arg string) (string, error) {
+	if arg == "" {
+		return "values", nil
+	}
+	if st, err := os.Stat(arg); err != nil || st.IsDir() {
+		return "values", nil //nolint:nilerr // load says what is wrong with arg, or reads the directory
+	}
+	base := filepath.Base(arg)
+	for _, role := range []string{"values", "purchases"} {
+		for _, ext := range []string{".csv", ".xlsx"} {
+			if strings.EqualFold(base, role+ext) {
+				return role, nil
+			}
+		}
+	}
+	enc, err := parseEncoding(f.encoding)
+	if err != nil {
+		return "", err
+	}
+	if role := headerRole(arg, enc); role != "" {
+		return role, nil
+	}
+	return "", usagef("%s: cannot tell values (customer,value) from purchases (customer,period,margin) by its name or header: give -values %s or -purchases %s", arg, arg, arg)
+}
+
+// headerRole returns the role the header line of the CSV file at path
+// says: "values" for a value column (value, 价值, clv) without a margin
+// column, "purchases" for a margin column (margin, 毛利) without a value
+// column, "" otherwise (or for a workbook, by its extension or its
+// content, or a first line it cannot read within maxSmallLine).
+func headerRole(path string, enc sheet.Encoding) string {
+	if ext := strings.ToLower(filepath.Ext(path)); ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" {
+		return ""
+	}
+	file, err := os.Open(path) //nolint:gosec // the user names the file to read on the command line
+	if err != nil {
+		return ""
+	}
+	defer func() { _ = file.Close() }()                       // read only: a close error loses nothing
+	head, _ := io.ReadAll(io.LimitReader(file, maxSmallLine)) // an unreadable head tells no role: the error comes with the flag asked for
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return ""
+	}
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i+1]
+	} else if len(head) == maxSmallLine {
+		return ""
+	}
+	recs, _, err := smallRecords(path, head, enc)
+	if err != nil || len(recs) == 0 {
+		return ""
+	}
+	cols := map[string]bool{}
+	for _, h := range recs[0] {
+		cols[strings.ToLower(h)] = true
+	}
+	value := cols["value"] || cols["价值"] || cols["clv"]
+	margin := cols["margin"] || cols["毛利"]
+	switch {
+	case value && !margin:
+		return "values"
+	case margin && !value:
+		return "purchases"
+	}
+	return ""
 }
 
 const examplePlan = `  csat plan -population 500                           # Cochran: n₀ = 384.16 → n = 218
@@ -226,7 +325,9 @@ const examplePlan = `  csat plan -population 500                           # Coc
   csat plan -population 500 -customers customers.txt -seed 2026
 
 -strata is a CSV name,population[,stddev]; -customers a file of customer
-ids, one per line, from which the sample is drawn (seeded, reproducible).`
+ids, one per line, from which the sample is drawn (seeded, reproducible).
+-margin, -confidence and -p are within (0, 1): 0 is refused, never read
+as the default.`
 
 func runPlan(e *env, args []string) error {
 	fs := newFlags(e, "plan", "[flags]", examplePlan)
@@ -265,6 +366,7 @@ type planFlags struct {
 	margin, confidence, p         string
 	exactZ                        bool
 	strata, allocation, customers string
+	encoding                      string
 	seed                          uint64
 	n                             int
 	asJSON                        bool
@@ -279,6 +381,7 @@ func (pf *planFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&pf.strata, "strata", "", "CSV of strata name,population[,stddev] to allocate the sample over")
 	fs.StringVar(&pf.allocation, "allocation", "proportional", "allocation over strata: proportional or neyman")
 	fs.StringVar(&pf.customers, "customers", "", "file of customer ids, one per line, to draw the sample from")
+	fs.StringVar(&pf.encoding, "encoding", "auto", "encoding of -strata and -customers: auto (UTF-8, with or without BOM, else GBK), utf-8 or gbk")
 	fs.Uint64Var(&pf.seed, "seed", 1, "seed of the draw")
 	fs.IntVar(&pf.n, "n", 0, "sample size to allocate or draw (default: Cochran's n)")
 	fs.BoolVar(&pf.asJSON, "json", false, "print as JSON")
@@ -291,12 +394,18 @@ type planOutput struct {
 	Drawn      []string        `json:"drawn,omitempty"`
 }
 
-// sampleSize returns Cochran's sample size for the flags.
+// sampleSize returns Cochran's sample size for the flags. Every error is
+// a usage error: the figures are the flags'. A zero -margin, -confidence
+// or -p is refused, not taken for the default the library gives a zero
+// option.
 func (pf *planFlags) sampleSize() (plan.SampleSize, error) {
 	num := func(name, s string) (decimal.Decimal, error) {
-		v, err := decimal.NewFromString(s)
+		v, err := parseNumber("-"+name, s)
 		if err != nil {
-			return v, usagef("-%s %q is not a number", name, s)
+			return v, usageError{err}
+		}
+		if v.IsZero() {
+			return v, usagef("-%s %s: want a value within (0, 1), such as 0.05 for 5%%: %w", name, s, csat.ErrOutOfRange)
 		}
 		return v, nil
 	}
@@ -312,7 +421,14 @@ func (pf *planFlags) sampleSize() (plan.SampleSize, error) {
 		return plan.SampleSize{}, err
 	}
 	opts.Population, opts.ExactZ = pf.population, pf.exactZ
-	return plan.Cochran(&opts)
+	ss, err := plan.Cochran(&opts)
+	if err != nil {
+		return ss, usageError{err}
+	}
+	if pf.n < 0 {
+		return ss, usagef("-n %d: want a sample size ≥ 0: %w", pf.n, csat.ErrNegative)
+	}
+	return ss, nil
 }
 
 // allocate splits size forms over the -strata (nil without it).
@@ -324,7 +440,11 @@ func (pf *planFlags) allocate(size int) (map[string]int, error) {
 	if err := a.UnmarshalText([]byte(pf.allocation)); err != nil {
 		return nil, usageError{err}
 	}
-	st, err := readStrata(pf.strata)
+	enc, err := parseEncoding(pf.encoding)
+	if err != nil {
+		return nil, err
+	}
+	st, err := readStrata(pf.strata, enc)
 	if err != nil {
 		return nil, err
 	}
@@ -337,7 +457,12 @@ func (pf *planFlags) draw(size int) ([]string, error) {
 	if pf.customers == "" {
 		return nil, nil
 	}
-	ids, err := readIDs(pf.customers)
+	enc, err := parseEncoding(pf.encoding)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := readIDs(pf.customers, enc)
+
 	if err != nil {
 		return nil, err
 	}
@@ -358,36 +483,71 @@ func writeSample(w io.Writer, out planOutput) error {
 		sort.Strings(names)
 		fmt.Fprintln(&b)
 		for _, k := range names {
-			fmt.Fprintf(&b, "%s: %d\n", k, out.Allocation[k])
+			fmt.Fprintf(&b, "%s: %d\n", escapeName(k), out.Allocation[k])
 		}
 	}
 	if out.Drawn != nil {
-		fmt.Fprintf(&b, "\n%s\n", strings.Join(out.Drawn, "\n"))
+		fmt.Fprintln(&b)
+		for _, id := range out.Drawn {
+			fmt.Fprintf(&b, "%s\n", escapeName(id))
+		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, escapeText(b.String()))
 	return err
 }
 
-func readStrata(path string) ([]plan.Stratum, error) {
-	names := map[string]string{"name": "name", "stratum": "name", "层": "name", "名称": "name",
-		"population": "population", "总体": "population", "stddev": "stddev", "标准差": "stddev"}
-	file, err := csvRows(path, names, "name", "population")
+var strataColumns = map[string]string{"name": "name", "stratum": "name", "层": "name", "名称": "name",
+	"population": "population", "总体": "population", "stddev": "stddev", "标准差": "stddev"}
+
+// readStrata reads the strata name,population[,stddev] of plan -strata,
+// within the limits of smallfile.go.
+func readStrata(path string, enc sheet.Encoding) ([]plan.Stratum, error) {
+	file, err := csvRows(path, enc, strataColumns, "name", "population")
 	if err != nil {
 		return nil, err
 	}
-	rows, lines := file.rows, file.lines
-	out := make([]plan.Stratum, 0, len(rows))
-	for i, r := range rows {
-		pop, err := strconv.Atoi(r["population"])
-		if err != nil || pop < 0 || pop > math.MaxInt32 {
-			return nil, &csat.ParseError{File: path, Line: lines[i], Field: file.fields["population"],
-				Err: fmt.Errorf("population %q is not a whole number ≥ 0: %w", r["population"], csat.ErrInvalid)}
+	return strataOf(&file)
+}
+
+// parseStrata is readStrata for the bytes of a file named name.
+func parseStrata(name string, b []byte, enc sheet.Encoding) ([]plan.Stratum, error) {
+	file, err := parseCSVRows(name, b, enc, strataColumns, "name", "population")
+	if err != nil {
+		return nil, err
+	}
+	return strataOf(&file)
+}
+
+// strataOf reads the strata of the rows: a name (one line) at most once,
+// a whole population 0–2³¹−1, a standard deviation ≥ 0 within the limits
+// of parseNumber.
+func strataOf(file *csvFile) ([]plan.Stratum, error) {
+	out := make([]plan.Stratum, 0, len(file.rows))
+	seen := make(map[string]int, len(file.rows))
+	for i, r := range file.rows {
+		name := r["name"]
+		if name == "" {
+			return nil, file.errorAt(i, "name", fmt.Errorf("no stratum name: %w", csat.ErrMissing))
 		}
-		s := plan.Stratum{Name: r["name"], Population: pop}
+		if err := checkName("stratum", name); err != nil {
+			return nil, file.errorAt(i, "name", err)
+		}
+		if j, dup := seen[name]; dup {
+			return nil, file.errorAt(i, "name", fmt.Errorf("stratum %s on line %d and line %d: %w", quoteShort(name), file.lines[j], file.lines[i], csat.ErrDuplicate))
+		}
+		seen[name] = i
+		p := r["population"]
+		pop, err := strconv.Atoi(p)
+		if len(p) > 10 || err != nil || pop < 0 || pop > math.MaxInt32 {
+			return nil, file.errorAt(i, "population", fmt.Errorf("population %s is not a whole number 0–%d: %w", quoteShort(p), math.MaxInt32, csat.ErrInvalid))
+		}
+		s := plan.Stratum{Name: name, Population: pop}
 		if v := r["stddev"]; v != "" {
-			if s.StdDev, err = decimal.NewFromString(v); err != nil {
-				return nil, &csat.ParseError{File: path, Line: lines[i], Field: file.fields["stddev"],
-					Err: fmt.Errorf("stddev %q is not a number: %w", v, csat.ErrInvalid)}
+			if s.StdDev, err = parseNumber("stddev", v); err != nil {
+				return nil, file.errorAt(i, "stddev", err)
+			}
+			if s.StdDev.IsNegative() {
+				return nil, file.errorAt(i, "stddev", fmt.Errorf("stddev %s: %w", quoteShort(v), csat.ErrNegative))
 			}
 		}
 		out = append(out, s)
@@ -395,29 +555,40 @@ func readStrata(path string) ([]plan.Stratum, error) {
 	return out, nil
 }
 
-// readIDs reads one id a line (blank lines skipped; a CSV's first field).
-func readIDs(path string) ([]string, error) {
-	f, err := os.Open(path) //nolint:gosec // the user names the file to read on the command line
+// readIDs reads the customer ids of plan -customers, one a line (a CSV's
+// first field; blank lines skipped), within the limits of smallfile.go.
+// An id is a name (one line) given at most once.
+func readIDs(path string, enc sheet.Encoding) ([]string, error) {
+	b, err := readSmall(path)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, err
 	}
-	defer func() { _ = f.Close() }() // read only: a close error loses nothing
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
-	var ids []string
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			return ids, nil
-		}
-		if err != nil {
-			line, _ := r.FieldPos(0)
-			return nil, &csat.ParseError{File: path, Line: line, Err: fmt.Errorf("%w: %w", err, csat.ErrSyntax)}
-		}
-		if id := strings.TrimSpace(strings.TrimPrefix(rec[0], "\ufeff")); id != "" {
-			ids = append(ids, id)
-		}
+	return parseIDs(path, b, enc)
+}
+
+// parseIDs is readIDs for the bytes of a file named name.
+func parseIDs(name string, b []byte, enc sheet.Encoding) ([]string, error) {
+	recs, lines, err := smallRecords(name, b, enc)
+	if err != nil {
+		return nil, err
 	}
+	ids := make([]string, 0, len(recs))
+	seen := make(map[string]int, len(recs))
+	for i, rec := range recs {
+		id := rec[0]
+		if id == "" {
+			return nil, &csat.ParseError{File: name, Line: lines[i], Field: 1, Err: fmt.Errorf("no customer id in the first field: %w", csat.ErrMissing)}
+		}
+		if err := checkName("customer", id); err != nil {
+			return nil, &csat.ParseError{File: name, Line: lines[i], Field: 1, Err: err}
+		}
+		if j, dup := seen[id]; dup {
+			return nil, &csat.ParseError{File: name, Line: lines[i], Field: 1, Err: fmt.Errorf("customer %s on line %d and line %d: %w", quoteShort(id), lines[j], lines[i], csat.ErrDuplicate)}
+		}
+		seen[id] = i
+		ids = append(ids, id)
+	}
+	return ids, nil
 }
 
 const exampleTarget = `  csat target 82 85 78 88 90 80            # scores, oldest first: target 85.75
@@ -442,9 +613,9 @@ func runTarget(e *env, args []string) error {
 	kind := csat.Fraction
 	var hist []decimal.Decimal
 	for _, a := range fs.Args() {
-		v, err := decimal.NewFromString(strings.TrimSuffix(a, "%"))
+		v, err := parseNumber("value", strings.TrimSuffix(a, "%"))
 		if err != nil {
-			return usagef("value %q is not a number", a)
+			return usageError{err}
 		}
 		if strings.HasSuffix(a, "%") {
 			v = v.Shift(-2)

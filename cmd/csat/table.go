@@ -15,7 +15,14 @@ type textTable struct {
 	right []bool // right-align column i (numbers)
 }
 
-func (t *textTable) add(cells ...string) { t.rows = append(t.rows, cells) }
+// add adds a row, its cells' control characters escaped ([escapeName]).
+func (t *textTable) add(cells ...string) {
+	row := make([]string, len(cells))
+	for i, c := range cells {
+		row[i] = escapeName(c)
+	}
+	t.rows = append(t.rows, row)
+}
 
 // width is the display width of s.
 func width(s string) int {

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// An output is a file the command writes (report -o FILE). Outputs never
+// destroy inputs:
+//
+//   - an output that is one of the run's inputs (the same path, or the
+//     same file through a link) is refused, -force or not;
+//   - an output that is a directory, or exists and is not a regular file
+//     (a device such as /dev/null, a pipe), is refused, -force or not;
+
+//   - an existing output is refused unless force (-force or --force);
+//   - the output is written to a temporary file in its directory, synced,
+//     and renamed over the output only once complete: a failed write
+//     removes the temporary file and leaves the old output as it was.
+//
+// Every refusal and failure is an [outputError] (exit code 3).
+type output struct {
+	path  string
+	force bool
+}
+
+// check refuses an output that may not be written: a directory, an
+// existing file without force, a file in no directory, or one of the
+// inputs. It is called before
+// anything is read, so that a refusal costs nothing; write checks again.
+func (o output) check(inputs []string) error {
+	st, err := os.Stat(o.path)
+	switch {
+	case err == nil && st.IsDir():
+		return outputError{fmt.Errorf("-o %s is a directory: give a file name", o.path)}
+	case err == nil && !st.Mode().IsRegular():
+		return outputError{fmt.Errorf("-o %s is not a regular file (a device, a pipe): give a file name, or - for standard output", o.path)}
+	case err == nil && !o.force:
+		return outputError{fmt.Errorf("-o %s exists: give -force to replace it, or another file name: %w", o.path, fs.ErrExist)}
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+	}
+	if dst, err := os.Stat(filepath.Dir(o.path)); err != nil {
+		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+	} else if !dst.IsDir() {
+		return outputError{fmt.Errorf("-o %s: %s is not a directory", o.path, filepath.Dir(o.path))}
+	}
+
+	abs, err := filepath.Abs(o.path)
+	if err != nil {
+		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+	}
+	for _, in := range inputs {
+		if in == "" {
+			continue
+		}
+		same := false
+		if a, err := filepath.Abs(in); err == nil && a == abs {
+			same = true
+		} else if st != nil {
+			if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+				same = true
+			}
+		}
+		if same {
+			return outputError{fmt.Errorf("-o %s is the input %s: an output never replaces an input", o.path, in)}
+		}
+	}
+	return nil
+}
+
+// write writes the output with fill: to a temporary file beside it, then
+// renamed into place. Without force the rename is a hard link, which
+// fails if the output has appeared meanwhile, then the temporary name is
+// removed; where hard links are not supported it is a rename after a
+// last check. An error of fill that is not an error of the file is
+// returned as it is (bad data); every other one is an [outputError].
+func (o output) write(e *env, inputs []string, fill func(w io.Writer) error) (err error) {
+	if err := o.check(inputs); err != nil {
+		return err
+	}
+	create := e.createTemp
+	if create == nil {
+		create = os.CreateTemp
+	}
+	dir, base := filepath.Split(o.path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := create(dir, "."+base+".tmp-*")
+	if err != nil {
+		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+	}
+	name := tmp.Name()
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()     // already failed: the first error is the one told
+			_ = os.Remove(name) // the temporary file only; the output is untouched
+		}
+	}()
+	tw := &trackingWriter{w: tmp}
+	if err := fill(tw); err != nil {
+		if tw.err != nil {
+			return outputError{fmt.Errorf("-o %s: writing %s: %w", o.path, name, err)}
+		}
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+	}
+	if err := tmp.Sync(); err != nil {
+		return outputError{fmt.Errorf("-o %s: writing %s: %w", o.path, name, err)}
+	}
+	if err := tmp.Close(); err != nil {
+		return outputError{fmt.Errorf("-o %s: writing %s: %w", o.path, name, err)}
+	}
+	return o.place(name)
+}
+
+// place moves the complete temporary file name to the output.
+func (o output) place(name string) error {
+	if o.force {
+		if err := os.Rename(name, o.path); err != nil {
+			return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+		}
+		return nil
+	}
+	err := os.Link(name, o.path)
+	switch {
+	case err == nil:
+		_ = os.Remove(name) // the output is in place; a leftover temporary name loses nothing
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return outputError{fmt.Errorf("-o %s exists: give -force to replace it, or another file name: %w", o.path, fs.ErrExist)}
+	}
+	// No hard links here (some network and FAT file systems): rename,
+	// after a last check that the output has not appeared.
+	if _, serr := os.Lstat(o.path); !errors.Is(serr, fs.ErrNotExist) {
+		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+	}
+	if err := os.Rename(name, o.path); err != nil {
+		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+	}
+	return nil
+}
