@@ -89,9 +89,9 @@ func decodeSmall(name string, b []byte, enc sheet.Encoding) (string, error) {
 		return "", &csat.ParseError{File: name, Line: 1, Err: fmt.Errorf("a UTF-16 file (save it as CSV UTF-8 or as CSV): %w", csat.ErrInvalid)}
 	}
 	if enc == sheet.EncodingAuto {
-		enc = sheet.EncodingUTF8
-		if !utf8.Valid(b) {
-			enc = sheet.EncodingGBK
+		var err error
+		if enc, err = sheet.GuessEncoding(b); err != nil {
+			return "", &csat.ParseError{File: name, Line: 1, Err: err}
 		}
 	}
 	var text string

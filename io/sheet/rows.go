@@ -152,12 +152,9 @@ func newCSVSource(r io.Reader, closer io.Closer, name string, c *config, sum *Su
 		return nil, &csat.ParseError{File: name, Line: 1, Err: fmt.Errorf("a UTF-16 file (save it as CSV UTF-8 or as CSV): %w", csat.ErrInvalid)}
 	}
 	if enc == EncodingAuto {
-		enc = EncodingUTF8
-		if !utf8.Valid(completeRunes(head, atEOF)) {
-			enc = EncodingGBK
-		} else if r, ok := ambiguous(head); ok {
+		if enc, err = GuessEncoding(completeRunes(head, atEOF)); err != nil {
 			closeQuietly(closer)
-			return nil, &csat.ParseError{File: name, Line: 1, Err: fmt.Errorf("the text reads as UTF-8 (%q) and as GBK: its only non-ASCII characters are two-byte ones, which GBK Chinese also makes (GBK 茅 is UTF-8 é); say which with the encoding option (-encoding utf-8 or gbk): %w", r, csat.ErrInvalid)}
+			return nil, &csat.ParseError{File: name, Line: 1, Err: err}
 		}
 	}
 	sum.Encoding = enc
@@ -170,6 +167,21 @@ func newCSVSource(r io.Reader, closer io.Closer, name string, c *config, sum *Su
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	return &csvSource{name: name, r: cr, lines: lc, closer: closer, gbk: enc == EncodingGBK}, nil
+}
+
+// GuessEncoding tells the encoding of text b (without a byte-order mark)
+// as the readers do with [EncodingAuto]: UTF-8 when b is valid UTF-8, else
+// GBK; but valid UTF-8 whose only non-ASCII characters take two bytes
+// (é, ü, …) reads as GBK Chinese too (GBK 茅 is UTF-8 é), and is an error
+// wrapping [csat.ErrInvalid] asking for the encoding.
+func GuessEncoding(b []byte) (Encoding, error) {
+	if !utf8.Valid(b) {
+		return EncodingGBK, nil
+	}
+	if r, ok := ambiguous(b); ok {
+		return EncodingAuto, fmt.Errorf("the text reads as UTF-8 (%q) and as GBK: its only non-ASCII characters are two-byte ones, which GBK Chinese also makes (GBK 茅 is UTF-8 é); say which with the encoding option (-encoding utf-8 or gbk): %w", r, csat.ErrInvalid)
+	}
+	return EncodingUTF8, nil
 }
 
 // ambiguous reports whether valid UTF-8 text b could as well be GBK:
