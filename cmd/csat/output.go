@@ -16,7 +16,6 @@ import (
 //     same file through a link) is refused, -force or not;
 //   - an output that is a directory, or exists and is not a regular file
 //     (a device such as /dev/null, a pipe), is refused, -force or not;
-
 //   - an existing output is refused unless force (-force or --force);
 //   - the output is written to a temporary file in its directory, synced,
 //     and renamed over the output only once complete: a failed write
@@ -30,8 +29,8 @@ type output struct {
 
 // check refuses an output that may not be written: a directory, an
 // existing file without force, a file in no directory, or one of the
-// inputs. It is called before
-// anything is read, so that a refusal costs nothing; write checks again.
+// inputs. It is called before anything is read, so that a refusal costs
+// nothing; write checks again.
 func (o output) check(inputs []string) error {
 	st, err := os.Stat(o.path)
 	switch {
