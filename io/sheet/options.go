@@ -132,7 +132,9 @@ type Options struct {
 	Layout Layout
 	// Encoding is the CSV encoding; [EncodingAuto] detects it.
 	Encoding Encoding
-	// Sheet is the XLSX sheet to read; "" means the first.
+	// Sheet is the XLSX sheet to read (its name, in any case); "" means
+	// the first visible worksheet, hidden sheets and chart sheets passed
+	// over. [Summary.Sheet] tells which was read.
 	Sheet string
 	// Items maps column headers to item names in the wide layout: only
 	// the columns it names are items (renamed), other columns that are
@@ -174,11 +176,14 @@ type Summary struct {
 	File     string   // the name given for the file
 	Format   Format   // the format read
 	Encoding Encoding // the encoding read (CSV only)
-	Layout   Layout   // the answers layout read (answers only)
-	Rows     int      // data rows read
-	Accepted int      // rows taken in
-	Rejected int      // rows refused, each with an error
-	Blank    int      // blank rows skipped
+	// Sheet is the name of the sheet read (XLSX only): [Options.Sheet],
+	// or the first visible worksheet when it is "".
+	Sheet    string
+	Layout   Layout // the answers layout read (answers only)
+	Rows     int    // data rows read
+	Accepted int    // rows taken in
+	Rejected int    // rows refused, each with an error
+	Blank    int    // blank rows skipped
 	// Answers counts the answers taken in (answers files): the counts of
 	// the long layout, the answered cells of the wide layout.
 	Answers uint64
