@@ -244,8 +244,8 @@ func (wb *workbook) readXML(name string, fn func(x *xmlReader, t xml.StartElemen
 	for {
 		t, err := x.next()
 		if errors.Is(err, io.EOF) {
-			if x.depth != 0 {
-				return wb.errorf(csat.ErrSyntax, "%s: cut short", name)
+			if !x.root {
+				return wb.errorf(csat.ErrSyntax, "%s: no root element", name)
 			}
 			return nil
 		}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/csatkit/csat"
@@ -23,6 +24,7 @@ type xlsxSource struct {
 	x      *xmlReader
 	row    int  // the number of the last row read
 	inRow  bool // the last row's element is being read
+	cell   string // the name of the cell being read, else ""
 	inData bool // inside <sheetData>
 	data   bool // <sheetData> seen
 	ended  bool // the root element ended
@@ -59,6 +61,9 @@ func (s *xlsxSource) close() error {
 // sheet "S", row R: message", wrapping err.
 func (s *xlsxSource) fatalf(err error, format string, args ...any) error {
 	line, where := s.row, fmt.Sprintf("row %d", s.row)
+	if s.cell != "" {
+		where = "cell " + s.cell
+	}
 	if !s.inRow {
 		line, where = s.row+1, fmt.Sprintf("after row %d", s.row)
 	}
@@ -131,8 +136,19 @@ func (s *xlsxSource) record() ([]string, error) {
 		if !utf8.ValidString(f) {
 			return nil, &csat.ParseError{File: s.wb.name, Line: s.row, Field: i + 1, Err: fmt.Errorf("%s is not UTF-8: %w", quote(f), csat.ErrInvalid)}
 		}
+		if j := strings.IndexFunc(f, badCellControl); j >= 0 {
+			r, _ := utf8.DecodeRuneInString(f[j:])
+			return nil, &csat.ParseError{File: s.wb.name, Line: s.row, Field: i + 1, Err: fmt.Errorf("sheet %s, cell %s: %s holds the control character %U: %w", quote(s.sheet), cellName(i+1, s.row), quote(f), r, csat.ErrInvalid)}
+		}
 	}
 	return cols, nil
+}
+
+// badCellControl reports a control character a cell may not hold (an
+// _xHHHH_ escape can write any): all but tab, newline and carriage
+// return, which Excel writes in multi-line cells.
+func badCellControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
 }
 
 // readRow reads the next row element into s.cells; false at the end of
@@ -141,6 +157,9 @@ func (s *xlsxSource) readRow() (bool, error) {
 	for {
 		t, err := s.x.next()
 		if errors.Is(err, io.EOF) {
+			if !s.x.root {
+				return false, s.fatalf(csat.ErrSyntax, "no root element")
+			}
 			return false, nil
 		}
 		if err != nil {
@@ -181,14 +200,15 @@ func (s *xlsxSource) readCells(t xml.StartElement) error {
 			return s.fatalf(csat.ErrSyntax, "row number %s", quote(r))
 		}
 	}
-	if n <= s.row {
-		return s.fatalf(csat.ErrSyntax, "row %d after row %d", n, s.row)
+	prev := s.row
+	s.row, s.inRow, s.cells, s.bad = n, true, s.cells[:0], nil
+	if n <= prev {
+		return s.fatalf(csat.ErrSyntax, "after row %d", prev)
 	}
 	if n > s.wb.lim.rows {
-		return s.fatalf(csat.ErrOutOfRange, "row %d past MaxRows (%d), Excel's last row", n, s.wb.lim.rows)
+		return s.fatalf(csat.ErrOutOfRange, "past MaxRows (%d), Excel's last row", s.wb.lim.rows)
 	}
-	s.blanks += n - s.row - 1
-	s.row, s.inRow, s.cells, s.bad = n, true, s.cells[:0], nil
+	s.blanks += n - prev - 1
 	col, total := 0, 0
 	for {
 		tok, err := s.x.next()
@@ -278,6 +298,8 @@ type xlsxCell struct {
 // the row bad: s.bad.
 func (s *xlsxSource) readCell(t xml.StartElement, col int) (string, error) {
 	c := xlsxCell{typ: attr(t, "t"), name: cellName(col, s.row)}
+	s.cell = c.name
+	defer func() { s.cell = "" }()
 	for {
 		tok, err := s.x.next()
 		if err != nil {
@@ -290,7 +312,7 @@ func (s *xlsxSource) readCell(t xml.StartElement, col int) (string, error) {
 			}
 		case xml.EndElement:
 			if c.tooLong {
-				return "", s.fatalf(csat.ErrOutOfRange, "cell %s longer than MaxLine (%d bytes)", c.name, s.wb.lim.cell)
+				return "", s.fatalf(csat.ErrOutOfRange, "longer than MaxLine (%d bytes)", s.wb.lim.cell)
 			}
 			v, err := s.cellValue(&c)
 			if err == nil {

@@ -2,7 +2,10 @@ package sheet
 
 import (
 	"bytes"
+	"compress/flate"
 	"fmt"
+	"hash/crc32"
+	"io"
 	"strings"
 	"testing"
 )
@@ -37,5 +40,26 @@ func BenchmarkReadXLSX(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestDeflateRepeat checks the hand-made deflate streams of the hostile
+// workbooks: they inflate to what they stand for, with its size and CRC.
+func TestDeflateRepeat(t *testing.T) {
+	for _, p := range []bigPart{
+		{prefix: "", unit: "\x00", n: 1},
+		{prefix: "<sst>", unit: "<si/>", n: 1000, suffix: "</sst>"},
+		{prefix: "a", unit: "xy", n: 517, suffix: "z"},
+		{prefix: "<row>", unit: strings.Repeat("é", 300), n: 3, suffix: "</row>"},
+	} {
+		data, size, crc := deflateRepeat(p.prefix, p.unit, p.n, p.suffix)
+		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
+		want := p.prefix + strings.Repeat(p.unit, p.n) + p.suffix
+		if err != nil || string(got) != want {
+			t.Fatalf("%q×%d inflates to %d bytes (%v), want %d", p.unit, p.n, len(got), err, len(want))
+		}
+		if size != uint64(len(want)) || crc != crc32.ChecksumIEEE([]byte(want)) {
+			t.Errorf("%q×%d: size %d, crc %x; want %d, %x", p.unit, p.n, size, crc, len(want), crc32.ChecksumIEEE([]byte(want)))
+		}
 	}
 }

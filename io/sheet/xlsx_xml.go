@@ -55,6 +55,7 @@ type xmlReader struct {
 	part  string
 	d     *xml.Decoder
 	depth int
+	root  bool // the root element started
 }
 
 // maxXMLDepth is the deepest nesting of elements read; OOXML parts nest
@@ -75,6 +76,7 @@ func (x *xmlReader) next() (xml.Token, error) {
 	switch t.(type) {
 	case xml.StartElement:
 		x.depth++
+		x.root = true
 		if x.depth > maxXMLDepth {
 			return nil, fmt.Errorf("elements nested more than %d deep: %w", maxXMLDepth, csat.ErrOutOfRange)
 		}
@@ -184,12 +186,6 @@ func (x *xmlReader) appendText(b *strings.Builder, over *bool, max int) error {
 		b.WriteString(s)
 	}
 	return err
-}
-
-// errCellTooLong is the error of a cell (or string item) longer than
-// max bytes.
-func errCellTooLong(max int) error {
-	return fmt.Errorf("a cell longer than MaxLine (%d bytes): %w", max, csat.ErrOutOfRange)
 }
 
 // decodeEscapes decodes the _xHHHH_ escapes with which OOXML writes
