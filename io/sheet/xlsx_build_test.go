@@ -24,7 +24,7 @@ type bigPart struct {
 	prefix, unit string
 	n            int
 	suffix       string
-	badCRC       bool  // a CRC-32 that does not match
+	badCRC       bool   // a CRC-32 that does not match
 	declared     uint64 // the uncompressed size declared, if not 0
 }
 

@@ -22,12 +22,12 @@ type xlsxSource struct {
 	part   string // its part
 	rc     io.ReadCloser
 	x      *xmlReader
-	row    int  // the number of the last row read
-	inRow  bool // the last row's element is being read
+	row    int    // the number of the last row read
+	inRow  bool   // the last row's element is being read
 	cell   string // the name of the cell being read, else ""
-	inData bool // inside <sheetData>
-	data   bool // <sheetData> seen
-	ended  bool // the root element ended
+	inData bool   // inside <sheetData>
+	data   bool   // <sheetData> seen
+	ended  bool   // the root element ended
 	done   bool
 	cells  []string
 	bad    error // the first bad cell of the row
