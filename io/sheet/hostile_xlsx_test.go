@@ -185,7 +185,7 @@ func bigSheet(prefix, unit string, n int, suffix string) func(testing.TB) []byte
 }
 
 // small are limits small enough to reach in a test.
-var small = xlsxLimits{size: 1 << 20, strings: 1000, stringBytes: 10_000, rows: 1000, cols: 10, cell: 1000, token: 4000}
+var small = xlsxLimits{size: 1 << 20, strings: 1000, stringBytes: 10_000, rows: 1000, cols: 10, cell: 1000, token: 4000, parts: 20}
 
 func with1(f func(*xlsxLimits)) *xlsxLimits {
 	l := small
@@ -335,6 +335,7 @@ func hostileLimitCases() []hostileXLSX {
 		{name: "p2/shared-strings-past-MaxSharedStringsSize", input: bigSST("", "<si><t>"+strings.Repeat("x", 999)+"</t></si>", 11, "</sst>"), lim: &small, want: csat.ErrOutOfRange, names: []string{"xl/sharedStrings.xml", "MaxSharedStringsSize (10000 bytes)"}},
 		{name: "p2/elements-nested-deep", input: book(map[int]string{2: row(2, `<c r="A2">`+strings.Repeat("<x>", 100)+strings.Repeat("</x>", 100)+`</c>`)}), want: csat.ErrOutOfRange, names: []string{"line 2", "cell A2", "nested more than 64 deep"}},
 		{name: "p2/8MiB-of-spaces-between-rows", input: bigSheet(full[:afterRow2], " ", 8*mib, full[afterRow2:]), want: csat.ErrOutOfRange, names: []string{"after row 2", "longer than 4194304 bytes"}, maxAlloc: 64 * mib},
+		{name: "p2/70k-entry-archive", input: manyEntries(70_000), file: true, want: csat.ErrOutOfRange, names: []string{"MaxXLSXParts (65536)"}, maxAlloc: mib},
 		{name: "p2/reader-past-MaxXLSXSize", input: func(testing.TB) []byte { return make([]byte, 2*mib) }, lim: &small, want: csat.ErrOutOfRange, names: []string{"MaxXLSXSize (1048576 bytes)"}},
 	}
 }
@@ -350,5 +351,32 @@ func hostileSizeCases() []hostileXLSX {
 		{name: "p9/2MiB-shared-string-used", input: book(map[int]string{2: row(2, `<c r="A2" t="s"><v>0</v></c>`)}, long), want: csat.ErrOutOfRange, names: []string{"line 2", "cell A2", "shared string 0 longer than MaxLine (1048576 bytes)"}, maxAlloc: 32 * mib},
 		{name: "p9/2MiB-shared-string-unused", input: book(nil, long), check: accepted(4), maxAlloc: 32 * mib},
 		{name: "p9/row-past-MaxLine-together", input: book(map[int]string{2: row(2, inl("A2", long[:600_000]), inl("B2", long[:600_000]))}), want: csat.ErrOutOfRange, names: []string{"line 2", "cells longer than MaxLine (1048576 bytes) together"}, maxAlloc: 32 * mib},
+	}
+}
+
+// manyEntries returns the answers workbook with n empty entries more.
+func manyEntries(n int) func(testing.TB) []byte {
+	return func(t testing.TB) []byte {
+		ps := workbookParts(answerRows(nil))
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		for _, k := range slices.Sorted(mapKeys(ps)) {
+			w, err := zw.Create(k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := w.Write([]byte(ps[k])); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i := range n {
+			if _, err := zw.CreateRaw(&zip.FileHeader{Name: fmt.Sprintf("x/%d", i), Method: zip.Store}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
 	}
 }

@@ -36,6 +36,10 @@ const (
 	// MaxColumns is the last column a sheet may have, Excel's own: 16,384
 	// (XFD).
 	MaxColumns = 1 << 14
+	// MaxXLSXParts is the most entries a workbook's zip archive may hold
+	// (a workbook has a few dozen): the archive's directory is held in
+	// memory, and refused unread past this.
+	MaxXLSXParts = 1 << 16
 )
 
 // maxXMLToken is the longest XML tag or text run read (4 × MaxLine): a
@@ -52,11 +56,12 @@ type xlsxLimits struct {
 	cols        int   // MaxColumns
 	cell        int   // MaxLine: a cell's text, and a row's
 	token       int   // maxXMLToken
+	parts       int   // MaxXLSXParts
 }
 
 var defaultLimits = xlsxLimits{
 	size: MaxXLSXSize, strings: MaxSharedStrings, stringBytes: MaxSharedStringsSize,
-	rows: MaxRows, cols: MaxColumns, cell: MaxLine, token: maxXMLToken,
+	rows: MaxRows, cols: MaxColumns, cell: MaxLine, token: maxXMLToken, parts: MaxXLSXParts,
 }
 
 // A workbook is an open .xlsx archive: its parts by name, its sheets, and
@@ -147,6 +152,10 @@ func openWorkbook(name string, r io.Reader, lim xlsxLimits) (*workbook, error) {
 			return nil, err
 		}
 		ra, size, wb.closer = f, fi.Size(), f
+	}
+	if n := zipEntries(ra, size, lim.parts); n > lim.parts {
+		wb.close()
+		return nil, fmt.Errorf("csat: %s: an archive of more than MaxXLSXParts (%d) entries: %w", name, lim.parts, csat.ErrOutOfRange)
 	}
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {

@@ -72,7 +72,7 @@ func TestDeflateRepeat(t *testing.T) {
 
 // fuzzLimits keep the fuzzer's workbooks small, so that it spends its
 // time in the reader, not in megabytes of input.
-var fuzzLimits = xlsxLimits{size: 64 << 10, strings: 100, stringBytes: 4 << 10, rows: 200, cols: 50, cell: 1 << 10, token: 4 << 10}
+var fuzzLimits = xlsxLimits{size: 64 << 10, strings: 100, stringBytes: 4 << 10, rows: 200, cols: 50, cell: 1 << 10, token: 4 << 10, parts: 20}
 
 // FuzzXLSX reads fuzzed workbooks through the XLSX reader with small
 // limits: a sheet and shared strings put in a workbook (raw false), or
@@ -313,5 +313,31 @@ func TestDecodeEscapes(t *testing.T) {
 		if got := decodeEscapes(in); got != want {
 			t.Errorf("decodeEscapes(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestZipEntries checks that the entries are counted as archive/zip finds
+// them, in plain archives, archives with data before them, zip64
+// archives, and past the limit.
+func TestZipEntries(t *testing.T) {
+	many := manyEntries(70_000)(t)
+	for name, b := range map[string][]byte{
+		"answers_long.xlsx":   readTD(t, "answers_long.xlsx"),
+		"with data before":    append([]byte(strings.Repeat("MZ", 500)), readTD(t, "complaints.xlsx")...),
+		"70,006 entries (64)": many,
+	} {
+		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := zipEntries(bytes.NewReader(b), int64(len(b)), 1<<20); n != len(zr.File) {
+			t.Errorf("%s: %d entries counted, archive/zip reads %d", name, n, len(zr.File))
+		}
+	}
+	if n := zipEntries(bytes.NewReader(many), int64(len(many)), 100); n != 101 {
+		t.Errorf("%d entries counted with the limit 100, want 101", n)
+	}
+	if n := zipEntries(bytes.NewReader([]byte("PK\x05\x06 not really")), 18, 100); n != 0 {
+		t.Errorf("%d entries counted in no archive", n)
 	}
 }
