@@ -280,10 +280,15 @@ func (wb *workbook) readStructure() error {
 		if err != nil {
 			return err
 		}
+		found := ""
 		for _, r := range rels {
-			if r.kind == "officeDocument" {
-				wb.path = r.part
+			if r.kind != "officeDocument" {
+				continue
 			}
+			if found != "" && found != r.part {
+				return wb.errorf(csat.ErrSyntax, "_rels/.rels: two workbooks, %s and %s", found, r.part)
+			}
+			found, wb.path = r.part, r.part
 		}
 	}
 	relsPath := path.Join(path.Dir(wb.path), "_rels", path.Base(wb.path)+".rels")

@@ -177,7 +177,10 @@ func (s *xlsxSource) readRow() (bool, error) {
 					return false, s.fatalf(csat.ErrSyntax, "a second <sheetData>")
 				}
 				s.data, s.inData = true, true
-			case s.x.depth == 3 && s.inData && t.Name.Local == "row":
+			case s.x.depth == 3 && s.inData:
+				if t.Name.Local != "row" {
+					return false, s.fatalf(csat.ErrSyntax, "a <%s> element in <sheetData>", t.Name.Local)
+				}
 				return true, s.readCells(t)
 			default:
 				if err := s.x.skip(); err != nil {
@@ -218,6 +221,9 @@ func (s *xlsxSource) readCells(t xml.StartElement) error {
 		switch tok := tok.(type) {
 		case xml.StartElement:
 			if tok.Name.Local != "c" {
+				if tok.Name.Local != "extLst" {
+					return s.fatalf(csat.ErrSyntax, "a <%s> element in a row", tok.Name.Local)
+				}
 				if err := s.x.skip(); err != nil {
 					return s.decodeFatal(err)
 				}
@@ -345,8 +351,10 @@ func (s *xlsxSource) cellElement(c *xlsxCell, t xml.StartElement) error {
 	case "f":
 		c.formula = true
 		err = s.x.skip()
-	default:
+	case "extLst":
 		err = s.x.skip()
+	default:
+		return s.fatalf(csat.ErrSyntax, "a <%s> element in a cell", t.Name.Local)
 	}
 	c.tooLong = c.tooLong || over
 	if err != nil {
