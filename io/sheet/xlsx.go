@@ -227,6 +227,9 @@ func (p *partReader) Read(b []byte) (int, error) {
 		b = b[:left+1]
 	}
 	n, err := p.r.Read(b)
+	if errors.Is(err, zip.ErrFormat) {
+		err = fmt.Errorf("%s inflates to more bytes than the archive declares (%w)", p.name, err)
+	}
 	if int64(n) > left {
 		p.wb.used += left
 		return int(left), p.wb.sizeError(p.name)

@@ -64,7 +64,10 @@ func (s *xlsxSource) fatalf(err error, format string, args ...any) error {
 	if s.cell != "" {
 		where = "cell " + s.cell
 	}
-	if !s.inRow {
+	switch {
+	case !s.inRow && s.row == 0:
+		line, where = 1, "before the first row"
+	case !s.inRow:
 		line, where = s.row+1, fmt.Sprintf("after row %d", s.row)
 	}
 	if msg := fmt.Sprintf(format, args...); msg != "" {
@@ -206,7 +209,7 @@ func (s *xlsxSource) readCells(t xml.StartElement) error {
 	prev := s.row
 	s.row, s.inRow, s.cells, s.bad = n, true, s.cells[:0], nil
 	if n <= prev {
-		return s.fatalf(csat.ErrSyntax, "after row %d", prev)
+		return s.fatalf(csat.ErrSyntax, "comes after row %d", prev)
 	}
 	if n > s.wb.lim.rows {
 		return s.fatalf(csat.ErrOutOfRange, "past MaxRows (%d), Excel's last row", s.wb.lim.rows)

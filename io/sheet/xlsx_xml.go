@@ -253,14 +253,20 @@ func hex4(s string, i int) (rune, bool) {
 	return r, utf8.ValidRune(r) || r >= 0xD800 && r <= 0xDFFF
 }
 
-// decodeError classifies an error met reading a part: a limit's error
-// (csat.ErrOutOfRange) and a file's read error (*fs.PathError) are
-// returned as they are; any other (an XML error, a damaged archive)
-// means a damaged workbook and wraps csat.ErrSyntax.
+// decodeError classifies an error met reading a part: the readers' own
+// errors (wrapping a csat sentinel: a limit's csat.ErrOutOfRange, …) and
+// a file's read error (*fs.PathError) are returned as they are; any
+// other (an XML error, a damaged archive) means a damaged workbook and
+// wraps csat.ErrSyntax.
 func decodeError(err error) error {
 	var pe *fs.PathError
-	if errors.Is(err, csat.ErrOutOfRange) || errors.Is(err, csat.ErrSyntax) || errors.As(err, &pe) {
+	if errors.As(err, &pe) {
 		return err
+	}
+	for _, s := range []error{csat.ErrSyntax, csat.ErrOutOfRange, csat.ErrInvalid, csat.ErrDuplicate, csat.ErrMissing} {
+		if errors.Is(err, s) {
+			return err
+		}
 	}
 	return fmt.Errorf("%w: %w", err, csat.ErrSyntax)
 }
