@@ -176,14 +176,12 @@ type Summary struct {
 	File     string   // the name given for the file
 	Format   Format   // the format read
 	Encoding Encoding // the encoding read (CSV only)
-	// Sheet is the name of the sheet read (XLSX only): [Options.Sheet],
-	// or the first visible worksheet when it is "".
-	Sheet    string
-	Layout   Layout // the answers layout read (answers only)
-	Rows     int    // data rows read
-	Accepted int    // rows taken in
-	Rejected int    // rows refused, each with an error
-	Blank    int    // blank rows skipped
+	Sheet    string   // the sheet read (XLSX only): Options.Sheet, else the first visible worksheet
+	Layout   Layout   // the answers layout read (answers only)
+	Rows     int      // data rows read
+	Accepted int      // rows taken in
+	Rejected int      // rows refused, each with an error
+	Blank    int      // blank rows skipped
 	// Answers counts the answers taken in (answers files): the counts of
 	// the long layout, the answered cells of the wide layout.
 	Answers uint64
