@@ -113,7 +113,8 @@ const DefaultMaxErrors = 100
 
 // MaxLine is the longest line, in bytes after decoding, that a CSV file
 // may have: a longer one stops the read with an error wrapping
-// [csat.ErrOutOfRange]. It bounds the memory a hostile file can take.
+// [csat.ErrOutOfRange]. It bounds the memory a hostile file can take. It
+// bounds an XLSX cell's text, and a row's cells together, likewise.
 const MaxLine = 1 << 20
 
 // Options configures the readers. The zero value (or nil) means the
