@@ -55,7 +55,8 @@ type xmlReader struct {
 	part  string
 	d     *xml.Decoder
 	depth int
-	root  bool // the root element started
+	root  bool       // the root element started
+	open  []xml.Name // the elements open, to match their ends
 }
 
 // maxXMLDepth is the deepest nesting of elements read; OOXML parts nest
@@ -63,25 +64,36 @@ type xmlReader struct {
 const maxXMLDepth = 64
 
 func newXMLReader(part string, r io.Reader, maxToken int) *xmlReader {
-	return &xmlReader{part: part, d: xml.NewDecoder(&tokenGate{r: r, max: maxToken})}
+	return &xmlReader{part: part, d: xml.NewDecoder(&tokenGate{r: r, max: maxToken}), open: make([]xml.Name, 0, 16)}
 }
 
 // next returns the next token; at the end of the part, io.EOF. The
-// token is valid until the next call.
+// token is valid until the next call. Names are as written (a prefix
+// in Name.Space, not its namespace: OOXML is matched by local names);
+// an end tag must match its start tag, and the part must end with its
+// root element.
 func (x *xmlReader) next() (xml.Token, error) {
-	t, err := x.d.Token()
+	t, err := x.d.RawToken()
+	if errors.Is(err, io.EOF) && x.depth > 0 {
+		return nil, fmt.Errorf("unexpected EOF, inside <%s>: %w", x.open[x.depth-1].Local, csat.ErrSyntax)
+	}
 	if err != nil {
 		return nil, err
 	}
-	switch t.(type) {
+	switch t := t.(type) {
 	case xml.StartElement:
 		x.depth++
 		x.root = true
 		if x.depth > maxXMLDepth {
 			return nil, fmt.Errorf("elements nested more than %d deep: %w", maxXMLDepth, csat.ErrOutOfRange)
 		}
+		x.open = append(x.open, t.Name)
 	case xml.EndElement:
+		if x.depth == 0 || x.open[x.depth-1] != t.Name {
+			return nil, fmt.Errorf("an unexpected end tag </%s>: %w", t.Name.Local, csat.ErrSyntax)
+		}
 		x.depth--
+		x.open = x.open[:x.depth]
 	}
 	return t, nil
 }
