@@ -71,6 +71,9 @@ func TestReadAnswersFiles(t *testing.T) {
 
 func with(s Summary, f Format, e Encoding) Summary {
 	s.Format, s.Encoding = f, e
+	if f == FormatXLSX {
+		s.Sheet = "Sheet1" // the generated workbooks' first sheet
+	}
 	return s
 }
 

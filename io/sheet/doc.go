@@ -31,11 +31,28 @@
 // at its first non-UTF-8 field with an error that suggests [EncodingGBK].
 // UTF-16 files are refused. A line may hold at most [MaxLine] bytes.
 //
-// XLSX files are read from the first sheet, or [Options.Sheet], with
-// excelize's row iterator. Cells are read as stored, not as displayed:
-// numbers in full, rounded to 15 significant digits as Excel shows them;
-// a date cell (a serial day number of the 1900 date system) is a time.
-// The header is the first row that is not blank.
+// XLSX files are read from the first visible worksheet (hidden sheets
+// and chart sheets are passed over), or [Options.Sheet];
+// [Summary.Sheet] names the sheet read. The sheet's XML is streamed and
+// read strictly: a decode error anywhere (a part cut short, a character
+// XML forbids, a damaged archive) stops the read with an error wrapping
+// [csat.ErrSyntax] that names the sheet and the row. Cells are read as
+// stored, not as displayed: numbers in full, rounded to 15 significant
+// digits as Excel shows them; a date cell (a serial day number of the
+// 1900 date system) is a time; a workbook in the 1904 date system is
+// refused. A cell that cannot be read faithfully rejects its row with an
+// error naming the cell: an error value (#N/A, #REF!, …), a boolean
+// (TRUE is not 1), a formula without its cached value, a shared-string
+// index past the table, a control character. The header is the first
+// row that is not blank.
+//
+// A workbook is read within limits, each refused with an error wrapping
+// [csat.ErrOutOfRange] that names it: [MaxXLSXSize] bytes unzipped for
+// the parts read (parts not read, such as pictures, cost nothing),
+// [MaxSharedStrings] shared strings of [MaxSharedStringsSize] bytes in
+// all, [MaxRows] rows and [MaxColumns] columns (Excel's own), [MaxLine]
+// bytes in a cell and in a row's cells together, 4 MiB in an XML tag or
+// text run, elements nested 64 deep.
 //
 // # Answers: the long layout
 //
@@ -182,9 +199,10 @@
 //
 // # Memory
 //
-// CSV rows are streamed and XLSX rows read with excelize's row iterator
-// (a worksheet larger than 16 MiB is unzipped to a temporary file), and
-// answers are counted into tallies as they come: memory grows with the
-// number of distinct periods, items and sources (or customers,
-// complaints), not with the number of rows.
+// CSV rows and XLSX sheets are streamed (an XLSX workbook given as a
+// reader is read into memory first, at most [MaxXLSXSize] bytes; its
+// shared strings are held, within their limits), and answers are
+// counted into tallies as they come: memory grows with the number of
+// distinct periods, items and sources (or customers, complaints), not
+// with the number of rows.
 package sheet

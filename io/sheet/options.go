@@ -114,7 +114,8 @@ const DefaultMaxErrors = 100
 // MaxLine is the longest record, in bytes after decoding, that a CSV file
 // may have (a record is a line, or several when a quoted field holds line
 // breaks): a longer one stops the read with an error wrapping
-// [csat.ErrOutOfRange]. It bounds the memory a hostile file can take.
+// [csat.ErrOutOfRange]. It bounds the memory a hostile file can take. It
+// bounds an XLSX cell's text, and a row's cells together, likewise.
 const MaxLine = 1 << 20
 
 // Options configures the readers. The zero value (or nil) means the
@@ -133,7 +134,9 @@ type Options struct {
 	Layout Layout
 	// Encoding is the CSV encoding; [EncodingAuto] detects it.
 	Encoding Encoding
-	// Sheet is the XLSX sheet to read; "" means the first.
+	// Sheet is the XLSX sheet to read (its name, in any case); "" means
+	// the first visible worksheet, hidden sheets and chart sheets passed
+	// over. [Summary.Sheet] tells which was read.
 	Sheet string
 	// Items maps column headers to item names in the wide layout: only
 	// the columns it names are items (renamed), other columns that are
@@ -175,6 +178,7 @@ type Summary struct {
 	File     string   // the name given for the file
 	Format   Format   // the format read
 	Encoding Encoding // the encoding read (CSV only)
+	Sheet    string   // the sheet read (XLSX only): Options.Sheet, else the first visible worksheet
 	Layout   Layout   // the answers layout read (answers only)
 	Rows     int      // data rows read
 	Accepted int      // rows taken in

@@ -10,11 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/csatkit/csat"
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
 )
@@ -54,7 +52,7 @@ func open(path string, c *config, sum *Summary) (rowSource, error) {
 	}
 	if format == FormatXLSX {
 		sum.Format = FormatXLSX
-		return openXLSX(path, nil, c)
+		return openXLSX(path, nil, c, sum)
 	}
 	f, err := os.Open(path) //nolint:gosec // reading the file the caller names is the point
 	if err != nil {
@@ -65,7 +63,7 @@ func open(path string, c *config, sum *Summary) (rowSource, error) {
 		if isZip(br) {
 			sum.Format = FormatXLSX
 			_ = f.Close()
-			return openXLSX(path, nil, c)
+			return openXLSX(path, nil, c, sum)
 		}
 		return newCSVSource(br, f, path, c, sum)
 	}
@@ -90,7 +88,7 @@ func openReader(r io.Reader, name string, c *config, sum *Summary) (rowSource, e
 	}
 	if format == FormatXLSX {
 		sum.Format = FormatXLSX
-		return openXLSX(name, r, c)
+		return openXLSX(name, r, c, sum)
 	}
 	return newCSVSource(r, nil, name, c, sum)
 }
@@ -465,129 +463,4 @@ func (c *lineCounter) total() int {
 		return c.lines + 1
 	}
 	return c.lines
-}
-
-// xlsxSource reads the rows of a sheet with excelize's row iterator.
-type xlsxSource struct {
-	name   string
-	file   *excelize.File
-	rows   *excelize.Rows
-	row    int
-	rec    []string
-	width  int
-	blanks int
-}
-
-func openXLSX(name string, r io.Reader, c *config) (rowSource, error) {
-	opts := excelize.Options{RawCellValue: true}
-	var f *excelize.File
-	var err error
-	if r != nil {
-		f, err = excelize.OpenReader(r, opts)
-	} else {
-		f, err = excelize.OpenFile(name, opts)
-	}
-	if err != nil {
-		if f != nil {
-			_ = f.Close()
-		}
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("csat: %s: not a readable .xlsx workbook (%w): %w", name, err, csat.ErrSyntax)
-	}
-	sheet := c.Sheet
-	list := f.GetSheetList()
-	if sheet == "" {
-		if len(list) == 0 {
-			_ = f.Close()
-			return nil, fmt.Errorf("csat: %s: a workbook without sheets: %w", name, csat.ErrEmpty)
-		}
-		sheet = list[0]
-	} else if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
-		_ = f.Close()
-		return nil, fmt.Errorf("csat: %s: no sheet %q (it has %s): %w", name, sheet, quoteList(list), csat.ErrMissing)
-	}
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		_ = f.Close()
-		return nil, fmt.Errorf("csat: %s: sheet %q (%w): %w", name, sheet, err, csat.ErrSyntax)
-	}
-	return &xlsxSource{name: name, file: f, rows: rows}, nil
-}
-
-func quoteList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = quote(n)
-	}
-	return strings.Join(q, ", ")
-}
-
-func (s *xlsxSource) setWidth(n int) { s.width = n }
-func (s *xlsxSource) line(int) int   { return s.row }
-func (s *xlsxSource) blank() int     { return s.blanks }
-
-func (s *xlsxSource) close() error {
-	err := s.rows.Close()
-	if cerr := s.file.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
-func (s *xlsxSource) next() ([]string, error) {
-	for s.rows.Next() {
-		s.row++
-		cols, err := s.rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, fatal(&csat.ParseError{File: s.name, Line: s.row, Err: fmt.Errorf("%w: %w", err, csat.ErrSyntax)})
-		}
-		empty := true
-		for i, f := range cols {
-			f = strings.TrimFunc(f, unicode.IsSpace)
-			cols[i] = f
-			if f != "" {
-				empty = false
-			}
-		}
-		if empty {
-			s.blanks++
-			continue
-		}
-		if s.width > 0 {
-			for i := s.width; i < len(cols); i++ {
-				if cols[i] != "" {
-					return nil, &csat.ParseError{File: s.name, Line: s.row, Field: i + 1, Err: fmt.Errorf("a value in column %s, past the header's last column: %w", columnName(i+1), csat.ErrSyntax)}
-				}
-			}
-			if len(cols) > s.width {
-				cols = cols[:s.width]
-			}
-			for len(cols) < s.width {
-				cols = append(cols, "")
-			}
-		}
-		s.rec = cols
-		for i, f := range cols {
-			if !utf8.ValidString(f) {
-				return nil, &csat.ParseError{File: s.name, Line: s.row, Field: i + 1, Err: fmt.Errorf("%s is not UTF-8: %w", quote(f), csat.ErrInvalid)}
-			}
-		}
-		return cols, nil
-	}
-	if err := s.rows.Error(); err != nil {
-		return nil, fatal(&csat.ParseError{File: s.name, Line: s.row + 1, Err: fmt.Errorf("%w: %w", err, csat.ErrSyntax)})
-	}
-	return nil, io.EOF
-}
-
-// columnName returns a spreadsheet column's letters ("A", "AB").
-func columnName(n int) string {
-	s, err := excelize.ColumnNumberToName(n)
-	if err != nil {
-		return fmt.Sprint(n)
-	}
-	return s
 }
