@@ -55,6 +55,7 @@ var labels = map[string][2]string{
 	"mean":          {"平均值", "mean"},
 	"warnings":      {"注意", "warnings"},
 	"rows":          {"行", "rows"},
+	"sheet":         {"工作表", "sheet"},
 	"accepted":      {"接受", "accepted"},
 	"rejected":      {"拒绝", "rejected"},
 }

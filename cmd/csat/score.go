@@ -85,7 +85,11 @@ func buildReport(e *env, f *inputFlags, args []string, check func(inputs []strin
 // unseen.
 func writeSummaries(w io.Writer, l language, d *dataset) {
 	for _, s := range d.summaries {
-		line := fmt.Sprintf("%s: %d %s, %d %s, %d %s", escapeName(s.File), s.Rows, l.t("rows"), s.Accepted, l.t("accepted"), s.Rejected, l.t("rejected"))
+		name := escapeName(s.File)
+		if s.Sheet != "" {
+			name += fmt.Sprintf(" [%s %s]", l.t("sheet"), escapeName(s.Sheet))
+		}
+		line := fmt.Sprintf("%s: %d %s, %d %s, %d %s", name, s.Rows, l.t("rows"), s.Accepted, l.t("accepted"), s.Rejected, l.t("rejected"))
 		if s.Answers > 0 {
 			line += fmt.Sprintf(", %d %s", s.Answers, l.t("answers"))
 		}
