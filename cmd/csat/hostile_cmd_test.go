@@ -238,7 +238,7 @@ var hostileCmdRows = []hostileCmdRow{
 	{name: "p6/sheet-not-in-workbook", setup: copyValuesXLSX, args: []string{"segment", "-sheet", "Nope", "-values", "DIR/v.xlsx"},
 		code: exitUsage, msg: `-sheet "Nope": DIR/v.xlsx has the sheets "Sheet1"`},
 	{name: "p6/sheet-in-workbook-any-case", setup: copyValuesXLSX, args: []string{"segment", "-sheet", "sheet1", "-values", "DIR/v.xlsx"},
-		code: exitOK, msg: "DIR/v.xlsx: 3"},
+		code: exitOK, msg: "DIR/v.xlsx [工作表 Sheet1]: 3"},
 	{name: "p6/unreadable-input", setup: func(t *testing.T, _ string) {
 		if _, err := os.Stat("/proc/self/mem"); err != nil || runtime.GOOS != "linux" {
 			t.Skip("no /proc/self/mem, whose first bytes cannot be read")
