@@ -202,8 +202,11 @@ func (c *countsJSON) UnmarshalJSON(data []byte) error {
 			return errorf(ErrDuplicate, "decode: level %s given twice", quoteShort(k))
 		}
 		seen[k] = true
-		var n json.Number
-		if err := d.Decode(&n); err != nil {
+		// A count is a JSON number: a string such as "5" is refused
+		// (decoding into a json.Number would take it).
+		tok, err = d.Token()
+		n, ok := tok.(json.Number)
+		if err != nil || !ok {
 			return errorf(ErrCorrupt, "decode: count of level %s is not a number", quoteShort(k))
 		}
 		v, err := strconv.ParseUint(n.String(), 10, 64)
@@ -299,7 +302,7 @@ func (t *Tally) UnmarshalJSON(data []byte) error {
 		return errorf(ErrInvalid, "decode into a tally without scale (use NewTally)")
 	}
 	var j tallyJSON
-	if err := decodeStrict(data, &j); err != nil {
+	if err := decodeStrict("tally", data, &j); err != nil {
 		return jsonError("tally", err)
 	}
 	return t.fromJSON(j)
@@ -415,7 +418,7 @@ func (t *Table) UnmarshalJSON(data []byte) error {
 		return errorf(ErrInvalid, "decode into a table without scale (use NewTable)")
 	}
 	var j tableJSON
-	if err := decodeStrict(data, &j); err != nil {
+	if err := decodeStrict("table", data, &j); err != nil {
 		return jsonError("table", err)
 	}
 	if err := checkScaleJSON(t.scale, j.Scale, j.Fingerprint); err != nil {
@@ -478,7 +481,7 @@ func (s *Scale) MarshalJSON() ([]byte, error) {
 // unchanged.
 func (s *Scale) UnmarshalJSON(data []byte) error {
 	var j scaleJSON
-	if err := decodeStrict(data, &j); err != nil {
+	if err := decodeStrict("scale", data, &j); err != nil {
 		return jsonError("scale", err)
 	}
 	sc, err := NewScale(j.Name, j.FullMarks, j.Levels)

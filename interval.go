@@ -254,7 +254,7 @@ func (iv Interval) MarshalJSON() ([]byte, error) {
 // not match the values are [ErrCorrupt].
 func (iv *Interval) UnmarshalJSON(data []byte) error {
 	var j intervalJSON
-	if err := decodeStrict(data, &j); err != nil {
+	if err := decodeStrict("interval", data, &j); err != nil {
 		return jsonError("interval", err)
 	}
 	u := Interval{Method: j.Method, Level: j.Level, Estimate: j.Estimate, Low: j.Low, High: j.High,

@@ -1,14 +1,15 @@
 package csat
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"github.com/csatkit/csat/internal/enum"
 	"math/big"
+	"reflect"
 	"strings"
 
+	"github.com/csatkit/csat/internal/enum"
 	"github.com/csatkit/csat/internal/exact"
+	"github.com/csatkit/csat/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
 
@@ -509,8 +510,8 @@ func (r Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.toJSON()) 
 // ([Result.Equal]) and marshals to the same bytes.
 func (r *Result) UnmarshalJSON(data []byte) error {
 	var j resultJSON
-	if err := decodeStrict(data, &j); err != nil {
-		return errorf(ErrCorrupt, "result: %v", err)
+	if err := decodeStrict("result", data, &j); err != nil {
+		return jsonError("result", err)
 	}
 	v, err := j.result()
 	if err != nil {
@@ -563,19 +564,16 @@ func (j resultJSON) result() (Result, error) {
 	return r, nil
 }
 
-// decodeStrict decodes one JSON value into v, rejecting unknown fields
-// and trailing data.
-func decodeStrict(data []byte, v any) error {
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.DisallowUnknownFields()
-	if err := d.Decode(v); err != nil {
-		return err
-	}
-	if d.More() {
-		return errorf(ErrCorrupt, "trailing data after JSON value")
-	}
-	return nil
-}
+// strict is the strict JSON decoder of this package's types
+// (internal/strictjson): errors wrap ErrCorrupt, a repeated key also
+// ErrDuplicate, a number longer than strictjson.MaxNumberLen also
+// ErrOutOfRange; decimals are numbers.
+var strict = strictjson.Rules{Corrupt: ErrCorrupt, Duplicate: ErrDuplicate, OutOfRange: ErrOutOfRange,
+	Numbers: []reflect.Type{reflect.TypeFor[decimal.Decimal]()}}
+
+// decodeStrict decodes one JSON value into v strictly (see
+// strictjson.Rules.Decode); what names the value in errors.
+func decodeStrict(what string, data []byte, v any) error { return strict.Decode(what, data, v) }
 
 // fmtDec prints a decimal for a formula: exact digits, trailing zeros
 // dropped.

@@ -237,7 +237,7 @@ func (c Comparison) MarshalJSON() ([]byte, error) {
 // [csat.ErrCorrupt].
 func (c *Comparison) UnmarshalJSON(data []byte) error {
 	var j comparisonJSON
-	if err := decodeStrict(data, &j); err != nil {
+	if err := decodeStrict("comparison", data, &j); err != nil {
 		return jsonError("comparison", err)
 	}
 	u := Comparison{Test: j.Test, Ours: j.Ours, Theirs: j.Theirs, Difference: j.Difference, Pooled: j.Pooled,

@@ -183,7 +183,7 @@ type report Report
 // equals the encoded one and marshals to the same bytes.
 func (r *Report) UnmarshalJSON(data []byte) error {
 	var v report
-	if err := decodeStrict(data, &v); err != nil {
+	if err := decodeStrict("report", data, &v); err != nil {
 		return jsonError("report", err)
 	}
 	for _, sf := range v.Sources {
