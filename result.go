@@ -556,8 +556,8 @@ func (j resultJSON) result() (Result, error) {
 		return bad("value %s is not %s/%s rounded to %d places", value, num, den, Precision)
 	}
 	if j.Formula != "" {
-		if err := checkFormula(j.Formula, num, den); err != nil {
-			return bad("%v", err)
+		if err := checkFormula(j.Label, j.Formula, num, den); err != nil {
+			return Result{}, err
 		}
 		r.formula = textFormula(j.Formula)
 	}
@@ -606,14 +606,14 @@ var bareFraction = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?(/[0-9]+(\.[0-9]+)?)?
 // scorers print num/den, is the value num/den: a formula that says
 // 999/250 of a result of 190/250 is refused. Other formulas are prose
 // ("Σ … over 3 periods") and are kept as they are.
-func checkFormula(formula string, num, den decimal.Decimal) error {
+func checkFormula(label, formula string, num, den decimal.Decimal) error {
 	last := formula[strings.LastIndex(formula, " = ")+1:]
 	last = strings.TrimPrefix(last, "= ")
 	if !bareFraction.MatchString(last) {
 		return nil
 	}
 	if len(last) > 2*resultNumberLen+1 {
-		return errorf(ErrOutOfRange, "formula ends in a fraction of %d characters", len(last))
+		return outOfRange("result %s: formula ends in a number of %d characters, longer than the limit of %d", quoteShort(label), len(last), 2*resultNumberLen+1)
 	}
 	a, b, _ := strings.Cut(last, "/")
 	if b == "" {
@@ -621,7 +621,7 @@ func checkFormula(formula string, num, den decimal.Decimal) error {
 	}
 	fa, fb := decimal.RequireFromString(a), decimal.RequireFromString(b)
 	if fb.IsZero() || !fa.Mul(den).Equal(fb.Mul(num)) {
-		return errorf(ErrCorrupt, "formula %s ends in %s, not the value %s", quoteShort(formula), last, fmtFrac(num, den))
+		return errorf(ErrCorrupt, "result %s: formula %s ends in %s, not the value %s", quoteShort(label), quoteShort(formula), quoteShort(last), fmtFrac(num, den))
 	}
 	return nil
 }

@@ -322,8 +322,9 @@ func (w *walker) object(t reflect.Type, depth int) error {
 			return err
 		}
 		key, _ := tok.(string) // object keys are strings
+		w.path = append(w.path, keyName(key))
 		if seen[key] {
-			return w.fail(w.rules.Duplicate, "%s given twice", errs.QuoteShort(key))
+			return w.fail(w.rules.Duplicate, "given twice")
 		}
 		seen[key] = true
 		ft := elem
@@ -333,7 +334,6 @@ func (w *walker) object(t reflect.Type, depth int) error {
 				return w.unknown(key, fields)
 			}
 		}
-		w.path = append(w.path, keyName(key))
 		if err := w.value(ft, depth+1); err != nil {
 			return err
 		}
@@ -347,10 +347,10 @@ func (w *walker) object(t reflect.Type, depth int) error {
 func (w *walker) unknown(key string, fields map[string]reflect.Type) error {
 	for name := range fields {
 		if strings.EqualFold(name, key) {
-			return w.fail(nil, "%s matches the field %q only in another case", errs.QuoteShort(key), name)
+			return w.fail(nil, "matches the field %q only in another case", name)
 		}
 	}
-	return w.fail(nil, "unknown field %s", errs.QuoteShort(key))
+	return w.fail(nil, "unknown field")
 }
 
 // keyName prints a key in a path: bare when it is a plain name, quoted
