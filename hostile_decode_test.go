@@ -165,7 +165,9 @@ func binaryRows(t *testing.T) []hostileRow {
 		t.Fatal(err)
 	}
 	decTable := func(b []byte) func() error { return func() error { return NewTable(FivePoint()).UnmarshalBinary(b) } }
-	decTally := func(b []byte) func() error { return func() error { tl := NewTally(FivePoint()); return tl.UnmarshalBinary(b) } }
+	decTally := func(b []byte) func() error {
+		return func() error { tl := NewTally(FivePoint()); return tl.UnmarshalBinary(b) }
+	}
 	var rows []hostileRow
 	for _, enc := range []struct {
 		what string
