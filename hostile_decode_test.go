@@ -113,6 +113,10 @@ func TestHostileDecode(t *testing.T) {
 			[]error{ErrCorrupt, ErrOutOfRange}, `key counts.satisfied: number of 1000000 characters, longer than the limit of 128`, 16 << 20},
 		{"p3/full-marks-10^999999", scale(strings.Replace(sc, `"full_marks":"10"`, `"full_marks":"`+huge+`"`, 1)),
 			[]error{ErrCorrupt, ErrOutOfRange}, `key full_marks: number of 1000000 characters, longer than the limit of 128`, 16 << 20},
+		{"p3/full-marks-1e999999999", scale(strings.Replace(sc, `"full_marks":"10"`, `"full_marks":"1e999999999"`, 1)),
+			[]error{ErrCorrupt, ErrOutOfRange}, `key full_marks: number "1e999999999" has an exponent beyond ±128`, 1 << 20},
+		{"p3/count-literal-1e999999999", tally(strings.Replace(tl, `"satisfied":5`, `"satisfied":1E+999999999`, 1)),
+			[]error{ErrCorrupt, ErrOutOfRange}, `key counts.satisfied: number "1E+999999999" has an exponent beyond ±128`, 1 << 20},
 		{"p7/nesting-10001", result(`{"parts":` + strings.Repeat("[", strictjson.MaxDepth+1) + strings.Repeat("]", strictjson.MaxDepth+1) + `}`),
 			[]error{ErrCorrupt, ErrOutOfRange}, `nested deeper than 10000`, 0},
 	}

@@ -33,6 +33,11 @@ import (
 // (a 10⁶-digit numerator took 5 s), so it is refused before it is parsed.
 const MaxNumberLen = 128
 
+// MaxExponent is the largest magnitude of the exponent of a number
+// written with one (1e5): decimals print without, and a short
+// 1e999999999 would expand to a billion digits when rounded.
+const MaxExponent = 128
+
 // MaxDepth is the deepest nesting of arrays and objects Decode accepts,
 // encoding/json's own limit.
 const MaxDepth = 10000
@@ -59,7 +64,9 @@ type Rules struct {
 // object may repeat a key; a key must match a field's JSON name exactly
 // (not in another case) and unknown fields are refused; a string is not
 // accepted where a number is expected; data must be valid UTF-8 with no
-// lone surrogate escape; numbers are at most [MaxNumberLen] characters.
+// lone surrogate escape; numbers are at most [MaxNumberLen] characters
+// with an exponent of at most ±[MaxExponent]; nesting is at most
+// [MaxDepth] deep.
 // what names the value in errors ("table"); the keys are named by their
 // path ("cells[2].item"). Errors of a nested decoder (an UnmarshalJSON of
 // a field) are returned as they are.
@@ -252,7 +259,7 @@ func (w *walker) isNumber(t reflect.Type) bool {
 
 // value reads one value of type t (nil: any).
 func (w *walker) value(t reflect.Type, depth int) error {
-	if depth > MaxDepth {
+	if depth >= MaxDepth { // the top value is at depth 0: at most MaxDepth levels
 		return w.fail(w.rules.OutOfRange, "nested deeper than %d", MaxDepth)
 	}
 	tok, err := w.token()
@@ -268,15 +275,26 @@ func (w *walker) value(t reflect.Type, depth int) error {
 		}
 		return w.array(t, depth)
 	case json.Number:
-		if len(tok) > MaxNumberLen {
-			return w.fail(w.rules.OutOfRange, "number of %d characters, longer than the limit of %d", len(tok), MaxNumberLen)
-		}
+		return w.number(string(tok))
 	case string:
-		if number && len(tok) > MaxNumberLen {
-			return w.fail(w.rules.OutOfRange, "number of %d characters, longer than the limit of %d", len(tok), MaxNumberLen)
+		if number {
+			return w.number(tok)
 		}
 		if t != nil && (t == numberType || isNumeric(t.Kind())) && !reflect.PointerTo(t).Implements(textUnmarshalerType) {
 			return w.fail(nil, "string %s where a number is expected", errs.QuoteShort(tok))
+		}
+	}
+	return nil
+}
+
+// number checks the length and the exponent of a number.
+func (w *walker) number(s string) error {
+	if len(s) > MaxNumberLen {
+		return w.fail(w.rules.OutOfRange, "number of %d characters, longer than the limit of %d", len(s), MaxNumberLen)
+	}
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		if e, err := strconv.Atoi(strings.TrimPrefix(s[i+1:], "+")); err == nil && (e > MaxExponent || e < -MaxExponent) {
+			return w.fail(w.rules.OutOfRange, "number %s has an exponent beyond ±%d", errs.QuoteShort(s), MaxExponent)
 		}
 	}
 	return nil
