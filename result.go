@@ -629,9 +629,11 @@ func checkFormula(label, formula string, num, den decimal.Decimal) error {
 // strict is the strict JSON decoder of this package's types
 // (internal/strictjson): errors wrap ErrCorrupt, a repeated key also
 // ErrDuplicate, a number longer than strictjson.MaxNumberLen also
-// ErrOutOfRange; decimals are numbers.
+// ErrOutOfRange; decimals are numbers; results and intervals check their
+// own JSON.
 var strict = strictjson.Rules{Corrupt: ErrCorrupt, Duplicate: ErrDuplicate, OutOfRange: ErrOutOfRange,
-	Numbers: []reflect.Type{reflect.TypeFor[decimal.Decimal]()}}
+	Numbers: []reflect.Type{reflect.TypeFor[decimal.Decimal]()},
+	Strict:  []reflect.Type{reflect.TypeFor[Result](), reflect.TypeFor[Interval]()}}
 
 // decodeStrict decodes one JSON value into v strictly (see
 // strictjson.Rules.Decode); what names the value in errors.

@@ -22,9 +22,11 @@ func quoteShort(s string) string { return errs.QuoteShort(s) }
 
 // strict is the strict JSON decoder of this package's types (see
 // package csat's): errors wrap [csat.ErrCorrupt], a repeated key also
-// [csat.ErrDuplicate], an overlong number also [csat.ErrOutOfRange].
+// [csat.ErrDuplicate], an overlong number also [csat.ErrOutOfRange];
+// results, intervals and comparisons check their own JSON.
 var strict = strictjson.Rules{Corrupt: csat.ErrCorrupt, Duplicate: csat.ErrDuplicate, OutOfRange: csat.ErrOutOfRange,
-	Numbers: []reflect.Type{reflect.TypeFor[decimal.Decimal]()}}
+	Numbers: []reflect.Type{reflect.TypeFor[decimal.Decimal]()},
+	Strict:  []reflect.Type{reflect.TypeFor[csat.Result](), reflect.TypeFor[csat.Interval](), reflect.TypeFor[Comparison]()}}
 
 // decodeStrict decodes one JSON value into v strictly; what names the
 // value in errors.

@@ -57,6 +57,10 @@ type Rules struct {
 	// Numbers are types (decimals) whose JSON strings are numbers: a
 	// string longer than MaxNumberLen decoded into one is refused.
 	Numbers []reflect.Type
+	// Strict are types whose UnmarshalJSON decodes with these rules
+	// itself: their objects and arrays are passed to it unread, rather
+	// than walked twice.
+	Strict []reflect.Type
 }
 
 // Decode decodes the one JSON value in data into v (a non-nil pointer),
@@ -75,7 +79,7 @@ func (r Rules) Decode(what string, data []byte, v any) error {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return r.fail(what, "", "decode into a non-pointer %T", v)
 	}
-	w := &walker{rules: r, what: what, d: json.NewDecoder(bytes.NewReader(data)), bad: -1}
+	w := &walker{rules: r, what: what, d: json.NewDecoder(bytes.NewReader(data)), data: data, bad: -1}
 	w.d.UseNumber()
 	w.findBad(data)
 	if err := w.value(rv.Type().Elem(), 0); err != nil {
@@ -91,16 +95,67 @@ func (r Rules) Decode(what string, data []byte, v any) error {
 	d := json.NewDecoder(bytes.NewReader(data))
 	d.DisallowUnknownFields()
 	if err := d.Decode(v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" && !errs.Own(err) {
+			return r.fail(what, te.Field, "%s value for a %s", te.Value, te.Type)
+		}
+		// The error of a field's own decoder names no place: find it.
+		if located := r.locate(what, data, rv.Type().Elem()); located != nil {
+			return located
+		}
 		if errs.Own(err) {
 			return err
-		}
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) && te.Field != "" {
-			return r.fail(what, te.Field, "%s value for a %s", te.Value, te.Type)
 		}
 		return r.fail(what, "", "%v", err)
 	}
 	return nil
+}
+
+// locate walks data again, decoding every value of a type with its own
+// decoder on the way, and returns the first error of one, with its path.
+// It runs only once decoding has failed, so that a valid input is
+// decoded once.
+func (r Rules) locate(what string, data []byte, t reflect.Type) error {
+	w := &walker{rules: r, what: what, d: json.NewDecoder(bytes.NewReader(data)), data: data, bad: -1, locate: true}
+	w.d.UseNumber()
+	return w.value(t, 0)
+}
+
+// decodeHere, when locating, decodes the next value on its own when t
+// has its own decoder (UnmarshalJSON or UnmarshalText), returning its
+// error with the path, and reports whether it read the value.
+func (w *walker) decodeHere(t reflect.Type) (bool, error) {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() == reflect.Interface {
+		return false, nil
+	}
+	own := reflect.PointerTo(t).Implements(unmarshalerType)
+	if !own && !reflect.PointerTo(t).Implements(textUnmarshalerType) {
+		return false, nil
+	}
+	var raw json.RawMessage
+	if err := w.d.Decode(&raw); err != nil {
+		return true, w.fail(nil, "%v", err)
+	}
+	if string(raw) == "null" {
+		return true, nil
+	}
+	p := reflect.New(t).Interface()
+	var err error
+	if own {
+		err = p.(json.Unmarshaler).UnmarshalJSON(raw)
+	} else if s := ""; json.Unmarshal(raw, &s) == nil {
+		err = p.(encoding.TextUnmarshaler).UnmarshalText([]byte(s))
+	}
+	switch {
+	case err == nil:
+		return true, nil
+	case errs.Own(err):
+		return true, errs.New(err, w.what+" JSON: key "+w.where()+": "+errs.Detail(err))
+	}
+	return true, w.fail(nil, "%v", err)
 }
 
 // fail returns an error wrapping r.Corrupt about the key at path.
@@ -131,6 +186,8 @@ type walker struct {
 	rules  Rules
 	what   string
 	d      *json.Decoder
+	data   []byte
+	locate bool     // decode the values of types with their own decoder (see locate)
 	path   []string // the keys and indexes leading to the current value
 	bad    int      // the byte offset of the first invalid UTF-8 or lone surrogate, or -1
 	badWhy string
@@ -262,6 +319,16 @@ func (w *walker) value(t reflect.Type, depth int) error {
 	if depth >= MaxDepth { // the top value is at depth 0: at most MaxDepth levels
 		return w.fail(w.rules.OutOfRange, "nested deeper than %d", MaxDepth)
 	}
+	if w.locate {
+		if done, err := w.decodeHere(t); done || err != nil {
+			return err
+		}
+	}
+	if w.isStrict(t) {
+		if done, err := w.skip(); done || err != nil {
+			return err
+		}
+	}
 	tok, err := w.token()
 	if err != nil {
 		return err
@@ -298,6 +365,41 @@ func (w *walker) number(s string) error {
 		}
 	}
 	return nil
+}
+
+func (w *walker) isStrict(t reflect.Type) bool {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	for _, n := range w.rules.Strict {
+		if t == n {
+			return true
+		}
+	}
+	return false
+}
+
+// skip passes over the next value unread when it is an object or an
+// array (for a Strict type, which checks it when it decodes it), and
+// reports whether it did.
+func (w *walker) skip() (bool, error) {
+	start := w.d.InputOffset()
+	rest := w.data[start:]
+	i := 0
+	for i < len(rest) && (rest[i] == ' ' || rest[i] == '\t' || rest[i] == '\r' || rest[i] == '\n' || rest[i] == ':' || rest[i] == ',') {
+		i++
+	}
+	if i == len(rest) || (rest[i] != '{' && rest[i] != '[') {
+		return false, nil
+	}
+	var raw json.RawMessage
+	if err := w.d.Decode(&raw); err != nil {
+		return true, w.fail(nil, "%v", err)
+	}
+	if w.bad >= 0 && int64(w.bad) >= start && int64(w.bad) < w.d.InputOffset() {
+		return true, w.fail(nil, "%s at byte %d", w.badWhy, w.bad)
+	}
+	return true, nil
 }
 
 func isNumeric(k reflect.Kind) bool {

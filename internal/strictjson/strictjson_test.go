@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/csatkit/csat/internal/errs"
 )
 
 var (
@@ -38,7 +40,62 @@ type outer struct {
 	hidden int
 }
 
-var rules = Rules{Corrupt: errCorrupt, Duplicate: errDup, OutOfRange: errRange, Numbers: []reflect.Type{reflect.TypeFor[dec]()}}
+var rules = Rules{Corrupt: errCorrupt, Duplicate: errDup, OutOfRange: errRange, Numbers: []reflect.Type{reflect.TypeFor[dec]()},
+	Strict: []reflect.Type{reflect.TypeFor[self]()}}
+
+// self decodes itself with the rules (as csat.Result does).
+type self struct{ N int }
+
+func (s *self) UnmarshalJSON(b []byte) error {
+	var j struct {
+		N int `json:"n"`
+	}
+	if err := rules.Decode("self", b, &j); err != nil {
+		return err
+	}
+	if j.N < 0 {
+		return errs.New(errRange, "self: n is negative: value out of range")
+	}
+	s.N = j.N
+	return nil
+}
+
+// color is an enum read from text.
+type color int
+
+func (c *color) UnmarshalText(b []byte) error {
+	if string(b) != "red" {
+		return errs.New(errCorrupt, "color "+string(b)+": corrupt encoding")
+	}
+	*c = 1
+	return nil
+}
+
+type holder struct {
+	Selves []self  `json:"selves"`
+	Ptr    *self   `json:"ptr"`
+	Colors []color `json:"colors"`
+}
+
+func TestLocate(t *testing.T) {
+	var h holder
+	if err := rules.Decode("h", []byte(`{"selves":[{"n":1}],"ptr":null,"colors":["red"]}`), &h); err != nil || h.Selves[0].N != 1 || h.Colors[0] != 1 {
+		t.Fatalf("a valid holder: %+v, %v", h, err)
+	}
+	for _, c := range []struct{ data, msg string }{
+		{`{"selves":[{"n":1},{"n":1,"n":2}]}`, "csat: h JSON: key selves[1]: self JSON: key n: given twice: duplicate, corrupt encoding"},
+		{`{"selves":[{"n":1},{"N":2}]}`, `csat: h JSON: key selves[1]: self JSON: key N: matches the field "n" only in another case`},
+		{`{"ptr":{"n":-1}}`, "csat: h JSON: key ptr: self: n is negative: value out of range"},
+		{`{"colors":["red","blue"]}`, "csat: h JSON: key colors[1]: color blue: corrupt encoding"},
+		{`{"selves":[{"n":"x"}]}`, "csat: h JSON: key selves[0]: self JSON: key n: string \"x\" where a number is expected"},
+	} {
+		err := rules.Decode("h", []byte(c.data), &h)
+		if err == nil || !strings.HasPrefix(err.Error(), c.msg) {
+			t.Errorf("%s: error %v, want %s", c.data, err, c.msg)
+		}
+	}
+}
+
 
 func TestDecode(t *testing.T) {
 	good := `{"note":"n","items":[{"name":"a","count":1}],"tags":{"x":1,"X":2},"ptr":{"name":"p","count":2},"any":{"k":[1,"2"]},"amount":"1.5","raw":{"a":1},"Plain":3}`
