@@ -81,18 +81,53 @@ func TestHostileReport(t *testing.T) {
 			t.Fatalf("the report JSON lacks %s", must)
 		}
 	}
-	allCounts := func(c ...any) func(m map[string]any) {
-		return func(m map[string]any) {
-			obj(m, "sources", 0, "overall")["counts"] = c
-			obj(m, "sources", 0, "items", 0)["counts"] = c
+	rows := append(reportKeyRows(js, fj), reportContentRows(t, js, fj)...)
+	for _, row := range rows {
+		t.Run(row.name, func(t *testing.T) {
+			if row.data == js || row.data == fj {
+				t.Fatal("the input was not altered")
+			}
+			var r Report
+			err := r.UnmarshalJSON([]byte(row.data)) // json.Unmarshal would refuse trailing data itself
+			if err == nil {
+				t.Fatal("decoded without error")
+			}
+			for _, is := range row.is {
+				if !errors.Is(err, is) {
+					t.Errorf("error %q does not wrap %v", err, is)
+				}
+			}
+			if !strings.Contains(err.Error(), row.msg) {
+				t.Errorf("error %q does not say %q", err, row.msg)
+			}
+			if strings.Count(err.Error(), "csat: ") != 1 {
+				t.Errorf("error %q does not say csat: once", err)
+			}
+		})
+	}
+	// The reports edited above decode when left unedited.
+	for _, data := range []string{js, fj, edit(t, js, func(map[string]any) {})} {
+		var r Report
+		if err := json.Unmarshal([]byte(data), &r); err != nil {
+			t.Errorf("a valid report: %v", err)
 		}
 	}
+}
+
+// A reportRow is a hostile Report JSON, the sentinels its error wraps
+// and a substring naming the key or part.
+type reportRow struct {
+	name, data string
+	is         []error
+	msg        string
+}
+
+// reportKeyRows alter the JSON's keys and strings: trailing data,
+// repeated and case-folded keys, strings for numbers, invalid UTF-8,
+// numbers too long to parse.
+func reportKeyRows(js, fj string) []reportRow {
 	huge := "1" + strings.Repeat("0", 999999)
-	rows := []struct {
-		name, data string
-		is         []error
-		msg        string
-	}{
+	return []reportRow{
 		{"p7/trailing-bracket", js + "]", []error{csat.ErrCorrupt}, "report JSON: trailing data after the JSON value"},
 		{"p7/trailing-brace", js + "\n}", []error{csat.ErrCorrupt}, "trailing data after the JSON value"},
 		{"p7/duplicate-key/period", strings.Replace(js, `"period":"p"`, `"period":"p","period":"q"`, 1), []error{csat.ErrCorrupt, csat.ErrDuplicate}, "key period: given twice"},
@@ -111,6 +146,20 @@ func TestHostileReport(t *testing.T) {
 		{"p7/invalid-utf8/period", strings.Replace(js, `"period":"p"`, "\"period\":\"p\xff\"", 1), []error{csat.ErrCorrupt}, "key period: invalid UTF-8 at byte 12"},
 		{"p7/lone-surrogate/item", strings.Replace(js, `"item":"all"`, `"item":"all\udfff"`, 1), []error{csat.ErrCorrupt}, "key sources[0].items[0].item: lone surrogate escape"},
 		{"p3/answers-10^999999", strings.Replace(js, `"answers":25`, `"answers":`+huge, 1), []error{csat.ErrCorrupt, csat.ErrOutOfRange}, "key sources[0].overall.answers: number of 1000000 characters, longer than the limit of 128"},
+	}
+}
+
+// reportContentRows alter what the report says: levels that make no
+// scale, counts that contradict the figures, and parts that do not follow
+// from the counts.
+func reportContentRows(t *testing.T, js, fj string) []reportRow {
+	allCounts := func(c ...any) func(m map[string]any) {
+		return func(m map[string]any) {
+			obj(m, "sources", 0, "overall")["counts"] = c
+			obj(m, "sources", 0, "items", 0)["counts"] = c
+		}
+	}
+	return []reportRow{
 		{"p7/levels/17", edit(t, js, func(m map[string]any) {
 			levels := m["levels"].([]any)
 			for i := range 12 {
@@ -155,35 +204,5 @@ func TestHostileReport(t *testing.T) {
 		{"p7/targets/met", edit(t, fj, func(m map[string]any) { obj(m, "targets", 0)["met"] = !obj(m, "targets", 0)["met"].(bool) }),
 			[]error{csat.ErrCorrupt}, "report: targets[0]: met is"},
 		{"p7/targets/figure", strings.Replace(fj, `"figure":0`, `"figure":2`, 1), []error{csat.ErrCorrupt}, "report: targets[0]: target of headline figure 2"},
-	}
-	for _, row := range rows {
-		t.Run(row.name, func(t *testing.T) {
-			if row.data == js || row.data == fj {
-				t.Fatal("the input was not altered")
-			}
-			var r Report
-			err := r.UnmarshalJSON([]byte(row.data)) // json.Unmarshal would refuse trailing data itself
-			if err == nil {
-				t.Fatal("decoded without error")
-			}
-			for _, is := range row.is {
-				if !errors.Is(err, is) {
-					t.Errorf("error %q does not wrap %v", err, is)
-				}
-			}
-			if !strings.Contains(err.Error(), row.msg) {
-				t.Errorf("error %q does not say %q", err, row.msg)
-			}
-			if strings.Count(err.Error(), "csat: ") != 1 {
-				t.Errorf("error %q does not say csat: once", err)
-			}
-		})
-	}
-	// The reports edited above decode when left unedited.
-	for _, data := range []string{js, fj, edit(t, js, func(map[string]any) {})} {
-		var r Report
-		if err := json.Unmarshal([]byte(data), &r); err != nil {
-			t.Errorf("a valid report: %v", err)
-		}
 	}
 }

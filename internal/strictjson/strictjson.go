@@ -477,7 +477,7 @@ func (w *walker) unknown(key string, fields map[string]reflect.Type) error {
 // otherwise.
 func keyName(k string) string {
 	for _, c := range k {
-		if !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+		if c != '_' && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
 			return errs.QuoteShort(k)
 		}
 	}

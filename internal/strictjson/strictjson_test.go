@@ -37,7 +37,7 @@ type outer struct {
 	Raw    json.RawMessage `json:"raw,omitempty"`
 	Plain  int
 	Skip   int `json:"-"`
-	hidden int
+	hidden int //nolint:unused // an unexported field, which JSON cannot set
 }
 
 var rules = Rules{Corrupt: errCorrupt, Duplicate: errDup, OutOfRange: errRange, Numbers: []reflect.Type{reflect.TypeFor[dec]()},
@@ -124,7 +124,7 @@ func TestDecode(t *testing.T) {
 		{"case", `{"plain":1}`, []error{errCorrupt}, `key plain: matches the field "Plain" only in another case`},
 		{"case deep", `{"ptr":{"Name":"x"}}`, []error{errCorrupt}, `key ptr.Name: matches the field "name"`},
 		{"case embedded", `{"NOTE":"x"}`, []error{errCorrupt}, `key NOTE: matches the field "note"`},
-		{"unknown", `{"items":[{"nmae":"x"}]}`, []error{errCorrupt}, `key items[0].nmae: unknown field`},
+		{"unknown", `{"items":[{"title":"x"}]}`, []error{errCorrupt}, `key items[0].title: unknown field`},
 		{"skipped field", `{"Skip":1}`, []error{errCorrupt}, `key Skip: unknown field`},
 		{"unexported field", `{"hidden":1}`, []error{errCorrupt}, `key hidden: unknown field`},
 		{"empty key", `{"":1}`, []error{errCorrupt}, `key "": unknown field`},
