@@ -37,7 +37,7 @@ type outer struct {
 	Raw    json.RawMessage `json:"raw,omitempty"`
 	Plain  int
 	Skip   int `json:"-"`
-	hidden int //nolint:unused // an unexported field, which JSON cannot set
+	hidden int // an unexported field, which JSON cannot set
 }
 
 var rules = Rules{Corrupt: errCorrupt, Duplicate: errDup, OutOfRange: errRange, Numbers: []reflect.Type{reflect.TypeFor[dec]()},
@@ -103,9 +103,10 @@ func TestDecode(t *testing.T) {
 	if err := rules.Decode("v", []byte(" "+good+"\n\t"), &v); err != nil {
 		t.Fatalf("a valid value: %v", err)
 	}
-	if v.Note != "n" || v.Items[0].Count != 1 || v.Tags["X"] != 2 || v.Ptr.Name != "p" || v.Amount != "1.5" || v.Plain != 3 || string(v.Raw) != `{"a":1}` {
+	if v.hidden != 0 || v.Skip != 0 || v.Note != "n" || v.Items[0].Count != 1 || v.Tags["X"] != 2 || v.Ptr.Name != "p" || v.Amount != "1.5" || v.Plain != 3 || string(v.Raw) != `{"a":1}` {
 		t.Errorf("decoded %+v", v)
 	}
+
 	for _, c := range []struct {
 		name, data string
 		is         []error
