@@ -96,7 +96,6 @@ func TestLocate(t *testing.T) {
 	}
 }
 
-
 func TestDecode(t *testing.T) {
 	good := `{"note":"n","items":[{"name":"a","count":1}],"tags":{"x":1,"X":2},"ptr":{"name":"p","count":2},"any":{"k":[1,"2"]},"amount":"1.5","raw":{"a":1},"Plain":3}`
 	var v outer
