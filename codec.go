@@ -318,8 +318,11 @@ func (t Tally) MarshalJSON() ([]byte, error) {
 // and fingerprint must match ([ErrScaleMismatch]); every level of the
 // scale must be given exactly once (a level key the scale does not have is
 // [ErrUnknownLevel], one given twice [ErrDuplicate], one left out
-// [ErrCorrupt]); a count of 2⁶⁴ or more is [ErrOverflow]; unknown fields
-// are [ErrCorrupt]. On error t is unchanged.
+// [ErrCorrupt]); a count of 2⁶⁴ or more is [ErrOverflow]; a count written
+// as a string ("5"), an unknown, repeated or case-folded key, trailing
+// data and invalid UTF-8 are [ErrCorrupt], a number of more than 128
+// characters also [ErrOutOfRange], each error naming the key. On error t
+// is unchanged.
 func (t *Tally) UnmarshalJSON(data []byte) error {
 	if t == nil {
 		return errorf(ErrInvalid, "decode into a nil tally")
@@ -503,8 +506,10 @@ func (s *Scale) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes a scale's definition and builds the scale through
 // [NewScale], so a decoded scale is as valid as a constructed one: a
 // definition NewScale rejects is its error (wrapping [ErrInvalidScale]);
-// malformed JSON or an unknown field wraps [ErrCorrupt]. On error s is
-// unchanged.
+// malformed JSON, an unknown, repeated or case-folded key, trailing data
+// or invalid UTF-8 wraps [ErrCorrupt], a decimal of more than 128
+// characters or with an exponent beyond ±128 also [ErrOutOfRange]. On
+// error s is unchanged.
 func (s *Scale) UnmarshalJSON(data []byte) error {
 	var j scaleJSON
 	if err := decodeStrict("scale", data, &j); err != nil {
