@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,24 +15,39 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Binary encodings (version 1), all integers little-endian or unsigned
+// Binary encodings (version 2), all integers little-endian or unsigned
 // varints:
 //
-//	tally: "CSAT" 'T' 0x01 | fingerprint (8 bytes) | levels (1 byte) | counts (uvarint × levels)
-//	table: "CSAT" 'B' 0x01 | fingerprint (8 bytes) | levels (1 byte) | cells (uvarint)
-//	       | per cell, sorted by item then source: item, source (uvarint length + UTF-8) | counts
+//	tally: "CSAT" 'T' 0x02 | fingerprint (8 bytes) | levels (1 byte) | counts (uvarint × levels) | CRC
+//	table: "CSAT" 'B' 0x02 | fingerprint (8 bytes) | levels (1 byte) | cells (uvarint)
+//	       | per cell, sorted by item then source: item, source (uvarint length + UTF-8) | counts | CRC
+//
+// CRC is the CRC-32C (Castagnoli) of every byte before it, 4 bytes
+// little-endian: it detects every error of up to 3 bits in encodings of
+// this size, and every burst of up to 32 bits, so damaged data is refused
+// rather than read as another table. Version 1 (before the checksum) is
+// refused, its data being unverifiable: re-encode from the source.
 //
 // Decoding needs the scale (a tally or table made with [NewTally] or
 // [NewTable]) and rejects another scale's data ([ErrScaleMismatch]) and
-// anything malformed ([ErrCorrupt]).
+// anything malformed or damaged ([ErrCorrupt]).
 const (
 	magic         = "CSAT"
-	codecVersion  = 1
+	codecVersion  = 2
 	kindTally     = 'T'
 	kindTable     = 'B'
 	headerLen     = len(magic) + 2 + 8 + 1
+	crcLen        = 4
 	maxCellsGuess = 1 << 16
 )
+
+// castagnoli is the CRC-32C table of the binary encodings.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// appendCRC appends the checksum of b to b.
+func appendCRC(b []byte) []byte {
+	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+}
 
 var (
 	_ encoding.BinaryMarshaler   = Tally{}
@@ -54,21 +70,31 @@ func header(kind byte, s *Scale) []byte {
 	return append(b, byte(n))
 }
 
+// checkHeader checks the encoding's header and checksum (before the
+// fingerprint, so a damaged fingerprint is reported as damage) and
+// returns the payload between them.
 func checkHeader(kind byte, s *Scale, data []byte) ([]byte, error) {
 	if s == nil {
 		return nil, errorf(ErrInvalid, "decode into a value without scale (use NewTally or NewTable)")
 	}
-	if len(data) < headerLen || string(data[:4]) != magic || data[4] != kind {
+	if len(data) < headerLen+crcLen || string(data[:4]) != magic || data[4] != kind {
 		return nil, errorf(ErrCorrupt, "decode: not a csat %s encoding", kindName(kind))
+	}
+	if data[5] == 1 {
+		return nil, errorf(ErrCorrupt, "decode: version 1 encoding, without checksum: re-encode it")
 	}
 	if data[5] != codecVersion {
 		return nil, errorf(ErrCorrupt, "decode: unsupported version %d", data[5])
+	}
+	body := data[:len(data)-crcLen]
+	if sum, want := crc32.Checksum(body, castagnoli), binary.LittleEndian.Uint32(data[len(body):]); sum != want {
+		return nil, errorf(ErrCorrupt, "decode: checksum mismatch (%08x, stored %08x): the data is damaged", sum, want)
 	}
 	if fp := binary.LittleEndian.Uint64(data[6:14]); fp != s.print || int(data[14]) != s.Len() {
 		return nil, errorf(ErrScaleMismatch, "decode: data of scale %016x with %d levels, want scale %q (%016x, %d levels)",
 			fp, data[14], s.name, s.print, s.Len())
 	}
-	return data[headerLen:], nil
+	return body[headerLen:], nil
 }
 
 func kindName(k byte) string {
@@ -128,7 +154,7 @@ func (t Tally) MarshalBinary() ([]byte, error) {
 	if t.scale == nil {
 		return nil, errorf(ErrInvalid, "encode a tally without scale")
 	}
-	return appendCounts(header(kindTally, t.scale), &t), nil
+	return appendCRC(appendCounts(header(kindTally, t.scale), &t)), nil
 }
 
 // UnmarshalBinary decodes data produced by [Tally.MarshalBinary] into t,
@@ -202,8 +228,11 @@ func (c *countsJSON) UnmarshalJSON(data []byte) error {
 			return errorf(ErrDuplicate, "decode: level %s given twice", quoteShort(k))
 		}
 		seen[k] = true
-		var n json.Number
-		if err := d.Decode(&n); err != nil {
+		// A count is a JSON number: a string such as "5" is refused
+		// (decoding into a json.Number would take it).
+		tok, err = d.Token()
+		n, ok := tok.(json.Number)
+		if err != nil || !ok {
 			return errorf(ErrCorrupt, "decode: count of level %s is not a number", quoteShort(k))
 		}
 		v, err := strconv.ParseUint(n.String(), 10, 64)
@@ -289,8 +318,11 @@ func (t Tally) MarshalJSON() ([]byte, error) {
 // and fingerprint must match ([ErrScaleMismatch]); every level of the
 // scale must be given exactly once (a level key the scale does not have is
 // [ErrUnknownLevel], one given twice [ErrDuplicate], one left out
-// [ErrCorrupt]); a count of 2⁶⁴ or more is [ErrOverflow]; unknown fields
-// are [ErrCorrupt]. On error t is unchanged.
+// [ErrCorrupt]); a count of 2⁶⁴ or more is [ErrOverflow]; a count written
+// as a string ("5"), an unknown, repeated or case-folded key, trailing
+// data and invalid UTF-8 are [ErrCorrupt], a number of more than 128
+// characters also [ErrOutOfRange], each error naming the key. On error t
+// is unchanged.
 func (t *Tally) UnmarshalJSON(data []byte) error {
 	if t == nil {
 		return errorf(ErrInvalid, "decode into a nil tally")
@@ -299,7 +331,7 @@ func (t *Tally) UnmarshalJSON(data []byte) error {
 		return errorf(ErrInvalid, "decode into a tally without scale (use NewTally)")
 	}
 	var j tallyJSON
-	if err := decodeStrict(data, &j); err != nil {
+	if err := decodeStrict("tally", data, &j); err != nil {
 		return jsonError("tally", err)
 	}
 	return t.fromJSON(j)
@@ -324,7 +356,7 @@ func (t *Table) MarshalBinary() ([]byte, error) {
 		b = append(b, c.Source...)
 		b = appendCounts(b, t.cells.get(c))
 	}
-	return b, nil
+	return appendCRC(b), nil
 }
 
 // UnmarshalBinary decodes data produced by [Table.MarshalBinary] into t,
@@ -415,7 +447,7 @@ func (t *Table) UnmarshalJSON(data []byte) error {
 		return errorf(ErrInvalid, "decode into a table without scale (use NewTable)")
 	}
 	var j tableJSON
-	if err := decodeStrict(data, &j); err != nil {
+	if err := decodeStrict("table", data, &j); err != nil {
 		return jsonError("table", err)
 	}
 	if err := checkScaleJSON(t.scale, j.Scale, j.Fingerprint); err != nil {
@@ -474,11 +506,13 @@ func (s *Scale) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes a scale's definition and builds the scale through
 // [NewScale], so a decoded scale is as valid as a constructed one: a
 // definition NewScale rejects is its error (wrapping [ErrInvalidScale]);
-// malformed JSON or an unknown field wraps [ErrCorrupt]. On error s is
-// unchanged.
+// malformed JSON, an unknown, repeated or case-folded key, trailing data
+// or invalid UTF-8 wraps [ErrCorrupt], a decimal of more than 128
+// characters or with an exponent beyond ±128 also [ErrOutOfRange]. On
+// error s is unchanged.
 func (s *Scale) UnmarshalJSON(data []byte) error {
 	var j scaleJSON
-	if err := decodeStrict(data, &j); err != nil {
+	if err := decodeStrict("scale", data, &j); err != nil {
 		return jsonError("scale", err)
 	}
 	sc, err := NewScale(j.Name, j.FullMarks, j.Levels)

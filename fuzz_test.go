@@ -3,6 +3,7 @@ package csat
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -57,7 +58,10 @@ func FuzzTallyDecode(f *testing.F) {
 	f.Add(js)
 	f.Add([]byte("CSAT"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, dec := range []func(*Tally, []byte) error{(*Tally).UnmarshalBinary, (*Tally).UnmarshalJSON} {
+		for i, dec := range []func(*Tally, []byte) error{(*Tally).UnmarshalBinary, (*Tally).UnmarshalJSON, (*Tally).UnmarshalBinary} {
+			if i == 2 {
+				data = withCRC(data) // past the checksum, into the counts
+			}
 			tl := NewTally(FivePoint())
 			if err := dec(&tl, data); err != nil {
 				if !tl.Equal(NewTally(FivePoint())) {
@@ -85,18 +89,32 @@ func FuzzTableDecode(f *testing.F) {
 	good, _ := tab.MarshalBinary()
 	f.Add(good)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb := NewTable(FivePoint())
-		if err := tb.UnmarshalBinary(data); err != nil {
-			return
-		}
-		again, err := tb.MarshalBinary()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(again) != string(data) {
-			t.Fatal("a decoded table does not re-encode to the same bytes")
+		for _, data := range [][]byte{data, withCRC(data)} {
+			tb := NewTable(FivePoint())
+			if err := tb.UnmarshalBinary(data); err != nil {
+				if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrScaleMismatch) {
+					t.Fatalf("error %v", err)
+				}
+				continue
+			}
+			again, err := tb.MarshalBinary()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(again) != string(data) {
+				t.Fatal("a decoded table does not re-encode to the same bytes")
+			}
 		}
 	})
+}
+
+// withCRC returns data with its last 4 bytes replaced by the checksum of
+// the rest, so that fuzzing reaches the payload behind the checksum.
+func withCRC(data []byte) []byte {
+	if len(data) < crcLen {
+		return data
+	}
+	return appendCRC(append([]byte(nil), data[:len(data)-crcLen]...))
 }
 
 // FuzzNewTree builds weight trees from bytes: each byte pair is (depth
@@ -207,9 +225,13 @@ func FuzzResultJSON(f *testing.F) {
 		js, _ := json.Marshal(r)
 		f.Add(js)
 	}
+	f.Add([]byte(`{"kind":"points","value":"1","num":"1","den":"1","exact":true,"formula":"2/2","display":"1","explain":"2/2 = 1"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r Result
-		if err := json.Unmarshal(data, &r); err != nil {
+		if err := r.UnmarshalJSON(data); err != nil {
+			if !strings.HasPrefix(err.Error(), "csat: ") || (!errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrInvalid)) {
+				t.Fatalf("error %v", err)
+			}
 			return
 		}
 		js, err := json.Marshal(r)
@@ -218,6 +240,38 @@ func FuzzResultJSON(f *testing.F) {
 		}
 		var back Result
 		if err := json.Unmarshal(js, &back); err != nil || !back.Equal(r) {
+			t.Fatalf("re-decoding %s: %v", js, err)
+		}
+	})
+}
+
+// FuzzScaleJSON decodes arbitrary bytes as a scale's definition: an error
+// wrapping ErrCorrupt or ErrInvalidScale (the scale unchanged), or a
+// scale whose JSON decodes to an equal scale.
+func FuzzScaleJSON(f *testing.F) {
+	for _, s := range []*Scale{FivePoint(), PVCBands()} {
+		js, _ := json.Marshal(s)
+		f.Add(js)
+	}
+	f.Add([]byte(`{"name":"x","full_marks":"1e5","levels":[{"key":"a","label":"","label_zh":"","points":"1","satisfied":true,"band":null}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s := new(Scale)
+		*s = *FivePoint() // a copy: FivePoint's scale is shared
+		if err := s.UnmarshalJSON(data); err != nil {
+			if !errors.Is(err, ErrCorrupt) && !errors.Is(err, ErrInvalidScale) {
+				t.Fatalf("error %v", err)
+			}
+			if s.Fingerprint() != FivePoint().Fingerprint() {
+				t.Fatal("a failed decode changed the scale")
+			}
+			return
+		}
+		js, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Scale
+		if err := back.UnmarshalJSON(js); err != nil || !back.Equal(s) || back.Fingerprint() != s.Fingerprint() {
 			t.Fatalf("re-decoding %s: %v", js, err)
 		}
 	})

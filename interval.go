@@ -250,11 +250,13 @@ func (iv Interval) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes what [Interval.MarshalJSON] encodes, strictly:
-// unknown fields, Low above High, or a display or explanation that does
-// not match the values are [ErrCorrupt].
+// unknown, repeated or case-folded keys, trailing data, invalid UTF-8,
+// Low above High, or a display or explanation that does not match the
+// values are [ErrCorrupt]; a decimal of more than 128 characters or with
+// an exponent beyond ±128 is also [ErrOutOfRange].
 func (iv *Interval) UnmarshalJSON(data []byte) error {
 	var j intervalJSON
-	if err := decodeStrict(data, &j); err != nil {
+	if err := decodeStrict("interval", data, &j); err != nil {
 		return jsonError("interval", err)
 	}
 	u := Interval{Method: j.Method, Level: j.Level, Estimate: j.Estimate, Low: j.Low, High: j.High,

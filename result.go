@@ -1,14 +1,18 @@
 package csat
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"github.com/csatkit/csat/internal/enum"
+	"fmt"
 	"math/big"
+	"reflect"
+	"regexp"
 	"strings"
 
+	"github.com/csatkit/csat/internal/enum"
+	"github.com/csatkit/csat/internal/errs"
 	"github.com/csatkit/csat/internal/exact"
+	"github.com/csatkit/csat/internal/strictjson"
 	"github.com/shopspring/decimal"
 )
 
@@ -501,16 +505,20 @@ func (r Result) toJSON() resultJSON {
 // num, den, exact, display, formula, explain, parts.
 func (r Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.toJSON()) }
 
-// UnmarshalJSON decodes what [Result.MarshalJSON] encodes, checking that
-// it is consistent: known fields only, value = num/den (rounded to
-// [Precision] places when exact is false), den positive, and display and
-// explain as this package prints them. Anything else is an error wrapping
-// [ErrCorrupt]. The decoded result equals the encoded one
-// ([Result.Equal]) and marshals to the same bytes.
+// UnmarshalJSON decodes what [Result.MarshalJSON] encodes, strictly (no
+// unknown, repeated or case-folded keys, no trailing data, valid UTF-8)
+// and checking that it is consistent: value = num/den (rounded to
+// [Precision] places when exact is false), den positive, a formula
+// ending in a number or fraction ("… = 190/250") that is num/den, and
+// display and explain as this package prints them. Anything else is an
+// error wrapping [ErrCorrupt]; a value, num or den of more than 4096
+// characters also wraps [ErrOutOfRange], refused before it is parsed.
+// The decoded result equals the encoded one ([Result.Equal]) and
+// marshals to the same bytes.
 func (r *Result) UnmarshalJSON(data []byte) error {
 	var j resultJSON
-	if err := decodeStrict(data, &j); err != nil {
-		return errorf(ErrCorrupt, "result: %v", err)
+	if err := decodeStrict("result", data, &j); err != nil {
+		return jsonError("result", err)
 	}
 	v, err := j.result()
 	if err != nil {
@@ -524,15 +532,16 @@ func (j resultJSON) result() (Result, error) {
 	bad := func(format string, args ...any) (Result, error) {
 		return Result{}, errorf(ErrCorrupt, "result %q: "+format, append([]any{j.Label}, args...)...)
 	}
-	dec := func(s string) (decimal.Decimal, bool) {
-		d, err := decimal.NewFromString(s)
-		return d, err == nil && d.String() == s
+	for _, f := range [...]struct{ name, s string }{{"value", j.Value}, {"num", j.Num}, {"den", j.Den}} {
+		if len(f.s) > resultNumberLen {
+			return Result{}, outOfRange("result %s: %s of %d characters, longer than the limit of %d", quoteShort(j.Label), f.name, len(f.s), resultNumberLen)
+		}
 	}
-	value, ok1 := dec(j.Value)
-	num, ok2 := dec(j.Num)
-	den, ok3 := dec(j.Den)
+	value, ok1 := canonical(j.Value)
+	num, ok2 := canonical(j.Num)
+	den, ok3 := canonical(j.Den)
 	if !ok1 || !ok2 || !ok3 {
-		return bad("value %q, num %q, den %q are not canonical decimals", j.Value, j.Num, j.Den)
+		return bad("value %s, num %s, den %s are not canonical decimals", quoteShort(j.Value), quoteShort(j.Num), quoteShort(j.Den))
 	}
 	if !den.IsPositive() {
 		return bad("den %s is not positive", den)
@@ -547,8 +556,10 @@ func (j resultJSON) result() (Result, error) {
 		return bad("value %s is not %s/%s rounded to %d places", value, num, den, Precision)
 	}
 	if j.Formula != "" {
-		f := j.Formula
-		r.formula = textFormula(f)
+		if err := checkFormula(j.Label, j.Formula, num, den); err != nil {
+			return Result{}, err
+		}
+		r.formula = textFormula(j.Formula)
 	}
 	for _, pj := range j.Parts {
 		p, err := pj.result()
@@ -563,19 +574,70 @@ func (j resultJSON) result() (Result, error) {
 	return r, nil
 }
 
-// decodeStrict decodes one JSON value into v, rejecting unknown fields
-// and trailing data.
-func decodeStrict(data []byte, v any) error {
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.DisallowUnknownFields()
-	if err := d.Decode(v); err != nil {
-		return err
+// resultNumberLen is the longest value, num or den a decoded Result may
+// have, in characters. It is far beyond [MaxDigits]: an exact result
+// (Σ 1 − 0.9^d over complaints d days late) may have a denominator of
+// d + 1 digits; 4096 digits divide in microseconds, while a million
+// took 5 s.
+const resultNumberLen = 4096
+
+// canonical parses s as a decimal printed by decimal's String: no
+// exponent (checked first, so 1e999999 is never expanded), no leading
+// "+", no trailing zeros after the point.
+func canonical(s string) (decimal.Decimal, bool) {
+	if strings.ContainsAny(s, "eE") {
+		return decimal.Decimal{}, false
 	}
-	if d.More() {
-		return errorf(ErrCorrupt, "trailing data after JSON value")
+	d, err := decimal.NewFromString(s)
+	return d, err == nil && d.String() == s
+}
+
+// outOfRange returns an error wrapping both ErrOutOfRange and ErrCorrupt.
+func outOfRange(format string, args ...any) error {
+	return errs.New(errors.Join(ErrOutOfRange, ErrCorrupt), fmt.Sprintf(format, args...)+": "+detail(ErrOutOfRange)+", "+detail(ErrCorrupt))
+}
+
+// bareFraction matches a number or a fraction of two numbers as fmtFrac
+// prints them ("190/250", "0.76", "-3").
+var bareFraction = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?(/[0-9]+(\.[0-9]+)?)?$`)
+
+// checkFormula checks that the last step of formula ("… = 190/250"),
+// when it is a bare number or fraction as [Quotient] and the tally
+// scorers print num/den, is the value num/den: a formula that says
+// 999/250 of a result of 190/250 is refused. Other formulas are prose
+// ("Σ … over 3 periods") and are kept as they are.
+func checkFormula(label, formula string, num, den decimal.Decimal) error {
+	last := formula[strings.LastIndex(formula, " = ")+1:]
+	last = strings.TrimPrefix(last, "= ")
+	if !bareFraction.MatchString(last) {
+		return nil
+	}
+	if len(last) > 2*resultNumberLen+1 {
+		return outOfRange("result %s: formula ends in a number of %d characters, longer than the limit of %d", quoteShort(label), len(last), 2*resultNumberLen+1)
+	}
+	a, b, _ := strings.Cut(last, "/")
+	if b == "" {
+		b = "1"
+	}
+	fa, fb := decimal.RequireFromString(a), decimal.RequireFromString(b)
+	if fb.IsZero() || !fa.Mul(den).Equal(fb.Mul(num)) {
+		return errorf(ErrCorrupt, "result %s: formula %s ends in %s, not the value %s", quoteShort(label), quoteShort(formula), quoteShort(last), fmtFrac(num, den))
 	}
 	return nil
 }
+
+// strict is the strict JSON decoder of this package's types
+// (internal/strictjson): errors wrap ErrCorrupt, a repeated key also
+// ErrDuplicate, a number longer than strictjson.MaxNumberLen also
+// ErrOutOfRange; decimals are numbers; results and intervals check their
+// own JSON.
+var strict = strictjson.Rules{Corrupt: ErrCorrupt, Duplicate: ErrDuplicate, OutOfRange: ErrOutOfRange,
+	Numbers: []reflect.Type{reflect.TypeFor[decimal.Decimal]()},
+	Strict:  []reflect.Type{reflect.TypeFor[Result](), reflect.TypeFor[Interval]()}}
+
+// decodeStrict decodes one JSON value into v strictly (see
+// strictjson.Rules.Decode); what names the value in errors.
+func decodeStrict(what string, data []byte, v any) error { return strict.Decode(what, data, v) }
 
 // fmtDec prints a decimal for a formula: exact digits, trailing zeros
 // dropped.

@@ -295,3 +295,59 @@ func TestResultFormatting(t *testing.T) {
 		t.Errorf("JSON mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// Result JSON is refused before parsing when a number is longer than
+// resultNumberLen or written with an exponent, and when its formula ends
+// in a number or fraction that is not the value.
+func TestResultJSONLimits(t *testing.T) {
+	long := "1" + strings.Repeat("0", resultNumberLen-1) // exactly the limit
+	js := func(value, num, den string) string {
+		return `{"kind":"points","value":"` + value + `","num":"` + num + `","den":"` + den + `","exact":true,"display":"1","explain":"1"}`
+	}
+	var r Result
+	if err := r.UnmarshalJSON([]byte(js("1", long, long))); err != nil || !r.Num().Equal(dec(long)) {
+		t.Fatalf("num and den of %d characters: %v", len(long), err)
+	}
+	for _, c := range []struct{ name, data, msg string }{
+		{"value", js(long+"0", "1", "1"), "value of 4097 characters, longer than the limit of 4096"},
+		{"num", js("1", long+"0", long), "num of 4097 characters"},
+		{"den", js("1", long, long+"0"), "den of 4097 characters"},
+	} {
+		err := r.UnmarshalJSON([]byte(c.data))
+		if !errors.Is(err, ErrOutOfRange) || !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+	for _, s := range []string{"1e0", "1E0", "+1", "1.0", "01"} {
+		if err := r.UnmarshalJSON([]byte(js("1", s, "1"))); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "not canonical") {
+			t.Errorf("num %s: %v", s, err)
+		}
+	}
+	q := must2(Quotient("q", Fraction, dec("190"), dec("250")))
+	formula := func(f string) error {
+		b, err := json.Marshal(q.WithFormula(func() string { return f }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r Result
+		return r.UnmarshalJSON(b)
+	}
+	for _, ok := range []string{"190/250", "19/25", "0.76", "(10 + 9) / 25 = 19/25", "999/250 = 190/250", "Σ over 3 periods",
+		"190/250 = about three quarters", "-190/250 % x", "2 × 0.38"} {
+		if err := formula(ok); err != nil {
+			t.Errorf("formula %q: %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"999/250", "190/250 = 999/250", "1/0", "0.77", "76", "-0.76"} {
+		if err := formula(bad); !errors.Is(err, ErrCorrupt) || errors.Is(err, ErrOutOfRange) || !strings.Contains(err.Error(), "not the value 190/250") {
+			t.Errorf("formula %q: %v", bad, err)
+		}
+	}
+	atLimit := "1" + strings.Repeat("0", 2*resultNumberLen) // 8193 characters: checked, not the value
+	if err := formula(atLimit); !errors.Is(err, ErrCorrupt) || errors.Is(err, ErrOutOfRange) {
+		t.Errorf("a formula ending in %d digits: %v", len(atLimit), err)
+	}
+	if err := formula(atLimit + "0"); !errors.Is(err, ErrOutOfRange) || !strings.Contains(err.Error(), "formula ends in a number of 8194 characters, longer than the limit of 8193") {
+		t.Errorf("a formula ending in %d digits: %v", len(atLimit)+1, err)
+	}
+}

@@ -232,12 +232,13 @@ func (c Comparison) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes what [Comparison.MarshalJSON] encodes, strictly:
-// unknown fields, a p-value outside [0, 1], a verdict that does not follow
-// from the p-value and alpha, or an explanation that does not match are
+// unknown, repeated or case-folded keys, trailing data, invalid UTF-8, a
+// p-value outside [0, 1], a verdict that does not follow from the
+// p-value and alpha, or an explanation that does not match are
 // [csat.ErrCorrupt].
 func (c *Comparison) UnmarshalJSON(data []byte) error {
 	var j comparisonJSON
-	if err := decodeStrict(data, &j); err != nil {
+	if err := decodeStrict("comparison", data, &j); err != nil {
 		return jsonError("comparison", err)
 	}
 	u := Comparison{Test: j.Test, Ours: j.Ours, Theirs: j.Theirs, Difference: j.Difference, Pooled: j.Pooled,

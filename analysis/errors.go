@@ -1,12 +1,13 @@
 package analysis
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
+	"reflect"
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/internal/errs"
+	"github.com/csatkit/csat/internal/strictjson"
+	"github.com/shopspring/decimal"
 )
 
 // errorf returns err (one of csat's sentinels, or a csat error) with
@@ -19,19 +20,17 @@ func errorf(err error, format string, args ...any) error {
 // quoteShort quotes s for an error message (at most 40 bytes of it).
 func quoteShort(s string) string { return errs.QuoteShort(s) }
 
-// decodeStrict decodes one JSON value into v, rejecting unknown fields
-// and trailing data.
-func decodeStrict(data []byte, v any) error {
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.DisallowUnknownFields()
-	if err := d.Decode(v); err != nil {
-		return err
-	}
-	if d.More() {
-		return errorf(csat.ErrCorrupt, "trailing data after JSON value")
-	}
-	return nil
-}
+// strict is the strict JSON decoder of this package's types (see
+// package csat's): errors wrap [csat.ErrCorrupt], a repeated key also
+// [csat.ErrDuplicate], an overlong number also [csat.ErrOutOfRange];
+// results, intervals and comparisons check their own JSON.
+var strict = strictjson.Rules{Corrupt: csat.ErrCorrupt, Duplicate: csat.ErrDuplicate, OutOfRange: csat.ErrOutOfRange,
+	Numbers: []reflect.Type{reflect.TypeFor[decimal.Decimal]()},
+	Strict:  []reflect.Type{reflect.TypeFor[csat.Result](), reflect.TypeFor[csat.Interval](), reflect.TypeFor[Comparison]()}}
+
+// decodeStrict decodes one JSON value into v strictly; what names the
+// value in errors.
+func decodeStrict(what string, data []byte, v any) error { return strict.Decode(what, data, v) }
 
 // jsonError wraps a JSON decoding error: [csat.ErrCorrupt], or the csat
 // error a nested decoder returned as it is.

@@ -2,10 +2,13 @@ package analysis
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/errs"
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )
 
@@ -50,8 +53,10 @@ func FuzzComplaints(f *testing.F) {
 	})
 }
 
-// FuzzReportJSON decodes arbitrary bytes as a Report: an error or a
-// report that re-encodes stably, never a panic.
+// FuzzReportJSON decodes arbitrary bytes as a Report, seeded with real
+// reports (one with every part, on one item, and a one-item survey): never a
+// panic; an accepted input re-encodes to JSON that decodes to an equal
+// report and encodes to the same bytes again.
 func FuzzReportJSON(f *testing.F) {
 	tab := csat.NewTable(csat.FivePoint())
 	for l, n := range []uint64{10, 5, 6, 3, 1} {
@@ -61,12 +66,24 @@ func FuzzReportJSON(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	js, _ := json.Marshal(rep)
-	f.Add(js)
-	f.Add([]byte(`{"period":"p","scale":"s","sources":null,"dissatisfied":null,"pareto":null,"gaps":null}`))
+	full, err := Build(compactInput(f))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, r := range []Report{rep, full} {
+		js, err := json.Marshal(r)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(js)
+	}
+	f.Add([]byte(`{"period":"p","scale":"s","levels":[{"key":"a","label":"","label_zh":"","points":"1","satisfied":true,"band":null}],"sources":null,"dissatisfied":null,"pareto":null,"gaps":null}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var r Report
-		if err := json.Unmarshal(data, &r); err != nil {
+		if err := r.UnmarshalJSON(data); err != nil {
+			if !errors.Is(err, csat.ErrCorrupt) && !errs.Own(err) {
+				t.Fatalf("error %v is not csat's", err)
+			}
 			return
 		}
 		js, err := json.Marshal(r)
@@ -74,12 +91,30 @@ func FuzzReportJSON(f *testing.F) {
 			return // a decoded enum that cannot be encoded is refused on the way out
 		}
 		var back Report
-		if err := json.Unmarshal(js, &back); err != nil {
+		if err := back.UnmarshalJSON(js); err != nil {
 			t.Fatalf("re-decoding: %v", err)
+		}
+		if diff := cmp.Diff(r, back); diff != "" {
+			t.Fatalf("re-decoded report differs (-first +second):\n%s", diff)
 		}
 		js2, err := json.Marshal(back)
 		if err != nil || string(js2) != string(js) {
 			t.Fatalf("unstable: %v", err)
 		}
 	})
+}
+
+// compactInput is the worked report's input on one item of every source:
+// every part of a report, in a seed small enough to fuzz quickly.
+func compactInput(t testing.TB) Input {
+	in := reportInput(t)
+	tab := csat.NewTable(csat.FivePoint())
+	for l, n := range []uint64{3, 1, 0, 1, 1} {
+		_ = tab.AddN("delivery 交货期", csat.SourceSurvey, l, n)
+	}
+	_ = tab.AddN("delivery 交货期", csat.SourceSelf, 1, 2)
+	_ = tab.AddN("delivery 交货期", csat.SourceCompetitor, 0, 2)
+	in.Table = tab
+	in.Values = values(3, 50, 8)
+	return in
 }

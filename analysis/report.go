@@ -178,35 +178,20 @@ type Report struct {
 type report Report
 
 // UnmarshalJSON decodes what json.Marshal makes of a Report, strictly:
-// unknown fields anywhere, and values inconsistent with their own
-// explanations, are errors wrapping [csat.ErrCorrupt]. The decoded report
-// equals the encoded one and marshals to the same bytes.
+// unknown, repeated or case-folded keys anywhere, trailing data, invalid
+// UTF-8, values inconsistent with their own explanations, and parts that
+// contradict the parts they follow from (levels that make no scale,
+// counts that do not add up, figures, dissatisfied cells, Pareto shares,
+// gaps or targets that are not those of the counts) are errors wrapping
+// [csat.ErrCorrupt] naming the field. The decoded report equals the
+// encoded one and marshals to the same bytes.
 func (r *Report) UnmarshalJSON(data []byte) error {
 	var v report
-	if err := decodeStrict(data, &v); err != nil {
+	if err := decodeStrict("report", data, &v); err != nil {
 		return jsonError("report", err)
 	}
-	for _, sf := range v.Sources {
-		for _, f := range append([]ItemFigures{sf.Overall}, sf.Items...) {
-			if len(f.Counts) != len(v.Levels) {
-				return errorf(csat.ErrCorrupt, "report: %s %s: %d counts for %d levels", sf.Source, itemName(f.Item), len(f.Counts), len(v.Levels))
-			}
-			var sum uint64
-			for _, c := range f.Counts {
-				if sum+c < sum {
-					return errorf(csat.ErrCorrupt, "report: %s %s: counts overflow", sf.Source, itemName(f.Item))
-				}
-				sum += c
-			}
-			if sum != f.Answers {
-				return errorf(csat.ErrCorrupt, "report: %s %s: counts add up to %d, not %d answers", sf.Source, itemName(f.Item), sum, f.Answers)
-			}
-		}
-	}
-	for _, tf := range v.Targets {
-		if len(v.Sources) == 0 || tf.Figure < 0 || tf.Figure >= len(v.Sources[0].Overall.Figures) {
-			return errorf(csat.ErrCorrupt, "report: target of headline figure %d", tf.Figure)
-		}
+	if err := v.check(); err != nil {
+		return err
 	}
 	*r = Report(v)
 	return nil

@@ -16,7 +16,7 @@ import (
 	"pgregory.net/rapid"
 )
 
-func reportInput(t *testing.T) Input {
+func reportInput(t testing.TB) Input {
 	tab := surveyTable(t)
 	_ = tab.AddN("delivery 交货期", csat.SourceSelf, 1, 5)
 	for _, row := range perItem {
@@ -43,7 +43,7 @@ func reportInput(t *testing.T) Input {
 }
 
 // built returns the worked input and its report.
-func built(t *testing.T) (Input, Report) {
+func built(t testing.TB) (Input, Report) {
 	t.Helper()
 	in := reportInput(t)
 	rep, err := Build(in)
