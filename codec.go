@@ -509,8 +509,18 @@ func (s *Scale) MarshalJSON() ([]byte, error) {
 // malformed JSON, an unknown, repeated or case-folded key, trailing data
 // or invalid UTF-8 wraps [ErrCorrupt], a decimal of more than 128
 // characters or with an exponent beyond ±128 also [ErrOutOfRange]. On
-// error s is unchanged.
+// error s is unchanged. s must be a zero Scale: scales are shared (every
+// FivePoint() is one scale), so decoding over one in use is an error
+// wrapping [ErrInvalid] rather than a change seen by all its users.
 func (s *Scale) UnmarshalJSON(data []byte) error {
+	if s == nil {
+		return errorf(ErrInvalid, "scale JSON: decoding into a nil *Scale")
+	}
+	if s.name != "" || len(s.levels) > 0 {
+		// Scales are shared (FivePoint returns one scale to every caller):
+		// decoding over one would change it for all of them.
+		return errorf(ErrInvalid, "scale JSON: decoding into the scale %q, which is in use; decode into a new Scale", s.name)
+	}
 	var j scaleJSON
 	if err := decodeStrict("scale", data, &j); err != nil {
 		return jsonError("scale", err)

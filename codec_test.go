@@ -48,15 +48,25 @@ func TestScaleJSON(t *testing.T) {
 		{`{"name":"","full_marks":"10","levels":[{"key":"a","points":"1"}]}`, ErrInvalidScale},
 		{`{"name":"x","full_marks":"10","levels":[{"key":"a","points":"11"}]}`, ErrInvalidScale},
 	} {
-		s := FivePoint()
-		before := s.Fingerprint()
+		s := new(Scale)
 		err := s.UnmarshalJSON([]byte(tt.json))
 		if !errors.Is(err, tt.is) {
 			t.Errorf("%s: error %v, want %v", tt.json, err, tt.is)
 		}
-		if s.Fingerprint() != before {
+		if s.Name() != "" || len(s.Levels()) != 0 {
 			t.Errorf("%s: the scale changed on error", tt.json)
 		}
+	}
+	// FivePoint's scale is shared by every caller: decoding over it (or
+	// over any scale in use) is refused, and it stays as it was.
+	shared := FivePoint()
+	before := shared.Fingerprint()
+	js, _ := json.Marshal(PVCBands())
+	if err := json.Unmarshal(js, shared); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), `decoding into the scale "five-point", which is in use`) {
+		t.Errorf("decoding over FivePoint(): error %v, want ErrInvalid", err)
+	}
+	if FivePoint().Fingerprint() != before || FivePoint().Name() != "five-point" {
+		t.Error("decoding over FivePoint() changed it")
 	}
 }
 
