@@ -26,10 +26,19 @@
 // Excel saves "CSV (逗号分隔)" by default: with [EncodingAuto] a file that
 // starts with a UTF-8 byte-order mark, or whose first 64 KiB are valid
 // UTF-8 (a character cut by the 64 KiB boundary is not held against it),
-// is UTF-8, and any other GBK (decoded as its superset GB18030). A GBK
-// file whose first 64 KiB happen to be ASCII is read as UTF-8 and stops
-// at its first non-UTF-8 field with an error that suggests [EncodingGBK].
-// UTF-16 files are refused. A line may hold at most [MaxLine] bytes.
+// is UTF-8, and any other GBK (decoded as its superset GB18030). Valid
+// UTF-8 whose only non-ASCII characters take two bytes (é, ü) reads as
+// GBK Chinese too (GBK 茅 is UTF-8 é): such a file is an error asking for
+// the encoding ([GuessEncoding]), never a silent guess. A GBK file whose
+// first 64 KiB happen to be ASCII is read as UTF-8 and stops at its first
+// non-UTF-8 field with an error that suggests [EncodingGBK]. UTF-16 files
+// are refused. A record (a line, or several when a quoted field holds
+// line breaks) may hold at most [MaxLine] bytes.
+//
+// Every field of every file, CSV or XLSX, is put in Unicode normal form C,
+// so that a name typed as é or as e + ◌́ is one name; a control character
+// other than line feed and tab, or a spreadsheet's error value exported as
+// text (#N/A, #REF!, …), rejects its row with an error naming the field.
 //
 // XLSX files are read from the first visible worksheet (hidden sheets
 // and chart sheets are passed over), or [Options.Sheet];
@@ -97,8 +106,14 @@
 // With [LayoutAuto] a header with both an item and a level column is
 // long, any other wide.
 //
-// Answers are grouped by period into [csat.Period] values sorted by name
-// (row order does not matter), each with a [csat.Table] of [Options.Scale].
+// A form id given twice in one period of the wide layout rejects the
+// second row, naming the first's line.
+//
+// Answers are grouped by period into [csat.Period] values in the order of
+// their meaning ([SortPeriods]: 2026-9 before 2026-10; row order does not
+// matter), each with a [csat.Table] of [Options.Scale]; periods that
+// cannot be ordered (names that are not periods, or overlap) are an
+// error, unless there is only one.
 // [WriteAnswers] writes periods in either layout, as CSV or XLSX, and the
 // readers read the same tallies back.
 //
