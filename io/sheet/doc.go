@@ -179,11 +179,11 @@
 //
 // Or purchases, from which the caller computes each customer's CLV with
 // [csat.CLV] ([ReadPurchases] → margins per customer, one per period of
-// the file in name order, summed within a period, 0 where the customer
+// the file in the order of their meaning ([SortPeriods]), summed within a period, 0 where the customer
 // has none):
 //
 //	customer  客户    required
-//	period    期间    required: the period (sorted by name: 2025, 2026, …)
+//	period    期间    required: the period (ordered by meaning: 2025-9, 2025-10, 2026, …)
 //	margin    毛利    required: a decimal number, may be negative
 //
 //	客户,期间,毛利

@@ -87,7 +87,7 @@ func (r *run) values(values map[string]csat.Result) error {
 // ReadPurchases reads purchase margins (customer, period, margin; see the
 // package doc) from the CSV or XLSX file at path, for computing each
 // customer's CLV with [csat.CLV]. It returns, per customer, one margin per
-// period of the file, in order of period name: the sum of the customer's
+// period of the file, in the order of their meaning ([SortPeriods]): the sum of the customer's
 // margins in that period, 0 where it has none, so that the t-th margin of
 // every customer is of the same period. Margins may be negative. More
 // than [csat.MaxPeriods] periods is an error wrapping
