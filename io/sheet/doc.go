@@ -179,8 +179,8 @@
 //
 // Or purchases, from which the caller computes each customer's CLV with
 // [csat.CLV] ([ReadPurchases] → margins per customer, one per period of
-// the file in the order of their meaning ([SortPeriods]), summed within a period, 0 where the customer
-// has none):
+// the file in the order of their meaning ([SortPeriods]), summed within a
+// period, 0 where the customer has none):
 //
 //	customer  客户    required
 //	period    期间    required: the period (ordered by meaning: 2025-9, 2025-10, 2026, …)
