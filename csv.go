@@ -5,11 +5,12 @@ import (
 	"errors"
 	"io"
 	"math/bits"
-	"reflect"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/csatkit/csat/internal/iox"
 )
 
 // DefaultMaxField is the default bound on the length of one CSV field
@@ -50,7 +51,7 @@ func ReadTableCSV(r io.Reader, s *Scale, opts *CSVOptions) (*Table, error) {
 	if s == nil {
 		return nil, errorf(ErrInvalid, "csv: no scale")
 	}
-	if nilReader(r) {
+	if iox.IsNil(r) {
 		return nil, errorf(ErrInvalid, "csv: nil reader")
 	}
 	max := DefaultMaxField
@@ -260,17 +261,3 @@ type syntaxError struct{ err error }
 func (e *syntaxError) Error() string   { return "csat: " + e.detail() }
 func (e *syntaxError) detail() string  { return e.err.Error() + ": " + ErrSyntax.Error() }
 func (e *syntaxError) Unwrap() []error { return []error{ErrSyntax, e.err} }
-
-// nilReader reports whether r is nil, or an interface holding a nil
-// pointer (a typed nil, which would panic on Read).
-func nilReader(r io.Reader) bool {
-	if r == nil {
-		return true
-	}
-	v := reflect.ValueOf(r)
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan, reflect.Interface:
-		return v.IsNil()
-	}
-	return false
-}

@@ -9,6 +9,8 @@ import (
 	"math"
 	"slices"
 
+	"github.com/csatkit/csat/internal/iox"
+
 	"github.com/csatkit/csat"
 )
 
@@ -36,7 +38,7 @@ func ReadAnswers(path string, opts *Options) ([]csat.Period, Summary, error) {
 // (else the content does: a zip archive is XLSX). An XLSX workbook is read
 // into memory whole (a zip archive needs random access); CSV is streamed.
 func ReadAnswersFrom(r io.Reader, name string, opts *Options) ([]csat.Period, Summary, error) {
-	if nilReader(r) {
+	if iox.IsNil(r) {
 		return nil, Summary{File: name}, fmt.Errorf("csat: %s: nil reader: %w", name, csat.ErrInvalid)
 	}
 	return readAnswers(name, r, opts)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/csatkit/csat/internal/iox"
+
 	"github.com/csatkit/csat"
 )
 
@@ -25,7 +27,7 @@ func ReadComplaints(path string, opts *Options) ([]csat.Complaint, Summary, erro
 // ReadComplaintsFrom is [ReadComplaints] for a reader, named as for
 // [ReadAnswersFrom].
 func ReadComplaintsFrom(r io.Reader, name string, opts *Options) ([]csat.Complaint, Summary, error) {
-	if nilReader(r) {
+	if iox.IsNil(r) {
 		return nil, Summary{File: name}, fmt.Errorf("csat: %s: nil reader: %w", name, csat.ErrInvalid)
 	}
 	return readComplaints(name, r, opts)

@@ -6,6 +6,8 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/csatkit/csat/internal/iox"
+
 	"github.com/csatkit/csat"
 	"github.com/shopspring/decimal"
 )
@@ -31,7 +33,7 @@ func ReadCustomers(path string, opts *Options) ([]csat.Customer, Summary, error)
 // ReadCustomersFrom is [ReadCustomers] for a reader, named as for
 // [ReadAnswersFrom].
 func ReadCustomersFrom(r io.Reader, name string, opts *Options) ([]csat.Customer, Summary, error) {
-	if nilReader(r) {
+	if iox.IsNil(r) {
 		return nil, Summary{File: name}, fmt.Errorf("csat: %s: nil reader: %w", name, csat.ErrInvalid)
 	}
 	return readCustomers(name, r, opts)

@@ -4,26 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
 
 	"github.com/csatkit/csat"
 	"golang.org/x/text/unicode/norm"
 )
-
-// nilReader reports whether r is nil, or an interface holding a nil
-// pointer (a typed nil, which would panic on Read).
-func nilReader(r io.Reader) bool {
-	if r == nil {
-		return true
-	}
-	v := reflect.ValueOf(r)
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan, reflect.Interface:
-		return v.IsNil()
-	}
-	return false
-}
 
 // excelErrors are the error values a spreadsheet shows for a failed
 // formula; exported to CSV they arrive as text, and are never data.

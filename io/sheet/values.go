@@ -6,6 +6,8 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/csatkit/csat/internal/iox"
+
 	"github.com/csatkit/csat"
 	"github.com/shopspring/decimal"
 )
@@ -25,7 +27,7 @@ func ReadValues(path string, opts *Options) ([]csat.CustomerValue, Summary, erro
 // ReadValuesFrom is [ReadValues] for a reader, named as for
 // [ReadAnswersFrom].
 func ReadValuesFrom(r io.Reader, name string, opts *Options) ([]csat.CustomerValue, Summary, error) {
-	if nilReader(r) {
+	if iox.IsNil(r) {
 		return nil, Summary{File: name}, fmt.Errorf("csat: %s: nil reader: %w", name, csat.ErrInvalid)
 	}
 	return readValues(name, r, opts)
@@ -99,7 +101,7 @@ func ReadPurchases(path string, opts *Options) (map[string][]decimal.Decimal, Su
 // ReadPurchasesFrom is [ReadPurchases] for a reader, named as for
 // [ReadAnswersFrom].
 func ReadPurchasesFrom(r io.Reader, name string, opts *Options) (map[string][]decimal.Decimal, Summary, error) {
-	if nilReader(r) {
+	if iox.IsNil(r) {
 		return nil, Summary{File: name}, fmt.Errorf("csat: %s: nil reader: %w", name, csat.ErrInvalid)
 	}
 	return readPurchases(name, r, opts)
