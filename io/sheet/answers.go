@@ -55,8 +55,9 @@ func readAnswers(name string, in io.Reader, opts *Options) ([]csat.Period, Summa
 	if !keep {
 		return nil, *r.sum, err
 	}
-	periods, rerr := acc.result()
+	periods, rerr := acc.result(name)
 	if rerr != nil {
+		r.sum.Errors = append(r.sum.Errors, rerr)
 		return nil, *r.sum, rerr
 	}
 	return periods, *r.sum, err
@@ -130,7 +131,7 @@ func (r *run) long(header []string, acc *accumulator) error {
 				return r.colError(cs, colCount, err)
 			}
 		}
-		p, err := acc.period(period)
+		p, err := acc.period(period, r.src.line(0))
 		if err != nil {
 			return r.colError(cs, colPeriod, err)
 		}
@@ -209,7 +210,7 @@ func (r *run) wide(header []string, acc *accumulator) error {
 			row = append(row, answer{k, lvl})
 		}
 		if len(row) > 0 {
-			p, err := acc.period(period)
+			p, err := acc.period(period, r.src.line(0))
 			if err != nil {
 				return r.colError(cs, colPeriod, err)
 			}
@@ -345,6 +346,7 @@ type cellKey struct{ item, source string }
 
 type periodAcc struct {
 	cells map[cellKey]*csat.Tally
+	line  int // where the period first appears
 }
 
 func newAccumulator(s *csat.Scale) *accumulator {
@@ -378,14 +380,14 @@ func (a *accumulator) level(name string) (int, error) {
 
 // period returns the accumulator of a period, made on first use; more
 // than csat.MaxPeriods periods is an error.
-func (a *accumulator) period(name string) (*periodAcc, error) {
+func (a *accumulator) period(name string, line int) (*periodAcc, error) {
 	if p, ok := a.periods[name]; ok {
 		return p, nil
 	}
 	if len(a.periods) >= csat.MaxPeriods {
 		return nil, fmt.Errorf("period %s is one more than %d periods: %w", quote(name), csat.MaxPeriods, csat.ErrOutOfRange)
 	}
-	p := &periodAcc{cells: map[cellKey]*csat.Tally{}}
+	p := &periodAcc{cells: map[cellKey]*csat.Tally{}, line: line}
 	a.periods[name] = p
 	return p, nil
 }
@@ -409,11 +411,11 @@ func (p *periodAcc) tally(item, source string, s *csat.Scale) *csat.Tally {
 
 // result returns the periods in the order of their meaning
 // ([SortPeriods]), each with its table.
-func (a *accumulator) result() ([]csat.Period, error) {
+func (a *accumulator) result(file string) ([]csat.Period, error) {
 	out := make([]csat.Period, 0, len(a.periods))
 	names := slices.Sorted(maps.Keys(a.periods))
-	if err := SortPeriods(names); err != nil {
-		return nil, err
+	if bad, err := orderPeriods(names); err != nil {
+		return nil, &csat.ParseError{File: file, Line: a.periods[bad].line, Err: err}
 	}
 	for _, name := range names {
 		p := a.periods[name]

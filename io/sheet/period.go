@@ -63,8 +63,17 @@ func PeriodRange(name string) (start, end time.Time, ok bool) {
 // text would silently misplace the current period, the trend and the
 // discounting of lifetime values.
 func SortPeriods(names []string) error {
+	if _, err := orderPeriods(names); err != nil {
+		return fmt.Errorf("csat: %w", err)
+	}
+	return nil
+}
+
+// orderPeriods is [SortPeriods]; on error it returns the name at fault
+// (the later of two that overlap), for the reader to name its line.
+func orderPeriods(names []string) (string, error) {
 	if len(names) < 2 {
-		return nil
+		return "", nil
 	}
 	type span struct {
 		name       string
@@ -74,20 +83,20 @@ func SortPeriods(names []string) error {
 	for i, n := range names {
 		s, e, ok := PeriodRange(n)
 		if !ok {
-			return fmt.Errorf("csat: cannot order the periods: %s is not a period's name (2026, 2026H1, 2026Q3, 2026-05 or 2026-05-31): %w", quote(n), csat.ErrInvalid)
+			return n, fmt.Errorf("cannot order the periods: %s is not a period's name (2026, 2026H1, 2026Q3, 2026-05 or 2026-05-31): %w", quote(n), csat.ErrInvalid)
 		}
 		spans[i] = span{n, s, e}
 	}
 	slices.SortFunc(spans, func(a, b span) int { return cmpSpan(a.start, a.end, b.start, b.end, a.name, b.name) })
 	for i := 1; i < len(spans); i++ {
 		if spans[i].start.Before(spans[i-1].end) {
-			return fmt.Errorf("csat: the periods %s and %s overlap: %w", quote(spans[i-1].name), quote(spans[i].name), csat.ErrInvalid)
+			return spans[i].name, fmt.Errorf("the periods %s and %s overlap: %w", quote(spans[i-1].name), quote(spans[i].name), csat.ErrInvalid)
 		}
 	}
 	for i, s := range spans {
 		names[i] = s.name
 	}
-	return nil
+	return "", nil
 }
 
 func cmpSpan(s1, e1, s2, e2 time.Time, n1, n2 string) int {

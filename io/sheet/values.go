@@ -113,15 +113,17 @@ func readPurchases(name string, in io.Reader, opts *Options) (map[string][]decim
 		return nil, Summary{File: name, Errors: []error{err}}, err
 	}
 	sums := map[string]map[string]decimal.Decimal{} // customer → period → margin
-	periods := map[string]bool{}
+	periods := map[string]int{} // period → its first line
 	err = r.purchases(sums, periods)
 	keep, err := r.finish(err)
 	if !keep {
 		return nil, *r.sum, err
 	}
 	order := slices.Sorted(maps.Keys(periods))
-	if err := SortPeriods(order); err != nil {
-		return nil, *r.sum, fmt.Errorf("%w (in %s)", err, name)
+	if bad, err := orderPeriods(order); err != nil {
+		err := &csat.ParseError{File: name, Line: periods[bad], Err: err}
+		r.sum.Errors = append(r.sum.Errors, err)
+		return nil, *r.sum, err
 	}
 	out := make(map[string][]decimal.Decimal, len(sums))
 	for id, m := range sums {
@@ -134,7 +136,7 @@ func readPurchases(name string, in io.Reader, opts *Options) (map[string][]decim
 	return out, *r.sum, err
 }
 
-func (r *run) purchases(sums map[string]map[string]decimal.Decimal, periods map[string]bool) error {
+func (r *run) purchases(sums map[string]map[string]decimal.Decimal, periods map[string]int) error {
 	header, err := r.header()
 	if err != nil {
 		return err
@@ -155,14 +157,16 @@ func (r *run) purchases(sums map[string]map[string]decimal.Decimal, periods map[
 		if p == "" {
 			return r.colError(cs, colPeriod, fmt.Errorf("empty period: %w", csat.ErrMissing))
 		}
-		if !periods[p] && len(periods) >= csat.MaxPeriods {
+		if _, seen := periods[p]; !seen && len(periods) >= csat.MaxPeriods {
 			return r.colError(cs, colPeriod, fmt.Errorf("period %s is one more than %d periods: %w", quote(p), csat.MaxPeriods, csat.ErrOutOfRange))
 		}
 		m, err := parseDecimal("margin", cs.get(rec, colMargin), r.xlsx)
 		if err != nil {
 			return r.colError(cs, colMargin, err)
 		}
-		periods[p] = true
+		if _, seen := periods[p]; !seen {
+			periods[p] = r.src.line(0)
+		}
 		if sums[id] == nil {
 			sums[id] = map[string]decimal.Decimal{}
 		}
