@@ -318,3 +318,184 @@ func TestResponseRates(t *testing.T) {
 		t.Error("lengths differ: no error")
 	}
 }
+
+type chartRow struct {
+	x, n                                   uint64
+	sigma, lcl, ucl, z, laneyLCL, laneyUCL string
+}
+
+// checkChart compares a chart with reference rows to 1e-10, and its
+// signals with want (period → signals; the others in control).
+func checkChart(t *testing.T, rows []chartRow, center *big.Rat, sigmaZ string, want map[int]Signal) {
+	t.Helper()
+	x, n := make([]uint64, len(rows)), make([]uint64, len(rows))
+	for i, r := range rows {
+		x[i], n[i] = r.x, r.n
+	}
+	c, err := PChart(x, n, 14)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Center.Cmp(center) != 0 {
+		t.Errorf("centre %s, want %s", c.Center, center)
+	}
+	near(t, "σ_z", c.SigmaZ, sigmaZ, "1e-10")
+	for i, r := range rows {
+		p := c.Periods[i]
+		near(t, "σ", p.Sigma, r.sigma, "1e-10")
+		near(t, "LCL", p.LCL, r.lcl, "1e-10")
+		near(t, "UCL", p.UCL, r.ucl, "1e-10")
+		near(t, "z", p.Z, r.z, "1e-10")
+		near(t, "Laney LCL", p.LaneyLCL, r.laneyLCL, "1e-10")
+		near(t, "Laney UCL", p.LaneyUCL, r.laneyUCL, "1e-10")
+		if p.Signals != want[i] {
+			t.Errorf("period %d: %s, want %s", i, p.Signals, want[i])
+		}
+	}
+}
+
+// Python (mpmath at 40 digits, fractions), for x, n below:
+//
+//	pb = F(sum(x), sum(n)); p = mp.mpf(pb.numerator) / pb.denominator
+//	s = [mp.sqrt(p * (1 - p) / ni) for ni in n]
+//	z = [(mp.mpf(xi) / ni - p) / si for xi, ni, si in zip(x, n, s)]
+//	sz = sum(abs(z[i] - z[i-1]) for i in range(1, len(z))) / (len(z) - 1) / mp.mpf("1.128")
+//	# per period: s, max(0, p-3s), min(1, p+3s), z,
+//	#             max(0, p-3*s*sz), min(1, p+3*s*sz); out when x/n beyond
+//
+// Limits to 1e-10.
+func TestPChart(t *testing.T) {
+	rows := []chartRow{
+		{12, 100, "0.03582627127215325", "0.04374069837866221", "0.2586983260115817", "-0.8714139397305351", "0", "0.3415916922803471"},
+		{15, 120, "0.03270476154509606", "0.05310522755983376", "0.2493337968304101", "-0.8017032063960562", "0", "0.3250047411186446"},
+		{9, 90, "0.03776420576368747", "0.03792689490405955", "0.2645121294861844", "-1.356297879416084", "0", "0.351889409595475"},
+		{20, 110, "0.03415900937016222", "0.0487424840846353", "0.2536965403056086", "0.8957715749739425", "0", "0.3327322639395089"},
+		{14, 100, "0.03582627127215325", "0.04374069837866221", "0.2586983260115817", "-0.313164384590661", "0", "0.3415916922803471"},
+		{11, 95, "0.03675697876115949", "0.04094857591164349", "0.2614904484786004", "-0.9638996377022635", "0", "0.3465372478018195"},
+		{30, 105, "0.03496286074796829", "0.04633092995121707", "0.2561080944390268", "3.846789726066089", "0", "0.3370037366276645"},
+		{13, 100, "0.03582627127215325", "0.04374069837866221", "0.2586983260115817", "-0.5922891621605981", "0", "0.3415916922803471"},
+	}
+	// pb = 31/205, sz = 1.7712530807264156; period 6 (30/105) above UCL.
+	checkChart(t, rows, big.NewRat(31, 205), "1.7712530807264156", map[int]Signal{6: AboveUCL})
+}
+
+// An over-dispersed set (n ≈ 2000, σ_z ≈ 5): the p-chart flags four
+// periods that Laney's p′ keeps, and both flag the last. Same snippet as
+// TestPChart.
+func TestPChartLaney(t *testing.T) {
+	rows := []chartRow{
+		{250, 2000, "0.007816449001944553", "0.1190506529941663", "0.1659493470058337", "-2.238868314198225", "0.02457665476839429", "0.2604233452316057"},
+		{310, 2100, "0.007628073151196179", "0.1196157805464115", "0.1653842194535885", "0.6710800378526637", "0.02741859878614093", "0.2575814012138591"},
+		{190, 1900, "0.00801950746617272", "0.1184414776014818", "0.1665585223985182", "-5.299577334302672", "0.02151320058690846", "0.2634867994130915"},
+		{280, 2000, "0.007816449001944553", "0.1190506529941663", "0.1659493470058337", "-0.3198383305997464", "0.02457665476839429", "0.2604233452316057"},
+		{330, 2050, "0.007720538019922781", "0.1193383859402317", "0.1656616140597683", "2.39304692346847", "0.02602362177881579", "0.2589763782211842"},
+		{205, 1950, "0.007916025615071084", "0.1187519231547867", "0.1662480768452133", "-4.721030058397465", "0.02307438598575492", "0.2619256140142451"},
+		{260, 2000, "0.007816449001944553", "0.1190506529941663", "0.1659493470058337", "-1.599191652998732", "0.02457665476839429", "0.2604233452316057"},
+		{300, 2100, "0.007628073151196179", "0.1196157805464115", "0.1653842194535885", "0.04681953752460444", "0.02741859878614093", "0.2575814012138591"},
+		{180, 1900, "0.00801950746617272", "0.1184414776014818", "0.1665585223985182", "-5.955871741027461", "0.02151320058690846", "0.2634867994130915"},
+		{290, 2000, "0.007816449001944553", "0.1190506529941663", "0.1659493470058337", "0.3198383305997464", "0.02457665476839429", "0.2604233452316057"},
+		{540, 2000, "0.007816449001944553", "0.1190506529941663", "0.1659493470058337", "16.31175486058707", "0.02457665476839429", "0.2604233452316057"},
+	}
+	want := map[int]Signal{2: BelowLCL, 5: BelowLCL, 8: BelowLCL, 10: AboveUCL | AboveLaneyUCL}
+	checkChart(t, rows, big.NewRat(57, 400), "5.0288541170152452", want)
+	c, _ := PChart([]uint64{250, 540}, []uint64{2000, 2000}, 6)
+	if c.Periods[1].Out(true) != (c.Periods[1].Signals&AboveLaneyUCL != 0) || !c.Periods[1].Out(false) {
+		t.Errorf("Out: %s", c.Periods[1].Signals)
+	}
+}
+
+// Python (fractions):
+//
+//	x = [30,28,8,9,10,8,9,10,8,9,10,12,9]; n = [100]*13
+//	pb = F(sum(x), sum(n)); side = L = 0; marks = []
+//	for xi, ni in zip(x, n):
+//	    s = (F(xi,ni) > pb) - (F(xi,ni) < pb)
+//	    if s == 0: side, L = 0, 0
+//	    elif s == side: L += 1
+//	    else: side, L = s, 1
+//	    marks.append(L >= 8)
+//	# pb = 8/65; runs marked at periods [9, 10, 11, 12]
+func TestPChartRun(t *testing.T) {
+	x := []uint64{30, 28, 8, 9, 10, 8, 9, 10, 8, 9, 10, 12, 9}
+	n := make([]uint64, len(x))
+	for i := range n {
+		n[i] = 100
+	}
+	c, err := PChart(x, n, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var runs []int
+	for i, p := range c.Periods {
+		if p.Signals&Run != 0 {
+			runs = append(runs, i)
+		}
+	}
+	if len(runs) != 4 || runs[0] != 9 || runs[3] != 12 {
+		t.Errorf("runs at %v, want [9 10 11 12]", runs)
+	}
+	// A period on the centre line (p̄ = 90/180 = 1/2) ends a run: eight
+	// above broken after four, then eight below, the last one the run.
+	x = []uint64{6, 6, 6, 6, 5, 6, 6, 6, 6, 4, 4, 4, 4, 4, 4, 4, 4, 5}
+	n = make([]uint64, len(x))
+	for i := range n {
+		n[i] = 10
+	}
+	c, _ = PChart(x, n, 6)
+	for i, p := range c.Periods {
+		if (p.Signals&Run != 0) != (i == 16) {
+			t.Errorf("period %d: %s", i, p.Signals)
+		}
+	}
+	if s := (AboveUCL | Run).String(); s != "above UCL+run" {
+		t.Errorf("signal string %q", s)
+	}
+}
+
+func TestPChartEdges(t *testing.T) {
+	// p̄ = 0: zero-width limits, nothing out, σ_z 0.
+	c, err := PChart([]uint64{0, 0, 0}, []uint64{5, 7, 9}, 6)
+	if err != nil || !c.SigmaZ.IsZero() || c.Periods[1].Signals != 0 || !c.Periods[1].UCL.IsZero() {
+		t.Errorf("all zero: %+v %v", c, err)
+	}
+	// One period: it is the centre.
+	c, err = PChart([]uint64{3}, []uint64{9}, 6)
+	if err != nil || c.Periods[0].Signals != 0 || !c.CenterD.Equal(dec("0.333333")) {
+		t.Errorf("one period: %+v %v", c, err)
+	}
+	for _, bad := range [][2][]uint64{{nil, nil}, {{1}, {1, 2}}, {{1}, {0}}, {{3}, {2}}} {
+		if _, err := PChart(bad[0], bad[1], 6); err == nil {
+			t.Errorf("%v: no error", bad)
+		}
+	}
+}
+
+// The exact ±3σ decision agrees with the rounded limits wherever the
+// proportion is not within rounding of a limit.
+func TestPChartProperties(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		k := rapid.IntRange(1, 6).Draw(t, "periods")
+		x, n := make([]uint64, k), make([]uint64, k)
+		for i := range k {
+			n[i] = uint64(rapid.IntRange(1, 300).Draw(t, "n"))
+			x[i] = uint64(rapid.IntRange(0, int(n[i])).Draw(t, "x"))
+		}
+		c, err := PChart(x, n, 12)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eps := dec("1e-11")
+		for i, p := range c.Periods {
+			if p.LCL.IsNegative() || p.UCL.GreaterThan(one) || p.LCL.GreaterThan(p.UCL) {
+				t.Fatalf("period %d: limits %s %s", i, p.LCL, p.UCL)
+			}
+			above := p.P.GreaterThan(p.UCL.Add(eps))
+			below := p.P.LessThan(p.LCL.Sub(eps))
+			inside := p.P.GreaterThan(p.LCL.Add(eps)) && p.P.LessThan(p.UCL.Sub(eps))
+			if (above && p.Signals&AboveUCL == 0) || (below && p.Signals&BelowLCL == 0) ||
+				(inside && p.Signals&(AboveUCL|BelowLCL) != 0) {
+				t.Fatalf("period %d: p %s limits %s %s signals %s", i, p.P, p.LCL, p.UCL, p.Signals)
+			}
+		}
+	})
+}
