@@ -273,8 +273,27 @@ func TestWelch(t *testing.T) {
 		near(t, c.labelling+" df", df, c.df, "1e-10")
 		near(t, c.labelling+" p", p, c.p, "1e-12")
 	}
+	// Large samples from their sums (df ≈ 3·10⁵), Python (scipy):
+	//   n1,s1,q1 = 200000,800000,3400000; n2,s2,q2 = 150000,601000,2560000
+	//   m1, m2 = s1/n1, s2/n2
+	//   v1 = (q1-s1*s1/n1)/(n1-1)/n1; v2 = (q2-s2*s2/n2)/(n2-1)/n2
+	//   t = (m1-m2)/math.sqrt(v1+v2)
+	//   df = (v1+v2)**2/(v1**2/(n1-1)+v2**2/(n2-1)); p = 2*stats.t.sf(abs(t), df)
+	//   # -1.944425649361594 321942.29485784046 0.05184501306915936
+	// and df exactly with fractions (the same lines with F(s1*s1, n1)…):
+	//   # 1888787928897950549635251249401/5866852411336568114555599
+	//   # = 321942.294857840602061677655…
+	tt, df, p, err := Welch(
+		Sample{N: 200000, Sum: big.NewRat(800000, 1), SumSq: big.NewRat(3400000, 1)},
+		Sample{N: 150000, Sum: big.NewRat(601000, 1), SumSq: big.NewRat(2560000, 1)}, 16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near(t, "large t", tt, "-1.944425649361594", "1e-10")
+	near(t, "large df", df, "321942.294857840602061678", "1e-12")
+	near(t, "large p", p, "0.05184501306915936", "1e-12")
 	// Equal means: t = 0, p = 1.
-	tt, _, p, err := Welch(sample("1", "2", "3"), sample("2", "2", "2", "2"), 10)
+	tt, _, p, err = Welch(sample("1", "2", "3"), sample("2", "2", "2", "2"), 10)
 	if err != nil || !tt.IsZero() || !p.Equal(one) {
 		t.Errorf("equal means: t %s p %s err %v", tt, p, err)
 	}
