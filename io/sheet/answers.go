@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -58,7 +59,7 @@ func readAnswers(name string, in io.Reader, opts *Options) ([]csat.Period, Summa
 	periods, rerr := acc.result(name)
 	if rerr != nil {
 		r.sum.Errors = append(r.sum.Errors, rerr)
-		return nil, *r.sum, rerr
+		return nil, *r.sum, errors.Join(err, rerr) // err: the rows rejected with CollectAll
 	}
 	return periods, *r.sum, err
 }

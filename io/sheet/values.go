@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -113,17 +114,17 @@ func readPurchases(name string, in io.Reader, opts *Options) (map[string][]decim
 		return nil, Summary{File: name, Errors: []error{err}}, err
 	}
 	sums := map[string]map[string]decimal.Decimal{} // customer → period → margin
-	periods := map[string]int{} // period → its first line
+	periods := map[string]int{}                     // period → its first line
 	err = r.purchases(sums, periods)
 	keep, err := r.finish(err)
 	if !keep {
 		return nil, *r.sum, err
 	}
 	order := slices.Sorted(maps.Keys(periods))
-	if bad, err := orderPeriods(order); err != nil {
-		err := &csat.ParseError{File: name, Line: periods[bad], Err: err}
-		r.sum.Errors = append(r.sum.Errors, err)
-		return nil, *r.sum, err
+	if bad, oerr := orderPeriods(order); oerr != nil {
+		perr := &csat.ParseError{File: name, Line: periods[bad], Err: oerr}
+		r.sum.Errors = append(r.sum.Errors, perr)
+		return nil, *r.sum, errors.Join(err, perr) // err: the rows rejected with CollectAll
 	}
 	out := make(map[string][]decimal.Decimal, len(sums))
 	for id, m := range sums {
