@@ -503,7 +503,15 @@ func (r Result) toJSON() resultJSON {
 // without recomputing anything. Numbers are strings, to keep them exact.
 // Field names are stable: label, kind ("points" or "fraction"), value,
 // num, den, exact, display, formula, explain, parts.
-func (r Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.toJSON()) }
+func (r Result) MarshalJSON() ([]byte, error) {
+	j := r.toJSON()
+	for _, f := range [...]struct{ name, s string }{{"value", j.Value}, {"num", j.Num}, {"den", j.Den}} {
+		if len(f.s) > resultNumberLen { // what UnmarshalJSON would refuse
+			return nil, errorf(ErrOutOfRange, "result %s: %s of %d characters, longer than JSON's limit of %d", quoteShort(r.label), f.name, len(f.s), resultNumberLen)
+		}
+	}
+	return json.Marshal(j)
+}
 
 // UnmarshalJSON decodes what [Result.MarshalJSON] encodes, strictly (no
 // unknown, repeated or case-folded keys, no trailing data, valid UTF-8)
@@ -511,8 +519,9 @@ func (r Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.toJSON()) 
 // [Precision] places when exact is false), den positive, a formula
 // ending in a number or fraction ("… = 190/250") that is num/den, and
 // display and explain as this package prints them. Anything else is an
-// error wrapping [ErrCorrupt]; a value, num or den of more than 4096
-// characters also wraps [ErrOutOfRange], refused before it is parsed.
+// error wrapping [ErrCorrupt]; a value, num or den of more than 262,144
+// characters also wraps [ErrOutOfRange], refused before it is parsed
+// (MarshalJSON refuses to write one).
 // The decoded result equals the encoded one ([Result.Equal]) and
 // marshals to the same bytes.
 func (r *Result) UnmarshalJSON(data []byte) error {
@@ -574,12 +583,13 @@ func (j resultJSON) result() (Result, error) {
 	return r, nil
 }
 
-// resultNumberLen is the longest value, num or den a decoded Result may
-// have, in characters. It is far beyond [MaxDigits]: an exact result
-// (Σ 1 − 0.9^d over complaints d days late) may have a denominator of
-// d + 1 digits; 4096 digits divide in microseconds, while a million
-// took 5 s.
-const resultNumberLen = 4096
+// resultNumberLen is the longest value, num or den a Result may have in
+// JSON, in characters (2¹⁸). It is far beyond [MaxDigits]: exact results
+// grow with their inputs (a complaint's loss over 1,000 days with a rate
+// of r decimal places has 1,000·r digits; a CLV over T periods grows with
+// T). Parsing is quadratic in the digits: 2¹⁸ take about 0.2 s, a million
+// 1.5 s (5 s in an exponent form, refused before expansion).
+const resultNumberLen = 1 << 18
 
 // canonical parses s as a decimal printed by decimal's String: no
 // exponent (checked first, so 1e999999 is never expanded), no leading
@@ -597,13 +607,14 @@ func outOfRange(format string, args ...any) error {
 	return errs.New(errors.Join(ErrOutOfRange, ErrCorrupt), fmt.Sprintf(format, args...)+": "+detail(ErrOutOfRange)+", "+detail(ErrCorrupt))
 }
 
-// bareFraction matches a number or a fraction of two numbers as fmtFrac
-// prints them ("190/250", "0.76", "-3").
-var bareFraction = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?(/[0-9]+(\.[0-9]+)?)?$`)
+// bareFraction matches a fraction of two numbers as fmtFrac prints it
+// ("190/250", "-3/4"). A formula ending in a bare number is not checked:
+// a user's formula may well end "… n = 25".
+var bareFraction = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?/[0-9]+(\.[0-9]+)?$`)
 
 // checkFormula checks that the last step of formula ("… = 190/250"),
-// when it is a bare number or fraction as [Quotient] and the tally
-// scorers print num/den, is the value num/den: a formula that says
+// when it is a fraction as [Quotient] and the tally scorers print
+// num/den, is the value num/den: a formula that says
 // 999/250 of a result of 190/250 is refused. Other formulas are prose
 // ("Σ … over 3 periods") and are kept as they are.
 func checkFormula(label, formula string, num, den decimal.Decimal) error {

@@ -315,9 +315,9 @@ func TestResultJSONLimits(t *testing.T) {
 		t.Fatalf("num and den of %d characters: %v", len(long), err)
 	}
 	for _, c := range []struct{ name, data, msg string }{
-		{"value", js(long+"0", "1", "1"), "value of 4097 characters, longer than the limit of 4096"},
-		{"num", js("1", long+"0", long), "num of 4097 characters"},
-		{"den", js("1", long, long+"0"), "den of 4097 characters"},
+		{"value", js(long+"0", "1", "1"), "value of 262145 characters, longer than the limit of 262144"},
+		{"num", js("1", long+"0", long), "num of 262145 characters"},
+		{"den", js("1", long, long+"0"), "den of 262145 characters"},
 	} {
 		err := r.UnmarshalJSON([]byte(c.data))
 		if !errors.Is(err, ErrOutOfRange) || !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), c.msg) {
@@ -339,21 +339,42 @@ func TestResultJSONLimits(t *testing.T) {
 		return r.UnmarshalJSON(b)
 	}
 	for _, ok := range []string{"190/250", "19/25", "0.76", "(10 + 9) / 25 = 19/25", "999/250 = 190/250", "Σ over 3 periods",
-		"190/250 = about three quarters", "-190/250 % x", "2 × 0.38"} {
+		"190/250 = about three quarters", "-190/250 % x", "2 × 0.38",
+		"0.77", "76", "-0.76", "mean over n = 25"} { // a bare number ending is not checked: a user's formula may end in one
 		if err := formula(ok); err != nil {
 			t.Errorf("formula %q: %v", ok, err)
 		}
 	}
-	for _, bad := range []string{"999/250", "190/250 = 999/250", "1/0", "0.77", "76", "-0.76"} {
+	for _, bad := range []string{"999/250", "190/250 = 999/250", "1/0", "77/100", "-19/25"} {
 		if err := formula(bad); !errors.Is(err, ErrCorrupt) || errors.Is(err, ErrOutOfRange) || !strings.Contains(err.Error(), "not the value 190/250") {
 			t.Errorf("formula %q: %v", bad, err)
 		}
 	}
-	atLimit := "1" + strings.Repeat("0", 2*resultNumberLen) // 8193 characters: checked, not the value
+	atLimit := strings.Repeat("1", 2*resultNumberLen-1) + "/1" // 2·2¹⁸+1 characters: checked, not the value
 	if err := formula(atLimit); !errors.Is(err, ErrCorrupt) || errors.Is(err, ErrOutOfRange) {
 		t.Errorf("a formula ending in %d digits: %v", len(atLimit), err)
 	}
-	if err := formula(atLimit + "0"); !errors.Is(err, ErrOutOfRange) || !strings.Contains(err.Error(), "formula ends in a number of 8194 characters, longer than the limit of 8193") {
+	if err := formula(atLimit + "0"); !errors.Is(err, ErrOutOfRange) || !strings.Contains(err.Error(), "formula ends in a number of 524290 characters, longer than the limit of 524289") {
 		t.Errorf("a formula ending in %d digits: %v", len(atLimit)+1, err)
+	}
+}
+
+// TestResultJSONLongExact: exact results csat makes itself round-trip
+// through JSON (a review found a CLV over 1,000 periods, 4,355 digits,
+// refused when the limit was 4,096), up to MaxPeriods periods.
+func TestResultJSONLongExact(t *testing.T) {
+	for _, n := range []int{1000, MaxPeriods} {
+		r, err := CLVConstant(dec("100"), dec("0.9"), dec("0.12345"), n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("%d periods: %v", n, err)
+		}
+		var back Result
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(r) {
+			t.Fatalf("%d periods (%d-digit num): %v", n, len(r.Num().String()), err)
+		}
 	}
 }

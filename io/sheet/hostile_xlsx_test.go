@@ -383,3 +383,19 @@ func manyEntries(n int) func(testing.TB) []byte {
 		return b.Bytes()
 	}
 }
+
+// withLongComment is manyEntries with a zip comment of 65,535 bytes: the
+// zip64 locator then lies before the tail where the end record is
+// searched for (a review found the count bypassed so).
+func withLongComment(n int) func(testing.TB) []byte {
+	return func(t testing.TB) []byte {
+		b := manyEntries(n)(t)
+		// The end record's comment length is its last field; the comment
+		// follows it. Rewrite a zero-length comment as 65,535 spaces.
+		if b[len(b)-2] != 0 || b[len(b)-1] != 0 {
+			t.Fatal("the archive already has a comment")
+		}
+		b[len(b)-2], b[len(b)-1] = 0xFF, 0xFF
+		return append(b, bytes.Repeat([]byte(" "), 0xFFFF)...)
+	}
+}

@@ -337,6 +337,15 @@ func TestZipEntries(t *testing.T) {
 	if n := zipEntries(bytes.NewReader(many), int64(len(many)), 100); n != 101 {
 		t.Errorf("%d entries counted with the limit 100, want 101", n)
 	}
+	// Zip64 (70,000 entries) and a comment of 65,535 bytes: the zip64
+	// locator lies before the tail searched for the end record.
+	long := withLongComment(70_000)(t)
+	if zr, err := zip.NewReader(bytes.NewReader(long), int64(len(long))); err != nil || len(zr.File) < 70_000 {
+		t.Fatalf("archive/zip reads %v entries (%v): the test archive is not what it means to be", zr, err)
+	}
+	if n := zipEntries(bytes.NewReader(long), int64(len(long)), MaxXLSXParts); n != MaxXLSXParts+1 {
+		t.Errorf("zip64 with a long comment: %d entries counted with the limit %d, want %d", n, MaxXLSXParts, MaxXLSXParts+1)
+	}
 	if n := zipEntries(bytes.NewReader([]byte("PK\x05\x06 not really")), 18, 100); n != 0 {
 		t.Errorf("%d entries counted in no archive", n)
 	}

@@ -36,9 +36,19 @@ func zipEntries(ra io.ReaderAt, size int64, limit int) int {
 	declared := uint64(binary.LittleEndian.Uint16(buf[i+10:]))
 	dirSize := uint64(binary.LittleEndian.Uint32(buf[i+12:]))
 	dirOff := uint64(binary.LittleEndian.Uint32(buf[i+16:]))
-	if (declared == 0xFFFF || dirSize == 0xFFFF || dirOff == 0xFFFFFFFF) && i >= loc64Len && bytes.HasPrefix(buf[i-loc64Len:], []byte("PK\x06\x07")) {
+	// The zip64 locator sits just before the end record, inside the tail
+	// read or, past a long comment, before it: read it where archive/zip
+	// does, at the end record's offset − 20.
+	var loc [loc64Len]byte
+	zip64 := declared == 0xFFFF || dirSize == 0xFFFF || dirSize == 0xFFFFFFFF || dirOff == 0xFFFFFFFF // as archive/zip, and the 32-bit mark
+	if zip64 && endOff >= loc64Len {
+		if _, err := ra.ReadAt(loc[:], endOff-loc64Len); err != nil {
+			zip64 = false
+		}
+	}
+	if zip64 && bytes.HasPrefix(loc[:], []byte("PK\x06\x07")) {
 		var end64 [56]byte
-		off := binary.LittleEndian.Uint64(buf[i-loc64Len+8:])
+		off := binary.LittleEndian.Uint64(loc[8:])
 		if off < usize {
 			off := int64(off) //nolint:gosec // off < size
 			if _, err := ra.ReadAt(end64[:], off); err == nil && bytes.HasPrefix(end64[:], []byte("PK\x06\x06")) {
