@@ -372,6 +372,11 @@ func (s *xlsxSource) cellValue(c *xlsxCell) (string, error) {
 	if c.formula && !c.hasV && !c.hasIS {
 		return "", fmt.Errorf("a formula without its cached value (open the workbook in Excel, let it calculate, and save it): %w", csat.ErrMissing)
 	}
+	if c.hasIS && c.typ != "inlineStr" {
+		// An inline string in a cell of another type: neither reading it
+		// nor dropping it would be faithful.
+		return "", fmt.Errorf("an inline string <is> in a cell of type %s (want t=\"inlineStr\"): %w", quote(c.typ), csat.ErrSyntax)
+	}
 	switch c.typ {
 	case "", "n", "d", "str":
 		return c.v, nil

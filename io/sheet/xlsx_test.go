@@ -350,3 +350,15 @@ func TestZipEntries(t *testing.T) {
 		t.Errorf("%d entries counted in no archive", n)
 	}
 }
+
+// TestXLSXInlineStringOfAnotherType: <is> in a cell whose type is not
+// inlineStr was read as empty (a review's find); it is an error naming
+// the cell.
+func TestXLSXInlineStringOfAnotherType(t *testing.T) {
+	for _, c := range []string{`<c r="A2"><is><t>x</t></is></c>`, `<c r="A2" t="s"><is><t>y</t></is></c>`, `<c r="A2" t="str"><is><t>z</t></is></c>`} {
+		_, errs, _ := readXLSXAll(storedWorkbook(t, []byte(sheetXML(`<row r="2">`+c+`</row>`)), []byte(sstPrefix+"</sst>")), defaultLimits)
+		if len(errs) == 0 || !errors.Is(errs[0], csat.ErrSyntax) || !strings.Contains(errs[0].Error(), "an inline string <is> in a cell of type") || !strings.Contains(errs[0].Error(), "A2") {
+			t.Errorf("%s: errors %v, want ErrSyntax naming A2", c, errs)
+		}
+	}
+}
