@@ -82,6 +82,7 @@ func TestHostileReport(t *testing.T) {
 		}
 	}
 	rows := append(reportKeyRows(js, fj), reportContentRows(t, js, fj)...)
+	rows = append(rows, reportReviewRows(t, fj)...)
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
 			if row.data == js || row.data == fj {
@@ -204,5 +205,27 @@ func reportContentRows(t *testing.T, js, fj string) []reportRow {
 		{"p7/targets/met", edit(t, fj, func(m map[string]any) { obj(m, "targets", 0)["met"] = !obj(m, "targets", 0)["met"].(bool) }),
 			[]error{csat.ErrCorrupt}, "report: targets[0]: met is"},
 		{"p7/targets/figure", strings.Replace(fj, `"figure":0`, `"figure":2`, 1), []error{csat.ErrCorrupt}, "report: targets[0]: target of headline figure 2"},
+	}
+}
+
+// reportReviewRows are the cases a review of the decoder found accepted:
+// reports Build never makes, which could not be marshalled again.
+func reportReviewRows(t *testing.T, fj string) []reportRow {
+	return []reportRow{
+		{"p7/period-empty", edit(t, fj, func(m map[string]any) { m["period"] = "" }),
+			[]error{csat.ErrCorrupt, csat.ErrMissing}, "period: none"},
+		{"p7/targets-against-null", edit(t, fj, func(m map[string]any) { obj(m, "targets", 0)["against"] = nil }),
+			[]error{csat.ErrCorrupt}, "targets[0]: against"},
+		{"p7/targets-against-missing", edit(t, fj, func(m map[string]any) { delete(obj(m, "targets", 0), "against") }),
+			[]error{csat.ErrCorrupt}, "targets[0]: against"},
+		{"p7/actions-empty-object", edit(t, fj, func(m map[string]any) { m["actions"] = []any{map[string]any{}} }),
+			[]error{csat.ErrCorrupt}, "actions[0]"},
+		{"p7/dissatisfied-cell-twice", edit(t, fj, func(m map[string]any) {
+			d := m["dissatisfied"].([]any)
+			if len(d) < 2 {
+				t.Fatal("the full report has fewer than 2 dissatisfied cells")
+			}
+			d[len(d)-1] = d[0]
+		}), []error{csat.ErrCorrupt, csat.ErrDuplicate}, "given twice"},
 	}
 }

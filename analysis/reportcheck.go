@@ -33,6 +33,19 @@ func corrupt(reason error, format string, args ...any) error {
 
 // check checks the decoded report r.
 func (r *report) check() error {
+	if r.Period == "" {
+		return corrupt(csat.ErrMissing, "period: none (Build refuses a report without one)")
+	}
+	for i, a := range r.Actions {
+		if err := a.Validate(); err != nil {
+			return corrupt(nil, "actions[%d]: %s", i, errs.Detail(err))
+		}
+	}
+	for i, tf := range r.Targets {
+		if _, err := tf.Against.MarshalText(); err != nil {
+			return corrupt(nil, "targets[%d]: against: %s (a null or missing key is not one)", i, errs.Detail(err))
+		}
+	}
 	sc, err := r.scale()
 	if err != nil {
 		return err
@@ -187,11 +200,17 @@ func (r *report) checkDissatisfied(sc *csat.Scale, cells map[[2]string]ItemFigur
 	if len(r.Dissatisfied) != len(cells) {
 		return corrupt(nil, "dissatisfied: %d cells, the sources have %d", len(r.Dissatisfied), len(cells))
 	}
+	seen := make(map[[2]string]bool, len(cells))
 	for _, d := range r.Dissatisfied {
-		f, ok := cells[[2]string{d.Source, d.Item}]
+		key := [2]string{d.Source, d.Item}
+		f, ok := cells[key]
 		if !ok {
 			return corrupt(nil, "dissatisfied: %s/%s is not an item of the sources", quoteShort(d.Item), quoteShort(d.Source))
 		}
+		if seen[key] {
+			return corrupt(csat.ErrDuplicate, "dissatisfied: %s/%s given twice", quoteShort(d.Item), quoteShort(d.Source))
+		}
+		seen[key] = true
 		var unsat uint64
 		for i, l := range sc.Levels() {
 			if !l.Satisfied {
