@@ -314,6 +314,14 @@ func TestResultJSONLimits(t *testing.T) {
 	if err := r.UnmarshalJSON([]byte(js("1", long, long))); err != nil || !r.Num().Equal(dec(long)) {
 		t.Fatalf("num and den of %d characters: %v", len(long), err)
 	}
+	// MarshalJSON writes what UnmarshalJSON reads, and no more.
+	if _, err := json.Marshal(r); err != nil {
+		t.Errorf("marshalling num and den of %d characters: %v", len(long), err)
+	}
+	over := Result{kind: Points, num: dec(long + "0"), den: dec(long + "0"), value: one}
+	if _, err := over.MarshalJSON(); !errors.Is(err, ErrOutOfRange) || !strings.Contains(err.Error(), "num of 262145 characters, longer than JSON's limit of 262144") {
+		t.Errorf("marshalling a num of %d characters: %v", len(long)+1, err)
+	}
 	for _, c := range []struct{ name, data, msg string }{
 		{"value", js(long+"0", "1", "1"), "value of 262145 characters, longer than the limit of 262144"},
 		{"num", js("1", long+"0", long), "num of 262145 characters"},
