@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/form"
 	"github.com/csatkit/csat/internal/enum"
 	"github.com/shopspring/decimal"
 )
@@ -58,6 +59,15 @@ type Input struct {
 	// grades them, nil meaning [csat.ABC].
 	Values    []csat.CustomerValue
 	Segmenter csat.Segmenter
+	// Forms are the period's returned forms (package form): with them
+	// the report counts forms, answers and blanks and breaks the survey
+	// down by every dimension of the forms' attributes.
+	Forms *form.Stats
+	// MinSample is the sample-size rule of the breakdowns (zero: 30
+	// forms for a small sample, 5 to suppress).
+	MinSample MinSample
+	// Sent is the fieldwork per stratum, for the response rate.
+	Sent *Sent
 }
 
 // A Headline is one headline figure of a report: the scorer that
@@ -169,6 +179,19 @@ type Report struct {
 	Loyalty      []csat.Result        `json:"loyalty,omitempty"`
 	Segments     []csat.Assignment    `json:"segments,omitempty"`
 	Classes      []csat.ClassSummary  `json:"classes,omitempty"`
+	// Forms counts the returned forms, answers and blanks (with
+	// Input.Forms).
+	Forms *FormCounts `json:"forms,omitempty"`
+	// Groups break the survey's headline figures down by customer group
+	// (with Input.Forms), one Breakdown per dimension and figure.
+	Groups []Breakdown `json:"groups,omitempty"`
+	// MinSample is the sample-size rule the report applied (with Groups).
+	MinSample *MinSample `json:"min_sample,omitempty"`
+	// Response is the response rate (with Input.Sent).
+	Response *Response `json:"response,omitempty"`
+	// Control is the p-chart of the survey's rate over the trend's
+	// periods (with Input.History).
+	Control *ControlChart `json:"control,omitempty"`
 	// Warnings list what weakens the report (too few competitor forms, a
 	// figure that could not be computed); never hidden.
 	Warnings []string `json:"warnings,omitempty"`
