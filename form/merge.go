@@ -25,7 +25,7 @@ type Moments struct {
 // wrapping [csat.ErrUnknownItem] when the source has no forms or the
 // statistics are a group's (groups keep no joint counts).
 func (s *Stats) Moments(source, x, y string) (Moments, error) {
-	pt := s.parts[source]
+	pt := s.get(source)
 	if pt == nil {
 		return Moments{}, errs.New(csat.ErrUnknownItem, "moments: no forms of source "+errs.QuoteShort(source))
 	}

@@ -103,10 +103,36 @@ func New(s *csat.Scale, opts *Options) (*Stats, error) {
 }
 
 // Scale returns the items' scale (nil for the zero Stats).
-func (s *Stats) Scale() *csat.Scale { return s.scale }
+func (s *Stats) Scale() *csat.Scale {
+	if s == nil {
+		return nil
+	}
+	return s.scale
+}
 
 // ImportanceScale returns the scale of stated importance.
-func (s *Stats) ImportanceScale() *csat.Scale { return s.imp }
+func (s *Stats) ImportanceScale() *csat.Scale {
+	if s == nil {
+		return nil
+	}
+	return s.imp
+}
+
+// get returns the source's part, nil when there is none (or s is nil).
+func (s *Stats) get(source string) *part {
+	if s == nil {
+		return nil
+	}
+	return s.parts[source]
+}
+
+// groupsOf returns s's groups (nil for a nil Stats).
+func (s *Stats) groupsOf() map[groupKey]*groups {
+	if s == nil {
+		return nil
+	}
+	return s.groups
+}
 
 // Add counts one form. It is an error, naming the form and wrapping a
 // sentinel of csat, when a level is not on its scale
@@ -227,11 +253,19 @@ func validName(name string) bool {
 }
 
 // Sources returns the sources with at least one form, sorted.
-func (s *Stats) Sources() []string { return sortedKeys(s.parts) }
+func (s *Stats) Sources() []string {
+	if s == nil {
+		return []string{}
+	}
+	return sortedKeys(s.parts)
+}
 
 // Items returns every item on any form, sorted.
 func (s *Stats) Items() []string {
 	seen := map[string]bool{}
+	if s == nil {
+		return []string{}
+	}
 	for _, pt := range s.parts {
 		for it := range pt.items {
 			seen[it] = true
@@ -242,7 +276,7 @@ func (s *Stats) Items() []string {
 
 // Forms returns the number of forms of the source.
 func (s *Stats) Forms(source string) uint64 {
-	if pt := s.parts[source]; pt != nil {
+	if pt := s.get(source); pt != nil {
 		return pt.forms
 	}
 	return 0
@@ -250,7 +284,7 @@ func (s *Stats) Forms(source string) uint64 {
 
 // Answers returns the number of answers (答项: answered items) of the
 // source, blanks not counted.
-func (s *Stats) Answers(source string) uint64 { return s.parts[source].answers() }
+func (s *Stats) Answers(source string) uint64 { return s.get(source).answers() }
 
 func (pt *part) answers() uint64 {
 	if pt == nil {
@@ -270,7 +304,7 @@ func (pt *part) answers() uint64 {
 // Blanks returns the number of forms of the source on which the item
 // was left blank.
 func (s *Stats) Blanks(item, source string) uint64 {
-	if pt := s.parts[source]; pt != nil && pt.items[item] != nil {
+	if pt := s.get(source); pt != nil && pt.items[item] != nil {
 		return pt.items[item].blanks
 	}
 	return 0
@@ -279,34 +313,37 @@ func (s *Stats) Blanks(item, source string) uint64 {
 // Tally returns the answers of the item on the source's forms (an empty
 // tally of the scale when there are none).
 func (s *Stats) Tally(item, source string) csat.Tally {
-	if pt := s.parts[source]; pt != nil && pt.items[item] != nil {
+	if pt := s.get(source); pt != nil && pt.items[item] != nil {
 		return pt.items[item].tally
 	}
-	return csat.NewTally(s.scale)
+	return csat.NewTally(s.Scale())
 }
 
 // OverallTally returns the answers to the overall question on the
 // source's forms.
 func (s *Stats) OverallTally(source string) csat.Tally {
-	if pt := s.parts[source]; pt != nil {
+	if pt := s.get(source); pt != nil {
 		return pt.overall
 	}
-	return csat.NewTally(s.scale)
+	return csat.NewTally(s.Scale())
 }
 
 // Importance returns the stated importance of the item on the source's
 // forms, a tally of the importance scale.
 func (s *Stats) Importance(item, source string) csat.Tally {
-	if pt := s.parts[source]; pt != nil && pt.items[item] != nil {
+	if pt := s.get(source); pt != nil && pt.items[item] != nil {
 		return pt.items[item].importance
 	}
-	return csat.NewTally(s.imp)
+	return csat.NewTally(s.ImportanceScale())
 }
 
 // Table returns the answers of every source as a new csat.Table (item ×
 // source), the input of package csat's scorers and of the analysis
 // report. Changing it does not change s.
 func (s *Stats) Table() (*csat.Table, error) {
+	if s.Scale() == nil {
+		return nil, errs.New(csat.ErrInvalidScale, "form statistics: Stats without a scale (use form.New)")
+	}
 	t := csat.NewTable(s.scale)
 	for _, src := range s.Sources() {
 		pt := s.parts[src]
@@ -322,7 +359,7 @@ func (s *Stats) Table() (*csat.Table, error) {
 // Dimensions returns the dimensions of the forms' attributes, sorted.
 func (s *Stats) Dimensions() []string {
 	seen := map[string]bool{}
-	for k := range s.groups {
+	for k := range s.groupsOf() {
 		seen[k.dim] = true
 	}
 	return sortedKeys(seen)
@@ -330,8 +367,8 @@ func (s *Stats) Dimensions() []string {
 
 // Values returns the values of a dimension, sorted.
 func (s *Stats) Values(dim string) []string {
-	var vs []string
-	for k := range s.groups {
+	vs := []string{}
+	for k := range s.groupsOf() {
 		if k.dim == dim {
 			vs = append(vs, k.value)
 		}
@@ -344,7 +381,7 @@ func (s *Stats) Values(dim string) []string {
 // value, as Stats of their own (without joint counts: Moments of a group
 // is an error), or nil when no form has it.
 func (s *Stats) Group(dim, value string) *Stats {
-	g := s.groups[groupKey{dim, value}]
+	g := s.groupsOf()[groupKey{dim, value}]
 	if g == nil {
 		return nil
 	}
