@@ -1,0 +1,43 @@
+package form_test
+
+import (
+	"fmt"
+
+	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/form"
+)
+
+// Two regions and three sizes: forms counted, then one region's
+// statistics, then the co-moments of two items over the forms that
+// answered both.
+func Example() {
+	st, err := form.New(csat.FivePoint(), nil)
+	if err != nil {
+		panic(err)
+	}
+	forms := []form.Form{
+		{ID: "F1", Attrs: map[string]string{"地区": "华东", "规模": "大"}, Answers: map[string]string{"品质": "很满意", "交货": "满意"}},
+		{ID: "F2", Attrs: map[string]string{"地区": "华东", "规模": "中"}, Answers: map[string]string{"品质": "满意", "交货": ""}},
+		{ID: "F3", Attrs: map[string]string{"地区": "华南", "规模": "小"}, Answers: map[string]string{"品质": "基本满意", "交货": "不满意"}},
+	}
+	for _, f := range forms {
+		if err := st.Add(f); err != nil {
+			panic(err)
+		}
+	}
+	fmt.Println("forms:", st.Forms(csat.SourceSurvey), "answers:", st.Answers(csat.SourceSurvey), "blanks 交货:", st.Blanks("交货", csat.SourceSurvey))
+	fmt.Println("dimensions:", st.Dimensions(), "sizes:", st.Values("规模"))
+	east := st.Group("地区", "华东")
+	fmt.Println("华东 forms:", east.Forms(csat.SourceSurvey), "品质 counts:", east.Tally("品质", csat.SourceSurvey).Counts())
+	m, err := st.Moments(csat.SourceSurvey, "品质", "交货")
+	if err != nil {
+		panic(err)
+	}
+	// F1 (10, 8) and F3 (6, 4): F2 left 交货 blank.
+	fmt.Printf("n=%d Σx=%s Σy=%s Σxy=%s\n", m.N, m.SumX, m.SumY, m.SumXY)
+	// Output:
+	// forms: 3 answers: 5 blanks 交货: 1
+	// dimensions: [地区 规模] sizes: [中 大 小]
+	// 华东 forms: 2 品质 counts: [1 1 0 0 0]
+	// n=2 Σx=16 Σy=12 Σxy=104
+}
