@@ -314,4 +314,3 @@ func (f formSet) add(period, id string, line int) {
 		f[formKey(period, id)] = max(line, 1)
 	}
 }
-
