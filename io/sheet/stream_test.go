@@ -210,7 +210,7 @@ func (r *formRowsReader) Read(p []byte) (int, error) {
 		}
 		r.i++
 	}
-	return r.rowsReader.sample(p)
+	return r.sample(p)
 }
 
 // TestStreamingMemoryForms reads 20 times more forms of the long layout:
