@@ -17,7 +17,8 @@ import (
 // ReadAnswers reads survey answers from the CSV or XLSX file at path, in
 // the long or the wide layout (see the package doc), into one
 // [csat.Period] per period, in the order of their meaning: the tables of
-// [ReadSurvey], without the forms (its Summary's Forms and Loose are 0). Rows are streamed and counted
+// [ReadSurvey], without the forms (its Summary's Forms and Loose are 0)
+// and without the periods that have no answer (blank forms only). Rows are streamed and counted
 // into tallies as they come: memory grows with the number of periods,
 // items and sources, not of rows.
 //
@@ -51,9 +52,11 @@ func readAnswers(name string, in io.Reader, opts *Options) ([]csat.Period, Summa
 	if ss == nil {
 		return nil, sum, err
 	}
-	ps := make([]csat.Period, len(ss))
-	for i, s := range ss {
-		ps[i] = csat.Period{Name: s.Name, Table: s.Table}
+	ps := make([]csat.Period, 0, len(ss))
+	for _, s := range ss {
+		if len(s.Table.Cells()) > 0 { // a period of blank forms only has no answers
+			ps = append(ps, csat.Period{Name: s.Name, Table: s.Table})
+		}
 	}
 	return ps, sum, err
 }
