@@ -38,6 +38,10 @@ const (
 	colOutcome       = "outcome"
 	colValue         = "value"
 	colMargin        = "margin"
+	colSegment       = "segment"    // a segment column: its header names the dimension
+	colOverall       = "overall"    // the overall question
+	colImportance    = "importance" // long layout: the stated importance of the row's item
+	colSkip          = "skip"       // a meta column skipped by name
 )
 
 // aliases maps each accepted header, normalised by normHeader, to its
@@ -48,7 +52,7 @@ var aliases = map[string]string{
 	"level": colLevel, "等级": colLevel, "评价": colLevel,
 	"count": colCount, "数量": colCount,
 	"period": colPeriod, "期间": colPeriod,
-	"form": colForm, "表单": colForm,
+	"form": colForm, "表单": colForm, "表单编号": colForm, "问卷编号": colForm, "答卷编号": colForm, "form_id": colForm,
 	"respondent": colRespondent, "填表人": colRespondent,
 	"customer": colCustomer, "客户": colCustomer,
 	"note": colNote, "notes": colNote, "备注": colNote,
@@ -66,6 +70,15 @@ var aliases = map[string]string{
 	"outcome": colOutcome, "结果": colOutcome, "处理结果": colOutcome,
 	"value": colValue, "价值": colValue, "clv": colValue,
 	"margin": colMargin, "毛利": colMargin,
+	"地区": colSegment, "区域": colSegment, "region": colSegment,
+	"行业": colSegment, "industry": colSegment,
+	"规模": colSegment, "客户规模": colSegment, "size": colSegment,
+	"abc": colSegment, "abc分类": colSegment, "客户等级": colSegment, "class": colSegment,
+	"overall": colOverall, "总体满意度": colOverall, "总体评价": colOverall,
+	"importance": colImportance, "重要度": colImportance, "重要性": colImportance,
+	"提交时间": colSkip, "提交答卷时间": colSkip, "开始时间": colSkip, "结束时间": colSkip,
+	"答题时长": colSkip, "所用时间": colSkip, "ip": colSkip, "来源ip": colSkip,
+	"submitted": colSkip, "start_time": colSkip, "end_time": colSkip,
 }
 
 // normHeader normalises a header for lookup in aliases: trimmed, lower

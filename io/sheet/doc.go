@@ -1,14 +1,16 @@
 // Package sheet reads the files a quality manager keeps for a
-// customer-satisfaction survey — survey answers, per-customer PVC inputs,
-// complaints, customer values and purchases — from CSV or Excel .xlsx,
+// customer-satisfaction survey — survey answers and the returned forms,
+// customers' attributes, per-customer PVC inputs, complaints, customer
+// values and purchases — from CSV or Excel .xlsx,
 // into the values of the library [github.com/csatkit/csat]. The command
 // csat reads its inputs through it; Go programs can use it directly.
 //
-//	periods, sum, err := sheet.ReadAnswers("answers.xlsx", nil)
+//	surveys, sum, err := sheet.ReadSurvey("answers.xlsx", nil)
 //	if err != nil {
 //		log.Fatal(err) // csat: answers.xlsx line 7, field 3: scale "five-point": no level "满意度": unknown level
 //	}
-//	fmt.Printf("%s: %d rows, %d answers\n", sum.File, sum.Rows, sum.Answers)
+//	fmt.Printf("%s: %d forms, %d answers, %d blank\n", sum.File, sum.Forms, sum.Answers, sum.Unanswered)
+//	east := surveys[0].Forms.Group("地区", "华东") // the forms of one region
 //
 // # Files
 //
@@ -16,9 +18,11 @@
 // per line (a spreadsheet's row). Headers are matched in English (any
 // case; a space or hyphen stands for an underscore) or Chinese; columns
 // may come in any order. A column the layout does not know is an error,
-// so that nothing is silently ignored, except a note column (note, 备注),
-// which is skipped and listed in [Summary.Ignored], and a column with an
-// empty header, whose cells must be empty. Fields are trimmed of
+// so that nothing is silently ignored (in the wide layout, it is an item),
+// except a note column (note, 备注) and the meta columns of survey tools
+// (提交时间, IP, …; see the wide layout), which are skipped and listed in
+// [Summary.Ignored], and a column with an empty header, whose cells must
+// be empty. Fields are trimmed of
 // surrounding space.
 //
 // CSV files are RFC 4180 (comma-separated, "quoted" fields with "" for a
@@ -68,14 +72,22 @@
 // One row per answer, or per count of equal answers. Columns:
 //
 //	item        项目          required: the item rated
-//	level       等级, 评价    required: a key, English or Chinese label of the scale
+//	level       等级, 评价    required: a key, English or Chinese label of the scale;
+//	                          empty on a form's row: the item left blank
 //	source      来源          survey/检查, self/自评, competitor/竞争对手 or any other name;
 //	                          empty or no column: [Options.Source], default survey
-//	count       数量          a non-negative integer; no column: 1
+//	count       数量          a non-negative integer; no column: 1; on a form's row 1 or empty
 //	period      期间          the period; no column: [Options.Period], default "current"
-//	form        表单          the form's id (checked, not used)
-//	respondent  填表人        who filled it in (checked, not used)
-//	customer    客户          the customer (checked, not used)
+//	form        表单, 表单编号, 问卷编号, 答卷编号, form_id, 编号, id
+//	                          the form's id: rows sharing it are one form
+//	respondent  填表人        who filled the form in
+//	customer    客户          the customer the form speaks for
+//	overall     总体满意度, 总体评价
+//	                          the form's answer to the overall question (a level; empty: none)
+//	importance  重要度, 重要性 the stated importance of the row's item (a level of [Options.Importance])
+//	segments    地区, 区域, region, 行业, industry, 规模, 客户规模, size,
+//	            ABC, ABC分类, 客户等级, class, and the headers of [Options.Segments]
+//	                          the form's value of the dimension named by the header
 //
 // For example, the method's worked survey item 功能 (METHOD.md §2):
 //
@@ -88,20 +100,49 @@
 // The library's own CSV form (item,source,level,count, read by
 // [csat.ReadTableCSV]) is a long file.
 //
+// The rows of a form are consecutive: a form id that comes back after
+// another form of its period is an error wrapping [csat.ErrDuplicate]
+// naming the line where the form started (only the current form is held
+// in memory). Its rows must agree on source, respondent, customer,
+// overall answer and segment values (else [csat.ErrInvalid] naming the
+// line where the form started); an item given twice on one form wraps
+// [csat.ErrDuplicate]. A row without a form id (no form column, or an
+// empty cell) is an answer on no form, or a count of them: it goes into
+// the table only, counted in [Summary.Loose], and may give no segment
+// value, overall answer or importance. Segment, overall and importance
+// columns need a form column.
+//
 // # Answers: the wide layout
 //
 // One row per returned form, one column per item, as survey tools export
 // it: each item cell holds the level the form gave (key or label), an
-// empty cell an item not answered (counted in [Summary.Unanswered]). The
-// meta columns period (期间), source (来源), form (表单), respondent
-// (填表人) and customer (客户) are read as in the long layout; every other
-// column is an item named by its header, or, with [Options.Items], the
-// columns it names are the items (renamed) and the others are skipped and
-// listed in [Summary.Ignored]:
+// empty cell an item the form left blank (counted in
+// [Summary.Unanswered]). The columns period, source, form, respondent,
+// customer, the overall question and the segments are read as in the long
+// layout, and
 //
-//	表单,填表人,功能,外观,包装
-//	F001,张三,很满意,满意,很满意
-//	F002,李四,满意,,基本满意
+//	重要度:ITEM, 重要性:ITEM, importance:ITEM   (a colon or a full-width colon ：)
+//	                          the stated importance of item ITEM, on [Options.Importance]
+//
+// Columns skipped by name, and listed in [Summary.Ignored], in either
+// layout: note (备注, notes), the meta columns of survey tools 提交时间,
+// 提交答卷时间, 开始时间, 结束时间, 答题时长, 所用时间, IP, 来源IP,
+// submitted, start_time and end_time, and the headers of [Options.Skip].
+// Every other column is an item named by its header, or, with
+// [Options.Items], the columns it names are the items (renamed) and the
+// others are skipped and listed in [Summary.Ignored]. A column read as an
+// item whose first non-empty cell is not a level (a meta column of
+// another name) is reported as such: "column 填写时间 (field 2) holds no
+// levels of scale five-point: name it in Options.Skip or
+// Options.Segments", an error wrapping [csat.ErrUnknownLevel]. A survey
+// tool's export:
+//
+//	表单编号,提交时间,客户,地区,行业,规模,品质,交货,服务,价格,总体满意度
+//	F001,2026-03-02 09:13,C08,华东,管材,小,基本满意,满意,很不满意,很满意,满意
+//	F002,2026-03-03 10:26,C15,华南,型材,大,满意,很满意,满意,很满意,很满意
+//
+// reads with no option: forms F001 and F002, 提交时间 skipped, the
+// dimensions 地区, 行业 and 规模, four items and the overall question.
 //
 // With [LayoutAuto] a header with both an item and a level column is
 // long, any other wide.
@@ -109,7 +150,34 @@
 // A form id given twice in one period of the wide layout rejects the
 // second row, naming the first's line.
 //
-// Answers are grouped by period into [csat.Period] values in the order of
+// # Forms and customer groups
+//
+// [ReadSurvey] keeps the returned forms (答卷): each row of the wide
+// layout, each run of rows sharing a form id in the long layout, is a
+// [form.Form] — id, source, period, customer, respondent, the level per
+// item (blank allowed), the overall answer and stated importance, and its
+// segment attributes, dimension → value, the dimension being the segment
+// column's header as written (地区 华东, 规模 大). [Options.Attributes]
+// joins more attributes by the form's customer, as [ReadAttributes] reads
+// them from a customers file; a dimension that the file and the join give
+// different values for one form is an error wrapping [csat.ErrInvalid]
+// naming the line and the customer. Each period's forms are counted into
+// a [form.Stats] (forms, blanks, tallies per item and per group, joint
+// counts), from which package analysis breaks the survey down by customer
+// group. [ReadAnswers] reads the same files into tables only.
+//
+// # Customers' attributes
+//
+// One row per customer ([ReadAttributes] → customer id → dimension →
+// value): a customer column (customer, 客户) and any other columns, each
+// an attribute named by its header; an empty cell is no value; note and
+// skipped columns are skipped:
+//
+//	客户,地区,行业,规模,ABC分类
+//	C01,华南,管材,中,A
+//	C02,华东,型材,小,A
+//
+// Answers are grouped by period into [Survey] (or [csat.Period]) values in the order of
 // their meaning ([SortPeriods]: 2026-9 before 2026-10; row order does not
 // matter), each with a [csat.Table] of [Options.Scale]; periods that
 // cannot be ordered (names that are not periods, or overlap) are an
@@ -195,7 +263,8 @@
 //
 // Every reader returns a [Summary] of rows read, accepted, rejected and
 // blank (empty lines and rows of empty fields are skipped and counted,
-// never taken for data), and of answers and unanswered items. A bad row
+// never taken for data), and of forms, answers, blanks and answers on no
+// form. A bad row
 // is a [*csat.ParseError] naming the file (as given), its line (the
 // spreadsheet's row; for a field of a multi-line quoted CSV record, the
 // line the field starts on) and its field number (1-based; for a CSV
@@ -217,7 +286,10 @@
 // CSV rows and XLSX sheets are streamed (an XLSX workbook given as a
 // reader is read into memory first, at most [MaxXLSXSize] bytes; its
 // shared strings are held, within their limits), and answers are
-// counted into tallies as they come: memory grows with the number of
-// distinct periods, items and sources (or customers, complaints), not
-// with the number of rows.
+// counted into tallies and forms into form statistics as they come:
+// memory grows with the number of distinct periods, items, sources and
+// segment values (or customers, complaints), not with the number of rows;
+// forms cost a 16-byte fingerprint each (about 55 bytes with the map),
+// to refuse a form id given twice, and the long layout holds the current
+// form only.
 package sheet

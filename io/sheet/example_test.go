@@ -64,3 +64,41 @@ func ExampleWriteAnswers() {
 	// 2025H1,survey,3,very_satisfied
 	// 2025H1,survey,4,dissatisfied
 }
+
+// A survey tool's export read with no option: the form id column
+// 表单编号 is recognised, 提交时间 skipped, 地区 and 规模 are segments, and
+// each row is a form. The forms break down by customer group.
+func ExampleReadSurvey() {
+	const export = `表单编号,提交时间,客户,地区,规模,品质,交货,服务
+F01,2026-03-02 09:13,C1,华东,大,很满意,满意,满意
+F02,2026-03-02 10:20,C2,华东,中,满意,,基本满意
+F03,2026-03-03 11:05,C3,华东,小,基本满意,不满意,满意
+F04,2026-03-03 14:40,C4,华南,大,很满意,很满意,满意
+F05,2026-03-04 08:55,C5,华南,中,满意,基本满意,
+F06,2026-03-05 16:30,C6,华南,小,不满意,很不满意,基本满意
+`
+	surveys, sum, err := sheet.ReadSurveyFrom(strings.NewReader(export), "export.csv", &sheet.Options{Period: "2026Q1"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s: %d forms, %d answers, %d blank; skipped %v\n", sum.File, sum.Forms, sum.Answers, sum.Unanswered, sum.Ignored)
+	st := surveys[0].Forms
+	for _, dim := range st.Dimensions() {
+		for _, v := range st.Values(dim) {
+			g := st.Group(dim, v)
+			t, _ := g.Table()
+			total, _ := t.Total(csat.SourceSurvey)
+			degree, _ := csat.Degree{}.Score(total)
+			rate, _ := csat.Rate{}.Score(total)
+			fmt.Printf("%s %s: %d forms, degree %s, rate %s\n", dim, v, g.Forms(csat.SourceSurvey), degree, rate)
+		}
+	}
+	// Output:
+	// export.csv: 6 forms, 16 answers, 2 blank; skipped [提交时间]
+	// 地区 华东: 3 forms, degree 72.5%, rate 87.5%
+	// 地区 华南: 3 forms, degree 67.5%, rate 75%
+	// 规模 中: 2 forms, degree 70%, rate 100%
+	// 规模 大: 2 forms, degree 90%, rate 100%
+	// 规模 小: 2 forms, degree 50%, rate 50%
+}

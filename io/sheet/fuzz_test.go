@@ -227,3 +227,32 @@ func FuzzReadPurchases(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadSurvey reads arbitrary CSV answers keeping the forms: what
+// reads without error must add up — the forms' answers and the loose ones
+// are the tables' answers, the forms' blanks the unanswered items.
+func FuzzReadSurvey(f *testing.F) {
+	addSeeds(f, []string{"forms_wide.csv", "answers_wide.csv", "answers_long.csv"}, surveyCases)
+	f.Add([]byte("表单,地区,项目,等级,数量,总体满意度,重要度\nF1,华东,品质,很满意,1,满意,重要\nF1,华东,交货,,,满意,\n,,品质,满意,3,,\nF2,,品质,不满意,,,\n"), true)
+	f.Fuzz(func(t *testing.T, b []byte, all bool) {
+		ss, sum, err := ReadSurveyFrom(bytes.NewReader(b), "f.csv", &Options{CollectAll: all})
+		checkResult(t, sum, err, all)
+		if ss == nil {
+			return
+		}
+		var n, forms, onForms, blanks uint64
+		for _, s := range ss {
+			n = addSat(n, answers(s.Table))
+			for _, src := range s.Forms.Sources() {
+				forms += s.Forms.Forms(src)
+				onForms = addSat(onForms, s.Forms.Answers(src))
+				for _, it := range s.Forms.Items() {
+					blanks += s.Forms.Blanks(it, src)
+				}
+			}
+		}
+		if n != sum.Answers || forms != sum.Forms || addSat(onForms, sum.Loose) != sum.Answers || blanks != sum.Unanswered {
+			t.Fatalf("tables %d answers, forms %d (%d answers, %d blanks); summary %+v", n, forms, onForms, blanks, sum)
+		}
+	})
+}

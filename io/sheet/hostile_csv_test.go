@@ -27,6 +27,10 @@ func readAny(kind, name string, in io.Reader) ([]csat.Period, error) {
 		_, _, err = ReadValuesFrom(in, name, nil)
 	case "purchases":
 		_, _, err = ReadPurchasesFrom(in, name, nil)
+	case "survey":
+		_, _, err = ReadSurveyFrom(in, name, nil)
+	case "attributes":
+		_, _, err = ReadAttributesFrom(in, name, nil)
 	}
 	return ps, err
 }
@@ -78,12 +82,7 @@ func TestHostileCSV(t *testing.T) {
 	const answers = "period,item,source,level,count\n"
 	wide := "期间,表单,功能,外观\n"
 	var nilFile *strings.Reader
-	for _, tc := range []struct {
-		name, kind, file string
-		in               io.Reader
-		want             error
-		says             []string
-	}{
+	for _, tc := range []hostileCSV{
 		{"p3/score-of-a-thousand-digits", "customers", "c.csv", strings.NewReader("customer,item,score\nC1,品质," + strings.Repeat("9", 1000) + "\n"),
 			csat.ErrOutOfRange, []string{"c.csv line 2", "too long"}},
 		{"p3/score-1e999999999", "customers", "c.csv", strings.NewReader("customer,item,score\nC1,品质,1e999999999\n"),
@@ -92,6 +91,26 @@ func TestHostileCSV(t *testing.T) {
 			csat.ErrOutOfRange, []string{"k.csv line 2, field 3", "received 0026-03-01"}},
 		{"p4/complaint-resolved-in-9999", "complaints", "k.csv", strings.NewReader("id,customer,received,resolved,outcome\nK1,C1,2026-03-01,9999-01-01,满意\n"),
 			csat.ErrOutOfRange, []string{"k.csv line 2, field 4", "resolved 9999-01-01"}},
+		{"p1/export-meta-column-holds-no-levels", "survey", "w.csv", strings.NewReader("表单编号,填写时间,品质\nF1,2026-03-01 10:00,满意\n"),
+			csat.ErrUnknownLevel, []string{"w.csv line 2, field 2", `column "填写时间" (field 2) holds no levels of scale "five-point"`, "Options.Skip or Options.Segments"}},
+		{"p1/export-form-id-read-as-an-item", "survey", "w.csv", strings.NewReader("表单号,品质\nF1,满意\n"),
+			csat.ErrUnknownLevel, []string{"w.csv line 2, field 1", `column "表单号" (field 1) holds no levels`}},
+		{"p1/long-form-comes-back-after-another", "survey", "l.csv", strings.NewReader("表单,项目,等级\nF1,品质,满意\nF2,品质,满意\nF1,交货,满意\n"),
+			csat.ErrDuplicate, []string{"l.csv line 4, field 1", `form "F1" of period "current" starts on line 2 and comes back after another form`}},
+		{"p1/long-form-row-counts-two", "survey", "l.csv", strings.NewReader("表单,项目,等级,数量\nF1,品质,满意,2\n"),
+			csat.ErrInvalid, []string{"l.csv line 2, field 4", `count "2" on a form's row`}},
+		{"p1/long-item-twice-on-a-form", "survey", "l.csv", strings.NewReader("表单,项目,等级\nF1,品质,满意\nF1,品质,不满意\n"),
+			csat.ErrDuplicate, []string{"l.csv line 3, field 2", `item "品质" given twice on form "F1" (first on line 2)`}},
+		{"p1/long-segment-disagrees-in-a-form", "survey", "l.csv", strings.NewReader("表单,规模,项目,等级\nF1,大,品质,满意\nF1,小,交货,满意\n"),
+			csat.ErrInvalid, []string{"l.csv line 3, field 2", `"规模" is "小" here but "大" on line 2`}},
+		{"p1/long-segment-on-a-row-without-form", "survey", "l.csv", strings.NewReader("表单,地区,项目,等级,数量\n,华东,品质,满意,5\n"),
+			csat.ErrMissing, []string{"l.csv line 2, field 2", "on a row without a form id"}},
+		{"p1/overall-question-not-a-level", "survey", "w.csv", strings.NewReader("表单,品质,总体满意度\nF1,满意,8\n"),
+			csat.ErrUnknownLevel, []string{"w.csv line 2, field 3", `overall question "总体满意度"`}},
+		{"p1/importance-of-an-item-not-on-the-form", "survey", "w.csv", strings.NewReader("表单,品质,重要度:价格\nF1,满意,重要\n"),
+			csat.ErrUnknownItem, []string{"w.csv line 1, field 3", `no item column "价格"`}},
+		{"p1/attributes-customer-twice", "attributes", "a.csv", strings.NewReader("客户,地区\nC1,华东\nC1,华南\n"),
+			csat.ErrDuplicate, []string{"a.csv line 3, field 1", `customer "C1" given twice (first on line 2)`}},
 		{"p8/form-id-given-twice", "answers", "w.csv", strings.NewReader(wide + "2026H1,F1,满意,满意\n2026H1,F2,满意,满意\n2026H1,F1,不满意,满意\n"),
 			csat.ErrDuplicate, []string{"w.csv line 4, field 2", `form "F1" of period "2026H1" given twice (first on line 2)`}},
 		{"p8/#N/A-as-item", "answers", "a.csv", strings.NewReader(answers + "2026H1,#N/A,survey,satisfied,1\n"),
@@ -126,17 +145,27 @@ func TestHostileCSV(t *testing.T) {
 		{"lower/open-complaint-without-received-time", "complaints", "k.csv", strings.NewReader("id,customer,received,outcome\nK1,C1,2026-03-01,未处理\nK2,C1,,未处理\n"),
 			csat.ErrMissing, []string{"k.csv line 3, field 3", `complaint "K2": no received time`}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := readAny(tc.kind, tc.file, tc.in)
-			if !errors.Is(err, tc.want) {
-				t.Fatalf("err = %v, want %v", err, tc.want)
-			}
-			for _, s := range tc.says {
-				if !strings.Contains(err.Error(), s) {
-					t.Errorf("error %q does not say %q", err, s)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { tc.run(t) })
+	}
+}
+
+// hostileCSV is a row of the catalogue's table for the CSV readers.
+type hostileCSV struct {
+	name, kind, file string
+	in               io.Reader
+	want             error
+	says             []string
+}
+
+func (tc hostileCSV) run(t *testing.T) {
+	_, err := readAny(tc.kind, tc.file, tc.in)
+	if !errors.Is(err, tc.want) {
+		t.Fatalf("err = %v, want %v", err, tc.want)
+	}
+	for _, s := range tc.says {
+		if !strings.Contains(err.Error(), s) {
+			t.Errorf("error %q does not say %q", err, s)
+		}
 	}
 }
 

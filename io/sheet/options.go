@@ -9,7 +9,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/form"
 	"github.com/csatkit/csat/internal/enum"
+	"golang.org/x/text/unicode/norm"
 )
 
 // A Format is a file format: CSV or Excel .xlsx.
@@ -167,6 +169,28 @@ type Options struct {
 	// Location is the time zone of complaint times written without one;
 	// nil means UTC.
 	Location *time.Location
+	// Segments names more headers of an answers file that are segment
+	// columns (any name; matched as headers are: any case, a space or
+	// hyphen for an underscore): each cell is the form's value of the
+	// dimension named by the header, as the recognised 地区, 行业, 规模 and
+	// ABC columns are. A header it names that the file lacks is an error
+	// wrapping [csat.ErrMissing].
+	Segments []string
+	// Skip names more columns to skip (matched as headers are), beside
+	// the meta columns skipped by name (提交时间, IP, …; see the package
+	// doc); they are listed in [Summary.Ignored]. A header it names that
+	// the file lacks is no error.
+	Skip []string
+	// Attributes joins customer attributes to the forms: customer id →
+	// dimension → value (as [ReadAttributes] reads a customers file).
+	// Each form whose customer is in it gets those attributes; an empty
+	// value is no value. A dimension the file's own segment column gives
+	// a different value for the same form is an error wrapping
+	// [csat.ErrInvalid] naming the line and the customer.
+	Attributes map[string]map[string]string
+	// Importance is the scale of stated importance (重要度 columns); nil
+	// means [form.ImportanceScale].
+	Importance *csat.Scale
 }
 
 // A Summary tells what a reader did with a file, so that nothing is
@@ -185,14 +209,28 @@ type Summary struct {
 	Rejected int      // rows refused, each with an error
 	Blank    int      // blank rows skipped
 	// Answers counts the answers taken in (answers files): the counts of
-	// the long layout, the answered cells of the wide layout.
+	// the long layout, the answered cells of the wide layout; items only,
+	// not the overall question or stated importance. It is the sum of the
+	// tables' counts.
 	Answers uint64
-	// Unanswered counts the empty item cells of accepted rows in the wide
-	// layout: items a form left unanswered.
+	// Unanswered counts the blanks of accepted rows: the empty item
+	// cells of the wide layout, and the rows of the long layout with a
+	// form id and an empty level: items a form left unanswered. The
+	// overall question and stated importance are not counted.
 	Unanswered uint64
-	// Ignored lists the headers of the columns not read: in the wide
-	// layout with [Options.Items], the columns it does not name; in any
-	// layout, note (备注) columns.
+	// Forms counts the returned forms (答卷) read, in all periods: every
+	// accepted row of the wide layout, every run of rows sharing a form
+	// id in the long layout. [ReadAnswers] leaves it 0.
+	Forms uint64
+	// Loose counts the answers not on any form: those of long-layout rows
+	// without a form id (no form column, or an empty cell). They are in
+	// the tables and in Answers, not in the form statistics.
+	// [ReadAnswers] leaves it 0.
+	Loose uint64
+	// Ignored lists the headers of the columns not read, in column
+	// order: in the wide layout with [Options.Items], the columns it does
+	// not name; in any layout, note (备注) columns, the meta columns
+	// skipped by name (提交时间, IP, …) and those of [Options.Skip].
 	Ignored []string
 	// Errors holds the row errors, at most [Options.MaxErrors] of them
 	// (the first ones) with CollectAll, else at most one.
@@ -237,6 +275,9 @@ func (e *RejectedError) Unwrap() []error {
 type config struct {
 	Options
 	scale, bands *csat.Scale
+	imp          *csat.Scale     // Options.Importance or form.ImportanceScale
+	segments     map[string]bool // Options.Segments, normalised as headers
+	skip         map[string]bool // Options.Skip, normalised as headers
 	source       string
 	period       string
 	maxErrors    int
@@ -287,7 +328,51 @@ func newConfig(o *Options) (*config, error) {
 	if !utf8.ValidString(c.source) || !utf8.ValidString(c.period) {
 		return nil, fmt.Errorf("csat: input: Options.Source or Options.Period is not UTF-8: %w", csat.ErrInvalid)
 	}
+	c.imp = c.Importance
+	if c.imp == nil {
+		c.imp = form.ImportanceScale()
+	}
+	if err := c.columnOptions(); err != nil {
+		return nil, err
+	}
 	return c, nil
+}
+
+// columnOptions checks Options.Segments, Skip and Attributes and fills
+// the sets of segment and skipped headers.
+func (c *config) columnOptions() error {
+	items := map[string]bool{}
+	for h := range c.Items {
+		items[normHeader(h)] = true
+	}
+	c.segments, c.skip = map[string]bool{}, map[string]bool{}
+	for _, set := range []struct {
+		what  string
+		names []string
+		m     map[string]bool
+	}{{"Segments", c.Segments, c.segments}, {"Skip", c.Skip, c.skip}} {
+		for _, h := range set.names {
+			if !validName(h) || strings.IndexFunc(h, badControl) >= 0 {
+				return fmt.Errorf("csat: input: Options.%s names %s: want headers that are non-empty UTF-8 without surrounding space or control characters: %w", set.what, quote(h), csat.ErrInvalid)
+			}
+			n := normHeader(norm.NFC.String(h))
+			if items[n] || set.what == "Skip" && c.segments[n] {
+				return fmt.Errorf("csat: input: header %s is named by two of Options.Items, Segments and Skip: %w", quote(h), csat.ErrInvalid)
+			}
+			set.m[n] = true
+		}
+	}
+	for id, attrs := range c.Attributes {
+		if !validName(id) || strings.IndexFunc(id, badControl) >= 0 {
+			return fmt.Errorf("csat: input: Options.Attributes: customer id %s: want non-empty UTF-8 without surrounding space or control characters: %w", quote(id), csat.ErrInvalid)
+		}
+		for dim, v := range attrs {
+			if !validName(dim) || strings.IndexFunc(dim+v, badControl) >= 0 || v != "" && !validName(v) {
+				return fmt.Errorf("csat: input: Options.Attributes: customer %s: attribute %s = %s: want a non-empty dimension and a value without surrounding space or control characters: %w", quote(id), quote(dim), quote(v), csat.ErrInvalid)
+			}
+		}
+	}
+	return nil
 }
 
 // validName reports whether s is a name as read back from a file:

@@ -38,6 +38,11 @@ func (r *rowsReader) Read(p []byte) (int, error) {
 		}
 		r.i++
 	}
+	return r.sample(p)
+}
+
+// sample reads from the buffer and samples the live heap every MiB.
+func (r *rowsReader) sample(p []byte) (int, error) {
 	n, err := r.buf.Read(p)
 	r.read += n
 	if r.read >= 1<<20 { // sample the live heap every MiB
@@ -186,4 +191,49 @@ func TestXLSXStreaming(t *testing.T) {
 		t.Errorf("%d rows, %d answers; want %d", sum.Rows, got, n)
 	}
 	t.Logf("read %d rows; %d MiB allocated in all", n, (after.TotalAlloc-before.TotalAlloc)>>20)
+}
+
+// formRowsReader yields a long CSV file of n forms of five rows each, with
+// a segment column, and samples the live heap as it goes.
+type formRowsReader struct {
+	rowsReader
+}
+
+func (r *formRowsReader) Read(p []byte) (int, error) {
+	for r.buf.Len() < len(p) && r.i <= r.n {
+		if r.i == 0 {
+			r.buf.WriteString("期间,表单,地区,项目,等级\n")
+		} else {
+			for k, item := range streamItems {
+				fmt.Fprintf(&r.buf, "2025H%d,F%d,%s,%s,%s\n", 1+r.i%2, r.i, []string{"华东", "华南"}[r.i%2], item, streamLevels[(r.i+k)%5])
+			}
+		}
+		r.i++
+	}
+	return r.sample(p)
+}
+
+// TestStreamingMemoryForms reads 20 times more forms of the long layout:
+// only the current form and a fingerprint a form (formSet) are held.
+func TestStreamingMemoryForms(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("reads 40 MB")
+	}
+	heap := map[int]uint64{}
+	for _, n := range []int{10_000, 200_000} {
+		r := &formRowsReader{rowsReader{n: n}}
+		ss, sum, err := ReadSurveyFrom(r, "big.csv", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Forms != uint64(n) || len(ss) != 2 || ss[1].Forms.Group("地区", "华南").Forms("survey") != uint64(n/2) {
+			t.Fatalf("%d forms, %d periods; want %d forms in 2 periods", sum.Forms, len(ss), n)
+		}
+		heap[n] = r.maxHeap
+	}
+	small, large := heap[10_000], heap[200_000]
+	t.Logf("live heap at most %d KiB for 10,000 forms, %d KiB for 200,000", small>>10, large>>10)
+	if allowed := uint64(1<<20) + 96*(200_000-10_000); large > small+allowed {
+		t.Errorf("live heap grew from %d KiB to %d KiB with 20 times the forms", small>>10, large>>10)
+	}
 }
