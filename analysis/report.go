@@ -39,7 +39,9 @@ type Input struct {
 	MinCompetitorForms uint64
 	// History holds earlier periods, oldest first; with it the report
 	// has a trend over History + this period, against the period at
-	// Baseline (an index into that series).
+	// Baseline (an index into that series), and, in the form view (with
+	// Forms or a MinSample), the control chart of the survey's rate over
+	// the same periods.
 	History  []csat.Period
 	Baseline int
 	// TargetMethod is the reading of the targets of the headlines.
@@ -63,8 +65,13 @@ type Input struct {
 	// the report counts forms, answers and blanks and breaks the survey
 	// down by every dimension of the forms' attributes.
 	Forms *form.Stats
-	// MinSample is the sample-size rule of the breakdowns (zero: 30
-	// forms for a small sample, 5 to suppress).
+	// MinSample is the sample-size rule of the breakdowns (zero fields:
+	// 30 forms for a small sample, 5 to suppress). With Forms or a
+	// non-zero MinSample the report is in the form view: it applies the
+	// rule, cautions every competitor comparison and main area of
+	// dissatisfaction resting on fewer answers than the small sample,
+	// and draws the control chart. Without either, a report of a table
+	// alone is what it was before forms existed.
 	MinSample MinSample
 	// Sent is the fieldwork per stratum, for the response rate.
 	Sent *Sent
@@ -249,6 +256,9 @@ func Build(in Input) (Report, error) {
 	if err := rep.analyse(in); err != nil {
 		return Report{}, err
 	}
+	if err := rep.formFigures(in, headlines); err != nil {
+		return Report{}, err
+	}
 	if err := rep.targets(in.TargetMethod, headlines, current, against); err != nil {
 		return Report{}, err
 	}
@@ -357,6 +367,13 @@ func (rep *Report) analyse(in Input) error {
 			return err
 		}
 		rep.Trend = &tr
+		if in.formView() {
+			cc, err := ControlChartOf(series, csat.SourceSurvey)
+			if err != nil {
+				return err
+			}
+			rep.Control = &cc
+		}
 	}
 	return nil
 }
