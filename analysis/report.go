@@ -63,7 +63,10 @@ type Input struct {
 	Segmenter csat.Segmenter
 	// Forms are the period's returned forms (package form): with them
 	// the report counts forms, answers and blanks and breaks the survey
-	// down by every dimension of the forms' attributes.
+	// down by every dimension of the forms' attributes ([Breakdowns]).
+	// Their answers must be the Table's, source by source (Table may be
+	// Forms.Table()): a difference is [csat.ErrInvalid], a scale other
+	// than the Table's [csat.ErrScaleMismatch].
 	Forms *form.Stats
 	// MinSample is the sample-size rule of the breakdowns (zero fields:
 	// 30 forms for a small sample, 5 to suppress). With Forms or a
@@ -73,7 +76,8 @@ type Input struct {
 	// and draws the control chart. Without either, a report of a table
 	// alone is what it was before forms existed.
 	MinSample MinSample
-	// Sent is the fieldwork per stratum, for the response rate.
+	// Sent is the fieldwork per stratum, for the response rate
+	// ([ResponseRate]); it needs Forms ([csat.ErrMissing] without).
 	Sent *Sent
 }
 

@@ -96,6 +96,10 @@ func TestReportJSONAcceptsEveryBuiltFormReport(t *testing.T) {
 			if rng.IntN(5) == 0 {
 				f.Source = csat.SourceCompetitor
 			}
+			if rng.IntN(10) == 0 { // the overall question alone: a form without answers
+				l, _ := s.Level(0)
+				f.Answers, f.Overall = nil, l.Key
+			}
 			if err := st.Add(f); err != nil {
 				t.Fatal(err)
 			}

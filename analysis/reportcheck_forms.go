@@ -86,7 +86,7 @@ func (r *report) checkFormCounts(cells map[[2]string]ItemFigures) error {
 				return corrupt(csat.ErrOverflow, "%s: answers or blanks", where)
 			}
 		}
-		if answers != sf.Answers || blanks != sf.Blanks || (sf.Forms == 0) != (len(sf.Items) == 0) {
+		if answers != sf.Answers || blanks != sf.Blanks || (sf.Forms == 0 && len(sf.Items) > 0) {
 			return corrupt(nil, "%s: %d answers and %d blanks, the items add up to %d and %d", where, sf.Answers, sf.Blanks, answers, blanks)
 		}
 	}
