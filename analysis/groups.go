@@ -84,7 +84,9 @@ type ItemForms struct {
 // marks), p-values adjusted by Holm within the breakdown, and a compact
 // letter display (values ordered best first, the best getting "a";
 // values sharing a letter do not differ at Alpha). Figures of other
-// scorers are shown without tests.
+// scorers are shown without tests. Values are ordered best first by
+// exact figure, ties by value in byte order, the suppressed last by
+// value ([Breakdowns]).
 type Breakdown struct {
 	Dimension string `json:"dimension"`
 	// Figure is the scorer's label (its Result's label, e.g. "degree").
@@ -195,6 +197,8 @@ type ControlPeriod struct {
 	Lower     decimal.Decimal `json:"lower"`
 	Upper     decimal.Decimal `json:"upper"`
 	// Signal says why the period is out of control ("" when in control):
-	// "above", "below" (outside the limits), "run_above", "run_below".
+	// "above", "below" (outside the limits, Laney's when the chart is),
+	// else "run_above", "run_below" (the 8th or a later period in a row
+	// on one side of the centre line).
 	Signal string `json:"signal,omitempty"`
 }

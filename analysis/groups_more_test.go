@@ -76,6 +76,7 @@ func TestBuildFormErrors(t *testing.T) {
 		{"returned-above-sent", Input{Period: "p", Table: tab, Forms: st, Sent: sent(map[string]uint64{"华东": 20, "华南": 30})}, csat.ErrInvalid, "stratum \"华东\": 21 forms returned of 20 sent"},
 		{"nothing-sent", Input{Period: "p", Table: tab, Forms: st, Sent: sent(map[string]uint64{"华东": 0})}, csat.ErrInvalid, "stratum \"华东\": no forms sent"},
 		{"no-strata", Input{Period: "p", Table: tab, Forms: st, Sent: sent(nil)}, csat.ErrEmpty, "no strata"},
+		{"zero-stats", Input{Period: "p", Table: tab, Forms: &form.Stats{}}, csat.ErrScaleMismatch, "the forms' scale is not the table's"},
 		{"no-dimension", Input{Period: "p", Table: tab, Forms: st, Sent: &Sent{Forms: map[string]uint64{"华东": 40}}}, csat.ErrMissing, "response rate"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -216,7 +216,10 @@ type report Report
 // UTF-8, values inconsistent with their own explanations, and parts that
 // contradict the parts they follow from (levels that make no scale,
 // counts that do not add up, figures, dissatisfied cells, Pareto shares,
-// gaps or targets that are not those of the counts) are errors wrapping
+// gaps or targets that are not those of the counts; form counts that do
+// not add up, breakdowns whose flags, order, Holm-adjusted p-values or
+// letters do not follow, response rates that are not returned / sent, a
+// control chart that is not the p-chart of its counts) are errors wrapping
 // [csat.ErrCorrupt] naming the field. The decoded report equals the
 // encoded one and marshals to the same bytes.
 func (r *Report) UnmarshalJSON(data []byte) error {
@@ -234,11 +237,14 @@ func (r *Report) UnmarshalJSON(data []byte) error {
 // Build computes the report of a period, step by step as a quality
 // manager reads it: the headline figures, the analysis of
 // dissatisfaction, competitor and trend, the targets, the customers
-// (company view, complaints, actions) and their loyalty and segments. A
+// (company view, complaints, actions) and their loyalty and segments;
+// with forms, the counts of forms, answers and blanks, the breakdowns by
+// customer group and the response rate, and in the form view (forms or a
+// MinSample) the control chart and the small-sample cautions. A
 // missing table or period name is [csat.ErrMissing]; a nil scorer
 // [csat.ErrInvalid]; a table without survey answers [csat.ErrEmpty];
 // errors of the parts given (customers, complaints, actions, trend,
-// metrics, segmenter) are returned as they are.
+// metrics, segmenter, forms, forms sent) are returned as they are.
 func Build(in Input) (Report, error) {
 	if in.Table == nil || in.Table.Scale() == nil || in.Period == "" {
 		return Report{}, errorf(csat.ErrMissing, "report: period name and table are required")
