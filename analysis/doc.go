@@ -54,6 +54,64 @@
 // the previous and the baseline period and its significance, and the
 // least-squares slope.
 //
+// # Forms, customer groups, response and control chart
+//
+// With the period's returned forms ([Input].Forms, the sufficient
+// statistics of package [github.com/csatkit/csat/form]) the report counts
+// forms (答卷) apart from answers (答项), with the blanks per item
+// ([FormCounts]), and breaks the survey down by customer group
+// ([Breakdowns], METHOD.md §12): for every dimension of the forms'
+// attributes (地区, 行业, 规模, ABC, …) and every headline figure, the
+// figure of each value's survey answers pooled over the items, with its
+// interval. Values are listed best first, by exact value, ties by name.
+// Between every two values the rate is tested by the pooled
+// two-proportion z test and the degree by Welch's t test, the p-values
+// adjusted by Holm within the breakdown, and a compact letter display
+// summarises them: values sharing a letter do not differ at α, the best
+// holds "a". A value on fewer than 30 forms is flagged "small"; on fewer
+// than 5 (or with fewer than 2 answers) it is suppressed: no figure, no
+// test, no letters, listed last ([MinSample] sets both numbers).
+//
+// A worked example (tested against Python's fractions, scipy and
+// statsmodels in groups_test.go): 37 forms of two regions and the sizes
+// 大, 中, 小 (and 微, 2 forms), two items, 3 blanks.
+//
+//	        forms answers  degree         rate          letters (rate)
+//	华东      21      40     143/200 71.5%   35/40 87.5%    a
+//	华南      16      31     109/155 70.32%  27/31 87.10%   a
+//	大        12      23     101/115 87.83%  23/23 100%     a
+//	中        12      23     15/23   65.22%  20/23 86.96%   ab
+//	小        10      19     54/95   56.84%  13/19 68.42%   b
+//	微         2       4     suppressed (fewer than 5 forms)
+//
+// Every value is a small sample (fewer than 30 forms). The rates of 大
+// and 小 differ (p = 0.0036, Holm 0.0108), 大–中 (p = 0.0732, Holm
+// 0.1464) and 中–小 (p = 0.1451, Holm 0.1464) do not: 中 shares a letter
+// with each. The degrees split 大 (a) from 中 and 小 (b).
+//
+// With the forms sent per stratum ([Input].Sent) the report gives the
+// response rate ([ResponseRate], AAPOR RR1: returned / sent, exact) per
+// stratum and overall (Σ returned / Σ sent), flags the strata under the
+// plan's minimum, and lists the forms outside every stratum (a value the
+// plan sent nothing to, or no value at all) rather than dropping them:
+// 华东 21 of 40 sent (52.5%), 华南 16 of 30 (53.33%, under a minimum of
+// 20), overall 37/70.
+//
+// With earlier periods ([Input].History) the report in the form view
+// draws the p-chart of the survey's rate ([ControlChartOf]): centre line
+// p̄ = Σ satisfied / Σ answers, limits p̄ ± 3√(p̄(1 − p̄)/nᵢ) per period,
+// Laney's p′ limits when σ_z > 1, and a period outside its limits or the
+// 8th of a run on one side named. For 60/80, 50/75 and 62/71 satisfied
+// answers p̄ = 86/113, σ_z = 2.579 and the Laney limits hold every
+// period.
+//
+// The form view — a report with forms, or with a [MinSample] — also
+// cautions, in the warnings, every competitor comparison and every main
+// area of dissatisfaction resting on fewer answers than the small sample,
+// with its numbers ("dissatisfaction with 交货 rests on 1 dissatisfied of
+// 5 survey answers, fewer than 30"). A report of a table alone, without a
+// MinSample, is as it was before forms.
+//
 // # Targets
 //
 // [Target] sets next year's average-advanced target 平均先进指标 from the

@@ -3,10 +3,12 @@ package analysis
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/form"
 	"github.com/csatkit/csat/internal/errs"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -70,7 +72,11 @@ func FuzzReportJSON(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	for _, r := range []Report{rep, full} {
+	withForms, err := Build(compactFormInput(f))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, r := range []Report{rep, full, withForms} {
 		js, err := json.Marshal(r)
 		if err != nil {
 			f.Fatal(err)
@@ -117,4 +123,24 @@ func compactInput(t testing.TB) Input {
 	in.Table = tab
 	in.Values = values(3, 50, 8)
 	return in
+}
+
+// compactFormInput is a report with every form part (form counts,
+// breakdowns with tests and letters, a suppressed value, the response
+// rate, the control chart) on few forms, for the fuzz seed.
+func compactFormInput(t testing.TB) Input {
+	st, _ := form.New(csat.FivePoint(), nil)
+	for i, c := range []struct{ region, q, d string }{{"华东", "很满意", "满意"}, {"华东", "满意", ""}, {"华东", "很满意", "很满意"},
+		{"华南", "不满意", "满意"}, {"华南", "基本满意", "很不满意"}, {"华南", "不满意", "不满意"}, {"华北", "满意", "满意"}} {
+		if err := st.Add(form.Form{ID: strconv.Itoa(i), Attrs: map[string]string{"地区": c.region},
+			Answers: map[string]string{"品质": c.q, "交货": c.d}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tab, _ := st.Table()
+	hist := csat.NewTable(csat.FivePoint())
+	_ = hist.AddN("品质", csat.SourceSurvey, 0, 4)
+	_ = hist.AddN("品质", csat.SourceSurvey, 4, 2)
+	return Input{Period: "p", Table: tab, Forms: st, MinSample: MinSample{Small: 3, Suppress: 2},
+		History: []csat.Period{{Name: "h", Table: hist}}, Sent: &Sent{Dimension: "地区", Forms: map[string]uint64{"华东": 5, "华南": 3}, Minimum: 4}}
 }

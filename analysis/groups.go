@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/enum"
 	"github.com/shopspring/decimal"
 )
 
@@ -14,8 +15,9 @@ const (
 	DefaultSuppressBelow = 5
 )
 
-// MinSample is the sample-size rule of a report; the zero value means
-// the defaults, [DefaultSmallSample] and [DefaultSuppressBelow].
+// MinSample is the sample-size rule of a report; a zero field means its
+// default, [DefaultSmallSample] or [DefaultSuppressBelow]. Suppress above
+// Small is [csat.ErrInvalid].
 type MinSample struct {
 	// Small: fewer forms than this flag a figure as a small sample.
 	Small uint64 `json:"small"`
@@ -36,6 +38,21 @@ const (
 	// not shown and not tested.
 	SampleSuppressed
 )
+
+var sampleNames = [...]string{SampleOK: "ok", SampleSmall: "small", SampleSuppressed: "suppressed"}
+
+var sampleEnum = enum.New[SampleFlag]("SampleFlag", "sample flag", csat.ErrInvalid, errorf, sampleNames[:]...)
+
+// String returns "ok", "small" or "suppressed".
+func (f SampleFlag) String() string { return sampleEnum.String(f) }
+
+// MarshalText encodes the flag by its name; the zero or an unknown value
+// is an error wrapping [csat.ErrInvalid].
+func (f SampleFlag) MarshalText() ([]byte, error) { return sampleEnum.MarshalText(f) }
+
+// UnmarshalText decodes "ok", "small" or "suppressed"; any other text is
+// an error wrapping [csat.ErrInvalid].
+func (f *SampleFlag) UnmarshalText(text []byte) error { return sampleEnum.UnmarshalText(text, f) }
 
 // FormCounts are the counts of a period's returned forms (答卷) beside
 // its answers (答项), per source: what a reader checks first.
@@ -67,7 +84,9 @@ type ItemForms struct {
 // marks), p-values adjusted by Holm within the breakdown, and a compact
 // letter display (values ordered best first, the best getting "a";
 // values sharing a letter do not differ at Alpha). Figures of other
-// scorers are shown without tests.
+// scorers are shown without tests. Values are ordered best first by
+// exact figure, ties by value in byte order, the suppressed last by
+// value ([Breakdowns]).
 type Breakdown struct {
 	Dimension string `json:"dimension"`
 	// Figure is the scorer's label (its Result's label, e.g. "degree").
@@ -118,11 +137,30 @@ type Sent struct {
 	Minimum uint64
 }
 
-// Response is the response rate overall and per stratum.
+// Response is the response rate overall and per stratum. Strata are in
+// byte order of their names; Overall (Stratum "") is Σ returned / Σ sent
+// over them.
 type Response struct {
-	Dimension string            `json:"dimension"`
-	Overall   StratumResponse   `json:"overall"`
-	Strata    []StratumResponse `json:"strata"`
+	Dimension string `json:"dimension"`
+	// Minimum is the plan's minimum of returned forms per stratum (0:
+	// none).
+	Minimum uint64            `json:"minimum,omitempty"`
+	Overall StratumResponse   `json:"overall"`
+	Strata  []StratumResponse `json:"strata"`
+	// Unplanned are the strata of returned survey forms that the plan
+	// sent nothing to (values of the dimension not in [Sent].Forms), with
+	// the forms returned: outside every rate, and warned about.
+	Unplanned []StratumCount `json:"unplanned,omitempty"`
+	// NoStratum counts the returned survey forms without a value of the
+	// dimension: outside every rate, and warned about.
+	NoStratum uint64 `json:"no_stratum,omitempty"`
+}
+
+// A StratumCount is the number of survey forms returned in a stratum the
+// plan did not send to.
+type StratumCount struct {
+	Stratum  string `json:"stratum"`
+	Returned uint64 `json:"returned"`
 }
 
 // StratumResponse is one stratum's forms returned against forms sent.
@@ -159,6 +197,8 @@ type ControlPeriod struct {
 	Lower     decimal.Decimal `json:"lower"`
 	Upper     decimal.Decimal `json:"upper"`
 	// Signal says why the period is out of control ("" when in control):
-	// "above", "below" (outside the limits), "run_above", "run_below".
+	// "above", "below" (outside the limits, Laney's when the chart is),
+	// else "run_above", "run_below" (the 8th or a later period in a row
+	// on one side of the centre line).
 	Signal string `json:"signal,omitempty"`
 }

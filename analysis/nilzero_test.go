@@ -18,6 +18,8 @@ var zeroTypes = []any{
 	Figure{}, Gap{}, Headline{}, Input{}, ItemComparison{}, ItemFigures{}, LossModel(0), LostMode(0), LostPolicy{},
 	OpenComplaint{}, OutcomeCount{}, ParetoEntry{}, RankedCustomer{}, Report{}, SourceFigures{}, TargetFigure{},
 	TargetMethod(0), TargetResult{}, TrendPoint{}, TrendReport{},
+	BreakdownOptions{}, Breakdown{}, ControlChart{}, ControlPeriod{}, FormCounts{}, GroupFigure{}, GroupPair{},
+	ItemForms{}, MinSample{}, Response{}, SampleFlag(0), Sent{}, SourceForms{}, StratumCount{}, StratumResponse{},
 }
 
 // Interfaces have no zero value to call; they are listed to be complete.
@@ -27,6 +29,7 @@ var zeroFuncs = map[string]any{
 	"Build": Build, "Company": Company, "CompareCompetitor": CompareCompetitor, "CompareDegrees": CompareDegrees,
 	"CompareRates": CompareRates, "Complaints": Complaints, "Dissatisfied": Dissatisfied, "Gaps": Gaps,
 	"Pareto": Pareto, "Target": Target, "Trend": Trend,
+	"Breakdowns": Breakdowns, "ControlChartOf": ControlChartOf, "ResponseRate": ResponseRate,
 }
 
 func TestNilAndZeroValues(t *testing.T) { apitest.NilAndZero(t, zeroTypes, zeroFuncs) }

@@ -39,7 +39,9 @@ type Input struct {
 	MinCompetitorForms uint64
 	// History holds earlier periods, oldest first; with it the report
 	// has a trend over History + this period, against the period at
-	// Baseline (an index into that series).
+	// Baseline (an index into that series), and, in the form view (with
+	// Forms or a MinSample), the control chart of the survey's rate over
+	// the same periods.
 	History  []csat.Period
 	Baseline int
 	// TargetMethod is the reading of the targets of the headlines.
@@ -61,12 +63,21 @@ type Input struct {
 	Segmenter csat.Segmenter
 	// Forms are the period's returned forms (package form): with them
 	// the report counts forms, answers and blanks and breaks the survey
-	// down by every dimension of the forms' attributes.
+	// down by every dimension of the forms' attributes ([Breakdowns]).
+	// Their answers must be the Table's, source by source (Table may be
+	// Forms.Table()): a difference is [csat.ErrInvalid], a scale other
+	// than the Table's [csat.ErrScaleMismatch].
 	Forms *form.Stats
-	// MinSample is the sample-size rule of the breakdowns (zero: 30
-	// forms for a small sample, 5 to suppress).
+	// MinSample is the sample-size rule of the breakdowns (zero fields:
+	// 30 forms for a small sample, 5 to suppress). With Forms or a
+	// non-zero MinSample the report is in the form view: it applies the
+	// rule, cautions every competitor comparison and main area of
+	// dissatisfaction resting on fewer answers than the small sample,
+	// and draws the control chart. Without either, a report of a table
+	// alone is what it was before forms existed.
 	MinSample MinSample
-	// Sent is the fieldwork per stratum, for the response rate.
+	// Sent is the fieldwork per stratum, for the response rate
+	// ([ResponseRate]); it needs Forms ([csat.ErrMissing] without).
 	Sent *Sent
 }
 
@@ -205,7 +216,10 @@ type report Report
 // UTF-8, values inconsistent with their own explanations, and parts that
 // contradict the parts they follow from (levels that make no scale,
 // counts that do not add up, figures, dissatisfied cells, Pareto shares,
-// gaps or targets that are not those of the counts) are errors wrapping
+// gaps or targets that are not those of the counts; form counts that do
+// not add up, breakdowns whose flags, order, Holm-adjusted p-values or
+// letters do not follow, response rates that are not returned / sent, a
+// control chart that is not the p-chart of its counts) are errors wrapping
 // [csat.ErrCorrupt] naming the field. The decoded report equals the
 // encoded one and marshals to the same bytes.
 func (r *Report) UnmarshalJSON(data []byte) error {
@@ -223,11 +237,14 @@ func (r *Report) UnmarshalJSON(data []byte) error {
 // Build computes the report of a period, step by step as a quality
 // manager reads it: the headline figures, the analysis of
 // dissatisfaction, competitor and trend, the targets, the customers
-// (company view, complaints, actions) and their loyalty and segments. A
+// (company view, complaints, actions) and their loyalty and segments;
+// with forms, the counts of forms, answers and blanks, the breakdowns by
+// customer group and the response rate, and in the form view (forms or a
+// MinSample) the control chart and the small-sample cautions. A
 // missing table or period name is [csat.ErrMissing]; a nil scorer
 // [csat.ErrInvalid]; a table without survey answers [csat.ErrEmpty];
 // errors of the parts given (customers, complaints, actions, trend,
-// metrics, segmenter) are returned as they are.
+// metrics, segmenter, forms, forms sent) are returned as they are.
 func Build(in Input) (Report, error) {
 	if in.Table == nil || in.Table.Scale() == nil || in.Period == "" {
 		return Report{}, errorf(csat.ErrMissing, "report: period name and table are required")
@@ -247,6 +264,9 @@ func Build(in Input) (Report, error) {
 		return Report{}, err
 	}
 	if err := rep.analyse(in); err != nil {
+		return Report{}, err
+	}
+	if err := rep.formFigures(in, headlines); err != nil {
 		return Report{}, err
 	}
 	if err := rep.targets(in.TargetMethod, headlines, current, against); err != nil {
@@ -357,6 +377,13 @@ func (rep *Report) analyse(in Input) error {
 			return err
 		}
 		rep.Trend = &tr
+		if in.formView() {
+			cc, err := ControlChartOf(series, csat.SourceSurvey)
+			if err != nil {
+				return err
+			}
+			rep.Control = &cc
+		}
 	}
 	return nil
 }

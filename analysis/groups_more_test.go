@@ -1,0 +1,167 @@
+package analysis
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/form"
+	"pgregory.net/rapid"
+)
+
+// TestSmallSampleCautions is the report: 5 answers per item, a
+// competitor, each item's dissatisfaction resting on one answer. In the
+// form view every competitor comparison and every main area of
+// dissatisfaction says its n; without it (a table alone) the report is
+// as before.
+func TestSmallSampleCautions(t *testing.T) {
+	tab := csat.NewTable(csat.FivePoint())
+	for _, it := range []string{"品质", "交货", "价格", "服务", "包装"} {
+		for l, n := range []uint64{2, 1, 1, 1, 0} {
+			_ = tab.AddN(it, csat.SourceSurvey, l, n)
+		}
+		for l, n := range []uint64{6, 4, 2, 0, 0} {
+			_ = tab.AddN(it, csat.SourceCompetitor, l, n)
+		}
+	}
+	plain, err := Build(Input{Period: "p", Table: tab})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain.Warnings) != 0 || plain.MinSample != nil {
+		t.Errorf("a table alone: warnings %q, min sample %v", plain.Warnings, plain.MinSample)
+	}
+	rep, err := Build(Input{Period: "p", Table: tab, MinSample: MinSample{Small: 30}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(rep.Warnings, "\n")
+	for _, w := range []string{
+		"small sample: competitor comparison of overall (a significant difference) rests on 25 survey and 60 competitor answers, fewer than 30",
+		"small sample: competitor comparison of 品质 (no significant difference) rests on 5 survey and 12 competitor answers, fewer than 30",
+		"small sample: dissatisfaction with 交货 rests on 1 dissatisfied of 5 survey answers, fewer than 30",
+	} {
+		if !strings.Contains(joined, w) {
+			t.Errorf("warnings lack %q:\n%s", w, joined)
+		}
+	}
+	if n := strings.Count(joined, "small sample: "); n != 11 { // overall + 5 items compared, 5 Pareto entries
+		t.Errorf("%d cautions, want 11:\n%s", n, joined)
+	}
+	js, _ := json.Marshal(rep)
+	var back Report
+	if err := json.Unmarshal(js, &back); err != nil {
+		t.Errorf("the cautioned report does not read back: %v", err)
+	}
+}
+
+// TestBuildFormErrors: what the form parts refuse, by sentinel.
+func TestBuildFormErrors(t *testing.T) {
+	st := workedStats(t)
+	tab, _ := st.Table()
+	other := csat.NewTable(csat.FivePoint())
+	_ = other.AddN("品质", csat.SourceSurvey, 0, 3)
+	sent := func(m map[string]uint64) *Sent { return &Sent{Dimension: "地区", Forms: m} }
+	for _, c := range []struct {
+		name string
+		in   Input
+		is   error
+		msg  string
+	}{
+		{"sent-without-forms", Input{Period: "p", Table: tab, Sent: sent(map[string]uint64{"华东": 40})}, csat.ErrMissing, "no returned forms"},
+		{"min-sample-inverted", Input{Period: "p", Table: tab, Forms: st, MinSample: MinSample{Small: 3}}, csat.ErrInvalid, "suppress below 5 forms is above the small sample of 3"},
+		{"forms-not-the-table", Input{Period: "p", Table: other, Forms: st}, csat.ErrInvalid, "the forms' answers of"},
+		{"returned-above-sent", Input{Period: "p", Table: tab, Forms: st, Sent: sent(map[string]uint64{"华东": 20, "华南": 30})}, csat.ErrInvalid, "stratum \"华东\": 21 forms returned of 20 sent"},
+		{"nothing-sent", Input{Period: "p", Table: tab, Forms: st, Sent: sent(map[string]uint64{"华东": 0})}, csat.ErrInvalid, "stratum \"华东\": no forms sent"},
+		{"no-strata", Input{Period: "p", Table: tab, Forms: st, Sent: sent(nil)}, csat.ErrEmpty, "no strata"},
+		{"zero-stats", Input{Period: "p", Table: tab, Forms: &form.Stats{}}, csat.ErrScaleMismatch, "the forms' scale is not the table's"},
+		{"no-dimension", Input{Period: "p", Table: tab, Forms: st, Sent: &Sent{Forms: map[string]uint64{"华东": 40}}}, csat.ErrMissing, "response rate"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Build(c.in)
+			if !errors.Is(err, c.is) || err == nil || !strings.Contains(err.Error(), c.msg) {
+				t.Errorf("error %v, want %v saying %q", err, c.is, c.msg)
+			}
+		})
+	}
+	if _, err := Breakdowns(nil, []csat.Scorer{csat.Rate{}}, nil); !errors.Is(err, csat.ErrEmpty) {
+		t.Errorf("nil stats: %v", err)
+	}
+	if _, err := Breakdowns(st, []csat.Scorer{nil}, nil); !errors.Is(err, csat.ErrInvalid) {
+		t.Errorf("nil scorer: %v", err)
+	}
+}
+
+// TestBreakdownsOtherScorer: a scorer without a test gets figures, best
+// first, without pairs or letters.
+func TestBreakdownsOtherScorer(t *testing.T) {
+	bs, err := Breakdowns(workedStats(t), []csat.Scorer{csat.Mean{}}, &BreakdownOptions{MinSample: MinSample{Small: 12, Suppress: 10}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := bs[1] // 规模
+	var got []string
+	for _, v := range b.Values {
+		got = append(got, v.Value+":"+v.Sample.String()+":"+v.Letters)
+	}
+	// 大 12 forms ok, 中 12 ok, 小 10 small, 微 2 suppressed; means 2020/230 > 150/23 > 108/19.
+	if strings.Join(got, " ") != "大:ok: 中:ok: 小:small: 微:suppressed:" || b.Test != "" || len(b.Pairs) != 0 {
+		t.Errorf("values %v, test %q, %d pairs", got, b.Test, len(b.Pairs))
+	}
+}
+
+// TestBreakdownsShardsMerge: the forms split into shards, each counted
+// on its own and merged in any order, give the same breakdowns, bit for
+// bit (their JSON): rate (z tests, Holm, letters) and mean points every
+// time, the degree (Welch, t intervals: some 0.3 s a breakdown) one draw
+// in ten.
+func TestBreakdownsShardsMerge(t *testing.T) {
+	forms := workedFormList()
+	want := map[bool]string{}
+	for _, deg := range []bool{false, true} {
+		whole, err := Breakdowns(workedStats(t), shardScorers(deg), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, _ := json.Marshal(whole)
+		want[deg] = string(js)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		deg := rapid.IntRange(0, 9).Draw(t, "degree") == 0
+		k := rapid.IntRange(1, 6).Draw(t, "shards")
+		shards := make([]*form.Stats, k)
+		for i := range shards {
+			shards[i], _ = form.New(csat.FivePoint(), nil)
+		}
+		perm := rapid.Permutation(forms).Draw(t, "forms")
+		for _, f := range perm {
+			if err := shards[rapid.IntRange(0, k-1).Draw(t, "shard")].Add(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		order := rapid.Permutation(shards).Draw(t, "order")
+		merged := &form.Stats{}
+		for _, s := range order {
+			if err := merged.Merge(s); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := Breakdowns(merged, shardScorers(deg), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, _ := json.Marshal(got)
+		if string(js) != want[deg] {
+			t.Fatalf("merged shards give other breakdowns")
+		}
+	})
+}
+
+func shardScorers(degree bool) []csat.Scorer {
+	if degree {
+		return []csat.Scorer{csat.Degree{}, csat.Rate{}, csat.Mean{}}
+	}
+	return []csat.Scorer{csat.Rate{}, csat.Mean{}}
+}
