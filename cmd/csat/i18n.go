@@ -26,7 +26,7 @@ var labels = map[string][2]string{
 	"scale":         {"量表", "scale"},
 	"source":        {"来源", "source"},
 	"item":          {"项目", "item"},
-	"answers":       {"答卷数", "answers"},
+	"answers":       {"答项数", "answers"},
 	"degree":        {"满意度", "degree"},
 	"rate":          {"满意率", "rate"},
 	"interval":      {"95%置信区间", "95% interval"},

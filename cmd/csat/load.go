@@ -15,6 +15,7 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
+	"github.com/csatkit/csat/form"
 	"github.com/csatkit/csat/io/sheet"
 	"github.com/shopspring/decimal"
 )
@@ -36,6 +37,10 @@ type inputFlags struct {
 	actions    string
 	discount   string
 	asOf       string
+	segments   string
+	skip       string
+	attributes string
+	sent       string
 
 	fromArg string // the file flag the command's argument filled, if any
 }
@@ -54,13 +59,17 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.purchases, "purchases", "", "purchases customer,period,margin for CLV (default: DIR/purchases.csv or .xlsx, if present)")
 	fs.StringVar(&f.targets, "targets", "", "past yearly figures year,degree,rate (default: DIR/targets.csv, if present)")
 	fs.StringVar(&f.actions, "actions", "", "corrective actions item,kind,cause,action,owner,due,status (default: DIR/actions.csv, if present)")
+	fs.StringVar(&f.segments, "segments", "", "comma-separated headers of more segment columns of the answers (地区, 行业, 规模, ABC are recognised)")
+	fs.StringVar(&f.skip, "skip", "", "comma-separated headers of answers columns to skip (提交时间, IP, … are skipped already)")
+	fs.StringVar(&f.attributes, "attributes", "", "customers' attributes customer,地区,行业,… joined to the forms by customer (default: DIR/attributes.csv or .xlsx, if present)")
+	fs.StringVar(&f.sent, "sent", "", "forms sent per stratum: a header naming the dimension (地区) and sent (发放), for the response rate (default: DIR/sent.csv, if present)")
 	fs.StringVar(&f.discount, "discount", "0.1", "discount rate per period for CLV from purchases")
 	fs.StringVar(&f.asOf, "as-of", "", "the date figures are made on, YYYY-MM-DD: ages of open complaints, the survey schedule\n(default for complaints: the end of the period when its name says it, e.g. 2026H1 → 2026-07-01)")
 }
 
 // options returns the reader options of the flags.
 func (f *inputFlags) options() (*sheet.Options, error) {
-	o := &sheet.Options{CollectAll: f.all, Sheet: f.sheet}
+	o := &sheet.Options{CollectAll: f.all, Sheet: f.sheet, Segments: splitList(f.segments), Skip: splitList(f.skip)}
 	var err error
 	if o.Encoding, err = parseEncoding(f.encoding); err != nil {
 		return nil, err
@@ -80,6 +89,18 @@ func (f *inputFlags) options() (*sheet.Options, error) {
 	return o, nil
 }
 
+// splitList splits a comma-separated flag value (ASCII or full-width
+// commas), trimmed, empty parts dropped; nil for "".
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // parseEncoding parses an -encoding flag: auto, utf-8 or gbk.
 func parseEncoding(s string) (sheet.Encoding, error) {
 	switch strings.ToLower(s) {
@@ -96,7 +117,11 @@ func parseEncoding(s string) (sheet.Encoding, error) {
 // A dataset is everything read for one run.
 type dataset struct {
 	periods    []csat.Period // sorted by name
-	current    int           // index of the period scored
+	forms      []*form.Stats // the forms of each period (empty Stats when the file has none)
+	loose      uint64        // answers not on a form
+	sent       *analysis.Sent
+	sentFile   string
+	current    int // index of the period scored
 	customers  []csat.Customer
 	complaints []csat.Complaint
 	values     []csat.CustomerValue
@@ -134,6 +159,9 @@ func (f *inputFlags) load(e *env, arg, role string, check func(inputs []string) 
 		}
 	}
 	d := &dataset{}
+	if err := f.loadAttributes(d, opts); err != nil {
+		return nil, err
+	}
 	if err := f.loadAnswers(e, d, opts, role == "answers"); err != nil {
 		return nil, err
 	}
@@ -180,7 +208,7 @@ func (f *inputFlags) argument(arg, role string) (dir string, err error) {
 // values or purchases.
 func (f *inputFlags) locate(dir, role string) error {
 	uses := map[string][]string{
-		"answers":   {"answers", "customers", "complaints", "values", "purchases", "targets", "actions"},
+		"answers":   {"answers", "customers", "complaints", "values", "purchases", "targets", "actions", "attributes", "sent"},
 		"customers": {"customers", "complaints"},
 		"values":    {"values", "purchases"},
 		"purchases": {"values", "purchases"},
@@ -197,6 +225,8 @@ func (f *inputFlags) locate(dir, role string) error {
 		{&f.purchases, "purchases", []string{".csv", ".xlsx"}},
 		{&f.targets, "targets", []string{".csv"}},
 		{&f.actions, "actions", []string{".csv"}},
+		{&f.attributes, "attributes", []string{".csv", ".xlsx"}},
+		{&f.sent, "sent", []string{".csv"}},
 	} {
 		if !slices.Contains(uses, p.base) {
 			continue
@@ -218,7 +248,8 @@ type fileFlag struct {
 func (f *inputFlags) files() []fileFlag {
 	return []fileFlag{
 		{"answers", &f.answers}, {"customers", &f.customers}, {"complaints", &f.complaints},
-		{"values", &f.values}, {"purchases", &f.purchases}, {"targets", &f.targets}, {"actions", &f.actions},
+		{"attributes", &f.attributes}, {"values", &f.values}, {"purchases", &f.purchases}, {"targets", &f.targets},
+		{"actions", &f.actions}, {"sent", &f.sent},
 	}
 }
 
@@ -327,14 +358,23 @@ func (f *inputFlags) loadAnswers(e *env, d *dataset, opts *sheet.Options, needed
 		}
 		return nil
 	}
-	periods, sum, err := readWithProgress(e, f.answers, opts)
+	surveys, sum, err := readWithProgress(e, f.answers, opts)
 	d.summaries = append(d.summaries, sum)
 	if err != nil {
 		return err
 	}
+	var periods []csat.Period
+	for _, s := range surveys {
+		if len(s.Table.Cells()) == 0 {
+			continue // a period of blank forms only: no answers to score
+		}
+		periods = append(periods, csat.Period{Name: s.Name, Table: s.Table})
+		d.forms = append(d.forms, s.Forms)
+	}
 	if len(periods) == 0 {
 		return fmt.Errorf("%s: no answers: %w", f.answers, csat.ErrEmpty)
 	}
+	d.loose = sum.Loose
 	d.periods = periods
 	d.current = len(periods) - 1
 	if f.period == "" {
@@ -353,6 +393,21 @@ func (f *inputFlags) loadAnswers(e *env, d *dataset, opts *sheet.Options, needed
 		}
 		return usageError{fmt.Errorf("-period %s: %s has periods %s: %w", quoteShort(f.period), f.answers, strings.Join(names, ", "), csat.ErrMissing)}
 	}
+	return nil
+}
+
+// loadAttributes reads the customers' attributes file, if any, into the
+// options that join them to the forms.
+func (f *inputFlags) loadAttributes(d *dataset, opts *sheet.Options) error {
+	if f.attributes == "" {
+		return nil
+	}
+	attrs, sum, err := sheet.ReadAttributes(f.attributes, opts)
+	d.summaries = append(d.summaries, sum)
+	if err != nil {
+		return err
+	}
+	opts.Attributes = attrs
 	return nil
 }
 
@@ -441,6 +496,13 @@ func (f *inputFlags) loadPlans(d *dataset, enc sheet.Encoding) error {
 		}
 		d.actions = a
 	}
+	if f.sent != "" {
+		s, err := readSent(f.sent, enc)
+		if err != nil {
+			return err
+		}
+		d.sent, d.sentFile = s, f.sent
+	}
 	return nil
 }
 
@@ -472,6 +534,17 @@ func (d *dataset) reportInput(asOf time.Time, given bool) (analysis.Input, error
 	}
 	if len(in.History) > 0 {
 		in.Baseline = 0
+	}
+	if st := d.forms[d.current]; len(st.Sources()) > 0 {
+		if d.loose > 0 {
+			d.notes = append(d.notes, fmt.Sprintf("%d answers are on no form (rows without a form id): forms are not counted and no breakdown by customer group is made", d.loose))
+		} else {
+			in.Forms = st
+			in.Sent = d.sent
+		}
+	}
+	if d.sent != nil && in.Forms == nil {
+		return in, usagef("-sent %s: the response rate needs the answers' forms (a form id column, 表单编号)", quoteShort(d.sentFile))
 	}
 	if len(d.complaints) > 0 {
 		if !given {

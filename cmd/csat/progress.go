@@ -9,7 +9,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/io/sheet"
 
 	"golang.org/x/term"
@@ -18,13 +17,13 @@ import (
 // isTerminal reports whether f is a terminal.
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
-// readWithProgress reads an answers file; on a terminal's stderr it
+// readWithProgress reads an answers file, forms and all; on a terminal's stderr it
 // draws a progress bar (bytes read of the file's size) once reading takes
 // more than a second. Off a terminal (a pipe, a log, CI) it prints
 // nothing.
-func readWithProgress(e *env, path string, opts *sheet.Options) ([]csat.Period, sheet.Summary, error) {
+func readWithProgress(e *env, path string, opts *sheet.Options) ([]sheet.Survey, sheet.Summary, error) {
 	if !e.tty {
-		return sheet.ReadAnswers(path, opts)
+		return sheet.ReadSurvey(path, opts)
 	}
 	f, err := os.Open(path) //nolint:gosec // the user names the file to read on the command line
 	if err != nil {
@@ -43,7 +42,7 @@ func readWithProgress(e *env, path string, opts *sheet.Options) ([]csat.Period, 
 		defer wg.Done()
 		progress(e.stderr, path, cr.n.Load, total, done, time.Second, 200*time.Millisecond)
 	}()
-	periods, sum, err := sheet.ReadAnswersFrom(cr, path, opts)
+	periods, sum, err := sheet.ReadSurveyFrom(cr, path, opts)
 	close(done)
 	wg.Wait()
 	return periods, sum, err

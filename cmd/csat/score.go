@@ -90,8 +90,17 @@ func writeSummaries(w io.Writer, l language, d *dataset) {
 			name += fmt.Sprintf(" [%s %s]", l.t("sheet"), escapeName(s.Sheet))
 		}
 		line := fmt.Sprintf("%s: %d %s, %d %s, %d %s", name, s.Rows, l.t("rows"), s.Accepted, l.t("accepted"), s.Rejected, l.t("rejected"))
+		if s.Forms > 0 {
+			line += fmt.Sprintf(", %d %s", s.Forms, l.g("forms"))
+		}
 		if s.Answers > 0 {
 			line += fmt.Sprintf(", %d %s", s.Answers, l.t("answers"))
+		}
+		if s.Unanswered > 0 {
+			line += fmt.Sprintf(", %d %s", s.Unanswered, l.g("blanks"))
+		}
+		if len(s.Ignored) > 0 {
+			line += fmt.Sprintf(" (%s: %s)", l.g("skipped"), strings.Join(s.Ignored, ", "))
 		}
 		_, _ = fmt.Fprintln(w, escapeText(line)) // a summary on stderr: nothing to do if it fails
 	}
@@ -146,6 +155,9 @@ func writeScores(w io.Writer, l language, rep analysis.Report) error {
 			mark = "✓"
 		}
 		fmt.Fprintf(&b, "%s %s: %s %s %s\n", l.t("target"), tf.Current.Label(), tf.Target.Target, mark, tf.Current)
+	}
+	if err := writeForms(&b, l, rep); err != nil {
+		return err
 	}
 	for _, warn := range rep.Warnings {
 		fmt.Fprintf(&b, "%s: %s\n", l.t("warnings"), warn)
