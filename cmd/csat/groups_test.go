@@ -50,6 +50,17 @@ func TestScoreGroups(t *testing.T) {
 	if s.Source != csat.SourceSurvey || s.Forms != 120 || s.Answers != 448 || s.Blanks != 32 {
 		t.Errorf("forms %d answers %d blanks %d, want 120 448 32", s.Forms, s.Answers, s.Blanks)
 	}
+	checkRegions(t, rep)
+	if rep.Response == nil || rep.Response.Overall.Rate.Rat().RatString() != "12/17" {
+		t.Errorf("response: %+v (want 120/170 = 12/17)", rep.Response)
+	}
+	if rep.Control == nil || len(rep.Control.Periods) != 5 {
+		t.Errorf("control chart: %+v", rep.Control)
+	}
+}
+
+func checkRegions(t *testing.T, rep analysis.Report) {
+	t.Helper()
 	want := map[string][2]string{"华东": {"977/1230", "115/123"}, "华南": {"348/505", "157/202"}}
 	seen := 0
 	for _, bd := range rep.Groups {
@@ -76,14 +87,12 @@ func TestScoreGroups(t *testing.T) {
 	if seen != 4 {
 		t.Errorf("%d region figures, want 4", seen)
 	}
-	if rep.Response == nil || rep.Response.Overall.Rate.Rat().RatString() != "12/17" {
-		t.Errorf("response: %+v (want 120/170 = 12/17)", rep.Response)
-	}
-	if rep.Control == nil || len(rep.Control.Periods) != 5 {
-		t.Errorf("control chart: %+v", rep.Control)
-	}
-	// The text: forms and answers apart, letters, the small sample.
-	code, out, errs = runCLI(t, "score", groups)
+}
+
+// TestScoreGroupsText: the text shows forms and answers apart, letters,
+// the small sample, the response rate and the control chart.
+func TestScoreGroupsText(t *testing.T) {
+	code, out, errs := runCLI(t, "score", groups)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}

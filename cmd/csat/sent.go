@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/csatkit/csat"
@@ -114,7 +115,11 @@ func parseCount(s string) (uint64, error) {
 	if !d.IsInteger() || d.IsNegative() || d.GreaterThan(maxCount) {
 		return 0, fmt.Errorf("count %s is not a whole number of forms from 0 to 2^63−1: %w", quoteShort(s), csat.ErrOutOfRange)
 	}
-	return uint64(d.IntPart()), nil
+	n, err := strconv.ParseUint(d.String(), 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("count %s: %w", quoteShort(s), csat.ErrOutOfRange)
+	}
+	return n, nil
 }
 
 var maxCount = decimal.NewFromInt(math.MaxInt64)
