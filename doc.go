@@ -240,6 +240,40 @@
 // relationship type to build with each customer group, and the survey
 // calendar — key customers 重点客户 quarterly, others every half year.
 //
+// # Forms and customer groups
+//
+// A Table pools answers; the returned form (答卷) itself — its customer,
+// its segment attributes (地区, 行业, 规模, ABC class), the level of each
+// item with its blanks, the overall question and stated importance — is
+// package [github.com/csatkit/csat/form]. Its Stats count forms, not
+// answers: per source and per customer group the forms, each item's
+// tally and blanks, and the joint counts of every pair of items, exact,
+// mergeable like a Table and of a size independent of the number of
+// forms. Package analysis breaks every figure down by customer group
+// from them (METHOD.md §12). A worked example, two regions and three
+// sizes, six forms (each answering 品质 and 交货):
+//
+//	form  地区  规模  品质      交货
+//	F1    华东  大    很满意 10  满意 8
+//	F2    华东  中    满意 8     基本满意 6
+//	F3    华东  小    基本满意 6 不满意 4
+//	F4    华南  大    很满意 10  很满意 10
+//	F5    华南  中    满意 8     不满意 4
+//	F6    华南  小    不满意 4   很不满意 2
+//
+//	华东: 6 answers, degree (10+8+8+6+6+4)/(6×10) = 42/60 = 70%, rate 5/6
+//	华南: 6 answers, degree (10+10+8+4+4+2)/(6×10) = 38/60 = 63.33%, rate 3/6
+//	大: 4 answers, degree 38/40 = 95%; 中: 26/40 = 65%; 小: 16/40 = 40%
+//
+// Differences between the values of a dimension are tested pairwise
+// (Welch's t for degrees, the z test for rates), adjusted by Holm and
+// summarised by letters: 大 a, 中 ab, 小 b (only 大 and 小 differ, Holm
+// p = 0.0068); 华东 and 华南 share "a" (p = 0.70). Groups of fewer than 30
+// forms are flagged as small samples and of fewer than 5 suppressed (the
+// rule is [github.com/csatkit/csat/analysis.MinSample]; six forms need a
+// rule of their own to be shown at all: see the form package's
+// Example_twoRegionsThreeSizes).
+//
 // # Report
 //
 // [github.com/csatkit/csat/analysis.Build] gathers a period's figures —
