@@ -379,8 +379,11 @@ func TestUnmarshalCorrupt(t *testing.T) {
 		"short counts":      edit(func(m map[string]any) { item(m, 0)["counts"] = []any{1} }),
 		"items unsorted":    edit(func(m map[string]any) { it := src(m)["items"].([]any); it[0], it[1] = it[1], it[0] }),
 		"joint over margin": edit(func(m map[string]any) { j := src(m)["joint"].([]any)[0].(map[string]any); j["counts"].([]any)[0] = 6 }),
-		"group > survey":    edit(func(m map[string]any) { g := m["groups"].([]any)[0].(map[string]any); g["sources"].([]any)[0].(map[string]any)["forms"] = 7 }),
-		"negative":          edit(func(m map[string]any) { src(m)["forms"] = -1 }),
+		"group > survey": edit(func(m map[string]any) {
+			g := m["groups"].([]any)[0].(map[string]any)
+			g["sources"].([]any)[0].(map[string]any)["forms"] = 7
+		}),
+		"negative": edit(func(m map[string]any) { src(m)["forms"] = -1 }),
 	}
 	for name, data := range cases {
 		var back Stats
