@@ -133,7 +133,7 @@ func build(r analysis.Report, opts Options, l lang) (*page, error) {
 	}
 	p.Meta = append(p.Meta, pair{l.t("period"), r.Period}, pair{l.t("scale"), l.scaleName(r.Scale)})
 	for _, sf := range r.Sources {
-		p.Meta = append(p.Meta, pair{l.source(sf.Source), fmt.Sprint(sf.Overall.Answers) + " " + l.t("answers_of")})
+		p.Meta = append(p.Meta, l.sourceMeta(r, sf))
 	}
 	if !opts.Generated.IsZero() {
 		p.Meta = append(p.Meta, pair{l.t("generated"), opts.Generated.Format("2006-01-02")})
@@ -145,9 +145,12 @@ func build(r analysis.Report, opts Options, l lang) (*page, error) {
 	if err := b.likert(); err != nil {
 		return nil, err
 	}
+	b.groups()
+	b.response()
 	b.pareto()
 	b.competitor()
 	b.trend()
+	b.control()
 	b.complaints()
 	b.customers()
 	b.segments()

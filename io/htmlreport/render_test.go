@@ -133,7 +133,7 @@ var sectionCases = []sectionCase{
 		},
 		sections: []string{"overall", "items", "likert", "pareto"},
 		charts:   []string{"chart-likert"},
-		has:      []string{"本期检查无不满意答卷。", "复核图纸", "纠正和预防措施"},
+		has:      []string{"本期检查无不满意答项。", "复核图纸", "纠正和预防措施"},
 	},
 	{
 		name: "targets without history",
@@ -334,7 +334,7 @@ func TestLikertChart(t *testing.T) {
 		t.Errorf("likert rows (-want +got):\n%s", diff)
 	}
 	wantRows := [][]string{
-		{"项目", "很不满意", "不满意", "基本满意", "满意", "很满意", "答卷数"},
+		{"项目", "很不满意", "不满意", "基本满意", "满意", "很满意", "答项数"},
 		{"全部项目", "1 (4%)", "3 (12%)", "6 (24%)", "5 (20%)", "10 (40%)", "25"},
 		{"交货期", "0 (0%)", "1 (20%)", "4 (80%)", "0 (0%)", "0 (0%)", "5"},
 		{"功能", "0 (0%)", "1 (20%)", "0 (0%)", "1 (20%)", "3 (60%)", "5"},
