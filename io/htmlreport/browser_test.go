@@ -97,8 +97,8 @@ const printJS = `(() => [...document.querySelectorAll('.chart')].map(el => {
 // full report.
 var (
 	wantCards    = []string{"78.4%", "86.4%", "76%", "84%"}
-	wantSections = []string{"overall", "items", "likert", "pareto", "competitor", "trend", "complaints", "customers", "segments", "loyalty"}
-	wantCharts   = []string{"chart-likert", "chart-pareto", "chart-competitor", "chart-trend", "chart-outcomes", "chart-bands", "chart-segments"}
+	wantSections = []string{"overall", "items", "likert", "groups", "response", "pareto", "competitor", "trend", "control", "complaints", "customers", "segments", "loyalty"}
+	wantCharts   = []string{"chart-likert", "chart-groups-1", "chart-groups-2", "chart-pareto", "chart-competitor", "chart-trend", "chart-control", "chart-outcomes", "chart-bands", "chart-segments"}
 )
 
 // TestBrowser renders the method's worked survey with every part of a

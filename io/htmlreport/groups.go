@@ -140,9 +140,10 @@ type groupTable struct {
 	Figure      string
 	Level       string // the intervals' confidence level
 	HasInterval bool
-	Tested      bool
-	Rows        []groupRow
-	Pairs       []pairRow
+	// NoTest says why the table has no tests ("" when it has).
+	NoTest string
+	Rows   []groupRow
+	Pairs  []pairRow
 }
 
 type groupRow struct {
@@ -171,9 +172,9 @@ func (b *builder) groups() {
 	}
 	small, suppress := sampleRule(r)
 	s := &groupsSec{head: b.head("groups", l.t("sec_groups"), l.t("groups_lead")),
-		SmallNote: fmt.Sprintf(l.t("small_note"), small) + " " + fmt.Sprintf(l.t("suppressed"), suppress) + "（—）"}
+		SmallNote: fmt.Sprintf(l.t("small_note"), small) + " " + fmt.Sprintf(l.t("suppressed"), suppress) + "（—）。" + l.t("pale_note")}
 	if l == langEN {
-		s.SmallNote = fmt.Sprintf(l.t("small_note"), small) + " " + strings.ToUpper(l.t("suppressed")[:1]) + fmt.Sprintf(l.t("suppressed"), suppress)[1:] + " (—)."
+		s.SmallNote = fmt.Sprintf(l.t("small_note"), small) + " " + strings.ToUpper(l.t("suppressed")[:1]) + fmt.Sprintf(l.t("suppressed"), suppress)[1:] + " (—). " + l.t("pale_note")
 	}
 	alpha := ""
 	index := map[string]int{}
@@ -203,7 +204,8 @@ func (b *builder) groups() {
 // of its figures and tests to the section.
 func (b *builder) groupTable(s *groupsSec, bd analysis.Breakdown, suppress uint64) groupTable {
 	l := b.l
-	t := groupTable{Figure: l.shortFigure(bd.Figure), Tested: bd.Test != ""}
+	t := groupTable{Figure: l.shortFigure(bd.Figure)}
+	shown := 0
 	forms := map[string]uint64{}
 	for _, g := range bd.Values {
 		forms[g.Value] = g.Forms
@@ -215,6 +217,7 @@ func (b *builder) groupTable(s *groupsSec, bd analysis.Breakdown, suppress uint6
 			row.Flag = fmt.Sprintf(l.t("suppressed"), suppress)
 			row.Letters = ""
 		default:
+			shown++
 			row.Cell = figCell(*g.Score)
 			label := bd.Dimension + " " + g.Value + " · " + t.Figure
 			s.Derivs = append(s.Derivs, deriv{label, g.Score.Explain()})
@@ -232,6 +235,12 @@ func (b *builder) groupTable(s *groupsSec, bd analysis.Breakdown, suppress uint6
 			}
 		}
 		t.Rows = append(t.Rows, row)
+	}
+	switch {
+	case shown < 2:
+		t.NoTest = l.t("too_few_groups")
+	case bd.Test == "" && len(bd.Pairs) == 0:
+		t.NoTest = l.t("untested")
 	}
 	for _, pr := range bd.Pairs {
 		label := bd.Dimension + " " + pr.A + " – " + pr.B + " · " + t.Figure
@@ -451,8 +460,8 @@ func (b *builder) control() {
 	}
 	s.Chart = b.chart("control", "control", l.t("sec_control"), 300, obj{
 		"legend":  legend(rateName, ucl, lcl),
-		"grid":    obj{"left": 8, "right": 24, "top": 40, "bottom": 8, "containLabel": true},
-		"xAxis":   categoryAxis(periods, obj{"boundaryGap": true}),
+		"grid":    obj{"left": 16, "right": 36, "top": 40, "bottom": 8, "containLabel": true},
+		"xAxis":   categoryAxis(periods, obj{"boundaryGap": false}),
 		"yAxis":   valueAxis(obj{"min": numStr(axLo.String()), "max": numStr(axHi.String()), "axisLabel": obj{"formatter": "{value}%", "color": colMuted}}),
 		"tooltip": obj{"trigger": "axis"},
 		"series": arr{
@@ -461,7 +470,7 @@ func (b *builder) control() {
 				"label": obj{"show": true, "position": "top", "formatter": "{c}%", "color": colRate, "fontWeight": "bold"},
 				"markLine": obj{"silent": true, "symbol": "none", "data": arr{obj{"yAxis": resultNum(cc.Center)}},
 					"lineStyle": obj{"color": colLine, "width": 1.5},
-					"label":     obj{"formatter": "p̄ " + cc.Center.String(), "position": "insideStartTop", "color": colLine}}},
+					"label":     obj{"formatter": l.t("centre") + " " + cc.Center.String(), "position": "insideEndBottom", "color": colLine}}},
 			limit(ucl, upper), limit(lcl, lower),
 		},
 	})
@@ -478,4 +487,198 @@ func stepOf5(v decimal.Decimal, up bool) decimal.Decimal {
 		two = two.Floor()
 	}
 	return two.Shift(1).Mul(decimal.New(5, -1))
+}
+
+// paretoFinding names the main areas of dissatisfaction with their
+// share, their dissatisfied answers against the survey's forms (its
+// answers when the report does not count forms), and a small-sample
+// caution.
+func (b *builder) paretoFinding() {
+	l, r := b.l, b.r
+	vital := vitalItems(r.Pareto)
+	var items []string
+	var count uint64
+	last := r.Pareto[0].Cumulative
+	for i, e := range r.Pareto {
+		if vital[i] {
+			items = append(items, e.Item)
+			count += e.Count
+			last = e.Cumulative
+		}
+	}
+	n, forms := surveyN(r)
+	small := n
+	if !forms {
+		small = maxItemAnswers(r)
+	}
+	b.addFinding("主要不满意项目：%s（占不满意答项的 %s；不满意答项 %d / %s%s）。",
+		"Main areas of dissatisfaction: %s (%s of dissatisfied answers; %d dissatisfied answers / %s%s).",
+		strings.Join(items, l.sep()), last, count, l.count(n, forms), b.caution(small))
+}
+
+// maxItemAnswers is the most answers of one survey item: the survey has
+// at least as many forms.
+func maxItemAnswers(r analysis.Report) uint64 {
+	var n uint64
+	if sv := surveyFigures(r); sv != nil {
+		for _, it := range sv.Items {
+			n = max(n, it.Answers)
+		}
+		if len(sv.Items) == 0 {
+			n = sv.Overall.Answers
+		}
+	}
+	return n
+}
+
+// itemAnswers returns the answers of an item ("" for all) of a source.
+func itemAnswers(r analysis.Report, src, item string) (uint64, bool) {
+	sf := sourceFigures(r, src)
+	if sf == nil {
+		return 0, false
+	}
+	if item == "" {
+		return sf.Overall.Answers, true
+	}
+	for _, it := range sf.Items {
+		if it.Item == item {
+			return it.Answers, true
+		}
+	}
+	return 0, false
+}
+
+// competitorN returns the n of a comparison with the competitor: the
+// survey's and the competitor's answers of the item, with a
+// small-sample caution (" (5 vs 12 answers, small sample)").
+func (b *builder) competitorN(item string) string {
+	l, r := b.l, b.r
+	ours, ok1 := itemAnswers(r, csat.SourceSurvey, item)
+	theirs, ok2 := itemAnswers(r, csat.SourceCompetitor, item)
+	if !ok1 || !ok2 {
+		return ""
+	}
+	if l == langZH {
+		return fmt.Sprintf("（检查 %d / 竞争对手 %d 答项%s）", ours, theirs, b.caution(min(ours, theirs)))
+	}
+	return fmt.Sprintf(" (%d vs %d answers%s)", ours, theirs, b.caution(min(ours, theirs)))
+}
+
+// maxGroupFindings is how many significant differences between groups
+// the findings name; the rest are counted.
+const maxGroupFindings = 4
+
+// groupFindings names the significant differences between customer
+// groups, each with both groups' forms and a small-sample caution, or
+// says there are none.
+func (b *builder) groupFindings() {
+	l, r := b.l, b.r
+	tested, shown, more := false, 0, 0
+	for _, bd := range r.Groups {
+		values := map[string]analysis.GroupFigure{}
+		for _, g := range bd.Values {
+			values[g.Value] = g
+		}
+		tested = tested || len(bd.Pairs) > 0
+		for _, pr := range bd.Pairs {
+			if !pr.Significant {
+				continue
+			}
+			if shown == maxGroupFindings {
+				more++
+				continue
+			}
+			shown++
+			a, c := values[pr.A], values[pr.B]
+			sa, sb := pr.Comparison.Ours, pr.Comparison.Theirs
+			if a.Score != nil && c.Score != nil {
+				sa, sb = *a.Score, *c.Score
+			}
+			name := l.shortFigure(bd.Figure)
+			args := []any{bd.Dimension, name, pr.A, sa, pr.B, sb, a.Forms, c.Forms, b.caution(min(a.Forms, c.Forms)), pIs(pr.Adjusted)}
+			if l == langEN {
+				args[0], args[1] = name, bd.Dimension
+			}
+			b.addFinding("%s %s差异显著：%s %s 对 %s %s（%d / %d 份答卷%s；Holm 校正 p %s）。",
+				"%s differs by %s: %s %s vs %s %s (%d vs %d forms%s; Holm-adjusted p %s).", args...)
+		}
+	}
+	switch {
+	case more > 0:
+		b.addFinding("另有 %d 组差异显著，见“分组比较”。", "%d more significant differences between groups: see “By customer group”.", more)
+	case tested && shown == 0:
+		b.addFinding("各客户分组之间无显著差异。", "No significant difference between customer groups.")
+	}
+}
+
+// responseFinding gives the overall response rate and the strata under
+// the plan's minimum.
+func (b *builder) responseFinding() {
+	l, rs := b.l, b.r.Response
+	if rs == nil {
+		return
+	}
+	var under []string
+	for _, s := range rs.Strata {
+		if s.UnderMinimum {
+			under = append(under, s.Stratum)
+		}
+	}
+	b.addFinding("回收率 %s（回收 %d / 发出 %d 份答卷）。", "Response rate %s (%d of %d forms returned).", rs.Overall.Rate, rs.Overall.Returned, rs.Overall.Sent)
+	if len(under) > 0 {
+		b.addFinding("回收低于计划最少数的层（%s）：%s。", "Strata under the plan's minimum (%s): %s.", rs.Dimension, strings.Join(under, l.sep()))
+	}
+}
+
+// controlFinding names the periods out of control on the p-chart.
+func (b *builder) controlFinding() {
+	l, cc := b.l, b.r.Control
+	if cc == nil {
+		return
+	}
+	var out []string
+	for _, p := range cc.Periods {
+		if p.Signal != "" {
+			out = append(out, fmt.Sprintf([2]string{"%s（%s，%d 答项）", "%s (%s, %d answers)"}[l], p.Period, l.signalName(p.Signal), p.N))
+		}
+	}
+	if len(out) > 0 {
+		b.addFinding("满意率控制图失控期：%s。", "Rate out of control in: %s.", strings.Join(out, l.sep()))
+	}
+}
+
+// periodsN returns the answers of two periods of the control chart, as
+// the n of the trend's comparison (" (25 / 25 answers)"), or "" when
+// the report has no control chart with both.
+func (b *builder) periodsN(prev, cur string) string {
+	cc := b.r.Control
+	if cc == nil {
+		return ""
+	}
+	var np, nc uint64
+	var okp, okc bool
+	for _, p := range cc.Periods {
+		switch p.Period {
+		case prev:
+			np, okp = p.N, true
+		case cur:
+			nc, okc = p.N, true
+		}
+	}
+	if !okp || !okc {
+		return ""
+	}
+	if b.l == langZH {
+		return fmt.Sprintf("（%d / %d 答项%s）", np, nc, b.caution(min(np, nc)))
+	}
+	return fmt.Sprintf(" (%d and %d answers%s)", np, nc, b.caution(min(np, nc)))
+}
+
+// pIs prints a p-value after its name: "= 0.008", "< 0.001".
+func pIs(p decimal.Decimal) string {
+	v := pValue(p)
+	if strings.HasPrefix(v, "<") {
+		return "< " + v[1:]
+	}
+	return "= " + v
 }

@@ -153,8 +153,8 @@ var sectionCases = []sectionCase{
 	{
 		name:     "everything",
 		in:       nil,
-		sections: []string{"overall", "items", "likert", "pareto", "competitor", "trend", "complaints", "customers", "segments", "loyalty"},
-		charts:   []string{"chart-likert", "chart-pareto", "chart-competitor", "chart-trend", "chart-outcomes", "chart-bands", "chart-segments"},
+		sections: []string{"overall", "items", "likert", "groups", "response", "pareto", "competitor", "trend", "control", "complaints", "customers", "segments", "loyalty"},
+		charts:   []string{"chart-likert", "chart-groups-1", "chart-groups-2", "chart-pareto", "chart-competitor", "chart-trend", "chart-control", "chart-outcomes", "chart-bands", "chart-segments"},
 		has:      []string{"比上期", "2025H1", "C003 南方塑业", "T-05", "NPS", "纠正和预防措施"},
 	},
 }
@@ -484,7 +484,7 @@ func TestDeterministic(t *testing.T) {
 	slices.Reverse(again.Customers)
 	slices.Reverse(again.Complaints)
 	slices.Reverse(again.Actions)
-	if b := render(t, build(t, again), opts); a != b {
+	if b := render(t, withForms(t, build(t, again)), opts); a != b {
 		t.Error("a report built again renders differently")
 	}
 	js, err := json.Marshal(rep)
