@@ -107,42 +107,18 @@ func breakdown(tb testing.TB, dim string, rate bool, ms analysis.MinSample, in [
 	})
 	bd := analysis.Breakdown{Dimension: dim, Alpha: alpha}
 	shown := 0
+	tallies := make([]csat.Tally, 0, len(vals))
 	for _, v := range vals {
 		if v.g.Score != nil {
 			shown++
+			tallies = append(tallies, v.t)
 		}
 	}
-	var ps []decimal.Decimal
-	for i := range shown {
-		for j := i + 1; j < shown; j++ {
-			var c analysis.Comparison
-			var err error
-			if rate {
-				pa, _ := csat.SatisfiedOf(vals[i].t)
-				pb, _ := csat.SatisfiedOf(vals[j].t)
-				c, err = analysis.CompareRates(pa, pb, alpha)
-			} else {
-				c, err = analysis.CompareDegrees(vals[i].t, vals[j].t, alpha)
-			}
-			if err != nil {
-				tb.Fatal(err)
-			}
-			bd.Test = c.Test
-			bd.Pairs = append(bd.Pairs, analysis.GroupPair{A: vals[i].g.Value, B: vals[j].g.Value, Comparison: c})
-			ps = append(ps, c.PValue)
-		}
+	names := make([]string, len(vals))
+	for i, v := range vals {
+		names[i] = v.g.Value
 	}
-	adj := stats.Holm(ps)
-	differ := map[[2]int]bool{}
-	k := 0
-	for i := range shown {
-		for j := i + 1; j < shown; j++ {
-			bd.Pairs[k].Adjusted = adj[k]
-			bd.Pairs[k].Significant = adj[k].LessThan(alpha)
-			differ[[2]int{i, j}] = bd.Pairs[k].Significant
-			k++
-		}
-	}
+	differ := testPairs(tb, &bd, rate, alpha, names, tallies)
 	letters := stats.CompactLetters(shown, func(i, j int) bool { return differ[[2]int{i, j}] })
 	for i, v := range vals {
 		if i < shown {
@@ -152,6 +128,42 @@ func breakdown(tb testing.TB, dim string, rate bool, ms analysis.MinSample, in [
 		bd.Values = append(bd.Values, v.g)
 	}
 	return bd
+}
+
+// testPairs tests every two of the values shown (their tallies, best
+// first) as the analysis package does, adds the pairs to bd with their
+// Holm-adjusted p-values, and returns which pairs differ.
+func testPairs(tb testing.TB, bd *analysis.Breakdown, rate bool, alpha decimal.Decimal, names []string, ts []csat.Tally) map[[2]int]bool {
+	tb.Helper()
+	var ps []decimal.Decimal
+	var idx [][2]int
+	for i := range ts {
+		for j := i + 1; j < len(ts); j++ {
+			var c analysis.Comparison
+			var err error
+			if rate {
+				pa, _ := csat.SatisfiedOf(ts[i])
+				pb, _ := csat.SatisfiedOf(ts[j])
+				c, err = analysis.CompareRates(pa, pb, alpha)
+			} else {
+				c, err = analysis.CompareDegrees(ts[i], ts[j], alpha)
+			}
+			if err != nil {
+				tb.Fatal(err)
+			}
+			bd.Test = c.Test
+			bd.Pairs = append(bd.Pairs, analysis.GroupPair{A: names[i], B: names[j], Comparison: c})
+			ps = append(ps, c.PValue)
+			idx = append(idx, [2]int{i, j})
+		}
+	}
+	differ := map[[2]int]bool{}
+	for k, adj := range stats.Holm(ps) {
+		bd.Pairs[k].Adjusted = adj
+		bd.Pairs[k].Significant = adj.LessThan(alpha)
+		differ[idx[k]] = bd.Pairs[k].Significant
+	}
+	return differ
 }
 
 func btoi(b bool) int {
