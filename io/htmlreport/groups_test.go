@@ -379,3 +379,39 @@ func TestSampleRuleDefault(t *testing.T) {
 		t.Error("the report's own rule is not printed")
 	}
 }
+
+// TestGroupsEscaping names a dimension, a group and a stratum with
+// markup: the page shows them as text, the chart carries them as data.
+func TestGroupsEscaping(t *testing.T) {
+	const evil = `<script>alert(5)</script>`
+	rep := groupsReport(t)
+	rep.Groups = append([]analysis.Breakdown(nil), rep.Groups...)
+	for i := range rep.Groups {
+		bd := &rep.Groups[i]
+		bd.Dimension = evil
+		bd.Values = append([]analysis.GroupFigure(nil), bd.Values...)
+		bd.Values[1].Value = evil + "北"
+		bd.Pairs = append([]analysis.GroupPair(nil), bd.Pairs...)
+		bd.Pairs[0].B = evil + "北"
+	}
+	resp := *rep.Response
+	resp.Dimension = evil
+	rep.Response = &resp
+	page := render(t, rep, htmlreport.Options{})
+	lib := strings.Index(page, "<script>/*! Apache ECharts")
+	if lib < 0 || strings.Contains(page[:lib], evil) {
+		t.Error("markup of a group reaches the page unescaped")
+	}
+	if !strings.Contains(page, "&lt;script&gt;alert(5)&lt;/script&gt;北") {
+		t.Error("the group's name is not shown as text")
+	}
+	var names []any
+	for _, c := range charts(t, page) {
+		if c.ID == "chart-groups-1" {
+			names = c.Option["yAxis"].(map[string]any)["data"].([]any)
+		}
+	}
+	if len(names) < 2 || names[1] != evil+"北" {
+		t.Errorf("the chart's groups %q lack the exact name", names)
+	}
+}
