@@ -165,7 +165,7 @@ func browseGroups(t *testing.T, bctx context.Context) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"分组比较", "ab", "样本偏少", "少于 5 份答卷，不显示", "Holm 校正 p 0.029", "失控期: 2025Q4（低于控制下限）", "控制限为 Laney p′", "低于计划最少回收数"} {
+	for _, w := range []string{"分组比较", "ab", "样本偏少", "少于 5 份答卷，不显示", "Holm 校正 p 0.029", "失控期：2025Q4（低于控制下限）", "控制限为 Laney p′", "低于计划最少回收数"} {
 		if !strings.Contains(st.Text, w) {
 			t.Errorf("the page does not show %q", w)
 		}

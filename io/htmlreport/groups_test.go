@@ -242,7 +242,7 @@ func TestControlSection(t *testing.T) {
 		t.Fatalf("fixture: Laney %v, 2025Q4 signal %q; want Laney limits and 2025Q4 below", rep.Control.Laney, rep.Control.Periods[7].Signal)
 	}
 	for _, tc := range []struct{ lang, out, laney string }{
-		{"zh", "失控期: 2025Q4（低于控制下限）", "控制限为 Laney p′"},
+		{"zh", "失控期：2025Q4（低于控制下限）", "控制限为 Laney p′"},
 		{"en", "Out of control: 2025Q4 (below the lower limit)", "the limits are Laney's p′"},
 	} {
 		page := render(t, rep, htmlreport.Options{Lang: tc.lang})

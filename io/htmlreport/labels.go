@@ -174,6 +174,7 @@ var words = map[string][2]string{
 	"untested":         {"此指标不作组间检验。", "This figure is not tested between groups."},
 	"too_few_groups":   {"可比较的组少于两个，未作检验。", "Fewer than two groups shown: nothing to test."},
 	"pale_note":        {"浅色柱：样本偏少。", "Pale bars: small sample."},
+	"colon":            {"：", ": "},
 	"adjusted_p":       {"Holm 校正 p", "Holm-adjusted p"},
 	"sec_response":     {"回收率", "Response rate"},
 	"response_lead":    {"各层发出与回收的答卷；回收率 = 回收 / 发出（AAPOR RR1）。", "Forms sent and returned per stratum; response rate = returned / sent (AAPOR RR1)."},
