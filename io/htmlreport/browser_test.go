@@ -97,8 +97,8 @@ const printJS = `(() => [...document.querySelectorAll('.chart')].map(el => {
 // full report.
 var (
 	wantCards    = []string{"78.4%", "86.4%", "76%", "84%"}
-	wantSections = []string{"overall", "items", "likert", "pareto", "competitor", "trend", "complaints", "customers", "segments", "loyalty"}
-	wantCharts   = []string{"chart-likert", "chart-pareto", "chart-competitor", "chart-trend", "chart-outcomes", "chart-bands", "chart-segments"}
+	wantSections = []string{"overall", "items", "likert", "groups", "response", "pareto", "competitor", "trend", "control", "complaints", "customers", "segments", "loyalty"}
+	wantCharts   = []string{"chart-likert", "chart-groups-1", "chart-groups-2", "chart-pareto", "chart-competitor", "chart-trend", "chart-control", "chart-outcomes", "chart-bands", "chart-segments"}
 )
 
 // TestBrowser renders the method's worked survey with every part of a
@@ -115,8 +115,10 @@ func TestBrowser(t *testing.T) {
 		lang, org string
 		words     []string
 	}{
-		{"zh", "华东精密机械有限公司", []string{"客户满意度检查分析报告", "整体满意度", "各项目满意程度分布", "与竞争对手比较", "很不满意"}},
-		{"en", "East China Precision Machinery Co.", []string{"Customer Satisfaction Analysis Report", "Overall satisfaction", "Distribution of answers by item", "Comparison with the competitor", "very dissatisfied"}},
+		{"zh", "华东精密机械有限公司", []string{"客户满意度检查分析报告", "整体满意度", "各项目满意程度分布", "与竞争对手比较", "很不满意",
+			"5 份答卷 · 25 答项", "分组比较", "字母标记", "样本偏少", "少于 2 份答卷，不显示", "字母相同的组之间差异不显著（α = 0.05，Holm 校正）。", "满意率控制图（p 图）", "回收率"}},
+		{"en", "East China Precision Machinery Co.", []string{"Customer Satisfaction Analysis Report", "Overall satisfaction", "Distribution of answers by item", "Comparison with the competitor", "very dissatisfied",
+			"5 forms · 25 answers", "By customer group", "Letters", "small sample", "fewer than 2 forms: not shown", "Values sharing a letter do not differ at α = 0.05 (Holm-adjusted).", "Control chart of the rate (p-chart)", "Response rate"}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -130,15 +132,61 @@ func TestBrowser(t *testing.T) {
 				t.Fatal(err)
 			}
 			var heard console
-			ctx := openDrawn(t, bctx, &heard, file)
+			ctx := openDrawn(t, bctx, &heard, file, len(wantCharts))
 			st := checkPage(t, ctx, tc.words)
 			pages := checkPDF(t, ctx, tc.lang)
-			checkPrint(t, ctx)
+			checkPrint(t, ctx, len(wantCharts))
+			checkNarrow(t, ctx, "groups", "response", "control")
 			out := screenshot(t, ctx, filepath.Join(outDir, "report-"+tc.lang+".png"))
 			t.Logf("%s: %d charts, PDF %d pages, screenshot %s", tc.lang, len(st.Charts), pages, out)
 			heard.check(t, ctx)
 		})
 	}
+	t.Run("groups", func(t *testing.T) { browseGroups(t, bctx) })
+}
+
+// browseGroups opens the groups report (groups_test.go): its section by
+// customer group with letters and a suppressed group, and a control
+// chart with a period out of control, which the chart marks ("50% !")
+// and the text below it names; the page fits 390 px and prints.
+func browseGroups(t *testing.T, bctx context.Context) {
+	var buf bytes.Buffer
+	if err := htmlreport.Render(&buf, groupsReport(t), htmlreport.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	n := strings.Count(buf.String(), `<div class="chart" `)
+	file := filepath.Join(t.TempDir(), "groups.html")
+	if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var heard console
+	ctx := openDrawn(t, bctx, &heard, file, n)
+	st, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](stateJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"分组比较", "ab", "样本偏少", "少于 5 份答卷，不显示", "Holm 校正 p 0.029", "失控期：2025Q4（低于控制下限）", "控制限为 Laney p′", "低于计划最少回收数"} {
+		if !strings.Contains(st.Text, w) {
+			t.Errorf("the page does not show %q", w)
+		}
+	}
+	marked, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`[...document.querySelectorAll('#chart-control svg text')].some(e => e.textContent.trim() === '50% !')`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !marked {
+		t.Error("the control chart does not mark 2025Q4 (50% !)")
+	}
+	letters, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`[...document.querySelectorAll('#chart-groups-1 svg text')].some(e => e.textContent.trim() === '75%  ab')`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !letters {
+		t.Error("the chart of 地区 does not label 西南's bar with its letters (75%  ab)")
+	}
+	checkPrint(t, ctx, n)
+	checkNarrow(t, ctx, "groups", "response", "control")
+	heard.check(t, ctx)
 }
 
 // startBrowser starts headless Chromium for the test, stopped at its end,
@@ -244,9 +292,9 @@ func (c *console) check(t *testing.T, ctx context.Context) {
 }
 
 // openDrawn opens file in a new tab of the browser, listened to by c, and
-// waits until every chart is drawn; the tab closes at the end of the
+// waits until its charts (as many as given) are drawn; the tab closes at the end of the
 // test.
-func openDrawn(t *testing.T, bctx context.Context, c *console, file string) context.Context {
+func openDrawn(t *testing.T, bctx context.Context, c *console, file string, charts int) context.Context {
 	t.Helper()
 	tctx, cancelTab := chromedp.NewContext(bctx, chromedp.WithListener(c.listen))
 	t.Cleanup(cancelTab)
@@ -256,7 +304,7 @@ func openDrawn(t *testing.T, bctx context.Context, c *console, file string) cont
 	ctx, cancel := context.WithTimeout(tctx, 60*time.Second)
 	t.Cleanup(cancel)
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](
-		`document.documentElement.getAttribute('data-charts') === '`+fmt.Sprint(len(wantCharts))+`' && [...document.querySelectorAll('.chart')].every(c => c.querySelector('svg'))`,
+		`document.documentElement.getAttribute('data-charts') === '`+fmt.Sprint(charts)+`' && [...document.querySelectorAll('.chart')].every(c => c.querySelector('svg'))`,
 		chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 		t.Fatalf("charts not drawn: %v", err)
 	}
@@ -327,7 +375,7 @@ func media(m string) chromedp.Action[chromedp.Void] {
 // screen. Printed, the page is laid out at the A4 content width,
 // 210mm − 2×18mm = 174mm ≈ 657.6 CSS px: under print media at that width
 // every chart and its drawing must fit.
-func checkPrint(t *testing.T, ctx context.Context) {
+func checkPrint(t *testing.T, ctx context.Context, charts int) {
 	t.Helper()
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(657, 1200), media("print")); err != nil {
 		t.Fatal(err)
@@ -341,8 +389,8 @@ func checkPrint(t *testing.T, ctx context.Context) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sizes) != len(wantCharts) {
-		t.Errorf("print: %d charts, want %d", len(sizes), len(wantCharts))
+	if len(sizes) != charts {
+		t.Errorf("print: %d charts, want %d", len(sizes), charts)
 	}
 	for i, s := range sizes {
 		if s[0] < 300 || s[0] > 658 || s[1] <= 0 || s[2] > s[0] {
@@ -373,4 +421,64 @@ func screenshot(t *testing.T, ctx context.Context, out string) string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// narrowJS measures the page at a phone's width: how wide the document
+// scrolls, and the right edge of each given section and of each chart
+// and its drawing.
+const narrowJS = `((ids) => ({
+  scrollWidth: document.documentElement.scrollWidth,
+  clientWidth: document.documentElement.clientWidth,
+  sections: ids.map(id => { const el = document.getElementById(id); return el ? Math.round(el.getBoundingClientRect().right) : -1; }),
+  charts: [...document.querySelectorAll('.chart')].map(el => { const s = el.querySelector('svg');
+    return {id: el.id, right: Math.round(el.getBoundingClientRect().right), svg: s ? Math.round(s.getBoundingClientRect().right) : 1e6,
+      shapes: s ? s.querySelectorAll('path, rect, text').length : 0}; })
+}))`
+
+type narrowState struct {
+	ScrollWidth int   `json:"scrollWidth"`
+	ClientWidth int   `json:"clientWidth"`
+	Sections    []int `json:"sections"`
+	Charts      []struct {
+		ID     string `json:"id"`
+		Right  int    `json:"right"`
+		SVG    int    `json:"svg"`
+		Shapes int    `json:"shapes"`
+	} `json:"charts"`
+}
+
+// checkNarrow lays the page out at 390 CSS px, a phone's width: the page
+// does not scroll sideways (wide tables scroll inside their own box),
+// the given sections fit, and every chart is redrawn inside the screen.
+// It returns to the 900 px window.
+func checkNarrow(t *testing.T, ctx context.Context, sections ...string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	fits := `[...document.querySelectorAll('.chart')].every(el => { const s = el.querySelector('svg'); return s && s.getBoundingClientRect().right <= 391; })`
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fits, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Errorf("390 px: charts not redrawn to fit: %v", err)
+	}
+	ids := `["` + strings.Join(sections, `","`) + `"]`
+	st, err := chromedp.Run(ctx, chromedp.Evaluate[narrowState](narrowJS+`(`+ids+`)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.ClientWidth != 390 || st.ScrollWidth > st.ClientWidth {
+		t.Errorf("390 px: the page is %d px wide in a %d px window: it scrolls sideways", st.ScrollWidth, st.ClientWidth)
+	}
+	for i, right := range st.Sections {
+		if right <= 0 || right > 390 {
+			t.Errorf("390 px: section %s ends at %d px", sections[i], right)
+		}
+	}
+	for _, c := range st.Charts {
+		if c.Right > 390 || c.SVG > 390 || c.Shapes < 5 {
+			t.Errorf("390 px: chart %s ends at %d px, drawn to %d px with %d shapes", c.ID, c.Right, c.SVG, c.Shapes)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(900, 1200)); err != nil {
+		t.Fatal(err)
+	}
 }

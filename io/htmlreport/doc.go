@@ -4,7 +4,10 @@
 // that reads on screen and prints on A4.
 //
 // The page has a title block (title, organisation, period, scale, the
-// number of answers per source, the date given in [Options]), headline
+// number of answers (答项) per source and, when the report counts them
+// ([analysis.Report].Forms), its returned forms (答卷) — an answer is
+// one item answered on a form, never a form — and the date given in
+// [Options]), headline
 // cards (the overall degree and rate blended 40/60 from self-assessment
 // and survey, then the survey's with their confidence intervals, each
 // beside its yearly target, matched by [analysis.TargetFigure].Figure), key
@@ -14,19 +17,34 @@
 //   - 整体满意度 overall satisfaction: survey, self-assessment, the blend's
 //     formula and result;
 //   - 各项目满意度 every item's figures per source, with intervals and
-//     dissatisfied answers, and the self-assessment's gaps;
+//     dissatisfied answers, the forms, answers and blanks (未答) per
+//     source and item, and the self-assessment's gaps;
 //   - 各项目满意程度分布 a diverging stacked bar chart of each item's
 //     survey answers per level ([analysis.Report].Levels and each item's
 //     [analysis.ItemFigures].Counts), satisfied right of zero, with the
 //     counts in a table;
+//   - 分组比较 by customer group: per dimension (地区, 行业, 规模, ABC, …)
+//     a bar chart and, per figure, a table of each value's forms,
+//     answers, figure, interval and compact letters (values sharing a
+//     letter do not differ at α, Holm-adjusted), a small-sample flag
+//     (样本偏少) under [analysis.Report].MinSample (default: fewer than 30
+//     forms) and the figure hidden ("—") below its suppression limit
+//     (default 5 forms), and the significant pairs with their adjusted p;
+//   - 回收率 the response rate per stratum (AAPOR RR1), strata under the
+//     plan's minimum flagged;
 //   - the Pareto chart of dissatisfaction with the corrective and
 //     preventive actions;
 //   - the comparison with the competitor, with significance;
 //   - the trend over periods with the targets as lines, and the targets;
+//   - the p-chart of the survey's rate: centre line, each period's limits
+//     as step lines (Laney's p′ when over-dispersed), the periods out of
+//     control marked on the chart and named below it;
 //   - complaint figures; customer scores and their bands; ABC classes;
 //     loyalty metrics.
 //
-// A part the report does not have is left out. Every figure shows its
+// A part the report does not have is left out. The key findings give
+// the n behind every main problem and significant difference (forms or
+// answers) and caution a small sample. Every figure shows its
 // derivation ([csat.Result.Explain]) on hover, and each section lists
 // them all in a folded list (计算过程).
 //
@@ -40,5 +58,6 @@
 // causes) is escaped by html/template. Render needs nothing but the
 // report, so a report read back from its JSON renders in full, and it
 // never reads the clock: the same report and options give the same
-// bytes.
+// bytes. On a narrow screen (a phone, 390 px) the page does not scroll
+// sideways: a table wider than the screen scrolls inside its own box.
 package htmlreport

@@ -14,17 +14,7 @@ func (b *builder) findings() {
 	b.headlineFinding()
 	b.targetFindings()
 	if len(r.Pareto) > 0 {
-		vital := vitalItems(r.Pareto)
-		var items []string
-		last := r.Pareto[0].Cumulative
-		for i, e := range r.Pareto {
-			if vital[i] {
-				items = append(items, e.Item)
-				last = e.Cumulative
-			}
-		}
-		b.addFinding("主要不满意项目：%s（占不满意答卷的 %s）。", "Main areas of dissatisfaction: %s (%s of dissatisfied answers).",
-			strings.Join(items, l.sep()), last)
+		b.paretoFinding()
 	}
 	if len(r.Gaps) > 0 && r.Gaps[0].DegreeGap.Value().IsPositive() {
 		g := r.Gaps[0]
@@ -34,14 +24,17 @@ func (b *builder) findings() {
 	if len(r.Competitor) > 0 {
 		b.competitorFindings()
 	}
+	b.groupFindings()
+	b.responseFinding()
 	if r.Trend != nil && len(r.Trend.Points) > 1 {
 		last := r.Trend.Points[len(r.Trend.Points)-1]
 		if last.VsPrevious != nil {
 			d := last.VsPrevious.Degree
-			b.addFinding("检查满意度比上期（%s）变化 %s，%s。", "Survey degree changed by %s against %s, %s.",
-				changeArgs(l, last.VsPrevious.Against, d)...)
+			b.addFinding("检查满意度比上期（%s）变化 %s，%s%s。", "Survey degree changed by %s against %s, %s%s.",
+				append(changeArgs(l, last.VsPrevious.Against, d), b.periodsN(last.VsPrevious.Against, last.Period))...)
 		}
 	}
+	b.controlFinding()
 	if cf := r.Complaints; cf != nil {
 		b.addFinding("投诉 %d 起，限时内处理率 %s，未结 %d 起。", "%d complaints, %s resolved within the limit, %d open.",
 			cf.Total, cf.WithinLimit, len(cf.Open))
@@ -106,7 +99,7 @@ func (b *builder) competitorFindings() {
 			if !cmp.c.Significant {
 				continue
 			}
-			s := l.item(c.Item) + " " + lower(l, cmp.name)
+			s := l.item(c.Item) + " " + lower(l, cmp.name) + b.competitorN(c.Item)
 			if cmp.c.Difference.Value().IsPositive() {
 				better = append(better, s)
 			} else {
@@ -116,7 +109,7 @@ func (b *builder) competitorFindings() {
 	}
 	switch {
 	case len(better) == 0 && len(worse) == 0:
-		b.addFinding("与竞争对手相比无显著差异。", "No significant difference from the competitor.")
+		b.addFinding("与竞争对手相比无显著差异%s。", "No significant difference from the competitor%s.", b.competitorN(""))
 	default:
 		if len(better) > 0 {
 			b.addFinding("显著优于竞争对手：%s。", "Significantly better than the competitor: %s.", strings.Join(better, l.sep()))

@@ -215,12 +215,15 @@ var (
 	fullErr  error
 )
 
-// full returns the report of fullInput, built once. It is shared:
-// callers copy what they alter.
+// full returns the report of fullInput, built once, with its forms
+// (withForms). It is shared: callers copy what they alter.
 func full(tb testing.TB) analysis.Report {
 	tb.Helper()
 	fullOnce.Do(func() {
 		fullRep, fullErr = analysis.Build(fullInput(tb))
+		if fullErr == nil {
+			fullRep = withForms(tb, fullRep)
+		}
 	})
 	if fullErr != nil || fullRep.Period == "" {
 		tb.Fatalf("building the full report: %v", fullErr)

@@ -44,9 +44,11 @@ var tmpl = template.Must(template.New("report").Option("missingkey=error").Parse
 // section per part of the report that is present — overall satisfaction
 // and its 40/60 blend, the figures per item and source with their
 // intervals, the distribution of each item's answers over the scale's
-// levels, the Pareto of dissatisfaction with the actions, the competitor
-// comparison, the trend with the targets, complaints, customer scores,
-// ABC classes and loyalty. A part the report lacks (the distribution
+// levels, the breakdowns by customer group with their letters and
+// sample flags, the response rate, the Pareto of dissatisfaction with
+// the actions, the competitor comparison, the trend with the targets,
+// the control chart of the rate, complaints, customer scores, ABC
+// classes and loyalty. A part the report lacks (the distribution
 // too, when the report has neither levels nor counts) is left out, not
 // shown empty. Every figure shows its derivation on hover, and each
 // section lists them all (计算过程).
@@ -133,7 +135,7 @@ func build(r analysis.Report, opts Options, l lang) (*page, error) {
 	}
 	p.Meta = append(p.Meta, pair{l.t("period"), r.Period}, pair{l.t("scale"), l.scaleName(r.Scale)})
 	for _, sf := range r.Sources {
-		p.Meta = append(p.Meta, pair{l.source(sf.Source), fmt.Sprint(sf.Overall.Answers) + " " + l.t("answers_of")})
+		p.Meta = append(p.Meta, l.sourceMeta(r, sf))
 	}
 	if !opts.Generated.IsZero() {
 		p.Meta = append(p.Meta, pair{l.t("generated"), opts.Generated.Format("2006-01-02")})
@@ -145,9 +147,12 @@ func build(r analysis.Report, opts Options, l lang) (*page, error) {
 	if err := b.likert(); err != nil {
 		return nil, err
 	}
+	b.groups()
+	b.response()
 	b.pareto()
 	b.competitor()
 	b.trend()
+	b.control()
 	b.complaints()
 	b.customers()
 	b.segments()

@@ -133,7 +133,7 @@ var sectionCases = []sectionCase{
 		},
 		sections: []string{"overall", "items", "likert", "pareto"},
 		charts:   []string{"chart-likert"},
-		has:      []string{"本期检查无不满意答卷。", "复核图纸", "纠正和预防措施"},
+		has:      []string{"本期检查无不满意答项。", "复核图纸", "纠正和预防措施"},
 	},
 	{
 		name: "targets without history",
@@ -153,8 +153,8 @@ var sectionCases = []sectionCase{
 	{
 		name:     "everything",
 		in:       nil,
-		sections: []string{"overall", "items", "likert", "pareto", "competitor", "trend", "complaints", "customers", "segments", "loyalty"},
-		charts:   []string{"chart-likert", "chart-pareto", "chart-competitor", "chart-trend", "chart-outcomes", "chart-bands", "chart-segments"},
+		sections: []string{"overall", "items", "likert", "groups", "response", "pareto", "competitor", "trend", "control", "complaints", "customers", "segments", "loyalty"},
+		charts:   []string{"chart-likert", "chart-groups-1", "chart-groups-2", "chart-pareto", "chart-competitor", "chart-trend", "chart-control", "chart-outcomes", "chart-bands", "chart-segments"},
 		has:      []string{"比上期", "2025H1", "C003 南方塑业", "T-05", "NPS", "纠正和预防措施"},
 	},
 }
@@ -334,7 +334,7 @@ func TestLikertChart(t *testing.T) {
 		t.Errorf("likert rows (-want +got):\n%s", diff)
 	}
 	wantRows := [][]string{
-		{"项目", "很不满意", "不满意", "基本满意", "满意", "很满意", "答卷数"},
+		{"项目", "很不满意", "不满意", "基本满意", "满意", "很满意", "答项数"},
 		{"全部项目", "1 (4%)", "3 (12%)", "6 (24%)", "5 (20%)", "10 (40%)", "25"},
 		{"交货期", "0 (0%)", "1 (20%)", "4 (80%)", "0 (0%)", "0 (0%)", "5"},
 		{"功能", "0 (0%)", "1 (20%)", "0 (0%)", "1 (20%)", "3 (60%)", "5"},
@@ -484,7 +484,7 @@ func TestDeterministic(t *testing.T) {
 	slices.Reverse(again.Customers)
 	slices.Reverse(again.Complaints)
 	slices.Reverse(again.Actions)
-	if b := render(t, build(t, again), opts); a != b {
+	if b := render(t, withForms(t, build(t, again)), opts); a != b {
 		t.Error("a report built again renders differently")
 	}
 	js, err := json.Marshal(rep)

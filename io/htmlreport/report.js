@@ -27,7 +27,9 @@
     pareto: function (o) {
       o.tooltip.valueFormatter = undefined;
     },
-    competitor: function (o) { o.tooltip.valueFormatter = function (v) { return v + '%'; }; }
+    competitor: function (o) { o.tooltip.valueFormatter = function (v) { return v + '%'; }; },
+    groups: function (o) { o.tooltip.valueFormatter = function (v) { return v === '-' ? '—' : v + '%'; }; },
+    control: function (o) { o.tooltip.valueFormatter = function (v) { return v + '%'; }; }
   };
   var charts = [];
   specs.forEach(function (s) {

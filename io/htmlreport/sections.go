@@ -145,6 +145,9 @@ type itemsSec struct {
 	Gaps   []gapRow
 	// GapNames are the column names of the gaps table (degree, rate).
 	GapDegree, GapRate string
+	// Forms are the forms, answers and blanks per source and item (nil
+	// when the report does not count forms).
+	Forms *formTable
 }
 
 type itemCol struct {
@@ -244,6 +247,7 @@ func (b *builder) items() {
 			deriv{g.Item + " · " + l.t("gap") + " · " + l.shortFigure("rate"), g.RateGap.Explain()})
 	}
 	s.GapDegree, s.GapRate = l.shortFigure("degree"), l.shortFigure("rate")
+	s.Forms = b.formCounts()
 	b.p.Items = s
 }
 

@@ -28,9 +28,12 @@ type page struct {
 	Overall    *overallSec
 	Items      *itemsSec
 	Likert     *likertSec
+	Groups     *groupsSec
+	Response   *responseSec
 	Pareto     *paretoSec
 	Competitor *competitorSec
 	Trend      *trendSec
+	Control    *controlSec
 	Complaints *complaintsSec
 	Customers  *customersSec
 	Segments   *segmentsSec
