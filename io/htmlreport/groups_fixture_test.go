@@ -135,6 +135,12 @@ func breakdown(tb testing.TB, dim string, rate bool, ms analysis.MinSample, in [
 // Holm-adjusted p-values, and returns which pairs differ.
 func testPairs(tb testing.TB, bd *analysis.Breakdown, rate bool, alpha decimal.Decimal, names []string, ts []csat.Tally) map[[2]int]bool {
 	tb.Helper()
+	// The test is named even when fewer than two values are shown (the
+	// lone value still gets its letter), as analysis.Breakdowns does.
+	bd.Test = "Welch's t-test"
+	if rate {
+		bd.Test = "two-proportion z-test (pooled)"
+	}
 	var ps []decimal.Decimal
 	var idx [][2]int
 	for i := range ts {
@@ -173,48 +179,29 @@ func btoi(b bool) int {
 	return 0
 }
 
-// controlChart computes the p-chart of x satisfied of n answers per
-// period with stats.PChart, as the analysis package describes it.
+// controlChart draws the p-chart of x satisfied of n answers per
+// period with analysis.ControlChartOf, over survey tables of those counts
+// (satisfied answers 满意, the others 不满意).
 func controlChart(tb testing.TB, periods []string, x, n []uint64) *analysis.ControlChart {
 	tb.Helper()
-	ch, err := stats.PChart(x, n, csat.Precision)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var sx, sn uint64
-	for i := range x {
-		sx += x[i]
-		sn += n[i]
-	}
-	center, err := csat.Quotient("rate 满意率", csat.Fraction, decimal.NewFromUint64(sx), decimal.NewFromUint64(sn))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	cc := &analysis.ControlChart{Source: csat.SourceSurvey, Center: center, SigmaZ: ch.SigmaZ, Laney: ch.SigmaZ.GreaterThan(decimal.NewFromInt(1))}
-	for i, p := range ch.Periods {
-		rate, err := csat.Quotient("rate 满意率", csat.Fraction, decimal.NewFromUint64(x[i]), decimal.NewFromUint64(n[i]))
-		if err != nil {
+	ps := make([]csat.Period, len(periods))
+	for i, name := range periods {
+		t := csat.NewTable(csat.FivePoint())
+		if err := t.AddN("全部", csat.SourceSurvey, 1, x[i]); err != nil {
 			tb.Fatal(err)
 		}
-		cp := analysis.ControlPeriod{Period: periods[i], N: n[i], Satisfied: x[i], Rate: rate, Lower: p.LCL, Upper: p.UCL}
-		above, below := stats.AboveUCL, stats.BelowLCL
-		if cc.Laney {
-			cp.Lower, cp.Upper = p.LaneyLCL, p.LaneyUCL
-			above, below = stats.AboveLaneyUCL, stats.BelowLaneyLCL
+		if n[i] > x[i] {
+			if err := t.AddN("全部", csat.SourceSurvey, 3, n[i]-x[i]); err != nil {
+				tb.Fatal(err)
+			}
 		}
-		switch {
-		case p.Signals&above != 0:
-			cp.Signal = "above"
-		case p.Signals&below != 0:
-			cp.Signal = "below"
-		case p.Signals&stats.Run != 0 && rate.Rat().Cmp(center.Rat()) > 0:
-			cp.Signal = "run_above"
-		case p.Signals&stats.Run != 0:
-			cp.Signal = "run_below"
-		}
-		cc.Periods = append(cc.Periods, cp)
+		ps[i] = csat.Period{Name: name, Table: t}
 	}
-	return cc
+	cc, err := analysis.ControlChartOf(ps, csat.SourceSurvey)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &cc
 }
 
 // response computes the response rate per stratum.
@@ -227,7 +214,7 @@ func response(tb testing.TB, dim string, strata []string, sent, returned []uint6
 		}
 		return analysis.StratumResponse{Stratum: name, Sent: s, Returned: r, Rate: rate, UnderMinimum: r < minimum}
 	}
-	out := &analysis.Response{Dimension: dim}
+	out := &analysis.Response{Dimension: dim, Minimum: minimum}
 	var ts, tr uint64
 	for i, s := range strata {
 		out.Strata = append(out.Strata, rr(s, sent[i], returned[i]))
