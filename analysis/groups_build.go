@@ -302,10 +302,19 @@ func (b *Breakdown) test(tallies []csat.Tally) error {
 	}
 	letters := stats.CompactLetters(k, func(i, j int) bool { return b.Pairs[pairIndex(k, i, j)].Significant })
 	for i, l := range letters {
+		if len(l) > maxLetters {
+			return errorf(csat.ErrOutOfRange, "%s: a letter display of %d bytes, more than the limit of %d", quoteShort(b.Values[i].Value), len(l), maxLetters)
+		}
 		b.Values[i].Letters = l
 	}
 	return nil
 }
+
+// maxLetters bounds the letter display of one value (bytes): a value
+// belongs to at most a few letters unless the differences between many
+// values form a pathological pattern. It keeps the decoder's check of
+// every pair's letters linear in the report's size.
+const maxLetters = 4096
 
 // pairIndex is the index of the pair (i, j), i < j, among the pairs of k
 // values listed (0,1), (0,2), …, (1,2), ….

@@ -42,6 +42,7 @@ func TestHostileFormParts(t *testing.T) {
 		{"letters/suppressed", set("c", "groups", 3, "values", 3, "letters"), []error{csat.ErrCorrupt}, "\"微\": a suppressed value has a figure, an interval or letters"},
 		{"letters/contradict", set("a", "groups", 3, "values", 1, "letters"), []error{csat.ErrCorrupt}, "letters of \"中\" and \"小\" contradict their test"},
 		{"letters/no-a", set("b", "groups", 0, "values", 0, "letters"), []error{csat.ErrCorrupt}, "the best value has no letter a"},
+		{"letters/too-long", set("a"+strings.Repeat("b", 5000), "groups", 0, "values", 0, "letters"), []error{csat.ErrCorrupt}, "letters: more than the limit of 4096 bytes"},
 		{"holm/below-raw", set("0.01", "groups", 3, "pairs", 0, "adjusted"), []error{csat.ErrCorrupt}, "adjusted p-value 0.01 or verdict is not Holm's"},
 		{"holm/verdict", set(true, "groups", 3, "pairs", 0, "significant"), []error{csat.ErrCorrupt}, "verdict is not Holm's"},
 		{"pairs/dropped", edit(t, w, func(m map[string]any) { obj(m, "groups", 3)["pairs"] = jsonAt(m, "groups", 3, "pairs").([]any)[:2] }), []error{csat.ErrCorrupt}, "pairs are not every two values not suppressed"},

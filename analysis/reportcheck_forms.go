@@ -148,6 +148,9 @@ func checkGroupFigure(v *GroupFigure, ms MinSample, tested bool) error {
 		}
 		return nil
 	}
+	if len(v.Letters) > maxLetters {
+		return errText("letters: more than the limit of 4096 bytes")
+	}
 	if v.Score == nil || (tested && v.Letters == "") || (!tested && v.Letters != "") {
 		return errText("a figure without a score, or letters that do not follow the test")
 	}
@@ -188,9 +191,16 @@ func checkPairs(b *Breakdown, k int) error {
 	if k > 0 && !strings.Contains(b.Values[0].Letters, "a") {
 		return errText("the best value has no letter a")
 	}
+	sets := make([]map[string]bool, k)
+	for i := range k {
+		sets[i] = map[string]bool{}
+		for _, l := range letters(b.Values[i].Letters) {
+			sets[i][l] = true
+		}
+	}
 	for i := range k {
 		for j := i + 1; j < k; j++ {
-			if shareLetter(b.Values[i].Letters, b.Values[j].Letters) == b.Pairs[pairIndex(k, i, j)].Significant {
+			if shareLetter(sets[i], letters(b.Values[j].Letters)) == b.Pairs[pairIndex(k, i, j)].Significant {
 				return errText("letters of " + quoteShort(b.Values[i].Value) + " and " + quoteShort(b.Values[j].Value) + " contradict their test")
 			}
 		}
@@ -198,12 +208,12 @@ func checkPairs(b *Breakdown, k int) error {
 	return nil
 }
 
-// shareLetter reports whether two letter displays share a letter (a
-// letter is one of a–z, A–Z, or a number in braces).
-func shareLetter(a, b string) bool {
-	la, lb := letters(a), letters(b)
-	for _, l := range la {
-		if slices.Contains(lb, l) {
+// shareLetter reports whether a letter of b is in the set a (at most
+// [maxLetters] bytes each: the check of all pairs is linear in the
+// pairs' JSON).
+func shareLetter(a map[string]bool, b []string) bool {
+	for _, l := range b {
+		if a[l] {
 			return true
 		}
 	}
