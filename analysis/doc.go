@@ -97,20 +97,17 @@
 // 华东 21 of 40 sent (52.5%), 华南 16 of 30 (53.33%, under a minimum of
 // 20), overall 37/70.
 //
-// With earlier periods ([Input].History) the report in the form view
-// draws the p-chart of the survey's rate ([ControlChartOf]): centre line
+// With earlier periods ([Input].History) the report draws the p-chart of the survey's rate ([ControlChartOf]): centre line
 // p̄ = Σ satisfied / Σ answers, limits p̄ ± 3√(p̄(1 − p̄)/nᵢ) per period,
 // Laney's p′ limits when σ_z > 1, and a period outside its limits or the
 // 8th of a run on one side named. For 60/80, 50/75 and 62/71 satisfied
 // answers p̄ = 86/113, σ_z = 2.579 and the Laney limits hold every
 // period.
 //
-// The form view — a report with forms, or with a [MinSample] — also
-// cautions, in the warnings, every competitor comparison and every main
+// Every report, with forms or without, also cautions, in the warnings, every competitor comparison and every main
 // area of dissatisfaction resting on fewer answers than the small sample,
 // with its numbers ("dissatisfaction with 交货 rests on 1 dissatisfied of
-// 5 survey answers, fewer than 30"). A report of a table alone, without a
-// MinSample, is as it was before forms.
+// 5 survey answers, fewer than 30").
 //
 // # Targets
 //

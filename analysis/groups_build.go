@@ -3,7 +3,6 @@ package analysis
 import (
 	"errors"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/csatkit/csat"
@@ -336,31 +335,31 @@ func compareGroups(test string, a, b csat.Tally, alpha decimal.Decimal) (Compari
 	return CompareRates(pa, pb, alpha)
 }
 
-// groupWarnings lists, per breakdown of the first figure of a dimension,
+// groupCautions lists, per dimension (its first figure's breakdown),
 // the values suppressed and flagged small, with their forms.
-func groupWarnings(bs []Breakdown, ms MinSample) []string {
-	var out []string
+func groupCautions(bs []Breakdown, ms MinSample) []Caution {
+	var out []Caution
 	seen := map[string]bool{}
 	for _, b := range bs {
 		if seen[b.Dimension] {
 			continue
 		}
 		seen[b.Dimension] = true
-		var sup, small []string
+		sup := Caution{Kind: CautionGroupSuppressed, Subject: b.Dimension, Limit: ms.Suppress}
+		small := Caution{Kind: CautionGroupSmall, Subject: b.Dimension, Limit: ms.Small}
 		for _, v := range b.Values {
-			s := v.Value + " (" + strconv.FormatUint(v.Forms, 10) + " forms)"
 			switch v.Sample {
 			case SampleSuppressed:
-				sup = append(sup, s)
+				sup.Values, sup.N = append(sup.Values, v.Value), append(sup.N, v.Forms)
 			case SampleSmall:
-				small = append(small, s)
+				small.Values, small.N = append(small.Values, v.Value), append(small.N, v.Forms)
 			}
 		}
-		if len(sup) > 0 {
-			out = append(out, b.Dimension+": suppressed, fewer than "+strconv.FormatUint(ms.Suppress, 10)+" forms or 2 answers: "+strings.Join(sup, ", "))
+		if len(sup.Values) > 0 {
+			out = append(out, sup)
 		}
-		if len(small) > 0 {
-			out = append(out, b.Dimension+": small sample, fewer than "+strconv.FormatUint(ms.Small, 10)+" forms: "+strings.Join(small, ", "))
+		if len(small.Values) > 0 {
+			out = append(out, small)
 		}
 	}
 	return out

@@ -12,10 +12,10 @@ import (
 )
 
 // TestSmallSampleCautions is the report: 5 answers per item, a
-// competitor, each item's dissatisfaction resting on one answer. In the
-// form view every competitor comparison and every main area of
-// dissatisfaction says its n; without it (a table alone) the report is
-// as before.
+// competitor, each item's dissatisfaction resting on one answer. Every
+// competitor comparison and every main area of dissatisfaction says its
+// n, with forms or without (the default rule, 30), and the rule can be
+// set.
 func TestSmallSampleCautions(t *testing.T) {
 	tab := csat.NewTable(csat.FivePoint())
 	for _, it := range []string{"品质", "交货", "价格", "服务", "包装"} {
@@ -30,14 +30,25 @@ func TestSmallSampleCautions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(plain.Warnings) != 0 || plain.MinSample != nil {
-		t.Errorf("a table alone: warnings %q, min sample %v", plain.Warnings, plain.MinSample)
+	if plain.MinSample == nil || *plain.MinSample != (MinSample{Small: DefaultSmallSample, Suppress: DefaultSuppressBelow}) ||
+		strings.Count(cautionText(plain), "small sample: ") != 11 {
+		t.Errorf("a table alone: warnings %q, min sample %v", cautionText(plain), plain.MinSample)
+	}
+	few, err := Build(Input{Period: "p", Table: tab, MinSample: MinSample{Small: 5, Suppress: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// With a small sample of 5, only the Pareto entries (1 dissatisfied
+	// answer each, the cautions count answers of the item) and nothing
+	// of 5 or more answers is cautioned.
+	if strings.Contains(cautionText(few), "competitor comparison") {
+		t.Errorf("rule 5: comparisons of 5 and 12 answers cautioned: %q", cautionText(few))
 	}
 	rep, err := Build(Input{Period: "p", Table: tab, MinSample: MinSample{Small: 30}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	joined := strings.Join(rep.Warnings, "\n")
+	joined := cautionText(rep)
 	for _, w := range []string{
 		"small sample: competitor comparison of overall (a significant difference) rests on 25 survey and 60 competitor answers, fewer than 30",
 		"small sample: competitor comparison of 品质 (no significant difference) rests on 5 survey and 12 competitor answers, fewer than 30",
@@ -164,4 +175,13 @@ func shardScorers(degree bool) []csat.Scorer {
 		return []csat.Scorer{csat.Degree{}, csat.Rate{}, csat.Mean{}}
 	}
 	return []csat.Scorer{csat.Rate{}, csat.Mean{}}
+}
+
+// cautionText words a report's cautions in English, one a line.
+func cautionText(r Report) string {
+	lines := make([]string, len(r.Cautions))
+	for i, c := range r.Cautions {
+		lines[i] = c.String()
+	}
+	return strings.Join(lines, "\n")
 }

@@ -228,7 +228,7 @@ func TestWorkedBreakdowns(t *testing.T) {
 		{"大", "小", 0.00360320917275847, 0.0108096275182754, true},
 		{"中", "小", 0.145087516509347, 0.146441397312017, false},
 	})
-	joined := strings.Join(rep.Warnings, "\n")
+	joined := cautionText(rep)
 	for _, w := range []string{"规模: suppressed, fewer than 5 forms or 2 answers: 微 (2 forms)", "地区: small sample, fewer than 30 forms: 华东 (21 forms), 华南 (16 forms)"} {
 		if !strings.Contains(joined, w) {
 			t.Errorf("warnings lack %q:\n%s", w, joined)
@@ -255,8 +255,8 @@ func TestWorkedResponse(t *testing.T) {
 			t.Errorf("stratum %+v, want %+v", c.s, c)
 		}
 	}
-	if !strings.Contains(strings.Join(rep.Warnings, "\n"), "地区 华南 returned 16 forms, fewer than the plan's minimum of 20") {
-		t.Errorf("warnings %q", rep.Warnings)
+	if !strings.Contains(cautionText(rep), "地区 华南 returned 16 forms, fewer than the plan's minimum of 20") {
+		t.Errorf("warnings %q", cautionText(rep))
 	}
 	bySize, err := ResponseRate(workedStats(t), &Sent{Dimension: "规模", Forms: map[string]uint64{"大": 20, "中": 20, "小": 20}})
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 // that nothing exported is missing from the lists.
 var zeroTypes = []any{
 	Action{}, ActionKind(0), ActionStatus(0), Against(0), BandCount{}, Change{}, CompanyFigures{}, CompanyOptions{},
-	CompareOptions{}, Comparison{}, ComplaintFigures{}, ComplaintOptions{}, DissatisfiedCell{}, DurationStats{},
+	Caution{}, CautionKind(0), CompareOptions{}, Comparison{}, ComplaintFigures{}, ComplaintOptions{}, DissatisfiedCell{}, DurationStats{},
 	Figure{}, Gap{}, Headline{}, Input{}, ItemComparison{}, ItemFigures{}, LossModel(0), LostMode(0), LostPolicy{},
 	OpenComplaint{}, OutcomeCount{}, ParetoEntry{}, RankedCustomer{}, Report{}, SourceFigures{}, TargetFigure{},
 	TargetMethod(0), TargetResult{}, TrendPoint{}, TrendReport{},

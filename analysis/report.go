@@ -39,9 +39,8 @@ type Input struct {
 	MinCompetitorForms uint64
 	// History holds earlier periods, oldest first; with it the report
 	// has a trend over History + this period, against the period at
-	// Baseline (an index into that series), and, in the form view (with
-	// Forms or a MinSample), the control chart of the survey's rate over
-	// the same periods.
+	// Baseline (an index into that series), and the control chart of the
+	// survey's rate over the same periods.
 	History  []csat.Period
 	Baseline int
 	// TargetMethod is the reading of the targets of the headlines.
@@ -69,12 +68,10 @@ type Input struct {
 	// than the Table's [csat.ErrScaleMismatch].
 	Forms *form.Stats
 	// MinSample is the sample-size rule of the breakdowns (zero fields:
-	// 30 forms for a small sample, 5 to suppress). With Forms or a
-	// non-zero MinSample the report is in the form view: it applies the
-	// rule, cautions every competitor comparison and main area of
-	// dissatisfaction resting on fewer answers than the small sample,
-	// and draws the control chart. Without either, a report of a table
-	// alone is what it was before forms existed.
+	// 30 forms for a small sample, 5 to suppress). Every report applies
+	// it: the breakdowns flag and suppress by it, and every competitor
+	// comparison and main area of dissatisfaction resting on fewer
+	// answers than the small sample is cautioned in the warnings.
 	MinSample MinSample
 	// Sent is the fieldwork per stratum, for the response rate
 	// ([ResponseRate]); it needs Forms ([csat.ErrMissing] without).
@@ -203,6 +200,11 @@ type Report struct {
 	// Control is the p-chart of the survey's rate over the trend's
 	// periods (with Input.History).
 	Control *ControlChart `json:"control,omitempty"`
+	// Cautions say which figures rest on a small sample and where the
+	// fieldwork fell short of the plan (METHOD.md §12), as data for each
+	// output to word in its language; each is also shown beside its
+	// figure.
+	Cautions []Caution `json:"cautions,omitempty"`
 	// Warnings list what weakens the report (too few competitor forms, a
 	// figure that could not be computed); never hidden.
 	Warnings []string `json:"warnings,omitempty"`
@@ -239,8 +241,8 @@ func (r *Report) UnmarshalJSON(data []byte) error {
 // dissatisfaction, competitor and trend, the targets, the customers
 // (company view, complaints, actions) and their loyalty and segments;
 // with forms, the counts of forms, answers and blanks, the breakdowns by
-// customer group and the response rate, and in the form view (forms or a
-// MinSample) the control chart and the small-sample cautions. A
+// customer group and the response rate; with history, the control chart;
+// always, the small-sample cautions. A
 // missing table or period name is [csat.ErrMissing]; a nil scorer
 // [csat.ErrInvalid]; a table without survey answers [csat.ErrEmpty];
 // errors of the parts given (customers, complaints, actions, trend,
@@ -377,13 +379,11 @@ func (rep *Report) analyse(in Input) error {
 			return err
 		}
 		rep.Trend = &tr
-		if in.formView() {
-			cc, err := ControlChartOf(series, csat.SourceSurvey)
-			if err != nil {
-				return err
-			}
-			rep.Control = &cc
+		cc, err := ControlChartOf(series, csat.SourceSurvey)
+		if err != nil {
+			return err
 		}
+		rep.Control = &cc
 	}
 	return nil
 }

@@ -115,8 +115,8 @@ func checkJSON(t *testing.T, in Input, rep Report) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	want := []string{"actions", "classes", "company", "competitor", "complaints", "customers", "dissatisfied", "gaps", "levels", "loyalty",
-		"overall", "pareto", "period", "scale", "segments", "sources", "targets", "trend", "warnings"}
+	want := []string{"actions", "cautions", "classes", "company", "competitor", "complaints", "control", "customers", "dissatisfied", "gaps", "levels", "loyalty",
+		"min_sample", "overall", "pareto", "period", "scale", "segments", "sources", "targets", "trend", "warnings"}
 	if diff := cmp.Diff(want, keys); diff != "" {
 		t.Errorf("report JSON fields (-want +got):\n%s", diff)
 	}

@@ -31,6 +31,11 @@ func (r *report) checkForms(cells map[[2]string]ItemFigures) error {
 			return err
 		}
 	}
+	for i, c := range r.Cautions {
+		if !formView || !c.check() {
+			return corrupt(nil, "cautions[%d]: a %s caution without its subject, values or numbers, or without a sample rule", i, c.Kind)
+		}
+	}
 	seen := map[[2]string]bool{}
 	for i := range r.Groups {
 		b := &r.Groups[i]

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"slices"
-	"strconv"
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/form"
@@ -90,19 +89,19 @@ func stratumResponse(stratum string, sent, returned uint64) (StratumResponse, er
 	return StratumResponse{Stratum: stratum, Sent: sent, Returned: returned, Rate: rate}, nil
 }
 
-// responseWarnings says what of the response is outside the rates, and
+// responseCautions says what of the response is outside the rates, and
 // which strata are under the plan's minimum.
-func responseWarnings(r *Response) []string {
-	var out []string
+func responseCautions(r *Response) []Caution {
+	var out []Caution
 	for _, u := range r.Unplanned {
-		out = append(out, "response rate: "+strconv.FormatUint(u.Returned, 10)+" survey forms of "+r.Dimension+" "+u.Stratum+", a stratum the plan sent nothing to, are outside the rates")
+		out = append(out, Caution{Kind: CautionUnplanned, Subject: r.Dimension, Values: []string{u.Stratum}, N: []uint64{u.Returned}})
 	}
 	if r.NoStratum > 0 {
-		out = append(out, "response rate: "+strconv.FormatUint(r.NoStratum, 10)+" survey forms without a value of "+r.Dimension+" are outside the rates")
+		out = append(out, Caution{Kind: CautionNoStratum, Subject: r.Dimension, N: []uint64{r.NoStratum}})
 	}
 	for _, s := range r.Strata {
 		if s.UnderMinimum {
-			out = append(out, "response rate: "+r.Dimension+" "+s.Stratum+" returned "+strconv.FormatUint(s.Returned, 10)+" forms, fewer than the plan's minimum of "+strconv.FormatUint(r.Minimum, 10))
+			out = append(out, Caution{Kind: CautionUnderMinimum, Subject: r.Dimension, Values: []string{s.Stratum}, N: []uint64{s.Returned}, Limit: r.Minimum})
 		}
 	}
 	return out

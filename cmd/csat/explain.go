@@ -7,6 +7,7 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
+	"github.com/csatkit/csat/io/htmlreport"
 )
 
 const exampleExplain = `  csat explain testdata/sample
@@ -37,10 +38,14 @@ func writeExplain(w io.Writer, l language, rep analysis.Report) error {
 	x.figures(rep)
 	x.analysis(rep)
 	x.customers(rep)
-	for _, warn := range rep.Warnings {
+	cautions, err := htmlreport.Cautions(rep.Cautions, l.code())
+	if err != nil {
+		return err
+	}
+	for _, warn := range append(cautions, rep.Warnings...) {
 		fmt.Fprintf(&x.b, "%s: %s\n", l.t("warnings"), warn)
 	}
-	_, err := io.WriteString(w, escapeText(x.b.String()))
+	_, err = io.WriteString(w, escapeText(x.b.String()))
 	return err
 }
 

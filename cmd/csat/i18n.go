@@ -60,6 +60,14 @@ var labels = map[string][2]string{
 	"rejected":      {"拒绝", "rejected"},
 }
 
+// code returns the language's code: "zh" or "en".
+func (l language) code() string {
+	if l == en {
+		return "en"
+	}
+	return "zh"
+}
+
 // t returns the label of key in language l.
 func (l language) t(key string) string {
 	if v, ok := labels[key]; ok {

@@ -159,10 +159,14 @@ func writeScores(w io.Writer, l language, rep analysis.Report) error {
 	if err := writeForms(&b, l, rep); err != nil {
 		return err
 	}
-	for _, warn := range rep.Warnings {
+	cautions, err := htmlreport.Cautions(rep.Cautions, l.code())
+	if err != nil {
+		return err
+	}
+	for _, warn := range append(cautions, rep.Warnings...) {
 		fmt.Fprintf(&b, "%s: %s\n", l.t("warnings"), warn)
 	}
-	_, err := io.WriteString(w, escapeText(b.String()))
+	_, err = io.WriteString(w, escapeText(b.String()))
 	return err
 }
 

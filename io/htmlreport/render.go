@@ -121,7 +121,7 @@ func build(r analysis.Report, opts Options, l lang) (*page, error) {
 		JS:        template.JS(pageJS),         //nolint:gosec // G203: the package's own embedded script
 		ECharts:   template.JS(echartsJS),      //nolint:gosec // G203: the pinned chart library, checked by TestEChartsPinned
 		Licence:   echartsNotice + "\n" + echartsLicense + "\n" + echartsLicenseD3,
-		Warnings:  r.Warnings,
+		Warnings:  append(l.cautions(r.Cautions), r.Warnings...),
 	}
 	//nolint:gosec // G203: the licence texts are constants of this package without "*/" (TestLicenceComment)
 	p.LicenceNote = template.JS("/*! Apache ECharts " + echartsVersion + "\n" + echartsNotice + "\n" + echartsLicense + "\n" + echartsLicenseD3 + "*/")
