@@ -12,26 +12,26 @@ import (
 type CautionKind uint8
 
 const (
-	// CautionCompetitor: a competitor comparison of Subject (an item, ""
+	// CautionCompetitor says a competitor comparison of Subject (an item, ""
 	// overall) rests on N[0] survey and N[1] competitor answers, fewer
 	// than Limit on one side.
 	CautionCompetitor CautionKind = iota + 1
-	// CautionDissatisfaction: a main area of dissatisfaction, Subject,
+	// CautionDissatisfaction says a main area of dissatisfaction, Subject,
 	// rests on N[0] dissatisfied of N[1] survey answers, fewer than Limit.
 	CautionDissatisfaction
-	// CautionGroupSmall: the Values of dimension Subject have N forms
+	// CautionGroupSmall says the Values of dimension Subject have N forms
 	// each, fewer than Limit: shown, flagged as small samples.
 	CautionGroupSmall
-	// CautionGroupSuppressed: the Values of dimension Subject have N
+	// CautionGroupSuppressed says the Values of dimension Subject have N
 	// forms each, fewer than Limit (or fewer than 2 answers): not shown.
 	CautionGroupSuppressed
-	// CautionUnplanned: stratum Values[0] of dimension Subject returned
+	// CautionUnplanned says stratum Values[0] of dimension Subject returned
 	// N[0] forms but was sent none: outside the response rates.
 	CautionUnplanned
-	// CautionNoStratum: N[0] returned forms have no value of dimension
+	// CautionNoStratum says N[0] returned forms have no value of dimension
 	// Subject: outside the response rates.
 	CautionNoStratum
-	// CautionUnderMinimum: stratum Values[0] of dimension Subject
+	// CautionUnderMinimum says stratum Values[0] of dimension Subject
 	// returned N[0] forms, fewer than the plan's minimum Limit.
 	CautionUnderMinimum
 )
