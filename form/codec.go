@@ -7,8 +7,8 @@ import (
 	"hash/crc32"
 	"reflect"
 	"slices"
-	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/internal/errs"
@@ -63,20 +63,27 @@ func (s *Stats) MarshalJSON() ([]byte, error) {
 		return []byte("null"), nil
 	}
 	j := statsJSON{Scale: s.scale, Importance: s.imp, Sources: partsJSON(s.parts), Groups: []groupJSON{}}
-	keys := make([]groupKey, 0, len(s.groups))
-	for k := range s.groups {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(a, b int) bool {
-		if keys[a].dim != keys[b].dim {
-			return keys[a].dim < keys[b].dim
-		}
-		return keys[a].value < keys[b].value
-	})
-	for _, k := range keys {
+	for _, k := range sortedPairs(s.groups, func(k groupKey) [2]string { return [2]string{k.dim, k.value} }) {
 		j.Groups = append(j.Groups, groupJSON{Dimension: k.dim, Value: k.value, Sources: partsJSON(s.groups[k].parts)})
 	}
 	return json.Marshal(j)
+}
+
+// sortedPairs returns the keys of m ordered by the two names name gives
+// them, first then second, in byte order.
+func sortedPairs[K comparable, V any](m map[K]V, name func(K) [2]string) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b K) int {
+		x, y := name(a), name(b)
+		if c := strings.Compare(x[0], y[0]); c != 0 {
+			return c
+		}
+		return strings.Compare(x[1], y[1])
+	})
+	return keys
 }
 
 func partsJSON(m map[string]*part) []partJSON {
@@ -88,17 +95,7 @@ func partsJSON(m map[string]*part) []partJSON {
 			it := pt.items[name]
 			pj.Items = append(pj.Items, itemJSON{Item: name, Counts: it.tally.Counts(), Blanks: it.blanks, Importance: it.importance.Counts()})
 		}
-		pairs := make([]pairKey, 0, len(pt.joint))
-		for k := range pt.joint {
-			pairs = append(pairs, k)
-		}
-		sort.Slice(pairs, func(a, b int) bool {
-			if pairs[a].a != pairs[b].a {
-				return pairs[a].a < pairs[b].a
-			}
-			return pairs[a].b < pairs[b].b
-		})
-		for _, k := range pairs {
+		for _, k := range sortedPairs(pt.joint, func(k pairKey) [2]string { return [2]string{k.a, k.b} }) {
 			pj.Joint = append(pj.Joint, jointJSON{X: k.a, Y: k.b, Counts: slices.Clone(pt.joint[k])})
 		}
 		out = append(out, pj)
