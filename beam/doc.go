@@ -64,6 +64,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/form"
 )
 
 func init() {
@@ -71,7 +72,11 @@ func init() {
 	beam.RegisterType(badRowType)
 	beam.RegisterType(answerType)
 	beam.RegisterType(keyType)
+	beam.RegisterType(formType)
+	beam.RegisterType(formKeyType)
+	beam.RegisterType(failedFormType)
 	beam.RegisterCoder(tableType, EncodeTable, DecodeTable)
+	beam.RegisterCoder(statsType, encodeStats, decodeStats)
 
 	register.DoFn4x1[context.Context, fileio.ReadableFile, func(Line), func(BadRow), error](&readLinesFn{})
 	register.DoFn3x0[Line, func(Answer), func(BadRow)](&parseFn{})
@@ -82,6 +87,18 @@ func init() {
 	register.Emitter2[Key, *csat.Table]()
 	register.DoFn4x0[beam.X, *csat.Table, func(beam.X, string), func(beam.X, string)](&reportFn{})
 	register.DoFn3x1[context.Context, Key, string, error](&writeReportFn{})
+	register.Function3x0(splitForms)
+	register.DoFn5x0[FormKey, func(*Answer) bool, func(Answer), func(Key, form.Form), func(FailedForm)](&assembleFn{})
+	register.Combiner3[*form.Stats, form.Form, *form.Stats](&FormsFn{})
+	register.Function2x3(formsJSON)
+	register.DoFn5x0[beam.X, func(**csat.Table) bool, func(**form.Stats) bool, func(beam.X, string), func(beam.X, string)](&formReportFn{})
+	register.Iter1[Answer]()
+	register.Iter1[*csat.Table]()
+	register.Iter1[*form.Stats]()
+	register.Emitter2[FormKey, Answer]()
+	register.Emitter2[Key, form.Form]()
+	register.Emitter1[FailedForm]()
+	register.Emitter2[Key, string]()
 	register.Emitter1[Line]()
 	register.Emitter1[BadRow]()
 	register.Emitter1[Answer]()
