@@ -128,10 +128,11 @@ func (fn *reportFn) report(key any, t *csat.Table, forms *form.Stats) ([]byte, e
 // report's form counts and its breakdowns by customer group), the same
 // bytes as analysis.Build and json.Marshal of that input in one process.
 // An [InputFunc] gives the rest of the input as for Reports; when it
-// sets no Forms, the key's statistics are used. A key with forms but no
-// table, or with two tables or two statistics, is a failure (wrapping
-// [csat.ErrMissing] or [csat.ErrDuplicate]); a key with a table and no
-// forms has a report without them.
+// sets no Forms, the key's statistics are used. A key with a table and
+// no forms has a report without them; one with forms and no table (every
+// answer on its forms left blank) is built with an empty table, as in
+// one process; one with two tables or two statistics is a failure
+// wrapping [csat.ErrDuplicate].
 func FormReports(s beam.Scope, tables, forms beam.PCollection, opts *ReportOptions) (reports, failures beam.PCollection) {
 	s = s.Scope("csatbeam.FormReports")
 	fn := &formReportFn{}
@@ -159,10 +160,10 @@ func (fn *formReportFn) ProcessElement(key beam.X, tables func(**csat.Table) boo
 	}
 	var err error
 	switch {
-	case nt == 0:
-		err = &opError{op: "report", err: reasonf(csat.ErrMissing, "forms but no table for key %v", key)}
 	case nt > 1 || ns > 1:
 		err = &opError{op: "report", err: reasonf(csat.ErrDuplicate, "%d tables and %d form statistics for key %v, want one each", nt, ns, key)}
+	case nt == 0:
+		t = csat.NewTable(st.Scale()) // forms with blanks only: no answer to count
 	}
 	var b []byte
 	if err == nil {
