@@ -41,7 +41,7 @@ func TestParseCSV(t *testing.T) {
 		{"english label", header, "acme,Q,功能,survey,basically satisfied,0", ans("acme", "Q", "功能", "survey", 2, 0), nil, 0},
 		{"quoted", header, `"a,b","Q","功能 ""x""",survey,不满意,1`, ans("a,b", "Q", `功能 "x"`, "survey", 3, 1), nil, 0},
 		{"no count column", "level,source,item,period,company", "很不满意,survey,功能,Q,acme", ans("acme", "Q", "功能", "survey", 4, 1), nil, 0},
-		{"largest count", header, "a,Q,i,s,满意,18446744073709551615", ans("a", "Q", "i", "s", 1, 1<<64 - 1), nil, 0},
+		{"largest count", header, "a,Q,i,s,满意,18446744073709551615", ans("a", "Q", "i", "s", 1, 1<<64-1), nil, 0},
 		{"unknown level", header, "a,Q,i,s,great,1", Answer{}, csat.ErrUnknownLevel, 5},
 		{"empty company", header, " ,Q,i,s,满意,1", Answer{}, csat.ErrInvalid, 1},
 		{"empty period", header, "a,,i,s,满意,1", Answer{}, csat.ErrInvalid, 2},
