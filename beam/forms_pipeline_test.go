@@ -459,3 +459,90 @@ func checkWrittenForms(t *rapid.T, dir string, want map[Key]*form.Stats) {
 		t.Fatalf("WriteForms wrote %d files, want %d", len(files), len(want))
 	}
 }
+
+// sampleForms are the forms of testdata/forms (the worked example of
+// the package doc and the README): five forms of acme's 2025Q1 survey
+// in two regions and three sizes, F003's rows in both files, F006 with
+// an item on two rows.
+func sampleForms() []form.Form {
+	f := func(id, region, size string, answers ...string) form.Form {
+		a := map[string]string{}
+		for i, item := range []string{"品质", "交货", "价格"} {
+			if i < len(answers) {
+				a[item] = answers[i]
+			}
+		}
+		return form.Form{ID: id, Source: "survey", Period: "2025Q1", Attrs: map[string]string{"地区": region, "规模": size}, Answers: a}
+	}
+	return []form.Form{
+		f("F001", "华东", "大", "很满意", "满意", ""),
+		f("F002", "华东", "中", "满意", "基本满意", "不满意"),
+		f("F003", "华南", "小", "很满意", "满意", "基本满意"),
+		f("F004", "华南", "大", "不满意", "很不满意", "满意"),
+		f("F005", "华东", "小", "满意", "满意", ""),
+	}
+}
+
+// The committed sample of forms (testdata/forms: a long export with
+// 表单编号, 地区 and 规模, one form's rows over both files) gives the
+// form statistics of one process adding the same five forms, F006 (品质
+// on two rows) as a failed form, and the report analysis.Build gives
+// with the table and the forms.
+func TestFormsSample(t *testing.T) {
+	sc := csat.FivePoint()
+	want, err := form.New(sc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range sampleForms() {
+		if err := want.Add(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	east := want.Group("地区", "华东")
+	if want.Forms("survey") != 5 || east.Forms("survey") != 3 || want.Group("规模", "小").Forms("survey") != 2 || want.Blanks("价格", "survey") != 2 {
+		t.Fatalf("the sample's statistics are not the worked example's")
+	}
+	tb, err := want.Table()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for item, level := range map[string]string{"品质": "满意", "交货": "满意", "价格": "基本满意"} { // the self-assessment, on no form
+		if err := tb.AddKey(item, "self", level); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := analysis.Build(analysis.Input{Period: "2025Q1", Table: tb, Forms: want})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	out := t.TempDir()
+	p, s := beam.NewPipelineWithRoot()
+	answers, bad := Read(s, sc, "testdata/forms/*", nil)
+	counted, forms, failed := AssembleForms(s, sc, answers, nil)
+	tables := CombineTables(s, sc, KeyByCompanyPeriod(s, counted))
+	stats := CombineForms(s, sc, forms)
+	reports, failures := FormReports(s, tables, stats, nil)
+	WriteForms(s, out, stats)
+	passert.Empty(s, bad)
+	passert.Empty(s, failures)
+	passert.Equals(s, beam.ParDo(s, failedFormString, failed), "acme|2025Q1|F006|2|"+csat.ErrDuplicate.Error())
+	passert.Equals(s, beam.ParDo(s, tableString, tables), "acme|2025Q1|"+tableHex(t, tb))
+	passert.Equals(s, beam.ParDo(s, reportString, reports), "acme|2025Q1|"+mustJSON(t, rep))
+	if err := ptest.Run(p); err != nil {
+		t.Fatalf("pipeline: %s", cut(err))
+	}
+	b, err := os.ReadFile(ReportPath(out, Key{Company: "acme", Period: "2025Q1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got form.Stats
+	if err := got.UnmarshalJSON(b); err != nil {
+		t.Fatal(err)
+	}
+	wb, _ := want.MarshalJSON()
+	if !got.Equal(want) || string(b) != string(wb)+"\n" {
+		t.Errorf("forms/acme/2025Q1.json differs from one process's statistics:\n got %s\nwant %s", b, wb)
+	}
+}
