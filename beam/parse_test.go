@@ -216,6 +216,9 @@ func TestFormatText(t *testing.T) {
 	}
 }
 
+// fuzzFormHeader is a header with the form's columns.
+const fuzzFormHeader = "company,period,form,item,source,level,地区,客户"
+
 // FuzzParseLine: any line parses to an answer whose names are non-empty
 // UTF-8 and whose level is on the scale, or to an error wrapping one of
 // the library's sentinels; never a panic.
@@ -228,6 +231,9 @@ func FuzzParseLine(f *testing.F) {
 		`{"company":"acme","period":"Q","item":"功能","source":"survey","level":"满意","count":2}`,
 		`{"company":"a","company":"b"}`,
 		"\xff,\xfe",
+		"acme,Q1,F1,功能,survey,,华东,",
+		"acme,Q1,,功能,survey,满意,,大",
+		`{"company":"a","period":"Q","item":"i","source":"s","level":"","表单编号":"F1","地区":"华东","count":1}`,
 	} {
 		f.Add(s)
 	}
@@ -242,6 +248,7 @@ func FuzzParseLine(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line string) {
 		for _, parse := range []func(string) (Answer, error){
 			func(l string) (Answer, error) { return fnCSV.parseCSV(header, l) },
+			func(l string) (Answer, error) { return fnCSV.parseCSV(fuzzFormHeader, l) },
 			fnJSON.parseJSON,
 		} {
 			a, err := parse(line)
@@ -256,8 +263,19 @@ func FuzzParseLine(f *testing.F) {
 					t.Errorf("answer %+v has a name that is empty, not UTF-8 or untrimmed", a)
 				}
 			}
-			if a.Level < 0 || a.Level >= csat.FivePoint().Len() {
-				t.Errorf("answer %+v has no level of the scale", a)
+			if (a.Level < 0 || a.Level >= csat.FivePoint().Len()) && (a.Level != Blank || a.Form == "") {
+				t.Errorf("answer %+v has no level of the scale (a blank only on a form)", a)
+			}
+			if a.Form != "" && a.Count != 1 {
+				t.Errorf("answer %+v on a form with a count other than 1", a)
+			}
+			if a.Form == "" && (a.Respondent != "" || a.Customer != "" || len(a.Attrs) > 0) {
+				t.Errorf("answer %+v on no form with a form's fields", a)
+			}
+			for dim, v := range a.Attrs {
+				if dim == "" || v == "" || !validName(dim) || !validName(v) || v != strings.TrimSpace(v) {
+					t.Errorf("answer %+v has a segment value that is empty, invalid or untrimmed", a)
+				}
 			}
 		}
 	})
