@@ -258,25 +258,7 @@ func FuzzParseLine(f *testing.F) {
 				}
 				continue
 			}
-			for _, s := range []string{a.Company, a.Period, a.Item, a.Source} {
-				if s == "" || !utf8.ValidString(s) || s != strings.TrimSpace(s) {
-					t.Errorf("answer %+v has a name that is empty, not UTF-8 or untrimmed", a)
-				}
-			}
-			if (a.Level < 0 || a.Level >= csat.FivePoint().Len()) && (a.Level != Blank || a.Form == "") {
-				t.Errorf("answer %+v has no level of the scale (a blank only on a form)", a)
-			}
-			if a.Form != "" && a.Count != 1 {
-				t.Errorf("answer %+v on a form with a count other than 1", a)
-			}
-			if a.Form == "" && (a.Respondent != "" || a.Customer != "" || len(a.Attrs) > 0) {
-				t.Errorf("answer %+v on no form with a form's fields", a)
-			}
-			for dim, v := range a.Attrs {
-				if dim == "" || v == "" || !validName(dim) || !validName(v) || v != strings.TrimSpace(v) {
-					t.Errorf("answer %+v has a segment value that is empty, invalid or untrimmed", a)
-				}
-			}
+			checkFuzzAnswer(t, a)
 		}
 	})
 }
@@ -293,5 +275,29 @@ func TestBadHeaderReason(t *testing.T) {
 	const want = `the file's header is bad (field 6: unknown column "bogus" (want company, period, item, source, level, count, form, respondent, customer or a segment column such as 地区 (others: Options.Segments)): invalid argument): invalid argument`
 	if got := err.Error(); got != want {
 		t.Errorf("error\n got %s\nwant %s", got, want)
+	}
+}
+
+// checkFuzzAnswer checks what FuzzParseLine asserts of a parsed answer.
+func checkFuzzAnswer(t *testing.T, a Answer) {
+	t.Helper()
+	for _, s := range []string{a.Company, a.Period, a.Item, a.Source} {
+		if s == "" || !utf8.ValidString(s) || s != strings.TrimSpace(s) {
+			t.Errorf("answer %+v has a name that is empty, not UTF-8 or untrimmed", a)
+		}
+	}
+	if (a.Level < 0 || a.Level >= csat.FivePoint().Len()) && (a.Level != Blank || a.Form == "") {
+		t.Errorf("answer %+v has no level of the scale (a blank only on a form)", a)
+	}
+	if a.Form != "" && a.Count != 1 {
+		t.Errorf("answer %+v on a form with a count other than 1", a)
+	}
+	if a.Form == "" && (a.Respondent != "" || a.Customer != "" || len(a.Attrs) > 0) {
+		t.Errorf("answer %+v on no form with a form's fields", a)
+	}
+	for dim, v := range a.Attrs {
+		if dim == "" || v == "" || !validName(dim) || !validName(v) || v != strings.TrimSpace(v) {
+			t.Errorf("answer %+v has a segment value that is empty, invalid or untrimmed", a)
+		}
 	}
 }
