@@ -18,7 +18,9 @@ import (
 // the same dead letter. It sends a few tables per file through the
 // shuffle instead of one element per answer row, so it is the faster
 // path when the key is the company and period; use [Read] to key the
-// answers otherwise.
+// answers otherwise. It counts the answers of every row, on a form or
+// not ([Blank]s are no answers), but neither assembles nor checks forms:
+// use [Read] and [AssembleForms] when the input has forms.
 func ReadTables(s beam.Scope, scale *csat.Scale, glob string, opts *Options) (tables, bad beam.PCollection) {
 	s = s.Scope("csatbeam.ReadTables")
 	o := opts.orDefault()
