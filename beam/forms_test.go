@@ -89,6 +89,7 @@ func TestParseFormHeader(t *testing.T) {
 		{"company,period,item,source,level,地区", nil, csat.ErrMissing, ""},
 		{"company,period,item,source,level,填表人", nil, csat.ErrMissing, ""},
 		{"company,period,item,source,level,form,\"地\x01区\"", []string{"地\x01区"}, csat.ErrInvalid, ""},
+		{"company,period,item,source,level,form,", []string{"", " "}, csat.ErrInvalid, ""},
 	}
 	for _, tt := range tests {
 		c, err := parseHeader(tt.header, csat.DefaultMaxField, segmentSet(tt.extra))

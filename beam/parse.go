@@ -104,7 +104,9 @@ func classify(name string, extra map[string]bool) (col int, segment bool) {
 func segmentSet(names []string) map[string]bool {
 	m := make(map[string]bool, len(names))
 	for _, n := range names {
-		m[normName(n)] = true
+		if n := normName(n); n != "" { // an unnamed column is no segment
+			m[n] = true
+		}
 	}
 	return m
 }
