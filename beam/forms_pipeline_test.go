@@ -554,3 +554,59 @@ func TestFormsSample(t *testing.T) {
 		t.Errorf("forms/acme/2025Q1.json differs from one process's statistics:\n got %s\nwant %s", b, wb)
 	}
 }
+
+// rateInput is a user's InputFunc for a Key: the rate alone.
+func rateInput(key any, t *csat.Table) (analysis.Input, error) {
+	return analysis.Input{Period: "rate " + key.(Key).Period, Table: t, Headlines: []analysis.Headline{{Scorer: csat.Rate{}}}}, nil
+}
+
+func init() { beam.RegisterFunction(rateInput) }
+
+// FormReports with the user's InputFunc builds the user's report with the
+// key's forms (the InputFunc sets none), as one process does; a key
+// whose forms have only blanks (no table) is built with an empty table,
+// and fails as one process fails.
+func TestFormReportsInputAndBlankForms(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.csv"), "company,period,form,item,source,level,地区\n"+
+		"acme,Q1,F1,功能,survey,满意,华东\nacme,Q1,F2,功能,survey,很满意,华南\nglobex,Q1,F1,功能,survey,,华东\n")
+	sc := csat.FivePoint()
+	st, _ := form.New(sc, nil)
+	for _, f := range []form.Form{
+		{ID: "F1", Period: "Q1", Attrs: map[string]string{"地区": "华东"}, Answers: map[string]string{"功能": "满意"}, Source: "survey"},
+		{ID: "F2", Period: "Q1", Attrs: map[string]string{"地区": "华南"}, Answers: map[string]string{"功能": "很满意"}, Source: "survey"},
+	} {
+		if err := st.Add(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tb, _ := st.Table()
+	in, _ := rateInput(Key{Company: "acme", Period: "Q1"}, tb)
+	in.Forms = st
+	rep, err := analysis.Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blank, _ := form.New(sc, nil)
+	if err := blank.Add(form.Form{ID: "F1", Period: "Q1", Attrs: map[string]string{"地区": "华东"}, Answers: map[string]string{"功能": ""}}); err != nil {
+		t.Fatal(err)
+	}
+	in, _ = rateInput(Key{Company: "globex", Period: "Q1"}, csat.NewTable(sc))
+	in.Forms = blank
+	_, wantErr := analysis.Build(in)
+	if wantErr == nil {
+		t.Fatal("one process built a report of blanks only")
+	}
+
+	p, s := beam.NewPipelineWithRoot()
+	answers, bad := Read(s, sc, filepath.Join(dir, "*"), nil)
+	counted, forms, failed := AssembleForms(s, sc, answers, nil)
+	reports, failures := FormReports(s, CombineTables(s, sc, KeyByCompanyPeriod(s, counted)), CombineForms(s, sc, forms), &ReportOptions{Input: rateInput})
+	passert.Empty(s, bad)
+	passert.Empty(s, failed)
+	passert.Equals(s, beam.ParDo(s, reportString, reports), "acme|Q1|"+mustJSON(t, rep))
+	passert.Equals(s, beam.ParDo(s, failureString, failures), "globex|Q1|"+wantErr.Error())
+	if err := ptest.Run(p); err != nil {
+		t.Fatalf("pipeline: %s", cut(err))
+	}
+}
