@@ -73,8 +73,12 @@ func (fn *TableFn) CreateAccumulator() (*csat.Table, error) {
 	return csat.NewTable(fn.scale), nil
 }
 
-// AddInput counts one answer row into t.
+// AddInput counts one answer row into t; a [Blank] is no answer and
+// counts nothing.
 func (fn *TableFn) AddInput(t *csat.Table, a Answer) (*csat.Table, error) {
+	if a.Level == Blank {
+		return t, nil
+	}
 	if err := t.AddN(a.Item, a.Source, a.Level, a.Count); err != nil {
 		return nil, &opError{op: "combine", err: &csat.CellError{Item: a.Item, Source: a.Source, Err: err}}
 	}

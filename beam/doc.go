@@ -49,10 +49,68 @@
 // blend, history or target, and marshals it to the same JSON bytes the
 // single-process path gives.
 //
+// # Forms
+//
+// A returned survey form (答卷) is more than its answers (答项): the
+// report counts forms and blanks and breaks the survey down by customer
+// group (region, industry, size, ABC class) from the forms' sufficient
+// statistics, a [form.Stats]. Long rows carry their form in optional
+// columns (or JSON keys): the form id (form, 表单, 表单编号, 问卷编号,
+// 答卷编号, form_id), respondent (填表人), customer (客户), and segment
+// columns — 地区 (区域, region), 行业 (industry), 规模 (客户规模, size), ABC
+// (ABC分类, 客户等级, class) and any named in [Options].Segments —, each
+// naming the dimension of its values as written:
+//
+//	company,period,表单编号,source,item,level,地区,规模
+//	acme,2025Q1,F001,survey,品质,很满意,华东,大
+//	acme,2025Q1,F001,survey,价格,,华东,大
+//
+// On a row with a form id an empty level is a [Blank] (the item left
+// unanswered) and a count, if given, must be 1. A row without a form id
+// is an answer on no form, counted in the tables only, as before; a
+// respondent, customer or segment value on it is a bad row.
+//
+//	answers, bad := csatbeam.Read(s, sc, "in/*", nil)
+//	counted, forms, failedForms := csatbeam.AssembleForms(s, sc, answers, nil)
+//	tables := csatbeam.CombineTables(s, sc, csatbeam.KeyByCompanyPeriod(s, counted))
+//	stats := csatbeam.CombineForms(s, sc, forms)
+//	reports, failed := csatbeam.FormReports(s, tables, stats, nil)
+//	csatbeam.WriteForms(s, "out/forms", stats)
+//
+// A form's rows may be in any files: [AssembleForms] brings the rows of
+// each company, period and form id together with a GroupByKey and builds
+// the [form.Form]; rows that disagree (an item on two rows, two sources,
+// two values of a dimension, two respondents or customers) make a
+// [FailedForm] that names the form, its rows and the reason, and none of
+// its rows counts anywhere. An empty segment, respondent or customer
+// cell is no value: the form's value is the one its other rows give. The
+// answers it passes on are those on no form and those of the forms
+// built, so the tables hold exactly the answers the forms and the
+// loose rows give.
+//
+// [CombineForms] is CombinePerKey with [FormsFn], whose accumulator is
+// a [form.Stats]: encoded between workers with its checksummed binary
+// encoding and merged with [form.Stats.Merge], exact, associative and
+// commutative. The statistics per key are therefore those of one
+// process adding the same forms with [form.Stats.Add], bit for bit
+// (equal, and the same JSON bytes), however the forms are split over
+// files and bundles. [WriteForms] writes them as JSON per key;
+// [FormReports] builds each key's report with its table and forms
+// ([analysis.Input].Forms).
+//
+// Worked example: testdata/forms holds acme's 2025Q1 survey, six forms
+// in two regions (华东, 华南) and three sizes (大, 中, 小), F003's rows
+// split over a CSV and a JSON-lines file and F006 giving 品质 twice. The
+// pipeline above gives one [FailedForm] (F006, 2 rows, "item "品质" is on
+// 2 rows") and one form.Stats: 5 survey forms, 华东 3 (F001, F002, F005)
+// and 华南 2, 大 2, 中 1 and 小 2, 价格 left blank on 2 forms; the table
+// holds the 13 answers of those forms and the 3 self-assessment rows,
+// which have no form id.
+//
 // # Registration
 //
-// The package registers its types, functions and the coder of
-// *csat.Table with Beam in its init function. An [InputFunc] of yours
+// The package registers its types, functions and the coders of
+// *csat.Table and *form.Stats with Beam in its init function. An [InputFunc] of yours
 // must be registered with beam.RegisterFunction in an init function of
 // your program, as Beam requires of every function it ships to workers.
 package csatbeam
@@ -64,6 +122,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/form"
 )
 
 func init() {
@@ -71,7 +130,11 @@ func init() {
 	beam.RegisterType(badRowType)
 	beam.RegisterType(answerType)
 	beam.RegisterType(keyType)
+	beam.RegisterType(formType)
+	beam.RegisterType(formKeyType)
+	beam.RegisterType(failedFormType)
 	beam.RegisterCoder(tableType, EncodeTable, DecodeTable)
+	beam.RegisterCoder(statsType, encodeStats, decodeStats)
 
 	register.DoFn4x1[context.Context, fileio.ReadableFile, func(Line), func(BadRow), error](&readLinesFn{})
 	register.DoFn3x0[Line, func(Answer), func(BadRow)](&parseFn{})
@@ -82,6 +145,18 @@ func init() {
 	register.Emitter2[Key, *csat.Table]()
 	register.DoFn4x0[beam.X, *csat.Table, func(beam.X, string), func(beam.X, string)](&reportFn{})
 	register.DoFn3x1[context.Context, Key, string, error](&writeReportFn{})
+	register.Function3x0(splitForms)
+	register.DoFn5x0[FormKey, func(*Answer) bool, func(Answer), func(Key, form.Form), func(FailedForm)](&assembleFn{})
+	register.Combiner3[*form.Stats, form.Form, *form.Stats](&FormsFn{})
+	register.Function2x3(formsJSON)
+	register.DoFn5x0[beam.X, func(**csat.Table) bool, func(**form.Stats) bool, func(beam.X, string), func(beam.X, string)](&formReportFn{})
+	register.Iter1[Answer]()
+	register.Iter1[*csat.Table]()
+	register.Iter1[*form.Stats]()
+	register.Emitter2[FormKey, Answer]()
+	register.Emitter2[Key, form.Form]()
+	register.Emitter1[FailedForm]()
+	register.Emitter2[Key, string]()
 	register.Emitter1[Line]()
 	register.Emitter1[BadRow]()
 	register.Emitter1[Answer]()

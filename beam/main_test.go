@@ -22,10 +22,37 @@ import (
 // pipeline (about a third of a second), so CI keeps to a few.
 const pipelineChecks = 12
 
+// checksGiven is whether -rapid.checks was given.
+var checksGiven bool
+
+// formPipelineChecks is the number of random pipelines
+// TestFormsPipelineMatchesSingleProcess tries when -rapid.checks is not
+// given: each has four keys, a few dozen forms and more stages than
+// pipelineChecks' pipelines (a GroupByKey per form, a CoGroupByKey).
+const formPipelineChecks = 4
+
+// withChecks runs f with -rapid.checks at n, unless it was given.
+func withChecks(t *testing.T, n int, f func()) {
+	t.Helper()
+	if checksGiven || flag.Lookup("rapid.checks") == nil {
+		f()
+		return
+	}
+	old := flag.Lookup("rapid.checks").Value.String()
+	if err := flag.Set("rapid.checks", strconv.Itoa(n)); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := flag.Set("rapid.checks", old); err != nil {
+			t.Fatal(err)
+		}
+	}()
+	f()
+}
+
 // TestMain runs the package's pipelines on the Prism runner, in process.
 func TestMain(m *testing.M) {
 	flag.Parse()
-	checksGiven := false
 	flag.Visit(func(f *flag.Flag) { checksGiven = checksGiven || f.Name == "rapid.checks" })
 	if !checksGiven && flag.Lookup("rapid.checks") != nil {
 		if err := flag.Set("rapid.checks", strconv.Itoa(pipelineChecks)); err != nil {

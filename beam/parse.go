@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -18,7 +19,14 @@ import (
 // An Answer is Count answers at one level of the scale for an item as
 // rated by a source, in one company's survey of one period: one parsed
 // row. Level is the index of the level in the scale the rows were parsed
-// with ([csat.Scale.Index]).
+// with ([csat.Scale.Index]), or [Blank].
+//
+// A row with a form id is one answer on a returned form (答卷): Form is
+// its id, Count is 1, Level may be [Blank] (the item left unanswered),
+// and Respondent, Customer and Attrs are the form's who and customer
+// group as the row gives them ([AssembleForms] puts a form's rows
+// together). A row without one is an answer on no form: those fields
+// are empty.
 type Answer struct {
 	Company string `json:"company"`
 	Period  string `json:"period"`
@@ -26,10 +34,25 @@ type Answer struct {
 	Source  string `json:"source"`
 	Level   int    `json:"level"`
 	Count   uint64 `json:"count"`
+	// Form is the id of the form the answer is on; "" for none.
+	Form string `json:"form,omitempty"`
+	// Respondent and Customer are who filled the form in and the
+	// customer it speaks for, when the row gives them.
+	Respondent string `json:"respondent,omitempty"`
+	Customer   string `json:"customer,omitempty"`
+	// Attrs are the form's segment values the row gives, dimension →
+	// value (地区 → 华东); empty cells are left out, and nil means none.
+	Attrs map[string]string `json:"attrs,omitempty"`
 }
 
-// The columns of the long CSV format, in their conventional order.
-var columnNames = [...]string{"company", "period", "item", "source", "level", "count"}
+// Blank is the [Answer].Level of an item left blank on a form: an empty
+// level cell on a row with a form id. A blank is not an answer: tables
+// do not count it, the form statistics count it as a blank of its item.
+const Blank = -1
+
+// The columns of the long CSV format, in their conventional order; form,
+// respondent and customer are optional.
+var columnNames = [...]string{"company", "period", "item", "source", "level", "count", "form", "respondent", "customer"}
 
 const (
 	colCompany = iota
@@ -38,42 +61,148 @@ const (
 	colSource
 	colLevel
 	colCount
+	colForm
+	colRespondent
+	colCustomer
 	nCols
 )
 
+// columnAliases are the other names of the form's columns (matched as
+// columns are: trimmed, any case).
+var columnAliases = map[string]int{
+	"form_id": colForm, "表单": colForm, "表单编号": colForm, "问卷编号": colForm, "答卷编号": colForm,
+	"填表人": colRespondent, "客户": colCustomer,
+}
+
+// segmentNames are the headers (and JSON keys) recognised as segment
+// columns, lower case: each names the dimension of its values as written.
+var segmentNames = map[string]bool{
+	"地区": true, "区域": true, "region": true,
+	"行业": true, "industry": true,
+	"规模": true, "客户规模": true, "size": true,
+	"abc": true, "abc分类": true, "客户等级": true, "class": true,
+}
+
+// normName is a header or key as looked up: trimmed, lower case.
+func normName(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
+
+// classify returns the column a header or key names, or segment true
+// for a segment column (the recognised ones and those of extra), or -1.
+func classify(name string, extra map[string]bool) (col int, segment bool) {
+	n := normName(name)
+	if k := slices.Index(columnNames[:], n); k >= 0 {
+		return k, false
+	}
+	if k, ok := columnAliases[n]; ok {
+		return k, false
+	}
+	return -1, segmentNames[n] || extra[n]
+}
+
+// segmentSet returns the extra segment names of [Options].Segments as
+// classify looks them up.
+func segmentSet(names []string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		if n := normName(n); n != "" { // an unnamed column is no segment
+			m[n] = true
+		}
+	}
+	return m
+}
+
+const wantColumns = "company, period, item, source, level, count, form, respondent, customer or a segment column such as 地区 (others: Options.Segments)"
+
 // columns maps each column of the format to its field index (-1: absent,
-// only count may be).
+// only count and the form's columns may be), and lists the segment
+// columns.
 type columns struct {
-	at      [nCols]int
-	nfields int
+	at       [nCols]int
+	segments []segmentCol
+	nfields  int
+}
+
+// segmentCol is a segment column: the dimension it names (its header as
+// written, trimmed) and its field index.
+type segmentCol struct {
+	dim string
+	at  int
 }
 
 // parseHeader reads a header row: the columns company, period, item,
-// source, level and optionally count, in any order, each once; nothing
-// else, so that nothing is silently ignored.
-func parseHeader(h string, maxField int) (columns, error) {
+// source, level and optionally count, form (or an alias), respondent,
+// customer and segment columns, in any order, each once; nothing else,
+// so that nothing is silently ignored. extra are more segment column
+// names (normName'd).
+func parseHeader(h string, maxField int, extra map[string]bool) (columns, error) {
 	fields, err := splitCSV(h, -1, maxField)
 	if err != nil {
 		return columns{}, err
 	}
-	c := columns{at: [nCols]int{-1, -1, -1, -1, -1, -1}, nfields: len(fields)}
+	c := columns{nfields: len(fields)}
+	for k := range c.at {
+		c.at[k] = -1
+	}
+	seen := map[string]int{}
 	for i, f := range fields {
 		name := strings.TrimSpace(f)
-		k := slices.Index(columnNames[:], name)
-		switch {
-		case k < 0:
-			return columns{}, &csat.ParseError{Field: i + 1, Err: reasonf(csat.ErrInvalid, "unknown column %q (want company, period, item, source, level, count)", short(name))}
-		case c.at[k] >= 0:
-			return columns{}, &csat.ParseError{Field: i + 1, Err: reasonf(csat.ErrDuplicate, "column %q given twice", name)}
+		k, segment := classify(name, extra)
+		if j, dup := seen[normName(name)]; dup && (k >= 0 || segment) {
+			return columns{}, &csat.ParseError{Field: i + 1, Err: reasonf(csat.ErrDuplicate, "column %q given twice (fields %d and %d)", short(name), j+1, i+1)}
 		}
-		c.at[k] = i
+		seen[normName(name)] = i
+		switch {
+		case segment:
+			if !validName(name) {
+				return columns{}, &csat.ParseError{Field: i + 1, Err: reasonf(csat.ErrInvalid, "segment column %q must be UTF-8 without control characters", short(name))}
+			}
+			c.segments = append(c.segments, segmentCol{dim: name, at: i})
+		case k < 0:
+			return columns{}, &csat.ParseError{Field: i + 1, Err: reasonf(csat.ErrInvalid, "unknown column %q (want %s)", short(name), wantColumns)}
+		case c.at[k] >= 0:
+			return columns{}, &csat.ParseError{Field: i + 1, Err: reasonf(csat.ErrDuplicate, "column %s given twice (fields %d and %d)", columnNames[k], c.at[k]+1, i+1)}
+		default:
+			c.at[k] = i
+		}
 	}
 	for k, name := range columnNames[:colCount] {
 		if c.at[k] < 0 {
 			return columns{}, reasonf(csat.ErrMissing, "no column %q", name)
 		}
 	}
+	if c.at[colForm] < 0 {
+		if at, name := c.formOnly(fields); at >= 0 {
+			return columns{}, &csat.ParseError{Field: at + 1, Err: reasonf(csat.ErrMissing, "column %q belongs to a form, but there is no form column (form, 表单编号, 问卷编号, …)", short(name))}
+		}
+	}
 	return c, nil
+}
+
+// formOnly returns the first column that only a form can have
+// (respondent, customer, a segment), or -1.
+func (c *columns) formOnly(fields []string) (at int, name string) {
+	at = -1
+	for _, k := range []int{colRespondent, colCustomer} {
+		if i := c.at[k]; i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if len(c.segments) > 0 && (at < 0 || c.segments[0].at < at) {
+		at = c.segments[0].at
+	}
+	if at < 0 {
+		return -1, ""
+	}
+	return at, strings.TrimSpace(fields[at])
+}
+
+// validName reports whether a name can name an item, source, dimension
+// or value: UTF-8 without control characters but line feed and tab
+// (csat.Table's and package form's rule; emptiness is checked apart).
+func validName(name string) bool {
+	return utf8.ValidString(name) && strings.IndexFunc(name, func(r rune) bool {
+		return unicode.IsControl(r) && r != '\n' && r != '\t'
+	}) < 0
 }
 
 // syntaxReason is a CSV syntax error: it matches both csat.ErrSyntax and
@@ -151,20 +280,33 @@ func splitCSVInto(buf []string, line string, n, maxField int) ([]string, error) 
 //
 // with count optional; unknown or repeated keys are errors. A record
 // must fit on its line: a CSV field cannot hold a newline.
+//
+// A row may be an answer on a returned form: the optional columns (or
+// keys) form (or 表单, 表单编号, 问卷编号, 答卷编号, form_id), respondent
+// (填表人), customer (客户) and segment columns — 地区 (区域, region), 行业
+// (industry), 规模 (客户规模, size), ABC (ABC分类, 客户等级, class) and
+// those of [Options].Segments, each naming its dimension as written —
+// give the form's id, who and customer group. On a row with a form id
+// an empty level is a [Blank] and the count, if given, must be 1 (a row
+// of a form is one answer). A row without a form id is an answer on no
+// form: a respondent, customer or segment value on it is a bad row, as
+// is a header with those columns but no form column.
 func ParseLines(s beam.Scope, scale *csat.Scale, lines beam.PCollection, opts *Options) (answers, bad beam.PCollection) {
 	s = s.Scope("csatbeam.ParseLines")
 	o := opts.orDefault()
-	return beam.ParDo2(s, &parseFn{Scale: mustScaleDef(scale), Format: o.Format, MaxField: o.MaxField}, lines)
+	return beam.ParDo2(s, &parseFn{Scale: mustScaleDef(scale), Format: o.Format, MaxField: o.MaxField, Segments: o.Segments}, lines)
 }
 
 // parseFn parses lines into answers.
 type parseFn struct {
-	Scale    string `json:"scale"` // its definition (scaleDef)
-	Format   Format `json:"format"`
-	MaxField int    `json:"max_field"`
+	Scale    string   `json:"scale"` // its definition (scaleDef)
+	Format   Format   `json:"format"`
+	MaxField int      `json:"max_field"`
+	Segments []string `json:"segments"`
 
 	scale   *csat.Scale
 	levels  map[string]int
+	extra   map[string]bool // Segments, normName'd
 	headers map[string]headerResult
 	fields  []string // reused by parseCSV
 }
@@ -184,6 +326,7 @@ func (fn *parseFn) Setup() error {
 		return &opError{op: "parse", err: err}
 	}
 	fn.scale, fn.levels = s, levelIndex(s)
+	fn.extra = segmentSet(fn.Segments)
 	fn.headers = map[string]headerResult{}
 	return nil
 }
@@ -246,7 +389,7 @@ func (fn *parseFn) header(h string) (columns, error) {
 	var r headerResult
 	if h == "" {
 		r.err = reasonf(csat.ErrMissing, "no header row above this line")
-	} else if r.cols, r.err = parseHeader(h, fn.MaxField); r.err != nil {
+	} else if r.cols, r.err = parseHeader(h, fn.MaxField, fn.extra); r.err != nil {
 		r.err = reasonf(csat.ErrInvalid, "the file's header is bad (%s)", headerReason(r.err))
 	}
 	if len(fn.headers) < maxHeaders {
@@ -254,6 +397,16 @@ func (fn *parseFn) header(h string) (columns, error) {
 	}
 	return r.cols, r.err
 }
+
+// row is the values of one row, before they are checked: the columns'
+// (has: given) and the segment columns', in column order.
+type row struct {
+	v        [nCols]string
+	has      [nCols]bool
+	segments []segmentValue
+}
+
+type segmentValue struct{ dim, value string }
 
 func (fn *parseFn) parseCSV(header, text string) (Answer, error) {
 	cols, err := fn.header(header)
@@ -265,91 +418,115 @@ func (fn *parseFn) parseCSV(header, text string) (Answer, error) {
 		return Answer{}, err
 	}
 	fn.fields = fields
-	var v [nCols]string
+	var r row
 	for k, i := range cols.at {
 		if i >= 0 {
-			v[k] = strings.TrimSpace(fields[i])
+			r.v[k], r.has[k] = strings.TrimSpace(fields[i]), true
 		}
 	}
-	a, k, err := fn.answer(v, cols.at[colCount] >= 0)
+	if len(cols.segments) > 0 {
+		r.segments = make([]segmentValue, len(cols.segments))
+		for j, sc := range cols.segments {
+			r.segments[j] = segmentValue{dim: sc.dim, value: strings.TrimSpace(fields[sc.at])}
+		}
+	}
+	a, k, err := fn.answer(&r)
 	if err != nil {
-		return Answer{}, &csat.ParseError{Field: cols.at[k] + 1, Err: err}
+		at := 0
+		if k < nCols {
+			at = cols.at[k]
+		} else {
+			at = cols.segments[k-nCols].at
+		}
+		return Answer{}, &csat.ParseError{Field: at + 1, Err: err}
 	}
 	return a, nil
 }
 
 // answer checks the values of one row, in column order; on error k is
-// the bad column.
-func (fn *parseFn) answer(v [nCols]string, hasCount bool) (a Answer, k int, err error) {
+// the bad column (nCols + j: the j-th segment column).
+func (fn *parseFn) answer(r *row) (a Answer, k int, err error) {
 	for k := range colLevel {
 		switch {
-		case v[k] == "":
+		case r.v[k] == "":
 			return Answer{}, k, reasonf(csat.ErrInvalid, "empty %s", columnNames[k])
-		case !utf8.ValidString(v[k]):
-			return Answer{}, k, reasonf(csat.ErrInvalid, "%s %q is not UTF-8", columnNames[k], short(v[k]))
+		case !utf8.ValidString(r.v[k]):
+			return Answer{}, k, reasonf(csat.ErrInvalid, "%s %q is not UTF-8", columnNames[k], short(r.v[k]))
+		case (k == colItem || k == colSource) && !validName(r.v[k]):
+			return Answer{}, k, reasonf(csat.ErrInvalid, "%s %q holds a control character", columnNames[k], short(r.v[k]))
 		}
 	}
-	lvl, ok := fn.levels[v[colLevel]]
-	if !ok {
-		if !utf8.ValidString(v[colLevel]) {
-			return Answer{}, colLevel, reasonf(csat.ErrInvalid, "level %q is not UTF-8", short(v[colLevel]))
-		}
-		return Answer{}, colLevel, reasonf(csat.ErrUnknownLevel, "scale %q has no level %q", fn.scale.Name(), short(v[colLevel]))
+	a = Answer{Company: r.v[colCompany], Period: r.v[colPeriod], Item: r.v[colItem], Source: r.v[colSource], Count: 1}
+	if k, err := fn.formFields(r, &a); err != nil {
+		return Answer{}, k, err
 	}
-	n := uint64(1)
-	if hasCount {
-		if n, err = parseCount(v[colCount]); err != nil {
+	lvl, ok := fn.levels[r.v[colLevel]]
+	switch {
+	case ok:
+		a.Level = lvl
+	case r.v[colLevel] == "" && a.Form != "":
+		a.Level = Blank
+	case !utf8.ValidString(r.v[colLevel]):
+		return Answer{}, colLevel, reasonf(csat.ErrInvalid, "level %q is not UTF-8", short(r.v[colLevel]))
+	default:
+		return Answer{}, colLevel, reasonf(csat.ErrUnknownLevel, "scale %q has no level %q", fn.scale.Name(), short(r.v[colLevel]))
+	}
+	if r.has[colCount] {
+		if a.Count, err = parseCount(r.v[colCount]); err != nil {
 			return Answer{}, colCount, err
 		}
+		if a.Form != "" && a.Count != 1 {
+			return Answer{}, colCount, reasonf(csat.ErrInvalid, "count %d on a row of form %q: a form's row is one answer (count 1 or no count)", a.Count, short(a.Form))
+		}
 	}
-	return Answer{Company: v[colCompany], Period: v[colPeriod], Item: v[colItem], Source: v[colSource], Level: lvl, Count: n}, 0, nil
+	return a, 0, nil
+}
+
+// formFields checks and sets the form's fields of a row: its id,
+// respondent, customer and segment values, which need a form id.
+func (fn *parseFn) formFields(r *row, a *Answer) (k int, err error) {
+	for _, k := range []int{colForm, colRespondent, colCustomer} {
+		if !validName(r.v[k]) {
+			return k, reasonf(csat.ErrInvalid, "%s %q must be UTF-8 without control characters", columnNames[k], short(r.v[k]))
+		}
+	}
+	a.Form, a.Respondent, a.Customer = r.v[colForm], r.v[colRespondent], r.v[colCustomer]
+	for _, k := range []int{colRespondent, colCustomer} {
+		if a.Form == "" && r.v[k] != "" {
+			return k, reasonf(csat.ErrMissing, "%s %q belongs to a form, but the row has no form id", columnNames[k], short(r.v[k]))
+		}
+	}
+	for j, sv := range r.segments {
+		switch {
+		case sv.value == "":
+			continue
+		case !validName(sv.value):
+			return nCols + j, reasonf(csat.ErrInvalid, "%s %q must be UTF-8 without control characters", short(sv.dim), short(sv.value))
+		case a.Form == "":
+			return nCols + j, reasonf(csat.ErrMissing, "%s %q belongs to a form, but the row has no form id", short(sv.dim), short(sv.value))
+		}
+		if a.Attrs == nil {
+			a.Attrs = make(map[string]string, len(r.segments))
+		}
+		a.Attrs[sv.dim] = sv.value
+	}
+	return 0, nil
 }
 
 // parseJSON reads one JSON object with string values company, period,
-// item, source and level and an optional count (a number).
+// item, source and level, an optional count (a number), and the optional
+// form keys (strings).
 func (fn *parseFn) parseJSON(text string) (Answer, error) {
 	d := json.NewDecoder(strings.NewReader(text))
 	d.UseNumber()
 	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
 		return Answer{}, reasonf(csat.ErrSyntax, "not a JSON object")
 	}
-	var v [nCols]string
-	var seen [nCols]bool
+	var r row
+	seen := map[string]bool{}
 	for d.More() {
-		tok, err := d.Token()
-		if err != nil {
-			return Answer{}, reasonf(csat.ErrSyntax, "JSON: %v", err)
-		}
-		key, _ := tok.(string) // object keys are strings
-		k := slices.Index(columnNames[:], key)
-		switch {
-		case k < 0:
-			return Answer{}, reasonf(csat.ErrInvalid, "unknown key %q (want company, period, item, source, level, count)", short(key))
-		case seen[k]:
-			return Answer{}, reasonf(csat.ErrDuplicate, "key %q given twice", key)
-		}
-		seen[k] = true
-		tok, err = d.Token()
-		if err != nil {
-			return Answer{}, reasonf(csat.ErrSyntax, "JSON: %v", err)
-		}
-		switch t := tok.(type) {
-		case string:
-			if k == colCount {
-				return Answer{}, reasonf(csat.ErrInvalid, "count %q is a string, want a number", short(t))
-			}
-			v[k] = strings.TrimSpace(t)
-		case json.Number:
-			if k != colCount {
-				return Answer{}, reasonf(csat.ErrInvalid, "%s is a number, want a string", key)
-			}
-			v[k] = t.String()
-		default:
-			want := "a string"
-			if k == colCount {
-				want = "a number"
-			}
-			return Answer{}, reasonf(csat.ErrInvalid, "%s must be %s", key, want)
+		if err := fn.jsonMember(d, &r, seen); err != nil {
+			return Answer{}, err
 		}
 	}
 	if tok, err := d.Token(); err != nil || tok != json.Delim('}') {
@@ -359,12 +536,62 @@ func (fn *parseFn) parseJSON(text string) (Answer, error) {
 		return Answer{}, reasonf(csat.ErrSyntax, "data after the JSON object")
 	}
 	for k, name := range columnNames[:colCount] {
-		if !seen[k] {
+		if !r.has[k] {
 			return Answer{}, reasonf(csat.ErrMissing, "no key %q", name)
 		}
 	}
-	a, _, err := fn.answer(v, seen[colCount])
+	a, _, err := fn.answer(&r)
 	return a, err
+}
+
+// jsonMember reads one key and its value into r.
+func (fn *parseFn) jsonMember(d *json.Decoder, r *row, seen map[string]bool) error {
+	tok, err := d.Token()
+	if err != nil {
+		return reasonf(csat.ErrSyntax, "JSON: %v", err)
+	}
+	key, _ := tok.(string) // object keys are strings
+	k, segment := classify(key, fn.extra)
+	n := normName(key)
+	switch {
+	case k < 0 && !segment:
+		return reasonf(csat.ErrInvalid, "unknown key %q (want %s)", short(key), wantColumns)
+	case seen[n] || (k >= 0 && r.has[k]):
+		return reasonf(csat.ErrDuplicate, "key %q given twice", short(key))
+	case segment && !validName(strings.TrimSpace(key)):
+		return reasonf(csat.ErrInvalid, "segment key %q must be UTF-8 without control characters", short(key))
+	}
+	seen[n] = true
+	if tok, err = d.Token(); err != nil {
+		return reasonf(csat.ErrSyntax, "JSON: %v", err)
+	}
+	name := strings.TrimSpace(key)
+	if k >= 0 {
+		name = columnNames[k]
+	}
+	switch t := tok.(type) {
+	case string:
+		if k == colCount {
+			return reasonf(csat.ErrInvalid, "count %q is a string, want a number", short(t))
+		}
+		if segment {
+			r.segments = append(r.segments, segmentValue{dim: name, value: strings.TrimSpace(t)})
+			return nil
+		}
+		r.v[k], r.has[k] = strings.TrimSpace(t), true
+	case json.Number:
+		if k != colCount {
+			return reasonf(csat.ErrInvalid, "%s is a number, want a string", short(name))
+		}
+		r.v[k], r.has[k] = t.String(), true
+	default:
+		want := "a string"
+		if k == colCount {
+			want = "a number"
+		}
+		return reasonf(csat.ErrInvalid, "%s must be %s", short(name), want)
+	}
+	return nil
 }
 
 // parseCount parses a non-negative decimal count as csat.ReadTableCSV

@@ -23,6 +23,11 @@ func newParseFn(t *testing.T, format Format) *parseFn {
 
 const header = "company,period,item,source,level,count"
 
+// ans is an answer on no form.
+func ans(company, period, item, source string, level int, count uint64) Answer {
+	return Answer{Company: company, Period: period, Item: item, Source: source, Level: level, Count: count}
+}
+
 func TestParseCSV(t *testing.T) {
 	// FivePoint levels: 0 很满意 very_satisfied, 1 满意, 2 基本满意, 3 不满意, 4 很不满意.
 	tests := []struct {
@@ -31,12 +36,12 @@ func TestParseCSV(t *testing.T) {
 		err                error
 		field              int
 	}{
-		{"plain", header, "acme,2025Q1,功能,survey,很满意,3", Answer{"acme", "2025Q1", "功能", "survey", 0, 3}, nil, 0},
-		{"key and spaces", header, " acme , 2025Q1 ,功能, self , satisfied , 12 ", Answer{"acme", "2025Q1", "功能", "self", 1, 12}, nil, 0},
-		{"english label", header, "acme,Q,功能,survey,basically satisfied,0", Answer{"acme", "Q", "功能", "survey", 2, 0}, nil, 0},
-		{"quoted", header, `"a,b","Q","功能 ""x""",survey,不满意,1`, Answer{"a,b", "Q", `功能 "x"`, "survey", 3, 1}, nil, 0},
-		{"no count column", "level,source,item,period,company", "很不满意,survey,功能,Q,acme", Answer{"acme", "Q", "功能", "survey", 4, 1}, nil, 0},
-		{"largest count", header, "a,Q,i,s,满意,18446744073709551615", Answer{"a", "Q", "i", "s", 1, 1<<64 - 1}, nil, 0},
+		{"plain", header, "acme,2025Q1,功能,survey,很满意,3", ans("acme", "2025Q1", "功能", "survey", 0, 3), nil, 0},
+		{"key and spaces", header, " acme , 2025Q1 ,功能, self , satisfied , 12 ", ans("acme", "2025Q1", "功能", "self", 1, 12), nil, 0},
+		{"english label", header, "acme,Q,功能,survey,basically satisfied,0", ans("acme", "Q", "功能", "survey", 2, 0), nil, 0},
+		{"quoted", header, `"a,b","Q","功能 ""x""",survey,不满意,1`, ans("a,b", "Q", `功能 "x"`, "survey", 3, 1), nil, 0},
+		{"no count column", "level,source,item,period,company", "很不满意,survey,功能,Q,acme", ans("acme", "Q", "功能", "survey", 4, 1), nil, 0},
+		{"largest count", header, "a,Q,i,s,满意,18446744073709551615", ans("a", "Q", "i", "s", 1, 1<<64-1), nil, 0},
 		{"unknown level", header, "a,Q,i,s,great,1", Answer{}, csat.ErrUnknownLevel, 5},
 		{"empty company", header, " ,Q,i,s,满意,1", Answer{}, csat.ErrInvalid, 1},
 		{"empty period", header, "a,,i,s,满意,1", Answer{}, csat.ErrInvalid, 2},
@@ -107,7 +112,7 @@ func TestParseHeader(t *testing.T) {
 		{`company,"period`, csat.ErrSyntax},
 	}
 	for _, tt := range tests {
-		_, err := parseHeader(tt.header, csat.DefaultMaxField)
+		_, err := parseHeader(tt.header, csat.DefaultMaxField, nil)
 		if (tt.err == nil) != (err == nil) || (tt.err != nil && !errors.Is(err, tt.err)) {
 			t.Errorf("parseHeader(%q) = %v, want %v", tt.header, err, tt.err)
 		}
@@ -120,9 +125,9 @@ func TestParseJSON(t *testing.T) {
 		want       Answer
 		err        error
 	}{
-		{"full", `{"company":"acme","period":"2025Q1","item":"功能","source":"survey","level":"很满意","count":3}`, Answer{"acme", "2025Q1", "功能", "survey", 0, 3}, nil},
-		{"no count, any order, spaces", ` { "level" : " satisfied ", "source":"self","item":"外观","period":"Q","company":"a" } `, Answer{"a", "Q", "外观", "self", 1, 1}, nil},
-		{"count 0", `{"company":"a","period":"Q","item":"i","source":"s","level":"满意","count":0}`, Answer{"a", "Q", "i", "s", 1, 0}, nil},
+		{"full", `{"company":"acme","period":"2025Q1","item":"功能","source":"survey","level":"很满意","count":3}`, ans("acme", "2025Q1", "功能", "survey", 0, 3), nil},
+		{"no count, any order, spaces", ` { "level" : " satisfied ", "source":"self","item":"外观","period":"Q","company":"a" } `, ans("a", "Q", "外观", "self", 1, 1), nil},
+		{"count 0", `{"company":"a","period":"Q","item":"i","source":"s","level":"满意","count":0}`, ans("a", "Q", "i", "s", 1, 0), nil},
 		{"unknown level", `{"company":"a","period":"Q","item":"i","source":"s","level":"great"}`, Answer{}, csat.ErrUnknownLevel},
 		{"missing item", `{"company":"a","period":"Q","source":"s","level":"满意"}`, Answer{}, csat.ErrMissing},
 		{"empty item", `{"company":"a","period":"Q","item":"","source":"s","level":"满意"}`, Answer{}, csat.ErrInvalid},
@@ -176,7 +181,7 @@ func TestParseProcessElement(t *testing.T) {
 	for _, l := range lines {
 		fn.ProcessElement(l, func(a Answer) { answers = append(answers, a) }, func(b BadRow) { bad = append(bad, b) })
 	}
-	want := []Answer{{"a", "Q", "i", "s", 1, 1}, {"a", "Q", "i", "s", 1, 1}}
+	want := []Answer{ans("a", "Q", "i", "s", 1, 1), ans("a", "Q", "i", "s", 1, 1)}
 	if diff := cmp.Diff(want, answers); diff != "" {
 		t.Errorf("answers (-want +got):\n%s", diff)
 	}
@@ -211,6 +216,9 @@ func TestFormatText(t *testing.T) {
 	}
 }
 
+// fuzzFormHeader is a header with the form's columns.
+const fuzzFormHeader = "company,period,form,item,source,level,地区,客户"
+
 // FuzzParseLine: any line parses to an answer whose names are non-empty
 // UTF-8 and whose level is on the scale, or to an error wrapping one of
 // the library's sentinels; never a panic.
@@ -223,6 +231,9 @@ func FuzzParseLine(f *testing.F) {
 		`{"company":"acme","period":"Q","item":"功能","source":"survey","level":"满意","count":2}`,
 		`{"company":"a","company":"b"}`,
 		"\xff,\xfe",
+		"acme,Q1,F1,功能,survey,,华东,",
+		"acme,Q1,,功能,survey,满意,,大",
+		`{"company":"a","period":"Q","item":"i","source":"s","level":"","表单编号":"F1","地区":"华东","count":1}`,
 	} {
 		f.Add(s)
 	}
@@ -237,6 +248,7 @@ func FuzzParseLine(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line string) {
 		for _, parse := range []func(string) (Answer, error){
 			func(l string) (Answer, error) { return fnCSV.parseCSV(header, l) },
+			func(l string) (Answer, error) { return fnCSV.parseCSV(fuzzFormHeader, l) },
 			fnJSON.parseJSON,
 		} {
 			a, err := parse(line)
@@ -246,14 +258,7 @@ func FuzzParseLine(f *testing.F) {
 				}
 				continue
 			}
-			for _, s := range []string{a.Company, a.Period, a.Item, a.Source} {
-				if s == "" || !utf8.ValidString(s) || s != strings.TrimSpace(s) {
-					t.Errorf("answer %+v has a name that is empty, not UTF-8 or untrimmed", a)
-				}
-			}
-			if a.Level < 0 || a.Level >= csat.FivePoint().Len() {
-				t.Errorf("answer %+v has no level of the scale", a)
-			}
+			checkFuzzAnswer(t, a)
 		}
 	})
 }
@@ -267,8 +272,32 @@ func TestBadHeaderReason(t *testing.T) {
 	if !errors.Is(err, csat.ErrInvalid) {
 		t.Fatalf("error %v, want ErrInvalid", err)
 	}
-	const want = `the file's header is bad (field 6: unknown column "bogus" (want company, period, item, source, level, count): invalid argument): invalid argument`
+	const want = `the file's header is bad (field 6: unknown column "bogus" (want company, period, item, source, level, count, form, respondent, customer or a segment column such as 地区 (others: Options.Segments)): invalid argument): invalid argument`
 	if got := err.Error(); got != want {
 		t.Errorf("error\n got %s\nwant %s", got, want)
+	}
+}
+
+// checkFuzzAnswer checks what FuzzParseLine asserts of a parsed answer.
+func checkFuzzAnswer(t *testing.T, a Answer) {
+	t.Helper()
+	for _, s := range []string{a.Company, a.Period, a.Item, a.Source} {
+		if s == "" || !utf8.ValidString(s) || s != strings.TrimSpace(s) {
+			t.Errorf("answer %+v has a name that is empty, not UTF-8 or untrimmed", a)
+		}
+	}
+	if (a.Level < 0 || a.Level >= csat.FivePoint().Len()) && (a.Level != Blank || a.Form == "") {
+		t.Errorf("answer %+v has no level of the scale (a blank only on a form)", a)
+	}
+	if a.Form != "" && a.Count != 1 {
+		t.Errorf("answer %+v on a form with a count other than 1", a)
+	}
+	if a.Form == "" && (a.Respondent != "" || a.Customer != "" || len(a.Attrs) > 0) {
+		t.Errorf("answer %+v on no form with a form's fields", a)
+	}
+	for dim, v := range a.Attrs {
+		if dim == "" || v == "" || !validName(dim) || !validName(v) || v != strings.TrimSpace(v) {
+			t.Errorf("answer %+v has a segment value that is empty, invalid or untrimmed", a)
+		}
 	}
 }

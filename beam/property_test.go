@@ -151,7 +151,7 @@ func drawFile(t *rapid.T, sc *csat.Scale) *genFile {
 		f.hasCount = rapid.Bool().Draw(t, "has count")
 		n := colCount
 		if f.hasCount {
-			n = nCols
+			n = colCount + 1
 		}
 		f.order = rapid.Permutation(slices.Collect(func(yield func(int) bool) {
 			for i := range n {

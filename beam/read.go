@@ -78,6 +78,15 @@ type Options struct {
 	// trimming); zero means [csat.DefaultMaxField]. A longer field is a
 	// bad row wrapping [csat.ErrOutOfRange].
 	MaxField int `json:"max_field"`
+	// Segments names more columns (CSV headers, JSON keys; matched
+	// trimmed, in any case) that are segment columns, beside 地区,
+	// 行业, 规模, ABC and their aliases: each value is the form's value
+	// of the dimension the column names as written.
+	Segments []string `json:"segments"`
+	// MaxFormItems bounds the distinct items of one form in
+	// [AssembleForms]; zero means [DefaultMaxFormItems]. A form with
+	// more is a [FailedForm] wrapping [csat.ErrOutOfRange].
+	MaxFormItems int `json:"max_form_items"`
 }
 
 func (o *Options) orDefault() Options {
@@ -90,6 +99,9 @@ func (o *Options) orDefault() Options {
 	}
 	if v.MaxField <= 0 {
 		v.MaxField = csat.DefaultMaxField
+	}
+	if v.MaxFormItems <= 0 {
+		v.MaxFormItems = DefaultMaxFormItems
 	}
 	return v
 }
@@ -149,25 +161,33 @@ func ReadLines(s beam.Scope, glob string, opts *Options) (lines, bad beam.PColle
 	s = s.Scope("csatbeam.ReadLines")
 	o := opts.orDefault()
 	files := fileio.ReadMatches(s, fileio.MatchFiles(s, glob))
-	return beam.ParDo2(s, &readLinesFn{Format: o.Format, MaxLine: o.MaxLine, MaxField: o.MaxField}, files)
+	return beam.ParDo2(s, &readLinesFn{Format: o.Format, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments}, files)
 }
 
 // readLinesFn numbers the lines of one file.
 type readLinesFn struct {
-	Format   Format `json:"format"`
-	MaxLine  int    `json:"max_line"`
-	MaxField int    `json:"max_field"`
+	Format   Format   `json:"format"`
+	MaxLine  int      `json:"max_line"`
+	MaxField int      `json:"max_field"`
+	Segments []string `json:"segments"`
 }
 
 // ProcessElement reads one file.
 func (fn *readLinesFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Line), bad func(BadRow)) error {
-	return scanFile(ctx, file, fn.Format, fn.MaxLine, fn.MaxField, emit, bad)
+	return scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, segmentSet(fn.Segments)}, emit, bad)
+}
+
+// scanConfig is how scanFile reads a file.
+type scanConfig struct {
+	format            Format
+	maxLine, maxField int
+	segments          map[string]bool // Options.Segments, normName'd
 }
 
 // scanFile reads one file's lines, numbered, calling emit with each data
 // line (under its CSV header) and bad with each line that is too long
 // and with a bad header.
-func scanFile(ctx context.Context, file fileio.ReadableFile, format Format, maxLine, maxField int, emit func(Line), bad func(BadRow)) (err error) {
+func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, emit func(Line), bad func(BadRow)) (err error) {
 	name := file.Metadata.Path
 	rc, err := file.Open(ctx)
 	if err != nil {
@@ -178,8 +198,8 @@ func scanFile(ctx context.Context, file fileio.ReadableFile, format Format, maxL
 			err = &opError{op: "close " + name, err: cerr}
 		}
 	}()
-	lr := lineReader{br: bufio.NewReaderSize(rc, 64<<10), max: maxLine}
-	csv := format.of(name) == FormatCSV
+	lr := lineReader{br: bufio.NewReaderSize(rc, 64<<10), max: c.maxLine}
+	csv := c.format.of(name) == FormatCSV
 	header, haveHeader := "", false
 	for n := int64(1); ; n++ {
 		text, long, err := lr.next()
@@ -194,14 +214,14 @@ func scanFile(ctx context.Context, file fileio.ReadableFile, format Format, maxL
 		}
 		switch {
 		case long:
-			bad(badRow(name, n, text, reasonf(csat.ErrOutOfRange, "a line longer than %d bytes (Options.MaxLine)", maxLine)))
+			bad(badRow(name, n, text, reasonf(csat.ErrOutOfRange, "a line longer than %d bytes (Options.MaxLine)", c.maxLine)))
 			if csv && !haveHeader {
 				haveHeader = true // the header was too long: rows below have none
 			}
 		case text == "":
 		case csv && !haveHeader:
 			header, haveHeader = text, true
-			if _, err := parseHeader(header, maxField); err != nil {
+			if _, err := parseHeader(header, c.maxField, c.segments); err != nil {
 				bad(badRow(name, n, text, err))
 			}
 		case csv:

@@ -13,6 +13,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
+	"github.com/csatkit/csat/form"
 )
 
 // An InputFunc returns the [analysis.Input] of one key's table: the
@@ -85,7 +86,7 @@ func (fn *reportFn) Setup() error {
 
 // ProcessElement builds the report of key's table.
 func (fn *reportFn) ProcessElement(key beam.X, t *csat.Table, emit, fail func(beam.X, string)) {
-	b, err := fn.report(key, t)
+	b, err := fn.report(key, t, nil)
 	if err != nil {
 		fail(key, err.Error())
 		return
@@ -93,7 +94,7 @@ func (fn *reportFn) ProcessElement(key beam.X, t *csat.Table, emit, fail func(be
 	emit(key, string(b))
 }
 
-func (fn *reportFn) report(key any, t *csat.Table) ([]byte, error) {
+func (fn *reportFn) report(key any, t *csat.Table, forms *form.Stats) ([]byte, error) {
 	var in analysis.Input
 	if fn.input != nil {
 		var err error
@@ -110,11 +111,69 @@ func (fn *reportFn) report(key any, t *csat.Table) ([]byte, error) {
 			return nil, &opError{op: "report", err: reasonf(csat.ErrMissing, "no period for a key of type %T (give ReportOptions.Input)", key)}
 		}
 	}
+	if in.Forms == nil {
+		in.Forms = forms
+	}
 	rep, err := analysis.Build(in)
 	if err != nil {
 		return nil, err
 	}
 	return json.Marshal(rep)
+}
+
+// FormReports is [Reports] with the returned forms: from a PCollection
+// of KV<K, *csat.Table> ([CombineTables]) and one of KV<K, *form.Stats>
+// ([CombineForms]) of the same keys, it builds each key's report with
+// its table and its form statistics ([analysis.Input].Forms: the
+// report's form counts and its breakdowns by customer group), the same
+// bytes as analysis.Build and json.Marshal of that input in one process.
+// An [InputFunc] gives the rest of the input as for Reports; when it
+// sets no Forms, the key's statistics are used. A key with a table and
+// no forms has a report without them; one with forms and no table (every
+// answer on its forms left blank) is built with an empty table, as in
+// one process; one with two tables or two statistics is a failure
+// wrapping [csat.ErrDuplicate].
+func FormReports(s beam.Scope, tables, forms beam.PCollection, opts *ReportOptions) (reports, failures beam.PCollection) {
+	s = s.Scope("csatbeam.FormReports")
+	fn := &formReportFn{}
+	if opts != nil && opts.Input != nil {
+		fn.Input = reflectx.FunctionName(opts.Input)
+	}
+	return beam.ParDo2(s, fn, beam.CoGroupByKey(s, tables, forms))
+}
+
+// formReportFn builds one key's report with its forms.
+type formReportFn struct {
+	reportFn
+}
+
+// ProcessElement builds the report of key's table and forms.
+func (fn *formReportFn) ProcessElement(key beam.X, tables func(**csat.Table) bool, forms func(**form.Stats) bool, emit, fail func(beam.X, string)) {
+	var t, next *csat.Table
+	var st, nextSt *form.Stats
+	nt, ns := 0, 0
+	for tables(&next) {
+		t, nt = next, nt+1
+	}
+	for forms(&nextSt) {
+		st, ns = nextSt, ns+1
+	}
+	var err error
+	switch {
+	case nt > 1 || ns > 1:
+		err = &opError{op: "report", err: reasonf(csat.ErrDuplicate, "%d tables and %d form statistics for key %v, want one each", nt, ns, key)}
+	case nt == 0:
+		t = csat.NewTable(st.Scale()) // forms with blanks only: no answer to count
+	}
+	var b []byte
+	if err == nil {
+		b, err = fn.report(key, t, st)
+	}
+	if err != nil {
+		fail(key, err.Error())
+		return
+	}
+	emit(key, string(b))
 }
 
 // WriteReports writes each report of a PCollection of KV<[Key], string>
@@ -129,7 +188,8 @@ func WriteReports(s beam.Scope, dir string, reports beam.PCollection) {
 	beam.ParDo0(s, &writeReportFn{Dir: strings.TrimSuffix(dir, "/")}, reports)
 }
 
-// ReportPath returns the file [WriteReports] writes k's report to.
+// ReportPath returns the file [WriteReports] writes k's report to (and
+// [WriteForms] k's form statistics, in its own directory).
 func ReportPath(dir string, k Key) string {
 	return strings.TrimSuffix(dir, "/") + "/" + escapeName(k.Company) + "/" + escapeName(k.Period) + ".json"
 }
@@ -156,27 +216,6 @@ type writeReportFn struct {
 }
 
 // ProcessElement writes one report.
-func (fn *writeReportFn) ProcessElement(ctx context.Context, k Key, report string) (err error) {
-	name := ReportPath(fn.Dir, k)
-	fs, err := filesystem.New(ctx, name)
-	if err != nil {
-		return &opError{op: "write " + name, err: err}
-	}
-	defer func() {
-		if cerr := fs.Close(); cerr != nil && err == nil {
-			err = &opError{op: "write " + name, err: cerr}
-		}
-	}()
-	w, err := fs.OpenWrite(ctx, name)
-	if err != nil {
-		return &opError{op: "write " + name, err: err}
-	}
-	if _, err := w.Write(append([]byte(report), '\n')); err != nil {
-		_ = w.Close()
-		return &opError{op: "write " + name, err: err}
-	}
-	if err := w.Close(); err != nil {
-		return &opError{op: "write " + name, err: err}
-	}
-	return nil
+func (fn *writeReportFn) ProcessElement(ctx context.Context, k Key, report string) error {
+	return writeString(ctx, ReportPath(fn.Dir, k), report)
 }

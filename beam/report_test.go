@@ -39,7 +39,7 @@ func TestReportFnInput(t *testing.T) {
 	if err := tb.AddN("功能", csat.SourceSurvey, 0, 3); err != nil {
 		t.Fatal(err)
 	}
-	got, err := fn.report("acme", tb)
+	got, err := fn.report("acme", tb, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestReportFnInput(t *testing.T) {
 	if err := bad.Setup(); !errors.Is(err, csat.ErrMissing) {
 		t.Errorf("unregistered input function: %v, want ErrMissing", err)
 	}
-	if _, err := (&reportFn{}).report(42, tb); !errors.Is(err, csat.ErrMissing) {
+	if _, err := (&reportFn{}).report(42, tb, nil); !errors.Is(err, csat.ErrMissing) {
 		t.Errorf("an int key without an InputFunc: %v, want ErrMissing", err)
 	}
 }

@@ -18,29 +18,32 @@ import (
 // the same dead letter. It sends a few tables per file through the
 // shuffle instead of one element per answer row, so it is the faster
 // path when the key is the company and period; use [Read] to key the
-// answers otherwise.
+// answers otherwise. It counts the answers of every row, on a form or
+// not ([Blank]s are no answers), but neither assembles nor checks forms:
+// use [Read] and [AssembleForms] when the input has forms.
 func ReadTables(s beam.Scope, scale *csat.Scale, glob string, opts *Options) (tables, bad beam.PCollection) {
 	s = s.Scope("csatbeam.ReadTables")
 	o := opts.orDefault()
 	files := fileio.ReadMatches(s, fileio.MatchFiles(s, glob))
-	fn := &readTablesFn{Scale: mustScaleDef(scale), Format: o.Format, MaxLine: o.MaxLine, MaxField: o.MaxField}
+	fn := &readTablesFn{Scale: mustScaleDef(scale), Format: o.Format, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments}
 	partial, bad := beam.ParDo2(s, fn, files)
 	return MergeTables(s, scale, partial), bad
 }
 
 // readTablesFn reads one file into a table per key.
 type readTablesFn struct {
-	Scale    string `json:"scale"` // its definition (scaleDef)
-	Format   Format `json:"format"`
-	MaxLine  int    `json:"max_line"`
-	MaxField int    `json:"max_field"`
+	Scale    string   `json:"scale"` // its definition (scaleDef)
+	Format   Format   `json:"format"`
+	MaxLine  int      `json:"max_line"`
+	MaxField int      `json:"max_field"`
+	Segments []string `json:"segments"`
 
 	parse *parseFn
 }
 
 // Setup prepares the parser.
 func (fn *readTablesFn) Setup() error {
-	fn.parse = &parseFn{Scale: fn.Scale, Format: fn.Format, MaxField: fn.MaxField}
+	fn.parse = &parseFn{Scale: fn.Scale, Format: fn.Format, MaxField: fn.MaxField, Segments: fn.Segments}
 	return fn.parse.Setup()
 }
 
@@ -49,11 +52,14 @@ func (fn *readTablesFn) Setup() error {
 func (fn *readTablesFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Key, *csat.Table), bad func(BadRow)) error {
 	tables := map[Key]*csat.Table{}
 	var addErr error
-	err := scanFile(ctx, file, fn.Format, fn.MaxLine, fn.MaxField, func(l Line) {
+	err := scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, fn.parse.extra}, func(l Line) {
 		if addErr != nil {
 			return
 		}
 		fn.parse.ProcessElement(l, func(a Answer) {
+			if a.Level == Blank {
+				return // a blank is no answer
+			}
 			k := Key{Company: a.Company, Period: a.Period}
 			t := tables[k]
 			if t == nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
 	csatbeam "github.com/csatkit/csat/beam"
+	"github.com/csatkit/csat/form"
 )
 
 func TestMain(m *testing.M) { ptest.MainWithDefault(m, "prism") }
@@ -78,7 +79,43 @@ func TestExampleWritesReports(t *testing.T) {
 	if want := []int64{3, 4, 5, 6, 8, 9}; !slices.Equal(lines, want) {
 		t.Errorf("dead letter lines %v, want %v", lines, want)
 	}
-	if _, err := os.Stat(filepath.Join(out, "failed.jsonl")); !os.IsNotExist(err) {
-		t.Errorf("failed.jsonl written with no failure: %v", err)
+	for _, name := range []string{"failed.jsonl", "failedforms.jsonl", "forms"} {
+		if _, err := os.Stat(filepath.Join(out, name)); !os.IsNotExist(err) {
+			t.Errorf("%s written with no failure and no form: %v", name, err)
+		}
+	}
+}
+
+// Over the sample of forms (testdata/forms), the example writes the
+// report with the forms, their statistics (forms/acme/2025Q1.json: five
+// forms, three in 华东) and the form whose rows disagree.
+func TestExampleWritesForms(t *testing.T) {
+	out := t.TempDir()
+	p, s := beam.NewPipelineWithRoot()
+	build(s, "../../testdata/forms/*", out, csat.FivePoint(), nil)
+	if err := ptest.Run(p); err != nil {
+		t.Fatalf("pipeline: %.2000s", err)
+	}
+	b, err := os.ReadFile(csatbeam.ReportPath(filepath.Join(out, "forms"), csatbeam.Key{Company: "acme", Period: "2025Q1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st form.Stats
+	if err := st.UnmarshalJSON(b); err != nil {
+		t.Fatal(err)
+	}
+	if st.Forms("survey") != 5 || st.Group("地区", "华东").Forms("survey") != 3 || st.Blanks("价格", "survey") != 2 {
+		t.Errorf("forms %d, 华东 %d, blanks of 价格 %d; want 5, 3, 2", st.Forms("survey"), st.Group("地区", "华东").Forms("survey"), st.Blanks("价格", "survey"))
+	}
+	if _, err := os.Stat(csatbeam.ReportPath(out, csatbeam.Key{Company: "acme", Period: "2025Q1"})); err != nil {
+		t.Errorf("acme's report: %v", err)
+	}
+	failed, err := os.ReadFile(filepath.Join(out, "failedforms.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f csatbeam.FailedForm
+	if err := json.Unmarshal(failed, &f); err != nil || f.Form != "F006" || f.Rows != 2 || !strings.Contains(f.Err, `item "品质" is on 2 rows`) {
+		t.Errorf("failedforms.jsonl %s (%v), want F006's 2 rows with 品质 twice", failed, err)
 	}
 }
