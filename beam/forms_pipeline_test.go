@@ -90,9 +90,10 @@ var formColumns = []string{"company", "period", "form", "item", "source", "level
 // makes of them.
 type genForms struct {
 	lines  []formLine
-	forms  map[Key][]form.Form // the good forms per key
-	counts map[Key][]formLine  // the answers to count in tables per key (on no form, or on good forms)
-	failed []any               // company|period|form|rows|kind of each failing form
+	forms  map[Key][]form.Form     // the good forms per key
+	counts map[Key][]formLine      // the answers to count in tables per key (on no form, or on good forms)
+	loose  map[Key]map[string]bool // the sources with answers on no form (a count above 0) per key
+	failed []any                   // company|period|form|rows|kind of each failing form
 }
 
 // drawFormRows draws the rows of one form of key k, and adds to g what
@@ -238,6 +239,15 @@ func placeLines(t *rapid.T, g *genForms) []*formsFile {
 func (g *genForms) addLoose(l formLine) {
 	k := Key{Company: l.company, Period: l.period}
 	g.counts[k] = append(g.counts[k], l)
+	if l.count > 0 {
+		if g.loose == nil {
+			g.loose = map[Key]map[string]bool{}
+		}
+		if g.loose[k] == nil {
+			g.loose[k] = map[string]bool{}
+		}
+		g.loose[k][l.source] = true
+	}
 }
 
 // value returns the line's value of column col.
@@ -356,10 +366,21 @@ func formsSingleProcess(t *rapid.T, sc *csat.Scale, g *genForms) formsExpected {
 		if tb == nil {
 			tb = csat.NewTable(sc)
 		}
-		rep, err := analysis.Build(analysis.Input{Period: k.Period, Table: tb, Forms: w.statsOf[k]})
+		// A key with answers on no form of a source its forms have is
+		// reported without its forms, and says so (as the command does).
+		st, partial := w.statsOf[k], false
+		for src := range g.loose[k] {
+			if st != nil && st.Forms(src) > 0 {
+				st, partial = nil, true
+			}
+		}
+		rep, err := analysis.Build(analysis.Input{Period: k.Period, Table: tb, Forms: st})
 		if err != nil {
 			w.failures = append(w.failures, k.Company+"|"+k.Period+"|"+err.Error())
 			continue
+		}
+		if partial {
+			rep.Warnings = append(rep.Warnings, "forms: some answers of the forms' sources are on no form (rows without a form id): forms are not counted and no breakdown by customer group is made")
 		}
 		w.reports = append(w.reports, k.Company+"|"+k.Period+"|"+mustJSON(t, rep))
 	}
