@@ -140,7 +140,7 @@ func writeBreakdown(b *strings.Builder, l language, rep analysis.Report, bd anal
 	if err := t.write(b); err != nil {
 		return err
 	}
-	if bd.Test != "" {
+	if len(bd.Pairs) > 0 {
 		fmt.Fprintf(b, "%s\n", fmt.Sprintf(l.g("letters note"), bd.Alpha))
 	}
 	for _, p := range bd.Pairs {

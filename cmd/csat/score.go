@@ -188,7 +188,14 @@ github.com/csatkit/csat/io/sheet for the columns):
   values      customer values (customer,value), or
   purchases   margins per period (customer,period,margin) for CLV
   targets     past yearly figures (year,degree,rate) for the target
-  actions     corrective actions (item,kind,cause,action,owner,due,status)`
+  actions     corrective actions (item,kind,cause,action,owner,due,status)
+  attributes  customers' attributes (customer,地区,行业,规模,…) joined to the forms
+  sent        forms sent per stratum (地区,发放[,最少回收]) for the response rate
+
+A wide export (one row per form) reads as it is: 表单编号/问卷编号 is the
+form id, 提交时间, IP, … are skipped, 地区/行业/规模/ABC are customer groups
+(-segments and -skip name others); the report breaks every figure down by
+group, with letters (groups sharing a letter do not differ).`
 
 func runReport(e *env, args []string) error {
 	var f inputFlags
