@@ -31,6 +31,12 @@ const (
 	// CautionNoStratum says N[0] returned forms have no value of dimension
 	// Subject: outside the response rates.
 	CautionNoStratum
+	// CautionEmptyForms says N[0] survey forms answered no item (every
+	// item blank): returned, but outside every figure, group and rate.
+	CautionEmptyForms
+	// CautionNoValue says N[0] answered survey forms have no value of
+	// dimension Subject: outside its breakdown.
+	CautionNoValue
 	// CautionUnderMinimum says stratum Values[0] of dimension Subject
 	// returned N[0] forms, fewer than the plan's minimum Limit.
 	CautionUnderMinimum
@@ -39,7 +45,7 @@ const (
 var cautionNames = [...]string{
 	CautionCompetitor: "competitor", CautionDissatisfaction: "dissatisfaction", CautionGroupSmall: "group_small",
 	CautionGroupSuppressed: "group_suppressed", CautionUnplanned: "unplanned", CautionNoStratum: "no_stratum",
-	CautionUnderMinimum: "under_minimum",
+	CautionUnderMinimum: "under_minimum", CautionEmptyForms: "empty_forms", CautionNoValue: "no_value",
 }
 
 var cautionEnum = enum.New[CautionKind]("CautionKind", "caution kind", csat.ErrInvalid, errorf, cautionNames[:]...)
@@ -114,6 +120,10 @@ func (c Caution) String() string {
 		return "response rate: " + n(0) + " survey forms of " + c.Subject + " " + v0 + ", a stratum the plan sent nothing to, are outside the rates"
 	case CautionNoStratum:
 		return "response rate: " + n(0) + " survey forms without a value of " + c.Subject + " are outside the rates"
+	case CautionEmptyForms:
+		return "forms: " + n(0) + " survey forms answered no item (every item blank): outside every figure, group and rate"
+	case CautionNoValue:
+		return c.Subject + ": " + n(0) + " answered survey forms have no value: outside its breakdown"
 	case CautionUnderMinimum:
 		return "response rate: " + c.Subject + " " + v0 + " returned " + n(0) + " forms, fewer than the plan's minimum of " + lim
 	}
@@ -123,7 +133,8 @@ func (c Caution) String() string {
 // check reports whether a decoded caution is well formed: a known kind
 // with its numbers.
 func (c Caution) check() bool {
-	want := map[CautionKind]int{CautionCompetitor: 2, CautionDissatisfaction: 2, CautionUnplanned: 1, CautionNoStratum: 1, CautionUnderMinimum: 1}
+	want := map[CautionKind]int{CautionCompetitor: 2, CautionDissatisfaction: 2, CautionUnplanned: 1, CautionNoStratum: 1, CautionUnderMinimum: 1,
+		CautionEmptyForms: 1, CautionNoValue: 1}
 	switch c.Kind {
 	case CautionGroupSmall, CautionGroupSuppressed:
 		return c.Subject != "" && len(c.Values) > 0 && len(c.Values) == len(c.N)

@@ -114,7 +114,10 @@ type GroupFigure struct {
 	Letters string `json:"letters,omitempty"`
 }
 
-// A GroupPair is the test of two values of a dimension.
+// A GroupPair is the test of two values of a dimension. Comparison is
+// the test itself, its Significant the verdict on the raw p-value;
+// Significant here is the verdict on the Holm-adjusted one, the verdict
+// the letters follow and the one to report.
 type GroupPair struct {
 	A          string          `json:"a"`
 	B          string          `json:"b"`

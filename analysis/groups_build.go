@@ -209,7 +209,7 @@ func breakdown(st *form.Stats, dim string, s csat.Scorer, label string, ms MinSa
 		if err != nil {
 			return b, errorf(err, "breakdowns: %s = %s", quoteShort(dim), quoteShort(v))
 		}
-		gf := GroupFigure{Value: v, Forms: g.Forms(csat.SourceSurvey), Answers: n}
+		gf := GroupFigure{Value: v, Forms: g.Answered(csat.SourceSurvey), Answers: n}
 		gf.Sample = ms.flag(gf.Forms, n)
 		if gf.Sample != SampleSuppressed {
 			if err := scoreGroup(&gf, s, tl, o.Confidence); err != nil {
@@ -337,14 +337,24 @@ func compareGroups(test string, a, b csat.Tally, alpha decimal.Decimal) (Compari
 
 // groupCautions lists, per dimension (its first figure's breakdown),
 // the values suppressed and flagged small, with their forms.
-func groupCautions(bs []Breakdown, ms MinSample) []Caution {
+func groupCautions(st *form.Stats, bs []Breakdown, ms MinSample) []Caution {
 	var out []Caution
+	if empty := st.Forms(csat.SourceSurvey) - st.Answered(csat.SourceSurvey); empty > 0 {
+		out = append(out, Caution{Kind: CautionEmptyForms, N: []uint64{empty}})
+	}
 	seen := map[string]bool{}
 	for _, b := range bs {
 		if seen[b.Dimension] {
 			continue
 		}
 		seen[b.Dimension] = true
+		var in uint64
+		for _, v := range b.Values {
+			in += v.Forms // answered forms, each in one value of the dimension
+		}
+		if none := st.Answered(csat.SourceSurvey) - in; none > 0 {
+			out = append(out, Caution{Kind: CautionNoValue, Subject: b.Dimension, N: []uint64{none}})
+		}
 		sup := Caution{Kind: CautionGroupSuppressed, Subject: b.Dimension, Limit: ms.Suppress}
 		small := Caution{Kind: CautionGroupSmall, Subject: b.Dimension, Limit: ms.Small}
 		for _, v := range b.Values {

@@ -3,6 +3,7 @@ package analysis
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -184,4 +185,57 @@ func cautionText(r Report) string {
 		lines[i] = c.String()
 	}
 	return strings.Join(lines, "\n")
+}
+
+// TestBlankFormsAndMissingValues: a form whose every item is blank is
+// returned but is no respondent of a group (the sample-size rule counts
+// answered forms, and so does the response rate), a form without a value
+// of a dimension is outside its breakdown, and both are cautioned; a
+// sent file whose dimension no form has is an error naming it.
+func TestBlankFormsAndMissingValues(t *testing.T) {
+	st, err := form.New(csat.FivePoint(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	add := func(id, region, q string) {
+		t.Helper()
+		if err := st.Add(form.Form{ID: id, Attrs: map[string]string{"地区": region}, Answers: map[string]string{"品质": q, "交货": q}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 4 {
+		add(fmt.Sprint("B", i), "华东", "") // four blank forms
+	}
+	add("E1", "华东", "很满意") // one answered form of 华东
+	for i := range 6 {
+		add(fmt.Sprint("S", i), "华南", "满意")
+	}
+	add("N1", "", "满意") // no region
+	tab, err := st.Table()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Build(Input{Period: "p", Table: tab, Forms: st,
+		Sent: &Sent{Dimension: "地区", Forms: map[string]uint64{"华东": 10, "华南": 10}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range rep.Groups[0].Values {
+		if v.Value == "华东" && (v.Forms != 1 || v.Sample != SampleSuppressed) {
+			t.Errorf("华东: %d forms, %s; want 1 answered form, suppressed (4 blank forms do not count)", v.Forms, v.Sample)
+		}
+	}
+	if got := rep.Response.Strata[0]; got.Stratum != "华东" || got.Returned != 1 {
+		t.Errorf("华东 returned %d, want 1 (blank forms are no interviews)", got.Returned)
+	}
+	text := cautionText(rep)
+	for _, w := range []string{"forms: 4 survey forms answered no item", "地区: 1 answered survey forms have no value"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("cautions lack %q:\n%s", w, text)
+		}
+	}
+	_, err = Build(Input{Period: "p", Table: tab, Forms: st, Sent: &Sent{Dimension: "区域", Forms: map[string]uint64{"华东": 10}}})
+	if !errors.Is(err, csat.ErrInvalid) || !strings.Contains(err.Error(), `no form has a value of "区域" (the forms' dimensions: 地区)`) {
+		t.Errorf("sent of a dimension no form has: %v", err)
+	}
 }

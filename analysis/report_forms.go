@@ -36,7 +36,7 @@ func (rep *Report) formFigures(in Input, headlines []Headline) error {
 	if rep.Groups, err = Breakdowns(in.Forms, scorers, &BreakdownOptions{Alpha: in.Alpha, Confidence: in.Confidence, MinSample: ms}); err != nil {
 		return err
 	}
-	rep.Cautions = append(rep.Cautions, groupCautions(rep.Groups, ms)...)
+	rep.Cautions = append(rep.Cautions, groupCautions(in.Forms, rep.Groups, ms)...)
 	if in.Sent != nil {
 		r, err := ResponseRate(in.Forms, in.Sent)
 		if err != nil {

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/form"
@@ -30,6 +31,9 @@ func ResponseRate(st *form.Stats, sent *Sent) (Response, error) {
 	if len(sent.Forms) == 0 {
 		return Response{}, errorf(csat.ErrEmpty, "response rate: no strata of %s", quoteShort(sent.Dimension))
 	}
+	if dims := st.Dimensions(); !slices.Contains(dims, sent.Dimension) {
+		return Response{}, errorf(csat.ErrInvalid, "response rate: no form has a value of %s (the forms' dimensions: %s)", quoteShort(sent.Dimension), strings.Join(dims, ", "))
+	}
 	r := Response{Dimension: sent.Dimension, Minimum: sent.Minimum, Strata: []StratumResponse{}}
 	strata := make([]string, 0, len(sent.Forms))
 	for s := range sent.Forms {
@@ -40,7 +44,7 @@ func ResponseRate(st *form.Stats, sent *Sent) (Response, error) {
 	for _, s := range strata {
 		var ret uint64
 		if g := st.Group(sent.Dimension, s); g != nil {
-			ret = g.Forms(csat.SourceSurvey)
+			ret = g.Answered(csat.SourceSurvey)
 		}
 		sr, err := stratumResponse(s, sent.Forms[s], ret)
 		if err != nil {
@@ -60,13 +64,13 @@ func ResponseRate(st *form.Stats, sent *Sent) (Response, error) {
 	}
 	var inStrata uint64
 	for _, v := range st.Values(sent.Dimension) {
-		n := st.Group(sent.Dimension, v).Forms(csat.SourceSurvey)
+		n := st.Group(sent.Dimension, v).Answered(csat.SourceSurvey)
 		inStrata += n // each form has one value of the dimension: ≤ its forms
 		if _, ok := sent.Forms[v]; !ok && n > 0 {
 			r.Unplanned = append(r.Unplanned, StratumCount{Stratum: v, Returned: n})
 		}
 	}
-	r.NoStratum = st.Forms(csat.SourceSurvey) - inStrata
+	r.NoStratum = st.Answered(csat.SourceSurvey) - inStrata
 	return r, nil
 }
 

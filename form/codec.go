@@ -31,11 +31,12 @@ type groupJSON struct {
 }
 
 type partJSON struct {
-	Source  string      `json:"source"`
-	Forms   uint64      `json:"forms"`
-	Overall []uint64    `json:"overall"`
-	Items   []itemJSON  `json:"items"`
-	Joint   []jointJSON `json:"joint,omitempty"`
+	Source   string      `json:"source"`
+	Forms    uint64      `json:"forms"`
+	Answered uint64      `json:"answered"`
+	Overall  []uint64    `json:"overall"`
+	Items    []itemJSON  `json:"items"`
+	Joint    []jointJSON `json:"joint,omitempty"`
 }
 
 type itemJSON struct {
@@ -90,7 +91,7 @@ func partsJSON(m map[string]*part) []partJSON {
 	out := []partJSON{}
 	for _, src := range sortedKeys(m) {
 		pt := m[src]
-		pj := partJSON{Source: src, Forms: pt.forms, Overall: pt.overall.Counts(), Items: []itemJSON{}}
+		pj := partJSON{Source: src, Forms: pt.forms, Answered: pt.answered, Overall: pt.overall.Counts(), Items: []itemJSON{}}
 		for _, name := range sortedKeys(pt.items) {
 			it := pt.items[name]
 			pj.Items = append(pj.Items, itemJSON{Item: name, Counts: it.tally.Counts(), Blanks: it.blanks, Importance: it.importance.Counts()})
@@ -175,6 +176,10 @@ func (s *Stats) decodeParts(js []partJSON, joint bool, where string) (map[string
 		}
 		pt := s.part(out, pj.Source, joint)
 		pt.forms = pj.Forms
+		if pj.Answered > pj.Forms {
+			return nil, corrupt(w + ": more answered forms than forms")
+		}
+		pt.answered = pj.Answered
 		if err := fill(&pt.overall, pj.Overall, pj.Forms); err != nil {
 			return nil, corrupt(w + ".overall: " + err.Error())
 		}
@@ -188,6 +193,9 @@ func (s *Stats) decodeParts(js []partJSON, joint bool, where string) (map[string
 				return nil, corrupt(wi + ".counts: " + err.Error())
 			}
 			n, _ := it.tally.N()
+			if n > pj.Answered {
+				return nil, corrupt(wi + ": more answers than answered forms")
+			}
 			if ij.Blanks > pj.Forms-n {
 				return nil, corrupt(wi + ": answers and blanks exceed the forms")
 			}

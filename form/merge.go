@@ -183,6 +183,7 @@ func mergeParts(s *Stats, a, b map[string]*part, joint bool) {
 	for src, pu := range b {
 		pt := s.part(a, src, joint)
 		pt.forms += pu.forms
+		pt.answered += pu.answered
 		_ = pt.overall.Merge(pu.overall) // ≤ forms: cannot overflow
 		for name, iu := range pu.items {
 			it := pt.item(s, name)
@@ -228,7 +229,7 @@ func (s *Stats) Clone() *Stats {
 }
 
 func (pt *part) clone() *part {
-	c := &part{forms: pt.forms, overall: pt.overall, items: make(map[string]*itemStats, len(pt.items))}
+	c := &part{forms: pt.forms, answered: pt.answered, overall: pt.overall, items: make(map[string]*itemStats, len(pt.items))}
 	for name, it := range pt.items {
 		cp := *it
 		c.items[name] = &cp
@@ -272,7 +273,7 @@ func partsEqual(a, b map[string]*part) bool {
 	}
 	for src, p := range a {
 		q := b[src]
-		if q == nil || p.forms != q.forms || !p.overall.Equal(q.overall) || len(p.items) != len(q.items) || len(p.joint) != len(q.joint) || (p.joint == nil) != (q.joint == nil) {
+		if q == nil || p.forms != q.forms || p.answered != q.answered || !p.overall.Equal(q.overall) || len(p.items) != len(q.items) || len(p.joint) != len(q.joint) || (p.joint == nil) != (q.joint == nil) {
 			return false
 		}
 		for name, it := range p.items {

@@ -76,10 +76,11 @@ type groups struct{ parts map[string]*part }
 
 // part holds one source's statistics (of the whole survey or of a group).
 type part struct {
-	forms   uint64
-	items   map[string]*itemStats
-	overall csat.Tally
-	joint   map[pairKey][]uint64 // nil in groups
+	forms    uint64
+	answered uint64 // forms with at least one item answered
+	items    map[string]*itemStats
+	overall  csat.Tally
+	joint    map[pairKey][]uint64 // nil in groups
 }
 
 type itemStats struct {
@@ -197,6 +198,12 @@ func (pt *part) item(s *Stats, name string) *itemStats {
 // add counts a parsed form; the caller has ruled out overflow.
 func (pt *part) add(p *parsed, s *Stats) {
 	pt.forms++
+	for _, lv := range p.levels {
+		if lv != blank {
+			pt.answered++
+			break
+		}
+	}
 	for i, name := range p.items {
 		it := pt.item(s, name)
 		if p.levels[i] == blank {
@@ -278,6 +285,16 @@ func (s *Stats) Items() []string {
 func (s *Stats) Forms(source string) uint64 {
 	if pt := s.get(source); pt != nil {
 		return pt.forms
+	}
+	return 0
+}
+
+// Answered returns the number of the source's forms that answered at
+// least one item: the forms a figure of the items rests on (a form whose
+// every item is blank is returned but says nothing of them).
+func (s *Stats) Answered(source string) uint64 {
+	if pt := s.get(source); pt != nil {
+		return pt.answered
 	}
 	return 0
 }

@@ -264,7 +264,7 @@ func TestMergeShardsProperty(t *testing.T) {
 // co-moments of every pair, by summing points form by form.
 func checkAgainstForms(t *rapid.T, s *Stats, fs []Form) {
 	pts := map[string]int64{"very_satisfied": 10, "很满意": 10, "满意": 8, "satisfied": 8, "基本满意": 6, "dissatisfied": 4, "不满意": 4, "很不满意": 2}
-	forms, blanks, east := map[string]uint64{}, map[string]uint64{}, map[string]uint64{}
+	forms, blanks, east, answered := map[string]uint64{}, map[string]uint64{}, map[string]uint64{}, map[string]uint64{}
 	type acc struct{ n, sx, sy, sxx, syy, sxy int64 }
 	mom := map[[3]string]*acc{}
 	for _, f := range fs {
@@ -273,6 +273,12 @@ func checkAgainstForms(t *rapid.T, s *Stats, fs []Form) {
 			src = csat.SourceSurvey
 		}
 		forms[src]++
+		for _, lv := range f.Answers {
+			if lv != "" {
+				answered[src]++
+				break
+			}
+		}
 		if f.Attrs["地区"] == "华东" {
 			east[src]++
 		}
@@ -305,8 +311,8 @@ func checkAgainstForms(t *rapid.T, s *Stats, fs []Form) {
 		}
 	}
 	for src, n := range forms {
-		if s.Forms(src) != n {
-			t.Fatalf("forms of %s = %d, want %d", src, s.Forms(src), n)
+		if s.Forms(src) != n || s.Answered(src) != answered[src] {
+			t.Fatalf("forms of %s = %d (answered %d), want %d (%d)", src, s.Forms(src), s.Answered(src), n, answered[src])
 		}
 		if g := s.Group("地区", "华东"); east[src] > 0 && (g == nil || g.Forms(src) != east[src]) {
 			t.Fatalf("华东 forms of %s wrong", src)

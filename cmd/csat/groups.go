@@ -40,6 +40,7 @@ var groupLabels = map[string][2]string{
 	"test z":       {"两比例 z 检验", "two-proportion z test"},
 	"test t":       {"Welch t 检验", "Welch's t test"},
 	"skipped":      {"跳过的列", "columns skipped"},
+	"loose":        {"%d 个答项不属于任何答卷（没有表单编号的行）：不统计答卷，也不做分组比较", "%d answers are on no form (rows without a form id): forms are not counted and no breakdown by customer group is made"},
 }
 
 func (l language) g(key string) string {

@@ -31,6 +31,13 @@ const groups = "../../testdata/groups"
 //	华东: 246 answers, degree F(sum(xs), 10*len(xs)) = 977/1230, rate 115/123
 //	华南: 202 answers, degree 348/505, rate 157/202
 //	scipy.stats.ttest_ind(华东/10, 华南/10, equal_var=False).pvalue = 2.0169e-07
+//
+// and the rate by size (satisfied of answers 大 64/68, 中 188/213, 小
+// 135/167), statsmodels' proportions_ztest per pair and
+// multipletests(method='holm'):
+//
+//	大–中 p 0.167072, 大–小 0.010378, 中–小 0.044247 → Holm 0.167072, 0.031134, 0.088493
+//	letters: 大 a, 中 ab, 小 b (only 大–小 differ after Holm)
 func TestScoreGroups(t *testing.T) {
 	code, out, errs := runCLI(t, "score", "-json", groups)
 	if code != exitOK {
@@ -51,6 +58,7 @@ func TestScoreGroups(t *testing.T) {
 		t.Errorf("forms %d answers %d blanks %d, want 120 448 32", s.Forms, s.Answers, s.Blanks)
 	}
 	checkRegions(t, rep)
+	checkSizes(t, rep)
 	if rep.Response == nil || rep.Response.Overall.Rate.Rat().RatString() != "12/17" {
 		t.Errorf("response: %+v (want 120/170 = 12/17)", rep.Response)
 	}
@@ -138,4 +146,37 @@ func TestSentFile(t *testing.T) {
 	if code, _, errs := runCLI(t, "score", dir); code != exitUsage || !strings.Contains(errs, "-sent") {
 		t.Errorf("sent without forms: exit %d, %s", code, errs)
 	}
+}
+
+func checkSizes(t *testing.T, rep analysis.Report) {
+	t.Helper()
+	raw := map[string]string{"大–中": "0.167072", "大–小": "0.010378", "中–小": "0.044247"}
+	holm := map[string]string{"大–中": "0.167072", "大–小": "0.031134", "中–小": "0.088493"}
+	letters := map[string]string{"大": "a", "中": "ab", "小": "b"}
+	rates := map[string]string{"大": "16/17", "中": "188/213", "小": "135/167"} // 64/68, 188/213, 135/167
+	for _, bd := range rep.Groups {
+		if bd.Dimension != "规模" || !strings.HasPrefix(bd.Figure, "rate") {
+			continue
+		}
+		for _, v := range bd.Values {
+			if got := v.Score.Rat().RatString(); got != rates[v.Value] {
+				t.Errorf("规模 %s rate %s, want %s", v.Value, got, rates[v.Value])
+			}
+			if v.Letters != letters[v.Value] {
+				t.Errorf("规模 %s letters %q, want %q", v.Value, v.Letters, letters[v.Value])
+			}
+		}
+		if len(bd.Pairs) != 3 {
+			t.Fatalf("%d pairs, want 3", len(bd.Pairs))
+		}
+		for _, p := range bd.Pairs {
+			k := p.A + "–" + p.B
+			if p.Comparison.PValue.Sub(mustDec(raw[k])).Abs().GreaterThan(mustDec("0.000001")) ||
+				p.Adjusted.Sub(mustDec(holm[k])).Abs().GreaterThan(mustDec("0.000001")) {
+				t.Errorf("%s p %s Holm %s, want %s, %s", k, p.Comparison.PValue, p.Adjusted, raw[k], holm[k])
+			}
+		}
+		return
+	}
+	t.Error("no rate breakdown by 规模")
 }

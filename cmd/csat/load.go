@@ -121,7 +121,8 @@ type dataset struct {
 	loose      uint64        // answers not on a form
 	sent       *analysis.Sent
 	sentFile   string
-	current    int // index of the period scored
+	lang       language // the language of the notes
+	current    int      // index of the period scored
 	customers  []csat.Customer
 	complaints []csat.Complaint
 	values     []csat.CustomerValue
@@ -159,6 +160,7 @@ func (f *inputFlags) load(e *env, arg, role string, check func(inputs []string) 
 		}
 	}
 	d := &dataset{}
+	d.lang, _ = lang(f.lang) // checked by options
 	if err := f.loadAttributes(d, opts); err != nil {
 		return nil, err
 	}
@@ -537,7 +539,7 @@ func (d *dataset) reportInput(asOf time.Time, given bool) (analysis.Input, error
 	}
 	if st := d.forms[d.current]; len(st.Sources()) > 0 {
 		if d.loose > 0 {
-			d.notes = append(d.notes, fmt.Sprintf("%d answers are on no form (rows without a form id): forms are not counted and no breakdown by customer group is made", d.loose))
+			d.notes = append(d.notes, fmt.Sprintf(d.lang.g("loose"), d.loose))
 		} else {
 			in.Forms = st
 			in.Sent = d.sent

@@ -61,6 +61,10 @@ func (l lang) caution(c analysis.Caution) string {
 		return fmt.Sprintf(l.pick("回收率：%s %s 未发放问卷却回收 %d 份答卷，不计入回收率。", "Response rate: %s %s was sent no forms but returned %d; outside the rates."), c.Subject, v0, at(c.N, 0))
 	case analysis.CautionNoStratum:
 		return fmt.Sprintf(l.pick("回收率：%d 份答卷没有%s，不计入回收率。", "Response rate: %d forms have no %s; outside the rates."), at(c.N, 0), c.Subject)
+	case analysis.CautionEmptyForms:
+		return fmt.Sprintf(l.pick("%d 份答卷所有项目均未作答，不计入任何指标、分组和回收率。", "%d forms answered no item: outside every figure, group and rate."), at(c.N, 0))
+	case analysis.CautionNoValue:
+		return fmt.Sprintf(l.pick("%d 份答卷没有%s，不计入按%s的分组比较。", "%d answered forms have no %s: outside its breakdown."), at(c.N, 0), c.Subject, c.Subject)
 	case analysis.CautionUnderMinimum:
 		return fmt.Sprintf(l.pick("回收率：%s %s 回收 %d 份答卷，少于计划的最少 %d 份。", "Response rate: %s %s returned %d forms, fewer than the plan's minimum of %d."), c.Subject, v0, at(c.N, 0), c.Limit)
 	}

@@ -244,12 +244,12 @@ func (b *builder) groupTable(s *groupsSec, bd analysis.Breakdown, suppress uint6
 	}
 	for _, pr := range bd.Pairs {
 		label := bd.Dimension + " " + pr.A + " – " + pr.B + " · " + t.Figure
-		s.Derivs = append(s.Derivs, deriv{label, pr.Comparison.Explain() + "; " + l.t("adjusted_p") + " = " + pValue(pr.Adjusted)})
+		s.Derivs = append(s.Derivs, deriv{label, l.pairDeriv(pr)})
 		if !pr.Significant {
 			continue
 		}
 		d := signed(pr.Comparison.Difference)
-		d.Title = pr.Comparison.Explain()
+		d.Title = l.pairDeriv(pr)
 		t.Pairs = append(t.Pairs, pairRow{A: pr.A, B: pr.B, Difference: d, P: pValue(pr.Comparison.PValue), Adjusted: pValue(pr.Adjusted),
 			Forms: fmt.Sprint(forms[pr.A]) + " / " + fmt.Sprint(forms[pr.B])})
 	}
@@ -681,4 +681,29 @@ func pIs(p decimal.Decimal) string {
 		return "< " + v[1:]
 	}
 	return "= " + v
+}
+
+// pairDeriv words the test of two groups in the report's language: the
+// two figures, the statistic, the raw and the Holm-adjusted p-value, and
+// the verdict on the adjusted one (the letters' verdict).
+func (l lang) pairDeriv(pr analysis.GroupPair) string {
+	c := pr.Comparison
+	stat := "z = " + c.Statistic.StringFixed(3)
+	if c.DF.IsPositive() {
+		stat = "t = " + c.Statistic.StringFixed(3) + ", df = " + c.DF.StringFixed(2)
+	}
+	verdict := l.t("not_significant")
+	if pr.Significant {
+		verdict = l.t("significant")
+	}
+	return fmt.Sprintf(l.pick("%s %s 对 %s %s：%s，p %s，%s %s，%s（α = %s）", "%s %s vs %s %s: %s, p %s, %s %s, %s (α = %s)"),
+		pr.A, c.Ours, pr.B, c.Theirs, stat, pEq(c.PValue), l.t("adjusted_p"), pEq(pr.Adjusted), verdict, c.Alpha)
+}
+
+// pEq prints "= 0.044" or "< 0.001" for a p-value.
+func pEq(p decimal.Decimal) string {
+	if s := pValue(p); strings.HasPrefix(s, "<") {
+		return "< " + s[1:]
+	}
+	return "= " + pValue(p)
 }
