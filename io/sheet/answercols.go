@@ -65,9 +65,11 @@ type answerCols struct {
 // itemColumn is an item column of the wide layout (or a column about an
 // item or a dimension).
 type itemColumn struct {
-	col  int
-	name string
-	held bool // a level was read in it (item columns)
+	col    int
+	name   string
+	held   bool // a level was read in it (item columns)
+	filled bool // a value was seen in it, in any row (item columns)
+	named  bool // named by Options.Items: it may be blank in every row
 }
 
 func newAnswerCols(header []string) *answerCols {
@@ -117,7 +119,7 @@ func (ac *answerCols) segment(r *run, i int, h string) error {
 }
 
 // item adds column i as item name.
-func (ac *answerCols) item(r *run, i int, h, name string) error {
+func (ac *answerCols) item(r *run, i int, h, name string, named bool) error {
 	if ac.seen[h] {
 		return r.fieldError(i, fmt.Errorf("column %s given twice: %w", quote(h), csat.ErrDuplicate))
 	}
@@ -126,7 +128,7 @@ func (ac *answerCols) item(r *run, i int, h, name string) error {
 		return r.fieldError(i, fmt.Errorf("columns %s and %s are both item %s: %w", quote(ac.headers[j]), quote(h), quote(name), csat.ErrDuplicate))
 	}
 	ac.byName[name] = i
-	ac.items = append(ac.items, itemColumn{col: i, name: name})
+	ac.items = append(ac.items, itemColumn{col: i, name: name, named: named})
 	return nil
 }
 
@@ -153,7 +155,7 @@ func (r *run) longColumns(header []string) (*answerCols, error) {
 		case allowed[c]:
 			err = ac.meta(r, i, c)
 		default:
-			err = r.fieldError(i, fmt.Errorf("unknown column %s (want %s, segment columns such as 地区, or name it in Options.Skip or Options.Segments): %w", quote(h), want([]string{colItem, colLevel}, longOptional), csat.ErrInvalid))
+			err = r.fieldError(i, fmt.Errorf("unknown column %s (want %s, segment columns such as 地区; else %s): %w", quote(h), want([]string{colItem, colLevel}, longOptional), skipHint, csat.ErrInvalid))
 		}
 		if err != nil {
 			return nil, err
@@ -191,7 +193,7 @@ func (r *run) wideColumns(header []string) (*answerCols, error) {
 		}
 		var err error
 		if name, mapped := r.c.Items[h]; mapped {
-			err = ac.item(r, i, h, name)
+			err = ac.item(r, i, h, name, true)
 		} else {
 			err = r.wideColumn(ac, i, h)
 		}
@@ -226,7 +228,7 @@ func (r *run) wideColumn(ac *answerCols, i int, h string) error {
 	case c == colItem || c == colLevel || c == colCount || c == colImportance:
 		return r.fieldError(i, fmt.Errorf("column %s belongs to the long layout (item and level columns), not the wide one: %w", quote(h), csat.ErrInvalid))
 	default:
-		return ac.item(r, i, h, h)
+		return ac.item(r, i, h, h, false)
 	}
 	return nil
 }
@@ -253,11 +255,17 @@ func (r *run) importanceItems(ac *answerCols) error {
 }
 
 // checkSegments checks that every header of Options.Segments is in the
-// file.
+// file, or a dimension of Options.Attributes (a segment of the customers'
+// attributes file only).
 func (r *run) checkSegments(ac *answerCols) error {
 	have := map[string]bool{}
 	for _, h := range ac.headers {
 		have[normHeader(h)] = true
+	}
+	for _, attrs := range r.c.Attributes {
+		for dim := range attrs {
+			have[normHeader(dim)] = true
+		}
 	}
 	for _, s := range r.c.Segments {
 		if !have[normHeader(norm.NFC.String(s))] {

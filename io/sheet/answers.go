@@ -185,12 +185,21 @@ func (r *run) wide(header []string, acc *accumulator) error {
 		return err
 	}
 	w := &wideState{f: form.Form{Answers: map[string]string{}, Attrs: map[string]string{}, Importance: map[string]string{}}, forms: formSet{}}
-	return r.rows(func(rec []string) error {
+	headerLine := r.src.line(0)
+	err = r.rows(func(rec []string) error {
+		for k, it := range ac.items {
+			if rec[it.col] != "" {
+				ac.items[k].filled = true
+			}
+		}
 		if err := r.checkUnnamed(header, rec); err != nil {
 			return err
 		}
 		m, err := r.rowMeta(ac, rec)
 		if err != nil {
+			return err
+		}
+		if err := r.wideSource(ac, rec); err != nil {
 			return err
 		}
 		if l := w.forms.line(m.period, m.id); l > 0 {
@@ -212,6 +221,54 @@ func (r *run) wide(header []string, acc *accumulator) error {
 		w.forms.add(m.period, m.id, r.src.line(0))
 		return nil
 	})
+	if err != nil && (!r.c.CollectAll || r.failed) {
+		return err
+	}
+	return r.emptyItems(ac, headerLine, err)
+}
+
+// emptyItems fails the read when an item column not named by
+// Options.Items held no value in any row (a survey tool's column whose
+// cells are all empty, which would count as blanks only); rej is the
+// error of the rows rejected with CollectAll, joined to it.
+func (r *run) emptyItems(ac *answerCols, line int, rej error) error {
+	if r.sum.Rows == 0 {
+		return rej
+	}
+	var errs []error
+	for _, it := range ac.items {
+		if it.filled || it.named {
+			continue
+		}
+		errs = append(errs, &csat.ParseError{File: r.name, Line: line, Field: it.col + 1, Err: fmt.Errorf("column %s (field %d) holds no level in any row: %s: %w",
+			quote(ac.headers[it.col]), it.col+1, skipHint, csat.ErrInvalid)})
+	}
+	if len(errs) == 0 {
+		return rej
+	}
+	r.failed = true
+	r.sum.Errors = append(r.sum.Errors, errs...)
+	if rej == nil && len(errs) == 1 {
+		return errs[0]
+	}
+	return errors.Join(append([]error{rej}, errs...)...)
+}
+
+// skipHint tells how to keep a column that is not an item out of the
+// items, in Go and on the command line.
+const skipHint = "skip it (Options.Skip; csat -skip) or make it a segment (Options.Segments; csat -segments)"
+
+// wideSource checks the source column of a wide row: a value that is
+// not a known source (survey/检查, self/自评, competitor/竞争对手) is most
+// likely a survey tool's channel column (问卷星's 来源: 微信, 手机提交).
+func (r *run) wideSource(ac *answerCols, rec []string) error {
+	s := ac.get(rec, colSource)
+	switch sourceName(s) {
+	case "", csat.SourceSurvey, csat.SourceSelf, csat.SourceCompetitor:
+		return nil
+	}
+	return r.colError(ac.columns, colSource, fmt.Errorf("source %s is not survey/检查, self/自评 or competitor/竞争对手: a survey tool's channel column? skip it (Options.Skip; csat -skip %s): %w",
+		quote(s), ac.headers[ac.idx[colSource]], csat.ErrInvalid))
 }
 
 // wideForm fills w's form and answers from a wide row, checking every
@@ -258,8 +315,8 @@ func (r *run) itemError(ac *answerCols, it itemColumn, v string, err error) erro
 	if it.held || !errors.Is(err, csat.ErrUnknownLevel) {
 		return r.fieldError(it.col, &csat.Error{Part: "item", Name: it.name, Err: err})
 	}
-	return r.fieldError(it.col, fmt.Errorf("column %s (field %d) holds no levels of scale %q: its first value %s is none; name it in Options.Skip or Options.Segments if it holds no item's answers, or fix the value: %w",
-		quote(ac.headers[it.col]), it.col+1, r.c.scale.Name(), quote(v), csat.ErrUnknownLevel))
+	return r.fieldError(it.col, fmt.Errorf("column %s (field %d) holds no levels of scale %q: its first value %s is none; if it holds no item's answers, %s; else fix the value: %w",
+		quote(ac.headers[it.col]), it.col+1, r.c.scale.Name(), quote(v), skipHint, csat.ErrUnknownLevel))
 }
 
 // wideCount counts the form of a wide row and its answers; when it

@@ -9,13 +9,17 @@ import (
 )
 
 // ReadAttributes reads customers' attributes from the CSV or XLSX file at
-// path: a customer column (customer, 客户) and any other columns, each an
-// attribute whose dimension is its header as written (地区, 行业, 规模,
-// ABC, …), one row per customer. It returns customer id → dimension →
-// value, for [Options.Attributes] to join to the forms of an answers
-// file; an empty cell is no value (left out of the customer's map). Note
-// columns, the meta columns skipped by name (提交时间, IP, …) and those of
-// [Options.Skip] are skipped and listed in [Summary.Ignored].
+// path: a customer column (customer, 客户) and segment columns, each an
+// attribute whose dimension is its header as written, one row per
+// customer. The segment columns are those recognised in an answers file
+// (地区, 区域, region, 行业, industry, 规模, 客户规模, size, ABC, ABC分类,
+// 客户等级, class) and the headers of [Options.Segments]; every other
+// column (客户名称, 联系电话, notes, …) is skipped and listed in
+// [Summary.Ignored], so that no personal data becomes a breakdown. It
+// returns customer id → dimension → value, for [Options.Attributes] to
+// join to the forms of an answers file; an empty cell is no value (left
+// out of the customer's map). A header of Options.Segments that the file
+// lacks is no error here.
 //
 // Errors are as for [ReadAnswers]: a customer given twice is an error
 // wrapping [csat.ErrDuplicate] naming the first line, an empty customer id
@@ -87,7 +91,8 @@ func (r *run) attributes(out map[string]map[string]string) error {
 }
 
 // attributeColumns maps the header of an attributes file: the customer
-// column, skipped columns, and every other column an attribute.
+// column, the segment columns (recognised or of Options.Segments), and
+// every other column skipped.
 func (r *run) attributeColumns(header []string) (*answerCols, error) {
 	ac := newAnswerCols(header)
 	for i, h := range header {
@@ -96,12 +101,12 @@ func (r *run) attributeColumns(header []string) (*answerCols, error) {
 		}
 		var err error
 		switch c := r.c.classify(h); c {
-		case colNote, colSkip:
-			r.sum.Ignored = append(r.sum.Ignored, h)
 		case colCustomer:
 			err = ac.meta(r, i, c)
-		default:
+		case colSegment:
 			err = ac.segment(r, i, h)
+		default: // notes, skipped columns, and any other: 客户名称, 联系电话, …
+			r.sum.Ignored = append(r.sum.Ignored, h)
 		}
 		if err != nil {
 			return nil, err

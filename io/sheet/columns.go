@@ -79,6 +79,7 @@ var aliases = map[string]string{
 	"提交时间": colSkip, "提交答卷时间": colSkip, "开始时间": colSkip, "结束时间": colSkip,
 	"答题时长": colSkip, "所用时间": colSkip, "ip": colSkip, "来源ip": colSkip,
 	"submitted": colSkip, "start_time": colSkip, "end_time": colSkip,
+	"序号": colSkip, "来自ip": colSkip, "来源详情": colSkip,
 }
 
 // normHeader normalises a header for lookup in aliases: trimmed, lower

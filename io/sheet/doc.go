@@ -22,7 +22,8 @@
 // except a note column (note, 备注) and the meta columns of survey tools
 // (提交时间, IP, …; see the wide layout), which are skipped and listed in
 // [Summary.Ignored], and a column with an empty header, whose cells must
-// be empty. Fields are trimmed of
+// be empty; a customers' attributes file reads its customer and segment
+// columns and skips every other (see there). Fields are trimmed of
 // surrounding space.
 //
 // CSV files are RFC 4180 (comma-separated, "quoted" fields with "" for a
@@ -74,7 +75,8 @@
 //	item        项目          required: the item rated
 //	level       等级, 评价    required: a key, English or Chinese label of the scale;
 //	                          empty on a form's row: the item left blank
-//	source      来源          survey/检查, self/自评, competitor/竞争对手 or any other name;
+//	source      来源          survey/检查, self/自评, competitor/竞争对手 or any other name
+//	                          (in the wide layout, one of those three);
 //	                          empty or no column: [Options.Source], default survey
 //	count       数量          a non-negative integer; no column: 1; on a form's row 1 or empty
 //	period      期间          the period; no column: [Options.Period], default "current"
@@ -125,16 +127,26 @@
 //	                          the stated importance of item ITEM, on [Options.Importance]
 //
 // Columns skipped by name, and listed in [Summary.Ignored], in either
-// layout: note (备注, notes), the meta columns of survey tools 提交时间,
-// 提交答卷时间, 开始时间, 结束时间, 答题时长, 所用时间, IP, 来源IP,
-// submitted, start_time and end_time, and the headers of [Options.Skip].
+// layout: note (备注, notes), the meta columns of survey tools 序号,
+// 提交时间, 提交答卷时间, 开始时间, 结束时间, 答题时长, 所用时间, IP,
+// 来源IP, 来自IP, 来源详情, submitted, start_time and end_time, and the
+// headers of [Options.Skip].
 // Every other column is an item named by its header, or, with
 // [Options.Items], the columns it names are the items (renamed) and the
 // others are skipped and listed in [Summary.Ignored]. A column read as an
 // item whose first non-empty cell is not a level (a meta column of
 // another name) is reported as such: "column 填写时间 (field 2) holds no
-// levels of scale five-point: name it in Options.Skip or
-// Options.Segments", an error wrapping [csat.ErrUnknownLevel]. A survey
+// levels of scale five-point: … skip it (Options.Skip; csat -skip) or
+// make it a segment (Options.Segments; csat -segments)", an error
+// wrapping [csat.ErrUnknownLevel]; one whose every cell is empty (in a
+// file with data rows) fails the read at its end with an error wrapping
+// [csat.ErrInvalid] that names the column ("column 微信 (field 7) holds
+// no level in any row: skip it …"), so that it does not count as a
+// question every form left blank, unless [Options.Items] names it (a
+// question nobody answered). A source column (来源) may hold survey/检查,
+// self/自评 or competitor/竞争对手 only: any other value (微信, 手机提交) is
+// most likely the channel column of a survey tool such as 问卷星, and is
+// an error wrapping [csat.ErrInvalid] that suggests skipping it. A survey
 // tool's export:
 //
 //	表单编号,提交时间,客户,地区,行业,规模,品质,交货,服务,价格,总体满意度
@@ -169,13 +181,17 @@
 // # Customers' attributes
 //
 // One row per customer ([ReadAttributes] → customer id → dimension →
-// value): a customer column (customer, 客户) and any other columns, each
-// an attribute named by its header; an empty cell is no value; note and
-// skipped columns are skipped:
+// value): a customer column (customer, 客户) and segment columns, each an
+// attribute named by its header: those recognised in an answers file
+// (地区, 区域, region, 行业, industry, 规模, 客户规模, size, ABC, ABC分类,
+// 客户等级, class) and the headers of [Options.Segments]. An empty cell is
+// no value. Every other column (客户名称, 联系电话, notes, …) is skipped
+// and listed in [Summary.Ignored], so that personal data never becomes a
+// breakdown; name a column in Options.Segments to make it an attribute:
 //
-//	客户,地区,行业,规模,ABC分类
-//	C01,华南,管材,中,A
-//	C02,华东,型材,小,A
+//	客户,客户名称,地区,行业,规模,ABC分类
+//	C01,华南管业,华南,管材,中,A
+//	C02,东方型材,华东,型材,小,A
 //
 // Answers are grouped by period into [Survey] (or [csat.Period]) values in the order of
 // their meaning ([SortPeriods]: 2026-9 before 2026-10; row order does not

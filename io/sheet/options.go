@@ -173,8 +173,10 @@ type Options struct {
 	// columns (any name; matched as headers are: any case, a space or
 	// hyphen for an underscore): each cell is the form's value of the
 	// dimension named by the header, as the recognised 地区, 行业, 规模 and
-	// ABC columns are. A header it names that the file lacks is an error
-	// wrapping [csat.ErrMissing].
+	// ABC columns are; in a customers' attributes file ([ReadAttributes]),
+	// each becomes an attribute. A header it names that an answers file
+	// lacks, and that is no dimension of [Options.Attributes], is an
+	// error wrapping [csat.ErrMissing] (an attributes file may lack it).
 	Segments []string
 	// Skip names more columns to skip (matched as headers are), beside
 	// the meta columns skipped by name (提交时间, IP, …; see the package
@@ -230,7 +232,9 @@ type Summary struct {
 	// Ignored lists the headers of the columns not read, in column
 	// order: in the wide layout with [Options.Items], the columns it does
 	// not name; in any layout, note (备注) columns, the meta columns
-	// skipped by name (提交时间, IP, …) and those of [Options.Skip].
+	// skipped by name (提交时间, IP, …) and those of [Options.Skip]; in a
+	// customers' attributes file, every column but the customer and the
+	// segment columns.
 	Ignored []string
 	// Errors holds the row errors, at most [Options.MaxErrors] of them
 	// (the first ones) with CollectAll, else at most one.

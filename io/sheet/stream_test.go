@@ -32,7 +32,11 @@ func (r *rowsReader) Read(p []byte) (int, error) {
 		case r.i == 0:
 			r.buf.WriteString("期间,项目,来源,等级,数量\n")
 		case r.wide:
-			fmt.Fprintf(&r.buf, "2025H%d,F%d,%s,%s,%s,,%s\n", 1+r.i%2, r.i, streamLevels[r.i%5], streamLevels[(r.i+1)%5], streamLevels[(r.i+2)%5], streamLevels[(r.i+3)%5])
+			late := "" // 交货期 is mostly blank, but answered on some forms
+			if r.i%10 == 1 {
+				late = streamLevels[r.i%5]
+			}
+			fmt.Fprintf(&r.buf, "2025H%d,F%d,%s,%s,%s,%s,%s\n", 1+r.i%2, r.i, streamLevels[r.i%5], streamLevels[(r.i+1)%5], streamLevels[(r.i+2)%5], late, streamLevels[(r.i+3)%5])
 		default:
 			fmt.Fprintf(&r.buf, "2025H%d,%s,检查,%s,%d\n", 1+r.i%2, streamItems[r.i%5], streamLevels[(r.i/5)%5], 1+r.i%3)
 		}

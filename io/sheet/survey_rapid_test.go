@@ -69,15 +69,25 @@ func longCSV(fs []genForm) string {
 func TestSurveyLayoutsAgree(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		fs := genForms(t)
-		wide, wsum, err := ReadSurveyFrom(strings.NewReader(wideCSV(fs)), "w.csv", nil)
+		// Items names the item columns: an item every form left blank
+		// is then a question nobody answered, not an error.
+		items := map[string]string{}
+		for _, it := range propItems {
+			items[it] = it
+		}
+		wopts := &Options{Items: items}
+		wide, wsum, err := ReadSurveyFrom(strings.NewReader(wideCSV(fs)), "w.csv", wopts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		perm := rapid.Permutation(fs).Draw(t, "order")
-		for _, src := range []struct{ name, text string }{
-			{"long", longCSV(fs)}, {"wide shuffled", wideCSV(perm)}, {"long shuffled", longCSV(perm)},
+		for _, src := range []struct {
+			name, text string
+			opts       *Options
+		}{
+			{"long", longCSV(fs), nil}, {"wide shuffled", wideCSV(perm), wopts}, {"long shuffled", longCSV(perm), nil},
 		} {
-			got, sum, err := ReadSurveyFrom(strings.NewReader(src.text), "x.csv", nil)
+			got, sum, err := ReadSurveyFrom(strings.NewReader(src.text), "x.csv", src.opts)
 			if err != nil {
 				t.Fatalf("%s: %v", src.name, err)
 			}

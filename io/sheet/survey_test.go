@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math/big"
+	"slices"
 	"strings"
 	"testing"
 
@@ -144,8 +145,10 @@ func TestReadSurveyJoin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(attrs) != 15 || sum.Rows != 15 || !cmp.Equal(sum.Ignored, []string{"备注"}) {
-		t.Fatalf("%d customers, summary %+v; want 15, 备注 ignored", len(attrs), sum)
+	// Only the segment columns are attributes: the name and the phone
+	// number (personal data) are skipped, as the note is.
+	if len(attrs) != 15 || sum.Rows != 15 || !cmp.Equal(sum.Ignored, []string{"客户名称", "联系电话", "备注"}) {
+		t.Fatalf("%d customers, summary %+v; want 15, 客户名称 联系电话 备注 ignored", len(attrs), sum)
 	}
 	if diff := cmp.Diff(map[string]string{"地区": "华南", "行业": "管材", "规模": "中", "ABC分类": "A"}, attrs["C01"]); diff != "" {
 		t.Errorf("C01 (-want +got):\n%s", diff)
@@ -236,6 +239,11 @@ var surveyCases = []readCase{
 	{"long importance not on its scale", "表单,项目,等级,重要度\nF1,品质,满意,极重要\n", nil, csat.ErrUnknownLevel, 2, 4},
 	{"long unknown column", "表单,项目,等级,填写时间\nF1,品质,满意,2026-03-01\n", nil, csat.ErrInvalid, 1, 4},
 	{"long empty level without form", "表单,项目,等级\n,品质,\n", nil, csat.ErrMissing, 2, 3},
+	{"wide all-blank column", "表单编号,品质,微信\nF1,满意,\nF2,很满意,\n", nil, csat.ErrInvalid, 1, 3},
+	{"wide all-blank column after a blank line", "\n表单编号,微信,品质\nF1,,满意\n", nil, csat.ErrInvalid, 2, 2},
+	{"wide all-blank column, collecting", "表单编号,品质,微信\nF1,满意,\nF2,满意,\n", &Options{CollectAll: true}, csat.ErrInvalid, 1, 3},
+	{"wide source is a channel", "序号,来源,来源详情,来自IP,品质\n1,微信,直接访问,1.2.3.4,满意\n", nil, csat.ErrInvalid, 2, 2},
+	{"wide source 手机提交", "来源,品质\nsurvey,满意\n手机提交,满意\n", nil, csat.ErrInvalid, 3, 1},
 	{"join conflict", "表单,客户,规模,品质\nF1,C1,大,满意\n", &Options{Attributes: map[string]map[string]string{"C1": {"规模": "小"}}}, csat.ErrInvalid, 2, 3},
 }
 
@@ -251,15 +259,79 @@ func TestReadSurveyErrors(t *testing.T) {
 	}
 }
 
+// TestReadSurveyEmptyColumn covers an item column blank in every row:
+// an error at the end of the read, unless Options.Items names it; a file
+// without data rows has no such error.
+func TestReadSurveyEmptyColumn(t *testing.T) {
+	src := "表单编号,品质,交货\nF1,满意,\nF2,很满意,\n"
+	ss, sum, err := ReadSurveyFrom(strings.NewReader(src), "e.csv", &Options{Items: map[string]string{"品质": "品质", "交货": "交货"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Unanswered != 2 || ss[0].Forms.Blanks("交货", csat.SourceSurvey) != 2 {
+		t.Errorf("named all-blank item: %d blanks, %d of 交货; want 2, 2", sum.Unanswered, ss[0].Forms.Blanks("交货", csat.SourceSurvey))
+	}
+	if _, _, err := ReadSurveyFrom(strings.NewReader("表单编号,品质,交货\n"), "e.csv", nil); err != nil {
+		t.Errorf("header only: %v", err)
+	}
+	// Both the unnamed all-blank columns are reported; ReadAnswers too.
+	ps, sum, err := ReadAnswersFrom(strings.NewReader("微信,品质,QQ\n,满意,\n"), "e.csv", nil)
+	checkParseError(t, err, "e.csv", 1, 1, csat.ErrInvalid)
+	if ps != nil || len(sum.Errors) != 2 || !strings.Contains(err.Error(), `column "QQ" (field 3)`) {
+		t.Errorf("two blank columns: %v, %v, summary errors %v", ps, err, sum.Errors)
+	}
+	// With CollectAll, rejected rows and the column error come together,
+	// and no data.
+	ss, sum, err = ReadSurveyFrom(strings.NewReader("表单编号,品质,微信\nF1,满意,\nF2,极好,\n"), "e.csv", &Options{CollectAll: true})
+	var rej *RejectedError
+	if ss != nil || !errors.As(err, &rej) || !errors.Is(err, csat.ErrUnknownLevel) || !errors.Is(err, csat.ErrInvalid) || len(sum.Errors) != 2 || sum.Rejected != 1 {
+		t.Errorf("collecting: %v, %v, %+v", ss, err, sum)
+	}
+}
+
+// TestReadSurveySources: the wide layout takes the known sources in any
+// case; the long layout any name.
+func TestReadSurveySources(t *testing.T) {
+	ss, _, err := ReadSurveyFrom(strings.NewReader("来源,品质\nSurvey,满意\n自评,满意\nCOMPETITOR,满意\n检查,很满意\n"), "s.csv", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{csat.SourceCompetitor, csat.SourceSelf, csat.SourceSurvey}, slices.Sorted(slices.Values(ss[0].Table.Sources()))); diff != "" {
+		t.Errorf("sources (-want +got):\n%s", diff)
+	}
+	ps, _, err := ReadAnswersFrom(strings.NewReader("项目,来源,等级\n品质,微信,满意\n"), "l.csv", nil)
+	if err != nil || !slices.Equal(ps[0].Table.Sources(), []string{"微信"}) {
+		t.Errorf("long layout source 微信: %v, %v", ps, err)
+	}
+	// 问卷星's export: 序号, 来源详情 and 来自IP skipped, 来源 skipped by Options.Skip.
+	src := "序号,提交答卷时间,所用时间,来源,来源详情,来自IP,品质\n1,2026-03-01 10:00,100秒,微信,直接访问,1.2.3.4(上海),满意\n"
+	ss, sum, err := ReadSurveyFrom(strings.NewReader(src), "wjx.csv", &Options{Skip: []string{"来源"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP"}, sum.Ignored); diff != "" || sum.Answers != 1 {
+		t.Errorf("ignored (-want +got):\n%s; %d answers", diff, sum.Answers)
+	}
+	if !slices.Equal(ss[0].Table.Sources(), []string{csat.SourceSurvey}) {
+		t.Errorf("sources %v, want survey", ss[0].Table.Sources())
+	}
+}
+
 // TestReadSurveyMessages pins the messages that tell a user what to do.
 func TestReadSurveyMessages(t *testing.T) {
 	for _, c := range []struct{ src, says string }{
 		{"表单编号,填写时间,品质\nF1,2026-03-01 10:00,满意\n",
-			`bad.csv line 2, field 2: column "填写时间" (field 2) holds no levels of scale "five-point": its first value "2026-03-01 10:00" is none; name it in Options.Skip or Options.Segments`},
+			`bad.csv line 2, field 2: column "填写时间" (field 2) holds no levels of scale "five-point": its first value "2026-03-01 10:00" is none; if it holds no item's answers, skip it (Options.Skip; csat -skip) or make it a segment (Options.Segments; csat -segments)`},
 		{"表单,项目,等级\nF1,品质,满意\nF2,品质,满意\nF1,交货,满意\n",
 			`form "F1" of period "current" starts on line 2 and comes back after another form`},
 		{"表单,地区,项目,等级\nF1,华东,品质,满意\nF1,华南,交货,满意\n",
 			`"地区" is "华南" here but "华东" on line 2, where form "F1" starts`},
+		{"表单编号,品质,交货,服务,价格,总体满意度,微信\nF1,满意,满意,满意,满意,满意,\n",
+			`bad.csv line 1, field 7: column "微信" (field 7) holds no level in any row: skip it (Options.Skip; csat -skip) or make it a segment (Options.Segments; csat -segments)`},
+		{"提交答卷时间,来源,品质\n2026-03-01,微信,满意\n",
+			`bad.csv line 2, field 2: source "微信" is not survey/检查, self/自评 or competitor/竞争对手: a survey tool's channel column? skip it (Options.Skip; csat -skip 来源)`},
+		{"表单,项目,等级,填写时间\nF1,品质,满意,2026-03-01\n",
+			`else skip it (Options.Skip; csat -skip) or make it a segment (Options.Segments; csat -segments)`},
 	} {
 		_, _, err := ReadSurveyFrom(strings.NewReader(c.src), "bad.csv", nil)
 		if err == nil || !strings.Contains(err.Error(), c.says) {
@@ -334,6 +406,21 @@ func TestReadAttributesErrors(t *testing.T) {
 	m, sum, err := ReadAttributesFrom(strings.NewReader("客户,地区,提交时间\nC1,,2026\nC2,华南,\nC1,华东,\n"), "a.csv", &Options{CollectAll: true})
 	if !errors.Is(err, csat.ErrDuplicate) || !cmp.Equal(m, map[string]map[string]string{"C1": {}, "C2": {"地区": "华南"}}) || sum.Accepted != 2 {
 		t.Errorf("CollectAll: %v, %v, %+v", m, err, sum)
+	}
+	// Options.Segments makes a column an attribute; the answers file
+	// read with the same options need not have that column.
+	opts := &Options{Segments: []string{"渠道"}}
+	m, sum, err = ReadAttributesFrom(strings.NewReader("客户,客户名称,渠道,区域,联系电话\nC1,甲公司,经销,华东,13800000001\n"), "a.csv", opts)
+	if err != nil || !cmp.Equal(m, map[string]map[string]string{"C1": {"渠道": "经销", "区域": "华东"}}) || !cmp.Equal(sum.Ignored, []string{"客户名称", "联系电话"}) {
+		t.Errorf("Segments: %v, %v, ignored %v", m, err, sum.Ignored)
+	}
+	opts.Attributes = m
+	ss, _, err := ReadSurveyFrom(strings.NewReader("表单,客户,品质\nF1,C1,满意\n"), "s.csv", opts)
+	if err != nil || !cmp.Equal(ss[0].Forms.Dimensions(), []string{"区域", "渠道"}) {
+		t.Errorf("joined segment of the attributes file only: %v", err)
+	}
+	if _, _, err := ReadSurveyFrom(strings.NewReader("表单,客户,品质\nF1,C1,满意\n"), "s.csv", &Options{Segments: []string{"渠道"}}); !errors.Is(err, csat.ErrMissing) {
+		t.Errorf("segment in no file: %v, want ErrMissing", err)
 	}
 	if _, _, err := ReadAttributesFrom(nil, "nil.csv", nil); !errors.Is(err, csat.ErrInvalid) {
 		t.Errorf("nil reader: %v", err)

@@ -32,8 +32,9 @@ const MaxWideForms = 1 << 24
 // written as a count of 0 at the first level, so that it is read back.
 //
 // The wide layout lays each item's answers out as forms, one row per
-// form: period,source,form then one column per item (every item of every
-// period, sorted). For each period and source there are as many forms as
+// form: period,source,form then one column per item (every item with
+// answers in some period, sorted: a column of empty cells would not read
+// back). For each period and source there are as many forms as
 // the item with most answers has; the k-th form of an item holds its k-th
 // answer, levels in scale order, and items with fewer answers leave empty
 // cells. Cells without answers are not written, and neither is a period
@@ -46,7 +47,8 @@ const MaxWideForms = 1 << 24
 // that would not read back as written are an error wrapping
 // [csat.ErrInvalid]: empty, with surrounding space or control
 // characters other than newline and tab, a source spelt as another ("检查" reads back as survey), or
-// in the wide layout an item named like a meta column (period, 来源, …).
+// in the wide layout an item named like a meta column (period, 来源, …)
+// or a source other than survey, self and competitor.
 func WriteAnswers(w io.Writer, format Format, layout Layout, periods []csat.Period) error {
 	if w == nil {
 		return fmt.Errorf("csat: input: write: nil writer: %w", csat.ErrInvalid)
@@ -111,13 +113,8 @@ func checkPeriods(periods []csat.Period, wide bool) ([]csat.Period, error) {
 				return nil, fmt.Errorf("csat: input: write: item %s would read back as the %s column of the wide layout (write the long layout): %w", quote(it), c, csat.ErrInvalid)
 			}
 		}
-		for _, s := range p.Table.Sources() {
-			if err := writable("source", s); err != nil {
-				return nil, err
-			}
-			if sourceName(s) != s {
-				return nil, fmt.Errorf("csat: input: write: source %s would read back as %s: %w", quote(s), quote(sourceName(s)), csat.ErrInvalid)
-			}
+		if err := writableSources(p.Table.Sources(), wide); err != nil {
+			return nil, err
 		}
 	}
 	if scale != nil {
@@ -147,6 +144,23 @@ func byMeaning(ps []csat.Period) ([]csat.Period, error) {
 		ps[i] = byName[n]
 	}
 	return ps, nil
+}
+
+// writableSources checks that sources read back as written: in the wide
+// layout, only survey, self and competitor do.
+func writableSources(sources []string, wide bool) error {
+	for _, s := range sources {
+		if err := writable("source", s); err != nil {
+			return err
+		}
+		if sourceName(s) != s {
+			return fmt.Errorf("csat: input: write: source %s would read back as %s: %w", quote(s), quote(sourceName(s)), csat.ErrInvalid)
+		}
+		if wide && s != csat.SourceSurvey && s != csat.SourceSelf && s != csat.SourceCompetitor {
+			return fmt.Errorf("csat: input: write: source %s: the wide layout reads survey, self and competitor only (write the long layout): %w", quote(s), csat.ErrInvalid)
+		}
+	}
+	return nil
 }
 
 // writable checks that a name reads back as written.
@@ -195,8 +209,12 @@ func writeLong(rw rowWriter, ps []csat.Period) error {
 func writeWide(rw rowWriter, ps []csat.Period) error {
 	itemSet := map[string]bool{}
 	for _, p := range ps {
-		for _, it := range p.Table.Items() {
-			itemSet[it] = true
+		for _, c := range p.Table.Cells() {
+			if t, err := p.Table.Tally(c.Item, c.Source); err == nil {
+				if n, err := t.N(); err != nil || n > 0 {
+					itemSet[c.Item] = true
+				}
+			}
 		}
 	}
 	items := slices.Sorted(maps.Keys(itemSet))

@@ -16,9 +16,12 @@ import (
 
 // genPeriods draws periods of random tables of scale s: up to 3 periods,
 // items and sources with awkward names, counts up to maxCount per level.
-func genPeriods(t *rapid.T, s *csat.Scale, maxCount uint64) []csat.Period {
+func genPeriods(t *rapid.T, s *csat.Scale, maxCount uint64, wide bool) []csat.Period {
 	items := []string{"功能", "外观", "交货 期", "a,b", `say "hi"`, "x\ny", "Q1", "0.5", "=SUM(A1)", "品质"}
 	sources := []string{csat.SourceSurvey, csat.SourceSelf, csat.SourceCompetitor, "dealer"}
+	if wide { // the wide layout reads the three known sources only
+		sources = sources[:3]
+	}
 	names := rapid.SliceOfNDistinct(rapid.SampledFrom([]string{"2024H1", "2024H2", "2025-9", "2025-10"}), 1, 3, rapid.ID[string]).Draw(t, "periods")
 	var ps []csat.Period
 	for _, name := range names {
@@ -69,7 +72,7 @@ func TestRoundTrip(t *testing.T) {
 				if layout == LayoutWide {
 					maxCount = 3
 				}
-				ps := genPeriods(t, s, maxCount)
+				ps := genPeriods(t, s, maxCount, layout == LayoutWide)
 				got := roundTrip(t, format, layout, ps)
 				// The wide layout writes no period without answers.
 				var want []csat.Period
@@ -119,7 +122,7 @@ func TestWriteDeterministic(t *testing.T) {
 	for _, format := range []Format{FormatCSV, FormatXLSX} {
 		for _, layout := range []Layout{LayoutLong, LayoutWide} {
 			t.Run(format.String()+"/"+layout.String(), rapid.MakeCheck(func(t *rapid.T) {
-				ps := genPeriods(t, csat.FivePoint(), 3)
+				ps := genPeriods(t, csat.FivePoint(), 3, layout == LayoutWide)
 				perm := rapid.Permutation(ps).Draw(t, "perm")
 				var a, b bytes.Buffer
 				if err := WriteAnswers(&a, format, layout, ps); err != nil {
@@ -203,6 +206,7 @@ func TestWriteErrors(t *testing.T) {
 		{"period with control", FormatXLSX, LayoutLong, []csat.Period{{Name: "P\x01", Table: ok}}, csat.ErrInvalid}, // a Table refuses such item names itself
 		{"source alias", FormatCSV, LayoutLong, []csat.Period{{Name: "P", Table: table("功能", "检查")}}, csat.ErrInvalid},
 		{"wide meta item", FormatCSV, LayoutWide, []csat.Period{{Name: "P", Table: table("期间", csat.SourceSurvey)}}, csat.ErrInvalid},
+		{"wide other source", FormatCSV, LayoutWide, []csat.Period{{Name: "P", Table: table("功能", "dealer")}}, csat.ErrInvalid},
 		{"wide too many forms", FormatCSV, LayoutWide, []csat.Period{{Name: "P", Table: big}}, csat.ErrOutOfRange},
 		{"xlsx cell too long", FormatXLSX, LayoutLong, []csat.Period{{Name: "P", Table: table(strings.Repeat("长", 32768), csat.SourceSurvey)}}, csat.ErrOutOfRange},
 	} {
@@ -220,6 +224,17 @@ func TestWriteErrors(t *testing.T) {
 	var b bytes.Buffer
 	if err := WriteAnswers(&b, FormatCSV, LayoutLong, []csat.Period{{Name: "P", Table: table("期间", csat.SourceSurvey)}}); err != nil {
 		t.Errorf("long item 期间: %v", err)
+	}
+	// The wide layout writes no column for an item without answers (it
+	// would not read back), and the long one takes any source.
+	tb := table("功能", csat.SourceSurvey)
+	must(t, tb.AddN("外观", csat.SourceSurvey, 0, 0))
+	b.Reset()
+	if err := WriteAnswers(&b, FormatCSV, LayoutWide, []csat.Period{{Name: "P", Table: tb}}); err != nil || !strings.HasPrefix(b.String(), "\ufeffperiod,source,form,功能\n") {
+		t.Errorf("wide item without answers: %v, %q", err, b.String())
+	}
+	if err := WriteAnswers(&b, FormatCSV, LayoutLong, []csat.Period{{Name: "P", Table: table("功能", "dealer")}}); err != nil {
+		t.Errorf("long source dealer: %v", err)
 	}
 }
 
