@@ -59,7 +59,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.purchases, "purchases", "", "purchases customer,period,margin for CLV (default: DIR/purchases.csv or .xlsx, if present)")
 	fs.StringVar(&f.targets, "targets", "", "past yearly figures year,degree,rate (default: DIR/targets.csv, if present)")
 	fs.StringVar(&f.actions, "actions", "", "corrective actions item,kind,cause,action,owner,due,status (default: DIR/actions.csv, if present)")
-	fs.StringVar(&f.segments, "segments", "", "comma-separated headers of more segment columns of the answers (地区, 行业, 规模, ABC are recognised)")
+	fs.StringVar(&f.segments, "segments", "", "comma-separated headers of more segment columns of the answers and -attributes files (地区, 行业, 规模, ABC are recognised; other attribute columns are skipped)")
 	fs.StringVar(&f.skip, "skip", "", "comma-separated headers of answers columns to skip (提交时间, IP, … are skipped already)")
 	fs.StringVar(&f.attributes, "attributes", "", "customers' attributes customer,地区,行业,… joined to the forms by customer (default: DIR/attributes.csv or .xlsx, if present)")
 	fs.StringVar(&f.sent, "sent", "", "forms sent per stratum: a header naming the dimension (地区) and sent (发放), for the response rate (default: DIR/sent.csv, if present)")
