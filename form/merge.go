@@ -149,22 +149,11 @@ func (s *Stats) Merge(u *Stats) error {
 	if !s.scale.Equal(u.scale) || !s.imp.Equal(u.imp) {
 		return errs.New(csat.ErrScaleMismatch, "form statistics: merge of scale "+errs.QuoteShort(s.scale.Name())+" with "+errs.QuoteShort(u.scale.Name()))
 	}
-	over := func(a, b map[string]*part, what string) error {
-		for src, pu := range b {
-			if pt := a[src]; pt != nil && pt.forms > math.MaxUint64-pu.forms {
-				return errs.New(csat.ErrOverflow, "form statistics: merge: "+what+"source "+errs.QuoteShort(src)+": more than 2^64−1 forms")
-			}
-		}
-		return nil
-	}
-	if err := over(s.parts, u.parts, ""); err != nil {
-		return err
-	}
-	for k, g := range u.groups {
-		if sg := s.groups[k]; sg != nil {
-			if err := over(sg.parts, g.parts, "group "+errs.QuoteShort(k.dim)+" = "+errs.QuoteShort(k.value)+", "); err != nil {
-				return err
-			}
+	// A group's forms of a source are at most the survey's: the survey's
+	// counters are the ones that can overflow.
+	for src, pu := range u.parts {
+		if pt := s.parts[src]; pt != nil && pt.forms > math.MaxUint64-pu.forms {
+			return errs.New(csat.ErrOverflow, "form statistics: merge: source "+errs.QuoteShort(src)+": more than 2^64−1 forms")
 		}
 	}
 	mergeParts(s, s.parts, u.parts, true)

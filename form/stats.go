@@ -149,17 +149,12 @@ func (s *Stats) Add(f Form) error {
 	if err != nil {
 		return err
 	}
-	// Every count of a part is at most its number of forms, so checking
-	// the forms counters is enough to rule out overflow anywhere.
+	// Every count of a part is at most its number of forms, and a
+	// group's forms of a source at most the survey's (Add, Merge and the
+	// decoders keep both true), so the survey's forms counter is the one
+	// that can overflow.
 	if top := s.parts[p.source]; top != nil && top.forms == math.MaxUint64 {
 		return formErr(&f, csat.ErrOverflow, "source "+errs.QuoteShort(p.source)+": more than 2^64−1 forms")
-	}
-	for i, d := range p.dims {
-		if g := s.groups[groupKey{d, p.values[i]}]; g != nil {
-			if gp := g.parts[p.source]; gp != nil && gp.forms == math.MaxUint64 {
-				return formErr(&f, csat.ErrOverflow, "group "+errs.QuoteShort(d)+" = "+errs.QuoteShort(p.values[i])+": more than 2^64−1 forms")
-			}
-		}
 	}
 	s.part(s.parts, p.source, true).add(&p, s)
 	for i, d := range p.dims {
