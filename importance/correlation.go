@@ -104,6 +104,9 @@ func (Correlation) Importance(in Input) (Set, error) {
 // |r| above 1 (a matrix that is no covariance matrix) is an error.
 func pearson(label string, sxy, sxx, syy *big.Rat, how string) (csat.Result, error) {
 	show := show4
+	if sxx.Sign() < 0 || syy.Sign() < 0 {
+		return csat.Result{}, errs.New(csat.ErrInvalid, "correlation: a negative variance for "+label+": the co-moments are not those of any forms")
+	}
 	if sxx.Sign() == 0 || syy.Sign() == 0 {
 		r, _ := csat.Given(label, csat.Points, decimal.Zero)
 		return r.WithFormula(func() string {

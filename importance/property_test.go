@@ -457,3 +457,81 @@ func pearsonFloat(x, y []float64) float64 {
 	}
 	return sxy / math.Sqrt(sxx*syy)
 }
+
+// TestArbitraryMatrixProperty: co-moments from outside that are no
+// forms' (negative variances, |r| > 1, mirrored or not) give an error or
+// a consistent set, never a panic.
+func TestArbitraryMatrixProperty(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		k := rapid.IntRange(1, 4).Draw(t, "k")
+		m := form.Matrix{Deletion: form.Deletion(rapid.IntRange(0, 2).Draw(t, "deletion")), M: make([][]form.Moments, k)}
+		for i := range k {
+			m.Vars = append(m.Vars, itemName(i))
+			m.M[i] = make([]form.Moments, k)
+		}
+		if rapid.Bool().Draw(t, "overall") {
+			m.Vars[k-1] = form.Overall
+		}
+		// each entry the moments of a few pairs of values (listwise: as
+		// many for every entry), sometimes with one sum changed
+		n := rapid.IntRange(1, 6).Draw(t, "n")
+		for i := range k {
+			for j := i; j < k; j++ {
+				if m.Deletion != form.Listwise {
+					n = rapid.IntRange(1, 6).Draw(t, "nij")
+				}
+				var mo form.Moments
+				for range n {
+					x := decimal.NewFromInt(int64(rapid.IntRange(-3, 3).Draw(t, "x")))
+					y := x
+					if i != j {
+						y = decimal.NewFromInt(int64(rapid.IntRange(-3, 3).Draw(t, "y")))
+					}
+					mo.N++
+					mo.SumX, mo.SumY = mo.SumX.Add(x), mo.SumY.Add(y)
+					mo.SumXX, mo.SumYY, mo.SumXY = mo.SumXX.Add(x.Mul(x)), mo.SumYY.Add(y.Mul(y)), mo.SumXY.Add(x.Mul(y))
+				}
+				if rapid.IntRange(0, 9).Draw(t, "perturb") == 0 {
+					v := decimal.NewFromInt(int64(rapid.IntRange(-20, 20).Draw(t, "v")))
+					switch rapid.IntRange(0, 2).Draw(t, "which") {
+					case 0:
+						mo.SumXX = v
+					case 1:
+						mo.SumXY = v
+					default:
+						mo.N = uint64(rapid.IntRange(0, 3).Draw(t, "N"))
+					}
+				}
+				m.M[i][j] = mo
+				if rapid.IntRange(0, 19).Draw(t, "mirror") > 0 {
+					mo.SumX, mo.SumY, mo.SumXX, mo.SumYY = mo.SumY, mo.SumX, mo.SumYY, mo.SumXX
+				}
+				m.M[j][i] = mo
+			}
+		}
+		for _, meth := range []Method{Correlation{}, Shapley{}, RelativeWeights{}} {
+			set, err := meth.Importance(Input{Matrix: &m})
+			if err != nil {
+				if !errors.Is(err, csat.ErrInvalid) && !errors.Is(err, csat.ErrTooFew) && !errors.Is(err, csat.ErrMissing) && !errors.Is(err, csat.ErrEmpty) {
+					t.Fatalf("%T: unexpected error %v", meth, err)
+				}
+				continue
+			}
+			_ = set.Explain()
+			if set.Method == "shapley" {
+				sum := new(big.Rat)
+				for _, it := range set.Items {
+					sum.Add(sum, it.Value.Rat())
+				}
+				if sum.Cmp(set.R2.Rat()) != 0 {
+					t.Fatalf("shares sum to %s, R² %s", sum.RatString(), set.R2.Rat().RatString())
+				}
+			}
+			if set.R2 != nil {
+				if r := set.R2.Rat(); r.Sign() < 0 || r.Cmp(big.NewRat(1, 1)) > 0 {
+					t.Fatalf("%T: R² %s", meth, r.RatString())
+				}
+			}
+		}
+	})
+}

@@ -263,6 +263,9 @@ func (s *system) covariances() error {
 			c.Quo(c, n)
 			c.Sub(mo.SumXY.Rat(), c)
 			c.Quo(c, n.SetUint64(mo.N-1))
+			if a == b && c.Sign() < 0 {
+				return errs.New(csat.ErrInvalid, s.method+": "+errs.QuoteShort(s.name(a))+" has a negative variance: the co-moments are not those of any forms")
+			}
 			s.cov[a][b], s.cov[b][a] = c, c
 			// den = lcm(den, c's denominator)
 			g.GCD(nil, nil, den, c.Denom())
