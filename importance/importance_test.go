@@ -290,6 +290,17 @@ func TestStated(t *testing.T) {
 			t.Errorf("%s: interval %s %s, want [%s, %s]", it.Item, it.Interval.Low, it.Interval.High, w.lo, w.hi)
 		}
 	}
+	data, err := json.Marshal(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Set
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(set, back); diff != "" {
+		t.Errorf("JSON round trip (-before +after):\n%s", diff)
+	}
 	// a z of 1.96 gives the level 2Φ(1.96) − 1 ≈ 95.0004%
 	z, err := Stated{}.Importance(Input{Stats: st, Confidence: csat.Confidence{Z: decimal.RequireFromString("1.96")}})
 	if err != nil {
