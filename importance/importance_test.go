@@ -401,3 +401,4 @@ func TestSetItem(t *testing.T) {
 		t.Error("shares do not sum to R²")
 	}
 }
+
