@@ -272,7 +272,7 @@ func TestBadHeaderReason(t *testing.T) {
 	if !errors.Is(err, csat.ErrInvalid) {
 		t.Fatalf("error %v, want ErrInvalid", err)
 	}
-	const want = `the file's header is bad (field 6: unknown column "bogus" (want company, period, item, source, level, count, form, respondent, customer or a segment column such as 地区 (others: Options.Segments)): invalid argument): invalid argument`
+	const want = `the file's header is bad (field 6: unknown column "bogus" (want company, period, item, source, level, count, form, respondent, customer, overall, importance or a segment column such as 地区 (others: Options.Segments)): invalid argument): invalid argument`
 	if got := err.Error(); got != want {
 		t.Errorf("error\n got %s\nwant %s", got, want)
 	}

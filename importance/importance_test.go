@@ -401,4 +401,3 @@ func TestSetItem(t *testing.T) {
 		t.Error("shares do not sum to R²")
 	}
 }
-
