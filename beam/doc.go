@@ -56,7 +56,10 @@
 // group (region, industry, size, ABC class) from the forms' sufficient
 // statistics, a [form.Stats]. Long rows carry their form in optional
 // columns (or JSON keys): the form id (form, 表单, 表单编号, 问卷编号,
-// 答卷编号, form_id), respondent (填表人), customer (客户), and segment
+// 答卷编号, form_id), respondent (填表人), customer (客户), overall (总体满意度,
+// 总体评价: the form's answer to the overall question, a level of the
+// scale, on any of its rows), importance (重要度, 重要性: the stated
+// importance of the row's item, on [form.ImportanceScale]), and segment
 // columns — 地区 (区域, region), 行业 (industry), 规模 (客户规模, size), ABC
 // (ABC分类, 客户等级, class) and any named in [Options].Segments —, each
 // naming the dimension of its values as written:
@@ -80,7 +83,8 @@
 // A form's rows may be in any files: [AssembleForms] brings the rows of
 // each company, period and form id together with a GroupByKey and builds
 // the [form.Form]; rows that disagree (an item on two rows, two sources,
-// two values of a dimension, two respondents or customers) make a
+// two values of a dimension, two respondents, customers or overall
+// answers) make a
 // [FailedForm] that names the form, its rows and the reason, and none of
 // its rows counts anywhere. An empty segment, respondent or customer
 // cell is no value: the form's value is the one its other rows give. The

@@ -114,7 +114,10 @@ func (fn *assembleFn) ProcessElement(k FormKey, rows func(*Answer) bool, emitAns
 		return
 	}
 	f := form.Form{ID: k.Form, Respondent: as.respondent.a, Customer: as.customer.a, Source: as.source.a, Period: k.Period,
-		Answers: make(map[string]string, len(as.items))}
+		Overall: as.overall.a, Answers: make(map[string]string, len(as.items))}
+	if len(as.importance) > 0 {
+		f.Importance = as.importance
+	}
 	for dim, p := range as.attrs {
 		if f.Attrs == nil {
 			f.Attrs = make(map[string]string, len(as.attrs))
@@ -148,6 +151,8 @@ type assembly struct {
 	repeated                     map[string]int64 // item → rows, for items on more than one row
 	tooMany                      bool
 	source, respondent, customer pair
+	overall                      pair              // the overall question's level key
+	importance                   map[string]string // item → stated importance (level key)
 	attrs                        map[string]*pair
 }
 
@@ -174,6 +179,7 @@ func (as *assembly) add(a *Answer) {
 	as.source.add(a.Source)
 	as.respondent.add(a.Respondent)
 	as.customer.add(a.Customer)
+	as.overall.add(a.Overall)
 	for dim, v := range a.Attrs {
 		p := as.attrs[dim]
 		if p == nil {
@@ -200,6 +206,12 @@ func (as *assembly) add(a *Answer) {
 		return
 	}
 	as.items[a.Item] = a.Level
+	if a.Importance != "" {
+		if as.importance == nil {
+			as.importance = map[string]string{}
+		}
+		as.importance[a.Item] = a.Importance
+	}
 }
 
 // maxProblems bounds the problems a failure's message lists.
@@ -221,7 +233,7 @@ func (as *assembly) problems() error {
 	for _, f := range []struct {
 		name string
 		p    pair
-	}{{"source", as.source}, {"respondent", as.respondent}, {"customer", as.customer}} {
+	}{{"source", as.source}, {"respondent", as.respondent}, {"customer", as.customer}, {"overall", as.overall}} {
 		if f.p.b != "" {
 			add(csat.ErrInvalid, "its rows give %s %q and %q", f.name, short(f.p.a), short(f.p.b))
 		}

@@ -71,6 +71,7 @@ func failedFormString(f FailedForm) string {
 type formLine struct {
 	company, period, form, item, source, level string
 	respondent, customer                       string
+	overall, importance                        string // level names as written (overall on the scale, importance on form.ImportanceScale)
 	attrs                                      map[string]string
 	count                                      uint64 // 1 on a form
 	bad                                        string // the kind of error of a bad line
@@ -84,7 +85,7 @@ type formsFile struct {
 	lines          []formLine
 }
 
-var formColumns = []string{"company", "period", "form", "item", "source", "level", "respondent", "customer", "地区", "规模", "渠道"}
+var formColumns = []string{"company", "period", "form", "item", "source", "level", "respondent", "customer", "overall", "重要度", "地区", "规模", "渠道"}
 
 // genForms is what the property draws: the lines and what one process
 // makes of them.
@@ -113,11 +114,27 @@ func drawFormRows(t *rapid.T, sc *csat.Scale, g *genForms, k Key, id string) {
 	})
 	var rows []formLine
 	given := map[string]string{} // what the rows give, the form's as one process reads it
+	overall := -1                // the overall question's level, -1 none
+	if rapid.Bool().Draw(t, "overall asked") {
+		overall = rapid.IntRange(0, sc.Len()-1).Draw(t, "overall")
+	}
+	imp := form.ImportanceScale()
 	for _, item := range items {
 		l := formLine{company: k.Company, period: k.Period, form: id, item: item, source: f.Source, count: 1, attrs: map[string]string{}}
 		if lv := f.Answers[item]; lv != "" {
 			i, _ := sc.Index(lv)
 			l.level = levelName(t, sc, i)
+		}
+		if overall >= 0 && rapid.IntRange(0, 3).Draw(t, "give overall") > 0 {
+			l.overall, given["overall"] = levelName(t, sc, overall), sc.Levels()[overall].Key
+		}
+		if rapid.IntRange(0, 2).Draw(t, "importance stated") == 0 {
+			i := rapid.IntRange(0, imp.Len()-1).Draw(t, "importance")
+			l.importance = levelName(t, imp, i)
+			if f.Importance == nil {
+				f.Importance = map[string]string{}
+			}
+			f.Importance[item] = imp.Levels()[i].Key
 		}
 		// each row gives each of the form's values, or leaves it empty
 		for _, dim := range []string{"地区", "规模", "渠道"} {
@@ -133,7 +150,7 @@ func drawFormRows(t *rapid.T, sc *csat.Scale, g *genForms, k Key, id string) {
 		}
 		rows = append(rows, l)
 	}
-	f.Respondent, f.Customer = given["respondent"], given["customer"]
+	f.Respondent, f.Customer, f.Overall = given["respondent"], given["customer"], given["overall"]
 	f.Attrs = map[string]string{}
 	for _, dim := range []string{"地区", "规模", "渠道"} {
 		if given[dim] != "" {
@@ -267,6 +284,10 @@ func (l *formLine) value(col string) string {
 		return l.respondent
 	case "customer":
 		return l.customer
+	case "overall":
+		return l.overall
+	case "重要度":
+		return l.importance
 	case "count":
 		return strconv.FormatUint(l.count, 10)
 	case "地区", "规模", "渠道":

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -36,6 +37,14 @@ func TestParseFormRows(t *testing.T) {
 		{"alias, any case", "Company,PERIOD,Form_ID,item,source,level,Region,count", "acme,Q1,F1,功能,survey,满意,华东,1", onForm("F1", 1, map[string]string{"Region": "华东"}), nil, 0},
 		{"respondent and customer", "company,period,form,item,source,level,填表人,客户", "acme,Q1,F1,功能,survey,满意,张三,C9",
 			Answer{Company: "acme", Period: "Q1", Item: "功能", Source: "survey", Level: 1, Count: 1, Form: "F1", Respondent: "张三", Customer: "C9"}, nil, 0},
+		{"overall and importance", "company,period,form,item,source,level,总体满意度,重要度", "acme,Q1,F1,功能,survey,满意,很满意,很重要",
+			Answer{Company: "acme", Period: "Q1", Item: "功能", Source: "survey", Level: 1, Count: 1, Form: "F1", Overall: "very_satisfied", Importance: form.ImportanceScale().Levels()[0].Key}, nil, 0},
+		{"importance on a blank", "company,period,form,item,source,level,overall,importance", "acme,Q1,F1,功能,survey,,,不重要",
+			Answer{Company: "acme", Period: "Q1", Item: "功能", Source: "survey", Level: Blank, Count: 1, Form: "F1", Importance: form.ImportanceScale().Levels()[4].Key}, nil, 0},
+		{"unknown overall level", "company,period,form,item,source,level,overall", "acme,Q1,F1,功能,survey,满意,极好", Answer{}, csat.ErrUnknownLevel, 7},
+		{"importance not on the importance scale", "company,period,form,item,source,level,importance", "acme,Q1,F1,功能,survey,满意,满意", Answer{}, csat.ErrUnknownLevel, 7},
+		{"overall without form id", "company,period,form,item,source,level,overall", "acme,Q1,,功能,survey,满意,满意", Answer{}, csat.ErrMissing, 7},
+		{"importance without form id", "company,period,form,item,source,level,重要性", "acme,Q1,,功能,survey,满意,重要", Answer{}, csat.ErrMissing, 7},
 		{"blank without form id", formHeader, "acme,Q1,,功能,survey,,,", Answer{}, csat.ErrUnknownLevel, 6},
 		{"segment without form id", formHeader, "acme,Q1,,功能,survey,满意,,大", Answer{}, csat.ErrMissing, 8},
 		{"customer without form id", "company,period,form,item,source,level,customer", "acme,Q1,,功能,survey,满意,C9", Answer{}, csat.ErrMissing, 7},
@@ -204,6 +213,19 @@ func TestAssembleForm(t *testing.T) {
 		}
 	}
 
+	// the overall answer may be on some rows; the importance is the row's item's
+	withOverall := slices.Clone(good)
+	withOverall[1].Overall, withOverall[2].Overall, withOverall[2].Importance = "satisfied", "satisfied", "important"
+	answers, forms, failed := assembled(t, DefaultMaxFormItems, k, withOverall)
+	if len(failed) != 0 || len(forms) != 1 || len(answers) != 2 {
+		t.Fatalf("forms %v, failed %v; want one form", forms, failed)
+	}
+	if got := forms[0]; got.Overall != "satisfied" || !maps.Equal(got.Importance, map[string]string{"包装": "important"}) {
+		t.Errorf("form's overall %q, importance %v; want satisfied and 包装 important", got.Overall, got.Importance)
+	}
+	twoOveralls := slices.Clone(withOverall)
+	twoOveralls[0].Overall = "very_satisfied"
+
 	dup := append(slices.Clone(good), row("功能", 1, nil))
 	conflict := append(slices.Clone(good), row("价格", 1, map[string]string{"地区": "华南"}))
 	self := append(slices.Clone(good), row("价格", 1, nil))
@@ -218,6 +240,7 @@ func TestAssembleForm(t *testing.T) {
 		{"item twice", dup, csat.ErrDuplicate, `item "功能" is on 2 rows`},
 		{"two regions", conflict, csat.ErrInvalid, `its rows give 地区 "华东" and "华南"`},
 		{"two sources", self, csat.ErrInvalid, `its rows give source "self" and "survey"`},
+		{"two overall answers", twoOveralls, csat.ErrInvalid, `its rows give overall "satisfied" and "very_satisfied"`},
 		{"several", both, csat.ErrInvalid, `its rows give 地区 "华东" and "西北"; its rows give 规模 "大" and "小"; item "功能" is on 2 rows`},
 	}
 	for _, tt := range tests {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/form"
 )
 
 // An Answer is Count answers at one level of the scale for an item as
@@ -40,6 +41,12 @@ type Answer struct {
 	// customer it speaks for, when the row gives them.
 	Respondent string `json:"respondent,omitempty"`
 	Customer   string `json:"customer,omitempty"`
+	// Overall is the form's answer to the overall question (总体满意度),
+	// the key of its level on the items' scale; "" when the row gives
+	// none. Importance is the stated importance of the row's item (重要度),
+	// the key of its level on [form.ImportanceScale]; "" when not stated.
+	Overall    string `json:"overall,omitempty"`
+	Importance string `json:"importance,omitempty"`
 	// Attrs are the form's segment values the row gives, dimension →
 	// value (地区 → 华东); empty cells are left out, and nil means none.
 	Attrs map[string]string `json:"attrs,omitempty"`
@@ -51,8 +58,8 @@ type Answer struct {
 const Blank = -1
 
 // The columns of the long CSV format, in their conventional order; form,
-// respondent and customer are optional.
-var columnNames = [...]string{"company", "period", "item", "source", "level", "count", "form", "respondent", "customer"}
+// respondent, customer, overall and importance are optional.
+var columnNames = [...]string{"company", "period", "item", "source", "level", "count", "form", "respondent", "customer", "overall", "importance"}
 
 const (
 	colCompany = iota
@@ -64,6 +71,8 @@ const (
 	colForm
 	colRespondent
 	colCustomer
+	colOverall
+	colImportance
 	nCols
 )
 
@@ -72,6 +81,7 @@ const (
 var columnAliases = map[string]int{
 	"form_id": colForm, "表单": colForm, "表单编号": colForm, "问卷编号": colForm, "答卷编号": colForm,
 	"填表人": colRespondent, "客户": colCustomer,
+	"总体满意度": colOverall, "总体评价": colOverall, "重要度": colImportance, "重要性": colImportance,
 }
 
 // segmentNames are the headers (and JSON keys) recognised as segment
@@ -111,7 +121,7 @@ func segmentSet(names []string) map[string]bool {
 	return m
 }
 
-const wantColumns = "company, period, item, source, level, count, form, respondent, customer or a segment column such as 地区 (others: Options.Segments)"
+const wantColumns = "company, period, item, source, level, count, form, respondent, customer, overall, importance or a segment column such as 地区 (others: Options.Segments)"
 
 // columns maps each column of the format to its field index (-1: absent,
 // only count and the form's columns may be), and lists the segment
@@ -179,10 +189,10 @@ func parseHeader(h string, maxField int, extra map[string]bool) (columns, error)
 }
 
 // formOnly returns the first column that only a form can have
-// (respondent, customer, a segment), or -1.
+// (respondent, customer, overall, importance, a segment), or -1.
 func (c *columns) formOnly(fields []string) (at int, name string) {
 	at = -1
-	for _, k := range []int{colRespondent, colCustomer} {
+	for _, k := range formOnlyCols {
 		if i := c.at[k]; i >= 0 && (at < 0 || i < at) {
 			at = i
 		}
@@ -195,6 +205,9 @@ func (c *columns) formOnly(fields []string) (at int, name string) {
 	}
 	return at, strings.TrimSpace(fields[at])
 }
+
+// formOnlyCols are the columns whose values belong to a form.
+var formOnlyCols = []int{colRespondent, colCustomer, colOverall, colImportance}
 
 // validName reports whether a name can name an item, source, dimension
 // or value: UTF-8 without control characters but line feed and tab
@@ -306,6 +319,8 @@ type parseFn struct {
 
 	scale   *csat.Scale
 	levels  map[string]int
+	imp     map[string]int // the importance scale's levels
+	impKeys []string
 	extra   map[string]bool // Segments, normName'd
 	headers map[string]headerResult
 	fields  []string // reused by parseCSV
@@ -326,9 +341,19 @@ func (fn *parseFn) Setup() error {
 		return &opError{op: "parse", err: err}
 	}
 	fn.scale, fn.levels = s, levelIndex(s)
+	fn.imp, fn.impKeys = levelIndex(form.ImportanceScale()), levelKeys(form.ImportanceScale())
 	fn.extra = segmentSet(fn.Segments)
 	fn.headers = map[string]headerResult{}
 	return nil
+}
+
+// levelKeys returns the keys of s's levels, in order.
+func levelKeys(s *csat.Scale) []string {
+	keys := make([]string, 0, len(s.Levels()))
+	for _, l := range s.Levels() {
+		keys = append(keys, l.Key)
+	}
+	return keys
 }
 
 // levelIndex maps every key and label of s to its level, the first level
@@ -491,10 +516,24 @@ func (fn *parseFn) formFields(r *row, a *Answer) (k int, err error) {
 		}
 	}
 	a.Form, a.Respondent, a.Customer = r.v[colForm], r.v[colRespondent], r.v[colCustomer]
-	for _, k := range []int{colRespondent, colCustomer} {
+	for _, k := range formOnlyCols {
 		if a.Form == "" && r.v[k] != "" {
 			return k, reasonf(csat.ErrMissing, "%s %q belongs to a form, but the row has no form id", columnNames[k], short(r.v[k]))
 		}
+	}
+	if v := r.v[colOverall]; v != "" {
+		lvl, ok := fn.levels[v]
+		if !ok {
+			return colOverall, reasonf(csat.ErrUnknownLevel, "overall: scale %q has no level %q", fn.scale.Name(), short(v))
+		}
+		a.Overall = fn.scale.Levels()[lvl].Key
+	}
+	if v := r.v[colImportance]; v != "" {
+		lvl, ok := fn.imp[v]
+		if !ok {
+			return colImportance, reasonf(csat.ErrUnknownLevel, "importance: scale %q has no level %q", form.ImportanceScale().Name(), short(v))
+		}
+		a.Importance = fn.impKeys[lvl]
 	}
 	for j, sv := range r.segments {
 		switch {

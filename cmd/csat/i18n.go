@@ -58,6 +58,38 @@ var labels = map[string][2]string{
 	"sheet":         {"工作表", "sheet"},
 	"accepted":      {"接受", "accepted"},
 	"rejected":      {"拒绝", "rejected"},
+
+	// The form view: forms (答卷, a returned questionnaire) apart from
+	// answers (答项, one item's level on it).
+	"forms":        {"答卷数", "forms"},
+	"blanks":       {"未答", "blank"},
+	"form counts":  {"答卷与答项", "forms and answers"},
+	"by group":     {"分组比较", "by customer group"},
+	"letters":      {"字母", "letters"},
+	"small":        {"样本偏少", "small sample"},
+	"suppressed":   {"少于 %d 份答卷，不显示", "fewer than %d forms: not shown"},
+	"letters note": {"字母相同的组之间差异不显著（α = %s，Holm 校正）", "values sharing a letter do not differ at α = %s (Holm-adjusted)"},
+	"differs":      {"%s（%d 份答卷）与 %s（%d 份答卷）差异显著：校正后 p %s", "%s (%d forms) and %s (%d forms) differ: adjusted p %s"},
+	"response":     {"回收率", "response rate"},
+	"stratum":      {"分层", "stratum"},
+	"sent":         {"发放", "sent"},
+	"returned":     {"回收", "returned"},
+	"under":        {"低于最少回收 %d", "under the minimum of %d"},
+	"unplanned":    {"未发放的分层 %s 回收 %d 份，不计入回收率", "stratum %s was sent nothing but returned %d forms: outside the rates"},
+	"no stratum":   {"%d 份答卷没有 %s，不计入回收率", "%d forms have no %s: outside the rates"},
+	"control":      {"满意率控制图（p 图）", "control chart of the rate (p-chart)"},
+	"center":       {"中心线", "centre line"},
+	"limits":       {"控制限", "limits"},
+	"laney":        {"Laney p′（过度离散 σz = %s）", "Laney p′ (over-dispersed, σz = %s)"},
+	"signal":       {"判异", "signal"},
+	"above":        {"高于上控制限", "above the upper limit"},
+	"below":        {"低于下控制限", "below the lower limit"},
+	"run_above":    {"连续 8 点在中心线上方", "8 in a row above the centre"},
+	"run_below":    {"连续 8 点在中心线下方", "8 in a row below the centre"},
+	"test z":       {"两比例 z 检验", "two-proportion z test"},
+	"test t":       {"Welch t 检验", "Welch's t test"},
+	"skipped":      {"跳过的列", "columns skipped"},
+	"loose":        {"%d 个答项不属于任何答卷（没有表单编号的行）：不统计答卷，也不做分组比较", "%d answers are on no form (rows without a form id): forms are not counted and no breakdown by customer group is made"},
 }
 
 // code returns the language's code: "zh" or "en".

@@ -539,7 +539,7 @@ func (d *dataset) reportInput(asOf time.Time, given bool) (analysis.Input, error
 	}
 	if st := d.forms[d.current]; len(st.Sources()) > 0 {
 		if d.loose > 0 {
-			d.notes = append(d.notes, fmt.Sprintf(d.lang.g("loose"), d.loose))
+			d.notes = append(d.notes, fmt.Sprintf(d.lang.t("loose"), d.loose))
 		} else {
 			in.Forms = st
 			in.Sent = d.sent

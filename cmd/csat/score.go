@@ -91,16 +91,16 @@ func writeSummaries(w io.Writer, l language, d *dataset) {
 		}
 		line := fmt.Sprintf("%s: %d %s, %d %s, %d %s", name, s.Rows, l.t("rows"), s.Accepted, l.t("accepted"), s.Rejected, l.t("rejected"))
 		if s.Forms > 0 {
-			line += fmt.Sprintf(", %d %s", s.Forms, l.g("forms"))
+			line += fmt.Sprintf(", %d %s", s.Forms, l.t("forms"))
 		}
 		if s.Answers > 0 {
 			line += fmt.Sprintf(", %d %s", s.Answers, l.t("answers"))
 		}
 		if s.Unanswered > 0 {
-			line += fmt.Sprintf(", %d %s", s.Unanswered, l.g("blanks"))
+			line += fmt.Sprintf(", %d %s", s.Unanswered, l.t("blanks"))
 		}
 		if len(s.Ignored) > 0 {
-			line += fmt.Sprintf(" (%s: %s)", l.g("skipped"), strings.Join(s.Ignored, ", "))
+			line += fmt.Sprintf(" (%s: %s)", l.t("skipped"), strings.Join(s.Ignored, ", "))
 		}
 		_, _ = fmt.Fprintln(w, escapeText(line)) // a summary on stderr: nothing to do if it fails
 	}
