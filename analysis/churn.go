@@ -1,12 +1,14 @@
 package analysis
 
 import (
+	"maps"
 	"math/big"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/form"
 	"github.com/csatkit/csat/internal/exact"
 	"github.com/csatkit/csat/internal/mathx"
 	"github.com/csatkit/csat/internal/stats"
@@ -95,9 +97,10 @@ type ChurnFigures struct {
 	// Presumed counts the surveyed customers without a status, counted
 	// active.
 	Presumed uint64 `json:"presumed,omitempty"`
-	// OutsideCustomers counts the customers with a status but no survey
-	// answers; OutsideComplaints the complaints of customers without
-	// survey answers (or without a customer id): outside the figures.
+	// OutsideCustomers counts the customers with a status or with forms
+	// but no answers of the source; OutsideComplaints the complaints of
+	// customers without answers (or without a customer id): outside the
+	// figures.
 	OutsideCustomers  uint64 `json:"outside_customers,omitempty"`
 	OutsideComplaints uint64 `json:"outside_complaints,omitempty"`
 	// Spearman is the rank correlation of degree and complaints; absent
@@ -350,4 +353,111 @@ func churnCautions(c ChurnFigures, ms MinSample) []Caution {
 		out = append(out, small)
 	}
 	return out
+}
+
+// Churn relates satisfaction to complaints and to churn customer by
+// customer (METHOD.md §12, 相关性): every customer named on the source's
+// forms of st (form.Form's Customer), its answers pooled over every item
+// and form into its satisfaction degree ([csat.Degree]); its number of
+// complaints (csat.Complaint's Customer); its status by the map status,
+// a customer without one counting as active (and counted in Presumed).
+// From them:
+//
+//   - Spearman's ρ of degree and complaint count: the Pearson correlation
+//     of their ranks, ties given their average rank; ρ² exact, ρ its
+//     signed square root (rounded once to [csat.Precision] places unless
+//     exact), and the two-sided p-value from Student's t,
+//     t = ρ√((n − 2)/(1 − ρ²)) with n − 2 degrees of freedom,
+//     p = I_{1−ρ²}((n − 2)/2, 1/2); none with fewer customers than the
+//     suppression limit (at least 3), or when every customer has the
+//     same degree or the same number of complaints;
+//   - the mean degree of the active (正常), at-risk (风险) and lost (流失)
+//     customers, each customer counting once, flagged by the sample-size
+//     rule on the customers;
+//   - Welch's t test of the active customers' degrees against the lost
+//     customers' (exact sums, t, df and p as [CompareDegrees] gives them),
+//     unless either has fewer customers than the suppression limit.
+//
+// Complaints of customers without survey answers (or without a customer
+// id) are counted in OutsideComplaints, customers with a status or forms
+// but no survey answers in OutsideCustomers: outside the figures, never
+// dropped silently.
+//
+// A nil st, or no customer named on the source's forms, is
+// [csat.ErrEmpty]; an unknown status, an invalid alpha or sample rule
+// [csat.ErrInvalid] or [csat.ErrOutOfRange].
+func Churn(st *form.Stats, complaints []csat.Complaint, status map[string]csat.Status, opts *ChurnOptions) (ChurnFigures, error) {
+	var o ChurnOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.Source == "" {
+		o.Source = csat.SourceSurvey
+	}
+	alpha, err := alphaOr(o.Alpha)
+	if err != nil {
+		return ChurnFigures{}, err
+	}
+	ms, err := o.MinSample.resolve()
+	if err != nil {
+		return ChurnFigures{}, err
+	}
+	if st == nil || st.Scale() == nil || len(st.Customers(o.Source)) == 0 {
+		return ChurnFigures{}, errorf(csat.ErrEmpty, "churn: no forms of %s name their customers", quoteShort(o.Source))
+	}
+	for _, id := range slices.Sorted(maps.Keys(status)) {
+		if _, err := status[id].MarshalText(); err != nil {
+			return ChurnFigures{}, errorf(csat.ErrInvalid, "churn: customer %s: status %d", quoteShort(id), status[id])
+		}
+	}
+	var cs []ChurnCustomer
+	var presumed, outside uint64
+	answered := map[string]bool{}
+	for _, id := range st.Customers(o.Source) {
+		tl := st.CustomerTally(id, o.Source)
+		n, err := tl.N()
+		if err != nil {
+			return ChurnFigures{}, errorf(err, "churn: customer %s", quoteShort(id))
+		}
+		if n == 0 {
+			outside++
+			continue
+		}
+		d, err := csat.Degree{}.Score(tl)
+		if err != nil {
+			return ChurnFigures{}, errorf(err, "churn: customer %s", quoteShort(id))
+		}
+		s, ok := status[id]
+		if !ok {
+			presumed++
+		}
+		answered[id] = true
+		cs = append(cs, ChurnCustomer{Customer: id, Answers: n, Counts: tl.Counts(), Degree: d, Status: s})
+	}
+	for id := range status {
+		if !answered[id] && st.CustomerForms(id, o.Source) == 0 {
+			outside++ // a status without forms (customers with forms but no answers are counted above)
+		}
+	}
+	counts := map[string]uint64{}
+	var outsideComplaints uint64
+	for _, c := range complaints {
+		if answered[c.Customer] {
+			counts[c.Customer]++
+		} else {
+			outsideComplaints++
+		}
+	}
+	for i := range cs {
+		cs[i].Complaints = counts[cs[i].Customer]
+	}
+	if len(cs) == 0 {
+		return ChurnFigures{}, errorf(csat.ErrEmpty, "churn: no customer named on the forms of %s answered an item", quoteShort(o.Source))
+	}
+	c, err := churnFigures(o.Source, cs, alpha, ms)
+	if err != nil {
+		return ChurnFigures{}, err
+	}
+	c.Presumed, c.OutsideCustomers, c.OutsideComplaints = presumed, outside, outsideComplaints
+	return c, nil
 }

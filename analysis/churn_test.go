@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/form"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -213,4 +214,71 @@ func pearson(x, y []float64) (float64, bool) {
 		return 0, false
 	}
 	return sxy / math.Sqrt(sxx*syy), true
+}
+
+// TestChurnFromForms: Churn reads the customers' pooled answers from the
+// forms, counts their complaints and takes their statuses (C06 has
+// none: presumed active); complaints and statuses of customers without
+// answers are counted outside.
+func TestChurnFromForms(t *testing.T) {
+	st, _, _ := exampleStats(t)
+	complaints, status := exampleChurnInput()
+	complaints = append(complaints, csat.Complaint{ID: "X1", Customer: "C99"}, csat.Complaint{ID: "X2"})
+	status["C98"] = csat.Lost
+	c, err := Churn(st, complaints, status, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := churnFigures(csat.SourceSurvey, exampleCustomers(t), decimal.RequireFromString("0.05"), MinSample{Small: 30, Suppress: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want.Presumed, want.OutsideCustomers, want.OutsideComplaints = 1, 1, 2
+	if !sameJSON(want, c) {
+		t.Errorf("Churn from the forms differs from the customers' figures:\n%+v\n%+v", c, want)
+	}
+	// a form of a customer with every item blank: outside
+	if err := st.Add(form.Form{ID: "F13", Customer: "C13", Answers: map[string]string{"品质": ""}}); err != nil {
+		t.Fatal(err)
+	}
+	if c, err = Churn(st, nil, nil, nil); err != nil || c.OutsideCustomers != 1 || c.Presumed != 12 || len(c.Customers) != 12 {
+		t.Errorf("blank customer: %v, outside %d, presumed %d, %d customers", err, c.OutsideCustomers, c.Presumed, len(c.Customers))
+	}
+}
+
+// TestChurnErrors: every refusal, with its sentinel and message.
+func TestChurnErrors(t *testing.T) {
+	st, _, _ := exampleStats(t)
+	anonymous, err := form.New(csat.FivePoint(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := anonymous.Add(form.Form{Answers: map[string]string{"品质": "满意"}}); err != nil {
+		t.Fatal(err)
+	}
+	blank, _ := form.New(csat.FivePoint(), nil)
+	if err := blank.Add(form.Form{Customer: "C1", Answers: map[string]string{"品质": ""}}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		st     *form.Stats
+		status map[string]csat.Status
+		opts   *ChurnOptions
+		want   errCheck
+	}{
+		{"nil", nil, nil, nil, errCheck{csat.ErrEmpty, `csat: churn: no forms of "survey" name their customers: no data`}},
+		{"anonymous", anonymous, nil, nil, errCheck{csat.ErrEmpty, `csat: churn: no forms of "survey" name their customers: no data`}},
+		{"blank", blank, nil, nil, errCheck{csat.ErrEmpty, `csat: churn: no customer named on the forms of "survey" answered an item: no data`}},
+		{"status", st, map[string]csat.Status{"C01": 9}, nil, errCheck{csat.ErrInvalid, `csat: churn: customer "C01": status 9: invalid argument`}},
+		{"alpha", st, nil, &ChurnOptions{Alpha: decimal.NewFromInt(2)}, errCheck{csat.ErrOutOfRange, ""}},
+		{"rule", st, nil, &ChurnOptions{MinSample: MinSample{Small: 3, Suppress: 4}}, errCheck{csat.ErrInvalid, ""}},
+		{"source", st, nil, &ChurnOptions{Source: csat.SourceSelf}, errCheck{csat.ErrEmpty, `csat: churn: no forms of "self" name their customers: no data`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Churn(tt.st, nil, tt.status, tt.opts)
+			checkErr(t, err, tt.want)
+		})
+	}
 }

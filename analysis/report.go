@@ -315,6 +315,9 @@ func Build(in Input) (Report, error) {
 	if err := rep.priorities(in); err != nil {
 		return Report{}, err
 	}
+	if err := rep.churn(in); err != nil {
+		return Report{}, err
+	}
 	if err := rep.loyalty(in); err != nil {
 		return Report{}, err
 	}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/csatkit/csat"
@@ -54,4 +55,38 @@ func actionCautions(fixFirst []string, actions []Action) []Caution {
 		}
 	}
 	return out
+}
+
+// churn relates the surveyed customers' degrees to their complaints and
+// statuses, when the survey's forms name their customers and
+// complaints, customer scores or statuses are given; statuses given
+// without such forms are [csat.ErrMissing].
+func (rep *Report) churn(in Input) error {
+	named := in.Forms != nil && len(in.Forms.Customers(csat.SourceSurvey)) > 0
+	if !named {
+		if len(in.Status) > 0 {
+			return errorf(csat.ErrMissing, "report: customer statuses are given but no survey forms name their customers")
+		}
+		return nil
+	}
+	if len(in.Complaints) == 0 && len(in.Customers) == 0 && len(in.Status) == 0 {
+		return nil
+	}
+	status := maps.Clone(in.Status)
+	if status == nil {
+		status = map[string]csat.Status{}
+	}
+	for _, cs := range in.Customers {
+		if s, ok := status[cs.ID]; ok && s != cs.Status {
+			return errorf(csat.ErrInvalid, "report: customer %s is %s by the statuses but %s by its score", quoteShort(cs.ID), s, cs.Status)
+		}
+		status[cs.ID] = cs.Status
+	}
+	c, err := Churn(in.Forms, in.Complaints, status, &ChurnOptions{Alpha: in.Alpha, MinSample: *rep.MinSample})
+	if err != nil {
+		return err
+	}
+	rep.Churn = &c
+	rep.Cautions = append(rep.Cautions, churnCautions(c, *rep.MinSample)...)
+	return nil
 }

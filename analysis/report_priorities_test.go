@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/form"
 	"github.com/csatkit/csat/importance"
 	"github.com/google/go-cmp/cmp"
 )
@@ -63,6 +64,12 @@ func TestReportPriorities(t *testing.T) {
 	if diff := cmp.Diff([]Caution{{Kind: CautionNoAction, Subject: "交货期", N: []uint64{1}}}, got); diff != "" {
 		t.Errorf("no-action cautions (-want +got):\n%s", diff)
 	}
+	if rep.Churn == nil || rep.Churn.Test == nil || rep.Churn.Spearman == nil || rep.Churn.Presumed != 1 || len(rep.Churn.Customers) != 12 {
+		t.Fatalf("churn %+v", rep.Churn)
+	}
+	if c := cautionsOf(rep.Cautions, CautionNoCorrelation, CautionChurnSmall); len(c) != 0 {
+		t.Errorf("churn cautions %v", c)
+	}
 	if s := got[0].String(); s != "fix first: 交货期 (no. 1 of the fix-first list) has no corrective action: plan one, with an owner" {
 		t.Errorf("caution %q", s)
 	}
@@ -71,7 +78,9 @@ func TestReportPriorities(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, key := range []string{`"importance":{"method":"given"`, `"quadrant":{"method":"given","source":"survey","importance":{"rule":"mean"`,
-		`"zone":"fix"`, `"fix_first":["交货期","价格"]`, `"benchmarks":[{"figure":"degree 满意度","item":"","kind":"industry_average"`, `"standing":"level"`, `"kind":"no_action"`} {
+		`"zone":"fix"`, `"fix_first":["交货期","价格"]`, `"benchmarks":[{"figure":"degree 满意度","item":"","kind":"industry_average"`, `"standing":"level"`, `"kind":"no_action"`,
+		`"churn":{"source":"survey","customers":[{"customer":"C01","answers":6,"counts":[4,2,0,0,0]`, `"presumed":1`, `"rho_squared":{"label":"Spearman ρ²"`,
+		`"statuses":[{"status":"active","customers":6`, `"test":{"test":"Welch's t-test"`} {
 		if !strings.Contains(string(js), key) {
 			t.Errorf("JSON lacks %s", key)
 		}
@@ -99,6 +108,16 @@ func TestReportPrioritiesErrors(t *testing.T) {
 			errCheck{csat.ErrMissing, "csat: report: quadrant options are given but no importance method: missing value"}},
 		{"importance-fails", func(in *Input) { in.Importance = failing }, errCheck{csat.ErrTooFew, "csat: report: importance: 2 forms: too few observations"}},
 		{"quadrant-fails", func(in *Input) { in.Quadrant = &QuadrantOptions{Cut: 7} }, errCheck{csat.ErrInvalid, "csat: quadrant: cut rule 7: invalid argument"}},
+		{"status-conflict", func(in *Input) { in.Customers = []csat.CustomerScore{{ID: "C08", Status: csat.Active}} },
+			errCheck{csat.ErrInvalid, `csat: report: customer "C08" is lost by the statuses but active by its score: invalid argument`}},
+		{"status-without-customers", func(in *Input) {
+			st, _ := form.New(csat.FivePoint(), nil)
+			for _, f := range exampleForms() {
+				f.Customer = ""
+				_ = st.Add(f)
+			}
+			in.Forms = st
+		}, errCheck{csat.ErrMissing, "csat: report: customer statuses are given but no survey forms name their customers: missing value"}},
 		{"benchmark", func(in *Input) { in.Benchmarks = []Benchmark{{Figure: "nps", Kind: WorldLeader}} }, errCheck{csat.ErrInvalid, `csat: benchmark: no headline figure "nps": invalid argument`}},
 	}
 	for _, tt := range tests {
@@ -195,6 +214,34 @@ func TestHostilePriorities(t *testing.T) {
 		{"benchmarks/figure", set("nps", "benchmarks", 0, "figure"), []error{csat.ErrCorrupt}, `benchmarks[0]: no survey figure "nps"`},
 		{"benchmarks/item", set("颜色", "benchmarks", 0, "item"), []error{csat.ErrCorrupt, csat.ErrUnknownItem}, "benchmarks[0]"},
 		{"benchmarks/kind", set("rival", "benchmarks", 0, "kind"), []error{csat.ErrInvalid}, `unknown benchmark kind "rival"`},
+		{"churn/degree", set(jsonAt(mustMap(t, w), "churn", "customers", 1, "degree"), "churn", "customers", 0, "degree"), []error{csat.ErrCorrupt}, `report: "survey" "C01": figures[0]: degree 满意度`},
+		{"churn/counts", set([]any{json.Number("5"), json.Number("1"), json.Number("0"), json.Number("0"), json.Number("0")}, "churn", "customers", 0, "counts"), []error{csat.ErrCorrupt}, `report: "survey" "C01": figures[0]: degree 满意度`},
+		{"churn/status", set("lost", "churn", "customers", 0, "status"), []error{csat.ErrCorrupt}, "churn: the rank correlation, the status figures or the test do not follow from the customers"},
+		{"churn/complaints", set(json.Number("5"), "churn", "customers", 0, "complaints"), []error{csat.ErrCorrupt}, "do not follow from the customers"},
+		{"churn/p", set("0.5", "churn", "spearman", "p_value"), []error{csat.ErrCorrupt}, "do not follow from the customers"},
+		{"churn/rho", set(jsonAt(mustMap(t, w), "churn", "spearman", "rho_squared"), "churn", "spearman", "rho"), []error{csat.ErrCorrupt}, "do not follow from the customers"},
+		{"churn/mean", set(jsonAt(mustMap(t, w), "churn", "statuses", 0, "mean"), "churn", "statuses", 2, "mean"), []error{csat.ErrCorrupt}, "do not follow from the customers"},
+		{"churn/flag", set("ok", "churn", "statuses", 0, "sample"), []error{csat.ErrCorrupt}, "do not follow from the customers"},
+		{"churn/test-dropped", set(nil, "churn", "test"), []error{csat.ErrCorrupt}, "do not follow from the customers"},
+		{"churn/order", swapped("churn", "customers"), []error{csat.ErrCorrupt}, `churn: customer "C01": customers empty, repeated or not sorted`},
+		{"churn/presumed", set(json.Number("7"), "churn", "presumed"), []error{csat.ErrCorrupt}, "churn: 7 customers presumed active, 6 are active"},
+		{"churn/extra-customer", edit(t, w, func(m map[string]any) {
+			cs := jsonAt(m, "churn", "customers").([]any)
+			extra := map[string]any{}
+			for k, v := range cs[11].(map[string]any) {
+				extra[k] = v
+			}
+			extra["customer"] = "C13"
+			obj(m, "churn")["customers"] = append(cs, extra)
+		}), []error{csat.ErrCorrupt}, `churn: customer "C13": the customers' answers exceed the answers of "survey"`},
+		{"churn/status-unknown", set("gone", "churn", "customers", 0, "status"), []error{csat.ErrInvalid}, `unknown status "gone"`},
+		{"cautions/churn-injected", edit(t, w, func(m map[string]any) {
+			m["cautions"] = append(m["cautions"].([]any), map[string]any{"kind": "churn_small", "subject": "", "values": []any{"lost"}, "n": []any{json.Number("5")}, "limit": json.Number("5")})
+		}), []error{csat.ErrCorrupt}, "cautions: the churn cautions do not follow from the churn figures"},
+		{"cautions/churn-without-churn", edit(t, w, func(m map[string]any) {
+			delete(m, "churn")
+			m["cautions"] = append(m["cautions"].([]any), map[string]any{"kind": "no_correlation", "subject": "", "n": []any{json.Number("1"), json.Number("1"), json.Number("1")}, "limit": json.Number("5")})
+		}), []error{csat.ErrCorrupt}, "cautions: churn cautions without churn figures"},
 	}
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
@@ -228,4 +275,46 @@ func mustMap(t *testing.T, js string) map[string]any {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// TestReportChurnCautions: a status under the suppression limit, and
+// complaints that do not vary, are cautioned, and the report reads back.
+func TestReportChurnCautions(t *testing.T) {
+	in := exampleInput(t)
+	in.MinSample = MinSample{Small: 30, Suppress: 6}
+	in.Complaints = nil // every customer 0 complaints: nothing to rank
+	rep, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Caution{
+		{Kind: CautionNoCorrelation, N: []uint64{12, 9, 1}, Limit: 6},
+		{Kind: CautionChurnSmall, Values: []string{"lost"}, N: []uint64{5}, Limit: 6},
+	}
+	got := cautionsOf(rep.Cautions, CautionNoCorrelation, CautionChurnSmall)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("churn cautions (-want +got):\n%s", diff)
+	}
+	for i, s := range []string{
+		"no Spearman ρ of degree and complaints: 12 surveyed customers (at least 6 needed), 9 distinct degrees, 1 distinct complaint counts (at least 2 of each needed)",
+		"churn: fewer than 6 customers, active not tested against lost: lost (5 customers)",
+	} {
+		if got[i].String() != s {
+			t.Errorf("caution %d: %q", i, got[i])
+		}
+	}
+	if rep.Churn.Test != nil || rep.Churn.Spearman != nil || !strings.HasSuffix(rep.Churn.Summary(), "too few customers to test the difference") {
+		t.Errorf("churn %+v", rep.Churn)
+	}
+	js, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Report
+	if err := json.Unmarshal(js, &back); err != nil {
+		t.Fatal(err)
+	}
+	if js2, _ := json.Marshal(back); string(js2) != string(js) {
+		t.Error("round trip differs")
+	}
 }
