@@ -256,7 +256,12 @@ type report Report
 // gaps or targets that are not those of the counts; form counts that do
 // not add up, breakdowns whose flags, order, Holm-adjusted p-values or
 // letters do not follow, response rates that are not returned / sent, a
-// control chart that is not the p-chart of its counts) are errors wrapping
+// control chart that is not the p-chart of its counts; an importance set
+// out of order or rank, a quadrant whose items, performance, cuts, zones,
+// gaps or fix-first list do not follow, fix-first items without an
+// action not cautioned; churn customers whose degree is not that of their
+// counts or whose rank correlation, status means, test or cautions do not
+// follow; benchmark gaps that are not ours − theirs) are errors wrapping
 // [csat.ErrCorrupt] naming the field. The decoded report equals the
 // encoded one and marshals to the same bytes.
 func (r *Report) UnmarshalJSON(data []byte) error {
@@ -277,11 +282,18 @@ func (r *Report) UnmarshalJSON(data []byte) error {
 // (company view, complaints, actions) and their loyalty and segments;
 // with forms, the counts of forms, answers and blanks, the breakdowns by
 // customer group and the response rate; with history, the control chart;
-// always, the small-sample cautions. A
-// missing table or period name is [csat.ErrMissing]; a nil scorer
-// [csat.ErrInvalid]; a table without survey answers [csat.ErrEmpty];
-// errors of the parts given (customers, complaints, actions, trend,
-// metrics, segmenter, forms, forms sent) are returned as they are.
+// with an importance method, the items' importance and their quadrant
+// with the items to fix first; with forms naming their customers and
+// complaints or statuses, satisfaction against complaints and churn;
+// with benchmarks, the gaps to them; always, the small-sample cautions. A
+// missing table or period name is [csat.ErrMissing], as are an importance
+// method without forms, quadrant options without an importance method
+// and statuses without forms naming their customers; a nil scorer
+// [csat.ErrInvalid], as is a status that contradicts a customer score's;
+// a table without survey answers [csat.ErrEmpty]; errors of the parts
+// given (customers, complaints, actions, trend, metrics, segmenter, forms,
+// forms sent, importance, quadrant, churn, benchmarks) are returned as
+// they are.
 func Build(in Input) (Report, error) {
 	if in.Table == nil || in.Table.Scale() == nil || in.Period == "" {
 		return Report{}, errorf(csat.ErrMissing, "report: period name and table are required")

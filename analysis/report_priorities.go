@@ -24,6 +24,9 @@ func (rep *Report) priorities(in Input) error {
 		if err != nil {
 			return errorf(err, "report: importance")
 		}
+		if err := importanceOrder(&set); err != nil {
+			return errorf(csat.ErrInvalid, "report: importance %s: %s", quoteShort(set.Method), err)
+		}
 		q, err := Quadrant(set, in.Table, in.Quadrant)
 		if err != nil {
 			return err

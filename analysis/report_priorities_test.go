@@ -3,6 +3,8 @@ package analysis
 import (
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -107,6 +109,9 @@ func TestReportPrioritiesErrors(t *testing.T) {
 		{"quadrant-without-importance", func(in *Input) { in.Importance, in.Quadrant = nil, &QuadrantOptions{} },
 			errCheck{csat.ErrMissing, "csat: report: quadrant options are given but no importance method: missing value"}},
 		{"importance-fails", func(in *Input) { in.Importance = failing }, errCheck{csat.ErrTooFew, "csat: report: importance: 2 forms: too few observations"}},
+		{"importance-unranked", func(in *Input) {
+			in.Importance = setMethod{Method: "mine", Items: []importance.Item{{Item: "品质", Value: pts("1")}}}
+		}, errCheck{csat.ErrInvalid, `csat: report: importance "mine": "品质": rank 0 of the most important item: invalid argument`}},
 		{"quadrant-fails", func(in *Input) { in.Quadrant = &QuadrantOptions{Cut: 7} }, errCheck{csat.ErrInvalid, "csat: quadrant: cut rule 7: invalid argument"}},
 		{"status-conflict", func(in *Input) { in.Customers = []csat.CustomerScore{{ID: "C08", Status: csat.Active}} },
 			errCheck{csat.ErrInvalid, `csat: report: customer "C08" is lost by the statuses but active by its score: invalid argument`}},
@@ -129,6 +134,11 @@ func TestReportPrioritiesErrors(t *testing.T) {
 		})
 	}
 }
+
+// setMethod is an importance method that returns itself.
+type setMethod importance.Set
+
+func (s setMethod) Importance(importance.Input) (importance.Set, error) { return importance.Set(s), nil }
 
 // importanceFunc is an importance method that fails with its error.
 type importanceFunc func() error
@@ -316,5 +326,57 @@ func TestReportChurnCautions(t *testing.T) {
 	}
 	if js2, _ := json.Marshal(back); string(js2) != string(js) {
 		t.Error("round trip differs")
+	}
+}
+
+// TestReportBuiltinImportance: a report with each built-in importance
+// method (stated, Pearson's r, Shapley, relative weights) on random
+// forms with the overall question and stated importance reads back to
+// the same bytes: the decoder accepts every set and quadrant Build
+// makes.
+func TestReportBuiltinImportance(t *testing.T) {
+	levels := []string{"很满意", "满意", "基本满意", "不满意", "很不满意"}
+	ratings := []string{"很重要", "重要", "一般", "不太重要", "不重要"}
+	items := []string{"品质", "交货", "价格", "服务"}
+	methods := []importance.Method{importance.Stated{}, importance.Correlation{}, importance.Shapley{}, importance.RelativeWeights{}}
+	for seed := range uint64(4) {
+		rng := rand.New(rand.NewPCG(seed, 20))
+		st, err := form.New(csat.FivePoint(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 40 {
+			f := form.Form{ID: strconv.Itoa(i), Customer: "C" + strconv.Itoa(i%9), Answers: map[string]string{}, Importance: map[string]string{},
+				Overall: levels[rng.IntN(5)]}
+			for _, it := range items {
+				f.Answers[it] = levels[rng.IntN(5)]
+				f.Importance[it] = ratings[rng.IntN(5)]
+			}
+			if err := st.Add(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tab, err := st.Table()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range methods {
+			rep, err := Build(Input{Period: "p", Table: tab, Forms: st, Importance: m, Quadrant: &QuadrantOptions{Cut: CutMedian},
+				Status: map[string]csat.Status{"C1": csat.Lost, "C2": csat.AtRisk}})
+			if err != nil {
+				t.Fatalf("seed %d, %T: %v", seed, m, err)
+			}
+			js, err := json.Marshal(rep)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back Report
+			if err := json.Unmarshal(js, &back); err != nil {
+				t.Fatalf("seed %d, %T: a built report is refused: %v", seed, m, err)
+			}
+			if js2, _ := json.Marshal(back); string(js2) != string(js) {
+				t.Fatalf("seed %d, %T: round trip differs", seed, m)
+			}
+		}
 	}
 }

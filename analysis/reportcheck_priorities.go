@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/csatkit/csat"
@@ -71,14 +72,23 @@ func (r *report) checkPriorities(sc *csat.Scale, cells map[[2]string]ItemFigures
 // most important first (ties by item), ranked from 1, tied values
 // sharing a rank.
 func checkImportance(s *importance.Set) error {
+	if err := importanceOrder(s); err != nil {
+		return corrupt(nil, "importance: %s", err)
+	}
+	return nil
+}
+
+// importanceOrder says what is wrong with the order or ranks of an
+// importance set (nil when nothing is).
+func importanceOrder(s *importance.Set) error {
 	for i, it := range s.Items {
-		where := "importance: " + quoteShort(it.Item)
+		where := quoteShort(it.Item)
 		if it.Item == "" {
-			return corrupt(nil, "importance: an item without a name")
+			return errText("an item without a name")
 		}
 		if i == 0 {
 			if it.Rank != 1 {
-				return corrupt(nil, "%s: rank %d of the most important item", where, it.Rank)
+				return errText(where + ": rank " + strconv.Itoa(it.Rank) + " of the most important item")
 			}
 			continue
 		}
@@ -86,9 +96,9 @@ func checkImportance(s *importance.Set) error {
 		c := prev.Value.Cmp(it.Value)
 		switch {
 		case c < 0 || (c == 0 && prev.Item >= it.Item):
-			return corrupt(nil, "%s: items not ordered most important first, ties by item, each once", where)
+			return errText(where + ": items not ordered most important first, ties by item, each once")
 		case (c == 0) != (it.Rank == prev.Rank) || it.Rank < prev.Rank || it.Rank > i+1:
-			return corrupt(nil, "%s: rank %d after rank %d does not follow the values", where, it.Rank, prev.Rank)
+			return errText(where + ": rank " + strconv.Itoa(it.Rank) + " after rank " + strconv.Itoa(prev.Rank) + " does not follow the values")
 		}
 	}
 	return nil
