@@ -75,11 +75,13 @@ func (k CautionKind) MarshalText() ([]byte, error) { return cautionEnum.MarshalT
 // wrapping [csat.ErrInvalid].
 func (k *CautionKind) UnmarshalText(text []byte) error { return cautionEnum.UnmarshalText(text, k) }
 
-// A Caution says that a figure of the report rests on a small sample, or
-// that the fieldwork fell short of the plan, with its numbers (METHOD.md
-// §12): plain data, so that each output words it in its own language.
-// Every caution is also visible where its figure is (a flag beside a
-// group, an n beside a finding); [Caution.String] words it in English.
+// A Caution says that a figure of the report rests on a small sample,
+// that the fieldwork fell short of the plan, that a test could not be
+// run, or that an item to fix first has no corrective action, with its
+// numbers (METHOD.md §12): plain data, so that each output words it in
+// its own language. Every caution is also visible where its figure is (a
+// flag beside a group, an n beside a finding, the fix-first list beside
+// the actions); [Caution.String] words it in English.
 type Caution struct {
 	Kind CautionKind `json:"kind"`
 	// Subject is the item (CautionCompetitor, CautionDissatisfaction: ""
