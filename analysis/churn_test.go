@@ -45,8 +45,8 @@ func exampleCustomers(t testing.TB) []ChurnCustomer {
 // TestChurnWorkedExample: the churn figures of the worked example
 // against an independent computation (python3, mpmath at 50 digits,
 // matching scipy.stats.spearmanr and scipy.stats.ttest_ind(equal_var=
-// False) to their float precision; the script is /tmp/ana/ref_mp.py of
-// the session that wrote this test, its output below):
+// False) to their float precision; the script is
+// testdata/whattofix_ref.py, its output below):
 //
 //	ranks of the degrees and complaints, average ranks for ties:
 //	  rho2 12100/18961
