@@ -141,6 +141,74 @@
 // (5 per quickly satisfied complainant). Every rate is a parameter of
 // [ComplaintOptions].
 //
+// # What to fix first
+//
+// With an importance method ([Input].Importance: the stated or derived
+// importance of package [github.com/csatkit/csat/importance], or a
+// user's own) the report ranks the items by importance and places them
+// in the importance–performance quadrant (四分图, [Quadrant], METHOD.md
+// §12): importance against performance, the item's satisfaction degree,
+// with a cut line on each axis at the mean of the items (exact; the
+// median or given values as options, [QuadrantOptions]). An item on a
+// line counts as high. 修补区 ([ZoneFix]: high importance, low
+// performance) is what to fix first, the item furthest below the
+// performance line first (its gap: the performance cut − its degree),
+// ties by the higher importance; 优势区 (high, high) is kept up, 机会区
+// (low, low) can wait, 维持区 (low importance, high performance) may be
+// more than the customers need. A fix-first item without a corrective
+// [Action] is cautioned ([CautionNoAction]): an action needs an owner,
+// which the report does not invent.
+//
+// With forms that name their customers, and complaints or statuses
+// ([Input].Status, or the customer scores'), the report relates
+// satisfaction to complaints and churn customer by customer ([Churn]):
+// each customer's answers pooled into its degree; Spearman's ρ of degree
+// and complaint count (average ranks for ties; ρ² exact, ρ rounded once;
+// the two-sided p from Student's t, t = ρ√((n − 2)/(1 − ρ²)), n − 2
+// degrees of freedom); the mean degree of the active (正常), at-risk (风险)
+// and lost (流失) customers; Welch's t test of active against lost. A
+// surveyed customer without a status counts as active; a status with
+// fewer customers than the suppression limit (5) is shown, flagged, not
+// tested. [Benchmarks] sets the survey's headline figures beside the
+// industry average (行业平均), the industry leader (行业领先) and the world
+// leader (世界领先): the gap ours − theirs, exact, and where we stand.
+//
+// A worked example (whattofix_test.go checks every number; the p-values
+// against mpmath at 50 digits and scipy): twelve customers, C01 … C12,
+// each returned one form rating six items on the five-point scale
+// (10 … 2 points); the stated importance is given.
+//
+//	item      importance  degree           zone                 gap
+//	品质        4.6        102/120 = 85%     优势区 strength     −5.56 pp
+//	交货期      4.4         84/120 = 70%     修补区 fix          +9.44 pp  1st to fix
+//	价格        4.0         90/120 = 75%     修补区 fix          +4.44 pp  2nd to fix
+//	服务        3.8         96/120 = 80%     维持区 maintain     −0.56 pp
+//	包装        3.6        106/120 = 88.33%  维持区 maintain     −8.89 pp
+//	技术支持    3.6         94/120 = 78.33%  机会区 opportunity  +1.11 pp
+//	cut         24/6 = 4   572/720 = 143/180 = 79.44%
+//
+// 价格 lies on the importance line and counts as high. 价格 has a
+// corrective action; 交货期, the first to fix, has none: the report
+// cautions it.
+//
+// C01–C06 are active, C07 at risk, C08–C12 lost. Their degrees (points
+// of 60) and complaints:
+//
+//	customer    C01 C02 C03 C04 C05 C06 | C07 | C08 C09 C10 C11 C12
+//	points       56  54  52  54  50  52 |  46 |  44  40  42  38  44
+//	complaints    0   0   1   0   0   1 |   2 |   3   1   2   4   2
+//
+// Spearman's ρ² = 12100/18961, ρ = −0.7988, t = −4.1995 on 10 degrees of
+// freedom, p = 0.0018: the more complaints, the lower the degree. The
+// customers we lost rated us 52/75 = 69.33% (5 customers), those we kept
+// 53/60 = 88.33% (6; at risk 23/30 = 76.67%, 1): a difference of 19
+// points, Welch's t = 7.8793, df = 24649/3206 = 7.6884, p = 0.0000606.
+//
+// Against the benchmarks, the degree 79.44% is 1.44 points above the
+// industry average (78%) and 5.56 below the industry leader (85%); 交货期's
+// 70% is level with its industry average (70%); the rate 67/72 = 93.06%
+// is 1.94 points below the world leader (95%).
+//
 // # Errors
 //
 // Errors are csat's: they start with "csat: " once and wrap csat's

@@ -8,6 +8,7 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/form"
+	"github.com/csatkit/csat/importance"
 	"github.com/csatkit/csat/internal/enum"
 	"github.com/shopspring/decimal"
 )
@@ -76,6 +77,28 @@ type Input struct {
 	// Sent is the fieldwork per stratum, for the response rate
 	// ([ResponseRate]); it needs Forms ([csat.ErrMissing] without).
 	Sent *Sent
+	// Importance is the method that gives the items their importance
+	// (package importance: stated, correlation, Shapley, relative
+	// weights, or a user's own), read from Forms' survey forms
+	// ([csat.ErrMissing] without Forms); nil means none. With it the
+	// report has the items' importance and their importance–performance
+	// quadrant ([Quadrant], configured by Quadrant; nil means the
+	// method's defaults), whose fix-first items without a corrective
+	// action in Actions are cautioned ([CautionNoAction]).
+	Importance importance.Method
+	Quadrant   *QuadrantOptions
+	// Status is each customer's standing (正常, 风险, 流失) by customer id,
+	// for churn; a customer of Customers not in it has its score's
+	// Status (the two must agree, else [csat.ErrInvalid]). When Forms'
+	// survey forms name their customers and Complaints, Customers or
+	// Status are given, the report relates each surveyed customer's
+	// degree to its complaints and its status ([Churn]); a surveyed
+	// customer without a status counts as active.
+	Status map[string]csat.Status
+	// Benchmarks are outside figures (industry average, industry
+	// leader, world leader) to compare the survey's headline figures
+	// with ([Benchmarks]).
+	Benchmarks []Benchmark
 }
 
 // A Headline is one headline figure of a report: the scorer that
@@ -200,6 +223,18 @@ type Report struct {
 	// Control is the p-chart of the survey's rate over the trend's
 	// periods (with Input.History).
 	Control *ControlChart `json:"control,omitempty"`
+	// Importance is the items' importance (with Input.Importance), and
+	// Quadrant their importance–performance quadrant (四分图) with the
+	// items to fix first.
+	Importance *importance.Set `json:"importance,omitempty"`
+	Quadrant   *QuadrantReport `json:"quadrant,omitempty"`
+	// Churn relates each surveyed customer's degree to its complaints
+	// and status (with Input.Forms naming customers, and complaints or
+	// statuses).
+	Churn *ChurnFigures `json:"churn,omitempty"`
+	// Benchmarks are the survey's figures against the benchmarks given
+	// (with Input.Benchmarks).
+	Benchmarks []BenchmarkGap `json:"benchmarks,omitempty"`
 	// Cautions say which figures rest on a small sample and where the
 	// fieldwork fell short of the plan (METHOD.md §12), as data for each
 	// output to word in its language; each is also shown beside its
@@ -221,7 +256,12 @@ type report Report
 // gaps or targets that are not those of the counts; form counts that do
 // not add up, breakdowns whose flags, order, Holm-adjusted p-values or
 // letters do not follow, response rates that are not returned / sent, a
-// control chart that is not the p-chart of its counts) are errors wrapping
+// control chart that is not the p-chart of its counts; an importance set
+// out of order or rank, a quadrant whose items, performance, cuts, zones,
+// gaps or fix-first list do not follow, fix-first items without an
+// action not cautioned; churn customers whose degree is not that of their
+// counts or whose rank correlation, status means, test or cautions do not
+// follow; benchmark gaps that are not ours − theirs) are errors wrapping
 // [csat.ErrCorrupt] naming the field. The decoded report equals the
 // encoded one and marshals to the same bytes.
 func (r *Report) UnmarshalJSON(data []byte) error {
@@ -242,11 +282,18 @@ func (r *Report) UnmarshalJSON(data []byte) error {
 // (company view, complaints, actions) and their loyalty and segments;
 // with forms, the counts of forms, answers and blanks, the breakdowns by
 // customer group and the response rate; with history, the control chart;
-// always, the small-sample cautions. A
-// missing table or period name is [csat.ErrMissing]; a nil scorer
-// [csat.ErrInvalid]; a table without survey answers [csat.ErrEmpty];
-// errors of the parts given (customers, complaints, actions, trend,
-// metrics, segmenter, forms, forms sent) are returned as they are.
+// with an importance method, the items' importance and their quadrant
+// with the items to fix first; with forms naming their customers and
+// complaints or statuses, satisfaction against complaints and churn;
+// with benchmarks, the gaps to them; always, the small-sample cautions. A
+// missing table or period name is [csat.ErrMissing], as are an importance
+// method without forms, quadrant options without an importance method
+// and statuses without forms naming their customers; a nil scorer
+// [csat.ErrInvalid], as is a status that contradicts a customer score's;
+// a table without survey answers [csat.ErrEmpty]; errors of the parts
+// given (customers, complaints, actions, trend, metrics, segmenter, forms,
+// forms sent, importance, quadrant, churn, benchmarks) are returned as
+// they are.
 func Build(in Input) (Report, error) {
 	if in.Table == nil || in.Table.Scale() == nil || in.Period == "" {
 		return Report{}, errorf(csat.ErrMissing, "report: period name and table are required")
@@ -275,6 +322,12 @@ func Build(in Input) (Report, error) {
 		return Report{}, err
 	}
 	if err := rep.customers(in); err != nil {
+		return Report{}, err
+	}
+	if err := rep.priorities(in); err != nil {
+		return Report{}, err
+	}
+	if err := rep.churn(in); err != nil {
 		return Report{}, err
 	}
 	if err := rep.loyalty(in); err != nil {
