@@ -181,6 +181,7 @@ var words = map[string][2]string{
 	"sent":             {"发出", "Sent"},
 	"returned":         {"回收", "Returned"},
 	"under_minimum":    {"低于计划最少回收数", "under the plan's minimum"},
+	"flag_col":         {"备注", "Note"},
 	"total":            {"合计", "Total"},
 	"sec_control":      {"满意率控制图（p 图）", "Control chart of the rate (p-chart)"},
 	"control_lead":     {"各期检查满意率的 p 控制图：中心线 = 各期满意答项之和 / 答项之和，控制限 = 中心线 ± 3σ，σ 按该期答项数计算；超出控制限或连续 8 期在中心线同侧为失控。", "The survey's rate per period as a p-chart: centre line = all periods' satisfied answers / their answers, limits = centre ± 3σ, σ from each period's own number of answers; a period beyond its limits, or 8 in a row on one side of the centre, is out of control."},

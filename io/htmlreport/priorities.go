@@ -388,28 +388,7 @@ func (b *builder) quadrantChart(q *analysis.QuadrantReport, numbered bool) chart
 	xLo, xHi := niceRange(xs, xPct)
 	yLo, yHi := niceRange(ys, yPct)
 	cx, cy := chartNum(chartValue(q.Performance.Value)), chartNum(chartValue(q.Importance.Value))
-	lo := func(d decimal.Decimal) numStr { return chartNum(d) }
-	// Each zone's corners (performance across, importance up) and where
-	// its name goes.
-	corner := map[analysis.Zone][2]obj{
-		analysis.ZoneFix:         {obj{"xAxis": lo(xLo), "yAxis": cy}, obj{"xAxis": cx, "yAxis": lo(yHi)}},
-		analysis.ZoneStrength:    {obj{"xAxis": cx, "yAxis": cy}, obj{"xAxis": lo(xHi), "yAxis": lo(yHi)}},
-		analysis.ZoneOpportunity: {obj{"xAxis": lo(xLo), "yAxis": lo(yLo)}, obj{"xAxis": cx, "yAxis": cy}},
-		analysis.ZoneMaintain:    {obj{"xAxis": cx, "yAxis": lo(yLo)}, obj{"xAxis": lo(xHi), "yAxis": cy}},
-	}
-	position := map[analysis.Zone]string{analysis.ZoneFix: "insideTopLeft", analysis.ZoneStrength: "insideTopRight",
-		analysis.ZoneOpportunity: "insideBottomLeft", analysis.ZoneMaintain: "insideBottomRight"}
-	var areas arr
-	for _, z := range zones {
-		zs := l.zoneStyle(z)
-		c := corner[z]
-		first := obj{"name": zs.Name, "itemStyle": obj{"color": zs.Shade, "opacity": 0.6},
-			"label": obj{"position": position[z], "color": zs.Colour, "fontWeight": "bold", "fontSize": 11}}
-		for k, v := range c[0] {
-			first[k] = v
-		}
-		areas = append(areas, arr{first, c[1]})
-	}
+	areas := l.zoneAreas(chartNum(xLo), chartNum(xHi), chartNum(yLo), chartNum(yHi), cx, cy)
 	cutLabel := func(c analysis.Cut, pos string) obj {
 		return obj{"formatter": l.cutRule(c.Rule) + " " + c.Value.String(), "position": pos, "color": colMuted, "fontSize": 10}
 	}
@@ -464,6 +443,32 @@ func (b *builder) quadrantChart(q *analysis.QuadrantReport, numbered bool) chart
 		"tooltip": obj{"trigger": "item"},
 		"series":  series,
 	})
+}
+
+// zoneAreas returns the four zones as the chart shades them, each named
+// in its outer corner: performance across from xLo to xHi, importance
+// up from yLo to yHi, cut at cx and cy.
+func (l lang) zoneAreas(xLo, xHi, yLo, yHi, cx, cy numStr) arr {
+	corner := map[analysis.Zone][2]obj{
+		analysis.ZoneFix:         {obj{"xAxis": xLo, "yAxis": cy}, obj{"xAxis": cx, "yAxis": yHi}},
+		analysis.ZoneStrength:    {obj{"xAxis": cx, "yAxis": cy}, obj{"xAxis": xHi, "yAxis": yHi}},
+		analysis.ZoneOpportunity: {obj{"xAxis": xLo, "yAxis": yLo}, obj{"xAxis": cx, "yAxis": cy}},
+		analysis.ZoneMaintain:    {obj{"xAxis": cx, "yAxis": yLo}, obj{"xAxis": xHi, "yAxis": cy}},
+	}
+	position := map[analysis.Zone]string{analysis.ZoneFix: "insideTopLeft", analysis.ZoneStrength: "insideTopRight",
+		analysis.ZoneOpportunity: "insideBottomLeft", analysis.ZoneMaintain: "insideBottomRight"}
+	var areas arr
+	for _, z := range zones {
+		zs := l.zoneStyle(z)
+		c := corner[z]
+		first := obj{"name": zs.Name, "itemStyle": obj{"color": zs.Shade, "opacity": 0.6},
+			"label": obj{"position": position[z], "color": zs.Colour, "fontWeight": "bold", "fontSize": 11}}
+		for k, v := range c[0] {
+			first[k] = v
+		}
+		areas = append(areas, arr{first, c[1]})
+	}
+	return areas
 }
 
 // benchSec is 标杆对比: the survey's figures against the benchmarks, a

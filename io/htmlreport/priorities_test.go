@@ -496,27 +496,29 @@ func statedQuadrant(tb testing.TB, n int, name func(int) string) analysis.Report
 	return rep
 }
 
+// crowdedName names the i-th item of statedQuadrant's tests: markup,
+// then a very long name without a space, then 项目B, 项目C, ….
+func crowdedName(i int) string {
+	switch i {
+	case 0:
+		return "<script>alert(1)</script>"
+	case 1:
+		return strings.Repeat("很长的项目名称", 12)
+	}
+	return "项目" + string(rune('A'+i%26)) + strings.Repeat("′", i/26)
+}
+
 // TestQuadrantStated renders a quadrant of stated importance (mean
 // ratings, points) cut at the median and at a given performance, with
 // few items (labelled by name) and with 30 (labelled by number, the
 // table giving each number), names that are long or hold markup.
 func TestQuadrantStated(t *testing.T) {
-	const evil = "<script>alert(1)</script>"
-	long := strings.Repeat("很长的项目名称", 12)
+	evil := crowdedName(0)
 	for _, tc := range []struct {
 		n        int
 		numbered bool
 	}{{4, false}, {30, true}} {
-		name := func(i int) string {
-			switch i {
-			case 0:
-				return evil
-			case 1:
-				return long
-			}
-			return "项目" + string(rune('A'+i%26)) + strings.Repeat("′", i/26)
-		}
-		rep := statedQuadrant(t, tc.n, name)
+		rep := statedQuadrant(t, tc.n, crowdedName)
 		for _, lang := range []string{"zh", "en"} {
 			page := render(t, rep, htmlreport.Options{Lang: lang})
 			imp, quad := sectionOf(page, "importance"), sectionOf(page, "quadrant")
