@@ -2,7 +2,9 @@ package htmlreport_test
 
 import (
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -137,7 +139,7 @@ func prioritiesReport(tb testing.TB) analysis.Report {
 			Actions: []analysis.Action{{Item: "交货期", Kind: analysis.Corrective, Cause: "供应商延迟", Action: "认证第二供应商",
 				Owner: "生产部", Due: time.Date(2026, 8, 31, 0, 0, 0, 0, time.UTC), Status: analysis.InProgress}}})
 		fc := analysis.SourceForms{Source: csat.SourceSurvey, Forms: 20, Answers: 120}
-		for _, it := range []string{"交货期", "包装", "价格", "技术支持", "产品质量", "服务态度"} {
+		for _, it := range slices.Sorted(maps.Keys(prioritySurvey)) { // in byte order, as the analysis package gives them
 			fc.Items = append(fc.Items, analysis.ItemForms{Item: it, Answers: 20})
 		}
 		rep.Forms = &analysis.FormCounts{Sources: []analysis.SourceForms{fc}}
