@@ -4,16 +4,18 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
 )
 
 // cautions words the report's cautions (analysis.Caution) in the
 // report's language, one line per kind of caution: those of the
-// competitor comparisons and of the main areas of dissatisfaction are
-// gathered into one line each, with every item's numbers.
+// competitor comparisons, of the main areas of dissatisfaction and of
+// the fix-first items without a corrective action are gathered into one
+// line each, with every item's numbers.
 func (l lang) cautions(cs []analysis.Caution) []string {
 	var out []string
-	var comp, diss []string
+	var comp, diss, noAction []string
 	var compLimit, dissLimit uint64
 	for _, c := range cs {
 		switch c.Kind {
@@ -26,6 +28,8 @@ func (l lang) cautions(cs []analysis.Caution) []string {
 		case analysis.CautionDissatisfaction:
 			diss = append(diss, fmt.Sprintf(l.pick("%s（不满意 %d / %d 答项）", "%s (%d dissatisfied of %d answers)"), l.item(c.Subject), at(c.N, 0), at(c.N, 1)))
 			dissLimit = c.Limit
+		case analysis.CautionNoAction:
+			noAction = append(noAction, fmt.Sprintf(l.pick("%s（第 %d 位）", "%s (no. %d)"), c.Subject, at(c.N, 0)))
 		default:
 			out = append(out, l.caution(c))
 		}
@@ -38,10 +42,15 @@ func (l lang) cautions(cs []analysis.Caution) []string {
 	if len(diss) > 0 {
 		lines = append(lines, fmt.Sprintf(l.pick("样本偏少（少于 %d 答项）的主要不满意项目：%s。", "Small samples (fewer than %d answers) among the main areas of dissatisfaction: %s."), dissLimit, strings.Join(diss, sep)))
 	}
+	if len(noAction) > 0 {
+		lines = append(lines, fmt.Sprintf(l.pick("优先改进（修补区）的项目尚无纠正措施：%s；请制定措施并指定责任部门。",
+			"Fix-first items without a corrective action: %s; plan one for each, with an owner."), strings.Join(noAction, sep)))
+	}
 	return append(lines, out...)
 }
 
-// caution words one caution of the groups or of the response rate.
+// caution words one caution of the groups, the response rate or the
+// churn figures.
 func (l lang) caution(c analysis.Caution) string {
 	values := make([]string, len(c.Values))
 	for i, v := range c.Values {
@@ -67,8 +76,29 @@ func (l lang) caution(c analysis.Caution) string {
 		return fmt.Sprintf(l.pick("%d 份答卷没有%s，不计入按%s的分组比较。", "%d answered forms have no %s: outside its breakdown."), at(c.N, 0), c.Subject, c.Subject)
 	case analysis.CautionUnderMinimum:
 		return fmt.Sprintf(l.pick("回收率：%s %s 回收 %d 份答卷，少于计划的最少 %d 份。", "Response rate: %s %s returned %d forms, fewer than the plan's minimum of %d."), c.Subject, v0, at(c.N, 0), c.Limit)
+	case analysis.CautionNoCorrelation:
+		return fmt.Sprintf(l.pick("未计算满意度与投诉次数的 Spearman ρ：被调查客户 %d 位（至少需要 %d 位），满意度有 %d 种取值，投诉次数有 %d 种取值（各至少需要 2 种）。",
+			"No Spearman ρ of degree and complaints: %d surveyed customers (at least %d needed), %d distinct degrees, %d distinct complaint counts (at least 2 of each needed)."),
+			at(c.N, 0), c.Limit, at(c.N, 1), at(c.N, 2))
+	case analysis.CautionChurnSmall:
+		statuses := make([]string, len(c.Values))
+		for i, v := range c.Values {
+			statuses[i] = fmt.Sprintf(l.pick("%s（%d 位客户）", "%s (%d customers)"), l.statusText(v), at(c.N, i))
+		}
+		return fmt.Sprintf(l.pick("流失分析：客户少于 %d 位，未检验正常客户与流失客户的差异：%s。", "Churn: fewer than %d customers, active not tested against lost: %s."),
+			c.Limit, strings.Join(statuses, l.pick("、", ", ")))
 	}
 	return c.String()
+}
+
+// statusText names a status given by its name ("active", "lost"), as
+// the churn cautions give it; another text is kept.
+func (l lang) statusText(v string) string {
+	var s csat.Status
+	if err := s.UnmarshalText([]byte(v)); err != nil {
+		return v
+	}
+	return l.status(s)
 }
 
 // pick returns zh or en by the language.
@@ -90,7 +120,8 @@ func at(n []uint64, i int) uint64 {
 // Cautions words a report's cautions in the language lang ("zh", the
 // default, or "en"), as the report's warnings box does: one line for the
 // competitor comparisons, one for the main areas of dissatisfaction, one
-// per group or response caution. Text outputs (the csat command) use it
+// for the fix-first items without a corrective action, one per group,
+// response or churn caution. Text outputs (the csat command) use it
 // so that they speak the report's language. An unknown language is an
 // error wrapping csat.ErrInvalid.
 func Cautions(cs []analysis.Caution, language string) ([]string, error) {

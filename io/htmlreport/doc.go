@@ -32,15 +32,40 @@
 //     (default 5 forms), and the significant pairs with their adjusted p;
 //   - 回收率 the response rate per stratum (AAPOR RR1), strata under the
 //     plan's minimum flagged;
+//   - 重要度 the items' importance ([analysis.Report].Importance): a
+//     key-driver bar chart in the set's order and a table of each item's
+//     value, rank and interval, with the method named (陈述重要度,
+//     相关系数, Shapley 分解 (LMG), 相对权重, or a user's own), what it
+//     explains, the forms it rests on and the deletion (listwise or
+//     pairwise), and R² to 3 places when the method decomposes it;
+//   - 重要度–满意度四分图 the quadrant (Quadrant): the items to fix first
+//     (修补区) in the order given, with their gaps in percentage points
+//     and those without a corrective action flagged; a scatter of
+//     importance against performance with the two cut lines labelled
+//     with their rule and value and the four zones shaded and named,
+//     each zone in its own colour and symbol (▲ 修补区, ● 优势区,
+//     ◆ 机会区, ■ 维持区), each item labelled by name, the labels pushed
+//     apart where they would overlap, or, past 12 items, by its number
+//     in the table; and a table of each item's zone and gap;
 //   - the Pareto chart of dissatisfaction with the corrective and
 //     preventive actions;
 //   - the comparison with the competitor, with significance;
+//   - 标杆对比 the survey's figures against the benchmarks (Benchmarks):
+//     a dot chart and, per figure and item, each benchmark's value, the
+//     gap in signed percentage points and the standing (▲ 高于, = 持平,
+//     ▼ 低于);
 //   - the trend over periods with the targets as lines, and the targets;
 //   - the p-chart of the survey's rate: centre line, each period's limits
 //     as step lines (Laney's p′ when over-dispersed), the periods out of
 //     control marked on the chart and named below it;
-//   - complaint figures; customer scores and their bands; ABC classes;
-//     loyalty metrics.
+//   - complaint figures;
+//   - 满意度与投诉、流失 satisfaction against complaints and churn (Churn):
+//     "customers we lost rated us X, those we kept Y", Welch's test of
+//     the active against the lost, Spearman's ρ of degree and
+//     complaints, the mean degree per status as a chart and a table with
+//     its sample flags, the customers counted active or left outside,
+//     and every customer in a folded table;
+//   - customer scores and their bands; ABC classes; loyalty metrics.
 //
 // A part the report does not have is left out. The key findings give
 // the n behind every main problem and significant difference (forms or

@@ -16,6 +16,7 @@ func (b *builder) findings() {
 	if len(r.Pareto) > 0 {
 		b.paretoFinding()
 	}
+	b.priorityFindings()
 	if len(r.Gaps) > 0 && r.Gaps[0].DegreeGap.Value().IsPositive() {
 		g := r.Gaps[0]
 		b.addFinding("自评与顾客评价差距最大的项目：%s（自评 %s，检查 %s）。", "Largest gap between self-assessment and survey: %s (self %s, survey %s).",
@@ -24,6 +25,7 @@ func (b *builder) findings() {
 	if len(r.Competitor) > 0 {
 		b.competitorFindings()
 	}
+	b.benchmarkFinding()
 	b.groupFindings()
 	b.responseFinding()
 	if r.Trend != nil && len(r.Trend.Points) > 1 {
@@ -39,6 +41,7 @@ func (b *builder) findings() {
 		b.addFinding("投诉 %d 起，限时内处理率 %s，未结 %d 起。", "%d complaints, %s resolved within the limit, %d open.",
 			cf.Total, cf.WithinLimit, len(cf.Open))
 	}
+	b.churnFindings()
 	if co := r.Company; co != nil {
 		b.addFinding("客户平均得分 %s（%d 位客户）。", "Customers' mean score %s (%d customers).", co.Mean, co.Customers)
 	}
@@ -134,4 +137,73 @@ func lower(l lang, s string) string {
 		return strings.ToLower(s)
 	}
 	return s
+}
+
+// maxDrivers is how many of the most important items the findings name.
+const maxDrivers = 3
+
+// priorityFindings names the most important items (key drivers) and the
+// items to fix first (修补区) with their gaps.
+func (b *builder) priorityFindings() {
+	l, r := b.l, b.r
+	if set := r.Importance; set != nil && len(set.Items) > 0 {
+		var top []string
+		for _, it := range set.Items[:min(maxDrivers, len(set.Items))] {
+			top = append(top, it.Item+" "+it.Value.String())
+		}
+		b.addFinding("最重要的项目（%s）：%s。", "Most important items (%s): %s.", l.methodName(set.Method), strings.Join(top, l.sep()))
+	}
+	q := r.Quadrant
+	if q == nil {
+		return
+	}
+	if len(q.FixFirst) == 0 {
+		b.addFinding("四分图的修补区没有项目。", "No item falls in the quadrant's fix-first zone.")
+		return
+	}
+	var fix []string
+	for _, item := range q.FixFirst {
+		s := item
+		for _, it := range q.Items {
+			if it.Item == item {
+				s += fmt.Sprintf(l.pick("（低于表现分界线 %s）", " (%s below the performance cut)"), l.gapWithUnit(it.Gap, false))
+			}
+		}
+		fix = append(fix, s)
+	}
+	b.addFinding("优先改进（修补区：重要度高、表现低）：%s。", "Fix first (high importance, low performance): %s.", strings.Join(fix, l.sep()))
+}
+
+// benchmarkFinding counts where the survey stands against the
+// benchmarks.
+func (b *builder) benchmarkFinding() {
+	gs := b.r.Benchmarks
+	if len(gs) == 0 {
+		return
+	}
+	var n [4]int
+	for _, g := range gs {
+		if g.Standing <= analysis.Below {
+			n[g.Standing]++
+		}
+	}
+	b.addFinding("与标杆比较：高于 %d 项，持平 %d 项，低于 %d 项。", "Against the benchmarks: above %d, level with %d, below %d.",
+		n[analysis.Above], n[analysis.Level], n[analysis.Below])
+}
+
+// churnFindings gives the lost and the kept customers' mean degree with
+// Welch's verdict, and Spearman's ρ of degree and complaints.
+func (b *builder) churnFindings() {
+	l, cf := b.l, b.r.Churn
+	if cf == nil {
+		return
+	}
+	if t := cf.Test; t != nil {
+		b.addFinding("流失客户的平均满意度 %s，保留客户 %s（Welch t 检验 p %s，%s）。", "Customers we lost rated us %s, those we kept %s (Welch's t-test p %s, %s).",
+			t.Theirs, t.Ours, pIs(t.PValue), l.verdict(t.Significant))
+	}
+	if sp := cf.Spearman; sp != nil {
+		b.addFinding("满意度与投诉次数的 Spearman ρ = %s（%d 位客户，p %s，%s）。", "Spearman's ρ of degree and complaints = %s (%d customers, p %s, %s).",
+			fixed3(sp.Rho.Value(), sp.Rho.Exact()), sp.N, pIs(sp.PValue), l.verdict(sp.Significant))
+	}
 }

@@ -9,13 +9,15 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
+	"github.com/csatkit/csat/importance"
 	"github.com/csatkit/csat/io/htmlreport"
 )
 
 // FuzzItemName renders a survey whose item and organisation names are
-// arbitrary text: whatever analysis.Build accepts renders, markup in the
-// name never reaches the page as markup, and the charts carry the name
-// exactly.
+// arbitrary text, with the item's importance and quadrant: whatever
+// analysis.Build accepts renders, markup in the name never reaches the
+// page as markup, and the charts (the distribution, the key drivers,
+// the quadrant) carry the name exactly.
 func FuzzItemName(f *testing.F) {
 	for _, s := range []string{"功能", "<script>alert(1)</script>", `"><img src=x onerror=alert(1)>`, "</script>", "a&b", "{{.L.title}}", "\u2028\u2029", "*/", "]]>", "--><!--", `">&`, `a">b`} {
 		f.Add(s)
@@ -38,6 +40,7 @@ func FuzzItemName(f *testing.F) {
 		if err != nil {
 			t.Skip(err)
 		}
+		rep.Importance, rep.Quadrant = oneItemQuadrant(t, rep, name)
 		var buf bytes.Buffer
 		if err := htmlreport.Render(&buf, rep, htmlreport.Options{Organisation: name}); err != nil {
 			t.Fatal(err)
@@ -67,14 +70,42 @@ func FuzzItemName(f *testing.F) {
 		if m := chartsRE.FindStringSubmatch(page); m == nil || strings.ContainsAny(m[1], "<>&") {
 			t.Errorf("the chart data holds <, > or & unescaped")
 		}
-		var rows []any
+		var rows, bars []any
+		var point any
 		for _, c := range charts(t, page) {
-			if c.ID == "chart-likert" {
+			switch c.ID {
+			case "chart-likert":
 				rows = c.Option["yAxis"].(map[string]any)["data"].([]any)
+			case "chart-importance":
+				bars = c.Option["yAxis"].(map[string]any)["data"].([]any)
+			case "chart-quadrant":
+				point = c.Option["series"].([]any)[0].(map[string]any)["data"].([]any)[0].(map[string]any)["name"]
 			}
 		}
 		if !slices.Contains(rows, any(name)) {
 			t.Errorf("the distribution chart's rows %q lack the item %q", rows, name)
 		}
+		if !slices.Contains(bars, any(name)) || point != any(name) {
+			t.Errorf("the key drivers %q or the quadrant's point %q lack the item %q", bars, point, name)
+		}
 	})
+}
+
+// oneItemQuadrant returns the importance (a share of R² of 1/2) and the
+// quadrant of a report's only item, cut at its own values: on both
+// lines, a strength.
+func oneItemQuadrant(t *testing.T, rep analysis.Report, name string) (*importance.Set, *analysis.QuadrantReport) {
+	t.Helper()
+	share := rat(t, "Shapley share", 1, 2)
+	perf := rep.Sources[0].Items[0].Figures[0].Score
+	gap, err := csat.Difference("gap", perf, perf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := &importance.Set{Method: "shapley", Source: csat.SourceSurvey, Target: "overall", Deletion: "listwise", Forms: 5, R2: &share,
+		Items: []importance.Item{{Item: name, Value: share, Rank: 1}}}
+	q := &analysis.QuadrantReport{Method: "shapley", Source: csat.SourceSurvey, Importance: analysis.Cut{Rule: analysis.CutMean, Value: share},
+		Performance: analysis.Cut{Rule: analysis.CutMean, Value: perf},
+		Items:       []analysis.QuadrantItem{{Item: name, Importance: share, Performance: perf, Zone: analysis.ZoneStrength, Gap: gap}}}
+	return set, q
 }

@@ -221,7 +221,7 @@ func TestResponseSection(t *testing.T) {
 	page := render(t, groupsReport(t), htmlreport.Options{})
 	sec := regexp.MustCompile(`(?s)<section class="sec" id="response">.*?</section>`).FindString(page)
 	want := [][]string{
-		{"地区", "发出", "回收", "回收率", ""},
+		{"地区", "发出", "回收", "回收率", "备注"},
 		{"华东", "80", "61", "76.25%", ""},
 		{"华北", "60", "40", "≈66.67%", ""},
 		{"西南", "30", "12", "40%", "低于计划最少回收数"},

@@ -45,10 +45,12 @@ var tmpl = template.Must(template.New("report").Option("missingkey=error").Parse
 // and its 40/60 blend, the figures per item and source with their
 // intervals, the distribution of each item's answers over the scale's
 // levels, the breakdowns by customer group with their letters and
-// sample flags, the response rate, the Pareto of dissatisfaction with
-// the actions, the competitor comparison, the trend with the targets,
-// the control chart of the rate, complaints, customer scores, ABC
-// classes and loyalty. A part the report lacks (the distribution
+// sample flags, the response rate, the items' importance (key drivers)
+// and their importance–performance quadrant with the items to fix
+// first, the Pareto of dissatisfaction with the actions, the competitor
+// comparison, the benchmarks, the trend with the targets, the control
+// chart of the rate, complaints, satisfaction against complaints and
+// churn, customer scores, ABC classes and loyalty. A part the report lacks (the distribution
 // too, when the report has neither levels nor counts) is left out, not
 // shown empty. Every figure shows its derivation on hover, and each
 // section lists them all (计算过程).
@@ -149,11 +151,15 @@ func build(r analysis.Report, opts Options, l lang) (*page, error) {
 	}
 	b.groups()
 	b.response()
+	b.importance()
+	b.quadrant()
 	b.pareto()
 	b.competitor()
+	b.benchmarks()
 	b.trend()
 	b.control()
 	b.complaints()
+	b.churn()
 	b.customers()
 	b.segments()
 	b.loyalty()

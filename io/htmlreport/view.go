@@ -30,11 +30,15 @@ type page struct {
 	Likert     *likertSec
 	Groups     *groupsSec
 	Response   *responseSec
+	Importance *importanceSec
+	Quadrant   *quadrantSec
 	Pareto     *paretoSec
 	Competitor *competitorSec
+	Benchmarks *benchSec
 	Trend      *trendSec
 	Control    *controlSec
 	Complaints *complaintsSec
+	Churn      *churnSec
 	Customers  *customersSec
 	Segments   *segmentsSec
 	Loyalty    *loyaltySec
