@@ -40,12 +40,26 @@ const (
 	// CautionUnderMinimum says stratum Values[0] of dimension Subject
 	// returned N[0] forms, fewer than the plan's minimum Limit.
 	CautionUnderMinimum
+	// CautionNoAction says item Subject, N[0]-th of the quadrant's
+	// fix-first list (修补区), has no corrective action in the report: a
+	// corrective action to plan, with an owner.
+	CautionNoAction
+	// CautionNoCorrelation says the report has no Spearman ρ of degree
+	// and complaints: N[0] surveyed customers (fewer than Limit), or N[1]
+	// distinct degrees or N[2] distinct complaint counts (fewer than 2:
+	// nothing to rank).
+	CautionNoCorrelation
+	// CautionChurnSmall says the statuses Values (active, lost) have N
+	// customers each, fewer than Limit: shown, but active is not tested
+	// against lost.
+	CautionChurnSmall
 )
 
 var cautionNames = [...]string{
 	CautionCompetitor: "competitor", CautionDissatisfaction: "dissatisfaction", CautionGroupSmall: "group_small",
 	CautionGroupSuppressed: "group_suppressed", CautionUnplanned: "unplanned", CautionNoStratum: "no_stratum",
 	CautionUnderMinimum: "under_minimum", CautionEmptyForms: "empty_forms", CautionNoValue: "no_value",
+	CautionNoAction: "no_action", CautionNoCorrelation: "no_correlation", CautionChurnSmall: "churn_small",
 }
 
 var cautionEnum = enum.New[CautionKind]("CautionKind", "caution kind", csat.ErrInvalid, errorf, cautionNames[:]...)
@@ -68,8 +82,9 @@ func (k *CautionKind) UnmarshalText(text []byte) error { return cautionEnum.Unma
 // group, an n beside a finding); [Caution.String] words it in English.
 type Caution struct {
 	Kind CautionKind `json:"kind"`
-	// Subject is the item (CautionCompetitor, CautionDissatisfaction; ""
-	// is the overall figure) or the dimension (the others).
+	// Subject is the item (CautionCompetitor, CautionDissatisfaction: ""
+	// is the overall figure; CautionNoAction), nothing (CautionEmptyForms
+	// and the churn kinds) or the dimension (the others).
 	Subject string   `json:"subject"`
 	Values  []string `json:"values,omitempty"`
 	// N are the numbers, as each kind says.
@@ -126,6 +141,17 @@ func (c Caution) String() string {
 		return c.Subject + ": " + n(0) + " answered survey forms have no value: outside its breakdown"
 	case CautionUnderMinimum:
 		return "response rate: " + c.Subject + " " + v0 + " returned " + n(0) + " forms, fewer than the plan's minimum of " + lim
+	case CautionNoAction:
+		return "fix first: " + c.Subject + " (no. " + n(0) + " of the fix-first list) has no corrective action: plan one, with an owner"
+	case CautionNoCorrelation:
+		return "no Spearman ρ of degree and complaints: " + n(0) + " surveyed customers (at least " + lim + " needed), " +
+			n(1) + " distinct degrees, " + n(2) + " distinct complaint counts (at least 2 of each needed)"
+	case CautionChurnSmall:
+		parts := make([]string, len(c.Values))
+		for i, v := range c.Values {
+			parts[i] = v + " (" + n(i) + " customers)"
+		}
+		return "churn: fewer than " + lim + " customers, active not tested against lost: " + strings.Join(parts, ", ")
 	}
 	return "caution " + c.Kind.String()
 }
@@ -140,6 +166,12 @@ func (c Caution) check() bool {
 		return c.Subject != "" && len(c.Values) > 0 && len(c.Values) == len(c.N)
 	case CautionUnplanned, CautionUnderMinimum:
 		return c.Subject != "" && len(c.Values) == 1 && len(c.N) == 1
+	case CautionNoAction:
+		return c.Subject != "" && len(c.Values) == 0 && len(c.N) == 1 && c.N[0] > 0
+	case CautionNoCorrelation:
+		return c.Subject == "" && len(c.Values) == 0 && len(c.N) == 3
+	case CautionChurnSmall:
+		return c.Subject == "" && len(c.Values) > 0 && len(c.Values) == len(c.N)
 	}
 	k, ok := want[c.Kind]
 	return ok && len(c.N) == k && len(c.Values) == 0

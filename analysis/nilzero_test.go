@@ -20,6 +20,9 @@ var zeroTypes = []any{
 	TargetMethod(0), TargetResult{}, TrendPoint{}, TrendReport{},
 	BreakdownOptions{}, Breakdown{}, ControlChart{}, ControlPeriod{}, FormCounts{}, GroupFigure{}, GroupPair{},
 	ItemForms{}, MinSample{}, Response{}, SampleFlag(0), Sent{}, SourceForms{}, StratumCount{}, StratumResponse{},
+	Zone(0), CutRule(0), QuadrantOptions{}, Cut{}, QuadrantItem{}, QuadrantReport{},
+	ChurnOptions{}, ChurnCustomer{}, StatusFigure{}, RankCorrelation{}, ChurnFigures{},
+	BenchmarkKind(0), Standing(0), Benchmark{}, BenchmarkGap{},
 }
 
 // Interfaces have no zero value to call; they are listed to be complete.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/form"
+	"github.com/csatkit/csat/importance"
 	"github.com/csatkit/csat/internal/enum"
 	"github.com/shopspring/decimal"
 )
@@ -76,6 +77,28 @@ type Input struct {
 	// Sent is the fieldwork per stratum, for the response rate
 	// ([ResponseRate]); it needs Forms ([csat.ErrMissing] without).
 	Sent *Sent
+	// Importance is the method that gives the items their importance
+	// (package importance: stated, correlation, Shapley, relative
+	// weights, or a user's own), read from Forms' survey forms
+	// ([csat.ErrMissing] without Forms); nil means none. With it the
+	// report has the items' importance and their importance–performance
+	// quadrant ([Quadrant], configured by Quadrant; nil means the
+	// method's defaults), whose fix-first items without a corrective
+	// action in Actions are cautioned ([CautionNoAction]).
+	Importance importance.Method
+	Quadrant   *QuadrantOptions
+	// Status is each customer's standing (正常, 风险, 流失) by customer id,
+	// for churn; a customer of Customers not in it has its score's
+	// Status (the two must agree, else [csat.ErrInvalid]). When Forms'
+	// survey forms name their customers and Complaints, Customers or
+	// Status are given, the report relates each surveyed customer's
+	// degree to its complaints and its status ([Churn]); a surveyed
+	// customer without a status counts as active.
+	Status map[string]csat.Status
+	// Benchmarks are outside figures (industry average, industry
+	// leader, world leader) to compare the survey's headline figures
+	// with ([Benchmarks]).
+	Benchmarks []Benchmark
 }
 
 // A Headline is one headline figure of a report: the scorer that
@@ -200,6 +223,18 @@ type Report struct {
 	// Control is the p-chart of the survey's rate over the trend's
 	// periods (with Input.History).
 	Control *ControlChart `json:"control,omitempty"`
+	// Importance is the items' importance (with Input.Importance), and
+	// Quadrant their importance–performance quadrant (四分图) with the
+	// items to fix first.
+	Importance *importance.Set `json:"importance,omitempty"`
+	Quadrant   *QuadrantReport `json:"quadrant,omitempty"`
+	// Churn relates each surveyed customer's degree to its complaints
+	// and status (with Input.Forms naming customers, and complaints or
+	// statuses).
+	Churn *ChurnFigures `json:"churn,omitempty"`
+	// Benchmarks are the survey's figures against the benchmarks given
+	// (with Input.Benchmarks).
+	Benchmarks []BenchmarkGap `json:"benchmarks,omitempty"`
 	// Cautions say which figures rest on a small sample and where the
 	// fieldwork fell short of the plan (METHOD.md §12), as data for each
 	// output to word in its language; each is also shown beside its
