@@ -159,6 +159,9 @@ func writeScores(w io.Writer, l language, rep analysis.Report) error {
 	if err := writeForms(&b, l, rep); err != nil {
 		return err
 	}
+	if err := writeDrivers(&b, l, rep); err != nil {
+		return err
+	}
 	cautions, err := htmlreport.Cautions(rep.Cautions, l.code())
 	if err != nil {
 		return err
