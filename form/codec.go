@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"hash/crc32"
+	"math"
+	"math/bits"
 	"reflect"
 	"slices"
 	"strconv"
@@ -37,6 +39,16 @@ type partJSON struct {
 	Overall  []uint64    `json:"overall"`
 	Items    []itemJSON  `json:"items"`
 	Joint    []jointJSON `json:"joint,omitempty"`
+	// Customers, sorted: only in the survey's parts, not in groups.
+	Customers []customerJSON `json:"customers,omitempty"`
+}
+
+// customerJSON is one customer's forms of a source and its answers
+// pooled over items, per level.
+type customerJSON struct {
+	Customer string   `json:"customer"`
+	Forms    uint64   `json:"forms"`
+	Counts   []uint64 `json:"counts"`
 }
 
 type itemJSON struct {
@@ -98,6 +110,10 @@ func partsJSON(m map[string]*part) []partJSON {
 		}
 		for _, k := range sortedPairs(pt.joint, func(k pairKey) [2]string { return [2]string{k.a, k.b} }) {
 			pj.Joint = append(pj.Joint, jointJSON{X: k.a, Y: k.b, Counts: slices.Clone(pt.joint[k])})
+		}
+		for _, name := range sortedKeys(pt.customers) {
+			c := pt.customers[name]
+			pj.Customers = append(pj.Customers, customerJSON{Customer: name, Forms: c.forms, Counts: c.tally.Counts()})
 		}
 		out = append(out, pj)
 	}
@@ -217,8 +233,66 @@ func (s *Stats) decodeParts(js []partJSON, joint bool, where string) (map[string
 			}
 			pt.joint[pairKey{jj.X, jj.Y}] = slices.Clone(jj.Counts)
 		}
+		if !joint && len(pj.Customers) > 0 {
+			return nil, corrupt(w + ": customers in a group")
+		}
+		if err := pt.decodeCustomers(s, pj.Customers, w); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
+}
+
+// decodeCustomers fills pt's customers from cs, checking them against
+// pt's forms and items: names valid, sorted and unique; each customer
+// with forms, their forms at most the source's; each customer's answers
+// at most its forms times the items, and at each level all customers'
+// answers at most the items' answers.
+func (pt *part) decodeCustomers(s *Stats, cs []customerJSON, where string) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	var forms uint64
+	var sum [csat.MaxLevels][2]uint64 // per level, 128 bits: high, low
+	for k, cj := range cs {
+		w := where + ".customers[" + strconv.Itoa(k) + "]"
+		if !validName(cj.Customer) || k > 0 && cs[k-1].Customer >= cj.Customer {
+			return corrupt(w + ": customer invalid, not sorted or repeated")
+		}
+		if cj.Forms == 0 {
+			return corrupt(w + ": a customer without forms")
+		}
+		if cj.Forms > pt.forms-forms {
+			return corrupt(w + ": the customers' forms exceed the source's")
+		}
+		forms += cj.Forms
+		c := &customerStats{forms: cj.Forms, tally: csat.NewTally(s.scale)}
+		hi, most := bits.Mul64(cj.Forms, uint64(len(pt.items)))
+		if hi != 0 {
+			most = math.MaxUint64
+		}
+		if err := fill(&c.tally, cj.Counts, most); err != nil {
+			return corrupt(w + ".counts: " + errs.Detail(err))
+		}
+		for i, n := range cj.Counts {
+			var carry uint64
+			sum[i][1], carry = bits.Add64(sum[i][1], n, 0)
+			sum[i][0] += carry
+		}
+		pt.customers[cj.Customer] = c
+	}
+	for i := range s.scale.Len() {
+		var items [2]uint64
+		for _, it := range pt.items {
+			var carry uint64
+			items[1], carry = bits.Add64(items[1], it.tally.Count(i), 0)
+			items[0] += carry
+		}
+		if sum[i][0] > items[0] || sum[i][0] == items[0] && sum[i][1] > items[1] {
+			return corrupt(where + ".customers: more answers at level " + strconv.Itoa(i) + " than the items have")
+		}
+	}
+	return nil
 }
 
 // fill sets t's counts from c, which must have one count per level and

@@ -11,8 +11,11 @@
 // each item's tally and blanks, the overall question's and the stated
 // importance's tallies; per source the joint counts of every pair of
 // variables, from which [Stats.Moments] gives exact co-moments for
-// correlation and regression. Memory grows with items, sources and group
-// values, never with forms; Stats merge exactly, so shards of forms give
+// correlation and regression, and per source each customer's forms and
+// its answers pooled over items ([Stats.CustomerTally]: the per-customer
+// degree that METHOD.md §12 sets against complaints and churn). Memory
+// grows with items, sources, group values and customers, never with
+// forms; Stats merge exactly, so shards of forms give
 // the same statistics bit for bit in any order, and encode to JSON and
 // binary for shipping.
 //

@@ -41,3 +41,34 @@ func Example() {
 	// 华东 forms: 2 品质 counts: [1 1 0 0 0]
 	// n=2 Σx=16 Σy=12 Σxy=104
 }
+
+// Each customer's answers, pooled over items and forms, scored like any
+// tally: the per-customer degree set against complaints and churn.
+func ExampleStats_CustomerTally() {
+	st, err := form.New(csat.FivePoint(), nil)
+	if err != nil {
+		panic(err)
+	}
+	forms := []form.Form{
+		{ID: "F1", Customer: "甲厂", Answers: map[string]string{"品质": "很满意", "交货": "满意"}, Overall: "满意"},
+		{ID: "F2", Customer: "甲厂", Answers: map[string]string{"品质": "满意", "交货": ""}},
+		{ID: "F3", Customer: "乙厂", Answers: map[string]string{"品质": "基本满意", "交货": "不满意"}},
+	}
+	for _, f := range forms {
+		if err := st.Add(f); err != nil {
+			panic(err)
+		}
+	}
+	for _, c := range st.Customers(csat.SourceSurvey) {
+		t := st.CustomerTally(c, csat.SourceSurvey)
+		d, err := csat.Degree{}.Score(t)
+		if err != nil {
+			panic(err)
+		}
+		// 甲厂: 10 + 8 + 8 points of 30; 乙厂: 6 + 4 of 20.
+		fmt.Println(c, st.CustomerForms(c, csat.SourceSurvey), "forms", t.Counts(), d)
+	}
+	// Output:
+	// 乙厂 1 forms [0 0 1 1 0] 50%
+	// 甲厂 2 forms [1 2 0 0 0] ≈86.67%
+}

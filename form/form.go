@@ -17,7 +17,8 @@ import (
 // not on the form at all.
 type Form struct {
 	// ID is the form's id (表单编号); Respondent who filled it in (填表人);
-	// Customer the customer it speaks for (客户). None is required.
+	// Customer the customer it speaks for (客户). None is required; a
+	// customer's forms are pooled by [Stats.CustomerTally].
 	ID, Respondent, Customer string
 	// Source is survey (检查), self (自评), competitor (竞争对手) or any other
 	// name; "" means [csat.SourceSurvey].
@@ -47,6 +48,7 @@ const blank = -1
 // item and dimension names.
 type parsed struct {
 	source     string
+	customer   string   // "" when none
 	items      []string // sorted
 	levels     []int    // per item; blank for a blank
 	overall    int      // blank when none
@@ -66,6 +68,10 @@ func parse(f *Form, s, imp *csat.Scale) (parsed, error) {
 	if !validName(p.source) {
 		return p, formErr(f, csat.ErrInvalid, "source "+errs.QuoteShort(p.source)+" must be UTF-8 without control characters")
 	}
+	if f.Customer != "" && !validName(f.Customer) {
+		return p, formErr(f, csat.ErrInvalid, "customer "+errs.QuoteShort(f.Customer)+" must be UTF-8 without control characters")
+	}
+	p.customer = f.Customer
 	for item := range f.Answers {
 		p.items = append(p.items, item)
 	}

@@ -152,8 +152,21 @@ func (s *Stats) Merge(u *Stats) error {
 	// A group's forms of a source are at most the survey's: the survey's
 	// counters are the ones that can overflow.
 	for src, pu := range u.parts {
-		if pt := s.parts[src]; pt != nil && pt.forms > math.MaxUint64-pu.forms {
+		pt := s.parts[src]
+		if pt == nil {
+			continue
+		}
+		if pt.forms > math.MaxUint64-pu.forms {
 			return errs.New(csat.ErrOverflow, "form statistics: merge: source "+errs.QuoteShort(src)+": more than 2^64−1 forms")
+		}
+		// A customer's answers at a level, summed over items, can pass
+		// the forms.
+		for c, cu := range pu.customers {
+			if cs := pt.customers[c]; cs != nil {
+				if t := cs.tally; t.Merge(cu.tally) != nil {
+					return errs.New(csat.ErrOverflow, "form statistics: merge: source "+errs.QuoteShort(src)+", customer "+errs.QuoteShort(c)+": more than 2^64−1 answers at one level")
+				}
+			}
 		}
 	}
 	mergeParts(s, s.parts, u.parts, true)
@@ -179,6 +192,15 @@ func mergeParts(s *Stats, a, b map[string]*part, joint bool) {
 			_ = it.tally.Merge(iu.tally)
 			_ = it.importance.Merge(iu.importance)
 			it.blanks += iu.blanks
+		}
+		for name, cu := range pu.customers {
+			c := pt.customers[name]
+			if c == nil {
+				c = &customerStats{tally: csat.NewTally(s.scale)}
+				pt.customers[name] = c
+			}
+			c.forms += cu.forms
+			_ = c.tally.Merge(cu.tally) // checked by Merge
 		}
 		for k, cu := range pu.joint {
 			c := pt.joint[k]
@@ -228,6 +250,11 @@ func (pt *part) clone() *part {
 		for k, v := range pt.joint {
 			c.joint[k] = slices.Clone(v)
 		}
+		c.customers = make(map[string]*customerStats, len(pt.customers))
+		for name, cs := range pt.customers {
+			cp := *cs
+			c.customers[name] = &cp
+		}
 	}
 	return c
 }
@@ -262,8 +289,14 @@ func partsEqual(a, b map[string]*part) bool {
 	}
 	for src, p := range a {
 		q := b[src]
-		if q == nil || p.forms != q.forms || p.answered != q.answered || !p.overall.Equal(q.overall) || len(p.items) != len(q.items) || len(p.joint) != len(q.joint) || (p.joint == nil) != (q.joint == nil) {
+		if q == nil || p.forms != q.forms || p.answered != q.answered || !p.overall.Equal(q.overall) || len(p.items) != len(q.items) || len(p.joint) != len(q.joint) || (p.joint == nil) != (q.joint == nil) || len(p.customers) != len(q.customers) {
 			return false
+		}
+		for name, c := range p.customers {
+			d := q.customers[name]
+			if d == nil || c.forms != d.forms || !c.tally.Equal(d.tally) {
+				return false
+			}
 		}
 		for name, it := range p.items {
 			jt := q.items[name]

@@ -52,9 +52,12 @@ const Overall = ""
 // question and of the stated importance per item; per source, the joint
 // counts of every pair of items (and of each item with the overall
 // question) over the forms that answered both, from which [Stats.Moments]
-// gives the exact co-moments n, Σx, Σy, Σx², Σy², Σxy.
+// gives the exact co-moments n, Σx, Σy, Σx², Σy², Σxy; and per source,
+// each customer's number of forms and its answers pooled over items
+// ([Stats.CustomerTally]).
 //
-// Memory grows with items, sources and group values, never with forms.
+// Memory grows with items, sources, group values and customers, never
+// with forms.
 // Stats merge exactly ([Stats.Merge]: associative and commutative, so
 // shards give the same statistics bit for bit in any order), and encode
 // to JSON and binary. Its mutating methods are atomic: on error nothing
@@ -76,11 +79,19 @@ type groups struct{ parts map[string]*part }
 
 // part holds one source's statistics (of the whole survey or of a group).
 type part struct {
-	forms    uint64
-	answered uint64 // forms with at least one item answered
-	items    map[string]*itemStats
-	overall  csat.Tally
-	joint    map[pairKey][]uint64 // nil in groups
+	forms     uint64
+	answered  uint64 // forms with at least one item answered
+	items     map[string]*itemStats
+	overall   csat.Tally
+	joint     map[pairKey][]uint64      // nil in groups
+	customers map[string]*customerStats // nil in groups
+}
+
+// customerStats are one customer's forms of a source and the answers on
+// them, pooled over items.
+type customerStats struct {
+	forms uint64
+	tally csat.Tally
 }
 
 type itemStats struct {
@@ -155,6 +166,10 @@ func (s *Stats) Add(f Form) error {
 	// that can overflow.
 	if top := s.parts[p.source]; top != nil && top.forms == math.MaxUint64 {
 		return formErr(&f, csat.ErrOverflow, "source "+errs.QuoteShort(p.source)+": more than 2^64−1 forms")
+	} else if top != nil && !top.customers[p.customer].fits(&p) {
+		// A customer's answers at a level, summed over items, can pass
+		// the forms.
+		return formErr(&f, csat.ErrOverflow, "source "+errs.QuoteShort(p.source)+", customer "+errs.QuoteShort(p.customer)+": more than 2^64−1 answers at one level")
 	}
 	s.part(s.parts, p.source, true).add(&p, s)
 	for i, d := range p.dims {
@@ -175,6 +190,7 @@ func (s *Stats) part(m map[string]*part, source string, joint bool) *part {
 		pt = &part{items: map[string]*itemStats{}, overall: csat.NewTally(s.scale)}
 		if joint {
 			pt.joint = map[pairKey][]uint64{}
+			pt.customers = map[string]*customerStats{}
 		}
 		m[source] = pt
 	}
@@ -216,6 +232,19 @@ func (pt *part) add(p *parsed, s *Stats) {
 	if pt.joint == nil {
 		return
 	}
+	if p.customer != "" {
+		c := pt.customers[p.customer]
+		if c == nil {
+			c = &customerStats{tally: csat.NewTally(s.scale)}
+			pt.customers[p.customer] = c
+		}
+		c.forms++
+		for _, lv := range p.levels {
+			if lv != blank {
+				_ = c.tally.Add(lv) // fits checked by Add
+			}
+		}
+	}
 	L := s.scale.Len()
 	if p.overall != blank {
 		for i, name := range p.items {
@@ -234,6 +263,27 @@ func (pt *part) add(p *parsed, s *Stats) {
 			}
 		}
 	}
+}
+
+// fits reports whether the answers of p can be added to the customer's
+// tally without a count overflowing (true for a nil customer: a new one
+// starts from zero).
+func (c *customerStats) fits(p *parsed) bool {
+	if c == nil {
+		return true
+	}
+	var k [csat.MaxLevels]uint64
+	for _, lv := range p.levels {
+		if lv != blank {
+			k[lv]++
+		}
+	}
+	for i, n := range k {
+		if c.tally.Count(i) > math.MaxUint64-n {
+			return false
+		}
+	}
+	return true
 }
 
 func (pt *part) bump(k pairKey, cell, L int) {
@@ -347,6 +397,44 @@ func (s *Stats) Importance(item, source string) csat.Tally {
 		return pt.items[item].importance
 	}
 	return csat.NewTally(s.ImportanceScale())
+}
+
+// Customers returns the customers (the [Form] Customer field) with at
+// least one form of the source, sorted in byte order. Forms without a
+// customer are counted everywhere else but belong to none; a group's
+// statistics ([Stats.Group]) keep no customers.
+func (s *Stats) Customers(source string) []string {
+	if pt := s.get(source); pt != nil {
+		return sortedKeys(pt.customers)
+	}
+	return []string{}
+}
+
+// CustomerForms returns the number of the customer's forms of the source.
+func (s *Stats) CustomerForms(customer, source string) uint64 {
+	if c := s.customer(customer, source); c != nil {
+		return c.forms
+	}
+	return 0
+}
+
+// CustomerTally returns the customer's answers on its forms of the
+// source, pooled over items (METHOD.md §12: "per customer, its answers
+// pooled"): every item's answer on each of its forms counts once, blanks
+// and the overall question not counted. It is an empty tally of the
+// scale for a customer without forms or answers.
+func (s *Stats) CustomerTally(customer, source string) csat.Tally {
+	if c := s.customer(customer, source); c != nil {
+		return c.tally
+	}
+	return csat.NewTally(s.Scale())
+}
+
+func (s *Stats) customer(customer, source string) *customerStats {
+	if pt := s.get(source); pt != nil {
+		return pt.customers[customer]
+	}
+	return nil
 }
 
 // Table returns the answers of every source as a new csat.Table (item ×

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ import (
 	"pgregory.net/rapid"
 )
 
-var zeroTypes = []any{Form{}, Options{}, Stats{}, Moments{}}
+var zeroTypes = []any{Form{}, Options{}, Stats{}, Moments{}, Deletion(0), Matrix{}}
 
 var zeroFuncs = map[string]any{"New": New, "ImportanceScale": ImportanceScale}
 
@@ -183,6 +184,7 @@ func genForms(t *rapid.T) []Form {
 	for i := range out {
 		f := Form{ID: fmt.Sprint("F", i), Answers: map[string]string{}, Attrs: map[string]string{}, Importance: map[string]string{}}
 		f.Source = rapid.SampledFrom([]string{"", "survey", "competitor"}).Draw(t, "source")
+		f.Customer = rapid.SampledFrom([]string{"", "甲厂", "乙厂", "丙厂"}).Draw(t, "customer")
 		for _, it := range items {
 			if rapid.IntRange(0, 4).Draw(t, "on") > 0 {
 				f.Answers[it] = rapid.SampledFrom(keys).Draw(t, "level")
@@ -267,12 +269,27 @@ func checkAgainstForms(t *rapid.T, s *Stats, fs []Form) {
 	forms, blanks, east, answered := map[string]uint64{}, map[string]uint64{}, map[string]uint64{}, map[string]uint64{}
 	type acc struct{ n, sx, sy, sxx, syy, sxy int64 }
 	mom := map[[3]string]*acc{}
+	custForms := map[[2]string]uint64{}
+	custCounts := map[[2]string][]uint64{}
+	level := map[string]int{"very_satisfied": 0, "很满意": 0, "满意": 1, "satisfied": 1, "基本满意": 2, "dissatisfied": 3, "不满意": 3, "很不满意": 4}
 	for _, f := range fs {
 		src := f.Source
 		if src == "" {
 			src = csat.SourceSurvey
 		}
 		forms[src]++
+		if f.Customer != "" {
+			k := [2]string{src, f.Customer}
+			custForms[k]++
+			if custCounts[k] == nil {
+				custCounts[k] = make([]uint64, 5)
+			}
+			for _, lv := range f.Answers {
+				if lv != "" {
+					custCounts[k][level[lv]]++
+				}
+			}
+		}
 		for _, lv := range f.Answers {
 			if lv != "" {
 				answered[src]++
@@ -316,6 +333,26 @@ func checkAgainstForms(t *rapid.T, s *Stats, fs []Form) {
 		}
 		if g := s.Group("地区", "华东"); east[src] > 0 && (g == nil || g.Forms(src) != east[src]) {
 			t.Fatalf("华东 forms of %s wrong", src)
+		}
+	}
+	for src := range forms {
+		var want []string
+		for k := range custForms {
+			if k[0] == src {
+				want = append(want, k[1])
+			}
+		}
+		slices.Sort(want)
+		if got := s.Customers(src); !slices.Equal(got, want) {
+			t.Fatalf("customers of %s = %q, want %q", src, got, want)
+		}
+	}
+	for k, n := range custForms {
+		if got := s.CustomerForms(k[1], k[0]); got != n {
+			t.Fatalf("forms of customer %v = %d, want %d", k, got, n)
+		}
+		if got := s.CustomerTally(k[1], k[0]).Counts(); !slices.Equal(got, custCounts[k]) {
+			t.Fatalf("answers of customer %v = %v, want %v", k, got, custCounts[k])
 		}
 	}
 	for k, n := range blanks {

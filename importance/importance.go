@@ -1,6 +1,11 @@
 package importance
 
 import (
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/form"
 )
@@ -16,6 +21,14 @@ type Method interface {
 	Importance(in Input) (Set, error)
 }
 
+var (
+	_ Method = Stated{}
+	_ Method = Correlation{}
+	_ Method = Shapley{}
+	_ Method = RelativeWeights{}
+	_ Method = given{}
+)
+
 // Input is what a [Method] reads.
 type Input struct {
 	// Stats are the survey's form statistics (package form).
@@ -24,7 +37,7 @@ type Input struct {
 	// [csat.SourceSurvey].
 	Source string
 	// Items are the items to rank; nil means every item the source's
-	// forms answered, sorted.
+	// forms answered (for a Matrix: every variable but [form.Overall]).
 	Items []string
 	// Deletion says which forms the derived methods rest on when some
 	// leave an item blank: [form.Listwise] (the zero value: the forms
@@ -33,6 +46,13 @@ type Input struct {
 	Deletion form.Deletion
 	// Confidence of the intervals (zero: 95%).
 	Confidence csat.Confidence
+	// Matrix, when not nil, gives the co-moments the derived methods
+	// read in place of those of Stats: data that are not survey forms
+	// (continuous measures, another survey tool's export), or co-moments
+	// kept elsewhere. Its variable [form.Overall] is the overall
+	// question; Stats and Deletion are then not read (the matrix's own
+	// deletion is reported). [Stated] reads Stats only.
+	Matrix *form.Matrix
 }
 
 // A Set is the importance of every item by one method.
@@ -42,10 +62,10 @@ type Set struct {
 	Method string `json:"method"`
 	// Source is the source whose forms were read.
 	Source string `json:"source"`
-	// Target names what the derived importance explains: "overall" (the
-	// overall question, 总体满意度) or "item_rest" (without an overall
-	// question, the mean of the form's other items); "" for stated or
-	// given importance.
+	// Target names what the derived importance explains: [TargetOverall]
+	// (the overall question, 总体满意度) or [TargetItemRest] (without an
+	// overall question, the mean of the form's other items); "" for
+	// stated or given importance.
 	Target string `json:"target,omitempty"`
 	// Deletion is "listwise" or "pairwise" for derived importance.
 	Deletion string `json:"deletion,omitempty"`
@@ -60,6 +80,10 @@ type Set struct {
 	// Items are the items, most important first (ties by item, in byte
 	// order).
 	Items []Item `json:"items"`
+	// Subsets are, for [Shapley], the R² of the model on every subset of
+	// the items (the empty one included), by size then by the items'
+	// names: the numbers the shares are computed from.
+	Subsets []Subset `json:"subsets,omitempty"`
 }
 
 // An Item is one item's importance.
@@ -72,4 +96,113 @@ type Item struct {
 	Interval *csat.Interval `json:"interval,omitempty"`
 	// Rank is 1 for the most important item; tied values share a rank.
 	Rank int `json:"rank"`
+}
+
+// A Subset is the R² of the linear model of the overall question on some
+// of the items ([Set.Subsets]).
+type Subset struct {
+	// Items are the subset's items, sorted; empty for the model with no
+	// item (R² = 0).
+	Items []string `json:"items"`
+	// R2 is the subset's R², exact.
+	R2 csat.Result `json:"r2"`
+}
+
+// Item returns the importance of the named item and whether the set has
+// it.
+func (s Set) Item(name string) (Item, bool) {
+	for _, it := range s.Items {
+		if it.Item == name {
+			return it, true
+		}
+	}
+	return Item{}, false
+}
+
+// Explain returns what the set rests on and each item's importance with
+// its derivation, most important first: the method, the source, the
+// target, the forms (how many, which deletion), R² and, for Shapley, the
+// R² of every subset. One line each; subsets indented.
+func (s Set) Explain() string {
+	var b strings.Builder
+	b.WriteString(s.Method)
+	b.WriteString(" importance of ")
+	b.WriteString(strconv.Itoa(len(s.Items)))
+	b.WriteString(" items, source ")
+	b.WriteString(strconv.Quote(s.Source))
+	switch s.Target {
+	case TargetOverall:
+		b.WriteString(", against the overall question")
+	case TargetItemRest:
+		b.WriteString(", against the mean of each form's other items (no overall question answered)")
+	case "":
+	default:
+		b.WriteString(", against " + s.Target)
+	}
+	switch s.Deletion {
+	case "listwise":
+		b.WriteString(", over " + strconv.FormatUint(s.Forms, 10) + " complete forms (listwise deletion)")
+	case "pairwise":
+		b.WriteString(", over at least " + strconv.FormatUint(s.Forms, 10) + " forms per pair (pairwise deletion)")
+	case "":
+		if s.Method == "stated" {
+			b.WriteString(", at least " + strconv.FormatUint(s.Forms, 10) + " stated importances per item")
+		}
+	default:
+		b.WriteString(", " + strconv.FormatUint(s.Forms, 10) + " forms (" + s.Deletion + " deletion)")
+	}
+	b.WriteString("\n")
+	if s.R2 != nil {
+		b.WriteString(s.R2.Explain())
+		b.WriteString("\n")
+	}
+	for _, it := range s.Items {
+		b.WriteString(strconv.Itoa(it.Rank) + ". " + it.Item + ": " + it.Value.Explain())
+		if it.Interval != nil {
+			b.WriteString("; " + it.Interval.Explain())
+		}
+		b.WriteString("\n")
+	}
+	if len(s.Subsets) > 0 {
+		b.WriteString("R² of the " + strconv.Itoa(len(s.Subsets)) + " subsets of the items:\n")
+		for _, sub := range s.Subsets {
+			b.WriteString("  R²{" + strings.Join(sub.Items, ", ") + "} = " + sub.R2.String() + "\n")
+		}
+	}
+	return b.String()
+}
+
+// rank orders items by value, most important first, ties by item name in
+// byte order, and gives tied values one rank (1, 1, 3: the number of
+// items ranked above, plus one). Decisions use the exact values: keys,
+// when not nil, are those of the items (Result.Rat normalises its
+// fraction each time, which costs at tens of thousands of digits).
+func rank(items []Item, keys []*big.Rat) {
+	type keyed struct {
+		it  Item
+		key *big.Rat
+	}
+	ks := make([]keyed, len(items))
+	for i, it := range items {
+		ks[i] = keyed{it: it}
+		if keys != nil {
+			ks[i].key = keys[i]
+		} else {
+			ks[i].key = it.Value.Rat()
+		}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		if c := b.key.Cmp(a.key); c != 0 {
+			return c
+		}
+		return strings.Compare(a.it.Item, b.it.Item)
+	})
+	for i := range ks {
+		items[i] = ks[i].it
+		if i > 0 && ks[i].key.Cmp(ks[i-1].key) == 0 {
+			items[i].Rank = items[i-1].Rank
+		} else {
+			items[i].Rank = i + 1
+		}
+	}
 }
