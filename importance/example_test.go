@@ -188,3 +188,23 @@ func TestDocFigures(t *testing.T) {
 		}
 	}
 }
+
+// WithDeletion tells a method which forms to read when the Input is
+// built by someone else (the analysis report builds it with the zero
+// deletion, listwise): here the correlations over each pair's forms.
+func ExampleWithDeletion() {
+	m := importance.WithDeletion(importance.Correlation{}, form.Pairwise)
+	set, err := m.Importance(importance.Input{Stats: survey()})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(set.Method, set.Deletion, set.Forms)
+	for _, it := range set.Items {
+		fmt.Printf("%d. %s %s\n", it.Rank, it.Item, it.Value.Round(4))
+	}
+	// Output:
+	// correlation pairwise 10
+	// 1. 品质 0.6418
+	// 2. 交货 0.523
+	// 3. 价格 0.1486
+}

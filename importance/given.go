@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/form"
 	"github.com/csatkit/csat/internal/errs"
 	"github.com/shopspring/decimal"
 )
@@ -71,4 +72,24 @@ func (g given) Importance(in Input) (Set, error) {
 	}
 	rank(set.Items, nil)
 	return set, nil
+}
+
+// WithDeletion returns m reading the forms under deletion d, whatever the
+// Input it is given says: how a caller that builds the Input itself (the
+// analysis report) is told to use pairwise deletion. m's Set, errors and
+// explanation are its own.
+func WithDeletion(m Method, d form.Deletion) Method { return withDeletion{m: m, d: d} }
+
+type withDeletion struct {
+	m Method
+	d form.Deletion
+}
+
+// Importance runs the wrapped method with the deletion set.
+func (w withDeletion) Importance(in Input) (Set, error) {
+	if w.m == nil {
+		return Set{}, errs.New(csat.ErrMissing, "importance with deletion "+w.d.String()+": no method")
+	}
+	in.Deletion = w.d
+	return w.m.Importance(in)
 }

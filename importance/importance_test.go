@@ -17,7 +17,7 @@ import (
 
 var zeroTypes = []any{Input{}, Set{}, Item{}, Subset{}, Stated{}, Correlation{}, Shapley{}, RelativeWeights{}}
 
-var zeroFuncs = map[string]any{"Given": Given}
+var zeroFuncs = map[string]any{"Given": Given, "WithDeletion": WithDeletion}
 
 func TestNilAndZeroValues(t *testing.T) { apitest.NilAndZero(t, zeroTypes, zeroFuncs) }
 
@@ -401,3 +401,4 @@ func TestSetItem(t *testing.T) {
 		t.Error("shares do not sum to R²")
 	}
 }
+
