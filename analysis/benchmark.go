@@ -1,6 +1,10 @@
 package analysis
 
 import (
+	"cmp"
+	"slices"
+	"strings"
+
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/internal/enum"
 	"github.com/shopspring/decimal"
@@ -93,4 +97,111 @@ type BenchmarkGap struct {
 	// Gap is ours − theirs, exact (percentage points for fractions).
 	Gap      csat.Result `json:"gap"`
 	Standing Standing    `json:"standing"`
+}
+
+var benchmarkLabels = [...]string{IndustryAverage: "industry average 行业平均", IndustryLeader: "industry leader 行业领先", WorldLeader: "world leader 世界领先"}
+
+// Benchmarks compares our headline figures (ours: the survey's figures
+// of a report, [Report].Sources[0]) with outside benchmarks (METHOD.md
+// §10, §12): for each benchmark, our figure of its item (overall for
+// Item ""), the benchmark's value as a figure of the same kind, the gap
+// ours − theirs (exact) and where we stand, decided on the exact values.
+//
+// A benchmark names its figure by the figure's label or by the label's
+// first word ("degree" for "degree 满意度"). The gaps are ordered by
+// figure (in the report's order), item ("" first, then byte order) and
+// kind. An unknown or ambiguous figure, or an unknown kind, is
+// [csat.ErrInvalid]; an item we have no figure of [csat.ErrUnknownItem];
+// two benchmarks of one figure, item and kind [csat.ErrDuplicate]; a
+// value outside [0, 1] for a fraction figure [csat.ErrOutOfRange]. No
+// benchmarks give no gaps.
+func Benchmarks(ours SourceFigures, bs []Benchmark) ([]BenchmarkGap, error) {
+	type key struct {
+		figure int
+		item   string
+		kind   BenchmarkKind
+	}
+	keys := make([]key, len(bs))
+	out := make([]BenchmarkGap, len(bs))
+	seen := map[key]bool{}
+	for i, b := range bs {
+		fi, err := figureIndex(ours.Overall, b.Figure)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := b.Kind.MarshalText(); err != nil {
+			return nil, errorf(csat.ErrInvalid, "benchmark %d: kind %d", i, b.Kind)
+		}
+		k := key{fi, b.Item, b.Kind}
+		if seen[k] {
+			return nil, errorf(csat.ErrDuplicate, "benchmark: %s %s of %s given twice", b.Kind, quoteShort(b.Figure), quoteShort(itemName(b.Item)))
+		}
+		seen[k] = true
+		keys[i] = k
+		if out[i], err = benchmarkGap(ours, fi, b); err != nil {
+			return nil, err
+		}
+	}
+	order := make([]int, len(bs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := keys[i], keys[j]
+		return cmp.Or(cmp.Compare(a.figure, b.figure), strings.Compare(a.item, b.item), cmp.Compare(a.kind, b.kind))
+	})
+	sorted := make([]BenchmarkGap, len(out))
+	for k, i := range order {
+		sorted[k] = out[i]
+	}
+	return sorted, nil
+}
+
+// figureIndex returns the index of the figure named name among f's: by
+// label, else by the label's first word; none or several is
+// [csat.ErrInvalid].
+func figureIndex(f ItemFigures, name string) (int, error) {
+	for i, fig := range f.Figures {
+		if fig.Score.Label() == name {
+			return i, nil
+		}
+	}
+	found := -1
+	for i, fig := range f.Figures {
+		if w, _, _ := strings.Cut(fig.Score.Label(), " "); w == name && name != "" {
+			if found >= 0 {
+				return 0, errorf(csat.ErrInvalid, "benchmark: figure %s names several headline figures", quoteShort(name))
+			}
+			found = i
+		}
+	}
+	if found < 0 {
+		return 0, errorf(csat.ErrInvalid, "benchmark: no headline figure %s", quoteShort(name))
+	}
+	return found, nil
+}
+
+// benchmarkGap compares our figure fi of b's item with b.
+func benchmarkGap(ours SourceFigures, fi int, b Benchmark) (BenchmarkGap, error) {
+	f := ours.Overall
+	if b.Item != "" {
+		i := slices.IndexFunc(ours.Items, func(f ItemFigures) bool { return f.Item == b.Item })
+		if i < 0 {
+			return BenchmarkGap{}, errorf(csat.ErrUnknownItem, "benchmark: no figure of item %s", quoteShort(b.Item))
+		}
+		f = ours.Items[i]
+	}
+	if fi >= len(f.Figures) {
+		return BenchmarkGap{}, errorf(csat.ErrInvalid, "benchmark: item %s has no figure %d", quoteShort(itemName(b.Item)), fi)
+	}
+	g := BenchmarkGap{Figure: f.Figures[fi].Score.Label(), Item: b.Item, Kind: b.Kind, Ours: f.Figures[fi].Score}
+	var err error
+	if g.Theirs, err = csat.Given(benchmarkLabels[b.Kind], g.Ours.Kind(), b.Value); err != nil {
+		return BenchmarkGap{}, errorf(err, "benchmark: %s %s of %s", b.Kind, quoteShort(b.Figure), quoteShort(itemName(b.Item)))
+	}
+	if g.Gap, err = csat.Difference("gap to "+benchmarkLabels[b.Kind], g.Ours, g.Theirs); err != nil {
+		return BenchmarkGap{}, err
+	}
+	g.Standing = [...]Standing{Below, Level, Above}[g.Gap.Rat().Sign()+1]
+	return g, nil
 }

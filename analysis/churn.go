@@ -1,7 +1,15 @@
 package analysis
 
 import (
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/exact"
+	"github.com/csatkit/csat/internal/mathx"
+	"github.com/csatkit/csat/internal/stats"
 	"github.com/shopspring/decimal"
 )
 
@@ -104,4 +112,242 @@ type ChurnFigures struct {
 	// the lost customers' (Ours active, Theirs lost); absent when either
 	// status is suppressed (a caution says so).
 	Test *Comparison `json:"test,omitempty"`
+}
+
+// churnStatuses are the statuses of [ChurnFigures].Statuses, in order.
+var churnStatuses = [...]csat.Status{csat.Active, csat.AtRisk, csat.Lost}
+
+// churnFigures computes the figures of the customers cs (their degrees,
+// complaints and statuses set), sorting them by id.
+func churnFigures(source string, cs []ChurnCustomer, alpha decimal.Decimal, ms MinSample) (ChurnFigures, error) {
+	slices.SortFunc(cs, func(a, b ChurnCustomer) int { return strings.Compare(a.Customer, b.Customer) })
+	c := ChurnFigures{Source: source, Customers: cs, Statuses: make([]StatusFigure, 0, len(churnStatuses))}
+	for i := 1; i < len(cs); i++ {
+		if cs[i].Customer == cs[i-1].Customer {
+			return ChurnFigures{}, errorf(csat.ErrDuplicate, "churn: customer %s given twice", quoteShort(cs[i].Customer))
+		}
+	}
+	samples := map[csat.Status]stats.Sample{}
+	for _, st := range churnStatuses {
+		sum, sumSq := new(big.Rat), new(big.Rat)
+		var n uint64
+		for _, cu := range cs {
+			if cu.Status == st {
+				d := cu.Degree.Rat()
+				sum.Add(sum, d)
+				sumSq.Add(sumSq, exact.Mul(d, d))
+				n++
+			}
+		}
+		sf := StatusFigure{Status: st, Customers: n, Sample: ms.flag(n, n)}
+		if n > 0 {
+			m, err := csat.FromRat("mean degree ("+st.String()+")", csat.Fraction, exact.Quo(sum, exact.Uint(n)))
+			if err != nil {
+				return ChurnFigures{}, errorf(err, "churn: %s", st)
+			}
+			m = m.WithFormula(func() string {
+				return "Σ degree of " + strconv.FormatUint(n, 10) + " customers / " + strconv.FormatUint(n, 10)
+			})
+			sf.Mean = &m
+		}
+		samples[st] = stats.Sample{N: n, Sum: sum, SumSq: sumSq}
+		c.Statuses = append(c.Statuses, sf)
+	}
+	if c.Statuses[0].Sample != SampleSuppressed && c.Statuses[2].Sample != SampleSuppressed {
+		t, err := welchOfCustomers(*c.Statuses[0].Mean, *c.Statuses[2].Mean, samples[csat.Active], samples[csat.Lost], alpha)
+		if err != nil {
+			return ChurnFigures{}, err
+		}
+		c.Test = &t
+	}
+	var err error
+	c.Spearman, err = spearman(cs, alpha, max(ms.Suppress, 3))
+	return c, err
+}
+
+// welchOfCustomers is Welch's t test of the customers' degrees of two
+// statuses (sample a against b, their means ma and mb), as [Comparison].
+func welchOfCustomers(ma, mb csat.Result, a, b stats.Sample, alpha decimal.Decimal) (Comparison, error) {
+	diff, err := csat.Difference("difference", ma, mb)
+	if err != nil {
+		return Comparison{}, err
+	}
+	c := Comparison{Test: testWelch, Ours: ma, Theirs: mb, Difference: diff, Alpha: alpha}
+	se2 := func(s stats.Sample) *big.Rat { // s²/n = (Σx² − (Σx)²/n) / ((n − 1) n)
+		n := exact.Uint(s.N)
+		return exact.Quo(exact.Sub(s.SumSq, exact.Quo(exact.Mul(s.Sum, s.Sum), n)), exact.Mul(n, exact.Uint(s.N-1)))
+	}
+	v := exact.Add(se2(a), se2(b))
+	if v.Sign() == 0 { // both statuses alike within: t undefined
+		c.PValue = one
+		if diff.Rat().Sign() != 0 {
+			c.PValue = decimal.Zero
+		}
+	} else {
+		if c.Statistic, c.DF, c.PValue, err = stats.Welch(a, b, csat.Precision); err != nil {
+			return Comparison{}, errorf(csat.ErrInvalid, "churn: welch test: %v", err)
+		}
+		c.SE = sqrtOf(v)
+	}
+	c.Significant = c.PValue.LessThan(alpha)
+	c.formula = "t = " + c.Statistic.Round(csat.DisplayPlaces+1).String() + ", df = " + c.DF.Round(csat.DisplayPlaces).String()
+	return c, nil
+}
+
+// sqrtOf returns √r (r ≥ 0) rounded once to Precision places: r is
+// written to 2·(Precision + guard) places first, so that step moves the
+// root by far less than the last place.
+func sqrtOf(r *big.Rat) decimal.Decimal {
+	const wp = csat.Precision + 12
+	d, _ := exact.Decimal(r, 2*wp+2)
+	return mathx.Sqrt(d, wp).Round(csat.Precision)
+}
+
+// ratSqrt returns √r exactly when r ≥ 0 is the square of a fraction.
+func ratSqrt(r *big.Rat) (*big.Rat, bool) {
+	if r.Sign() < 0 {
+		return nil, false
+	}
+	num, den := new(big.Int).Sqrt(r.Num()), new(big.Int).Sqrt(r.Denom())
+	if new(big.Int).Mul(num, num).Cmp(r.Num()) != 0 || new(big.Int).Mul(den, den).Cmp(r.Denom()) != 0 {
+		return nil, false
+	}
+	return new(big.Rat).SetFrac(num, den), true
+}
+
+// averageRanks returns the ranks 1…n of the values, ties given the mean
+// of the ranks they span.
+func averageRanks(vals []*big.Rat) []*big.Rat {
+	order := make([]int, len(vals))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return vals[i].Cmp(vals[j]) })
+	ranks := make([]*big.Rat, len(vals))
+	for i := 0; i < len(order); {
+		j := i
+		for j+1 < len(order) && vals[order[j+1]].Cmp(vals[order[i]]) == 0 {
+			j++
+		}
+		r := big.NewRat(int64(i+j+2), 2) // ranks i+1 … j+1, averaged
+		for k := i; k <= j; k++ {
+			ranks[order[k]] = r
+		}
+		i = j + 1
+	}
+	return ranks
+}
+
+// spearman is Spearman's ρ of the customers' degrees and complaint
+// counts, with its t test; nil on fewer than limit customers or when
+// either has a single value.
+func spearman(cs []ChurnCustomer, alpha decimal.Decimal, limit uint64) (*RankCorrelation, error) {
+	n := uint64(len(cs))
+	if n < limit {
+		return nil, nil
+	}
+	x, y := make([]*big.Rat, n), make([]*big.Rat, n)
+	for i, c := range cs {
+		x[i], y[i] = c.Degree.Rat(), exact.Uint(c.Complaints)
+	}
+	rx, ry := averageRanks(x), averageRanks(y)
+	mean := big.NewRat(int64(n+1), 2) // n ≤ len: fits
+	sxy, sxx, syy := new(big.Rat), new(big.Rat), new(big.Rat)
+	for i := range rx {
+		dx, dy := exact.Sub(rx[i], mean), exact.Sub(ry[i], mean)
+		sxy.Add(sxy, exact.Mul(dx, dy))
+		sxx.Add(sxx, exact.Mul(dx, dx))
+		syy.Add(syy, exact.Mul(dy, dy))
+	}
+	if sxx.Sign() == 0 || syy.Sign() == 0 {
+		return nil, nil
+	}
+	rho2 := exact.Quo(exact.Mul(sxy, sxy), exact.Mul(sxx, syy))
+	rc := &RankCorrelation{N: n, DF: n - 2, Alpha: alpha}
+	var err error
+	if rc.RhoSquared, err = csat.FromRat("Spearman ρ²", csat.Points, rho2); err != nil {
+		return nil, err
+	}
+	if r, ok := ratSqrt(rho2); ok {
+		if sxy.Sign() < 0 {
+			r.Neg(r)
+		}
+		rc.Rho, err = csat.FromRat("Spearman ρ", csat.Points, r)
+	} else {
+		v := sqrtOf(rho2)
+		if sxy.Sign() < 0 {
+			v = v.Neg()
+		}
+		rc.Rho, err = csat.Approx("Spearman ρ", csat.Points, v)
+		rc.Rho = rc.Rho.WithFormula(func() string { return "±√ρ²" })
+	}
+	if err != nil {
+		return nil, err
+	}
+	rest := exact.Sub(exact.Int(1), rho2) // 1 − ρ²
+	if rest.Sign() == 0 {
+		rc.PValue = decimal.Zero // a perfect rank correlation: t is infinite
+	} else {
+		t2 := exact.Quo(exact.Mul(rho2, exact.Uint(n-2)), rest)
+		rc.T = sqrtOf(t2)
+		if sxy.Sign() < 0 {
+			rc.T = rc.T.Neg()
+		}
+		const wp = csat.Precision + 12
+		xd, _ := exact.Decimal(rest, wp) // df/(df + t²) = 1 − ρ²
+		rc.PValue = mathx.BetaInc(decimal.NewFromUint64(n-2).Mul(decimal.New(5, -1)), decimal.New(5, -1), xd, wp).Round(csat.Precision)
+	}
+	rc.Significant = rc.PValue.LessThan(alpha)
+	return rc, nil
+}
+
+// Summary words the figures in English: "customers we lost rated us X
+// (n), those we kept Y (m)", with the test and the rank correlation.
+func (c ChurnFigures) Summary() string {
+	mean := func(st csat.Status) string {
+		for _, f := range c.Statuses {
+			if f.Status == st && f.Mean != nil {
+				return f.Mean.String() + " (" + strconv.FormatUint(f.Customers, 10) + " customers)"
+			}
+		}
+		return "— (no customers)"
+	}
+	s := "customers we lost rated us " + mean(csat.Lost) + ", those we kept " + mean(csat.Active)
+	if c.Test != nil {
+		s += "; " + c.Test.Explain()
+	} else {
+		s += "; too few customers to test the difference"
+	}
+	if c.Spearman != nil {
+		s += "; Spearman ρ of degree and complaints " + c.Spearman.Rho.Round(4).String() + " over " + strconv.FormatUint(c.Spearman.N, 10) +
+			" customers, p = " + c.Spearman.PValue.Round(4).String()
+	}
+	return s
+}
+
+// churnCautions cautions the parts of c that could not be computed: no
+// rank correlation (with the customers, distinct degrees and distinct
+// complaint counts; limit the least number of customers), and the
+// statuses too small to test.
+func churnCautions(c ChurnFigures, ms MinSample) []Caution {
+	var out []Caution
+	if c.Spearman == nil {
+		degrees, complaints := map[string]bool{}, map[uint64]bool{}
+		for _, cu := range c.Customers {
+			degrees[cu.Degree.Rat().RatString()] = true
+			complaints[cu.Complaints] = true
+		}
+		out = append(out, Caution{Kind: CautionNoCorrelation, N: []uint64{uint64(len(c.Customers)), uint64(len(degrees)), uint64(len(complaints))},
+			Limit: max(ms.Suppress, 3)})
+	}
+	small := Caution{Kind: CautionChurnSmall, Limit: ms.Suppress}
+	for _, sf := range c.Statuses {
+		if sf.Status != csat.AtRisk && sf.Sample == SampleSuppressed {
+			small.Values, small.N = append(small.Values, sf.Status.String()), append(small.N, sf.Customers)
+		}
+	}
+	if len(small.Values) > 0 {
+		out = append(out, small)
+	}
+	return out
 }

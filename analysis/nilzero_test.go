@@ -33,6 +33,7 @@ var zeroFuncs = map[string]any{
 	"CompareRates": CompareRates, "Complaints": Complaints, "Dissatisfied": Dissatisfied, "Gaps": Gaps,
 	"Pareto": Pareto, "Target": Target, "Trend": Trend,
 	"Breakdowns": Breakdowns, "ControlChartOf": ControlChartOf, "ResponseRate": ResponseRate,
+	"Quadrant": Quadrant, "Benchmarks": Benchmarks,
 }
 
 func TestNilAndZeroValues(t *testing.T) { apitest.NilAndZero(t, zeroTypes, zeroFuncs) }

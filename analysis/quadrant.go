@@ -1,8 +1,16 @@
 package analysis
 
 import (
+	"cmp"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/importance"
 	"github.com/csatkit/csat/internal/enum"
+	"github.com/csatkit/csat/internal/exact"
 	"github.com/shopspring/decimal"
 )
 
@@ -133,4 +141,250 @@ type QuadrantReport struct {
 	// (the item furthest below the performance line), ties by the
 	// higher importance, then by item in byte order.
 	FixFirst []string `json:"fix_first"`
+}
+
+// Quadrant places the items of an importance set in the
+// importance–performance quadrant (四分图, METHOD.md §12): each item's
+// importance as the set gives it against its performance, the figure of
+// its answers by the source (the survey's degree by default), read from
+// the table t.
+//
+// The cut line on each axis is the mean of the items' values (exact), or
+// their median, or a value given ([QuadrantOptions]). Decisions use the
+// exact values: an item at or above a line is high on that axis, so an
+// item exactly on a line is never in a lower zone than its neighbours
+// above it. The zones are [ZoneFix] (修补区, high importance, low
+// performance), [ZoneStrength] (优势区), [ZoneOpportunity] (机会区) and
+// [ZoneMaintain] (维持区). Each item carries its gap, the performance cut
+// − its performance (exact). The fix-first list holds the 修补区 items,
+// the largest gap first: the item that falls furthest below the others'
+// performance among those that matter most, ties by the higher
+// importance, then by item.
+//
+// A nil table or an empty set is [csat.ErrEmpty]; an item without a name
+// or given twice [csat.ErrInvalid] or [csat.ErrDuplicate]; an item without
+// answers by the source [csat.ErrUnknownItem] naming it; importance values
+// of different kinds [csat.ErrKindMismatch]; an unknown cut rule, or
+// [CutGiven] without its values, [csat.ErrInvalid]; a given performance
+// cut outside [0, 1] for a fraction figure [csat.ErrOutOfRange]; the
+// scorer's error is returned naming the item.
+func Quadrant(set importance.Set, t *csat.Table, opts *QuadrantOptions) (QuadrantReport, error) {
+	var o QuadrantOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.Source == "" {
+		o.Source = csat.SourceSurvey
+	}
+	if o.Performance == nil {
+		o.Performance = csat.Degree{}
+	}
+	iRule, pRule, err := o.rules()
+	if err != nil {
+		return QuadrantReport{}, err
+	}
+	if t == nil || t.Scale() == nil || len(set.Items) == 0 {
+		return QuadrantReport{}, errorf(csat.ErrEmpty, "quadrant: no table or no items")
+	}
+	q := QuadrantReport{Method: set.Method, Source: o.Source, Items: make([]QuadrantItem, 0, len(set.Items)), FixFirst: []string{}}
+	seen := map[string]bool{}
+	for _, it := range set.Items {
+		switch {
+		case it.Item == "":
+			return QuadrantReport{}, errorf(csat.ErrInvalid, "quadrant: an item without a name")
+		case seen[it.Item]:
+			return QuadrantReport{}, errorf(csat.ErrDuplicate, "quadrant: item %s given twice", quoteShort(it.Item))
+		}
+		seen[it.Item] = true
+		tl := cell(t, it.Item, o.Source)
+		if empty(tl) {
+			return QuadrantReport{}, errorf(csat.ErrUnknownItem, "quadrant: item %s has no answers by %s", quoteShort(it.Item), quoteShort(o.Source))
+		}
+		perf, err := o.Performance.Score(tl)
+		if err != nil {
+			return QuadrantReport{}, &csat.CellError{Item: it.Item, Source: o.Source, Err: err}
+		}
+		q.Items = append(q.Items, QuadrantItem{Item: it.Item, Importance: it.Value, Performance: perf})
+	}
+	sortQuadrant(q.Items)
+	if q.Importance, err = cutOf("importance", iRule, q.Items, func(it QuadrantItem) csat.Result { return it.Importance }, o.ImportanceCut); err != nil {
+		return QuadrantReport{}, err
+	}
+	if q.Performance, err = cutOf("performance", pRule, q.Items, func(it QuadrantItem) csat.Result { return it.Performance }, o.PerformanceCut); err != nil {
+		return QuadrantReport{}, err
+	}
+	if err := q.place(); err != nil {
+		return QuadrantReport{}, err
+	}
+	return q, nil
+}
+
+// rules returns the cut rule of each axis; a given value makes it
+// [CutGiven].
+func (o QuadrantOptions) rules() (imp, perf CutRule, err error) {
+	rule := o.Cut
+	switch rule {
+	case 0:
+		rule = CutMean
+	case CutMean, CutMedian:
+	case CutGiven:
+		if o.ImportanceCut == nil || o.PerformanceCut == nil {
+			return 0, 0, errorf(csat.ErrInvalid, "quadrant: cut rule given without both cut values")
+		}
+	default:
+		return 0, 0, errorf(csat.ErrInvalid, "quadrant: cut rule %d", rule)
+	}
+	imp, perf = rule, rule
+	if o.ImportanceCut != nil {
+		imp = CutGiven
+	}
+	if o.PerformanceCut != nil {
+		perf = CutGiven
+	}
+	return imp, perf, nil
+}
+
+// cutOf draws the cut line of one axis by rule over the items' values
+// (value picks them); given is the value of [CutGiven]. The values must
+// share one kind, which the cut takes.
+func cutOf(axis string, rule CutRule, items []QuadrantItem, value func(QuadrantItem) csat.Result, given *decimal.Decimal) (Cut, error) {
+	vals := make([]csat.Result, len(items))
+	for i, it := range items {
+		vals[i] = value(it)
+		if vals[i].Kind() != vals[0].Kind() {
+			return Cut{}, errorf(csat.ErrKindMismatch, "quadrant: %s of %s is %s but of %s %s", axis, quoteShort(it.Item), vals[i].Kind(), quoteShort(items[0].Item), vals[0].Kind())
+		}
+	}
+	kind, label := vals[0].Kind(), axis+" cut ("+rule.String()+")"
+	var v csat.Result
+	var err error
+	switch rule {
+	case CutGiven:
+		v, err = csat.Given(label, kind, *given)
+	case CutMean:
+		sum := new(big.Rat)
+		for _, r := range vals {
+			sum.Add(sum, r.Rat())
+		}
+		v, err = csat.FromRat(label, kind, exact.Quo(sum, exact.Uint(uint64(len(vals)))))
+		v = v.WithFormula(func() string {
+			terms := make([]string, len(vals))
+			for i, r := range vals {
+				terms[i] = r.String()
+			}
+			return "(" + strings.Join(terms, " + ") + ") / " + strconv.Itoa(len(vals))
+		})
+	case CutMedian:
+		sorted := slices.Clone(vals)
+		slices.SortStableFunc(sorted, func(a, b csat.Result) int { return a.Cmp(b) })
+		m := sorted[len(sorted)/2].Rat()
+		if len(sorted)%2 == 0 {
+			m = exact.Quo(exact.Add(sorted[len(sorted)/2-1].Rat(), m), exact.Int(2))
+		}
+		v, err = csat.FromRat(label, kind, m)
+		v = v.WithFormula(func() string {
+			terms := make([]string, len(sorted))
+			for i, r := range sorted {
+				terms[i] = r.String()
+			}
+			return "median of " + strings.Join(terms, ", ")
+		})
+	}
+	if err != nil {
+		return Cut{}, errorf(err, "quadrant: %s cut", axis)
+	}
+	return Cut{Rule: rule, Value: v}, nil
+}
+
+// sortQuadrant orders items most important first, ties by item.
+func sortQuadrant(items []QuadrantItem) {
+	slices.SortStableFunc(items, func(a, b QuadrantItem) int {
+		return cmp.Or(b.Importance.Cmp(a.Importance), strings.Compare(a.Item, b.Item))
+	})
+}
+
+// place orders the items (most important first, ties by item), puts
+// each in its zone with its gap, and lists the items to fix first.
+func (q *QuadrantReport) place() error {
+	sortQuadrant(q.Items)
+	var fix []QuadrantItem
+	for i := range q.Items {
+		it := &q.Items[i]
+		if it.Performance.Kind() != q.Performance.Value.Kind() {
+			return errorf(csat.ErrKindMismatch, "quadrant: performance of %s is %s, its cut %s", quoteShort(it.Item), it.Performance.Kind(), q.Performance.Value.Kind())
+		}
+		high, good := it.Importance.Cmp(q.Importance.Value) >= 0, it.Performance.Cmp(q.Performance.Value) >= 0
+		switch {
+		case high && !good:
+			it.Zone = ZoneFix
+		case high:
+			it.Zone = ZoneStrength
+		case !good:
+			it.Zone = ZoneOpportunity
+		default:
+			it.Zone = ZoneMaintain
+		}
+		gap, err := csat.Difference("gap", q.Performance.Value, it.Performance)
+		if err != nil {
+			return errorf(err, "quadrant: gap of %s", quoteShort(it.Item))
+		}
+		it.Gap = gap
+		if it.Zone == ZoneFix {
+			fix = append(fix, *it)
+		}
+	}
+	slices.SortStableFunc(fix, func(a, b QuadrantItem) int {
+		return cmp.Or(b.Gap.Cmp(a.Gap), b.Importance.Cmp(a.Importance), strings.Compare(a.Item, b.Item))
+	})
+	q.FixFirst = make([]string, len(fix))
+	for i, it := range fix {
+		q.FixFirst[i] = it.Item
+	}
+	return nil
+}
+
+var zoneChinese = [...]string{ZoneFix: "修补区", ZoneStrength: "优势区", ZoneOpportunity: "机会区", ZoneMaintain: "维持区"}
+
+// Explain says in English why item is in its zone: its importance and
+// performance against the cuts, its gap and its place in the fix-first
+// list; "" for an item not in the quadrant.
+func (q QuadrantReport) Explain(item string) string {
+	i := slices.IndexFunc(q.Items, func(it QuadrantItem) bool { return it.Item == item })
+	if i < 0 {
+		return ""
+	}
+	it := q.Items[i]
+	side := func(v, cut csat.Result) string {
+		if v.Cmp(cut) >= 0 {
+			return v.String() + " ≥ cut " + cut.String() + " (high)"
+		}
+		return v.String() + " < cut " + cut.String() + " (low)"
+	}
+	s := item + ": importance " + side(it.Importance, q.Importance.Value) + ", performance " + side(it.Performance, q.Performance.Value) +
+		": " + it.Zone.String()
+	if it.Zone >= ZoneFix && it.Zone <= ZoneMaintain {
+		s += " (" + zoneChinese[it.Zone] + ")"
+	}
+	switch sign := it.Gap.Rat().Sign(); {
+	case sign > 0:
+		s += ", " + distance(it.Gap) + " below the performance line"
+	case sign < 0:
+		neg, _ := csat.FromRat("", it.Gap.Kind(), new(big.Rat).Neg(it.Gap.Rat()))
+		s += ", " + distance(neg) + " above the performance line"
+	default:
+		s += ", on the performance line"
+	}
+	if k := slices.Index(q.FixFirst, item); k >= 0 {
+		s += "; no. " + strconv.Itoa(k+1) + " to fix"
+	}
+	return s
+}
+
+// distance prints a difference: a difference of fractions in percentage
+// points ("≈9.44 pp"), of points as it is.
+func distance(d csat.Result) string {
+	if d.Kind() == csat.Fraction {
+		return strings.TrimSuffix(d.String(), "%") + " pp"
+	}
+	return d.String()
 }

@@ -312,6 +312,9 @@ func Build(in Input) (Report, error) {
 	if err := rep.customers(in); err != nil {
 		return Report{}, err
 	}
+	if err := rep.priorities(in); err != nil {
+		return Report{}, err
+	}
 	if err := rep.loyalty(in); err != nil {
 		return Report{}, err
 	}

@@ -70,6 +70,9 @@ func (r *report) check() error {
 	if err := r.checkForms(cells); err != nil {
 		return err
 	}
+	if err := r.checkPriorities(sc, cells); err != nil {
+		return err
+	}
 	for _, g := range r.Gaps {
 		if !isDifference(g.DegreeGap, g.SelfDegree, g.SurveyDegree) || !isDifference(g.RateGap, g.SelfRate, g.SurveyRate) {
 			return corrupt(nil, "gaps: %s: a gap is not self − survey", quoteShort(g.Item))
