@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/csatkit/csat"
@@ -61,14 +62,23 @@ func writeImportance(b *strings.Builder, l language, s *importance.Set) error {
 	if len(about) > 0 {
 		fmt.Fprintf(b, "%s\n", strings.Join(about, " · "))
 	}
+	intervals := slices.ContainsFunc(s.Items, func(it importance.Item) bool { return it.Interval != nil })
 	t := &textTable{right: []bool{true, false, true, false}}
-	t.add(l.t("rank"), l.t("item"), l.t("importance value"), l.t("interval"))
+	head := []string{l.t("rank"), l.t("item"), l.t("importance value")}
+	if intervals {
+		head = append(head, l.t("interval"))
+	}
+	t.add(head...)
 	for _, it := range s.Items {
-		iv := ""
-		if it.Interval != nil {
-			iv = it.Interval.String()
+		row := []string{fmt.Sprint(it.Rank), it.Item, it.Value.String()}
+		if intervals {
+			iv := ""
+			if it.Interval != nil {
+				iv = it.Interval.String()
+			}
+			row = append(row, iv)
 		}
-		t.add(fmt.Sprint(it.Rank), it.Item, it.Value.String(), iv)
+		t.add(row...)
 	}
 	return t.write(b)
 }
@@ -145,11 +155,14 @@ func writeBenchmarks(b *strings.Builder, l language, gs []analysis.BenchmarkGap)
 	return t.write(b)
 }
 
-// signed prints a difference with its sign: +1.20%, −3.50%, 0.
+// signed prints a difference with its sign: +1.2%, ≈+0.09%, ≈-6.17%, 0%.
 func signed(r csat.Result) string {
 	s := r.String()
-	if r.Value().IsPositive() {
-		return "+" + s
+	if !r.Value().IsPositive() {
+		return s
 	}
-	return s
+	if rest, ok := strings.CutPrefix(s, "≈"); ok {
+		return "≈+" + rest
+	}
+	return "+" + s
 }

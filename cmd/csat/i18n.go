@@ -100,6 +100,7 @@ var labels = map[string][2]string{
 	"deletion listwise":           {"仅用各项均已作答的答卷", "complete forms only (listwise)"},
 	"deletion pairwise":           {"逐对使用已作答的答卷", "pairwise deletion"},
 	"target item_rest":            {"无总体满意度题：以其余项目均值代替", "no overall question: the mean of the other items instead"},
+	"pairwise fallback":           {"没有一份答卷答全所有项目和总体满意度：重要度改为逐对使用已作答的答卷（-deletion pairwise）", "no form answered every item and the overall question: importance reads each pair's forms instead (-deletion pairwise)"},
 	"importance value":            {"重要度", "importance"},
 	"quadrant":                    {"四分图（重要度—满意度）", "importance–performance quadrant"},
 	"importance cut":              {"重要度分界", "importance cut"},

@@ -43,6 +43,7 @@ type inputFlags struct {
 	sent       string
 	benchmarks string
 	importance string
+	deletion   string
 
 	fromArg string // the file flag the command's argument filled, if any
 }
@@ -67,6 +68,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.sent, "sent", "", "forms sent per stratum: a header naming the dimension (地区) and sent (发放), for the response rate (default: DIR/sent.csv, if present)")
 	fs.StringVar(&f.benchmarks, "benchmarks", "", "outside figures 指标,项目,行业平均,行业领先,世界领先 to compare with (default: DIR/benchmarks.csv, if present)")
 	fs.StringVar(&f.importance, "importance", "auto", "how items' importance is found for the quadrant (四分图): auto, stated, correlation, shapley, weights or none")
+	fs.StringVar(&f.deletion, "deletion", "listwise", "forms the derived importance reads: listwise (complete on every item and the overall question) or pairwise")
 	fs.StringVar(&f.discount, "discount", "0.1", "discount rate per period for CLV from purchases")
 	fs.StringVar(&f.asOf, "as-of", "", "the date figures are made on, YYYY-MM-DD: ages of open complaints, the survey schedule\n(default for complaints: the end of the period when its name says it, e.g. 2026H1 → 2026-07-01)")
 }
@@ -592,6 +594,27 @@ func (d *dataset) reportInput(asOf time.Time, given bool) (analysis.Input, error
 		}
 	}
 	return in, nil
+}
+
+// statusOnly splits the customers file's status-only rows off: a
+// customer with neither questionnaire nor visit (客户,状态 alone) gives
+// its status for churn and is not scored; the others are left to
+// scoreCustomers. Nil when there is none.
+func (d *dataset) statusOnly() map[string]csat.Status {
+	var out map[string]csat.Status
+	kept := d.customers[:0:0]
+	for _, c := range d.customers {
+		if c.Questionnaire == nil && c.Visit == nil && len(c.Complaints) == 0 {
+			if out == nil {
+				out = map[string]csat.Status{}
+			}
+			out[c.ID] = c.Status
+			continue
+		}
+		kept = append(kept, c)
+	}
+	d.customers = kept
+	return out
 }
 
 // scoreCustomers scores the customers with the PVC method, their

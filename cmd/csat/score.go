@@ -68,9 +68,17 @@ func buildReport(e *env, f *inputFlags, args []string, check func(inputs []strin
 	if err != nil {
 		return 0, analysis.Report{}, err
 	}
+	m, note, err := f.importanceMethod(in.Forms, l)
+	if err != nil {
+		return 0, analysis.Report{}, err
+	}
+	if in.Importance = m; note != "" {
+		d.notes = append(d.notes, note)
+	}
 	for _, n := range d.notes {
 		_, _ = fmt.Fprintln(e.stderr, escapeText(n)) // a notice on stderr: nothing to do if it fails
 	}
+	in.Status = d.statusOnly()
 	if in.Customers, err = d.scoreCustomers(); err != nil {
 		return 0, analysis.Report{}, err
 	}
