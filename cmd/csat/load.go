@@ -41,6 +41,9 @@ type inputFlags struct {
 	skip       string
 	attributes string
 	sent       string
+	benchmarks string
+	importance string
+	deletion   string
 
 	fromArg string // the file flag the command's argument filled, if any
 }
@@ -63,6 +66,9 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.skip, "skip", "", "comma-separated headers of answers columns to skip (提交时间, IP, … are skipped already)")
 	fs.StringVar(&f.attributes, "attributes", "", "customers' attributes customer,地区,行业,… joined to the forms by customer (default: DIR/attributes.csv or .xlsx, if present)")
 	fs.StringVar(&f.sent, "sent", "", "forms sent per stratum: a header naming the dimension (地区) and sent (发放), for the response rate (default: DIR/sent.csv, if present)")
+	fs.StringVar(&f.benchmarks, "benchmarks", "", "outside figures 指标,项目,行业平均,行业领先,世界领先 to compare with (default: DIR/benchmarks.csv, if present)")
+	fs.StringVar(&f.importance, "importance", "auto", "how items' importance is found for the quadrant (四分图): auto, stated, correlation, shapley, weights or none")
+	fs.StringVar(&f.deletion, "deletion", "listwise", "forms the derived importance reads: listwise (complete on every item and the overall question) or pairwise")
 	fs.StringVar(&f.discount, "discount", "0.1", "discount rate per period for CLV from purchases")
 	fs.StringVar(&f.asOf, "as-of", "", "the date figures are made on, YYYY-MM-DD: ages of open complaints, the survey schedule\n(default for complaints: the end of the period when its name says it, e.g. 2026H1 → 2026-07-01)")
 }
@@ -121,6 +127,7 @@ type dataset struct {
 	loose      uint64        // answers not on a form
 	sent       *analysis.Sent
 	sentFile   string
+	benchmarks []analysis.Benchmark
 	lang       language // the language of the notes
 	current    int      // index of the period scored
 	customers  []csat.Customer
@@ -210,7 +217,7 @@ func (f *inputFlags) argument(arg, role string) (dir string, err error) {
 // values or purchases.
 func (f *inputFlags) locate(dir, role string) error {
 	uses := map[string][]string{
-		"answers":   {"answers", "customers", "complaints", "values", "purchases", "targets", "actions", "attributes", "sent"},
+		"answers":   {"answers", "customers", "complaints", "values", "purchases", "targets", "actions", "attributes", "sent", "benchmarks"},
 		"customers": {"customers", "complaints"},
 		"values":    {"values", "purchases"},
 		"purchases": {"values", "purchases"},
@@ -229,6 +236,7 @@ func (f *inputFlags) locate(dir, role string) error {
 		{&f.actions, "actions", []string{".csv"}},
 		{&f.attributes, "attributes", []string{".csv", ".xlsx"}},
 		{&f.sent, "sent", []string{".csv"}},
+		{&f.benchmarks, "benchmarks", []string{".csv"}},
 	} {
 		if !slices.Contains(uses, p.base) {
 			continue
@@ -251,7 +259,7 @@ func (f *inputFlags) files() []fileFlag {
 	return []fileFlag{
 		{"answers", &f.answers}, {"customers", &f.customers}, {"complaints", &f.complaints},
 		{"attributes", &f.attributes}, {"values", &f.values}, {"purchases", &f.purchases}, {"targets", &f.targets},
-		{"actions", &f.actions}, {"sent", &f.sent},
+		{"actions", &f.actions}, {"sent", &f.sent}, {"benchmarks", &f.benchmarks},
 	}
 }
 
@@ -505,6 +513,13 @@ func (f *inputFlags) loadPlans(d *dataset, enc sheet.Encoding) error {
 		}
 		d.sent, d.sentFile = s, f.sent
 	}
+	if f.benchmarks != "" {
+		b, err := readBenchmarks(f.benchmarks, enc)
+		if err != nil {
+			return err
+		}
+		d.benchmarks = b
+	}
 	return nil
 }
 
@@ -533,6 +548,7 @@ func (d *dataset) reportInput(asOf time.Time, given bool) (analysis.Input, error
 		Complaints: d.complaints,
 		Actions:    d.actions,
 		Values:     d.values,
+		Benchmarks: d.benchmarks,
 	}
 	if len(in.History) > 0 {
 		in.Baseline = 0
@@ -578,6 +594,27 @@ func (d *dataset) reportInput(asOf time.Time, given bool) (analysis.Input, error
 		}
 	}
 	return in, nil
+}
+
+// statusOnly splits the customers file's status-only rows off: a
+// customer with neither questionnaire nor visit (客户,状态 alone) gives
+// its status for churn and is not scored; the others are left to
+// scoreCustomers. Nil when there is none.
+func (d *dataset) statusOnly() map[string]csat.Status {
+	var out map[string]csat.Status
+	kept := d.customers[:0:0]
+	for _, c := range d.customers {
+		if c.Questionnaire == nil && c.Visit == nil && len(c.Complaints) == 0 {
+			if out == nil {
+				out = map[string]csat.Status{}
+			}
+			out[c.ID] = c.Status
+			continue
+		}
+		kept = append(kept, c)
+	}
+	d.customers = kept
+	return out
 }
 
 // scoreCustomers scores the customers with the PVC method, their

@@ -68,9 +68,17 @@ func buildReport(e *env, f *inputFlags, args []string, check func(inputs []strin
 	if err != nil {
 		return 0, analysis.Report{}, err
 	}
+	m, note, err := f.importanceMethod(in.Forms, l)
+	if err != nil {
+		return 0, analysis.Report{}, err
+	}
+	if in.Importance = m; note != "" {
+		d.notes = append(d.notes, note)
+	}
 	for _, n := range d.notes {
 		_, _ = fmt.Fprintln(e.stderr, escapeText(n)) // a notice on stderr: nothing to do if it fails
 	}
+	in.Status = d.statusOnly()
 	if in.Customers, err = d.scoreCustomers(); err != nil {
 		return 0, analysis.Report{}, err
 	}
@@ -159,6 +167,9 @@ func writeScores(w io.Writer, l language, rep analysis.Report) error {
 	if err := writeForms(&b, l, rep); err != nil {
 		return err
 	}
+	if err := writeDrivers(&b, l, rep); err != nil {
+		return err
+	}
 	cautions, err := htmlreport.Cautions(rep.Cautions, l.code())
 	if err != nil {
 		return err
@@ -191,11 +202,17 @@ github.com/csatkit/csat/io/sheet for the columns):
   actions     corrective actions (item,kind,cause,action,owner,due,status)
   attributes  customers' attributes (customer,地区,行业,规模,…) joined to the forms
   sent        forms sent per stratum (地区,发放[,最少回收]) for the response rate
+  benchmarks  outside figures (指标,项目,行业平均,行业领先,世界领先) to compare with
 
 A wide export (one row per form) reads as it is: 表单编号/问卷编号 is the
 form id, 提交时间, IP, … are skipped, 地区/行业/规模/ABC are customer groups
 (-segments and -skip name others); the report breaks every figure down by
-group, with letters (groups sharing a letter do not differ).`
+group, with letters (groups sharing a letter do not differ). With
+总体满意度 (the overall question) or 重要度:ITEM columns the report ranks
+the items by importance (-importance: auto, stated, correlation, shapley,
+weights or none) and places them in the importance–performance quadrant
+(四分图) with the items to fix first; a customers file of 客户,状态 alone
+gives the customers' status for satisfaction against complaints and churn.`
 
 func runReport(e *env, args []string) error {
 	var f inputFlags
