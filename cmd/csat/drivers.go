@@ -122,7 +122,7 @@ func writeChurn(b *strings.Builder, l language, c *analysis.ChurnFigures) error 
 		fmt.Fprintf(b, "%s\n", fmt.Sprintf(l.t("churn test"), c.Test.Theirs, c.Test.Ours, c.Test.Statistic.StringFixed(4), c.Test.DF.StringFixed(2), pValue(c.Test.PValue), l.verdict(c.Test.Significant)))
 	}
 	if s := c.Spearman; s != nil {
-		fmt.Fprintf(b, "%s\n", fmt.Sprintf(l.t("spearman"), s.Rho, s.N, pValue(s.PValue), l.verdict(s.Significant)))
+		fmt.Fprintf(b, "%s\n", fmt.Sprintf(l.t("spearman"), s.Rho.Format(4), s.N, pValue(s.PValue), l.verdict(s.Significant)))
 	}
 	if c.Presumed > 0 {
 		fmt.Fprintf(b, "%s\n", fmt.Sprintf(l.t("presumed"), c.Presumed))
