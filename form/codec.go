@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"hash/crc32"
 	"math"
+	"math/big"
 	"math/bits"
 	"reflect"
 	"slices"
@@ -41,6 +42,29 @@ type partJSON struct {
 	Joint    []jointJSON `json:"joint,omitempty"`
 	// Customers, sorted: only in the survey's parts, not in groups.
 	Customers []customerJSON `json:"customers,omitempty"`
+	// Patterns, in the order they are kept, and the forms whose
+	// pattern was not kept: only in the survey's parts.
+	Patterns []patternJSON `json:"patterns,omitempty"`
+	Unkept   *unkeptJSON   `json:"unkept,omitempty"`
+}
+
+// patternJSON holds the sums of the forms of one answer pattern: their
+// number N, the sums X of each variable's points, in the order of Vars
+// ("" is the overall question), and the sums XY of the products of each
+// pair i ≤ j of them, row by row (x₀x₀, x₀x₁, …, x₁x₁, …), as decimals in
+// points.
+type patternJSON struct {
+	Vars []string `json:"vars"`
+	N    uint64   `json:"n"`
+	X    []string `json:"x"`
+	XY   []string `json:"xy"`
+}
+
+// unkeptJSON counts the forms whose pattern was not kept and the most
+// variables of such a pattern.
+type unkeptJSON struct {
+	Forms   uint64 `json:"forms"`
+	Largest int    `json:"largest"`
 }
 
 // customerJSON is one customer's forms of a source and its answers
@@ -75,9 +99,9 @@ func (s *Stats) MarshalJSON() ([]byte, error) {
 	if s == nil || s.scale == nil {
 		return []byte("null"), nil
 	}
-	j := statsJSON{Scale: s.scale, Importance: s.imp, Sources: partsJSON(s.parts), Groups: []groupJSON{}}
+	j := statsJSON{Scale: s.scale, Importance: s.imp, Sources: partsJSON(s.parts, s.ip), Groups: []groupJSON{}}
 	for _, k := range sortedPairs(s.groups, func(k groupKey) [2]string { return [2]string{k.dim, k.value} }) {
-		j.Groups = append(j.Groups, groupJSON{Dimension: k.dim, Value: k.value, Sources: partsJSON(s.groups[k].parts)})
+		j.Groups = append(j.Groups, groupJSON{Dimension: k.dim, Value: k.value, Sources: partsJSON(s.groups[k].parts, s.ip)})
 	}
 	return json.Marshal(j)
 }
@@ -99,7 +123,7 @@ func sortedPairs[K comparable, V any](m map[K]V, name func(K) [2]string) []K {
 	return keys
 }
 
-func partsJSON(m map[string]*part) []partJSON {
+func partsJSON(m map[string]*part, ip *ipoints) []partJSON {
 	out := []partJSON{}
 	for _, src := range sortedKeys(m) {
 		pt := m[src]
@@ -115,6 +139,7 @@ func partsJSON(m map[string]*part) []partJSON {
 			c := pt.customers[name]
 			pj.Customers = append(pj.Customers, customerJSON{Customer: name, Forms: c.forms, Counts: c.tally.Counts()})
 		}
+		pj.Patterns, pj.Unkept = patternsJSON(pt, ip)
 		out = append(out, pj)
 	}
 	return out
@@ -124,8 +149,11 @@ func partsJSON(m map[string]*part) []partJSON {
 // Stats (decoding over statistics is an error: it would drop them). It
 // checks everything Add and Merge keep true — names valid, sorted and
 // unique, counts of the scales' lengths, no count above its forms, joint
-// counts within their items' counts — and its errors wrap
-// [csat.ErrCorrupt] and name the part.
+// counts within their items' counts, customers' answers within the
+// items', answer patterns in order and within bounds, their forms those
+// of each variable — and its errors wrap [csat.ErrCorrupt] and name the
+// part. Encodings written before the answer patterns were kept are
+// refused (their variables' forms are in no pattern).
 func (s *Stats) UnmarshalJSON(data []byte) error {
 	if s == nil {
 		return errs.New(csat.ErrInvalid, "form statistics: decode into nil Stats")
@@ -140,13 +168,13 @@ func (s *Stats) UnmarshalJSON(data []byte) error {
 	if j.Scale == nil || j.Importance == nil {
 		return corrupt("no scale")
 	}
-	out := &Stats{scale: j.Scale, imp: j.Importance, parts: map[string]*part{}, groups: map[groupKey]*groups{}}
-	if out.scale.Equal(csat.FivePoint()) {
-		out.scale = csat.FivePoint()
+	if j.Scale.Equal(csat.FivePoint()) {
+		j.Scale = csat.FivePoint()
 	}
-	if out.imp.Equal(importance) {
-		out.imp = importance
+	if j.Importance.Equal(importance) {
+		j.Importance = importance
 	}
+	out := newStats(j.Scale, j.Importance)
 	var err error
 	if out.parts, err = out.decodeParts(j.Sources, true, "sources"); err != nil {
 		return err
@@ -238,6 +266,14 @@ func (s *Stats) decodeParts(js []partJSON, joint bool, where string) (map[string
 		}
 		if err := pt.decodeCustomers(s, pj.Customers, w); err != nil {
 			return nil, err
+		}
+		if !joint && (len(pj.Patterns) > 0 || pj.Unkept != nil) {
+			return nil, corrupt(w + ": answer patterns in a group")
+		}
+		if joint {
+			if err := pt.decodePatterns(s.ip, &pj, w); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return out, nil
@@ -356,11 +392,13 @@ func (pt *part) checkJoint(jj jointJSON, L int) error {
 }
 
 // binaryMagic starts the binary encoding: "CSFS" and a version byte.
-var binaryMagic = []byte{'C', 'S', 'F', 'S', 1}
+// Version 2 holds the answer patterns; version 1 (without them, before
+// listwise co-moments) is refused.
+var binaryMagic = []byte{'C', 'S', 'F', 'S', 2}
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// MarshalBinary encodes the statistics as "CSFS", a version byte (1),
+// MarshalBinary encodes the statistics as "CSFS", a version byte (2),
 // the JSON of MarshalJSON and a CRC-32C (Castagnoli) of all that, little
 // endian.
 func (s *Stats) MarshalBinary() ([]byte, error) {
@@ -379,11 +417,176 @@ func (s *Stats) UnmarshalBinary(data []byte) error {
 		return corrupt("not a binary encoding of form statistics")
 	}
 	if data[len(binaryMagic)-1] != binaryMagic[len(binaryMagic)-1] {
-		return corrupt("binary encoding version " + strconv.Itoa(int(data[len(binaryMagic)-1])) + " (this package reads version 1)")
+		return corrupt("binary encoding version " + strconv.Itoa(int(data[len(binaryMagic)-1])) + " (this package reads version 2)")
 	}
 	body := data[:len(data)-4]
 	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(body):]) {
 		return corrupt("checksum mismatch")
 	}
 	return s.UnmarshalJSON(body[len(binaryMagic):])
+}
+
+// patternsJSON returns pt's patterns, in the order they are kept, and
+// its forms not kept (nil when none).
+func patternsJSON(pt *part, ip *ipoints) ([]patternJSON, *unkeptJSON) {
+	var out []patternJSON
+	for _, p := range pt.sortedPatterns() {
+		k := len(p.vars)
+		q := patternJSON{Vars: slices.Clone(p.vars), N: p.n, X: make([]string, k), XY: make([]string, 0, k*(k+1)/2)}
+		for a := range k {
+			q.X[a] = formatUnits(fromWords(p.sums[a*ip.wx:(a+1)*ip.wx]), -ip.exp)
+		}
+		for off := k * ip.wx; off < len(p.sums); off += ip.wxy {
+			q.XY = append(q.XY, formatUnits(fromWords(p.sums[off:off+ip.wxy]), -2*ip.exp))
+		}
+		out = append(out, q)
+	}
+	if pt.unkept == 0 {
+		return out, nil
+	}
+	return out, &unkeptJSON{Forms: pt.unkept, Largest: pt.unkeptVars}
+}
+
+// formatUnits writes u × 10^−frac as a decimal: no exponent, no
+// trailing zero after the point, no point for a whole number.
+func formatUnits(u *big.Int, frac int32) string {
+	d := u.String()
+	if frac == 0 {
+		return d
+	}
+	if n := int(frac) + 1 - len(d); n > 0 {
+		d = strings.Repeat("0", n) + d
+	}
+	d = d[:len(d)-int(frac)] + "." + d[len(d)-int(frac):]
+	return strings.TrimSuffix(strings.TrimRight(d, "0"), ".")
+}
+
+// parseUnits reads what formatUnits wrote, checking that it is written
+// so (canonical) and that u lies in [lo, hi].
+func parseUnits(d string, frac int32, lo, hi *big.Int) (*big.Int, error) {
+	if len(d) > maxSumLen {
+		return nil, errs.New(csat.ErrCorrupt, "a sum of "+strconv.Itoa(len(d))+" characters")
+	}
+	whole, part, _ := strings.Cut(d, ".")
+	if len(part) > int(frac) {
+		return nil, errs.New(csat.ErrCorrupt, errs.QuoteShort(d)+" is not a sum of the scale's points")
+	}
+	u, ok := new(big.Int).SetString(whole+part+strings.Repeat("0", int(frac)-len(part)), 10)
+	if !ok || formatUnits(u, frac) != d {
+		return nil, errs.New(csat.ErrCorrupt, errs.QuoteShort(d)+" is not a decimal written as the encoder writes it")
+	}
+	if u.Cmp(lo) < 0 || u.Cmp(hi) > 0 {
+		return nil, errs.New(csat.ErrCorrupt, errs.QuoteShort(d)+" outside n × the least to n × the most points")
+	}
+	return u, nil
+}
+
+// maxSumLen bounds an encoded sum's length, far above any sum of 2^64
+// forms on a scale within csat's input limits (about 700 characters),
+// so that a hostile number is refused before it is parsed.
+const maxSumLen = 4096
+
+// decodePatterns fills pt's patterns and forms not kept from pj,
+// checking them against pt's forms and items: at most maxPatterns, in
+// the order they are kept; each over known variables, sorted, with
+// forms, and sums of the scale's points within n × the least and n ×
+// the most; forms not kept only beside maxPatterns patterns, of at most
+// as many variables as the last; the forms in all within the source's;
+// and each variable answered on as many forms of the patterns as its
+// counts say (at most as many when forms were not kept).
+func (pt *part) decodePatterns(ip *ipoints, pj *partJSON, where string) error {
+	if len(pj.Patterns) > maxPatterns {
+		return corrupt(where + ": more than " + strconv.Itoa(maxPatterns) + " answer patterns")
+	}
+	if u := pj.Unkept; u != nil {
+		if u.Forms == 0 || u.Forms > pt.forms {
+			return corrupt(where + ".unkept: no forms, or more than the source's")
+		}
+		if len(pj.Patterns) != maxPatterns || u.Largest < 1 || u.Largest > len(pj.Patterns[maxPatterns-1].Vars) {
+			return corrupt(where + ".unkept: patterns not kept while fewer than the most are, or of more variables than those kept")
+		}
+		pt.unkept, pt.unkeptVars = u.Forms, u.Largest
+	}
+	forms := pt.unkept
+	answered := map[string]uint64{}
+	var lo, hi, lo2, hi2 big.Int
+	var prev string
+	for k, q := range pj.Patterns {
+		w := where + ".patterns[" + strconv.Itoa(k) + "]"
+		if len(q.Vars) == 0 {
+			return corrupt(w + ": no variables")
+		}
+		for i, v := range q.Vars {
+			if i > 0 && q.Vars[i-1] >= v {
+				return corrupt(w + ": variables not sorted or repeated")
+			}
+			if v != Overall && pt.items[v] == nil {
+				return corrupt(w + ": unknown item " + errs.QuoteShort(v))
+			}
+		}
+		key := strings.Join(q.Vars, "\x00") + "\x00"
+		if k > 0 && !before(prev, len(pj.Patterns[k-1].Vars), key, len(q.Vars)) {
+			return corrupt(w + ": patterns not in order or repeated")
+		}
+		prev = key
+		if q.N == 0 || q.N > pt.forms-forms {
+			return corrupt(w + ": no forms, or the patterns' forms exceed the source's")
+		}
+		forms += q.N
+		n := new(big.Int).SetUint64(q.N)
+		lo.Mul(n, ip.min)
+		hi.Mul(n, ip.max)
+		lo2.Mul(&lo, ip.min)
+		hi2.Mul(&hi, ip.max)
+		nv := len(q.Vars)
+		if len(q.X) != nv || len(q.XY) != nv*(nv+1)/2 {
+			return corrupt(w + ": " + strconv.Itoa(len(q.X)) + " sums and " + strconv.Itoa(len(q.XY)) + " sums of products for " + strconv.Itoa(nv) + " variables")
+		}
+		p := newPattern(key, ip)
+		p.n = q.N
+		for a, d := range q.X {
+			u, err := parseUnits(d, -ip.exp, &lo, &hi)
+			if err != nil {
+				return corrupt(w + ".x[" + strconv.Itoa(a) + "]: " + errs.Detail(err))
+			}
+			toWords(p.sums[a*ip.wx:(a+1)*ip.wx], u)
+		}
+		for a, d := range q.XY {
+			u, err := parseUnits(d, -2*ip.exp, &lo2, &hi2)
+			if err != nil {
+				return corrupt(w + ".xy[" + strconv.Itoa(a) + "]: " + errs.Detail(err))
+			}
+			off := nv*ip.wx + a*ip.wxy
+			toWords(p.sums[off:off+ip.wxy], u)
+		}
+		for _, v := range q.Vars {
+			answered[v] += q.N
+		}
+		pt.patterns[key] = p
+	}
+	check := func(v string, t csat.Tally) error {
+		n, _ := t.N() // at most the forms: checked by fill
+		if got := answered[v]; got > n || pt.unkept == 0 && got != n {
+			return corrupt(where + ".patterns: " + strconv.FormatUint(got, 10) + " forms answer " + varName(v) + ", its counts " + strconv.FormatUint(n, 10))
+		}
+		return nil
+	}
+	if err := check(Overall, pt.overall); err != nil {
+		return err
+	}
+	for _, name := range sortedKeys(pt.items) {
+		if err := check(name, pt.items[name].tally); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// varName names a variable in a message: the item quoted, or "the
+// overall question".
+func varName(v string) string {
+	if v == Overall {
+		return "the overall question"
+	}
+	return "item " + errs.QuoteShort(v)
 }

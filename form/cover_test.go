@@ -164,10 +164,10 @@ func TestUnmarshalCorruptMore(t *testing.T) {
 		}
 	}
 	bin, _ := s.MarshalBinary()
-	bin[4] = 2
+	bin[4] = 1
 	var b Stats
-	if err := b.UnmarshalBinary(bin); !errors.Is(err, csat.ErrCorrupt) || !strings.Contains(err.Error(), "version 2") {
-		t.Errorf("version 2: %v", err)
+	if err := b.UnmarshalBinary(bin); !errors.Is(err, csat.ErrCorrupt) || !strings.Contains(err.Error(), "version 1 (this package reads version 2)") {
+		t.Errorf("version 1: %v", err)
 	}
 	if err := b.UnmarshalBinary([]byte("CSF")); !errors.Is(err, csat.ErrCorrupt) {
 		t.Errorf("short: %v", err)

@@ -152,13 +152,14 @@ func TestCustomerName(t *testing.T) {
 // TestCustomerOverflow: a customer's answers at a level, pooled over
 // items, may pass 2^64 − 1 before the forms do; Add and Merge refuse
 // them and change nothing. The statistics decoded hold 2^63 + 1 forms
-// of two items, each answered 很满意 on 2^63 of them, all by 甲厂: its
-// 很满意 count is 2^64 − 1 (≤ 2^63 forms × 2 items).
+// of two items, both answered 很满意 (10 points) on 2^63 of them, all by
+// 甲厂: its 很满意 count is 2^64 − 1 (≤ 2^63 forms × 2 items).
 func TestCustomerOverflow(t *testing.T) {
 	const half = "9223372036854775808" // 2^63
 	full := `{"scale":` + scaleJSON(t) + `,"importance":` + importanceJSON(t) + `,"sources":[{"source":"survey","forms":9223372036854775809,"answered":9223372036854775808,"overall":[0,0,0,0,0],` +
 		`"items":[{"item":"交货","counts":[` + half + `,0,0,0,0],"blanks":0,"importance":[0,0,0,0,0]},{"item":"品质","counts":[` + half + `,0,0,0,0],"blanks":0,"importance":[0,0,0,0,0]}],` +
-		`"customers":[{"customer":"甲厂","forms":` + half + `,"counts":[18446744073709551615,0,0,0,0]}]}],"groups":[]}`
+		`"customers":[{"customer":"甲厂","forms":` + half + `,"counts":[18446744073709551615,0,0,0,0]}],` +
+		`"patterns":[{"vars":["交货","品质"],"n":` + half + `,"x":["92233720368547758080","92233720368547758080"],"xy":["922337203685477580800","922337203685477580800","922337203685477580800"]}]}],"groups":[]}`
 	var s Stats
 	if err := s.UnmarshalJSON([]byte(full)); err != nil {
 		t.Fatal(err)

@@ -72,3 +72,39 @@ func ExampleStats_CustomerTally() {
 	// 乙厂 1 forms [0 0 1 1 0] 50%
 	// 甲厂 2 forms [1 2 0 0 0] ≈86.67%
 }
+
+// Listwise co-moments of the overall question and two items rest on the
+// forms that answered all three; pairwise ones on the forms that
+// answered each pair.
+func ExampleStats_Matrix() {
+	st, err := form.New(csat.FivePoint(), nil)
+	if err != nil {
+		panic(err)
+	}
+	forms := []form.Form{
+		{ID: "F1", Answers: map[string]string{"品质": "很满意", "交货": "满意"}, Overall: "很满意"},
+		{ID: "F2", Answers: map[string]string{"品质": "满意", "交货": ""}, Overall: "满意"},
+		{ID: "F3", Answers: map[string]string{"品质": "基本满意", "交货": "不满意"}, Overall: "不满意"},
+		{ID: "F4", Answers: map[string]string{"品质": "满意", "交货": "满意"}},
+	}
+	for _, f := range forms {
+		if err := st.Add(f); err != nil {
+			panic(err)
+		}
+	}
+	// Listwise: F1 (10, 10, 8) and F3 (4, 6, 4); F2 left 交货 blank,
+	// F4 gave no overall answer. Pairwise, overall×品质 adds F2 (8, 8)
+	// and 品质×交货 adds F4 (8, 8).
+	vars := []string{form.Overall, "品质", "交货"}
+	for _, d := range []form.Deletion{form.Listwise, form.Pairwise} {
+		m, err := st.Matrix(csat.SourceSurvey, vars, d)
+		if err != nil {
+			panic(err)
+		}
+		o, q := m.M[0][1], m.M[1][2]
+		fmt.Printf("%s: overall×品质 n=%d Σx=%s Σy=%s Σxy=%s; 品质×交货 n=%d Σxy=%s\n", d, o.N, o.SumX, o.SumY, o.SumXY, q.N, q.SumXY)
+	}
+	// Output:
+	// listwise: overall×品质 n=2 Σx=14 Σy=16 Σxy=124; 品质×交货 n=2 Σxy=104
+	// pairwise: overall×品质 n=3 Σx=22 Σy=24 Σxy=188; 品质×交货 n=3 Σxy=168
+}

@@ -202,6 +202,9 @@ func mergeParts(s *Stats, a, b map[string]*part, joint bool) {
 			c.forms += cu.forms
 			_ = c.tally.Merge(cu.tally) // checked by Merge
 		}
+		if joint {
+			pt.mergePatterns(pu)
+		}
 		for k, cu := range pu.joint {
 			c := pt.joint[k]
 			if c == nil {
@@ -220,7 +223,7 @@ func (s *Stats) Clone() *Stats {
 	if s == nil {
 		return nil
 	}
-	out := &Stats{scale: s.scale, imp: s.imp}
+	out := &Stats{scale: s.scale, imp: s.imp, ip: s.ip}
 	if s.scale == nil {
 		return out
 	}
@@ -255,6 +258,11 @@ func (pt *part) clone() *part {
 			cp := *cs
 			c.customers[name] = &cp
 		}
+		c.patterns = make(map[string]*pattern, len(pt.patterns))
+		for key, p := range pt.patterns {
+			c.patterns[key] = p.clone()
+		}
+		c.unkept, c.unkeptVars = pt.unkept, pt.unkeptVars
 	}
 	return c
 }
@@ -290,6 +298,9 @@ func partsEqual(a, b map[string]*part) bool {
 	for src, p := range a {
 		q := b[src]
 		if q == nil || p.forms != q.forms || p.answered != q.answered || !p.overall.Equal(q.overall) || len(p.items) != len(q.items) || len(p.joint) != len(q.joint) || (p.joint == nil) != (q.joint == nil) || len(p.customers) != len(q.customers) {
+			return false
+		}
+		if !patternsEqual(p, q) {
 			return false
 		}
 		for name, c := range p.customers {

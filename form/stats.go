@@ -52,12 +52,15 @@ const Overall = ""
 // question and of the stated importance per item; per source, the joint
 // counts of every pair of items (and of each item with the overall
 // question) over the forms that answered both, from which [Stats.Moments]
-// gives the exact co-moments n, Σx, Σy, Σx², Σy², Σxy; and per source,
-// each customer's number of forms and its answers pooled over items
-// ([Stats.CustomerTally]).
+// gives the exact co-moments n, Σx, Σy, Σx², Σy², Σxy; per source, the
+// number of forms and the sums of points and of products of points of
+// each answer pattern (the variables a form answered; at most
+// [MaxPatterns]), from which [Stats.Matrix] gives listwise co-moments;
+// and per source, each customer's number of forms and its answers pooled
+// over items ([Stats.CustomerTally]).
 //
-// Memory grows with items, sources, group values and customers, never
-// with forms.
+// Memory grows with items, sources, group values, customers and answer
+// patterns (bounded), never with forms.
 // Stats merge exactly ([Stats.Merge]: associative and commutative, so
 // shards give the same statistics bit for bit in any order), and encode
 // to JSON and binary. Its mutating methods are atomic: on error nothing
@@ -68,8 +71,11 @@ const Overall = ""
 // it is an error. Use [New].
 type Stats struct {
 	scale, imp *csat.Scale
+	ip         *ipoints             // the scale's points as integers
 	parts      map[string]*part     // per source
 	groups     map[groupKey]*groups // per dimension and value
+	key        []byte               // Add's scratch: a pattern's key
+	lv         []int                // Add's scratch: a pattern's levels
 }
 
 type groupKey struct{ dim, value string }
@@ -85,6 +91,14 @@ type part struct {
 	overall   csat.Tally
 	joint     map[pairKey][]uint64      // nil in groups
 	customers map[string]*customerStats // nil in groups
+	// patterns are the sums per answer pattern, by key (nil in groups);
+	// unkept counts the forms whose pattern was not kept, unkeptVars
+	// the most variables of such a pattern; worst caches the pattern
+	// kept last (nil when not known).
+	patterns   map[string]*pattern
+	unkept     uint64
+	unkeptVars int
+	worst      *pattern
 }
 
 // customerStats are one customer's forms of a source and the answers on
@@ -111,7 +125,11 @@ func New(s *csat.Scale, opts *Options) (*Stats, error) {
 	if opts != nil && opts.Importance != nil {
 		imp = opts.Importance
 	}
-	return &Stats{scale: s, imp: imp, parts: map[string]*part{}, groups: map[groupKey]*groups{}}, nil
+	return newStats(s, imp), nil
+}
+
+func newStats(s, imp *csat.Scale) *Stats {
+	return &Stats{scale: s, imp: imp, ip: newIPoints(s), parts: map[string]*part{}, groups: map[groupKey]*groups{}}
 }
 
 // Scale returns the items' scale (nil for the zero Stats).
@@ -191,6 +209,7 @@ func (s *Stats) part(m map[string]*part, source string, joint bool) *part {
 		if joint {
 			pt.joint = map[pairKey][]uint64{}
 			pt.customers = map[string]*customerStats{}
+			pt.patterns = map[string]*pattern{}
 		}
 		m[source] = pt
 	}
@@ -245,6 +264,7 @@ func (pt *part) add(p *parsed, s *Stats) {
 			}
 		}
 	}
+	pt.addPattern(p, s)
 	L := s.scale.Len()
 	if p.overall != blank {
 		for i, name := range p.items {
@@ -485,7 +505,7 @@ func (s *Stats) Group(dim, value string) *Stats {
 	if g == nil {
 		return nil
 	}
-	out := &Stats{scale: s.scale, imp: s.imp, parts: map[string]*part{}, groups: map[groupKey]*groups{}}
+	out := &Stats{scale: s.scale, imp: s.imp, ip: s.ip, parts: map[string]*part{}, groups: map[groupKey]*groups{}}
 	for src, pt := range g.parts {
 		out.parts[src] = pt.clone()
 	}
