@@ -71,7 +71,7 @@ func TestImportanceSection(t *testing.T) {
 			sec := sectionOf(page, "importance")
 			for _, w := range []string{
 				pick(lang, "重要度（关键驱动因素）", "Importance (key drivers)"),
-				pick(lang, "方法：Shapley 分解 (LMG)，解释总体满意度，基于 20 份完整答卷（listwise）。", "Method: Shapley decomposition (LMG), explaining the overall question, on 20 complete forms (listwise deletion)."),
+				pick(lang, "方法：Shapley 分解 (LMG)，解释总体满意度，基于 20 份所有项目和总体满意度均已作答的完整答卷。", "Method: Shapley decomposition (LMG), explaining the overall question, on 20 complete forms (listwise deletion)."),
 				pick(lang, "R² ≈ 0.683，分解为各项目的贡献，各项目之和等于 R²。", "R² ≈ 0.683, decomposed into each item's contribution; the items' values add up to R²."),
 			} {
 				if !strings.Contains(textOf(sec), w) {
