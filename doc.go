@@ -274,6 +274,19 @@
 // rule of their own to be shown at all: see the form package's
 // Example_twoRegionsThreeSizes).
 //
+// # What to fix first
+//
+// Package [github.com/csatkit/csat/importance] ranks the items by their
+// importance to the customers: the mean stated importance (重要度), or
+// derived from the overall question (总体满意度) by Pearson's r, the exact
+// Shapley/LMG shares of R² (fractions summing exactly to R²) or Johnson's
+// relative weights, all from the forms' exact co-moments; its Method is
+// a one-method interface like [Scorer]. Package analysis places the items
+// in the importance–performance quadrant (四分图) and lists those to fix
+// first, relates each customer's degree to its complaints and its status
+// (active, at risk, lost), and sets the figures against benchmarks
+// (METHOD.md §12; analysis's documentation has the worked example).
+//
 // # Report
 //
 // [github.com/csatkit/csat/analysis.Build] gathers a period's figures —
