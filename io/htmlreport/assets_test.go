@@ -3,6 +3,7 @@ package htmlreport
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/csatkit/csat/analysis"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -98,6 +99,9 @@ func TestWordsComplete(t *testing.T) {
 	}
 	// Words looked up by a computed key ("against_" + TargetFigure.Against).
 	used["against_overall"], used["against_survey"] = true, true
+	for _, k := range namedKeys() { // and by lang.named
+		used[k] = true
+	}
 	for k := range words {
 		if !used[k] {
 			t.Errorf("word %q is defined but never used", k)
@@ -112,4 +116,36 @@ func TestRamp(t *testing.T) {
 	if got := ramp(blues, 0); len(got) != 0 {
 		t.Errorf("ramp of 0 = %q", got)
 	}
+}
+
+// Every code named through lang.named has its word in both languages:
+// the enums' names, the built-in importance methods and the signals.
+func TestNamedComplete(t *testing.T) {
+	for _, k := range namedKeys() {
+		if w, ok := words[k]; !ok || w[langZH] == "" || w[langEN] == "" {
+			t.Errorf("word %q: %q, defined %v", k, w, ok)
+		}
+	}
+	if got := langEN.named("method_", "random_forest", "random_forest"); got != "random_forest" {
+		t.Errorf("a user's own method is named %q, want its own name", got)
+	}
+}
+
+// namedKeys are the words looked up through lang.named: every code of
+// the enums and names it is given.
+func namedKeys() []string {
+	var keys []string
+	for _, m := range []string{"stated", "correlation", "shapley", "relative_weights"} {
+		keys = append(keys, "method_"+m, "imp_"+m)
+	}
+	for _, c := range []analysis.CutRule{analysis.CutMean, analysis.CutMedian, analysis.CutGiven} {
+		keys = append(keys, "cut_"+c.String())
+	}
+	for _, k := range []analysis.BenchmarkKind{analysis.IndustryAverage, analysis.IndustryLeader, analysis.WorldLeader} {
+		keys = append(keys, k.String())
+	}
+	for _, s := range []string{"above", "below", "run_above", "run_below"} {
+		keys = append(keys, "sig_"+s)
+	}
+	return keys
 }

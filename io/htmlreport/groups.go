@@ -390,19 +390,10 @@ type controlRow struct {
 
 // signalName names a period's signal.
 func (l lang) signalName(s string) string {
-	switch s {
-	case "":
+	if s == "" {
 		return l.t("in_control")
-	case "above":
-		return l.t("sig_above")
-	case "below":
-		return l.t("sig_below")
-	case "run_above":
-		return l.t("sig_run_above")
-	case "run_below":
-		return l.t("sig_run_below")
 	}
-	return s
+	return l.named("sig_", s, s)
 }
 
 // limitNum is a control limit (a fraction) in percent, for the chart.

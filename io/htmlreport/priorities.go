@@ -20,34 +20,10 @@ import (
 
 // methodName names an importance method ([importance.Set].Method); a
 // user's own method keeps its name.
-func (l lang) methodName(m string) string {
-	switch m {
-	case "stated":
-		return l.pick("陈述重要度", "Stated importance")
-	case "correlation":
-		return l.pick("相关系数", "Correlation")
-	case "shapley":
-		return l.pick("Shapley 分解 (LMG)", "Shapley decomposition (LMG)")
-	case "relative_weights":
-		return l.pick("相对权重 (Johnson)", "Relative weights (Johnson)")
-	}
-	return m
-}
+func (l lang) methodName(m string) string { return l.named("method_", m, m) }
 
 // importanceCol is the head of the importance values' column.
-func (l lang) importanceCol(m string) string {
-	switch m {
-	case "stated":
-		return l.t("imp_stated")
-	case "correlation":
-		return l.t("imp_correlation")
-	case "shapley":
-		return l.t("imp_shapley")
-	case "relative_weights":
-		return l.t("imp_weights")
-	}
-	return l.t("importance")
-}
+func (l lang) importanceCol(m string) string { return l.named("imp_", m, l.t("importance")) }
 
 // importanceBasis words what an importance set rests on: the method,
 // what it explains, the forms and the deletion.
@@ -181,17 +157,7 @@ func (l lang) zoneStyle(z analysis.Zone) zoneStyle {
 var zones = []analysis.Zone{analysis.ZoneFix, analysis.ZoneStrength, analysis.ZoneOpportunity, analysis.ZoneMaintain}
 
 // cutRule names a cut line's rule.
-func (l lang) cutRule(c analysis.CutRule) string {
-	switch c {
-	case analysis.CutMean:
-		return l.t("cut_mean")
-	case analysis.CutMedian:
-		return l.t("cut_median")
-	case analysis.CutGiven:
-		return l.t("cut_given")
-	}
-	return c.String()
-}
+func (l lang) cutRule(c analysis.CutRule) string { return l.named("cut_", c.String(), c.String()) }
 
 // pointsText prints a difference as percentage points when it is one of
 // fractions (+18.33, ≈−6.33: its digits, the unit left to the caller),
@@ -495,15 +461,7 @@ type benchRow struct {
 
 // benchmarkKind names whom a benchmark is of.
 func (l lang) benchmarkKind(k analysis.BenchmarkKind) string {
-	switch k {
-	case analysis.IndustryAverage:
-		return l.t("industry_average")
-	case analysis.IndustryLeader:
-		return l.t("industry_leader")
-	case analysis.WorldLeader:
-		return l.t("world_leader")
-	}
-	return k.String()
+	return l.named("", k.String(), k.String())
 }
 
 // standing names where we stand, with a mark and a class.
