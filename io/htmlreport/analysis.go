@@ -3,6 +3,7 @@ package htmlreport
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/csatkit/csat"
@@ -32,6 +33,9 @@ type paretoRow struct {
 
 type actionRow struct {
 	Item, Kind, Cause, Action, Owner, Due, Status string
+	// Needed marks a row the report adds: an item to fix first (四分图
+	// 修补区) without a corrective action, for someone to plan.
+	Needed bool
 }
 
 // vitalItems marks the Pareto's main areas: each item whose cumulative
@@ -48,7 +52,8 @@ func vitalItems(ps []analysis.ParetoEntry) []bool {
 
 func (b *builder) pareto() {
 	l, r := b.l, b.r
-	if len(r.Pareto) == 0 && len(r.Actions) == 0 {
+	needed := b.neededActions()
+	if len(r.Pareto) == 0 && len(r.Actions) == 0 && len(needed) == 0 {
 		return
 	}
 	s := &paretoSec{head: b.head("pareto", b.l.t("sec_pareto"), b.l.t("pareto_lead")), None: len(r.Pareto) == 0}
@@ -96,7 +101,27 @@ func (b *builder) pareto() {
 		s.Actions = append(s.Actions, actionRow{Item: a.Item, Kind: l.actionKind(a.Kind), Cause: a.Cause, Action: a.Action,
 			Owner: a.Owner, Due: a.Due.Format("2006-01-02"), Status: l.actionStatus(a.Status)})
 	}
+	s.Actions = append(s.Actions, needed...)
 	b.p.Pareto = s
+}
+
+// neededActions are the rows the actions table gets for the items to
+// fix first (the quadrant's 修补区, in its order) that have no corrective
+// action: what to plan, with no owner invented.
+func (b *builder) neededActions() []actionRow {
+	l, r := b.l, b.r
+	if r.Quadrant == nil {
+		return nil
+	}
+	var out []actionRow
+	for i, item := range r.Quadrant.FixFirst {
+		if slices.ContainsFunc(r.Actions, func(a analysis.Action) bool { return a.Item == item && a.Kind == analysis.Corrective }) {
+			continue
+		}
+		out = append(out, actionRow{Item: item, Kind: l.actionKind(analysis.Corrective), Cause: fmt.Sprintf(l.t("fix_cause"), i+1),
+			Action: l.t("to_plan"), Owner: "—", Due: "—", Status: l.t("no_action"), Needed: true})
+	}
+	return out
 }
 
 // competitorSec is 与竞争对手比较: each item's degree and rate against the

@@ -242,6 +242,8 @@ var words = map[string][2]string{
 	"fix_none":                {"修补区没有项目。", "No item falls in the fix-first zone."},
 	"fix_gap":                 {"低于表现分界线 %s", "%s below the performance cut"},
 	"no_action":               {"无纠正措施", "no corrective action"},
+	"fix_cause":               {"四分图修补区：优先改进第 %d 位", "quadrant's fix-first zone: no. %d to fix"},
+	"to_plan":                 {"待制定（请指定责任部门）", "to be planned (name an owner)"},
 	"gap_note":                {"差距 = 表现分界线 − 项目表现：为正即低于分界线。", "Gap = the performance cut − the item's performance: positive below the line."},
 	"gap_pp":                  {"差距（百分点）", "Gap (pp)"},
 	"pp":                      {" 个百分点", " percentage points"},

@@ -577,3 +577,25 @@ func TestQuadrantStated(t *testing.T) {
 		}
 	}
 }
+
+// The fix-first items feed the actions table: 交货期 has its corrective
+// action (given), 包装 none, so the table gets a row asking for one, in
+// the fix-first order, with no owner invented; with an action for 包装
+// the row goes.
+func TestFixFirstFeedsActions(t *testing.T) {
+	rep := prioritiesReport(t)
+	for _, lang := range []string{"zh", "en"} {
+		sec := sectionOf(render(t, rep, htmlreport.Options{Lang: lang}), "pareto")
+		rows := regexp.MustCompile(`(?s)<tr class="needed">.*?</tr>`).FindAllString(sec, -1)
+		want := pick(lang, "包装 纠正 四分图修补区：优先改进第 2 位 待制定（请指定责任部门） — — 无纠正措施",
+			"包装 corrective quadrant's fix-first zone: no. 2 to fix to be planned (name an owner) — — no corrective action")
+		if len(rows) != 1 || textOf(rows[0]) != want {
+			t.Errorf("%s: needed rows %q, want one: %q", lang, rows, want)
+		}
+	}
+	rep.Actions = append(rep.Actions, analysis.Action{Item: "包装", Kind: analysis.Corrective, Cause: "c", Action: "a", Owner: "o",
+		Due: rep.Actions[0].Due, Status: analysis.Planned})
+	if sec := sectionOf(render(t, rep, htmlreport.Options{Lang: "zh"}), "pareto"); strings.Contains(sec, `class="needed"`) {
+		t.Error("a needed row for 包装, which has its corrective action")
+	}
+}
