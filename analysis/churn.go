@@ -254,7 +254,7 @@ func spearman(cs []ChurnCustomer, alpha decimal.Decimal, limit uint64) (*RankCor
 		x[i], y[i] = c.Degree.Rat(), exact.Uint(c.Complaints)
 	}
 	rx, ry := averageRanks(x), averageRanks(y)
-	mean := big.NewRat(int64(n+1), 2) // n ≤ len: fits
+	mean := new(big.Rat).SetFrac(new(big.Int).SetUint64(n+1), big.NewInt(2)) // the mean rank, (n + 1) / 2
 	sxy, sxx, syy := new(big.Rat), new(big.Rat), new(big.Rat)
 	for i := range rx {
 		dx, dy := exact.Sub(rx[i], mean), exact.Sub(ry[i], mean)

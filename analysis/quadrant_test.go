@@ -228,43 +228,7 @@ func TestQuadrantProperties(t *testing.T) {
 		if rule == CutMean && (abs(ci-sumI/float64(n)) > 1e-12 || abs(cp-sumP/float64(n)) > 1e-12) {
 			t.Fatalf("mean cuts %v %v, floats give %v %v", ci, cp, sumI/float64(n), sumP/float64(n))
 		}
-		var fix []QuadrantItem
-		for i, it := range q.Items {
-			high, good := it.Importance.Cmp(q.Importance.Value) >= 0, it.Performance.Cmp(q.Performance.Value) >= 0
-			want := map[[2]bool]Zone{{true, false}: ZoneFix, {true, true}: ZoneStrength, {false, false}: ZoneOpportunity, {false, true}: ZoneMaintain}[[2]bool{high, good}]
-			if it.Zone != want {
-				t.Fatalf("%s in %s, want %s", it.Item, it.Zone, want)
-			}
-			if new(big.Rat).Add(it.Gap.Rat(), it.Performance.Rat()).Cmp(q.Performance.Value.Rat()) != 0 {
-				t.Fatalf("%s: gap %s is not cut − performance", it.Item, it.Gap.Rat())
-			}
-			if i > 0 && q.Items[i-1].Importance.Cmp(it.Importance) < 0 {
-				t.Fatal("items not most important first")
-			}
-			if it.Zone == ZoneFix {
-				fix = append(fix, it)
-			}
-		}
-		slices.SortFunc(fix, func(a, b QuadrantItem) int {
-			if c := b.Gap.Cmp(a.Gap); c != 0 {
-				return c
-			}
-			if c := b.Importance.Cmp(a.Importance); c != 0 {
-				return c
-			}
-			if a.Item < b.Item {
-				return -1
-			}
-			return 1
-		})
-		if len(fix) != len(q.FixFirst) {
-			t.Fatalf("fix first %v, %d items in 修补区", q.FixFirst, len(fix))
-		}
-		for i, it := range fix {
-			if q.FixFirst[i] != it.Item {
-				t.Fatalf("fix first %v, want %s at %d", q.FixFirst, it.Item, i)
-			}
-		}
+		checkQuadrantZones(t, q)
 		js, err := json.Marshal(q)
 		if err != nil {
 			t.Fatal(err)
@@ -274,6 +238,51 @@ func TestQuadrantProperties(t *testing.T) {
 			t.Fatalf("round trip: %v", err)
 		}
 	})
+}
+
+// checkQuadrantZones checks that each item of q is in the zone its
+// exact values give against the cuts, that its gap is the performance
+// cut − its performance, that the items come most important first, and
+// that the fix-first list is the 修补区 items in order of gap, then
+// importance, then item.
+func checkQuadrantZones(t *rapid.T, q QuadrantReport) {
+	var fix []QuadrantItem
+	for i, it := range q.Items {
+		high, good := it.Importance.Cmp(q.Importance.Value) >= 0, it.Performance.Cmp(q.Performance.Value) >= 0
+		want := map[[2]bool]Zone{{true, false}: ZoneFix, {true, true}: ZoneStrength, {false, false}: ZoneOpportunity, {false, true}: ZoneMaintain}[[2]bool{high, good}]
+		if it.Zone != want {
+			t.Fatalf("%s in %s, want %s", it.Item, it.Zone, want)
+		}
+		if new(big.Rat).Add(it.Gap.Rat(), it.Performance.Rat()).Cmp(q.Performance.Value.Rat()) != 0 {
+			t.Fatalf("%s: gap %s is not cut − performance", it.Item, it.Gap.Rat())
+		}
+		if i > 0 && q.Items[i-1].Importance.Cmp(it.Importance) < 0 {
+			t.Fatal("items not most important first")
+		}
+		if it.Zone == ZoneFix {
+			fix = append(fix, it)
+		}
+	}
+	slices.SortFunc(fix, func(a, b QuadrantItem) int {
+		if c := b.Gap.Cmp(a.Gap); c != 0 {
+			return c
+		}
+		if c := b.Importance.Cmp(a.Importance); c != 0 {
+			return c
+		}
+		if a.Item < b.Item {
+			return -1
+		}
+		return 1
+	})
+	if len(fix) != len(q.FixFirst) {
+		t.Fatalf("fix first %v, %d items in 修补区", q.FixFirst, len(fix))
+	}
+	for i, it := range fix {
+		if q.FixFirst[i] != it.Item {
+			t.Fatalf("fix first %v, want %s at %d", q.FixFirst, it.Item, i)
+		}
+	}
 }
 
 func abs(x float64) float64 {

@@ -162,7 +162,35 @@ func TestHostilePriorities(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := string(js)
-	set := func(v any, path ...any) string {
+	rows := append(hostileImportanceRows(t, w), hostileBenchmarkRows(t, w)...)
+	rows = append(rows, hostileChurnRows(t, w)...)
+	for _, row := range rows {
+		t.Run(row.name, func(t *testing.T) {
+			if row.data == w {
+				t.Fatal("the input was not altered")
+			}
+			var r Report
+			err := r.UnmarshalJSON([]byte(row.data))
+			if err == nil {
+				t.Fatal("decoded without error")
+			}
+			for _, is := range row.is {
+				if !errors.Is(err, is) {
+					t.Errorf("error %q does not wrap %v", err, is)
+				}
+			}
+			if !strings.Contains(err.Error(), row.msg) {
+				t.Errorf("error %q does not say %q", err, row.msg)
+			}
+		})
+	}
+}
+
+// jsonEdits returns two ways to alter the report JSON w: set puts v at
+// path (a nil v deletes the key), swapped swaps the first two elements
+// of the array at path.
+func jsonEdits(t *testing.T, w string) (set func(v any, path ...any) string, swapped func(path ...any) string) {
+	set = func(v any, path ...any) string {
 		return edit(t, w, func(m map[string]any) {
 			parent := jsonAt(m, path[:len(path)-1]...)
 			switch k := path[len(path)-1].(type) {
@@ -177,12 +205,19 @@ func TestHostilePriorities(t *testing.T) {
 			}
 		})
 	}
-	swapped := func(path ...any) string {
+	swapped = func(path ...any) string {
 		return edit(t, w, func(m map[string]any) {
 			vs := jsonAt(m, path...).([]any)
 			vs[0], vs[1] = vs[1], vs[0]
 		})
 	}
+	return set, swapped
+}
+
+// hostileImportanceRows alter the worked example's report w in its
+// importance, its quadrant and the cautions on the fix-first items.
+func hostileImportanceRows(t *testing.T, w string) []reportRow {
+	set, swapped := jsonEdits(t, w)
 	noCautions := edit(t, w, func(m map[string]any) {
 		var keep []any
 		for _, c := range m["cautions"].([]any) {
@@ -192,7 +227,7 @@ func TestHostilePriorities(t *testing.T) {
 		}
 		m["cautions"] = keep
 	})
-	rows := []reportRow{
+	return []reportRow{
 		{"importance/rank", set(json.Number("2"), "importance", "items", 0, "rank"), []error{csat.ErrCorrupt}, `importance: "品质": rank 2 of the most important item`},
 		{"importance/first", swapped("importance", "items"), []error{csat.ErrCorrupt}, `importance: "交货期": rank 2 of the most important item`},
 		{"importance/tie-order", edit(t, w, func(m map[string]any) {
@@ -219,6 +254,14 @@ func TestHostilePriorities(t *testing.T) {
 				}
 			}
 		}), []error{csat.ErrCorrupt}, "cautions: the fix-first items without a corrective action are not those cautioned"},
+	}
+}
+
+// hostileBenchmarkRows alter the worked example's report w in its
+// benchmark gaps.
+func hostileBenchmarkRows(t *testing.T, w string) []reportRow {
+	set, swapped := jsonEdits(t, w)
+	return []reportRow{
 		{"benchmarks/standing", set("above", "benchmarks", 1, "standing"), []error{csat.ErrCorrupt}, `benchmarks[1]: industry_leader of "overall": ours, theirs, the gap or the standing`},
 		{"benchmarks/gap", set(jsonAt(mustMap(t, w), "benchmarks", 0, "gap"), "benchmarks", 1, "gap"), []error{csat.ErrCorrupt}, "benchmarks[1]"},
 		{"benchmarks/ours", set(jsonAt(mustMap(t, w), "benchmarks", 2, "ours"), "benchmarks", 1, "ours"), []error{csat.ErrCorrupt}, "benchmarks[1]"},
@@ -226,6 +269,14 @@ func TestHostilePriorities(t *testing.T) {
 		{"benchmarks/figure", set("nps", "benchmarks", 0, "figure"), []error{csat.ErrCorrupt}, `benchmarks[0]: no survey figure "nps"`},
 		{"benchmarks/item", set("颜色", "benchmarks", 0, "item"), []error{csat.ErrCorrupt, csat.ErrUnknownItem}, "benchmarks[0]"},
 		{"benchmarks/kind", set("rival", "benchmarks", 0, "kind"), []error{csat.ErrInvalid}, `unknown benchmark kind "rival"`},
+	}
+}
+
+// hostileChurnRows alter the worked example's report w in its churn
+// figures and the cautions on them.
+func hostileChurnRows(t *testing.T, w string) []reportRow {
+	set, swapped := jsonEdits(t, w)
+	return []reportRow{
 		{"churn/degree", set(jsonAt(mustMap(t, w), "churn", "customers", 1, "degree"), "churn", "customers", 0, "degree"), []error{csat.ErrCorrupt}, `report: "survey" "C01": figures[0]: degree 满意度`},
 		{"churn/counts", set([]any{json.Number("5"), json.Number("1"), json.Number("0"), json.Number("0"), json.Number("0")}, "churn", "customers", 0, "counts"), []error{csat.ErrCorrupt}, `report: "survey" "C01": figures[0]: degree 满意度`},
 		{"churn/status", set("lost", "churn", "customers", 0, "status"), []error{csat.ErrCorrupt}, "churn: the rank correlation, the status figures or the test do not follow from the customers"},
@@ -254,26 +305,6 @@ func TestHostilePriorities(t *testing.T) {
 			delete(m, "churn")
 			m["cautions"] = append(m["cautions"].([]any), map[string]any{"kind": "no_correlation", "subject": "", "n": []any{json.Number("1"), json.Number("1"), json.Number("1")}, "limit": json.Number("5")})
 		}), []error{csat.ErrCorrupt}, "cautions: churn cautions without churn figures"},
-	}
-	for _, row := range rows {
-		t.Run(row.name, func(t *testing.T) {
-			if row.data == w {
-				t.Fatal("the input was not altered")
-			}
-			var r Report
-			err := r.UnmarshalJSON([]byte(row.data))
-			if err == nil {
-				t.Fatal("decoded without error")
-			}
-			for _, is := range row.is {
-				if !errors.Is(err, is) {
-					t.Errorf("error %q does not wrap %v", err, is)
-				}
-			}
-			if !strings.Contains(err.Error(), row.msg) {
-				t.Errorf("error %q does not say %q", err, row.msg)
-			}
-		})
 	}
 }
 

@@ -222,35 +222,9 @@ func (r *report) checkChurn(sc *csat.Scale) error {
 	if r.MinSample == nil || c.Source == "" {
 		return corrupt(csat.ErrMissing, "churn: no source or no sample-size rule")
 	}
-	var active uint64
-	var overall []uint64
-	if i := slices.IndexFunc(r.Sources, func(sf SourceFigures) bool { return sf.Source == c.Source }); i >= 0 {
-		overall = r.Sources[i].Overall.Counts
-	}
-	sum := make([]uint64, sc.Len())
-	for i, cu := range c.Customers {
-		where := "churn: customer " + quoteShort(cu.Customer)
-		if cu.Customer == "" || (i > 0 && cu.Customer <= c.Customers[i-1].Customer) {
-			return corrupt(nil, "%s: customers empty, repeated or not sorted", where)
-		}
-		if _, err := cu.Status.MarshalText(); err != nil {
-			return corrupt(nil, "%s: %s", where, err)
-		}
-		if cu.Status == csat.Active {
-			active++
-		}
-		f := ItemFigures{Item: cu.Customer, Answers: cu.Answers, Counts: cu.Counts, Figures: []Figure{{Score: cu.Degree}}}
-		if err := checkItemFigures(sc, c.Source, f); err != nil {
-			return err
-		}
-		if cu.Answers == 0 || cu.Degree.Label() != "degree 满意度" {
-			return corrupt(nil, "%s: no answers, or a figure that is not the degree", where)
-		}
-		for l, n := range cu.Counts {
-			if sum[l] += n; sum[l] < n || len(overall) != len(sum) || sum[l] > overall[l] {
-				return corrupt(nil, "%s: the customers' answers exceed the answers of %s", where, quoteShort(c.Source))
-			}
-		}
+	active, err := r.checkChurnCustomers(sc)
+	if err != nil {
+		return err
 	}
 	if c.Presumed > active {
 		return corrupt(nil, "churn: %d customers presumed active, %d are active", c.Presumed, active)
@@ -277,4 +251,43 @@ func (r *report) checkChurn(sc *csat.Scale) error {
 		return corrupt(nil, "cautions: the churn cautions do not follow from the churn figures")
 	}
 	return nil
+}
+
+// checkChurnCustomers checks each churn customer: named, in order and
+// once, with a known status, counts and a degree that agree, and answers
+// within those of the churn source's overall counts; it returns the
+// number of active customers.
+func (r *report) checkChurnCustomers(sc *csat.Scale) (uint64, error) {
+	c := r.Churn
+	var active uint64
+	var overall []uint64
+	if i := slices.IndexFunc(r.Sources, func(sf SourceFigures) bool { return sf.Source == c.Source }); i >= 0 {
+		overall = r.Sources[i].Overall.Counts
+	}
+	sum := make([]uint64, sc.Len())
+	for i, cu := range c.Customers {
+		where := "churn: customer " + quoteShort(cu.Customer)
+		if cu.Customer == "" || (i > 0 && cu.Customer <= c.Customers[i-1].Customer) {
+			return 0, corrupt(nil, "%s: customers empty, repeated or not sorted", where)
+		}
+		if _, err := cu.Status.MarshalText(); err != nil {
+			return 0, corrupt(nil, "%s: %s", where, err)
+		}
+		if cu.Status == csat.Active {
+			active++
+		}
+		f := ItemFigures{Item: cu.Customer, Answers: cu.Answers, Counts: cu.Counts, Figures: []Figure{{Score: cu.Degree}}}
+		if err := checkItemFigures(sc, c.Source, f); err != nil {
+			return 0, err
+		}
+		if cu.Answers == 0 || cu.Degree.Label() != "degree 满意度" {
+			return 0, corrupt(nil, "%s: no answers, or a figure that is not the degree", where)
+		}
+		for l, n := range cu.Counts {
+			if sum[l] += n; sum[l] < n || len(overall) != len(sum) || sum[l] > overall[l] {
+				return 0, corrupt(nil, "%s: the customers' answers exceed the answers of %s", where, quoteShort(c.Source))
+			}
+		}
+	}
+	return active, nil
 }

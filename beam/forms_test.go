@@ -244,31 +244,37 @@ func TestAssembleForm(t *testing.T) {
 		{"several", both, csat.ErrInvalid, `its rows give 地区 "华东" and "西北"; its rows give 规模 "大" and "小"; item "功能" is on 2 rows`},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var msgs []string
-			for range 5 {
-				rows := slices.Clone(tt.rows)
-				for i := range rows { // rotate: another order each round
-					j := (i*7 + len(msgs)) % len(rows)
-					rows[i], rows[j] = rows[j], rows[i]
-				}
-				answers, forms, failed := assembled(t, DefaultMaxFormItems, k, rows)
-				if len(answers) != 0 || len(forms) != 0 || len(failed) != 1 {
-					t.Fatalf("answers %v, forms %v, failed %v; want only a failure", answers, forms, failed)
-				}
-				f := failed[0]
-				if f.Company != "acme" || f.Period != "Q1" || f.Form != "F1" || f.Rows != int64(len(rows)) {
-					t.Errorf("failure %+v does not name the form and its %d rows", f, len(rows))
-				}
-				if !strings.Contains(f.Err, tt.msg) || !strings.HasSuffix(f.Err, ": "+tt.err.Error()) || !strings.Contains(f.Err, `form "F1" of "acme" "Q1"`) {
-					t.Errorf("failure %q, want %q ending with %v", f.Err, tt.msg, tt.err)
-				}
-				msgs = append(msgs, f.Err)
-			}
-			if slices.ContainsFunc(msgs, func(m string) bool { return m != msgs[0] }) {
-				t.Errorf("the message depends on the order of the rows: %q", msgs)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkFormFails(t, k, tt.rows, tt.err, tt.msg) })
+	}
+}
+
+// checkFormFails assembles the rows of form k in five orders and checks
+// that each time the form fails alone, named with its rows, with msg and
+// the sentinel err, in the same words whatever the order.
+func checkFormFails(t *testing.T, k FormKey, given []Answer, err error, msg string) {
+	t.Helper()
+	var msgs []string
+	for range 5 {
+		rows := slices.Clone(given)
+		for i := range rows { // rotate: another order each round
+			j := (i*7 + len(msgs)) % len(rows)
+			rows[i], rows[j] = rows[j], rows[i]
+		}
+		answers, forms, failed := assembled(t, DefaultMaxFormItems, k, rows)
+		if len(answers) != 0 || len(forms) != 0 || len(failed) != 1 {
+			t.Fatalf("answers %v, forms %v, failed %v; want only a failure", answers, forms, failed)
+		}
+		f := failed[0]
+		if f.Company != "acme" || f.Period != "Q1" || f.Form != "F1" || f.Rows != int64(len(rows)) {
+			t.Errorf("failure %+v does not name the form and its %d rows", f, len(rows))
+		}
+		if !strings.Contains(f.Err, msg) || !strings.HasSuffix(f.Err, ": "+err.Error()) || !strings.Contains(f.Err, `form "F1" of "acme" "Q1"`) {
+			t.Errorf("failure %q, want %q ending with %v", f.Err, msg, err)
+		}
+		msgs = append(msgs, f.Err)
+	}
+	if slices.ContainsFunc(msgs, func(m string) bool { return m != msgs[0] }) {
+		t.Errorf("the message depends on the order of the rows: %q", msgs)
 	}
 }
 

@@ -62,6 +62,22 @@ func TestScoreDrivers(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
+	checkDriversImportance(t, rep)
+	checkDriversQuadrant(t, rep)
+	checkDriversChurn(t, rep)
+	checkDriversBenchmarks(t, rep)
+
+	// the text output names the item to fix first, in the language
+	code, out, errs = runCLI(t, "score", drivers)
+	if code != exitOK || !strings.Contains(out, "优先改进: 交货") || !strings.Contains(out, "流失客户的平均满意度 ≈55.11%，保留客户 ≈73.28%") {
+		t.Errorf("exit %d, text:\n%s\n%s", code, out, errs)
+	}
+}
+
+// checkDriversImportance checks the Shapley shares of the drivers
+// export against expected.txt: R², the shares and their ranks, their sum.
+func checkDriversImportance(t *testing.T, rep analysis.Report) {
+	t.Helper()
 	imp := rep.Importance
 	if imp == nil || imp.Method != "shapley" || imp.Deletion != "listwise" || imp.Forms != 102 || imp.R2 == nil {
 		t.Fatalf("importance %+v, want shapley over 102 complete forms", imp)
@@ -84,7 +100,12 @@ func TestScoreDrivers(t *testing.T) {
 	if sum.Cmp(imp.R2.Rat()) != 0 {
 		t.Errorf("the shares sum to %s, not R² %s", sum.RatString(), imp.R2.Rat().RatString())
 	}
+}
 
+// checkDriversQuadrant checks the quadrant of the drivers export
+// against expected.txt: the cuts, the zones and the fix-first list.
+func checkDriversQuadrant(t *testing.T, rep analysis.Report) {
+	t.Helper()
 	q := rep.Quadrant
 	if q == nil {
 		t.Fatal("no quadrant")
@@ -101,7 +122,13 @@ func TestScoreDrivers(t *testing.T) {
 	if strings.Join(q.FixFirst, ",") != "交货" {
 		t.Errorf("fix first %v, want [交货]", q.FixFirst)
 	}
+}
 
+// checkDriversChurn checks the churn figures of the drivers export
+// against expected.txt: the customers, the status means, Spearman's ρ
+// and the Welch test.
+func checkDriversChurn(t *testing.T, rep analysis.Report) {
+	t.Helper()
 	c := rep.Churn
 	if c == nil || len(c.Customers) != 50 || c.Presumed != 3 || c.OutsideCustomers != 2 || c.OutsideComplaints != 2 {
 		t.Fatalf("churn %+v", c)
@@ -121,7 +148,13 @@ func TestScoreDrivers(t *testing.T) {
 	nearF(t, "Welch t", c.Test.Statistic, 6.518601685272438, 1e-9)
 	nearF(t, "Welch df", c.Test.DF, 9.671963571492748, 1e-9)
 	nearF(t, "Welch p", c.Test.PValue, 7.854331623535847e-05, 1e-12)
+}
 
+// checkDriversBenchmarks checks the benchmark gaps of the drivers
+// export, exact (expected.txt's figure less the benchmark), and their
+// standing.
+func checkDriversBenchmarks(t *testing.T, rep analysis.Report) {
+	t.Helper()
 	gaps := map[string]string{ // figure|item|kind → ours − theirs, exact
 		"degree||industry_average": "974/1415 - 3/4", "degree||industry_leader": "974/1415 - 17/20", "degree||world_leader": "974/1415 - 9/10",
 		"rate||industry_average": "680/849 - 4/5", "rate||industry_leader": "680/849 - 9/10", "rate||world_leader": "680/849 - 19/20",
@@ -145,12 +178,6 @@ func TestScoreDrivers(t *testing.T) {
 		if (want.Sign() > 0) != (g.Standing == analysis.Above) || (want.Sign() < 0) != (g.Standing == analysis.Below) {
 			t.Errorf("%s %s %s: standing %s with gap %s", g.Figure, g.Item, g.Kind, g.Standing, want.RatString())
 		}
-	}
-
-	// the text output names the item to fix first, in the language
-	code, out, errs = runCLI(t, "score", drivers)
-	if code != exitOK || !strings.Contains(out, "优先改进: 交货") || !strings.Contains(out, "流失客户的平均满意度 ≈55.11%，保留客户 ≈73.28%") {
-		t.Errorf("exit %d, text:\n%s\n%s", code, out, errs)
 	}
 }
 
