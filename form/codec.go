@@ -227,39 +227,14 @@ func (s *Stats) decodeParts(js []partJSON, joint bool, where string) (map[string
 		if err := fill(&pt.overall, pj.Overall, pj.Forms); err != nil {
 			return nil, corrupt(w + ".overall: " + err.Error())
 		}
-		for k, ij := range pj.Items {
-			wi := w + ".items[" + strconv.Itoa(k) + "]"
-			if !validName(ij.Item) || k > 0 && pj.Items[k-1].Item >= ij.Item {
-				return nil, corrupt(wi + ": item invalid, not sorted or repeated")
-			}
-			it := pt.item(s, ij.Item)
-			if err := fill(&it.tally, ij.Counts, pj.Forms); err != nil {
-				return nil, corrupt(wi + ".counts: " + err.Error())
-			}
-			n, _ := it.tally.N()
-			if n > pj.Answered {
-				return nil, corrupt(wi + ": more answers than answered forms")
-			}
-			if ij.Blanks > pj.Forms-n {
-				return nil, corrupt(wi + ": answers and blanks exceed the forms")
-			}
-			it.blanks = ij.Blanks
-			if err := fill(&it.importance, ij.Importance, n+ij.Blanks); err != nil {
-				return nil, corrupt(wi + ".importance: " + err.Error())
-			}
+		if err := pt.decodeItems(s, &pj, w); err != nil {
+			return nil, err
 		}
 		if !joint && len(pj.Joint) > 0 {
 			return nil, corrupt(w + ": joint counts in a group")
 		}
-		for k, jj := range pj.Joint {
-			wj := w + ".joint[" + strconv.Itoa(k) + "]"
-			if k > 0 && (pj.Joint[k-1].X > jj.X || pj.Joint[k-1].X == jj.X && pj.Joint[k-1].Y >= jj.Y) || jj.X >= jj.Y {
-				return nil, corrupt(wj + ": pair not ordered or repeated")
-			}
-			if err := pt.checkJoint(jj, L); err != nil {
-				return nil, corrupt(wj + ": " + err.Error())
-			}
-			pt.joint[pairKey{jj.X, jj.Y}] = slices.Clone(jj.Counts)
+		if err := pt.decodeJoint(pj.Joint, L, w); err != nil {
+			return nil, err
 		}
 		if !joint && len(pj.Customers) > 0 {
 			return nil, corrupt(w + ": customers in a group")
@@ -277,6 +252,52 @@ func (s *Stats) decodeParts(js []partJSON, joint bool, where string) (map[string
 		}
 	}
 	return out, nil
+}
+
+// decodeItems fills pt's items from pj's, checking them against pj's
+// forms and answered forms: names valid, sorted and unique; counts of
+// the scale's length and at most the answered forms; answers and blanks
+// at most the forms; stated importance at most the answers and blanks.
+func (pt *part) decodeItems(s *Stats, pj *partJSON, where string) error {
+	for k, ij := range pj.Items {
+		wi := where + ".items[" + strconv.Itoa(k) + "]"
+		if !validName(ij.Item) || k > 0 && pj.Items[k-1].Item >= ij.Item {
+			return corrupt(wi + ": item invalid, not sorted or repeated")
+		}
+		it := pt.item(s, ij.Item)
+		if err := fill(&it.tally, ij.Counts, pj.Forms); err != nil {
+			return corrupt(wi + ".counts: " + err.Error())
+		}
+		n, _ := it.tally.N()
+		if n > pj.Answered {
+			return corrupt(wi + ": more answers than answered forms")
+		}
+		if ij.Blanks > pj.Forms-n {
+			return corrupt(wi + ": answers and blanks exceed the forms")
+		}
+		it.blanks = ij.Blanks
+		if err := fill(&it.importance, ij.Importance, n+ij.Blanks); err != nil {
+			return corrupt(wi + ".importance: " + err.Error())
+		}
+	}
+	return nil
+}
+
+// decodeJoint fills pt's joint counts from js, of a scale of L levels:
+// pairs ordered (X < Y) and sorted, without repeats, their counts
+// checked by checkJoint.
+func (pt *part) decodeJoint(js []jointJSON, L int, where string) error {
+	for k, jj := range js {
+		wj := where + ".joint[" + strconv.Itoa(k) + "]"
+		if k > 0 && (js[k-1].X > jj.X || js[k-1].X == jj.X && js[k-1].Y >= jj.Y) || jj.X >= jj.Y {
+			return corrupt(wj + ": pair not ordered or repeated")
+		}
+		if err := pt.checkJoint(jj, L); err != nil {
+			return corrupt(wj + ": " + err.Error())
+		}
+		pt.joint[pairKey{jj.X, jj.Y}] = slices.Clone(jj.Counts)
+	}
+	return nil
 }
 
 // decodeCustomers fills pt's customers from cs, checking them against
@@ -509,22 +530,13 @@ func (pt *part) decodePatterns(ip *ipoints, pj *partJSON, where string) error {
 	}
 	forms := pt.unkept
 	answered := map[string]uint64{}
-	var lo, hi, lo2, hi2 big.Int
 	var prev string
 	for k, q := range pj.Patterns {
 		w := where + ".patterns[" + strconv.Itoa(k) + "]"
-		if len(q.Vars) == 0 {
-			return corrupt(w + ": no variables")
+		key, err := pt.patternKey(q.Vars, w)
+		if err != nil {
+			return err
 		}
-		for i, v := range q.Vars {
-			if i > 0 && q.Vars[i-1] >= v {
-				return corrupt(w + ": variables not sorted or repeated")
-			}
-			if v != Overall && pt.items[v] == nil {
-				return corrupt(w + ": unknown item " + errs.QuoteShort(v))
-			}
-		}
-		key := strings.Join(q.Vars, "\x00") + "\x00"
 		if k > 0 && !before(prev, len(pj.Patterns[k-1].Vars), key, len(q.Vars)) {
 			return corrupt(w + ": patterns not in order or repeated")
 		}
@@ -533,37 +545,76 @@ func (pt *part) decodePatterns(ip *ipoints, pj *partJSON, where string) error {
 			return corrupt(w + ": no forms, or the patterns' forms exceed the source's")
 		}
 		forms += q.N
-		n := new(big.Int).SetUint64(q.N)
-		lo.Mul(n, ip.min)
-		hi.Mul(n, ip.max)
-		lo2.Mul(&lo, ip.min)
-		hi2.Mul(&hi, ip.max)
-		nv := len(q.Vars)
-		if len(q.X) != nv || len(q.XY) != nv*(nv+1)/2 {
-			return corrupt(w + ": " + strconv.Itoa(len(q.X)) + " sums and " + strconv.Itoa(len(q.XY)) + " sums of products for " + strconv.Itoa(nv) + " variables")
-		}
-		p := newPattern(key, ip)
-		p.n = q.N
-		for a, d := range q.X {
-			u, err := parseUnits(d, -ip.exp, &lo, &hi)
-			if err != nil {
-				return corrupt(w + ".x[" + strconv.Itoa(a) + "]: " + errs.Detail(err))
-			}
-			toWords(p.sums[a*ip.wx:(a+1)*ip.wx], u)
-		}
-		for a, d := range q.XY {
-			u, err := parseUnits(d, -2*ip.exp, &lo2, &hi2)
-			if err != nil {
-				return corrupt(w + ".xy[" + strconv.Itoa(a) + "]: " + errs.Detail(err))
-			}
-			off := nv*ip.wx + a*ip.wxy
-			toWords(p.sums[off:off+ip.wxy], u)
+		p, err := decodeSums(ip, key, &q, w)
+		if err != nil {
+			return err
 		}
 		for _, v := range q.Vars {
 			answered[v] += q.N
 		}
 		pt.patterns[key] = p
 	}
+	return pt.checkAnswered(answered, where)
+}
+
+// patternKey returns the key of a pattern of the variables vars,
+// checking them: at least one, sorted, without repeats, each the
+// overall question or one of pt's items.
+func (pt *part) patternKey(vars []string, where string) (string, error) {
+	if len(vars) == 0 {
+		return "", corrupt(where + ": no variables")
+	}
+	for i, v := range vars {
+		if i > 0 && vars[i-1] >= v {
+			return "", corrupt(where + ": variables not sorted or repeated")
+		}
+		if v != Overall && pt.items[v] == nil {
+			return "", corrupt(where + ": unknown item " + errs.QuoteShort(v))
+		}
+	}
+	return strings.Join(vars, "\x00") + "\x00", nil
+}
+
+// decodeSums returns the pattern of key holding q's forms and sums,
+// checking them: one sum per variable and one per pair i ≤ j of them,
+// each written as formatUnits writes it, the sums within q.N × the
+// least and q.N × the most points, the sums of products within q.N ×
+// the squares of those.
+func decodeSums(ip *ipoints, key string, q *patternJSON, where string) (*pattern, error) {
+	var lo, hi, lo2, hi2 big.Int
+	n := new(big.Int).SetUint64(q.N)
+	lo.Mul(n, ip.min)
+	hi.Mul(n, ip.max)
+	lo2.Mul(&lo, ip.min)
+	hi2.Mul(&hi, ip.max)
+	nv := len(q.Vars)
+	if len(q.X) != nv || len(q.XY) != nv*(nv+1)/2 {
+		return nil, corrupt(where + ": " + strconv.Itoa(len(q.X)) + " sums and " + strconv.Itoa(len(q.XY)) + " sums of products for " + strconv.Itoa(nv) + " variables")
+	}
+	p := newPattern(key, ip)
+	p.n = q.N
+	for a, d := range q.X {
+		u, err := parseUnits(d, -ip.exp, &lo, &hi)
+		if err != nil {
+			return nil, corrupt(where + ".x[" + strconv.Itoa(a) + "]: " + errs.Detail(err))
+		}
+		toWords(p.sums[a*ip.wx:(a+1)*ip.wx], u)
+	}
+	for a, d := range q.XY {
+		u, err := parseUnits(d, -2*ip.exp, &lo2, &hi2)
+		if err != nil {
+			return nil, corrupt(where + ".xy[" + strconv.Itoa(a) + "]: " + errs.Detail(err))
+		}
+		off := nv*ip.wx + a*ip.wxy
+		toWords(p.sums[off:off+ip.wxy], u)
+	}
+	return p, nil
+}
+
+// checkAnswered checks the forms of the patterns answering each
+// variable, answered, against its counts: as many (at most as many when
+// forms were not kept).
+func (pt *part) checkAnswered(answered map[string]uint64, where string) error {
 	check := func(v string, t csat.Tally) error {
 		n, _ := t.N() // at most the forms: checked by fill
 		if got := answered[v]; got > n || pt.unkept == 0 && got != n {

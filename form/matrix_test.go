@@ -439,62 +439,81 @@ func maxInt(a, b int) int {
 // 品质} (F4); not kept: F1, F2, F5, of patterns of up to 2 variables.
 func TestPatternsBound(t *testing.T) {
 	withMaxPatterns(2, func() {
-		f := func(overall string, items ...string) Form {
-			a := map[string]string{"品质": "", "交货": "", "价格": ""}
-			for _, it := range items {
-				a[it] = "满意"
-			}
-			return Form{Answers: a, Overall: overall}
-		}
+		f := boundForm
 		s := mustNew(t)
 		addAll(t, s, []Form{f("", "品质"), f("", "品质", "交货"), f("很满意", "品质", "交货"), f("", "品质", "交货", "价格"), f("", "品质"), f("很满意", "品质", "交货")})
 		pt := s.parts[csat.SourceSurvey]
 		if pt.unkept != 3 || pt.unkeptVars != 2 || len(pt.patterns) != 2 || pt.patterns["\x00交货\x00品质\x00"].n != 2 || pt.patterns["交货\x00价格\x00品质\x00"].n != 1 {
 			t.Fatalf("kept %d patterns, %d forms not kept, of up to %d variables", len(pt.patterns), pt.unkept, pt.unkeptVars)
 		}
-		_, err := s.Matrix(csat.SourceSurvey, []string{"品质", "交货"}, Listwise)
-		if !errors.Is(err, csat.ErrOverflow) || !strings.Contains(err.Error(), `the answer patterns of 3 forms of source "survey" were not kept (more than 2 patterns; those not kept have up to 2 variables, so listwise co-moments need more than 2); use form.Pairwise`) {
-			t.Errorf("listwise of 2 variables: %v", err)
-		}
-		m, err := s.Matrix(csat.SourceSurvey, []string{Overall, "品质", "交货"}, Listwise)
-		if err != nil || m.M[0][1].N != 2 || !m.M[0][1].SumXY.Equal(dec("160")) {
-			t.Errorf("listwise of overall, 品质, 交货: %+v, %v", m.M[0][1], err)
-		}
-		m, err = s.Matrix(csat.SourceSurvey, []string{"价格", "交货", "品质"}, Listwise)
-		if err != nil || m.M[0][0].N != 1 || !m.M[0][0].SumX.Equal(dec("8")) {
-			t.Errorf("listwise of 价格, 交货, 品质: %+v, %v", m.M[0][0], err)
-		}
-		// Pairwise still counts every form: 品质 answered on all six.
-		if p, err := s.Matrix(csat.SourceSurvey, []string{"品质"}, Pairwise); err != nil || p.M[0][0].N != 6 {
-			t.Errorf("pairwise 品质: %+v, %v", p.M[0][0], err)
-		}
-		// The bound survives the encodings.
-		data, _ := s.MarshalJSON()
-		if !strings.Contains(string(data), `"unkept":{"forms":3,"largest":2}`) {
-			t.Errorf("JSON: %s", data)
-		}
-		var back Stats
-		if err := back.UnmarshalJSON(data); err != nil || !back.Equal(s) {
-			t.Errorf("round trip: %v", err)
-		}
-		// Merged with itself: twice the forms, the same patterns.
-		c := s.Clone()
-		if err := c.Merge(s); err != nil {
-			t.Fatal(err)
-		}
-		if pc := c.parts[csat.SourceSurvey]; pc.unkept != 6 || pc.unkeptVars != 2 || pc.patterns["\x00交货\x00品质\x00"].n != 4 {
-			t.Errorf("merged: %d forms not kept", pc.unkept)
-		}
-		// Merging a third pattern of 3 variables drops the last kept.
-		u := mustNew(t)
-		addAll(t, u, []Form{f("很满意", "品质", "价格")})
-		if err := c.Merge(u); err != nil {
-			t.Fatal(err)
-		}
-		if pc := c.parts[csat.SourceSurvey]; pc.unkept != 8 || pc.unkeptVars != 3 || pc.patterns["\x00价格\x00品质\x00"] == nil || pc.patterns["交货\x00价格\x00品质\x00"] != nil {
-			t.Errorf("merged a third pattern: %d forms not kept, of up to %d variables", pc.unkept, pc.unkeptVars)
-		}
+		checkBoundMatrices(t, s)
+		checkBoundKept(t, s)
 	})
+}
+
+// boundForm is a form of TestPatternsBound: the items named answered
+// 满意, the others of 品质, 交货 and 价格 blank, and the overall answer.
+func boundForm(overall string, items ...string) Form {
+	a := map[string]string{"品质": "", "交货": "", "价格": ""}
+	for _, it := range items {
+		a[it] = "满意"
+	}
+	return Form{Answers: a, Overall: overall}
+}
+
+// checkBoundMatrices checks the matrices of TestPatternsBound's
+// statistics s: listwise refused when forms of too few variables were
+// not kept, exact when their patterns were; pairwise of every form.
+func checkBoundMatrices(t *testing.T, s *Stats) {
+	t.Helper()
+	_, err := s.Matrix(csat.SourceSurvey, []string{"品质", "交货"}, Listwise)
+	if !errors.Is(err, csat.ErrOverflow) || !strings.Contains(err.Error(), `the answer patterns of 3 forms of source "survey" were not kept (more than 2 patterns; those not kept have up to 2 variables, so listwise co-moments need more than 2); use form.Pairwise`) {
+		t.Errorf("listwise of 2 variables: %v", err)
+	}
+	m, err := s.Matrix(csat.SourceSurvey, []string{Overall, "品质", "交货"}, Listwise)
+	if err != nil || m.M[0][1].N != 2 || !m.M[0][1].SumXY.Equal(dec("160")) {
+		t.Errorf("listwise of overall, 品质, 交货: %+v, %v", m.M[0][1], err)
+	}
+	m, err = s.Matrix(csat.SourceSurvey, []string{"价格", "交货", "品质"}, Listwise)
+	if err != nil || m.M[0][0].N != 1 || !m.M[0][0].SumX.Equal(dec("8")) {
+		t.Errorf("listwise of 价格, 交货, 品质: %+v, %v", m.M[0][0], err)
+	}
+	// Pairwise still counts every form: 品质 answered on all six.
+	if p, err := s.Matrix(csat.SourceSurvey, []string{"品质"}, Pairwise); err != nil || p.M[0][0].N != 6 {
+		t.Errorf("pairwise 品质: %+v, %v", p.M[0][0], err)
+	}
+}
+
+// checkBoundKept checks that the bound of TestPatternsBound's
+// statistics s survives the encodings and merging.
+func checkBoundKept(t *testing.T, s *Stats) {
+	t.Helper()
+	// The bound survives the encodings.
+	data, _ := s.MarshalJSON()
+	if !strings.Contains(string(data), `"unkept":{"forms":3,"largest":2}`) {
+		t.Errorf("JSON: %s", data)
+	}
+	var back Stats
+	if err := back.UnmarshalJSON(data); err != nil || !back.Equal(s) {
+		t.Errorf("round trip: %v", err)
+	}
+	// Merged with itself: twice the forms, the same patterns.
+	c := s.Clone()
+	if err := c.Merge(s); err != nil {
+		t.Fatal(err)
+	}
+	if pc := c.parts[csat.SourceSurvey]; pc.unkept != 6 || pc.unkeptVars != 2 || pc.patterns["\x00交货\x00品质\x00"].n != 4 {
+		t.Errorf("merged: %d forms not kept", pc.unkept)
+	}
+	// Merging a third pattern of 3 variables drops the last kept.
+	u := mustNew(t)
+	addAll(t, u, []Form{boundForm("很满意", "品质", "价格")})
+	if err := c.Merge(u); err != nil {
+		t.Fatal(err)
+	}
+	if pc := c.parts[csat.SourceSurvey]; pc.unkept != 8 || pc.unkeptVars != 3 || pc.patterns["\x00价格\x00品质\x00"] == nil || pc.patterns["交货\x00价格\x00品质\x00"] != nil {
+		t.Errorf("merged a third pattern: %d forms not kept, of up to %d variables", pc.unkept, pc.unkeptVars)
+	}
 }
 
 // TestPatternsEqualAndClone: statistics differing only in a pattern's

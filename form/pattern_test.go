@@ -102,13 +102,9 @@ func TestFormatUnits(t *testing.T) {
 // 价格 品质 (4 forms), [1] overall 价格 品质 (1), [2] 交货 品质 (1), of
 // 6 forms.
 func TestPatternsCorrupt(t *testing.T) {
-	s := mustNew(t)
-	addAll(t, s, example())
-	good, _ := s.MarshalJSON()
+	good := examplePatternsJSON(t)
 	edit := func(f func(m map[string]any)) []byte { return editJSON(t, good, f) }
-	src := func(m map[string]any) map[string]any { return m["sources"].([]any)[0].(map[string]any) }
-	pats := func(m map[string]any) []any { return src(m)["patterns"].([]any) }
-	pat := func(m map[string]any, i int) map[string]any { return pats(m)[i].(map[string]any) }
+	src, pats, pat := firstSource, firstPatterns, firstPattern
 	group := func(m map[string]any) map[string]any {
 		return m["groups"].([]any)[0].(map[string]any)["sources"].([]any)[0].(map[string]any)
 	}
@@ -169,6 +165,39 @@ func TestPatternsCorrupt(t *testing.T) {
 			t.Errorf("%s: err = %v, want ErrCorrupt naming %q", c.name, err, c.want)
 		}
 	}
+}
+
+// examplePatternsJSON returns the worked example's statistics as JSON.
+func examplePatternsJSON(t *testing.T) []byte {
+	t.Helper()
+	s := mustNew(t)
+	addAll(t, s, example())
+	good, _ := s.MarshalJSON()
+	return good
+}
+
+// firstSource returns the first source of statistics decoded from JSON
+// into m, firstPatterns its patterns and firstPattern its i-th pattern.
+func firstSource(m map[string]any) map[string]any {
+	return m["sources"].([]any)[0].(map[string]any)
+}
+
+func firstPatterns(m map[string]any) []any { return firstSource(m)["patterns"].([]any) }
+
+func firstPattern(m map[string]any, i int) map[string]any {
+	return firstPatterns(m)[i].(map[string]any)
+}
+
+// TestPatternsCorruptBounds: the decoder takes sums at their bounds,
+// and checks the patterns against the room for them: no more than
+// maxPatterns, forms not kept only beside as many, of at least one and
+// at most as many variables as the last kept, and counted against the
+// source's forms. The worked example's patterns are those of
+// TestPatternsCorrupt.
+func TestPatternsCorruptBounds(t *testing.T) {
+	good := examplePatternsJSON(t)
+	edit := func(f func(m map[string]any)) []byte { return editJSON(t, good, f) }
+	src, pat := firstSource, firstPattern
 	// At the bounds: Σx 8 and 40 of 4 forms, Σxy 16 and 400.
 	at := edit(func(m map[string]any) {
 		x, xy := pat(m, 0)["x"].([]any), pat(m, 0)["xy"].([]any)

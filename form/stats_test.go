@@ -265,79 +265,119 @@ func TestMergeShardsProperty(t *testing.T) {
 // statistics claim: forms and blanks per source, group forms, and the
 // co-moments of every pair, by summing points form by form.
 func checkAgainstForms(t *rapid.T, s *Stats, fs []Form) {
-	pts := map[string]int64{"very_satisfied": 10, "很满意": 10, "满意": 8, "satisfied": 8, "基本满意": 6, "dissatisfied": 4, "不满意": 4, "很不满意": 2}
-	forms, blanks, east, answered := map[string]uint64{}, map[string]uint64{}, map[string]uint64{}, map[string]uint64{}
-	type acc struct{ n, sx, sy, sxx, syy, sxy int64 }
-	mom := map[[3]string]*acc{}
-	custForms := map[[2]string]uint64{}
-	custCounts := map[[2]string][]uint64{}
-	level := map[string]int{"very_satisfied": 0, "很满意": 0, "满意": 1, "satisfied": 1, "基本满意": 2, "dissatisfied": 3, "不满意": 3, "很不满意": 4}
+	r := recountForms(fs)
+	r.checkForms(t, s)
+	r.checkCustomers(t, s)
+	r.checkBlanksAndMoments(t, s)
+}
+
+// recountPoints and recountLevel give each answer of the generated
+// forms its points and level on the five-point scale.
+var (
+	recountPoints = map[string]int64{"very_satisfied": 10, "很满意": 10, "满意": 8, "satisfied": 8, "基本满意": 6, "dissatisfied": 4, "不满意": 4, "很不满意": 2}
+	recountLevel  = map[string]int{"very_satisfied": 0, "很满意": 0, "满意": 1, "satisfied": 1, "基本满意": 2, "dissatisfied": 3, "不满意": 3, "很不满意": 4}
+)
+
+// recount is what checkAgainstForms recomputes from the forms: per
+// source its forms, answered forms and 华东 forms; per source/item its
+// blanks; per source and customer its forms and answers per level; per
+// source and pair of variables their sums.
+type recount struct {
+	forms, blanks, east, answered map[string]uint64
+	mom                           map[[3]string]*recountAcc
+	custForms                     map[[2]string]uint64
+	custCounts                    map[[2]string][]uint64
+}
+
+// recountAcc sums a pair's points: forms, Σx, Σy, Σx², Σy², Σxy.
+type recountAcc struct{ n, sx, sy, sxx, syy, sxy int64 }
+
+// recountForms counts fs form by form.
+func recountForms(fs []Form) *recount {
+	r := &recount{forms: map[string]uint64{}, blanks: map[string]uint64{}, east: map[string]uint64{}, answered: map[string]uint64{},
+		mom: map[[3]string]*recountAcc{}, custForms: map[[2]string]uint64{}, custCounts: map[[2]string][]uint64{}}
 	for _, f := range fs {
 		src := f.Source
 		if src == "" {
 			src = csat.SourceSurvey
 		}
-		forms[src]++
+		r.forms[src]++
 		if f.Customer != "" {
 			k := [2]string{src, f.Customer}
-			custForms[k]++
-			if custCounts[k] == nil {
-				custCounts[k] = make([]uint64, 5)
+			r.custForms[k]++
+			if r.custCounts[k] == nil {
+				r.custCounts[k] = make([]uint64, 5)
 			}
 			for _, lv := range f.Answers {
 				if lv != "" {
-					custCounts[k][level[lv]]++
+					r.custCounts[k][recountLevel[lv]]++
 				}
 			}
 		}
 		for _, lv := range f.Answers {
 			if lv != "" {
-				answered[src]++
+				r.answered[src]++
 				break
 			}
 		}
 		if f.Attrs["地区"] == "华东" {
-			east[src]++
+			r.east[src]++
 		}
 		vars := map[string]string{Overall: f.Overall}
 		for it, lv := range f.Answers {
 			vars[it] = lv
 			if lv == "" {
-				blanks[src+"/"+it]++
+				r.blanks[src+"/"+it]++
 			}
 		}
-		for x, lx := range vars {
-			for y, ly := range vars {
-				if lx == "" || ly == "" {
-					continue
-				}
-				k := [3]string{src, x, y}
-				a := mom[k]
-				if a == nil {
-					a = &acc{}
-					mom[k] = a
-				}
-				px, py := pts[lx], pts[ly]
-				a.n++
-				a.sx += px
-				a.sy += py
-				a.sxx += px * px
-				a.syy += py * py
-				a.sxy += px * py
+		r.addMoments(src, vars)
+	}
+	return r
+}
+
+// addMoments adds the points of every pair of the answered variables
+// of a form of source src, vars (variable to level, "" when blank).
+func (r *recount) addMoments(src string, vars map[string]string) {
+	for x, lx := range vars {
+		for y, ly := range vars {
+			if lx == "" || ly == "" {
+				continue
 			}
+			k := [3]string{src, x, y}
+			a := r.mom[k]
+			if a == nil {
+				a = &recountAcc{}
+				r.mom[k] = a
+			}
+			px, py := recountPoints[lx], recountPoints[ly]
+			a.n++
+			a.sx += px
+			a.sy += py
+			a.sxx += px * px
+			a.syy += py * py
+			a.sxy += px * py
 		}
 	}
-	for src, n := range forms {
-		if s.Forms(src) != n || s.Answered(src) != answered[src] {
-			t.Fatalf("forms of %s = %d (answered %d), want %d (%d)", src, s.Forms(src), s.Answered(src), n, answered[src])
+}
+
+// checkForms checks s's forms, answered forms and 华东 forms per source.
+func (r *recount) checkForms(t *rapid.T, s *Stats) {
+	for src, n := range r.forms {
+		if s.Forms(src) != n || s.Answered(src) != r.answered[src] {
+			t.Fatalf("forms of %s = %d (answered %d), want %d (%d)", src, s.Forms(src), s.Answered(src), n, r.answered[src])
 		}
-		if g := s.Group("地区", "华东"); east[src] > 0 && (g == nil || g.Forms(src) != east[src]) {
+		if g := s.Group("地区", "华东"); r.east[src] > 0 && (g == nil || g.Forms(src) != r.east[src]) {
 			t.Fatalf("华东 forms of %s wrong", src)
 		}
 	}
-	for src := range forms {
+}
+
+// checkCustomers checks s's customers per source, and each customer's
+// forms and answers.
+func (r *recount) checkCustomers(t *rapid.T, s *Stats) {
+	for src := range r.forms {
 		var want []string
-		for k := range custForms {
+		for k := range r.custForms {
 			if k[0] == src {
 				want = append(want, k[1])
 			}
@@ -347,21 +387,26 @@ func checkAgainstForms(t *rapid.T, s *Stats, fs []Form) {
 			t.Fatalf("customers of %s = %q, want %q", src, got, want)
 		}
 	}
-	for k, n := range custForms {
+	for k, n := range r.custForms {
 		if got := s.CustomerForms(k[1], k[0]); got != n {
 			t.Fatalf("forms of customer %v = %d, want %d", k, got, n)
 		}
-		if got := s.CustomerTally(k[1], k[0]).Counts(); !slices.Equal(got, custCounts[k]) {
-			t.Fatalf("answers of customer %v = %v, want %v", k, got, custCounts[k])
+		if got := s.CustomerTally(k[1], k[0]).Counts(); !slices.Equal(got, r.custCounts[k]) {
+			t.Fatalf("answers of customer %v = %v, want %v", k, got, r.custCounts[k])
 		}
 	}
-	for k, n := range blanks {
+}
+
+// checkBlanksAndMoments checks s's blanks per item and the co-moments
+// of every pair.
+func (r *recount) checkBlanksAndMoments(t *rapid.T, s *Stats) {
+	for k, n := range r.blanks {
 		src, item, _ := strings.Cut(k, "/")
 		if s.Blanks(item, src) != n {
 			t.Fatalf("blanks of %s = %d, want %d", k, s.Blanks(item, src), n)
 		}
 	}
-	for k, a := range mom {
+	for k, a := range r.mom {
 		m, err := s.Moments(k[0], k[1], k[2])
 		if err != nil {
 			t.Fatal(err)

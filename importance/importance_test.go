@@ -77,13 +77,7 @@ func TestErrors(t *testing.T) {
 	flat := formsOf(t, items, [][]int{{0, 1, 2, 1}, {1, 1, 3, 1}, {2, 0, 4, 1}})
 	one := formsOf(t, items, [][]int{{0, 1, 2, 1}})
 	empty, _ := form.New(csat.FivePoint(), nil)
-	var many []string
-	var row []int
-	for i := range MaxShapleyItems + 1 {
-		many = append(many, itemName(i))
-		row = append(row, i%5)
-	}
-	manyStats := formsOf(t, many, [][]int{append(append([]int(nil), row...), 0), append(append([]int(nil), row[1:]...), 2, 3)})
+	many, manyStats := tooManyItems(t)
 	bad := notPSD()
 	ragged := notPSD()
 	ragged.M[1] = ragged.M[1][:2]
@@ -153,6 +147,19 @@ func TestErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tooManyItems returns MaxShapleyItems + 1 items and statistics of two
+// forms answering them all.
+func tooManyItems(t *testing.T) ([]string, *form.Stats) {
+	t.Helper()
+	var many []string
+	var row []int
+	for i := range MaxShapleyItems + 1 {
+		many = append(many, itemName(i))
+		row = append(row, i%5)
+	}
+	return many, formsOf(t, many, [][]int{append(append([]int(nil), row...), 0), append(append([]int(nil), row[1:]...), 2, 3)})
 }
 
 // A constant item explains nothing (share, weight and r all 0, the r
@@ -247,28 +254,7 @@ func TestDeterministicAndJSON(t *testing.T) {
 //	交货 4.5 [4.122973806200299076232038, 4.877026193799700923767962]
 //	价格 3   [2.523095396019556734171653, 3.476904603980443265828347]
 func TestStated(t *testing.T) {
-	items := []string{"品质", "交货", "价格"}
-	imp := [][3]string{{"5", "5", "4"}, {"4", "4", "3"}, {"5", "5", "3"}, {"5", "4", "3"}, {"4", "5", "3"},
-		{"5", "4", "2"}, {"5", "5", "4"}, {"4", "4", "3"}, {"5", "5", "3"}, {"5", "4", "2"}}
-	st, err := form.New(csat.FivePoint(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := map[string]string{"5": "很重要", "4": "重要", "3": "一般", "2": "不太重要"}
-	for i, r := range imp {
-		f := form.Form{ID: fmt.Sprint(i), Answers: map[string]string{}, Importance: map[string]string{}}
-		for k, it := range items {
-			f.Answers[it] = "满意"
-			f.Importance[it] = name[r[k]]
-		}
-		if err := st.Add(f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// one more form rating only 品质, without importance: Forms stays 10
-	if err := st.Add(form.Form{ID: "x", Answers: map[string]string{"品质": "满意"}}); err != nil {
-		t.Fatal(err)
-	}
+	st := statedExample(t)
 	set, err := Stated{}.Importance(Input{Stats: st})
 	if err != nil {
 		t.Fatal(err)
@@ -319,6 +305,36 @@ func TestStated(t *testing.T) {
 	if err != nil || s1.Items[0].Interval != nil || s1.Items[0].Value.Value().String() != "4" {
 		t.Errorf("one rating: %+v, %v", s1, err)
 	}
+}
+
+// statedExample returns the statistics of TestStated's survey: ten
+// forms rating 品质, 交货 and 价格 满意 with their stated importance, and
+// one more rating only 品质, without importance.
+func statedExample(t *testing.T) *form.Stats {
+	t.Helper()
+	items := []string{"品质", "交货", "价格"}
+	imp := [][3]string{{"5", "5", "4"}, {"4", "4", "3"}, {"5", "5", "3"}, {"5", "4", "3"}, {"4", "5", "3"},
+		{"5", "4", "2"}, {"5", "5", "4"}, {"4", "4", "3"}, {"5", "5", "3"}, {"5", "4", "2"}}
+	st, err := form.New(csat.FivePoint(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := map[string]string{"5": "很重要", "4": "重要", "3": "一般", "2": "不太重要"}
+	for i, r := range imp {
+		f := form.Form{ID: fmt.Sprint(i), Answers: map[string]string{}, Importance: map[string]string{}}
+		for k, it := range items {
+			f.Answers[it] = "满意"
+			f.Importance[it] = name[r[k]]
+		}
+		if err := st.Add(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// one more form rating only 品质, without importance: Forms stays 10
+	if err := st.Add(form.Form{ID: "x", Answers: map[string]string{"品质": "满意"}}); err != nil {
+		t.Fatal(err)
+	}
+	return st
 }
 
 func TestGiven(t *testing.T) {

@@ -117,6 +117,38 @@ func (s survey) matrix() form.Matrix {
 // shares by the Shapley formula over every subset.
 func bruteShapley(s survey) (r2 []float64, shares []float64) {
 	p := len(s.items)
+	cols := centredColumns(s)
+	y := cols[p]
+	sst := dotF(y, y)
+	r2 = make([]float64, 1<<p)
+	for mask := 1; mask < 1<<p; mask++ {
+		res := residual(cols[:p], mask, y)
+		r2[mask] = 1 - dotF(res, res)/sst
+	}
+	fact := func(k int) float64 {
+		f := 1.0
+		for i := 2; i <= k; i++ {
+			f *= float64(i)
+		}
+		return f
+	}
+	shares = make([]float64, p)
+	for j := range p {
+		for mask := 0; mask < 1<<p; mask++ {
+			if mask&(1<<j) != 0 {
+				continue
+			}
+			k := bits.OnesCount(uint(mask))
+			shares[j] += fact(k) * fact(p-k-1) / fact(p) * (r2[mask|1<<j] - r2[mask])
+		}
+	}
+	return r2, shares
+}
+
+// centredColumns returns the points of s's complete forms, a column per
+// item and then the overall question, each centred on its mean.
+func centredColumns(s survey) [][]float64 {
+	p := len(s.items)
 	var cols [][]float64 // p items, then the overall question
 	for range p + 1 {
 		cols = append(cols, nil)
@@ -144,66 +176,52 @@ func bruteShapley(s survey) (r2 []float64, shares []float64) {
 			cols[i][k] -= m
 		}
 	}
-	dot := func(a, b []float64) float64 {
-		s := 0.0
-		for k := range a {
-			s += a[k] * b[k]
+	return cols
+}
+
+// residual returns y less its projection on the columns of cols in
+// mask, by modified Gram–Schmidt (a column whose residual norm is below
+// 1e-9 of its own norm dropped).
+func residual(cols [][]float64, mask int, y []float64) []float64 {
+	var basis [][]float64
+	for i := range cols {
+		if mask&(1<<i) == 0 {
+			continue
 		}
-		return s
-	}
-	y := cols[p]
-	sst := dot(y, y)
-	r2 = make([]float64, 1<<p)
-	for mask := 1; mask < 1<<p; mask++ {
-		var basis [][]float64
-		for i := range p {
-			if mask&(1<<i) == 0 {
-				continue
-			}
-			v := append([]float64(nil), cols[i]...)
-			norm0 := math.Sqrt(dot(v, v))
-			for _, q := range basis {
-				c := dot(v, q)
-				for k := range v {
-					v[k] -= c * q[k]
-				}
-			}
-			nv := math.Sqrt(dot(v, v))
-			if norm0 == 0 || nv < 1e-9*norm0 {
-				continue
-			}
-			for k := range v {
-				v[k] /= nv
-			}
-			basis = append(basis, v)
-		}
-		res := append([]float64(nil), y...)
+		v := append([]float64(nil), cols[i]...)
+		norm0 := math.Sqrt(dotF(v, v))
 		for _, q := range basis {
-			c := dot(res, q)
-			for k := range res {
-				res[k] -= c * q[k]
+			c := dotF(v, q)
+			for k := range v {
+				v[k] -= c * q[k]
 			}
 		}
-		r2[mask] = 1 - dot(res, res)/sst
-	}
-	fact := func(k int) float64 {
-		f := 1.0
-		for i := 2; i <= k; i++ {
-			f *= float64(i)
+		nv := math.Sqrt(dotF(v, v))
+		if norm0 == 0 || nv < 1e-9*norm0 {
+			continue
 		}
-		return f
+		for k := range v {
+			v[k] /= nv
+		}
+		basis = append(basis, v)
 	}
-	shares = make([]float64, p)
-	for j := range p {
-		for mask := 0; mask < 1<<p; mask++ {
-			if mask&(1<<j) != 0 {
-				continue
-			}
-			k := bits.OnesCount(uint(mask))
-			shares[j] += fact(k) * fact(p-k-1) / fact(p) * (r2[mask|1<<j] - r2[mask])
+	res := append([]float64(nil), y...)
+	for _, q := range basis {
+		c := dotF(res, q)
+		for k := range res {
+			res[k] -= c * q[k]
 		}
 	}
-	return r2, shares
+	return res
+}
+
+// dotF is the dot product of a and b.
+func dotF(a, b []float64) float64 {
+	s := 0.0
+	for k := range a {
+		s += a[k] * b[k]
+	}
+	return s
 }
 
 func ratFloat(q *big.Rat) float64 { f, _ := q.Float64(); return f }

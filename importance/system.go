@@ -170,19 +170,8 @@ func (s *system) fromMatrix(in Input) error {
 			return errs.New(csat.ErrInvalid, s.method+": matrix row "+errs.QuoteShort(v)+" has "+strconv.Itoa(len(m.M[i]))+" entries for "+strconv.Itoa(k)+" variables")
 		}
 	}
-	for i := range k {
-		for j := i; j < k; j++ {
-			a, b := m.M[i][j], m.M[j][i]
-			if a.N != b.N || !a.SumX.Equal(b.SumY) || !a.SumY.Equal(b.SumX) || !a.SumXX.Equal(b.SumYY) || !a.SumYY.Equal(b.SumXX) || !a.SumXY.Equal(b.SumXY) {
-				return errs.New(csat.ErrInvalid, s.method+": matrix entries of "+errs.QuoteShort(m.Vars[i])+" and "+errs.QuoteShort(m.Vars[j])+" do not mirror each other")
-			}
-			if i == j && (!a.SumX.Equal(a.SumY) || !a.SumXX.Equal(a.SumXY)) {
-				return errs.New(csat.ErrInvalid, s.method+": matrix entry of "+errs.QuoteShort(m.Vars[i])+" with itself is not one variable's moments")
-			}
-			if m.Deletion == form.Listwise && a.N != m.M[0][0].N {
-				return errs.New(csat.ErrInvalid, s.method+": a listwise matrix whose entries rest on different numbers of forms")
-			}
-		}
+	if err := s.checkEntries(m); err != nil {
+		return err
 	}
 	items := in.Items
 	if items == nil {
@@ -215,6 +204,29 @@ func (s *system) fromMatrix(in Input) error {
 	}
 	s.m = m
 	s.deletion = m.Deletion
+	return nil
+}
+
+// checkEntries checks that the entries of m, a square matrix, mirror
+// each other across the diagonal, that each on the diagonal is one
+// variable's moments, and that under listwise deletion all rest on the
+// same forms.
+func (s *system) checkEntries(m form.Matrix) error {
+	k := len(m.Vars)
+	for i := range k {
+		for j := i; j < k; j++ {
+			a, b := m.M[i][j], m.M[j][i]
+			if a.N != b.N || !a.SumX.Equal(b.SumY) || !a.SumY.Equal(b.SumX) || !a.SumXX.Equal(b.SumYY) || !a.SumYY.Equal(b.SumXX) || !a.SumXY.Equal(b.SumXY) {
+				return errs.New(csat.ErrInvalid, s.method+": matrix entries of "+errs.QuoteShort(m.Vars[i])+" and "+errs.QuoteShort(m.Vars[j])+" do not mirror each other")
+			}
+			if i == j && (!a.SumX.Equal(a.SumY) || !a.SumXX.Equal(a.SumXY)) {
+				return errs.New(csat.ErrInvalid, s.method+": matrix entry of "+errs.QuoteShort(m.Vars[i])+" with itself is not one variable's moments")
+			}
+			if m.Deletion == form.Listwise && a.N != m.M[0][0].N {
+				return errs.New(csat.ErrInvalid, s.method+": a listwise matrix whose entries rest on different numbers of forms")
+			}
+		}
+	}
 	return nil
 }
 
