@@ -90,11 +90,12 @@ func writeQuadrant(b *strings.Builder, l language, q *analysis.QuadrantReport) e
 	t := &textTable{right: []bool{false, true, true, false, true}}
 	t.add(l.t("item"), l.t("importance value"), l.t("performance"), l.t("zone"), l.t("gap"))
 	for _, it := range q.Items {
-		t.add(it.Item, it.Importance.String(), it.Performance.String(), l.t("zone "+it.Zone.String()), it.Gap.String())
+		t.add(it.Item, it.Importance.String(), it.Performance.String(), l.t("zone "+it.Zone.String()), signed(it.Gap))
 	}
 	if err := t.write(b); err != nil {
 		return err
 	}
+	fmt.Fprintf(b, "%s\n", l.t("gap note"))
 	if len(q.FixFirst) > 0 {
 		fmt.Fprintf(b, "%s: %s\n", l.t("fix first"), strings.Join(q.FixFirst, l.t("list sep")))
 	}

@@ -115,6 +115,7 @@ var labels = map[string][2]string{
 	"zone opportunity":            {"机会区", "opportunity"},
 	"zone maintain":               {"维持区", "maintain"},
 	"gap":                         {"差距", "gap"},
+	"gap note":                    {"差距 = 满意度分界 − 项目满意度；为正即低于分界线", "gap = the performance cut − the item's performance; positive below the line"},
 	"fix first":                   {"优先改进", "fix first"},
 	"list sep":                    {"、", ", "},
 	"churn":                       {"满意度与投诉、流失", "satisfaction, complaints and churn"},
