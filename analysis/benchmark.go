@@ -176,7 +176,11 @@ func figureIndex(f ItemFigures, name string) (int, error) {
 		}
 	}
 	if found < 0 {
-		return 0, errorf(csat.ErrInvalid, "benchmark: no headline figure %s", quoteShort(name))
+		labels := make([]string, len(f.Figures))
+		for i, fig := range f.Figures {
+			labels[i] = quoteShort(fig.Score.Label())
+		}
+		return 0, errorf(csat.ErrInvalid, "benchmark: no headline figure %s (the report's: %s)", quoteShort(name), strings.Join(labels, ", "))
 	}
 	return found, nil
 }

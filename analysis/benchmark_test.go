@@ -66,8 +66,8 @@ func TestBenchmarksErrors(t *testing.T) {
 		bs   []Benchmark
 		want errCheck
 	}{
-		{"figure", sf, []Benchmark{b("nps", "", IndustryAverage, "0.5")}, errCheck{csat.ErrInvalid, `csat: benchmark: no headline figure "nps": invalid argument`}},
-		{"empty-figure", sf, []Benchmark{b("", "", IndustryAverage, "0.5")}, errCheck{csat.ErrInvalid, `csat: benchmark: no headline figure "": invalid argument`}},
+		{"figure", sf, []Benchmark{b("nps", "", IndustryAverage, "0.5")}, errCheck{csat.ErrInvalid, `csat: benchmark: no headline figure "nps" (the report's: "degree 满意度", "rate 满意率"): invalid argument`}},
+		{"empty-figure", sf, []Benchmark{b("", "", IndustryAverage, "0.5")}, errCheck{csat.ErrInvalid, `csat: benchmark: no headline figure "" (the report's: "degree 满意度", "rate 满意率"): invalid argument`}},
 		{"ambiguous", twoDegrees, []Benchmark{b("degree", "", IndustryAverage, "0.5")}, errCheck{csat.ErrInvalid, `csat: benchmark: figure "degree" names several headline figures: invalid argument`}},
 		{"item", sf, []Benchmark{b("degree", "颜色", IndustryAverage, "0.5")}, errCheck{csat.ErrUnknownItem, `csat: benchmark: no figure of item "颜色": unknown item`}},
 		{"kind", sf, []Benchmark{b("degree", "", 0, "0.5")}, errCheck{csat.ErrInvalid, "csat: benchmark 0: kind 0: invalid argument"}},

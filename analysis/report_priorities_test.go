@@ -123,7 +123,7 @@ func TestReportPrioritiesErrors(t *testing.T) {
 			}
 			in.Forms = st
 		}, errCheck{csat.ErrMissing, "csat: report: customer statuses are given but no survey forms name their customers: missing value"}},
-		{"benchmark", func(in *Input) { in.Benchmarks = []Benchmark{{Figure: "nps", Kind: WorldLeader}} }, errCheck{csat.ErrInvalid, `csat: benchmark: no headline figure "nps": invalid argument`}},
+		{"benchmark", func(in *Input) { in.Benchmarks = []Benchmark{{Figure: "nps", Kind: WorldLeader}} }, errCheck{csat.ErrInvalid, `csat: benchmark: no headline figure "nps" (the report's: "degree 满意度", "rate 满意率"): invalid argument`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,8 +26,8 @@ var benchmarkKinds = []struct {
 	kind analysis.BenchmarkKind
 }{{"industry_average", analysis.IndustryAverage}, {"industry_leader", analysis.IndustryLeader}, {"world_leader", analysis.WorldLeader}}
 
-// figureNames are the names of the method's figures in a benchmarks
-// file; another name is passed on as written (a scorer's label).
+// figureNames are the names of the report's headline figures in a
+// benchmarks file.
 var figureNames = map[string]string{"满意度": "degree", "degree": "degree", "满意率": "rate", "rate": "rate"}
 
 // readBenchmarks reads a benchmarks file:
@@ -98,9 +98,11 @@ func parseBenchmarks(name string, b []byte, enc sheet.Encoding) ([]analysis.Benc
 			}
 			return nil, &csat.ParseError{File: name, Line: line, Field: cols["figure"] + 1, Err: err}
 		}
-		if n, ok := figureNames[strings.ToLower(fig)]; ok {
-			fig = n
+		n, ok := figureNames[strings.ToLower(fig)]
+		if !ok {
+			return nil, &csat.ParseError{File: name, Line: line, Field: cols["figure"] + 1, Err: fmt.Errorf("figure %s: the report's are 满意度 (degree) and 满意率 (rate): %w", quoteShort(fig), csat.ErrInvalid)}
 		}
+		fig = n
 		item := ""
 		if c, ok := cols["item"]; ok {
 			item = rec[c]

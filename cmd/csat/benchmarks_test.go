@@ -48,6 +48,7 @@ func TestBenchmarksFile(t *testing.T) {
 		{"negative", "指标,行业平均\n满意度,-0.1\n", "not a share", csat.ErrOutOfRange},
 		{"not a number", "指标,行业平均\n满意度,高\n", "not a number", csat.ErrInvalid},
 		{"no figure", "指标,行业平均\n,80%\n", "no figure", csat.ErrMissing},
+		{"unknown figure", "指标,行业平均\n好评率,80%\n", "figure \"好评率\": the report's are 满意度 (degree) and 满意率 (rate)", csat.ErrInvalid},
 		{"no rows", "指标,行业平均\n", "no benchmark", csat.ErrEmpty},
 		{"only empty cells", "指标,行业平均\n满意度,\n", "no benchmark", csat.ErrEmpty},
 		{"column twice", "指标,行业平均,industry_average\n满意度,1,1\n", "twice", csat.ErrDuplicate},
