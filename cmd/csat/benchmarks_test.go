@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -60,5 +62,24 @@ func TestBenchmarksFile(t *testing.T) {
 		if err == nil || !errors.As(err, &pe) || !errors.Is(err, c.err) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v, want a ParseError wrapping %v containing %q", c.name, err, c.err, c.want)
 		}
+	}
+}
+
+// A data directory's files are found by name in any case (Excel on
+// Windows saves ANSWERS.CSV as it likes); two files of one name in
+// different cases are a usage error naming both.
+func TestDataDirAnyCase(t *testing.T) {
+	dir := dataDir(t)
+	if err := os.Rename(filepath.Join(dir, "answers.csv"), filepath.Join(dir, "ANSWERS.CSV")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "Benchmarks.CSV"), "指标,行业平均\n满意度,70%\n")
+	code, out, errs := runCLI(t, "score", "-json", dir)
+	if code != exitOK || !strings.Contains(errs, "ANSWERS.CSV") || !strings.Contains(out, `"benchmarks"`) {
+		t.Fatalf("exit %d, stderr %s; want ANSWERS.CSV read and the benchmarks of Benchmarks.CSV", code, errs)
+	}
+	writeFile(t, filepath.Join(dir, "answers.csv"), "item,source,level\n品质,survey,满意\n")
+	if code, _, errs := runCLI(t, "score", dir); code != exitUsage || !strings.Contains(errs, "keep one") {
+		t.Errorf("ANSWERS.CSV and answers.csv: exit %d, %s", code, errs)
 	}
 }

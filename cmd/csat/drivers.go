@@ -88,9 +88,9 @@ func writeQuadrant(b *strings.Builder, l language, q *analysis.QuadrantReport) e
 	fmt.Fprintf(b, "%s: %s %s · %s: %s %s\n", l.t("importance cut"), l.t("cut "+q.Importance.Rule.String()), q.Importance.Value,
 		l.t("performance cut"), l.t("cut "+q.Performance.Rule.String()), q.Performance.Value)
 	t := &textTable{right: []bool{false, true, true, false, true}}
-	t.add(l.t("item"), l.t("importance value"), l.t("performance"), l.t("zone"), l.t("gap"))
+	t.add(l.t("item"), l.t("importance value"), l.t("performance"), l.t("zone"), l.t("gap pp"))
 	for _, it := range q.Items {
-		t.add(it.Item, it.Importance.String(), it.Performance.String(), l.t("zone "+it.Zone.String()), signed(it.Gap))
+		t.add(it.Item, it.Importance.String(), it.Performance.String(), l.t("zone "+it.Zone.String()), points(it.Gap))
 	}
 	if err := t.write(b); err != nil {
 		return err
@@ -145,15 +145,25 @@ func (l language) verdict(significant bool) string {
 func writeBenchmarks(b *strings.Builder, l language, gs []analysis.BenchmarkGap) error {
 	fmt.Fprintf(b, "\n%s\n", l.t("benchmarks"))
 	t := &textTable{right: []bool{false, false, true, false, true, true, false}}
-	t.add(l.t("figure"), l.t("item"), l.t("ours"), l.t("benchmark"), l.t("benchmark value"), l.t("gap"), "")
+	t.add(l.t("figure"), l.t("item"), l.t("ours"), l.t("benchmark"), l.t("benchmark value"), l.t("gap pp"), "")
 	for _, g := range gs {
 		item := g.Item
 		if item == "" {
 			item = l.t("all items")
 		}
-		t.add(l.figureName(g.Figure), item, g.Ours.String(), l.t("benchmark "+g.Kind.String()), g.Theirs.String(), signed(g.Gap), l.t("standing "+g.Standing.String()))
+		t.add(l.figureName(g.Figure), item, g.Ours.String(), l.t("benchmark "+g.Kind.String()), g.Theirs.String(), points(g.Gap), l.t("standing "+g.Standing.String()))
 	}
 	return t.write(b)
+}
+
+// points prints a difference of two fractions in percentage points,
+// signed, without the % sign the column's head replaces: +1.2, ≈+0.09,
+// ≈-6.17, 0. Any other kind of result prints as signed does.
+func points(r csat.Result) string {
+	if r.Kind() != csat.Fraction {
+		return signed(r)
+	}
+	return strings.TrimSuffix(signed(r), "%")
 }
 
 // signed prints a difference with its sign: +1.2%, ≈+0.09%, ≈-6.17%, 0%.

@@ -337,22 +337,34 @@ func probeInput(path string) (xlsx bool, err error) {
 }
 
 // pickFile sets *given, unless given or without a directory, to the file
-// base with one of the extensions in dir, "" if there is none; two such
-// files are an error.
+// base with one of the extensions in dir, its name in any case
+// (answers.CSV, Answers.xlsx), "" if there is none; two such files are an
+// error.
 func pickFile(dir string, given *string, base string, exts ...string) error {
 	if *given != "" || dir == "" {
 		return nil
 	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return usageError{err}
+	}
 	found := ""
 	for _, ext := range exts {
-		p := filepath.Join(dir, base+ext)
-		if _, err := os.Stat(p); err == nil {
+		for _, e := range entries {
+			// any case: answers.CSV, Answers.xlsx (Excel on Windows
+			// saves as it likes); a directory of the name is taken, for
+			// its reader to say what it is
+			if !strings.EqualFold(e.Name(), base+ext) {
+				continue
+			}
+			p := filepath.Join(dir, e.Name())
 			if found != "" {
 				return usagef("both %s and %s: keep one", found, p)
 			}
 			found = p
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return usageError{err}
 		}
 	}
 	*given = found
