@@ -90,24 +90,36 @@ type Result struct {
 	inexact bool
 	parts   []Result
 	formula formula
+	// alt holds the label and formula given for Chinese and English by
+	// [Result.In] (nil without).
+	alt *altTexts
 }
 
 // A formula prints a result's derivation on demand. Built-ins store a
 // pointer to their inputs (one allocation); [Result.WithFormula] stores a
 // user's func. fracFormula prints num/den.
-type formula interface{ text(r *Result) string }
+// text prints the formula in the language l (the method's bilingual
+// notation for langBi).
+type formula interface {
+	text(r *Result, l lang) string
+}
 
 type funcFormula func() string
 
-func (f funcFormula) text(*Result) string { return f() }
+func (f funcFormula) text(*Result, lang) string { return f() }
+
+// langFormula is a built-in's formula that prints in each language.
+type langFormula func(l lang) string
+
+func (f langFormula) text(_ *Result, l lang) string { return f(l) }
 
 type fracFormula struct{}
 
-func (fracFormula) text(r *Result) string { return fmtFrac(r.num, r.den) }
+func (fracFormula) text(r *Result, _ lang) string { return fmtFrac(r.num, r.den) }
 
 type textFormula string
 
-func (f textFormula) text(*Result) string { return string(f) }
+func (f textFormula) text(*Result, lang) string { return string(f) }
 
 var one = decimal.NewFromInt(1)
 
@@ -388,10 +400,7 @@ func (r Result) Parts() []Result { return append([]Result(nil), r.parts...) }
 // Formula returns the formula with the numbers substituted, without label
 // or value ("190/250"), or "" when the result has none.
 func (r Result) Formula() string {
-	if r.formula == nil {
-		return ""
-	}
-	return r.formula.text(&r)
+	return r.formulaIn(langBi)
 }
 
 // Equal reports whether r and u are the same result: label, kind, exact
@@ -401,6 +410,11 @@ func (r Result) Equal(u Result) bool {
 	if r.label != u.label || r.kind != u.kind || r.inexact != u.inexact || !r.value.Equal(u.value) ||
 		!r.num.Equal(u.num) || !r.Den().Equal(u.Den()) || r.Formula() != u.Formula() || len(r.parts) != len(u.parts) {
 		return false
+	}
+	for _, l := range [...]lang{langZh, langEn} {
+		if r.labelIn(l) != u.labelIn(l) || r.formulaIn(l) != u.formulaIn(l) {
+			return false
+		}
 	}
 	for i := range r.parts {
 		if !r.parts[i].Equal(u.parts[i]) {
@@ -445,13 +459,15 @@ func (r Result) Format(places int32) string {
 // substituted, the way the method's worked examples are written:
 //
 //	degree 满意度 = (10×10 + 5×8 + 6×6 + 3×4 + 1×2) / (25×10) = 190/250 = 76%
-func (r Result) Explain() string {
+func (r Result) Explain() string { return r.explain(langBi) }
+
+func (r Result) explain(l lang) string {
 	var b strings.Builder
-	if r.label != "" {
-		b.WriteString(r.label)
+	if label := r.labelIn(l); label != "" {
+		b.WriteString(label)
 		b.WriteString(" = ")
 	}
-	if f := r.Formula(); f != "" {
+	if f := r.formulaIn(l); f != "" {
 		b.WriteString(f)
 		b.WriteString(" = ")
 	}
@@ -463,35 +479,53 @@ func (r Result) Explain() string {
 // each of its parts, indented by two spaces per level of nesting.
 func (r Result) Derivation() string {
 	var b strings.Builder
-	r.derive(&b, 0)
+	r.derive(&b, 0, langBi)
 	return b.String()
 }
 
-func (r Result) derive(b *strings.Builder, depth int) {
+func (r Result) derive(b *strings.Builder, depth int, l lang) {
 	b.WriteString(strings.Repeat("  ", depth))
-	b.WriteString(r.Explain())
+	b.WriteString(r.explain(l))
 	b.WriteByte('\n')
 	for _, p := range r.parts {
-		p.derive(b, depth+1)
+		p.derive(b, depth+1, l)
 	}
 }
 
 type resultJSON struct {
-	Label   string       `json:"label,omitempty"`
-	Kind    Kind         `json:"kind"`
-	Value   string       `json:"value"`
-	Num     string       `json:"num"`
-	Den     string       `json:"den"`
-	Exact   bool         `json:"exact"`
-	Display string       `json:"display"`
-	Formula string       `json:"formula,omitempty"`
-	Explain string       `json:"explain"`
-	Parts   []resultJSON `json:"parts,omitempty"`
+	Label   string `json:"label,omitempty"`
+	Kind    Kind   `json:"kind"`
+	Value   string `json:"value"`
+	Num     string `json:"num"`
+	Den     string `json:"den"`
+	Exact   bool   `json:"exact"`
+	Display string `json:"display"`
+	Formula string `json:"formula,omitempty"`
+	Explain string `json:"explain"`
+	// The label and formula in Chinese and English, when they are not
+	// those above ([Result.ExplainIn]).
+	LabelZh   string       `json:"label_zh,omitempty"`
+	LabelEn   string       `json:"label_en,omitempty"`
+	FormulaZh string       `json:"formula_zh,omitempty"`
+	FormulaEn string       `json:"formula_en,omitempty"`
+	Parts     []resultJSON `json:"parts,omitempty"`
 }
 
 func (r Result) toJSON() resultJSON {
 	j := resultJSON{Label: r.label, Kind: r.kind, Value: r.value.String(), Num: r.num.String(),
 		Den: r.Den().String(), Exact: r.Exact(), Display: r.String(), Formula: r.Formula(), Explain: r.Explain()}
+	if t := r.labelIn(langZh); t != j.Label {
+		j.LabelZh = t
+	}
+	if t := r.labelIn(langEn); t != j.Label {
+		j.LabelEn = t
+	}
+	if t := r.formulaIn(langZh); t != j.Formula {
+		j.FormulaZh = t
+	}
+	if t := r.formulaIn(langEn); t != j.Formula {
+		j.FormulaEn = t
+	}
 	for _, p := range r.parts {
 		j.Parts = append(j.Parts, p.toJSON())
 	}
@@ -569,6 +603,21 @@ func (j resultJSON) result() (Result, error) {
 			return Result{}, err
 		}
 		r.formula = textFormula(j.Formula)
+	}
+	for _, t := range [...]struct {
+		l              lang
+		label, formula string
+	}{{langZh, j.LabelZh, j.FormulaZh}, {langEn, j.LabelEn, j.FormulaEn}} {
+		label, f := t.label, t.formula
+		if label == "" {
+			label = j.Label
+		}
+		if f == "" {
+			f = j.Formula
+		} else if err := checkFormula(j.Label, f, num, den); err != nil {
+			return Result{}, err
+		}
+		r.withText(t.l, label, f)
 	}
 	for _, pj := range j.Parts {
 		p, err := pj.result()

@@ -86,7 +86,7 @@ const (
 	meanFormula
 )
 
-func (f *tallyFormula) text(r *Result) string {
+func (f *tallyFormula) text(r *Result, _ lang) string {
 	t, n := f.t, f.t.total()
 	switch f.what {
 	case degreeFormula:

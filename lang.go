@@ -1,0 +1,146 @@
+package csat
+
+import "strings"
+
+// The languages of an explanation. Explain, Derivation and Formula print
+// the method's bilingual notation (English words with the method's
+// Chinese terms, "degree 满意度 = 190/250 = 76%"), the way METHOD.md writes
+// its worked examples; ExplainIn, DerivationIn and FormulaIn print it in
+// one language only, for a report in that language.
+type lang uint8
+
+const (
+	langBi lang = iota // the bilingual notation
+	langZh             // Chinese
+	langEn             // English
+)
+
+// parseLang reads a language tag: "zh" (also "zh-CN", "zh-Hans") is
+// Chinese, "en" (also "en-US", "en-GB") English; anything else, "" too,
+// is the bilingual notation.
+func parseLang(s string) lang {
+	s = strings.ToLower(s)
+	switch {
+	case s == "zh" || strings.HasPrefix(s, "zh-"):
+		return langZh
+	case s == "en" || strings.HasPrefix(s, "en-"):
+		return langEn
+	}
+	return langBi
+}
+
+// pick returns the text of l: bi for the bilingual notation, zh or en.
+func (l lang) pick(bi, zh, en string) string {
+	switch l {
+	case langZh:
+		return zh
+	case langEn:
+		return en
+	}
+	return bi
+}
+
+// altText is a label and a formula given for one language by [Result.In].
+type altText struct {
+	label    string
+	hasLabel bool
+	formula  formula // nil: the result's own formula
+}
+
+// altTexts are the texts given for Chinese ([0]) and English ([1]).
+type altTexts [2]altText
+
+// In returns a copy of r whose explanation in lang ("zh" or "en", see
+// [Result.ExplainIn]) prints label as its label and, unless formula is
+// nil, formula() as its formula, the way [Result.WithFormula] prints it.
+// A user's scorer calls it once per language to explain its results in
+// both:
+//
+//	r = r.In("zh", "前两项占比", f).In("en", "top-2 box", f)
+//
+// Without it, an explanation in a language prints the label and formula
+// the library wrote for that language, or else those given by
+// [Result.WithLabel] and [Result.WithFormula]. Another lang returns r
+// unchanged. formula must be safe for concurrent use and print the same
+// text every time.
+func (r Result) In(lang, label string, formula func() string) Result {
+	l := parseLang(lang)
+	if l == langBi {
+		return r
+	}
+	var a altTexts
+	if r.alt != nil {
+		a = *r.alt
+	}
+	t := altText{label: label, hasLabel: true}
+	if formula != nil {
+		t.formula = funcFormula(formula)
+	}
+	a[l-langZh] = t
+	r.alt = &a
+	return r
+}
+
+// withText sets the label and formula text of l (a decoded result's).
+func (r *Result) withText(l lang, label, formula string) {
+	var a altTexts
+	if r.alt != nil {
+		a = *r.alt
+	}
+	t := altText{label: label, hasLabel: true}
+	if formula != "" {
+		t.formula = textFormula(formula)
+	}
+	a[l-langZh] = t
+	r.alt = &a
+}
+
+// labelIn returns the label of r in l: the one given by [Result.In],
+// else the library's own label in l, else the label as given.
+func (r Result) labelIn(l lang) string {
+	if l == langBi {
+		return r.label
+	}
+	if r.alt != nil && r.alt[l-langZh].hasLabel {
+		return r.alt[l-langZh].label
+	}
+	if t, ok := builtinLabels[r.label]; ok {
+		return t[l-langZh]
+	}
+	return r.label
+}
+
+// formulaIn returns the formula of r in l.
+func (r Result) formulaIn(l lang) string {
+	if l != langBi && r.alt != nil && r.alt[l-langZh].formula != nil {
+		return r.alt[l-langZh].formula.text(&r, l)
+	}
+	if r.formula == nil {
+		return ""
+	}
+	return r.formula.text(&r, l)
+}
+
+// builtinLabels are the library's labels in Chinese and English, by their
+// bilingual form.
+var builtinLabels = map[string][2]string{
+	"degree 满意度": {"满意度", "degree"},
+	"rate 满意率":   {"满意率", "rate"},
+}
+
+// ExplainIn is [Result.Explain] in the language lang: "zh" (also
+// "zh-CN") prints it in Chinese only, "en" (also "en-US") in English
+// only, with the figures and the method's symbols (Σ, ×, √, %) as they
+// are; any other lang, "" too, prints the bilingual notation of
+// [Result.Explain]. Texts given by a user ([Result.WithLabel],
+// [Result.WithFormula]) print as given unless [Result.In] gave them in
+// lang.
+func (r Result) ExplainIn(lang string) string { return r.explain(parseLang(lang)) }
+
+// DerivationIn is [Result.Derivation] in the language lang, as
+// [Result.ExplainIn] prints it.
+func (r Result) DerivationIn(lang string) string {
+	var b strings.Builder
+	r.derive(&b, 0, parseLang(lang))
+	return b.String()
+}
