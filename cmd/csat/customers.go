@@ -7,6 +7,7 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
+	"github.com/spf13/pflag"
 )
 
 const exampleCustomers = `  csat customers testdata/sample            # customers.csv (+ complaints.csv) of the directory
@@ -19,16 +20,16 @@ questionnaire, complaint adjustments, final score clamped to 0–100 and
 its band. The company view weighs every customer equally and counts a
 lost customer at the lowest band's point.`
 
-func runCustomers(e *env, args []string) error {
+func customersCommand(fs *pflag.FlagSet) runner {
 	var f inputFlags
-	fs := newFlags(e, "customers", "[flags] DIR|CUSTOMERS", exampleCustomers)
 	f.register(fs)
 	asJSON := fs.Bool("json", false, "print the scores and the company view as JSON")
 	explain := fs.Bool("explain", false, "print each customer's derivation")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	arg, err := oneArg(fs.Args())
+	return func(e *env, args []string) error { return runCustomers(e, &f, args, *asJSON, *explain) }
+}
+
+func runCustomers(e *env, f *inputFlags, args []string, asJSON, explain bool) error {
+	arg, err := oneArg(args)
 	if err != nil {
 		return err
 	}
@@ -52,7 +53,7 @@ func runCustomers(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(e.stdout, struct {
 			Customers []csat.CustomerScore    `json:"customers"`
 			Company   analysis.CompanyFigures `json:"company"`
@@ -89,7 +90,7 @@ func runCustomers(e *env, args []string) error {
 		}
 		fmt.Fprintln(&b)
 	}
-	if *explain {
+	if explain {
 		for _, cs := range scores {
 			fmt.Fprintf(&b, "\n%s\n", cs.Explain())
 		}

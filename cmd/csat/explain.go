@@ -8,6 +8,7 @@ import (
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/io/htmlreport"
+	"github.com/spf13/pflag"
 )
 
 const exampleExplain = `  csat explain testdata/sample
@@ -17,18 +18,16 @@ Every figure of the period's report is printed with its derivation, the
 numbers substituted the way the method's worked examples are written:
   degree 满意度 = (10×10 + 5×8 + 6×6 + 3×4 + 1×2) / (25×10) = 190/250 = 76%`
 
-func runExplain(e *env, args []string) error {
+func explainCommand(fs *pflag.FlagSet) runner {
 	var f inputFlags
-	fs := newFlags(e, "explain", "[flags] DIR|ANSWERS", exampleExplain)
 	f.register(fs)
-	if err := parse(fs, args); err != nil {
-		return err
+	return func(e *env, args []string) error {
+		l, rep, err := buildReport(e, &f, args, nil)
+		if err != nil {
+			return err
+		}
+		return writeExplain(e.stdout, l, rep)
 	}
-	l, rep, err := buildReport(e, &f, fs.Args(), nil)
-	if err != nil {
-		return err
-	}
-	return writeExplain(e.stdout, l, rep)
 }
 
 // writeExplain prints the derivation of every figure of the report.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -18,6 +17,7 @@ import (
 	"github.com/csatkit/csat/form"
 	"github.com/csatkit/csat/io/sheet"
 	"github.com/shopspring/decimal"
+	"github.com/spf13/pflag"
 )
 
 // inputFlags are the flags shared by the commands that read survey data.
@@ -48,13 +48,13 @@ type inputFlags struct {
 	fromArg string // the file flag the command's argument filled, if any
 }
 
-func (f *inputFlags) register(fs *flag.FlagSet) {
+func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.lang, "lang", "zh", "language of labels and messages: zh or en")
 	fs.StringVar(&f.encoding, "encoding", "auto", "CSV encoding: auto (UTF-8, with or without BOM, else GBK), utf-8 or gbk")
 	fs.StringVar(&f.layout, "layout", "auto", "answers layout: auto, long (one answer per row) or wide (one form per row)")
 	fs.StringVar(&f.sheet, "sheet", "", "Excel sheet to read (default: the first)")
 	fs.BoolVar(&f.all, "all", false, "report every bad row, not only the first")
-	fs.StringVar(&f.period, "period", "", "the period to score (default: the last by name); earlier ones are its history")
+	fs.StringVar(&f.period, "period", "", "the period to score (default: the last by name; earlier ones are its history); for an answers file without a period column, the period's name (default \"current\")")
 	fs.StringVar(&f.answers, "answers", "", "answers file (default: DIR/answers.csv or .xlsx)")
 	fs.StringVar(&f.customers, "customers", "", "per-customer PVC inputs (default: DIR/customers.csv or .xlsx, if present)")
 	fs.StringVar(&f.complaints, "complaints", "", "complaints (default: DIR/complaints.csv or .xlsx, if present)")
@@ -75,7 +75,9 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 
 // options returns the reader options of the flags.
 func (f *inputFlags) options() (*sheet.Options, error) {
-	o := &sheet.Options{CollectAll: f.all, Sheet: f.sheet, Segments: splitList(f.segments), Skip: splitList(f.skip)}
+	// Period names the one period of an answers file without a period
+	// column; with one, -period selects among its periods (loadAnswers).
+	o := &sheet.Options{CollectAll: f.all, Sheet: f.sheet, Segments: splitList(f.segments), Skip: splitList(f.skip), Period: f.period}
 	var err error
 	if o.Encoding, err = parseEncoding(f.encoding); err != nil {
 		return nil, err

@@ -50,13 +50,16 @@
 package main
 
 import (
+	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"strings"
+	"os/signal"
+	"time"
+
+	"github.com/spf13/pflag"
 )
 
 // Exit codes of the command (see the package doc).
@@ -81,34 +84,30 @@ type env struct {
 	// before it is renamed into place; nil is os.CreateTemp. Tests use it
 	// to make a write fail.
 	createTemp func(dir, pattern string) (*os.File, error)
+	// now is the clock of the report's default date (--date); nil is
+	// time.Now. Tests fix it.
+	now func() time.Time
+	// ctx is the context of the run (cancelled when the command is
+	// interrupted); nil is context.Background.
+	ctx context.Context
 }
 
-// A command is one subcommand.
-type command struct {
-	name    string
-	summary string
-	run     func(e *env, args []string) error
-}
-
-func commands() []command {
-	return []command{
-		{"score", "degree 满意度 and rate 满意率 per source, item and overall, with the 40/60 blend", runScore},
-		{"report", "the HTML analysis report 客户满意度检查分析报告 of a period", runReport},
-		{"customers", "per-customer PVC scores and the company view", runCustomers},
-		{"segment", "customer lifetime value, ABC classes, relationship type, survey schedule", runSegment},
-		{"plan", "sample size, allocation over strata, seeded draw of respondents", runPlan},
-		{"target", "the year's average-advanced target 平均先进指标 from past values", runTarget},
-		{"explain", "every figure with its derivation, for students of the method", runExplain},
-		{"version", "the command's version", func(e *env, _ []string) error {
-			_, err := fmt.Fprintln(e.stdout, "csat", version)
-			return err
-		}},
+// today returns the date of the run's clock, at midnight UTC.
+func (e *env) today() time.Time {
+	now := time.Now
+	if e.now != nil {
+		now = e.now
 	}
+	y, m, d := now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 func main() {
-	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, tty: isTerminal(os.Stderr)}
-	os.Exit(run(e, os.Args[1:]))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, tty: isTerminal(os.Stderr), ctx: ctx}
+	code := run(e, os.Args[1:])
+	stop()
+	os.Exit(code)
 }
 
 // usageError marks an error as a usage error or an unreadable input
@@ -137,7 +136,7 @@ func exitCode(err error) int {
 	var u usageError
 	var pe *fs.PathError
 	switch {
-	case err == nil, errors.Is(err, flag.ErrHelp):
+	case err == nil, errors.Is(err, pflag.ErrHelp):
 		return exitOK
 	case errors.As(err, &o):
 		return exitOutput
@@ -163,80 +162,3 @@ func (t *trackingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// run runs the command line args and returns the exit code.
-func run(e *env, args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		if len(args) > 1 {
-			return run(e, []string{args[1], "-h"})
-		}
-		printUsage(e.stdout)
-		if len(args) == 0 {
-			return exitUsage
-		}
-		return exitOK
-	}
-	for _, c := range commands() {
-		if c.name != args[0] {
-			continue
-		}
-		out := &trackingWriter{w: e.stdout}
-		ce := *e
-		ce.stdout = out
-		err := c.run(&ce, args[1:])
-		if err != nil && out.err != nil {
-			err = outputError{fmt.Errorf("standard output: %w", err)}
-		}
-		code := exitCode(err)
-		if code != exitOK {
-			_, _ = io.WriteString(e.stderr, escapeText(fmt.Sprintf("csat %s: %v\n", c.name, err))) // the exit code tells the rest
-		}
-		return code
-	}
-	_, _ = fmt.Fprintf(e.stderr, "csat: unknown command %q\n\n", args[0]) // the exit code tells the rest
-	printUsage(e.stderr)
-	return exitUsage
-}
-
-func printUsage(w io.Writer) {
-	var b strings.Builder
-	fmt.Fprint(&b, "csat scores customer-satisfaction surveys (顾客满意度) and writes the analysis report.\n\n")
-	fmt.Fprint(&b, "Usage:\n\n  csat <command> [flags] [arguments]\n\nCommands:\n\n")
-	for _, c := range commands() {
-		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
-	}
-	fmt.Fprint(&b, "\nRun \"csat <command> -h\" for a command's flags and an example.\n")
-	fmt.Fprint(&b, "Exit codes: 0 success, 1 bad input data (the message names file, line and field),\n")
-	fmt.Fprint(&b, "2 usage or an input that cannot be read, 3 an output that cannot or may not be written.\n")
-	_, _ = io.WriteString(w, b.String()) // usage text: nothing to do if it fails
-}
-
-// newFlags returns a flag set whose -h prints the usage line, the
-// example and the flags of the command.
-func newFlags(e *env, name, usage, example string) *flag.FlagSet {
-	fs := flag.NewFlagSet("csat "+name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		var w strings.Builder
-		fmt.Fprintf(&w, "Usage: csat %s %s\n\n", name, usage)
-		for _, c := range commands() {
-			if c.name == name {
-				fmt.Fprintf(&w, "%s.\n\n", strings.ToUpper(c.summary[:1])+c.summary[1:])
-			}
-		}
-		fmt.Fprintf(&w, "Example:\n\n%s\n\nFlags:\n\n", example)
-		_, _ = io.WriteString(fs.Output(), w.String()) // usage text: nothing to do if it fails
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parse parses the flags, turning a flag error into a usage error.
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err}
-	}
-	return nil
-}

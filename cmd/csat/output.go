@@ -25,6 +25,15 @@ import (
 type output struct {
 	path  string
 	force bool
+	flag  string // the flag naming the output in messages; "" is -o
+}
+
+// name returns the flag naming the output in messages: -o, --pdf, --xlsx.
+func (o output) name() string {
+	if o.flag == "" {
+		return "-o"
+	}
+	return o.flag
 }
 
 // check refuses an output that may not be written: a directory, an
@@ -35,23 +44,23 @@ func (o output) check(inputs []string) error {
 	st, err := os.Stat(o.path)
 	switch {
 	case err == nil && st.IsDir():
-		return outputError{fmt.Errorf("-o %s is a directory: give a file name", o.path)}
+		return outputError{fmt.Errorf(o.name()+" %s is a directory: give a file name", o.path)}
 	case err == nil && !st.Mode().IsRegular():
-		return outputError{fmt.Errorf("-o %s is not a regular file (a device, a pipe): give a file name, or - for standard output", o.path)}
+		return outputError{fmt.Errorf(o.name()+" %s is not a regular file (a device, a pipe): give a file name, or - for standard output", o.path)}
 	case err == nil && !o.force:
-		return outputError{fmt.Errorf("-o %s exists: give -force to replace it, or another file name: %w", o.path, fs.ErrExist)}
+		return outputError{fmt.Errorf(o.name()+" %s exists: give -force to replace it, or another file name: %w", o.path, fs.ErrExist)}
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+		return outputError{fmt.Errorf(o.name()+" %s: %w", o.path, err)}
 	}
 	if dst, err := os.Stat(filepath.Dir(o.path)); err != nil {
-		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+		return outputError{fmt.Errorf(o.name()+" %s: %w", o.path, err)}
 	} else if !dst.IsDir() {
-		return outputError{fmt.Errorf("-o %s: %s is not a directory", o.path, filepath.Dir(o.path))}
+		return outputError{fmt.Errorf(o.name()+" %s: %s is not a directory", o.path, filepath.Dir(o.path))}
 	}
 
 	abs, err := filepath.Abs(o.path)
 	if err != nil {
-		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+		return outputError{fmt.Errorf(o.name()+" %s: %w", o.path, err)}
 	}
 	for _, in := range inputs {
 		if in == "" {
@@ -66,7 +75,7 @@ func (o output) check(inputs []string) error {
 			}
 		}
 		if same {
-			return outputError{fmt.Errorf("-o %s is the input %s: an output never replaces an input", o.path, in)}
+			return outputError{fmt.Errorf(o.name()+" %s is the input %s: an output never replaces an input", o.path, in)}
 		}
 	}
 	return nil
@@ -92,7 +101,7 @@ func (o output) write(e *env, inputs []string, fill func(w io.Writer) error) (er
 	}
 	tmp, err := create(dir, "."+base+".tmp-*")
 	if err != nil {
-		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+		return outputError{fmt.Errorf(o.name()+" %s: %w", o.path, err)}
 	}
 	name := tmp.Name()
 	defer func() {
@@ -104,18 +113,57 @@ func (o output) write(e *env, inputs []string, fill func(w io.Writer) error) (er
 	tw := &trackingWriter{w: tmp}
 	if err := fill(tw); err != nil {
 		if tw.err != nil {
-			return outputError{fmt.Errorf("-o %s: writing %s: %w", o.path, name, err)}
+			return outputError{fmt.Errorf(o.name()+" %s: writing %s: %w", o.path, name, err)}
 		}
 		return err
 	}
 	if err := tmp.Chmod(0o644); err != nil {
-		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+		return outputError{fmt.Errorf(o.name()+" %s: %w", o.path, err)}
 	}
 	if err := tmp.Sync(); err != nil {
-		return outputError{fmt.Errorf("-o %s: writing %s: %w", o.path, name, err)}
+		return outputError{fmt.Errorf(o.name()+" %s: writing %s: %w", o.path, name, err)}
 	}
 	if err := tmp.Close(); err != nil {
-		return outputError{fmt.Errorf("-o %s: writing %s: %w", o.path, name, err)}
+		return outputError{fmt.Errorf(o.name()+" %s: writing %s: %w", o.path, name, err)}
+	}
+	return o.place(name)
+}
+
+// writePath writes the output with fill, which writes the file at the
+// path it is given (a temporary file beside the output, created empty),
+// then renames it into place as write does. For writers that take a
+// path, not a writer (the PDF printer).
+func (o output) writePath(e *env, inputs []string, fill func(path string) error) (err error) {
+	if err := o.check(inputs); err != nil {
+		return err
+	}
+	create := e.createTemp
+	if create == nil {
+		create = os.CreateTemp
+	}
+	dir, base := filepath.Split(o.path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := create(dir, "."+base+".tmp-*")
+	if err != nil {
+		return outputError{fmt.Errorf(o.name()+" %s: %w", o.path, err)}
+	}
+	name := tmp.Name()
+	if err := tmp.Close(); err != nil {
+		_ = os.Remove(name) // the temporary file only
+		return outputError{fmt.Errorf(o.name()+" %s: writing %s: %w", o.path, name, err)}
+	}
+	defer func() {
+		if err != nil {
+			_ = os.Remove(name) // the temporary file only; the output is untouched
+		}
+	}()
+	if err := fill(name); err != nil {
+		return err
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		return outputError{fmt.Errorf(o.name()+" %s: %w", o.path, err)}
 	}
 	return o.place(name)
 }
@@ -124,7 +172,7 @@ func (o output) write(e *env, inputs []string, fill func(w io.Writer) error) (er
 func (o output) place(name string) error {
 	if o.force {
 		if err := os.Rename(name, o.path); err != nil {
-			return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+			return outputError{fmt.Errorf(o.name()+" %s: %w", o.path, err)}
 		}
 		return nil
 	}
@@ -134,15 +182,15 @@ func (o output) place(name string) error {
 		_ = os.Remove(name) // the output is in place; a leftover temporary name loses nothing
 		return nil
 	case errors.Is(err, fs.ErrExist):
-		return outputError{fmt.Errorf("-o %s exists: give -force to replace it, or another file name: %w", o.path, fs.ErrExist)}
+		return outputError{fmt.Errorf(o.name()+" %s exists: give -force to replace it, or another file name: %w", o.path, fs.ErrExist)}
 	}
 	// No hard links here (some network and FAT file systems): rename,
 	// after a last check that the output has not appeared.
 	if _, serr := os.Lstat(o.path); !errors.Is(serr, fs.ErrNotExist) {
-		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+		return outputError{fmt.Errorf(o.name()+" %s: %w", o.path, err)}
 	}
 	if err := os.Rename(name, o.path); err != nil {
-		return outputError{fmt.Errorf("-o %s: %w", o.path, err)}
+		return outputError{fmt.Errorf(o.name()+" %s: %w", o.path, err)}
 	}
 	return nil
 }

@@ -9,28 +9,27 @@ import (
 
 	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/io/htmlreport"
+	"github.com/spf13/pflag"
 )
 
 const exampleScore = `  csat score testdata/sample                 # the data directory: answers.csv, …
   csat score -lang en answers.xlsx           # one answers file, English labels
   csat score -json -period 2025H2 testdata/sample`
 
-func runScore(e *env, args []string) error {
+func scoreCommand(fs *pflag.FlagSet) runner {
 	var f inputFlags
-	fs := newFlags(e, "score", "[flags] DIR|ANSWERS", exampleScore)
 	f.register(fs)
 	asJSON := fs.Bool("json", false, "print the period's report as JSON (every figure with its derivation)")
-	if err := parse(fs, args); err != nil {
-		return err
+	return func(e *env, args []string) error {
+		l, rep, err := buildReport(e, &f, args, nil)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(e.stdout, rep)
+		}
+		return writeScores(e.stdout, l, rep)
 	}
-	l, rep, err := buildReport(e, &f, fs.Args(), nil)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return writeJSON(e.stdout, rep)
-	}
-	return writeScores(e.stdout, l, rep)
 }
 
 // oneArg returns the single positional argument, "" when there is none.
@@ -181,74 +180,3 @@ func writeScores(w io.Writer, l language, rep analysis.Report) error {
 	return err
 }
 
-const exampleReport = `  csat report testdata/sample                          # writes report.html (not over an existing one)
-  csat report -force testdata/sample                   # replaces report.html
-  csat report -lang en -o q2.html -title "ACME Ltd" survey.xlsx
-  csat report -o - testdata/sample > report.html
-
-The report is written to a temporary file beside it and renamed into
-place once complete: a failed run leaves an existing file as it was. An
-existing file is replaced only with -force (or --force), and never one
-of the run's inputs (exit code 3).
-
-A data directory holds, by name (CSV or .xlsx; see the package
-github.com/csatkit/csat/io/sheet for the columns):
-  answers     the survey's answers, long or wide layout (required)
-  customers   per-customer questionnaire scores, visit notes, status
-  complaints  the period's complaints
-  values      customer values (customer,value), or
-  purchases   margins per period (customer,period,margin) for CLV
-  targets     past yearly figures (year,degree,rate) for the target
-  actions     corrective actions (item,kind,cause,action,owner,due,status)
-  attributes  customers' attributes (customer,地区,行业,规模,…) joined to the forms
-  sent        forms sent per stratum (地区,发放[,最少回收]) for the response rate
-  benchmarks  outside figures (指标,项目,行业平均,行业领先,世界领先) to compare with
-
-A wide export (one row per form) reads as it is: 表单编号/问卷编号 is the
-form id, 提交时间, IP, … are skipped, 地区/行业/规模/ABC are customer groups
-(-segments and -skip name others); the report breaks every figure down by
-group, with letters (groups sharing a letter do not differ). With
-总体满意度 (the overall question) or 重要度:ITEM columns the report ranks
-the items by importance (-importance: auto, stated, correlation, shapley,
-weights or none) and places them in the importance–performance quadrant
-(四分图) with the items to fix first; a customers file of 客户,状态 alone
-gives the customers' status for satisfaction against complaints and churn.`
-
-func runReport(e *env, args []string) error {
-	var f inputFlags
-	fs := newFlags(e, "report", "[flags] DIR|ANSWERS", exampleReport)
-	f.register(fs)
-	out := fs.String("o", "report.html", "the HTML file to write (- for standard output); an existing file is refused without -force")
-	force := fs.Bool("force", false, "replace the -o file if it exists (never an input of the run); also --force")
-	title := fs.String("title", "", "the organisation named in the report's title block")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *out == "" {
-		return usagef("-o \"\": give a file name, or - for standard output")
-	}
-	o := output{path: *out, force: *force}
-	var inputs []string
-	l, rep, err := buildReport(e, &f, fs.Args(), func(in []string) error {
-		inputs = in
-		if *out == "-" {
-			return nil
-		}
-		return o.check(in) // before reading: a refused output costs nothing
-	})
-	if err != nil {
-		return err
-	}
-	opts := htmlreport.Options{Lang: "zh", Organisation: *title}
-	if l == en {
-		opts.Lang = "en"
-	}
-	if *out == "-" {
-		return htmlreport.Render(e.stdout, rep, opts)
-	}
-	if err := o.write(e, inputs, func(w io.Writer) error { return htmlreport.Render(w, rep, opts) }); err != nil {
-		return err
-	}
-	_, _ = fmt.Fprintf(e.stderr, "wrote %s\n", escapeName(*out)) // the report is written: a lost notice is harmless
-	return nil
-}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -18,6 +17,7 @@ import (
 	"github.com/csatkit/csat/io/sheet"
 	"github.com/csatkit/csat/plan"
 	"github.com/shopspring/decimal"
+	"github.com/spf13/pflag"
 )
 
 const exampleSegment = `  csat segment testdata/sample                         # values.csv or purchases.csv of the directory
@@ -36,18 +36,25 @@ hold less than 80% of the value, B below 95%, else C (METHOD.md §8). The
 schedule (with -as-of) surveys key customers (class A) every quarter and
 the others every half year; -last is a CSV customer,last (YYYY-MM-DD).`
 
-func runSegment(e *env, args []string) error {
+func segmentCommand(fs *pflag.FlagSet) runner {
 	var f inputFlags
-	fs := newFlags(e, "segment", "[flags] DIR|VALUES", exampleSegment)
 	f.register(fs)
-	asJSON := fs.Bool("json", false, "print as JSON")
-	last := fs.String("last", "", "CSV customer,last of each customer's last survey, for the schedule")
-	margin := fs.String("margin", "", "unit margin tier for the relationship type: high, medium or low")
-	count := fs.String("count", "", "number of customers tier for the relationship type: many, medium or few")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	arg, err := oneArg(fs.Args())
+	var sf segmentFlags
+	fs.BoolVar(&sf.asJSON, "json", false, "print as JSON")
+	fs.StringVar(&sf.last, "last", "", "CSV customer,last of each customer's last survey, for the schedule")
+	fs.StringVar(&sf.margin, "margin", "", "unit margin tier for the relationship type: high, medium or low")
+	fs.StringVar(&sf.count, "count", "", "number of customers tier for the relationship type: many, medium or few")
+	return func(e *env, args []string) error { return runSegment(e, &f, &sf, args) }
+}
+
+// segmentFlags are the segment command's own flags.
+type segmentFlags struct {
+	asJSON              bool
+	last, margin, count string
+}
+
+func runSegment(e *env, f *inputFlags, sf *segmentFlags, args []string) error {
+	arg, err := oneArg(args)
 	if err != nil {
 		return err
 	}
@@ -55,7 +62,7 @@ func runSegment(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	role, err := segmentRole(&f, arg)
+	role, err := segmentRole(f, arg)
 	if err != nil {
 		return err
 	}
@@ -71,13 +78,13 @@ func runSegment(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if out.Relationship, err = recommend(*margin, *count); err != nil {
+	if out.Relationship, err = recommend(sf.margin, sf.count); err != nil {
 		return err
 	}
-	if out.Schedule, err = schedule(&f, out.Segments, *last); err != nil {
+	if out.Schedule, err = schedule(f, out.Segments, sf.last); err != nil {
 		return err
 	}
-	if *asJSON {
+	if sf.asJSON {
 		return writeJSON(e.stdout, out)
 	}
 	return writeSegments(e.stdout, l, out)
@@ -329,15 +336,15 @@ ids, one per line, from which the sample is drawn (seeded, reproducible).
 -margin, -confidence and -p are within (0, 1): 0 is refused, never read
 as the default.`
 
-func runPlan(e *env, args []string) error {
-	fs := newFlags(e, "plan", "[flags]", examplePlan)
+func planCommand(fs *pflag.FlagSet) runner {
 	var pf planFlags
 	pf.register(fs)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usagef("plan takes flags only, got %q", fs.Args())
+	return func(e *env, args []string) error { return runPlan(e, &pf, args) }
+}
+
+func runPlan(e *env, pf *planFlags, args []string) error {
+	if len(args) > 0 {
+		return usagef("plan takes flags only, got %q", args)
 	}
 	ss, err := pf.sampleSize()
 	if err != nil {
@@ -372,18 +379,18 @@ type planFlags struct {
 	asJSON                        bool
 }
 
-func (pf *planFlags) register(fs *flag.FlagSet) {
+func (pf *planFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&pf.population, "population", 0, "population size N for the finite-population correction (0: infinite)")
 	fs.StringVar(&pf.margin, "margin", "0.05", "margin of error e")
 	fs.StringVar(&pf.confidence, "confidence", "0.95", "confidence level")
-	fs.StringVar(&pf.p, "p", "0.5", "expected proportion p")
+	fs.StringVarP(&pf.p, "proportion", "p", "0.5", "expected proportion p")
 	fs.BoolVar(&pf.exactZ, "exact-z", false, "use the exact normal quantile instead of the two-place table value (1.96)")
 	fs.StringVar(&pf.strata, "strata", "", "CSV of strata name,population[,stddev] to allocate the sample over")
 	fs.StringVar(&pf.allocation, "allocation", "proportional", "allocation over strata: proportional or neyman")
 	fs.StringVar(&pf.customers, "customers", "", "file of customer ids, one per line, to draw the sample from")
 	fs.StringVar(&pf.encoding, "encoding", "auto", "encoding of -strata and -customers: auto (UTF-8, with or without BOM, else GBK), utf-8 or gbk")
 	fs.Uint64Var(&pf.seed, "seed", 1, "seed of the draw")
-	fs.IntVar(&pf.n, "n", 0, "sample size to allocate or draw (default: Cochran's n)")
+	fs.IntVarP(&pf.n, "size", "n", 0, "sample size to allocate or draw (default: Cochran's n)")
 	fs.BoolVar(&pf.asJSON, "json", false, "print as JSON")
 }
 
@@ -598,21 +605,21 @@ The average-advanced target 平均先进指标 is the mean of the values above
 the mean of the history (METHOD.md §10); -variant is (mean + Σ advanced)
 / (k + 1).`
 
-func runTarget(e *env, args []string) error {
-	fs := newFlags(e, "target", "[flags] VALUE...", exampleTarget)
+func targetCommand(fs *pflag.FlagSet) runner {
 	variant := fs.Bool("variant", false, "the variant (mean + Σ advanced) / (k + 1)")
 	asJSON := fs.Bool("json", false, "print as JSON")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() == 0 {
+	return func(e *env, args []string) error { return runTarget(e, args, *variant, *asJSON) }
+}
+
+func runTarget(e *env, args []string, variant, asJSON bool) error {
+	if len(args) == 0 {
 		return usagef("give the past yearly values, oldest first")
 	}
 	// Percentages (82%) or fractions (all values within 0–1) are
 	// fractions; other numbers (scores 0–100) are points.
 	kind := csat.Fraction
 	var hist []decimal.Decimal
-	for _, a := range fs.Args() {
+	for _, a := range args {
 		v, err := parseNumber("value", strings.TrimSuffix(a, "%"))
 		if err != nil {
 			return usageError{err}
@@ -625,21 +632,21 @@ func runTarget(e *env, args []string) error {
 		hist = append(hist, v)
 	}
 	if kind == csat.Points {
-		for _, a := range fs.Args() {
+		for _, a := range args {
 			if strings.HasSuffix(a, "%") {
 				return usagef("mixed percentages and scores: give all values one way")
 			}
 		}
 	}
 	m := analysis.AverageAdvanced
-	if *variant {
+	if variant {
 		m = analysis.AverageAdvancedVariant
 	}
 	t, err := analysis.Target(hist, m, kind)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(e.stdout, t)
 	}
 	_, err = fmt.Fprintf(e.stdout, "%s\n", strings.TrimRight(t.Target.Derivation(), "\n"))
