@@ -592,7 +592,7 @@ func (d *dataset) reportInput(asOf time.Time, given bool) (analysis.Input, error
 				}
 			}
 			if n := len(d.complaints) - len(kept); n > 0 {
-				d.notes = append(d.notes, fmt.Sprintf("%d of %d complaints were received outside period %s (%s to %s) and are left out of it",
+				d.notes = append(d.notes, fmt.Sprintf(d.lang.t("complaints outside"),
 					n, len(d.complaints), in.Period, start.Format("2006-01-02"), end.Format("2006-01-02")))
 			}
 			in.Complaints = kept

@@ -161,4 +161,3 @@ func (t *trackingWriter) Write(p []byte) (int, error) {
 	}
 	return n, err
 }
-

@@ -112,7 +112,7 @@ func TestScoreJSON(t *testing.T) {
 		t.Errorf("trend over 2025H2 (71.2%%) and 2026H1: %+v", rep.Trend)
 	}
 	// -period picks an earlier period: 2025H2 with no history.
-	code, out, errs = runCLI(t, "score", "-json", "-period", "2025H2", sample)
+	code, out, errs = runCLI(t, "score", "-json", "-period", "2025H2", "-lang", "en", sample)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}

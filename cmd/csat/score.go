@@ -179,4 +179,3 @@ func writeScores(w io.Writer, l language, rep analysis.Report) error {
 	_, err = io.WriteString(w, escapeText(b.String()))
 	return err
 }
-
