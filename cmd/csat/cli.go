@@ -71,6 +71,43 @@ func run(e *env, args []string) int {
 		ran    *command // the command whose runner ran
 		runErr error
 	)
+	root := newRoot(&ce, out, func(c *command, err error) { ran, runErr = c, err })
+	if msg := unknownCommand(root, args[0]); msg != "" {
+		_, _ = io.WriteString(e.stderr, escapeText(msg)) // the exit code tells the rest
+		printUsage(e.stderr)
+		return exitUsage
+	}
+	if sub, _, err := root.Find(args[:1]); err == nil && sub != root {
+		args = append(args[:1:1], normalise(sub.Flags(), args[1:])...)
+	}
+	root.SetArgs(args)
+	cmd, err := root.ExecuteContextC(ce.ctx)
+	if ran == nil {
+		if err == nil {
+			return exitOK
+		}
+		// A flag or argument cobra refused before the command ran.
+		name := "csat"
+		if cmd != nil && cmd != root {
+			name = cmd.CommandPath()
+		}
+		_, _ = io.WriteString(e.stderr, escapeText(fmt.Sprintf("%s: %s\nRun \"%s --help\" for the flags and an example.\n", name, describe(err, messageLang(cmd)), name))) // the exit code tells the rest
+		return exitUsage
+	}
+	err = runErr
+	if err != nil && out.err != nil {
+		err = outputError{fmt.Errorf("standard output: %w", err)}
+	}
+	code := exitCode(err)
+	if code != exitOK {
+		_, _ = io.WriteString(e.stderr, escapeText(fmt.Sprintf("csat %s: %s\n", ran.name, describe(err, messageLang(cmd))))) // the exit code tells the rest
+	}
+	return code
+}
+
+// newRoot returns the command line's root command, its subcommands'
+// flags registered; done is told the command that ran and its error.
+func newRoot(ce *env, out io.Writer, done func(c *command, err error)) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "csat",
 		Short:         "csat scores customer-satisfaction surveys (顾客满意度) and writes the analysis report.",
@@ -81,8 +118,8 @@ func run(e *env, args []string) int {
 		RunE:          func(*cobra.Command, []string) error { return nil },
 	}
 	root.SetOut(out)
-	root.SetErr(e.stderr)
-	root.SetIn(e.stdin)
+	root.SetErr(ce.stderr)
+	root.SetIn(ce.stdin)
 	root.SetVersionTemplate("csat {{.Version}}\n")
 	root.SuggestionsMinimumDistance = 2
 	root.CompletionOptions.HiddenDefaultCmd = false
@@ -108,45 +145,15 @@ func run(e *env, args []string) int {
 		}
 		r := c.setup(sub.Flags())
 		sub.RunE = func(cmd *cobra.Command, a []string) error {
-			ran = &c
 			ce.ctx = cmd.Context()
-			runErr = r(&ce, a)
-			return runErr
+			err := r(ce, a)
+			done(&c, err)
+			return err
 		}
 		sub.InitDefaultHelpFlag()
 		root.AddCommand(sub)
 	}
-	if msg := unknownCommand(root, args[0]); msg != "" {
-		_, _ = io.WriteString(e.stderr, escapeText(msg)) // the exit code tells the rest
-		printUsage(e.stderr)
-		return exitUsage
-	}
-	if sub, _, err := root.Find(args[:1]); err == nil && sub != root {
-		args = append(args[:1:1], normalise(sub.Flags(), args[1:])...)
-	}
-	root.SetArgs(args)
-	cmd, err := root.ExecuteContextC(ce.ctx)
-	if ran == nil {
-		if err == nil {
-			return exitOK
-		}
-		// A flag or argument cobra refused before the command ran.
-		name := "csat"
-		if cmd != nil && cmd != root {
-			name = cmd.CommandPath()
-		}
-		_, _ = io.WriteString(e.stderr, escapeText(fmt.Sprintf("%s: %s\nRun \"%s --help\" for the flags and an example.\n", name, describe(err, "zh"), name))) // the exit code tells the rest
-		return exitUsage
-	}
-	err = runErr
-	if err != nil && out.err != nil {
-		err = outputError{fmt.Errorf("standard output: %w", err)}
-	}
-	code := exitCode(err)
-	if code != exitOK {
-		_, _ = io.WriteString(e.stderr, escapeText(fmt.Sprintf("csat %s: %s\n", ran.name, describe(err, messageLang(cmd))))) // the exit code tells the rest
-	}
-	return code
+	return root
 }
 
 // unknownCommand returns the message for a first argument that is no

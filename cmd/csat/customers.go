@@ -11,8 +11,8 @@ import (
 )
 
 const exampleCustomers = `  csat customers testdata/sample            # customers.csv (+ complaints.csv) of the directory
-  csat customers -complaints complaints.csv customers.xlsx
-  csat customers -explain -lang en testdata/sample
+  csat customers customers.xlsx --complaints complaints.csv
+  csat customers testdata/sample --explain --lang en
 
 Each customer's score follows the PVC method: questionnaire (weighted
 item scores), visit (interviewer's notes), preliminary 60% visit + 40%

@@ -12,7 +12,7 @@ import (
 )
 
 const exampleExplain = `  csat explain testdata/sample
-  csat explain -lang en -period 2025H2 testdata/sample
+  csat explain testdata/sample --lang en --period 2025H2
 
 Every figure of the period's report is printed with its derivation, the
 numbers substituted the way the method's worked examples are written:

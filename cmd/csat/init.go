@@ -168,7 +168,7 @@ func initDir(dir string, force bool) error {
 	entries, err := os.ReadDir(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return outputError{fmt.Errorf("init %s: %w", dir, err)}
 		}
 		return nil

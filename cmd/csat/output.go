@@ -162,7 +162,7 @@ func (o output) writePath(e *env, inputs []string, fill func(path string) error)
 	if err := fill(name); err != nil {
 		return err
 	}
-	if err := os.Chmod(name, 0o644); err != nil {
+	if err := os.Chmod(name, 0o644); err != nil { //nolint:gosec // an output is for others to read, as write makes it
 		return outputError{fmt.Errorf(o.name()+" %s: %w", o.path, err)}
 	}
 	return o.place(name)

@@ -158,7 +158,7 @@ var errNotBuilt = errors.New("not built yet")
 // MERGE(issue 21, cmd/csat/pdf.go): STUB. Replace the body with
 //
 //	return printPDF(ctx, html, path)
-func renderPDF(ctx context.Context, html []byte, path string) error {
+func renderPDF(ctx context.Context, html []byte, path string) error { //nolint:unparam // a stub until the merge
 	_, _, _ = ctx, html, path
 	return usagef("--pdf: %w", errNotBuilt)
 }
@@ -168,7 +168,7 @@ func renderPDF(ctx context.Context, html []byte, path string) error {
 // MERGE(issue 21, io/htmlreport RenderXLSX): STUB. Replace the body with
 //
 //	return htmlreport.RenderXLSX(w, rep, opts)
-func renderXLSX(w io.Writer, rep analysis.Report, opts htmlreport.Options) error {
+func renderXLSX(w io.Writer, rep analysis.Report, opts htmlreport.Options) error { //nolint:unparam // a stub until the merge
 	_, _, _ = w, rep, opts
 	return usagef("--xlsx: %w", errNotBuilt)
 }

@@ -13,8 +13,9 @@ import (
 )
 
 const exampleScore = `  csat score testdata/sample                 # the data directory: answers.csv, …
-  csat score -lang en answers.xlsx           # one answers file, English labels
-  csat score -json -period 2025H2 testdata/sample`
+  csat score answers.xlsx --lang en          # one answers file, English labels
+  csat score testdata/sample --json --period 2025H2
+  csat score export.csv --period 2026H1      # a file without a period column: its period's name`
 
 func scoreCommand(fs *pflag.FlagSet) runner {
 	var f inputFlags

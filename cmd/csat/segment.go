@@ -21,20 +21,20 @@ import (
 )
 
 const exampleSegment = `  csat segment testdata/sample                         # values.csv or purchases.csv of the directory
-  csat segment -discount 0.08 purchases.csv            # CLV from margins per period, then ABC
-  csat segment -purchases margins-2026.xlsx            # a purchases file by another name
-  csat segment -as-of 2026-06-30 -last last.csv values.csv
-  csat segment -margin high -count few values.csv      # + the recommended relationship type
+  csat segment purchases.csv --discount 0.08            # CLV from margins per period, then ABC
+  csat segment --purchases margins-2026.xlsx           # a purchases file by another name
+  csat segment values.csv --as-of 2026-06-30 --last last.csv
+  csat segment values.csv --margin high --count few    # + the recommended relationship type
 
 A file given as the argument is read by its role, never by a part of its
 name: values.csv/.xlsx holds values, purchases.csv/.xlsx purchases; a CSV
 file of another name by its header (a value column: values; a margin
-column: purchases); any other file needs -values FILE or -purchases FILE.
+column: purchases); any other file needs --values FILE or --purchases FILE.
 
 ABC grades by cumulative value share: A while the customers ranked above
 hold less than 80% of the value, B below 95%, else C (METHOD.md §8). The
 schedule (with -as-of) surveys key customers (class A) every quarter and
-the others every half year; -last is a CSV customer,last (YYYY-MM-DD).`
+the others every half year; --last is a CSV customer,last (YYYY-MM-DD).`
 
 func segmentCommand(fs *pflag.FlagSet) runner {
 	var f inputFlags
@@ -326,15 +326,15 @@ func headerRole(path string, enc sheet.Encoding) string {
 	return ""
 }
 
-const examplePlan = `  csat plan -population 500                           # Cochran: n₀ = 384.16 → n = 218
-  csat plan -margin 0.05 -confidence 0.95             # infinite population: n = 385
-  csat plan -population 500 -strata strata.csv -allocation neyman
-  csat plan -population 500 -customers customers.txt -seed 2026
+const examplePlan = `  csat plan --population 500                          # Cochran: n₀ = 384.16 → n = 218
+  csat plan --margin 0.05 --confidence 0.95           # infinite population: n = 385
+  csat plan --population 500 --strata strata.csv --allocation neyman
+  csat plan --population 500 --customers customers.txt --seed 2026 -n 50
 
--strata is a CSV name,population[,stddev]; -customers a file of customer
+--strata is a CSV name,population[,stddev]; --customers a file of customer
 ids, one per line, from which the sample is drawn (seeded, reproducible).
--margin, -confidence and -p are within (0, 1): 0 is refused, never read
-as the default.`
+--margin, --confidence and -p (--proportion) are within (0, 1): 0 is
+refused, never read as the default.`
 
 func planCommand(fs *pflag.FlagSet) runner {
 	var pf planFlags
@@ -599,10 +599,10 @@ func parseIDs(name string, b []byte, enc sheet.Encoding) ([]string, error) {
 }
 
 const exampleTarget = `  csat target 82 85 78 88 90 80            # scores, oldest first: target 85.75
-  csat target -variant 80% 82% 79% 85%     # percentages (or fractions 0.80 …)
+  csat target 80% 82% 79% 85% --variant     # percentages (or fractions 0.80 …)
 
 The average-advanced target 平均先进指标 is the mean of the values above
-the mean of the history (METHOD.md §10); -variant is (mean + Σ advanced)
+the mean of the history (METHOD.md §10); --variant is (mean + Σ advanced)
 / (k + 1).`
 
 func targetCommand(fs *pflag.FlagSet) runner {
