@@ -268,7 +268,7 @@ func templateReadme() string {
 	b.WriteString("文件可以是 CSV（UTF-8 或 GBK）或 Excel .xlsx（同名，二者只留一个；targets、actions、sent、benchmarks 只能是 CSV）。\r\n")
 	b.WriteString("template.xlsx 在一个工作簿中包含所有表格，每个文件一个工作表；也可直接读取，例如：\r\n")
 	b.WriteString("  csat score --answers template.xlsx --sheet answers\r\n")
-	b.WriteString("表头可用中文或英文；详见 docs/input.md。\r\n\r\n")
+	b.WriteString("表头可用中文或英文；各列的说明见 csat 仓库中的 docs/input.md，或运行 csat report --help。\r\n\r\n")
 	for _, tf := range templateFiles {
 		fmt.Fprintf(&b, "  %-11s %s\r\n", tf.name, tf.zh)
 	}
@@ -278,7 +278,7 @@ func templateReadme() string {
 	b.WriteString("A file may be CSV (UTF-8 or GBK) or Excel .xlsx (of the same name; keep one of the two; targets, actions, sent and benchmarks are CSV only).\r\n")
 	b.WriteString("template.xlsx holds every table in one workbook, a sheet per file; it is read as it is too, e.g.\r\n")
 	b.WriteString("  csat score --answers template.xlsx --sheet answers\r\n")
-	b.WriteString("Headers may be Chinese or English; see docs/input.md.\r\n\r\n")
+	b.WriteString("Headers may be Chinese or English; every column is described in docs/input.md of the csat repository, and by csat report --help.\r\n\r\n")
 	for _, tf := range templateFiles {
 		fmt.Fprintf(&b, "  %-11s %s\r\n", tf.name, tf.en)
 	}

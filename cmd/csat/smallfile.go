@@ -61,14 +61,14 @@ func readSmall(path string) ([]byte, error) {
 	}
 	defer func() { _ = f.Close() }() // read only: a close error loses nothing
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > maxSmallFile {
-		return nil, fmt.Errorf("csat: %s: %d bytes, more than the %d of a small file: %w", path, st.Size(), maxSmallFile, csat.ErrOutOfRange)
+		return nil, fmt.Errorf("%s: %d bytes, more than the %d of a small file: %w", path, st.Size(), maxSmallFile, csat.ErrOutOfRange)
 	}
 	b, err := io.ReadAll(io.LimitReader(f, maxSmallFile+1))
 	if err != nil {
 		return nil, usageError{fmt.Errorf("%s: %w", path, err)}
 	}
 	if len(b) > maxSmallFile {
-		return nil, fmt.Errorf("csat: %s: more than the %d bytes of a small file: %w", path, maxSmallFile, csat.ErrOutOfRange)
+		return nil, fmt.Errorf("%s: more than the %d bytes of a small file: %w", path, maxSmallFile, csat.ErrOutOfRange)
 	}
 	return b, nil
 }
