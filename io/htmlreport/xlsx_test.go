@@ -285,6 +285,15 @@ func TestXLSXFigures(t *testing.T) {
 		}
 	}
 
+	checkItems(t, f)
+	checkSpansAndSigns(t, f)
+	checkDistribution(t, f)
+}
+
+// checkItems checks the items' sheet: its header frozen, and every
+// item's survey degree and rate computed from the fixture's counts.
+func checkItems(t *testing.T, f *excelize.File) {
+	t.Helper()
 	items := sheetNamed(t, f, "各项目满意度")
 	if a1 := readCell(t, f, items, 1, 1); a1.shown != "项目" {
 		t.Errorf("the items' sheet starts with %q, want its header 项目", a1.shown)
@@ -314,6 +323,14 @@ func TestXLSXFigures(t *testing.T) {
 			t.Errorf("item %s: figures %+v, want degree %s and rate %s", item, figs, degree, rate)
 		}
 	}
+}
+
+// checkSpansAndSigns checks that an item spanning rows is repeated in
+// each, that signed differences keep their signs and that a figure
+// marked ≈ stays text.
+func checkSpansAndSigns(t *testing.T, f *excelize.File) {
+	t.Helper()
+	items := sheetNamed(t, f, "各项目满意度")
 	// The item spans its sources' rows on the page; in the workbook each
 	// row names it: 交货期's rows hold the survey's 5, the
 	// self-assessment's 10 and the competitor's 12 answers.
@@ -358,6 +375,12 @@ func TestXLSXFigures(t *testing.T) {
 		t.Error("the competitor's ≈81.67% of 交货期 is not in the items' sheet")
 	}
 
+}
+
+// checkDistribution checks the answers per item of the distribution's
+// sheet: numbers, from the fixture's counts.
+func checkDistribution(t *testing.T, f *excelize.File) {
+	t.Helper()
 	dist := sheetNamed(t, f, "分布")
 	for item, counts := range workedSurvey {
 		_, _, n := degreeRate(counts)
