@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -104,8 +104,10 @@ const pdfReadyJS = `document.readyState === 'complete' && document.fonts.status 
 // with Chromium or Google Chrome (see [findChrome]): backgrounds
 // printed, the page's print style and @page size followed, no header or
 // footer of the browser's own (the report prints its own running head
-// and page numbers). The page is loaded from a temporary file, which is
-// removed; the PDF is written to a temporary file beside path, then
+// and page numbers), its charts drawn first at the printed width. The
+// page goes to the browser through its debugging connection, not a
+// file; the browser runs headless with a temporary profile, removed
+// when it stops. The PDF is written to a temporary file beside path, then
 // renamed to path, replacing a file there — whether one may be replaced
 // is the caller's decision. Without a browser the error wraps
 // errNoChrome; the whole print is bounded by ctx, or by two minutes when
@@ -129,22 +131,12 @@ func renderPDF(ctx context.Context, chrome string, html []byte) ([]byte, error) 
 		ctx, cancel = context.WithTimeout(ctx, pdfTimeout)
 		defer cancel()
 	}
-	dir, err := os.MkdirTemp("", "csat-pdf-")
-	if err != nil {
-		return nil, fmt.Errorf("printing the PDF: %w", err)
-	}
-	defer func() { _ = os.RemoveAll(dir) }() // a temporary copy of the page and the browser's profile
-	file := filepath.Join(dir, "report.html")
-	if err := os.WriteFile(file, html, 0o600); err != nil {
-		return nil, fmt.Errorf("printing the PDF: %w", err)
-	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chrome),
 		chromedp.Headless,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
 		chromedp.DisableGPU,
-		chromedp.UserDataDir(filepath.Join(dir, "profile")),
 		chromedp.Flag("disable-extensions", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
@@ -160,14 +152,11 @@ func renderPDF(ctx context.Context, chrome string, html []byte) ([]byte, error) 
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	defer cancelBrowser()
 	if err := chromedp.Do(bctx); err != nil {
-		return nil, fmt.Errorf("could not start the browser %s to print the PDF: %w", chrome, err)
-	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(file)}
-	if !strings.HasPrefix(u.Path, "/") { // C:/… on Windows
-		u.Path = "/" + u.Path
+		return nil, fmt.Errorf("could not start the browser %s to print the PDF (write the HTML report instead, open it in a browser and print it to PDF from there): %w", chrome, err)
 	}
 	if err := chromedp.Do(bctx,
-		chromedp.Navigate(u.String()),
+		chromedp.Navigate("about:blank"),
+		pdfSetPage(html),
 		chromedp.EmulateViewport(pdfPrintWidth, 1200),
 		pdfPrintMedia(),
 	); err != nil {
@@ -188,6 +177,21 @@ func renderPDF(ctx context.Context, chrome string, html []byte) ([]byte, error) 
 		return nil, fmt.Errorf("the browser could not print the report to PDF: %w", err)
 	}
 	return pdf, nil
+}
+
+// pdfSetPage replaces the blank page's document with html. The page
+// is handed to the browser through its debugging connection, never
+// through a file: a browser confined to its own files (Ubuntu's snap
+// of Chromium has its own /tmp) loads it all the same.
+func pdfSetPage(html []byte) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		tree, err := chromedp.Call(ctx, page.GetFrameTree, cdp.Empty{})
+		if err != nil {
+			return err
+		}
+		_, err = chromedp.Call(ctx, page.SetDocumentContent, page.SetDocumentContentParams{FrameID: tree.FrameTree.Frame.ID, HTML: string(html)})
+		return err
+	})
 }
 
 // pdfPrintMedia lays the page out for print, as it will be printed, so

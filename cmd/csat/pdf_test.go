@@ -62,8 +62,10 @@ setTimeout(() => {
 </body></html>`
 
 // A page prints to an A4 PDF: a PDF file with a page of 595 × 842
-// points (210 × 297 mm), the glyphs of both phrases in its fonts, and
-// nothing left beside it but the PDF.
+// points (210 × 297 mm), the glyphs of both phrases in its fonts, its
+// background colours and its chart, only what the print style shows,
+// no header or footer of the browser's, and nothing left beside it but
+// the PDF.
 func TestPrintPDF(t *testing.T) {
 	needChrome(t)
 	dir := t.TempDir()
@@ -86,6 +88,15 @@ func TestPrintPDF(t *testing.T) {
 		t.Errorf("%d pages, want 1", pages)
 	}
 	checkA4(t, pdf)
+	// The band's background #1f4e79 (31, 78, 121 of 255) is printed, and
+	// the chart drawn 300 ms after loading, #c00 (204 of 255), too: the
+	// print waited for it.
+	fills := fillsOf(pdf)
+	for _, want := range []string{".1216 .3059 .4745", ".8 0 0"} {
+		if !fills[want] {
+			t.Errorf("no fill of colour %s in the PDF (fills %v)", want, fills)
+		}
+	}
 	mapped := unicodeOf(t, pdf)
 	for _, r := range phraseZH + strings.ReplaceAll(phraseEN, " ", "") {
 		if !mapped[r] && !mapped[glyphTwin[r]] {
@@ -114,6 +125,24 @@ func TestPrintPDF(t *testing.T) {
 		}
 		t.Errorf("the output's directory holds %q, want only report.pdf", names)
 	}
+}
+
+// fillsOf returns the fill colours (r g b rg) of the PDF's compressed
+// content streams, as written: ".8 0 0".
+func fillsOf(pdf []byte) map[string]bool {
+	fills := map[string]bool{}
+	rg := regexp.MustCompile(`([0-9.]+ [0-9.]+ [0-9.]+) rg\b`)
+	for _, s := range regexp.MustCompile(`(?s)stream\r?\n(.*?)\r?\nendstream`).FindAllSubmatch(pdf, -1) {
+		zr, err := zlib.NewReader(bytes.NewReader(s[1]))
+		if err != nil {
+			continue
+		}
+		data, _ := io.ReadAll(zr)
+		for _, m := range rg.FindAllSubmatch(data, -1) {
+			fills[string(m[1])] = true
+		}
+	}
+	return fills
 }
 
 // glyphTwin names the character a font's glyph may be mapped to in
