@@ -187,7 +187,7 @@ func (c *xlCollector) walk(n *html.Node, cur *xlSheet) {
 	}
 	switch n.DataAtom {
 	case atom.Section:
-		if xlFind(n, atom.Table) != nil {
+		if xlHasTable(n) {
 			s := &xlSheet{name: xlSectionName(n, len(c.secs)+1)}
 			c.secs = append(c.secs, s)
 			c.caption = ""
@@ -290,8 +290,20 @@ func xlSkipped(n *html.Node) bool {
 	return xlHasClass(n, "chart") || xlHasClass(n, "derivs")
 }
 
-// xlSectionName returns the name of a section: its heading without the
-// section's number's own formatting, or "Sheet k" without one.
+// xlHasTable tells whether n holds a table outside the parts left out
+// (charts, derivations).
+func xlHasTable(n *html.Node) bool {
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type == html.ElementNode && !xlSkipped(k) && (k.DataAtom == atom.Table || xlHasTable(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// xlSectionName returns the name of a section: its heading's text, its
+// number included ("2 各项目满意度"), else its aria-label, else
+// "Sheet" and k.
 func xlSectionName(n *html.Node, k int) string {
 	if h := xlFind(n, atom.H2); h != nil {
 		if s := xlText(h); s != "" {
@@ -557,7 +569,12 @@ func (c *xlCollector) workbook(created string) (*excelize.File, error) {
 	}
 	st := &xlStyles{f: f, num: map[string]int{}}
 	used := map[string]bool{"history": true} // Excel reserves History
-	sheets := append([]*xlSheet{c.front}, c.secs...)
+	sheets := []*xlSheet{c.front}
+	for _, s := range c.secs {
+		if len(s.rows) > 0 { // tables without rows
+			sheets = append(sheets, s)
+		}
+	}
 	for i, s := range sheets {
 		name := xlSheetName(s.name, used)
 		var err error

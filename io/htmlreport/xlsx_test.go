@@ -429,7 +429,8 @@ func TestXLSXFront(t *testing.T) {
 }
 
 // The same report and options give the same bytes; the workbook's date
-// is the report's, or 1980-01-01 without one, never the clock's.
+// is the report's, or 1980-01-01 without one, never the clock's; the
+// derivations, open or folded on the page, are not in it.
 func TestXLSXDeterministic(t *testing.T) {
 	rep := full(t)
 	for _, gen := range []time.Time{{}, time.Date(2026, 7, 3, 0, 0, 0, 0, time.UTC)} {
@@ -449,6 +450,45 @@ func TestXLSXDeterministic(t *testing.T) {
 		}
 		if props.Created != want || props.Modified != want {
 			t.Errorf("generated %v: created %s, modified %s, want %s", gen, props.Created, props.Modified, want)
+		}
+		// The derivations are left out, printed open or folded.
+		opts.ExpandDerivations = true
+		if _, c := xlsxOf(t, rep, opts); !bytes.Equal(a, c) {
+			t.Errorf("generated %v: the derivations printed open change the workbook", gen)
+		}
+		checkNoDerivations(t, f, rep, opts)
+	}
+}
+
+// checkNoDerivations checks that no cell of f holds a derivation of the
+// page (the entries of its 计算过程 lists).
+func checkNoDerivations(t *testing.T, f *excelize.File, rep analysis.Report, opts htmlreport.Options) {
+	t.Helper()
+	var page bytes.Buffer
+	if err := htmlreport.Render(&page, rep, opts); err != nil {
+		t.Fatal(err)
+	}
+	derivs := map[string]bool{}
+	for _, list := range regexp.MustCompile(`(?s)<details class="derivs".*?</details>`).FindAllString(page.String(), -1) {
+		for _, dd := range regexp.MustCompile(`(?s)<dd>(.*?)</dd>`).FindAllStringSubmatch(list, -1) {
+			derivs[strings.Join(strings.Fields(html.UnescapeString(dd[1])), " ")] = true
+		}
+	}
+	if len(derivs) < 10 {
+		t.Fatalf("the page has %d derivations: the check would prove nothing", len(derivs))
+	}
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			for _, c := range r {
+				if derivs[c] {
+					t.Errorf("sheet %s holds the derivation %q", sheet, c)
+					return
+				}
+			}
 		}
 	}
 }
