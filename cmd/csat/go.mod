@@ -3,6 +3,8 @@ module github.com/csatkit/csat/cmd/csat
 go 1.26.8
 
 require (
+	github.com/chromedp/cdproto v0.159.0
+	github.com/chromedp/chromedp v0.23.0
 	github.com/csatkit/csat v0.0.0-00010101000000-000000000000
 	github.com/csatkit/csat/io v0.0.0-00010101000000-000000000000
 	github.com/google/go-cmp v0.7.0
@@ -15,6 +17,7 @@ require (
 )
 
 require (
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/richardlehane/mscfb v1.0.9 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
