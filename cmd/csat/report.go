@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -98,9 +100,9 @@ func writeReport(e *env, o output, inputs []string, rep analysis.Report, opts ht
 		if err := htmlreport.Render(&page, rep, opts); err != nil {
 			return err
 		}
-		err = o.writePath(e, inputs, func(tmp string) error { return renderPDF(e.ctx, page.Bytes(), tmp) })
+		err = o.writePath(e, inputs, func(tmp string) error { return pdfOutput(e.ctx, page.Bytes(), tmp) })
 	case o.flag == "--xlsx":
-		err = o.write(e, inputs, func(w io.Writer) error { return renderXLSX(w, rep, opts) })
+		err = o.write(e, inputs, func(w io.Writer) error { return htmlreport.RenderXLSX(w, rep, opts) })
 	default:
 		err = o.write(e, inputs, func(w io.Writer) error { return htmlreport.Render(w, rep, opts) })
 	}
@@ -109,4 +111,15 @@ func writeReport(e *env, o output, inputs []string, rep analysis.Report, opts ht
 	}
 	_, _ = fmt.Fprintf(e.stderr, "wrote %s\n", escapeName(o.path)) // the output is written: a lost notice is harmless
 	return nil
+}
+
+// pdfOutput prints the page to a PDF file at path; no browser to print
+// with is a usage error (exit 2): the run asked for what this computer
+// cannot do, and the message says what to install.
+func pdfOutput(ctx context.Context, html []byte, path string) error {
+	err := printPDF(ctx, html, path)
+	if errors.Is(err, errNoChrome) {
+		return usageError{err}
+	}
+	return err
 }

@@ -1,16 +1,12 @@
 package main
 
 import (
-	"context"
-	"errors"
-	"io"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/io/htmlreport"
 	"github.com/spf13/pflag"
 )
@@ -148,27 +144,4 @@ func reportOptions(rf *reportFlags, l language) htmlreport.Options {
 	//	opts.SignOff.Reviewed = rf.reviewedBy
 	//	opts.SignOff.Approved = rf.approvedBy
 	return opts
-}
-
-// errNotBuilt is the error of an output whose writer is not in this build.
-var errNotBuilt = errors.New("not built yet")
-
-// renderPDF prints the report's HTML page to a PDF file at path.
-//
-// MERGE(issue 21, cmd/csat/pdf.go): STUB. Replace the body with
-//
-//	return printPDF(ctx, html, path)
-func renderPDF(ctx context.Context, html []byte, path string) error { //nolint:unparam // a stub until the merge
-	_, _, _ = ctx, html, path
-	return usagef("--pdf: %w", errNotBuilt)
-}
-
-// renderXLSX writes every table of the report to an Excel workbook.
-//
-// MERGE(issue 21, io/htmlreport RenderXLSX): STUB. Replace the body with
-//
-//	return htmlreport.RenderXLSX(w, rep, opts)
-func renderXLSX(w io.Writer, rep analysis.Report, opts htmlreport.Options) error { //nolint:unparam // a stub until the merge
-	_, _, _ = w, rep, opts
-	return usagef("--xlsx: %w", errNotBuilt)
 }
