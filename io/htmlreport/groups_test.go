@@ -1,12 +1,13 @@
 package htmlreport_test
 
 import (
-	"github.com/shopspring/decimal"
 	"html"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"

@@ -1,0 +1,91 @@
+package htmlreport
+
+import (
+	"strings"
+
+	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
+)
+
+// This file holds the texts the report takes from the analysis and root
+// packages that those write in English (or in the method's bilingual
+// notation) only: one function per kind of text, so that each switches
+// to the packages' own Chinese and English versions in one place. Until
+// then each is worded here: in English as the package writes it, in
+// Chinese by its known phrases.
+
+// zhPhrases are the English phrases of the analysis package's texts
+// with their Chinese, longest first where one contains another.
+var zhPhrases = []struct{ en, zh string }{
+	{"two-proportion z-test (pooled)", "合并双比例 z 检验"},
+	{"Welch's t-test", "Welch t 检验"},
+	{"not significant at α = ", "不显著，α = "},
+	{"significant at α = ", "显著，α = "},
+	{"; warning: ", "；注意："},
+	{"pooled rate ", "合并满意率 "},
+	{" vs ", " 对 "},
+	{"competitor answers share no item with the survey", "竞争对手的答项与检查没有共同项目"},
+	{"competitor forms", "份竞争对手答卷"},
+	{"fewer than", "少于"},
+	{"renormalised", "权重重新归一"},
+	{"missing", "缺失"},
+	{"no answers", "无答项"},
+	{"answers", "答项"},
+	{"forms", "份答卷"},
+}
+
+// zhText words an English text of the analysis package in Chinese by
+// its known phrases.
+func zhText(s string) string {
+	for _, p := range zhPhrases {
+		s = strings.ReplaceAll(s, p.en, p.zh)
+	}
+	return s
+}
+
+// inLang returns s, an English text of the analysis package, in l.
+func (l lang) inLang(s string) string {
+	if l == langEN {
+		return s
+	}
+	return zhText(s)
+}
+
+// reportWarnings are [analysis.Report].Warnings in the report's
+// language.
+func (l lang) reportWarnings(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = l.inLang(w)
+	}
+	return out
+}
+
+// comparisonExplain is [analysis.Comparison].Explain in the report's
+// language.
+func (l lang) comparisonExplain(c analysis.Comparison) string { return l.inLang(c.Explain()) }
+
+// comparisonWarning is one of [analysis.Comparison].Warnings in the
+// report's language.
+func (l lang) comparisonWarning(w string) string { return l.inLang(w) }
+
+// intervalExplain is [csat.Interval].Explain in the report's language:
+// its method and level named in it, the formula and bounds as they are.
+func (l lang) intervalExplain(iv *csat.Interval) string {
+	s := iv.Explain()
+	if l == langEN {
+		return s
+	}
+	head, rest, ok := strings.Cut(s, " interval")
+	if !ok {
+		return zhText(s)
+	}
+	head = strings.Replace(head, "adjusted Wald", "调整 Wald", 1)
+	return head + " 置信区间" + rest
+}
+
+// customerExplain is [csat.CustomerScore].Explain in the report's
+// language: the final score's derivation, then the band.
+func (f fmtr) customerExplain(c csat.CustomerScore) string {
+	return f.derivation(c.Final) + "\n" + f.l.t("band") + f.l.t("colon") + f.l.level(c.BandLevel)
+}
