@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
 )
 
@@ -50,6 +51,12 @@ func (b *builder) findings() {
 // addFinding adds a finding, formatted from the Chinese or the English
 // format as the report's language asks.
 func (b *builder) addFinding(zh, en string, args ...any) {
+	// A figure prints at the report's places, never marked ≈.
+	for i, a := range args {
+		if r, ok := a.(csat.Result); ok {
+			args[i] = b.f.num(r)
+		}
+	}
 	b.p.Findings = append(b.p.Findings, fmt.Sprintf([2]string{zh, en}[b.l], args...))
 }
 

@@ -400,7 +400,11 @@ func (l lang) signalName(s string) string {
 }
 
 // limitNum is a control limit (a fraction) in percent, for the chart.
-func (f fmtr) limitNum(d decimal.Decimal) numStr { return f.pctNum(d) }
+func (f fmtr) limitNum(d decimal.Decimal) numStr {
+	// The step lines are drawn, not labelled: to 2 places whatever the
+	// places of the figures.
+	return numStr(d.Shift(2).Round(2).String())
+}
 
 // limitLabel prints a control limit as a percentage at the places.
 func (f fmtr) limitLabel(d decimal.Decimal) string {
