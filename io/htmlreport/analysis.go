@@ -182,7 +182,9 @@ func (b *builder) competitor() {
 	var names []string
 	var usD, themD, usR, themR arr
 	seen := map[string]bool{}
-	for _, c := range r.Competitor {
+	comps := slices.Clone(r.Competitor)
+	sortBy(b, comps, func(c analysis.ItemComparison) string { return c.Item })
+	for _, c := range comps {
 		row := competitorRow{Item: l.item(c.Item), Overall: c.Item == "", Degree: f.comparison(c.Degree), Rate: f.comparison(c.Rate)}
 		s.Rows = append(s.Rows, row)
 		s.Derivs = append(s.Derivs,

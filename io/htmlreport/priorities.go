@@ -1,6 +1,7 @@
 package htmlreport
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -212,6 +213,12 @@ func (b *builder) quadrant() {
 	if q == nil || len(q.Items) == 0 {
 		return
 	}
+	// The items in the report's order ([Options.Order]), in the table and
+	// the chart alike; the fix-first list keeps its own order.
+	sorted := *q
+	sorted.Items = slices.Clone(q.Items)
+	sortBy(b, sorted.Items, func(it analysis.QuadrantItem) string { return it.Item })
+	q = &sorted
 	method := l.methodName(q.Method)
 	perfName := l.shortFigure("degree")
 	if p := q.Items[0].Performance.Label(); !strings.HasPrefix(p, "degree") {
@@ -461,10 +468,20 @@ var benchSymbols = map[analysis.BenchmarkKind][2]string{
 
 func (b *builder) benchmarks() {
 	f := b.f
-	l, gs := b.l, b.r.Benchmarks
+	l, gs := b.l, slices.Clone(b.r.Benchmarks)
 	if len(gs) == 0 {
 		return
 	}
+	// By figure in the report's order, then by item ([Options.Order]).
+	figs := map[string]int{}
+	for _, g := range gs {
+		if _, ok := figs[g.Figure]; !ok {
+			figs[g.Figure] = len(figs)
+		}
+	}
+	slices.SortStableFunc(gs, func(x, y analysis.BenchmarkGap) int {
+		return cmp.Or(cmp.Compare(figs[x.Figure], figs[y.Figure]), cmp.Compare(b.rank(x.Item), b.rank(y.Item)))
+	})
 	s := &benchSec{head: b.head("benchmarks", l.t("sec_benchmarks"), l.t("benchmarks_lead")), GapCol: l.t("gap")}
 	fractions := true
 	for _, g := range gs {

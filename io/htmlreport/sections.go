@@ -58,7 +58,7 @@ func (b *builder) cards() {
 	l, sv := b.l, surveyFigures(b.r)
 	k := min(2, len(sv.Overall.Figures))
 	for i := range min(k, len(b.r.Overall)) {
-		o := b.r.Overall[i]
+		o := overallResult(b.r.Overall[i])
 		c := card{Label: l.compose(l.t("overall"), l.shortFigure(o.Label())), Value: f.num(o), Title: f.explain(o), Accent: true}
 		var parts []string
 		for _, pt := range o.Parts() {
@@ -120,7 +120,7 @@ func (b *builder) overall() {
 			s.Derivs = append(s.Derivs, f.figureDerivs(l.t("self")+" · "+name, self.Overall.Figures[i])...)
 		}
 		if i < len(b.r.Overall) {
-			o := b.r.Overall[i]
+			o := overallResult(b.r.Overall[i])
 			row.Overall, row.Formula = f.cell(o), l.inLang(o.Formula())
 			s.Derivs = append(s.Derivs, deriv{l.compose(l.t("overall"), l.shortFigure(o.Label())), f.derivation(o)})
 		}
@@ -248,6 +248,7 @@ func (b *builder) items() {
 	gaps := slices.Clone(b.r.Gaps)
 	sortBy(b, gaps, func(g analysis.Gap) string { return g.Item })
 	for _, g := range gaps {
+		g.DegreeGap, g.RateGap = gapResult(g.DegreeGap, "degree"), gapResult(g.RateGap, "rate")
 		s.Gaps = append(s.Gaps, gapRow{Item: g.Item,
 			SelfDegree: f.cell(g.SelfDegree), SurveyDegree: f.cell(g.SurveyDegree), DegreeGap: f.signed(g.DegreeGap),
 			SelfRate: f.cell(g.SelfRate), SurveyRate: f.cell(g.SurveyRate), RateGap: f.signed(g.RateGap),
@@ -340,7 +341,9 @@ type likertRow struct {
 // levels or counts (not built by [analysis.Build]) has no distribution.
 func (b *builder) likert() error {
 	l, sv, levels := b.l, surveyFigures(b.r), b.r.Levels
-	figs := append([]analysis.ItemFigures{sv.Overall}, sv.Items...)
+	items := slices.Clone(sv.Items)
+	sortBy(b, items, func(it analysis.ItemFigures) string { return it.Item })
+	figs := append([]analysis.ItemFigures{sv.Overall}, items...)
 	if len(levels) == 0 && !slices.ContainsFunc(figs, func(f analysis.ItemFigures) bool { return len(f.Counts) > 0 }) {
 		return nil
 	}

@@ -81,6 +81,7 @@ func (l lang) intervalExplain(iv *csat.Interval) string {
 		return zhText(s)
 	}
 	head = strings.Replace(head, "adjusted Wald", "调整 Wald", 1)
+	rest = strings.NewReplacer("t with ", "t 分布，自由度 ", " df, ", "，", "centre ", "中心 ").Replace(rest)
 	return head + " 置信区间" + rest
 }
 
@@ -88,4 +89,23 @@ func (l lang) intervalExplain(iv *csat.Interval) string {
 // language: the final score's derivation, then the band.
 func (f fmtr) customerExplain(c csat.CustomerScore) string {
 	return f.derivation(c.Final) + "\n" + f.l.t("band") + f.l.t("colon") + f.l.level(c.BandLevel)
+}
+
+// labelled returns r with its label in Chinese and English ([csat.Result.In]),
+// for a result the analysis package labels in English only.
+func labelled(r csat.Result, zh, en string) csat.Result {
+	return r.In("zh", zh, nil).In("en", en, nil)
+}
+
+// overallResult is a blended overall figure ([analysis.Report].Overall)
+// labelled in both languages: 整体满意度, overall degree.
+func overallResult(o csat.Result) csat.Result {
+	return labelled(o, langZH.compose(langZH.t("overall"), langZH.shortFigure(o.Label())),
+		langEN.compose(langEN.t("overall"), langEN.shortFigure(o.Label())))
+}
+
+// gapResult is a self-assessment gap ([analysis.Gap]) of a figure
+// ("degree", "rate") labelled in both languages: 满意度差距, degree gap.
+func gapResult(r csat.Result, figure string) csat.Result {
+	return labelled(r, langZH.shortFigure(figure)+"差距", strings.ToLower(langEN.shortFigure(figure))+" gap")
 }
