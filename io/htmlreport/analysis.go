@@ -325,7 +325,7 @@ func (b *builder) targetRows(s *trendSec) {
 	l, r := b.l, b.r
 	for _, tg := range r.Targets {
 		row := targetRow{Name: l.figureName(targetLabel(r, tg)), Against: l.t("against_" + tg.Against.String()),
-			Mean: f.cell(tg.Target.Mean), Target: f.cell(tg.Target.Target), Current: f.cell(tg.Current), Met: tg.Met}
+			Mean: f.cell(tg.Target.Mean), Target: f.cell(tg.Target.Target), Current: f.cell(overallResult(tg.Current)), Met: tg.Met}
 		if _, ok := words["against_"+tg.Against.String()]; !ok {
 			row.Against = tg.Against.String()
 		}

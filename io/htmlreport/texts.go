@@ -100,6 +100,21 @@ func labelled(r csat.Result, zh, en string) csat.Result {
 // overallResult is a blended overall figure ([analysis.Report].Overall)
 // labelled in both languages: 整体满意度, overall degree.
 func overallResult(o csat.Result) csat.Result {
+	if !strings.HasPrefix(o.Label(), "overall ") {
+		return o
+	}
+	parts := o.Parts()
+	for i, pt := range parts {
+		src, fig, ok := strings.Cut(pt.Label(), ": ")
+		if !ok {
+			continue
+		}
+		parts[i] = labelled(pt, langZH.source(src)+langZH.shortFigure(fig),
+			strings.ToLower(langEN.source(src))+" "+strings.ToLower(langEN.shortFigure(fig)))
+	}
+	if len(parts) > 0 {
+		o = o.WithParts(parts...)
+	}
 	return labelled(o, langZH.compose(langZH.t("overall"), langZH.shortFigure(o.Label())),
 		langEN.compose(langEN.t("overall"), langEN.shortFigure(o.Label())))
 }
