@@ -276,6 +276,7 @@ type changeCell struct {
 type targetRow struct {
 	Name, Against                       string
 	Mean, AdvancedMean, Target, Current cell
+	Gap                                 cell // current − target, in percentage points for fractions
 	Met                                 bool
 	MetText                             string
 }
@@ -337,6 +338,11 @@ func (b *builder) targetRows(s *trendSec) {
 		row.MetText = l.t("met_no")
 		if tg.Met {
 			row.MetText = l.t("met_yes")
+		}
+		row.Gap = cell{Value: l.t("none")}
+		if gap, ok := targetGap(tg); ok {
+			row.Gap = f.signed(gap)
+			s.Derivs = append(s.Derivs, deriv{l.t("target_gap") + " · " + row.Name, f.explain(gap)})
 		}
 		s.Targets = append(s.Targets, row)
 		s.Derivs = append(s.Derivs, deriv{l.t("target") + " · " + row.Name, f.derivation(tg.Target.Target)})

@@ -83,6 +83,9 @@ func (b *builder) targetFindings() {
 	var met, missed []string
 	for _, t := range r.Targets {
 		s := lower(l, l.shortFigure(targetLabel(r, t))) + " " + f.num(t.Current) + " / " + f.num(t.Target.Target)
+		if gap, ok := targetGap(t); ok {
+			s += l.pick("（", " (") + f.pp(gap) + l.pick("）", ")")
+		}
 		if t.Met {
 			met = append(met, s)
 		} else {

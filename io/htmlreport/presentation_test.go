@@ -45,7 +45,7 @@ func TestTitleBlockAndSignOff(t *testing.T) {
 			t.Fatalf("%s: no sign-off block", lang)
 		}
 		want := [][]string{
-			{"", pick(lang, "姓名", "Name"), pick(lang, "签名", "Signature"), pick(lang, "日期", "Date")},
+			{pick(lang, "职责", "Role"), pick(lang, "姓名", "Name"), pick(lang, "签名", "Signature"), pick(lang, "日期", "Date")},
 			{pick(lang, "编制", "Prepared by"), "张三", "", ""},
 			{pick(lang, "审核", "Reviewed by"), "", "", ""},
 			{pick(lang, "批准", "Approved by"), "王五", "", ""},
@@ -138,6 +138,18 @@ func TestPercentagePoints(t *testing.T) {
 		}
 		if trend := textOf(sectionOf(page, "trend")); !regexp.MustCompile(`[+−]\d+\.\d` + regexp.QuoteMeta(pp)).MatchString(trend) {
 			t.Errorf("%s: the trend's changes are not in percentage points", lang)
+		}
+		// The targets (render_test.go TestTargets): the blend's degree
+		// 78.4% against 75.625%: +2.775 points; its rate 86.4% against
+		// 88%: −1.6 points, in the table and the findings.
+		trend := textOf(sectionOf(page, "trend"))
+		for _, w := range []string{"+2.8" + pp, "−1.6" + pp} {
+			if !strings.Contains(trend, w) {
+				t.Errorf("%s: the targets table lacks %q", lang, w)
+			}
+		}
+		if w := pick(lang, "满意率 86.4% / 88.0%（−1.6 个百分点）", "rate 86.4% / 88.0% (−1.6 pp)"); !strings.Contains(textOf(page), w) {
+			t.Errorf("%s: the findings lack %q", lang, w)
 		}
 		seen := cellText(page)
 		if i := strings.Index(seen, "≈"); i >= 0 {

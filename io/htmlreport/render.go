@@ -80,10 +80,11 @@ var tmpl = template.Must(template.New("report").Option("missingkey=error").Parse
 // first, the Pareto of dissatisfaction with the actions, the competitor
 // comparison, the benchmarks, the trend with the targets, the control
 // chart of the rate, complaints, satisfaction against complaints and
-// churn, customer scores, ABC classes and loyalty. A part the report lacks (the distribution
+// churn, customer scores, ABC classes and loyalty, and at the end the
+// sign-off block (编制 / 审核 / 批准). A part the report lacks (the distribution
 // too, when the report has neither levels nor counts) is left out, not
-// shown empty. Every figure shows its derivation on hover, and each
-// section lists them all (计算过程).
+// shown empty. Every figure shows its derivation on hover, in the
+// report's language, and each section lists them all (计算过程).
 //
 // The page needs no network: its style, its script and the chart library
 // (Apache ECharts 6.1.0, whose licence it carries) are inlined, and it
@@ -93,7 +94,8 @@ var tmpl = template.Must(template.New("report").Option("missingkey=error").Parse
 //
 // Render writes nothing when it fails: the page is built in memory
 // first. A report without a period or without survey figures is an
-// error wrapping [csat.ErrMissing]; a bad option, or survey counts that
+// error wrapping [csat.ErrMissing]; a bad option (language, places,
+// order), or survey counts that
 // do not match the report's levels and answers ([analysis.ItemFigures].Counts,
 // one per level of [analysis.Report].Levels, adding up to Answers), one
 // wrapping [csat.ErrInvalid]. The output depends only on r and opts: a

@@ -91,6 +91,16 @@ func (f fmtr) customerExplain(c csat.CustomerScore) string {
 	return f.derivation(c.Final) + "\n" + f.l.t("band") + f.l.t("colon") + f.l.level(c.BandLevel)
 }
 
+// targetGap is a target's current figure less its target, labelled in
+// both languages (false when the two are not of one kind).
+func targetGap(t analysis.TargetFigure) (csat.Result, bool) {
+	g, err := csat.Difference("gap to target", t.Current, t.Target.Target)
+	if err != nil {
+		return csat.Result{}, false
+	}
+	return labelled(g, "与目标差距", "gap to target"), true
+}
+
 // labelled returns r with its label in Chinese and English ([csat.Result.In]),
 // for a result the analysis package labels in English only.
 func labelled(r csat.Result, zh, en string) csat.Result {
