@@ -1,6 +1,7 @@
 package htmlreport
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/csatkit/csat"
@@ -34,13 +35,28 @@ var zhPhrases = []struct{ en, zh string }{
 	{"forms", "份答卷"},
 }
 
+// zhPatterns are the analysis package's sentences with numbers and
+// names in them, with their Chinese.
+var zhPatterns = []struct {
+	re *regexp.Regexp
+	zh string
+}{
+	{regexp.MustCompile(`(\d+) competitor forms, fewer than the plan's minimum of (\d+)`), "竞争对手答卷 $1 份，少于计划的最少 $2 份"},
+	{regexp.MustCompile(`^(survey|self|competitor) (.+): no interval for (.+) with (\d+) answer\(s\)$`), "$1 $2：仅 $4 个答项，$3 无置信区间"},
+	{regexp.MustCompile(`^overall: `), "全部项目："},
+}
+
 // zhText words an English text of the analysis package in Chinese by
-// its known phrases.
+// its known sentences and phrases.
 func zhText(s string) string {
+	for _, p := range zhPatterns {
+		s = p.re.ReplaceAllString(s, p.zh)
+	}
 	for _, p := range zhPhrases {
 		s = strings.ReplaceAll(s, p.en, p.zh)
 	}
-	return s
+	return strings.NewReplacer("survey ", "检查 ", "self ", "自评 ", "competitor ", "竞争对手 ",
+		"degree 满意度", "满意度", "rate 满意率", "满意率").Replace(s)
 }
 
 // inLang returns s, an English text of the analysis package, in l.
