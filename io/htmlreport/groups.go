@@ -3,6 +3,7 @@ package htmlreport
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/csatkit/csat"
@@ -84,7 +85,9 @@ func (b *builder) formCounts() *formTable {
 	for _, sf := range r.Forms.Sources {
 		g := formGroup{Source: l.source(sf.Source)}
 		g.Rows = append(g.Rows, formRow{Item: l.item(""), Forms: fmt.Sprint(sf.Forms), Answers: fmt.Sprint(sf.Answers), Blanks: fmt.Sprint(sf.Blanks), Overall: true})
-		for _, it := range sf.Items {
+		items := slices.Clone(sf.Items)
+		sortBy(b, items, func(it analysis.ItemForms) string { return it.Item })
+		for _, it := range items {
 			g.Rows = append(g.Rows, formRow{Item: l.item(it.Item), Forms: l.t("none"), Answers: fmt.Sprint(it.Answers), Blanks: fmt.Sprint(it.Blanks)})
 		}
 		t.Groups = append(t.Groups, g)

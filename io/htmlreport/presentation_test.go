@@ -58,6 +58,9 @@ func TestTitleBlockAndSignOff(t *testing.T) {
 		if i := strings.Index(page, block); i < last || i > strings.Index(page, "<footer>") {
 			t.Errorf("%s: the sign-off block is not at the end of the report", lang)
 		}
+		if !strings.Contains(page, ".signoff { break-inside: avoid; page-break-inside: avoid; }") {
+			t.Errorf("%s: the sign-off block may break across printed pages", lang)
+		}
 		if n := strings.Count(block, `<td class="signoff-line"></td>`); n != 6 {
 			t.Errorf("%s: %d blank lines for signatures and dates, want 6", lang, n)
 		}
@@ -246,6 +249,18 @@ func TestItemBlend(t *testing.T) {
 	}
 	if !strings.Contains(textOf(page), "自评 40% + 检查 60%") {
 		t.Error("the blend's weights are not named")
+	}
+	// Another blend, 30/70: 交货期's degree 0.3×72 + 0.7×56 = 60.8%.
+	bl, err := csat.NewBlend([]csat.Weight{{Name: csat.SourceSelf, Weight: dec("0.3")}, {Name: csat.SourceSurvey, Weight: dec("0.7")}}, csat.Renormalize)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := fullInput(t)
+	in.Blend = bl
+	other := render(t, build(t, in), htmlreport.Options{})
+	rows = tableRows(regexp.MustCompile(`(?s)<table class="data item-blend">.*?</table>`).FindString(other))
+	if len(rows) < 3 || rows[2][3] != "60.8%" || !strings.Contains(textOf(other), "自评 30% + 检查 70%") {
+		t.Errorf("a 30/70 blend: 交货期 %v, want its degree blended 60.8%% and the weights named", rows)
 	}
 	if strings.Contains(render(t, build(t, analysis.Input{Period: "2026H1", Table: surveyOnly(t)}), htmlreport.Options{}), "item-blend") {
 		t.Error("a survey alone has a per-item blend")
