@@ -154,6 +154,11 @@ func TestPercentagePoints(t *testing.T) {
 		if w := pick(lang, "满意率 86.4% / 88.0%（−1.6 个百分点）", "rate 86.4% / 88.0% (−1.6 pp)"); !strings.Contains(textOf(page), w) {
 			t.Errorf("%s: the findings lack %q", lang, w)
 		}
+		// Groups (groups_test.go): the rate of 华东 56/60 against 华北
+		// 30/40: 93.33…% − 75% = +18.33… points.
+		if g := textOf(sectionOf(render(t, groupsReport(t), htmlreport.Options{Lang: lang}), "groups")); !strings.Contains(g, "+18.3"+pp) {
+			t.Errorf("%s: the groups' difference is not +18.3%s", lang, pp)
+		}
 		seen := cellText(page)
 		if i := strings.Index(seen, "≈"); i >= 0 {
 			t.Errorf("%s: ≈ outside a derivation: %q", lang, seen[max(0, i-120):min(len(seen), i+40)])
