@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
-	"strings"
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
@@ -51,6 +50,7 @@ func vitalItems(ps []analysis.ParetoEntry) []bool {
 }
 
 func (b *builder) pareto() {
+	f := b.f
 	l, r := b.l, b.r
 	needed := b.neededActions()
 	if len(r.Pareto) == 0 && len(r.Actions) == 0 && len(needed) == 0 {
@@ -61,18 +61,18 @@ func (b *builder) pareto() {
 	var names []string
 	var counts, cum arr
 	for i, e := range r.Pareto {
-		s.Rows = append(s.Rows, paretoRow{Item: e.Item, Count: fmt.Sprint(e.Count), Share: figCell(e.Share), Cumulative: figCell(e.Cumulative), Vital: vital[i]})
-		s.Derivs = append(s.Derivs, deriv{e.Item + " · " + l.t("share"), e.Share.Explain()}, deriv{e.Item + " · " + l.t("cumulative"), e.Cumulative.Explain()})
+		s.Rows = append(s.Rows, paretoRow{Item: e.Item, Count: fmt.Sprint(e.Count), Share: f.cell(e.Share), Cumulative: f.cell(e.Cumulative), Vital: vital[i]})
+		s.Derivs = append(s.Derivs, deriv{e.Item + " · " + l.t("share"), f.explain(e.Share)}, deriv{e.Item + " · " + l.t("cumulative"), f.explain(e.Cumulative)})
 		names = append(names, e.Item)
 		colour := colNonVital
 		if vital[i] {
 			colour = colVital
 		}
 		counts = append(counts, obj{"value": numStr(fmt.Sprint(e.Count)), "itemStyle": obj{"color": colour}})
-		cum = append(cum, resultNum(e.Cumulative))
+		cum = append(cum, f.chartNum(e.Cumulative))
 	}
 	if len(r.Pareto) > 0 {
-		c := b.chart("pareto", "pareto", l.t("sec_pareto"), 300, obj{
+		c := b.chart("pareto", "pareto", l.t("aria_pareto"), 300, obj{
 			"legend": legend(l.t("dissatisfied"), l.t("cumulative")),
 			"grid":   obj{"left": 8, "right": 8, "top": 74, "bottom": 8, "containLabel": true},
 			"xAxis":  categoryAxis(names, obj{"axisLabel": obj{"interval": 0, "color": colInk}}),
@@ -156,10 +156,11 @@ func pValue(p decimal.Decimal) string {
 	return p.Round(3).StringFixed(3)
 }
 
-func (l lang) comparison(c analysis.Comparison) comparisonCells {
-	cc := comparisonCells{Ours: figCell(c.Ours), Theirs: figCell(c.Theirs), Difference: signed(c.Difference),
+func (f fmtr) comparison(c analysis.Comparison) comparisonCells {
+	l := f.l
+	cc := comparisonCells{Ours: f.cell(c.Ours), Theirs: f.cell(c.Theirs), Difference: f.signed(c.Difference),
 		P: pValue(c.PValue), Verdict: l.verdict(c.Significant), Significant: c.Significant}
-	cc.Difference.Title = c.Explain()
+	cc.Difference.Title = l.comparisonExplain(c)
 	if c.Significant {
 		if c.Difference.Value().IsPositive() {
 			cc.Difference.Class = "good"
@@ -171,6 +172,7 @@ func (l lang) comparison(c analysis.Comparison) comparisonCells {
 }
 
 func (b *builder) competitor() {
+	f := b.f
 	l, r := b.l, b.r
 	if len(r.Competitor) == 0 {
 		return
@@ -180,24 +182,26 @@ func (b *builder) competitor() {
 	var names []string
 	var usD, themD, usR, themR arr
 	seen := map[string]bool{}
-	for _, c := range r.Competitor {
-		row := competitorRow{Item: l.item(c.Item), Overall: c.Item == "", Degree: l.comparison(c.Degree), Rate: l.comparison(c.Rate)}
+	comps := slices.Clone(r.Competitor)
+	sortBy(b, comps, func(c analysis.ItemComparison) string { return c.Item })
+	for _, c := range comps {
+		row := competitorRow{Item: l.item(c.Item), Overall: c.Item == "", Degree: f.comparison(c.Degree), Rate: f.comparison(c.Rate)}
 		s.Rows = append(s.Rows, row)
 		s.Derivs = append(s.Derivs,
-			deriv{row.Item + " · " + s.Degree, c.Degree.Explain()},
-			deriv{row.Item + " · " + s.Rate, c.Rate.Explain()})
+			deriv{row.Item + " · " + s.Degree, l.comparisonExplain(c.Degree)},
+			deriv{row.Item + " · " + s.Rate, l.comparisonExplain(c.Rate)})
 		for _, w := range append(append([]string(nil), c.Degree.Warnings...), c.Rate.Warnings...) {
-			w = row.Item + ": " + w
+			w = row.Item + l.t("colon") + l.comparisonWarning(w)
 			if !seen[w] {
 				seen[w] = true
 				s.Warnings = append(s.Warnings, w)
 			}
 		}
 		names = append(names, row.Item)
-		usD = append(usD, sigPoint(c.Degree.Ours, c.Degree.Significant))
-		themD = append(themD, resultNum(c.Degree.Theirs))
-		usR = append(usR, sigPoint(c.Rate.Ours, c.Rate.Significant))
-		themR = append(themR, resultNum(c.Rate.Theirs))
+		usD = append(usD, f.sigPoint(c.Degree.Ours, c.Degree.Significant))
+		themD = append(themD, f.chartNum(c.Degree.Theirs))
+		usR = append(usR, f.sigPoint(c.Rate.Ours, c.Rate.Significant))
+		themR = append(themR, f.chartNum(c.Rate.Theirs))
 	}
 	bar := func(name, colour string, data arr, axis int) obj {
 		return obj{"name": name, "type": "bar", "data": data, "xAxisIndex": axis, "yAxisIndex": axis,
@@ -205,7 +209,7 @@ func (b *builder) competitor() {
 			"label": obj{"show": true, "position": "right", "formatter": "{c}%", "fontSize": 10, "color": colInk}}
 	}
 	height := 96 + 46*len(names)
-	s.Chart = b.chart("competitor", "competitor", l.t("sec_competitor"), height, obj{
+	s.Chart = b.chart("competitor", "competitor", l.t("aria_competitor"), height, obj{
 		"legend": legend(l.t("us"), l.t("competitor")),
 		"title": arr{
 			obj{"text": s.Degree, "left": "28%", "top": 26, "textStyle": obj{"fontSize": 13, "fontWeight": "bold", "color": colInk}},
@@ -233,11 +237,11 @@ func (b *builder) competitor() {
 }
 
 // sigPoint is a bar's value, outlined when its difference is significant.
-func sigPoint(r csat.Result, significant bool) any {
+func (f fmtr) sigPoint(r csat.Result, significant bool) any {
 	if !significant {
-		return resultNum(r)
+		return f.chartNum(r)
 	}
-	return obj{"value": resultNum(r), "itemStyle": obj{"borderColor": colTarget, "borderWidth": 2},
+	return obj{"value": f.chartNum(r), "itemStyle": obj{"borderColor": colTarget, "borderWidth": 2},
 		"label": obj{"formatter": "{c}% *", "fontWeight": "bold"}}
 }
 
@@ -272,13 +276,15 @@ type changeCell struct {
 type targetRow struct {
 	Name, Against                       string
 	Mean, AdvancedMean, Target, Current cell
+	Gap                                 cell // current − target, in percentage points for fractions
 	Met                                 bool
 	MetText                             string
 }
 
-func (l lang) change(c analysis.Comparison) changeCell {
-	cc := changeCell{cell: signed(c.Difference), Verdict: l.verdict(c.Significant), Significant: c.Significant, Present: true}
-	cc.Title = c.Explain()
+func (f fmtr) change(c analysis.Comparison) changeCell {
+	l := f.l
+	cc := changeCell{cell: f.signed(c.Difference), Verdict: l.verdict(c.Significant), Significant: c.Significant, Present: true}
+	cc.Title = l.comparisonExplain(c)
 	if c.Significant {
 		cc.Class = "bad"
 		if c.Difference.Value().IsPositive() {
@@ -291,6 +297,7 @@ func (l lang) change(c analysis.Comparison) changeCell {
 // trend builds the trend and targets section: the target table, then,
 // with a trend, its points, slopes and chart.
 func (b *builder) trend() {
+	f := b.f
 	l, r := b.l, b.r
 	if r.Trend == nil && len(r.Targets) == 0 {
 		return
@@ -305,25 +312,26 @@ func (b *builder) trend() {
 	tr := r.Trend
 	s.Baseline = tr.Baseline
 	ser := b.trendPoints(s)
-	s.SlopeFig = []cell{figCell(tr.DegreeSlope), figCell(tr.RateSlope)}
-	s.Derivs = append(s.Derivs, deriv{l.t("slope") + " · " + s.Degree, tr.DegreeSlope.Explain()}, deriv{l.t("slope") + " · " + s.Rate, tr.RateSlope.Explain()})
+	s.SlopeFig = []cell{f.cell(tr.DegreeSlope), f.cell(tr.RateSlope)}
+	s.Derivs = append(s.Derivs, deriv{l.t("slope") + " · " + s.Degree, f.explain(tr.DegreeSlope)}, deriv{l.t("slope") + " · " + s.Rate, f.explain(tr.RateSlope)})
 	b.targetMarks(s, ser)
-	c := b.chart("trend", "trend", l.t("sec_trend"), 300, ser.spec(s))
+	c := b.chart("trend", "trend", l.t("aria_trend"), 300, ser.spec(s))
 	s.Chart = &c
 	b.p.Trend = s
 }
 
 // targetRows adds the table of yearly targets, with their derivations.
 func (b *builder) targetRows(s *trendSec) {
+	f := b.f
 	l, r := b.l, b.r
 	for _, tg := range r.Targets {
 		row := targetRow{Name: l.figureName(targetLabel(r, tg)), Against: l.t("against_" + tg.Against.String()),
-			Mean: figCell(tg.Target.Mean), Target: figCell(tg.Target.Target), Current: figCell(tg.Current), Met: tg.Met}
+			Mean: f.cell(tg.Target.Mean), Target: f.cell(tg.Target.Target), Current: f.cell(overallResult(tg.Current)), Met: tg.Met}
 		if _, ok := words["against_"+tg.Against.String()]; !ok {
 			row.Against = tg.Against.String()
 		}
 		if tg.Target.AdvancedMean != nil {
-			row.AdvancedMean = figCell(*tg.Target.AdvancedMean)
+			row.AdvancedMean = f.cell(*tg.Target.AdvancedMean)
 		} else {
 			row.AdvancedMean = cell{Value: l.t("none")}
 		}
@@ -331,8 +339,13 @@ func (b *builder) targetRows(s *trendSec) {
 		if tg.Met {
 			row.MetText = l.t("met_yes")
 		}
+		row.Gap = cell{Value: l.t("none")}
+		if gap, ok := targetGap(tg); ok {
+			row.Gap = f.signed(gap)
+			s.Derivs = append(s.Derivs, deriv{l.t("target_gap") + " · " + row.Name, f.explain(gap)})
+		}
 		s.Targets = append(s.Targets, row)
-		s.Derivs = append(s.Derivs, deriv{l.t("target") + " · " + row.Name, strings.TrimSuffix(tg.Target.Target.Derivation(), "\n")})
+		s.Derivs = append(s.Derivs, deriv{l.t("target") + " · " + row.Name, f.derivation(tg.Target.Target)})
 	}
 }
 
@@ -354,27 +367,28 @@ func (ser *trendSeries) see(v decimal.Decimal) {
 // trendPoints adds a row per period of the trend, with the derivations of
 // its figures and changes, and returns the series to draw.
 func (b *builder) trendPoints(s *trendSec) *trendSeries {
+	f := b.f
 	l, tr := b.l, b.r.Trend
 	ser := &trendSeries{marks: map[string]arr{}, lo: decimal.NewFromInt(100), hi: decimal.Zero}
 	for _, pt := range tr.Points {
-		row := trendRow{Period: pt.Period, Baseline: pt.Period == tr.Baseline, Degree: figCell(pt.Degree), Rate: figCell(pt.Rate)}
+		row := trendRow{Period: pt.Period, Baseline: pt.Period == tr.Baseline, Degree: f.cell(pt.Degree), Rate: f.cell(pt.Rate)}
 		if pt.VsPrevious != nil {
-			row.PrevDegree, row.PrevRate = l.change(pt.VsPrevious.Degree), l.change(pt.VsPrevious.Rate)
+			row.PrevDegree, row.PrevRate = f.change(pt.VsPrevious.Degree), f.change(pt.VsPrevious.Rate)
 			s.Derivs = append(s.Derivs,
-				deriv{pt.Period + " " + l.t("vs_previous") + " · " + s.Degree, pt.VsPrevious.Degree.Explain()},
-				deriv{pt.Period + " " + l.t("vs_previous") + " · " + s.Rate, pt.VsPrevious.Rate.Explain()})
+				deriv{pt.Period + " " + l.t("vs_previous") + " · " + s.Degree, l.comparisonExplain(pt.VsPrevious.Degree)},
+				deriv{pt.Period + " " + l.t("vs_previous") + " · " + s.Rate, l.comparisonExplain(pt.VsPrevious.Rate)})
 		}
 		if pt.VsBaseline != nil {
-			row.BaseDegree, row.BaseRate = l.change(pt.VsBaseline.Degree), l.change(pt.VsBaseline.Rate)
+			row.BaseDegree, row.BaseRate = f.change(pt.VsBaseline.Degree), f.change(pt.VsBaseline.Rate)
 			s.Derivs = append(s.Derivs,
-				deriv{pt.Period + " " + l.t("vs_baseline") + " · " + s.Degree, pt.VsBaseline.Degree.Explain()},
-				deriv{pt.Period + " " + l.t("vs_baseline") + " · " + s.Rate, pt.VsBaseline.Rate.Explain()})
+				deriv{pt.Period + " " + l.t("vs_baseline") + " · " + s.Degree, l.comparisonExplain(pt.VsBaseline.Degree)},
+				deriv{pt.Period + " " + l.t("vs_baseline") + " · " + s.Rate, l.comparisonExplain(pt.VsBaseline.Rate)})
 		}
-		s.Derivs = append(s.Derivs, deriv{pt.Period + " · " + s.Degree, pt.Degree.Explain()}, deriv{pt.Period + " · " + s.Rate, pt.Rate.Explain()})
+		s.Derivs = append(s.Derivs, deriv{pt.Period + " · " + s.Degree, f.explain(pt.Degree)}, deriv{pt.Period + " · " + s.Rate, f.explain(pt.Rate)})
 		s.Points = append(s.Points, row)
 		ser.periods = append(ser.periods, pt.Period)
-		ser.degree = append(ser.degree, resultNum(pt.Degree))
-		ser.rate = append(ser.rate, resultNum(pt.Rate))
+		ser.degree = append(ser.degree, f.chartNum(pt.Degree))
+		ser.rate = append(ser.rate, f.chartNum(pt.Rate))
 		ser.see(pt.Degree.Value().Shift(2))
 		ser.see(pt.Rate.Value().Shift(2))
 	}
@@ -383,6 +397,7 @@ func (b *builder) trendPoints(s *trendSec) *trendSeries {
 
 // targetMarks adds the target lines to the series of their figure.
 func (b *builder) targetMarks(s *trendSec, ser *trendSeries) {
+	f := b.f
 	l, r := b.l, b.r
 	for _, tg := range r.Targets {
 		if tg.Target.Target.Kind() != csat.Fraction {
@@ -396,8 +411,8 @@ func (b *builder) targetMarks(s *trendSec, ser *trendSeries) {
 		}
 		v := tg.Target.Target.Value().Shift(2)
 		ser.see(v)
-		ser.marks[name] = append(ser.marks[name], obj{"yAxis": pctNum(tg.Target.Target.Value()),
-			"label": obj{"formatter": l.t("target") + " " + tg.Target.Target.String(), "position": "insideStartTop"}})
+		ser.marks[name] = append(ser.marks[name], obj{"yAxis": f.pctNum(tg.Target.Target.Value()),
+			"label": obj{"formatter": l.t("target") + " " + b.f.num(tg.Target.Target), "position": "insideStartTop"}})
 	}
 }
 

@@ -3,13 +3,14 @@ package htmlreport
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"github.com/csatkit/csat/analysis"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/csatkit/csat/analysis"
 )
 
 // TestEChartsPinned checks the embedded chart library against the

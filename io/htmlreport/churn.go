@@ -52,21 +52,19 @@ func statusColour(s csat.Status) string {
 	return colUs
 }
 
-// fixed3 prints a value to 3 places, ≈ when rounded or inexact, with a
-// true minus sign (ρ = ≈−0.800).
-func fixed3(v decimal.Decimal, exact bool) string {
+// fixed3 prints a value to 3 places with a true minus sign (ρ =
+// −0.800); its derivation tells whether it is rounded.
+func fixed3(v decimal.Decimal, _ bool) string {
 	rounded := v.Round(3)
 	s := rounded.StringFixed(3)
 	if rounded.IsNegative() {
 		s = "−" + s[1:]
 	}
-	if !exact || !rounded.Equal(v) {
-		s = "≈" + s
-	}
 	return s
 }
 
 func (b *builder) churn() {
+	f := b.f
 	l, cf := b.l, b.r.Churn
 	if cf == nil {
 		return
@@ -85,9 +83,9 @@ func (b *builder) churn() {
 		}
 		point := any("-")
 		if sf.Mean != nil {
-			row.Mean = figCell(*sf.Mean)
-			s.Derivs = append(s.Derivs, deriv{l.status(sf.Status) + " · " + l.t("mean_degree"), sf.Mean.Explain()})
-			point = obj{"value": resultNum(*sf.Mean), "itemStyle": obj{"color": statusColour(sf.Status)},
+			row.Mean = f.cell(*sf.Mean)
+			s.Derivs = append(s.Derivs, deriv{l.status(sf.Status) + " · " + l.t("mean_degree"), f.explain(*sf.Mean)})
+			point = obj{"value": f.chartNum(*sf.Mean), "itemStyle": obj{"color": statusColour(sf.Status)},
 				"label": obj{"formatter": "{c}%  (" + fmt.Sprintf(l.t("customers_unit"), sf.Customers) + ")"}}
 			switch sf.Status {
 			case csat.Active:
@@ -103,21 +101,21 @@ func (b *builder) churn() {
 	if t := cf.Test; t != nil {
 		active, lost = &t.Ours, &t.Theirs
 		s.Test = fmt.Sprintf(l.t("welch_line"), t.Statistic.StringFixed(3), t.DF.StringFixed(2), pEq(t.PValue), l.verdict(t.Significant), t.Alpha)
-		s.Derivs = append(s.Derivs, deriv{"Welch t", t.Explain()})
+		s.Derivs = append(s.Derivs, deriv{"Welch t", l.comparisonExplain(*t)})
 	} else {
 		s.Test = l.t("welch_none")
 	}
 	if active != nil && lost != nil {
-		s.Headline = fmt.Sprintf(l.t("churn_headline"), lost.String(), active.String())
+		s.Headline = fmt.Sprintf(l.t("churn_headline"), b.f.num(*lost), b.f.num(*active))
 		if cf.Test != nil {
-			s.Headline += fmt.Sprintf(l.t("churn_gap"), l.gapWithUnit(cf.Test.Difference, false))
+			s.Headline += fmt.Sprintf(l.t("churn_gap"), f.gapWithUnit(cf.Test.Difference, false))
 		}
 		s.Headline += l.pick("。", ".")
 	}
 	if sp := cf.Spearman; sp != nil {
 		s.Spearman = fmt.Sprintf(l.t("spearman_line"), fixed3(sp.Rho.Value(), sp.Rho.Exact()), sp.N, sp.T.StringFixed(3), sp.DF,
 			pEq(sp.PValue), l.verdict(sp.Significant), sp.Alpha)
-		s.Derivs = append(s.Derivs, deriv{"Spearman ρ²", sp.RhoSquared.Explain()}, deriv{"Spearman ρ", sp.Rho.Explain()})
+		s.Derivs = append(s.Derivs, deriv{"Spearman ρ²", f.explain(sp.RhoSquared)}, deriv{"Spearman ρ", f.explain(sp.Rho)})
 	} else {
 		s.Spearman = l.t("spearman_none")
 	}
@@ -131,11 +129,11 @@ func (b *builder) churn() {
 	}
 	for _, c := range cf.Customers {
 		s.Customers = append(s.Customers, churnRow{ID: c.Customer, Answers: fmt.Sprint(c.Answers), Complaints: fmt.Sprint(c.Complaints),
-			Status: l.status(c.Status), Degree: figCell(c.Degree), Lost: c.Status == csat.Lost})
-		s.Derivs = append(s.Derivs, deriv{c.Customer, c.Degree.Explain()})
+			Status: l.status(c.Status), Degree: f.cell(c.Degree), Lost: c.Status == csat.Lost})
+		s.Derivs = append(s.Derivs, deriv{c.Customer, f.explain(c.Degree)})
 	}
 	s.ListTitle = fmt.Sprintf(l.t("customer_list"), len(cf.Customers))
-	s.Chart = b.chart("churn", "churn", l.t("sec_churn"), 60+40*len(names), obj{
+	s.Chart = b.chart("churn", "churn", l.t("aria_churn"), 60+40*len(names), obj{
 		"grid":    obj{"left": 8, "right": 110, "top": 8, "bottom": 8, "containLabel": true},
 		"xAxis":   valueAxis(obj{"min": 0, "max": 100, "interval": 25, "axisLabel": obj{"formatter": "{value}%", "color": colMuted}}),
 		"yAxis":   categoryAxis(names, obj{"inverse": true}),

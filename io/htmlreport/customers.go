@@ -8,6 +8,7 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
+	"github.com/shopspring/decimal"
 )
 
 // complaintsSec is 投诉处理: the complaint figures of the period.
@@ -18,6 +19,8 @@ type complaintsSec struct {
 	Effects  []effectRow
 	OpenRows []openRow
 	Chart    chartSpec
+	// Fallback is the chart's data as a table, shown without JavaScript.
+	Fallback *fallback
 }
 
 type timeRow struct {
@@ -49,19 +52,20 @@ func (l lang) age(d time.Duration) string {
 }
 
 func (b *builder) complaints() {
+	f := b.f
 	l, cf := b.l, b.r.Complaints
 	if cf == nil {
 		return
 	}
 	s := &complaintsSec{head: b.head("complaints", b.l.t("sec_complaints"), "")}
 	hoursCell := func(r csat.Result) cell {
-		c := figCell(r)
+		c := f.cell(r)
 		c.Value += " " + l.t("hours")
 		return c
 	}
 	s.Cards = append(s.Cards,
 		card{Label: l.t("complaints_total"), Value: fmt.Sprint(cf.Total)},
-		card{Label: l.t("within_limit"), Value: cf.WithinLimit.String(), Title: cf.WithinLimit.Explain(), Accent: true})
+		card{Label: l.t("within_limit"), Value: f.num(cf.WithinLimit), Title: f.explain(cf.WithinLimit), Accent: true})
 	if cf.Response.N > 0 {
 		c := hoursCell(cf.Response.MedianHours)
 		s.Cards = append(s.Cards, card{Label: l.t("median_response"), Value: c.Value, Title: c.Title})
@@ -71,7 +75,7 @@ func (b *builder) complaints() {
 		s.Cards = append(s.Cards, card{Label: l.t("median_resolve"), Value: c.Value, Title: c.Title})
 	}
 	s.Cards = append(s.Cards, card{Label: l.t("open"), Value: fmt.Sprint(len(cf.Open))})
-	s.Derivs = append(s.Derivs, deriv{l.t("within_limit"), cf.WithinLimit.Explain()})
+	s.Derivs = append(s.Derivs, deriv{l.t("within_limit"), f.explain(cf.WithinLimit)})
 	for _, t := range []struct {
 		name string
 		st   analysis.DurationStats
@@ -81,22 +85,25 @@ func (b *builder) complaints() {
 		}
 		name := t.name
 		s.Times = append(s.Times, timeRow{Name: name, N: fmt.Sprint(t.st.N), Median: hoursCell(t.st.MedianHours), P90: hoursCell(t.st.P90Hours)})
-		s.Derivs = append(s.Derivs, deriv{name + " · P50", t.st.MedianHours.Explain()}, deriv{name + " · P90", t.st.P90Hours.Explain()})
+		s.Derivs = append(s.Derivs, deriv{name + " · P50", f.explain(t.st.MedianHours)}, deriv{name + " · P90", f.explain(t.st.P90Hours)})
 	}
 	var names []string
 	var data arr
+	fb := &fallback{Head: []string{l.t("outcomes"), l.t("cases"), l.t("share")}}
+	s.Fallback = fb
 	colours := []string{"#8e1b1b", "#c0392b", "#e07b53", "#9cc3da", "#4a8fc0", "#1f4e79"}
 	for _, o := range cf.Outcomes {
-		s.Derivs = append(s.Derivs, deriv{l.outcome(o.Outcome), o.Share.Explain()})
+		s.Derivs = append(s.Derivs, deriv{l.outcome(o.Outcome), f.explain(o.Share)})
 		names = append(names, l.outcome(o.Outcome))
+		fb.Rows = append(fb.Rows, []string{l.outcome(o.Outcome), fmt.Sprint(o.Count), f.num(o.Share)})
 		colour := colUs
 		if int(o.Outcome)-1 < len(colours) && o.Outcome.Valid() {
 			colour = colours[int(o.Outcome)-1]
 		}
 		data = append(data, obj{"value": numStr(fmt.Sprint(o.Count)), "itemStyle": obj{"color": colour},
-			"label": obj{"formatter": fmt.Sprint(o.Count) + " · " + o.Share.String()}})
+			"label": obj{"formatter": fmt.Sprint(o.Count) + " · " + f.num(o.Share)}})
 	}
-	s.Chart = b.chart("outcomes", "outcomes", l.t("outcomes"), 40+30*len(names), obj{
+	s.Chart = b.chart("outcomes", "outcomes", l.t("aria_outcomes"), 40+30*len(names), obj{
 		"grid":    obj{"left": 8, "right": 40, "top": 8, "bottom": 8, "containLabel": true},
 		"xAxis":   valueAxis(obj{"minInterval": 1, "boundaryGap": arr{"0%", "20%"}}),
 		"yAxis":   categoryAxis(names, obj{"inverse": true}),
@@ -109,8 +116,8 @@ func (b *builder) complaints() {
 		r    csat.Result
 	}{{l.t("est_dissatisfied"), cf.Dissatisfied}, {l.t("voice_elsewhere"), cf.VoiceElsewhere}, {l.t("silent"), cf.Silent},
 		{l.t("expected_lost"), cf.ExpectedLost}, {l.t("expected_returns"), cf.ExpectedReturns}, {l.t("word_of_mouth"), cf.WordOfMouth}} {
-		s.Effects = append(s.Effects, effectRow{Name: e.name, Value: figCell(e.r)})
-		s.Derivs = append(s.Derivs, deriv{e.name, e.r.Explain()})
+		s.Effects = append(s.Effects, effectRow{Name: e.name, Value: f.cell(e.r)})
+		s.Derivs = append(s.Derivs, deriv{e.name, f.explain(e.r)})
 	}
 	s.Effects = append([]effectRow{{Name: l.t("complainants"), Value: cell{Value: fmt.Sprint(cf.Complainants)}}}, s.Effects...)
 	for _, o := range cf.Open {
@@ -142,6 +149,7 @@ type rankRow struct {
 }
 
 func (b *builder) customers() {
+	f := b.f
 	l, r := b.l, b.r
 	if r.Company == nil && len(r.Customers) == 0 {
 		return
@@ -149,10 +157,10 @@ func (b *builder) customers() {
 	s := &customersSec{head: b.head("customers", b.l.t("sec_customers"), b.l.t("customers_lead"))}
 	if co := r.Company; co != nil {
 		s.Cards = append(s.Cards,
-			card{Label: l.t("company_mean"), Value: co.Mean.String(), Title: co.Mean.Explain(), Accent: true},
+			card{Label: l.t("company_mean"), Value: f.num(co.Mean), Title: f.explain(co.Mean), Accent: true},
 			card{Label: l.t("customers_n"), Value: fmt.Sprint(co.Customers), Sub: fmt.Sprint(co.Counted) + " " + l.t("counted")},
 			card{Label: l.t("lost_policy"), Value: fmt.Sprint(co.LostAffected), Sub: l.lostPolicy(co.Lost)})
-		s.Derivs = append(s.Derivs, deriv{l.t("company_mean"), co.Mean.Explain()})
+		s.Derivs = append(s.Derivs, deriv{l.t("company_mean"), f.explain(co.Mean)})
 		var names []string
 		var data arr
 		var sat, dis int
@@ -170,8 +178,8 @@ func (b *builder) customers() {
 			if bc.Level.Band != nil {
 				rng = bc.Level.Band.Low.String() + "–" + bc.Level.Band.High.String()
 			}
-			s.Bands = append(s.Bands, bandRow{Band: l.level(bc.Level), Range: rng, Count: fmt.Sprint(bc.Count), Share: figCell(bc.Share)})
-			s.Derivs = append(s.Derivs, deriv{l.level(bc.Level), bc.Share.Explain()})
+			s.Bands = append(s.Bands, bandRow{Band: l.level(bc.Level), Range: rng, Count: fmt.Sprint(bc.Count), Share: f.cell(bc.Share)})
+			s.Derivs = append(s.Derivs, deriv{l.level(bc.Level), f.explain(bc.Share)})
 			names = append(names, l.level(bc.Level)+"\n"+rng)
 			// Scale order is best first: satisfied colours darkest first,
 			// then dissatisfied lightest first.
@@ -186,7 +194,7 @@ func (b *builder) customers() {
 			data = append(data, obj{"value": numStr(fmt.Sprint(bc.Count)), "itemStyle": obj{"color": colour}})
 		}
 		if len(names) > 0 {
-			c := b.chart("bands", "bands", l.t("distribution"), 240, obj{
+			c := b.chart("bands", "bands", l.t("aria_bands"), 240, obj{
 				"grid":  obj{"left": 8, "right": 8, "top": 24, "bottom": 8, "containLabel": true},
 				"xAxis": categoryAxis(names, obj{"axisLabel": obj{"interval": 0, "color": colInk, "lineHeight": 16}}),
 				"yAxis": valueAxis(obj{"minInterval": 1, "name": l.t("customers_n"),
@@ -199,28 +207,52 @@ func (b *builder) customers() {
 		}
 		for i, rc := range co.Ranking {
 			row := rankRow{Rank: fmt.Sprint(i + 1), ID: rc.ID, Status: l.status(rc.Status), Band: l.level(rc.Band),
-				Score: figCell(rc.Score), Counted: rc.Counted, Low: !rc.Band.Satisfied}
+				Score: f.cell(rc.Score), Counted: rc.Counted, Low: !rc.Band.Satisfied}
 			var drags []string
 			for j, d := range rc.Drags {
 				if j == 3 {
 					drags = append(drags, "…")
 					break
 				}
-				drags = append(drags, d.Item+" "+d.Combined.String())
+				drags = append(drags, d.Item+" "+f.num(d.Combined))
 			}
 			row.Drags = strings.Join(drags, l.sep())
 			var adj []string
-			for _, a := range rc.Complaints {
-				adj = append(adj, strings.Replace(a.Delta.String(), "-", "−", 1)+" "+l.outcome(a.Outcome))
+			for _, a := range b.adjustments(rc.ID, rc.Complaints) {
+				adj = append(adj, signedDec(a.Delta)+" "+l.outcome(a.Outcome))
 			}
 			row.Complaints = strings.Join(adj, l.sep())
 			s.Ranking = append(s.Ranking, row)
 		}
 	}
 	for _, c := range r.Customers {
-		s.Derivs = append(s.Derivs, deriv{c.ID, strings.TrimSuffix(c.Explain(), "\n")})
+		s.Derivs = append(s.Derivs, deriv{c.ID, f.customerExplain(c)})
 	}
 	b.p.Customers = s
+}
+
+// adjustments returns every complaint adjustment of a customer, with
+// either sign, from the report's customer scores; without them, those the
+// ranking lists (the negative ones).
+func (b *builder) adjustments(id string, ranked []csat.Adjustment) []csat.Adjustment {
+	for _, c := range b.r.Customers {
+		if c.ID == id {
+			return c.Adjustments
+		}
+	}
+	return ranked
+}
+
+// signedDec prints a decimal with its sign written out: +2, −1, 0.
+func signedDec(d decimal.Decimal) string {
+	s := d.String()
+	switch {
+	case d.IsPositive():
+		return "+" + s
+	case d.IsNegative():
+		return "−" + s[1:]
+	}
+	return s
 }
 
 // sep separates the entries of a list in a table cell.
@@ -248,6 +280,7 @@ type segmentRow struct {
 var classColours = []string{"#1f4e79", "#5b8db8", "#a9c4de", "#d5e2ee"}
 
 func (b *builder) segments() {
+	f := b.f
 	l, r := b.l, b.r
 	if len(r.Segments) == 0 {
 		return
@@ -259,8 +292,8 @@ func (b *builder) segments() {
 	colourOf, toneOf := map[string]string{}, map[string]string{}
 	for i, c := range r.Classes {
 		toneOf[c.Class] = fmt.Sprint("tone", min(i, len(classColours)-1))
-		s.Classes = append(s.Classes, classRow{Class: c.Class, Count: fmt.Sprint(c.Count), Tone: toneOf[c.Class], Value: figCell(c.Value), Share: figCell(c.Share)})
-		s.Derivs = append(s.Derivs, deriv{c.Class + " · " + l.t("value"), c.Value.Explain()}, deriv{c.Class + " · " + l.t("value_share"), c.Share.Explain()})
+		s.Classes = append(s.Classes, classRow{Class: c.Class, Count: fmt.Sprint(c.Count), Tone: toneOf[c.Class], Value: f.cell(c.Value), Share: f.cell(c.Share)})
+		s.Derivs = append(s.Derivs, deriv{c.Class + " · " + l.t("value"), f.explain(c.Value)}, deriv{c.Class + " · " + l.t("value_share"), f.explain(c.Share)})
 		colourOf[c.Class] = classColours[min(i, len(classColours)-1)]
 	}
 	// The cumulative share of positive value, exact, for the line.
@@ -274,18 +307,18 @@ func (b *builder) segments() {
 	var values, cum arr
 	run := new(big.Rat)
 	for _, a := range r.Segments {
-		s.Rows = append(s.Rows, segmentRow{Rank: fmt.Sprint(a.Rank), ID: a.ID, Class: a.Class, Tone: toneOf[a.Class], Value: figCell(a.Value), ShareBefore: figCell(a.ShareBefore)})
-		s.Derivs = append(s.Derivs, deriv{a.ID, a.Value.Explain() + l.sep() + a.ShareBefore.Explain()})
+		s.Rows = append(s.Rows, segmentRow{Rank: fmt.Sprint(a.Rank), ID: a.ID, Class: a.Class, Tone: toneOf[a.Class], Value: f.cell(a.Value), ShareBefore: f.cell(a.ShareBefore)})
+		s.Derivs = append(s.Derivs, deriv{a.ID, f.explain(a.Value) + l.sep() + f.explain(a.ShareBefore)})
 		names = append(names, a.ID)
 		colour, ok := colourOf[a.Class]
 		if !ok {
 			colour = colUs
 		}
-		values = append(values, obj{"value": resultNum(a.Value), "itemStyle": obj{"color": colour}})
+		values = append(values, obj{"value": f.chartNum(a.Value), "itemStyle": obj{"color": colour}})
 		if v := a.Value.Rat(); v.Sign() > 0 {
 			run.Add(run, v)
 		}
-		cum = append(cum, ratPct(ratParts(run, total)))
+		cum = append(cum, f.ratPct(ratParts(run, total)))
 	}
 	series := arr{obj{"name": l.t("value"), "type": "bar", "data": values, "barWidth": "56%", "itemStyle": obj{"color": classColours[0]},
 		"label": obj{"show": len(names) <= 20, "position": "top", "color": colInk, "fontSize": 10}}}
@@ -301,7 +334,7 @@ func (b *builder) segments() {
 			"axisLabel":     obj{"formatter": "{value}%", "color": colMuted}, "splitLine": obj{"show": false}}))
 		legendNames = append(legendNames, l.t("cumulative"))
 	}
-	s.Chart = b.chart("segments", "segments", l.t("sec_segments"), 300, obj{
+	s.Chart = b.chart("segments", "segments", l.t("aria_segments"), 300, obj{
 		"legend": legend(legendNames...),
 		"grid":   obj{"left": 8, "right": 8, "top": 66, "bottom": 8, "containLabel": true},
 		"xAxis": categoryAxis(names, obj{"axisLabel": obj{"interval": 0, "rotate": 30, "color": colInk, "fontSize": 11,
@@ -346,13 +379,14 @@ type loyaltySec struct {
 }
 
 func (b *builder) loyalty() {
+	f := b.f
 	if len(b.r.Loyalty) == 0 {
 		return
 	}
 	s := &loyaltySec{head: b.head("loyalty", b.l.t("sec_loyalty"), "")}
 	for _, m := range b.r.Loyalty {
-		s.Rows = append(s.Rows, effectRow{Name: m.Label(), Value: figCell(m)})
-		s.Derivs = append(s.Derivs, deriv{m.Label(), strings.TrimSuffix(m.Derivation(), "\n")})
+		s.Rows = append(s.Rows, effectRow{Name: m.Label(), Value: f.cell(m)})
+		s.Derivs = append(s.Derivs, deriv{m.Label(), f.derivation(m)})
 	}
 	b.p.Loyalty = s
 }

@@ -3,11 +3,11 @@
 // METHOD.md §10): one self-contained HTML page, in Chinese or English,
 // that reads on screen and prints on A4.
 //
-// The page has a title block (title, organisation, period, scale, the
-// number of answers (答项) per source and, when the report counts them
-// ([analysis.Report].Forms), its returned forms (答卷) — an answer is
-// one item answered on a form, never a form — and the date given in
-// [Options]), headline
+// The page has a title block (title, organisation, period as the report
+// gives it, scale, the number of answers (答项) per source and, when the
+// report counts them ([analysis.Report].Forms), its returned forms (答卷)
+// — an answer is one item answered on a form, never a form — and the
+// date given in [Options], 编制日期), headline
 // cards (the overall degree and rate blended 40/60 from self-assessment
 // and survey, then the survey's with their confidence intervals, each
 // beside its yearly target, matched by [analysis.TargetFigure].Figure), key
@@ -18,7 +18,9 @@
 //     formula and result;
 //   - 各项目满意度 every item's figures per source, with intervals and
 //     dissatisfied answers, the forms, answers and blanks (未答) per
-//     source and item, and the self-assessment's gaps;
+//     source and item, each item blended from self-assessment and survey
+//     with the weights of the report's overall blend (自评 40% + 检查
+//     60%), and the self-assessment's gaps;
 //   - 各项目满意程度分布 a diverging stacked bar chart of each item's
 //     survey answers per level ([analysis.Report].Levels and each item's
 //     [analysis.ItemFigures].Counts), satisfied right of zero, with the
@@ -67,11 +69,29 @@
 //     and every customer in a folded table;
 //   - customer scores and their bands; ABC classes; loyalty metrics.
 //
-// A part the report does not have is left out. The key findings give
+// A part the report does not have is left out. The report ends with a
+// sign-off block, 编制 / 审核 / 批准 (prepared, reviewed, approved by),
+// with the names given in [Options].SignOff and blank lines for the
+// signatures and dates, kept on one printed page.
+//
+// Figures print at [Options].Places decimal places (one by default),
+// trailing zeros kept (76.0%), never marked "≈" in tables, cards or
+// findings; differences of fractions print in percentage points (+2.6
+// 个百分点, +2.6 pp). Items are listed in questionnaire order
+// ([Options].Items) or by score ([Options].Order) wherever the report
+// lists them, except in the rankings of the Pareto and the importance.
+// Every word, derivation ([csat.Result.ExplainIn]), warning and finding
+// is in the report's language. Each chart is named for screen readers by
+// what it plots; without JavaScript the chart boxes are hidden and each
+// chart's data is in a table (the section's own, or one in <noscript>).
+// The page links the method as implemented, docs/method.md in the
+// repository.
+//
+// The key findings give
 // the n behind every main problem and significant difference (forms or
 // answers) and caution a small sample. Every figure shows its
 // derivation ([csat.Result.Explain]) on hover, and each section lists
-// them all in a folded list (计算过程).
+// them all in a folded list (计算过程), in the report's language.
 //
 // The page needs no network: its style sheet, its script and the chart
 // library, Apache ECharts 6.1.0 (pinned by SHA-256, licence included),

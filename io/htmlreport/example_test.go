@@ -18,7 +18,7 @@ import (
 // dissatisfied) with a self-assessment of 50 answers (20, 20, 5, 5, 0),
 // rendered in Chinese. The page's headline cards show the 40/60 blend
 // 0.4×82% + 0.6×76% = 78.4% and 0.4×90% + 0.6×84% = 86.4%, then the
-// survey's 76% and 84%.
+// survey's 76.0% and 84.0% (one decimal place by default).
 func ExampleRender() {
 	tab := csat.NewTable(csat.FivePoint())
 	for source, counts := range map[string][]uint64{
@@ -53,6 +53,6 @@ func ExampleRender() {
 	// 客户满意度检查分析报告
 	// 整体满意度 78.4%
 	// 整体满意率 86.4%
-	// 检查满意度 76%
-	// 检查满意率 84%
+	// 检查满意度 76.0%
+	// 检查满意率 84.0%
 }

@@ -3,6 +3,7 @@ package htmlreport
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/csatkit/csat"
@@ -84,7 +85,9 @@ func (b *builder) formCounts() *formTable {
 	for _, sf := range r.Forms.Sources {
 		g := formGroup{Source: l.source(sf.Source)}
 		g.Rows = append(g.Rows, formRow{Item: l.item(""), Forms: fmt.Sprint(sf.Forms), Answers: fmt.Sprint(sf.Answers), Blanks: fmt.Sprint(sf.Blanks), Overall: true})
-		for _, it := range sf.Items {
+		items := slices.Clone(sf.Items)
+		sortBy(b, items, func(it analysis.ItemForms) string { return it.Item })
+		for _, it := range items {
 			g.Rows = append(g.Rows, formRow{Item: l.item(it.Item), Forms: l.t("none"), Answers: fmt.Sprint(it.Answers), Blanks: fmt.Sprint(it.Blanks)})
 		}
 		t.Groups = append(t.Groups, g)
@@ -203,6 +206,7 @@ func (b *builder) groups() {
 // groupTable returns the table of one breakdown, adding the derivations
 // of its figures and tests to the section.
 func (b *builder) groupTable(s *groupsSec, bd analysis.Breakdown, suppress uint64) groupTable {
+	f := b.f
 	l := b.l
 	t := groupTable{Figure: l.shortFigure(bd.Figure)}
 	shown := 0
@@ -218,16 +222,16 @@ func (b *builder) groupTable(s *groupsSec, bd analysis.Breakdown, suppress uint6
 			row.Letters = ""
 		default:
 			shown++
-			row.Cell = figCell(*g.Score)
+			row.Cell = f.cell(*g.Score)
 			label := bd.Dimension + " " + g.Value + " · " + t.Figure
-			s.Derivs = append(s.Derivs, deriv{label, g.Score.Explain()})
+			s.Derivs = append(s.Derivs, deriv{label, f.explain(*g.Score)})
 			if g.Interval != nil {
-				row.Cell.Interval = g.Interval.String()
+				row.Cell.Interval = f.interval(g.Interval)
 				t.HasInterval = true
 				if t.Level == "" {
 					t.Level = levelLabel(g.Interval)
 				}
-				s.Derivs = append(s.Derivs, deriv{label + " · " + levelLabel(g.Interval) + " " + l.t("interval_of"), g.Interval.Explain()})
+				s.Derivs = append(s.Derivs, deriv{label + " · " + levelLabel(g.Interval) + " " + l.t("interval_of"), l.intervalExplain(g.Interval)})
 			}
 			if g.Sample == analysis.SampleSmall {
 				row.Small = true
@@ -248,7 +252,7 @@ func (b *builder) groupTable(s *groupsSec, bd analysis.Breakdown, suppress uint6
 		if !pr.Significant {
 			continue
 		}
-		d := signed(pr.Comparison.Difference)
+		d := f.signed(pr.Comparison.Difference)
 		d.Title = l.pairDeriv(pr)
 		t.Pairs = append(t.Pairs, pairRow{A: pr.A, B: pr.B, Difference: d, P: pValue(pr.Comparison.PValue), Adjusted: pValue(pr.Adjusted),
 			Forms: fmt.Sprint(forms[pr.A]) + " / " + fmt.Sprint(forms[pr.B])})
@@ -261,6 +265,7 @@ func (b *builder) groupTable(s *groupsSec, bd analysis.Breakdown, suppress uint6
 // with its letters; bars of a small sample are pale. It returns nil when
 // the dimension has nothing to draw.
 func (b *builder) groupChart(k int, bds []analysis.Breakdown, dim string) *chartSpec {
+	f := b.f
 	l := b.l
 	var names []string
 	seen := map[string]bool{}
@@ -305,7 +310,7 @@ func (b *builder) groupChart(k int, bds []analysis.Breakdown, dim string) *chart
 			if plainLetters.MatchString(g.Letters) {
 				label += "  " + g.Letters
 			}
-			point := obj{"value": resultNum(*g.Score), "label": obj{"formatter": label}}
+			point := obj{"value": f.chartNum(*g.Score), "label": obj{"formatter": label}}
 			if g.Sample == analysis.SampleSmall {
 				point["itemStyle"] = obj{"opacity": 0.45}
 			}
@@ -316,7 +321,7 @@ func (b *builder) groupChart(k int, bds []analysis.Breakdown, dim string) *chart
 			"label":     obj{"show": true, "position": "right", "fontSize": 10, "color": colInk}})
 	}
 	height := 64 + len(names)*(10+20*len(figs))
-	c := b.chart(fmt.Sprintf("groups-%d", k+1), "groups", l.t("sec_groups")+" · "+dim, height, obj{
+	c := b.chart(fmt.Sprintf("groups-%d", k+1), "groups", fmt.Sprintf(l.t("aria_groups"), dim), height, obj{
 		"legend":  legend(legendNames...),
 		"grid":    obj{"left": 8, "right": 56, "top": 30, "bottom": 8, "containLabel": true},
 		"xAxis":   valueAxis(obj{"min": 0, "max": 100, "interval": 25, "axisLabel": obj{"formatter": "{value}%", "color": colMuted}}),
@@ -351,14 +356,15 @@ type responseRow struct {
 }
 
 func (b *builder) response() {
+	f := b.f
 	l, r := b.l, b.r
 	if r.Response == nil {
 		return
 	}
 	s := &responseSec{head: b.head("response", l.t("sec_response"), l.t("response_lead")), Dimension: r.Response.Dimension}
 	row := func(sr analysis.StratumResponse) responseRow {
-		s.Derivs = append(s.Derivs, deriv{sr.Stratum, sr.Rate.Explain()})
-		return responseRow{Stratum: sr.Stratum, Sent: fmt.Sprint(sr.Sent), Returned: fmt.Sprint(sr.Returned), Rate: figCell(sr.Rate), Under: sr.UnderMinimum}
+		s.Derivs = append(s.Derivs, deriv{sr.Stratum, f.explain(sr.Rate)})
+		return responseRow{Stratum: sr.Stratum, Sent: fmt.Sprint(sr.Sent), Returned: fmt.Sprint(sr.Returned), Rate: f.cell(sr.Rate), Under: sr.UnderMinimum}
 	}
 	for _, sr := range r.Response.Strata {
 		s.Rows = append(s.Rows, row(sr))
@@ -397,45 +403,50 @@ func (l lang) signalName(s string) string {
 }
 
 // limitNum is a control limit (a fraction) in percent, for the chart.
-func limitNum(d decimal.Decimal) numStr { return pctNum(d) }
+func (f fmtr) limitNum(d decimal.Decimal) numStr {
+	// The step lines are drawn, not labelled: to 2 places whatever the
+	// places of the figures.
+	return numStr(d.Shift(2).Round(2).String())
+}
 
-// limitLabel prints a control limit as a percentage, 2 places.
-func limitLabel(d decimal.Decimal) string {
-	return d.Shift(2).Round(2).String() + "%"
+// limitLabel prints a control limit as a percentage at the places.
+func (f fmtr) limitLabel(d decimal.Decimal) string {
+	return d.Shift(2).Round(f.places).StringFixed(f.places) + "%"
 }
 
 func (b *builder) control() {
+	f := b.f
 	l, r := b.l, b.r
 	cc := r.Control
 	if cc == nil || len(cc.Periods) == 0 {
 		return
 	}
-	s := &controlSec{head: b.head("control", l.t("sec_control"), l.t("control_lead")), Center: figCell(cc.Center), RateName: l.shortFigure("rate")}
+	s := &controlSec{head: b.head("control", l.t("sec_control"), l.t("control_lead")), Center: f.cell(cc.Center), RateName: l.shortFigure("rate")}
 	if cc.Laney {
 		s.Laney = fmt.Sprintf(l.t("control_laney"), cc.SigmaZ.Round(3).String())
 	}
-	s.Derivs = append(s.Derivs, deriv{l.t("centre"), cc.Center.Explain()})
+	s.Derivs = append(s.Derivs, deriv{l.t("centre"), f.explain(cc.Center)})
 	var periods []string
 	var rates, upper, lower arr
 	lo, hi := cc.Center.Value(), cc.Center.Value()
 	for _, p := range cc.Periods {
-		row := controlRow{Period: p.Period, N: fmt.Sprint(p.N), Satisfied: fmt.Sprint(p.Satisfied), Rate: figCell(p.Rate),
-			Lower: limitLabel(p.Lower), Upper: limitLabel(p.Upper), Signal: l.signalName(p.Signal), Out: p.Signal != ""}
+		row := controlRow{Period: p.Period, N: fmt.Sprint(p.N), Satisfied: fmt.Sprint(p.Satisfied), Rate: f.cell(p.Rate),
+			Lower: f.limitLabel(p.Lower), Upper: f.limitLabel(p.Upper), Signal: l.signalName(p.Signal), Out: p.Signal != ""}
 		s.Rows = append(s.Rows, row)
-		s.Derivs = append(s.Derivs, deriv{p.Period, p.Rate.Explain()})
+		s.Derivs = append(s.Derivs, deriv{p.Period, f.explain(p.Rate)})
 		periods = append(periods, p.Period)
-		point := any(resultNum(p.Rate))
+		point := any(f.chartNum(p.Rate))
 		if row.Out {
 			s.Out = append(s.Out, p.Period+"（"+row.Signal+"）")
 			if l == langEN {
 				s.Out[len(s.Out)-1] = p.Period + " (" + row.Signal + ")"
 			}
-			point = obj{"value": resultNum(p.Rate), "symbolSize": 13, "itemStyle": obj{"color": colTarget, "borderColor": "#ffffff", "borderWidth": 1.5},
+			point = obj{"value": f.chartNum(p.Rate), "symbolSize": 13, "itemStyle": obj{"color": colTarget, "borderColor": "#ffffff", "borderWidth": 1.5},
 				"label": obj{"color": colTarget, "formatter": "{c}% !"}}
 		}
 		rates = append(rates, point)
-		upper = append(upper, limitNum(p.Upper))
-		lower = append(lower, limitNum(p.Lower))
+		upper = append(upper, f.limitNum(p.Upper))
+		lower = append(lower, f.limitNum(p.Lower))
 		for _, v := range []decimal.Decimal{p.Rate.Value(), p.Lower, p.Upper} {
 			lo, hi = decimal.Min(lo, v), decimal.Max(hi, v)
 		}
@@ -449,7 +460,7 @@ func (b *builder) control() {
 		return obj{"name": name, "type": "line", "step": "middle", "data": data, "symbol": "none",
 			"itemStyle": obj{"color": colTarget}, "lineStyle": obj{"color": colTarget, "width": 1.5, "type": "dashed"}}
 	}
-	s.Chart = b.chart("control", "control", l.t("sec_control"), 300, obj{
+	s.Chart = b.chart("control", "control", l.t("aria_control"), 300, obj{
 		"legend":  legend(rateName, ucl, lcl),
 		"grid":    obj{"left": 16, "right": 36, "top": 40, "bottom": 8, "containLabel": true},
 		"xAxis":   categoryAxis(periods, obj{"boundaryGap": false}),
@@ -459,7 +470,7 @@ func (b *builder) control() {
 			obj{"name": rateName, "type": "line", "data": rates, "symbol": "circle", "symbolSize": 8, "z": 3,
 				"itemStyle": obj{"color": colRate}, "lineStyle": obj{"color": colRate, "width": 2.5},
 				"label": obj{"show": true, "position": "top", "formatter": "{c}%", "color": colRate, "fontWeight": "bold"},
-				"markLine": obj{"silent": true, "symbol": "none", "data": arr{obj{"yAxis": resultNum(cc.Center)}},
+				"markLine": obj{"silent": true, "symbol": "none", "data": arr{obj{"yAxis": f.chartNum(cc.Center)}},
 					"lineStyle": obj{"color": colLine, "width": 1.5},
 					"label":     obj{"formatter": l.t("centre") + " " + cc.Center.String(), "position": "insideEndBottom", "color": colLine}}},
 			limit(ucl, upper), limit(lcl, lower),

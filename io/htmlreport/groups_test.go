@@ -1,12 +1,13 @@
 package htmlreport_test
 
 import (
-	"github.com/shopspring/decimal"
 	"html"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
@@ -141,16 +142,16 @@ func TestGroupsSection(t *testing.T) {
 			}
 			wantRate := [][]string{
 				tc.header,
-				{"华东", "61", "60", "≈93.33%", rate.Values[0].Interval.String(), "a", ""},
-				{"华北", "40", "40", "75%", rate.Values[1].Interval.String(), "b", ""},
-				{"西南", "12", "12", "75%", rate.Values[2].Interval.String(), "ab", tc.small},
+				{"华东", "61", "60", "93.3%", "[84.1%, 97.4%]", "a", ""},        // 56/60; Wilson [84.07%, 97.38%] to one place
+				{"华北", "40", "40", "75.0%", "[59.8%, 85.8%]", "b", ""},        // 30/40; [59.81%, 85.81%]
+				{"西南", "12", "12", "75.0%", "[46.8%, 91.1%]", "ab", tc.small}, // 9/12; [46.77%, 91.11%]
 				{"东北", "4", "3", "—", "", "", tc.suppressed},
 			}
 			if diff := cmp.Diff(wantRate, rows[5:]); diff != "" {
 				t.Errorf("rate table (-want +got):\n%s", diff)
 			}
 			// 东北's figures (2 of 3 satisfied, degree 22/30) are nowhere.
-			for _, hidden := range []string{"≈66.67%", "≈73.33%"} {
+			for _, hidden := range []string{"66.7%", "73.3%"} {
 				if strings.Contains(sec, hidden) {
 					t.Errorf("the suppressed group's figure %s is shown", hidden)
 				}
@@ -222,11 +223,11 @@ func TestResponseSection(t *testing.T) {
 	sec := regexp.MustCompile(`(?s)<section class="sec" id="response">.*?</section>`).FindString(page)
 	want := [][]string{
 		{"地区", "发出", "回收", "回收率", "备注"},
-		{"华东", "80", "61", "76.25%", ""},
-		{"华北", "60", "40", "≈66.67%", ""},
-		{"西南", "30", "12", "40%", "低于计划最少回收数"},
-		{"东北", "10", "4", "40%", "低于计划最少回收数"},
-		{"合计", "180", "117", "65%", ""},
+		{"华东", "80", "61", "76.3%", ""}, // 61/80 = 76.25%, half away from zero
+		{"华北", "60", "40", "66.7%", ""},
+		{"西南", "30", "12", "40.0%", "低于计划最少回收数"},
+		{"东北", "10", "4", "40.0%", "低于计划最少回收数"},
+		{"合计", "180", "117", "65.0%", ""},
 	}
 	if diff := cmp.Diff(want, tableRows(sec)); diff != "" {
 		t.Errorf("response table (-want +got):\n%s", diff)
@@ -321,32 +322,32 @@ func TestFindingsCarryN(t *testing.T) {
 		hasNot []string
 	}{
 		{"full zh", full(t), "zh", []string{
-			"主要不满意项目：交货期；功能；包装；服务质量（占不满意答项的 100%；不满意答项 4 / 5 份答卷，样本偏少）。",
+			"主要不满意项目：交货期；功能；包装；服务质量（占不满意答项的 100.0%；不满意答项 4 / 5 份答卷，样本偏少）。",
 			"显著低于竞争对手：交货期 满意度（检查 5 / 竞争对手 12 答项，样本偏少）。",
 			// 15/15 against 6/10: z ≈ 2.6726, p ≈ 0.007526 (scipy, one pair: Holm's p is p).
-			"地区 满意率差异显著：华东 100% 对 华南 60%（3 / 2 份答卷，样本偏少；Holm 校正 p = 0.008）。",
-			"回收率 ≈55.56%（回收 5 / 发出 9 份答卷）。",
+			"地区 满意率差异显著：华东 100.0% 对 华南 60.0%（3 / 2 份答卷，样本偏少；Holm 校正 p = 0.008）。",
+			"回收率 55.6%（回收 5 / 发出 9 份答卷）。", // 5/9 = 55.55…% to one place,
 			"回收低于计划最少数的层（地区）：华南。",
-			"检查满意度比上期（2025H2）变化 1.6%，不显著（25 / 25 答项，样本偏少）。",
+			"检查满意度比上期（2025H2）变化 +1.6 个百分点，不显著（25 / 25 答项，样本偏少）。",
 		}, nil},
 		{"full en", full(t), "en", []string{
-			"Main areas of dissatisfaction: 交货期; 功能; 包装; 服务质量 (100% of dissatisfied answers; 4 dissatisfied answers / 5 forms, small sample).",
+			"Main areas of dissatisfaction: 交货期; 功能; 包装; 服务质量 (100.0% of dissatisfied answers; 4 dissatisfied answers / 5 forms, small sample).",
 			"Significantly worse than the competitor: 交货期 degree (5 vs 12 answers, small sample).",
-			"Rate differs by 地区: 华东 100% vs 华南 60% (3 vs 2 forms, small sample; Holm-adjusted p = 0.008).",
+			"Rate differs by 地区: 华东 100.0% vs 华南 60.0% (3 vs 2 forms, small sample; Holm-adjusted p = 0.008).",
 		}, nil},
 		{"groups zh", groupsReport(t), "zh", []string{
-			"主要不满意项目：产品质量（占不满意答项的 100%；不满意答项 18 / 117 份答卷）。",
-			"地区 满意率差异显著：华东 ≈93.33% 对 华北 75%（61 / 40 份答卷；Holm 校正 p = 0.029）。",
+			"主要不满意项目：产品质量（占不满意答项的 100.0%；不满意答项 18 / 117 份答卷）。",
+			"地区 满意率差异显著：华东 93.3% 对 华北 75.0%（61 / 40 份答卷；Holm 校正 p = 0.029）。",
 			"满意率控制图失控期：2025Q4（低于控制下限，50 答项）。",
-		}, []string{"样本偏少", "西南 75%"}},
+		}, []string{"样本偏少", "西南 75.0%"}},
 		{"groups en", groupsReport(t), "en", []string{
-			"Rate differs by 地区: 华东 ≈93.33% vs 华北 75% (61 vs 40 forms; Holm-adjusted p = 0.029).",
+			"Rate differs by 地区: 华东 93.3% vs 华北 75.0% (61 vs 40 forms; Holm-adjusted p = 0.029).",
 			"Rate out of control in: 2025Q4 (below the lower limit, 50 answers).",
 		}, []string{"small sample"}},
 		{"no forms", build(t, analysis.Input{Period: "2026H1", Table: surveyOnly(t)}), "zh", []string{
 			// Without form counts: the survey's 25 answers, and the
 			// caution from the 5 answers of an item.
-			"主要不满意项目：交货期；功能；包装；服务质量（占不满意答项的 100%；不满意答项 4 / 25 答项，样本偏少）。",
+			"主要不满意项目：交货期；功能；包装；服务质量（占不满意答项的 100.0%；不满意答项 4 / 25 答项，样本偏少）。",
 		}, []string{"份答卷"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package htmlreport
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -48,15 +49,11 @@ func (l lang) importanceBasis(set *importance.Set) string {
 	return strings.Join(parts, l.pick("，", ", ")) + l.pick("。", ".")
 }
 
-// r2Text prints R² as a number to 3 places (R² = 0.69, R² ≈ 0.683): the
-// share of the overall question's variance the items explain.
+// r2Text prints R² as a number to 3 places (R² = 0.690, R² = 0.683):
+// the share of the overall question's variance the items explain; its
+// derivation tells whether it is rounded.
 func r2Text(r csat.Result) string {
-	v := r.Value()
-	rounded := v.Round(3)
-	if !r.Exact() || !rounded.Equal(v) {
-		return "R² ≈ " + rounded.String()
-	}
-	return "R² = " + rounded.String()
+	return "R² = " + r.Round(3).StringFixed(3)
 }
 
 // importanceSec is 重要度: the items' importance by one method, as a bar
@@ -78,6 +75,7 @@ type importanceRow struct {
 }
 
 func (b *builder) importance() {
+	f := b.f
 	l, set := b.l, b.r.Importance
 	if set == nil || len(set.Items) == 0 {
 		return
@@ -93,25 +91,25 @@ func (b *builder) importance() {
 		default:
 			s.R2 = fmt.Sprintf(l.t("r2_model"), r2Text(*set.R2))
 		}
-		s.Derivs = append(s.Derivs, deriv{"R²", set.R2.Explain()})
+		s.Derivs = append(s.Derivs, deriv{"R²", f.explain(*set.R2)})
 	}
 	names := make([]string, 0, len(set.Items))
 	data := make(arr, 0, len(set.Items))
 	fraction := true
 	for _, it := range set.Items {
-		c := figCell(it.Value)
-		s.Derivs = append(s.Derivs, deriv{it.Item, it.Value.Explain()})
+		c := f.cell(it.Value)
+		s.Derivs = append(s.Derivs, deriv{it.Item, f.explain(it.Value)})
 		if it.Interval != nil {
-			c.Interval = it.Interval.String()
+			c.Interval = f.interval(it.Interval)
 			s.HasInterval = true
 			if s.Level == "" {
 				s.Level = levelLabel(it.Interval)
 			}
-			s.Derivs = append(s.Derivs, deriv{it.Item + " · " + levelLabel(it.Interval) + " " + l.t("interval_of"), it.Interval.Explain()})
+			s.Derivs = append(s.Derivs, deriv{it.Item + " · " + levelLabel(it.Interval) + " " + l.t("interval_of"), l.intervalExplain(it.Interval)})
 		}
 		s.Rows = append(s.Rows, importanceRow{Rank: fmt.Sprint(it.Rank), Item: it.Item, Value: c})
 		names = append(names, it.Item)
-		data = append(data, resultNum(it.Value))
+		data = append(data, f.chartNum(it.Value))
 		fraction = fraction && it.Value.Kind() == csat.Fraction
 	}
 	label := "{c}"
@@ -120,7 +118,7 @@ func (b *builder) importance() {
 		label = "{c}%"
 		axisLabel["formatter"] = "{value}%"
 	}
-	s.Chart = b.chart("importance", "importance", l.t("sec_importance")+" · "+l.methodName(set.Method), 40+30*len(names), obj{
+	s.Chart = b.chart("importance", "importance", fmt.Sprintf(l.t("aria_importance"), l.methodName(set.Method)), 40+30*len(names), obj{
 		"grid":    obj{"left": 8, "right": 56, "top": 8, "bottom": 8, "containLabel": true},
 		"xAxis":   valueAxis(obj{"axisLabel": axisLabel}),
 		"yAxis":   categoryAxis(names, obj{"inverse": true, "axisLabel": obj{"color": colInk, "width": 140, "overflow": "truncate"}}),
@@ -159,46 +157,23 @@ var zones = []analysis.Zone{analysis.ZoneFix, analysis.ZoneStrength, analysis.Zo
 // cutRule names a cut line's rule.
 func (l lang) cutRule(c analysis.CutRule) string { return l.named("cut_", c.String(), c.String()) }
 
-// pointsText prints a difference as percentage points when it is one of
-// fractions (+18.33, ≈−6.33: its digits, the unit left to the caller),
-// else as the result prints; signed, ≈ when rounded or inexact.
-func pointsText(r csat.Result) string {
-	if r.Kind() != csat.Fraction {
-		return signed(r).Value
-	}
-	v := r.Value().Shift(2)
-	rounded := v.Round(csat.DisplayPlaces)
-	s := rounded.String()
-	switch {
-	case rounded.IsPositive():
-		s = "+" + s
-	case rounded.IsNegative():
-		s = "−" + s[1:]
-	}
-	if !r.Exact() || !rounded.Equal(v) {
-		s = "≈" + s
-	}
-	return s
+// gapCell is a gap's cell signed, in percentage points for fractions
+// (the unit given by the column head).
+func (f fmtr) gapCell(r csat.Result) cell {
+	return cell{Value: f.signedNum(r), Title: f.explain(r)}
 }
 
-// gapCell is a gap's cell in percentage points (unit given by the column
-// head) or, for points, as the result prints.
-func gapCell(r csat.Result) cell {
-	return cell{Value: pointsText(r), Title: r.Explain()}
-}
-
-// gapWithUnit prints a gap with its unit: ≈18.33 个百分点 for fractions
-// (no plus sign: the sentence says which way), as the result prints
-// otherwise.
-func (l lang) gapWithUnit(r csat.Result, short bool) string {
+// gapWithUnit prints a gap with its unit: 18.3 个百分点 for fractions
+// (no plus sign: the sentence says which way), at the places otherwise.
+func (f fmtr) gapWithUnit(r csat.Result, short bool) string {
 	if r.Kind() != csat.Fraction {
-		return r.String()
+		return f.num(r)
 	}
-	s := strings.Replace(pointsText(r), "+", "", 1)
+	s := strings.Replace(f.signedNum(r), "+", "", 1)
 	if short {
-		return s + l.t("pp_short")
+		return s + f.l.t("pp_short")
 	}
-	return s + l.t("pp")
+	return s + f.l.t("pp")
 }
 
 // quadrantSec is 四分图: the items by importance and performance, in four
@@ -233,10 +208,17 @@ type quadrantRow struct {
 const maxNamedPoints = 12
 
 func (b *builder) quadrant() {
+	f := b.f
 	l, q := b.l, b.r.Quadrant
 	if q == nil || len(q.Items) == 0 {
 		return
 	}
+	// The items in the report's order ([Options.Order]), in the table and
+	// the chart alike; the fix-first list keeps its own order.
+	sorted := *q
+	sorted.Items = slices.Clone(q.Items)
+	sortBy(b, sorted.Items, func(it analysis.QuadrantItem) string { return it.Item })
+	q = &sorted
 	method := l.methodName(q.Method)
 	perfName := l.shortFigure("degree")
 	if p := q.Items[0].Performance.Label(); !strings.HasPrefix(p, "degree") {
@@ -252,8 +234,8 @@ func (b *builder) quadrant() {
 		name string
 		cut  analysis.Cut
 	}{{l.t("cut_importance"), q.Importance}, {l.t("cut_performance"), q.Performance}} {
-		s.Cuts = append(s.Cuts, c.name+l.t("colon")+l.cutRule(c.cut.Rule)+" "+c.cut.Value.String())
-		s.Derivs = append(s.Derivs, deriv{c.name, c.cut.Value.Explain()})
+		s.Cuts = append(s.Cuts, c.name+l.t("colon")+l.cutRule(c.cut.Rule)+" "+f.num(c.cut.Value))
+		s.Derivs = append(s.Derivs, deriv{c.name, f.explain(c.cut.Value)})
 	}
 	gaps := map[string]csat.Result{}
 	present := map[analysis.Zone]bool{}
@@ -261,9 +243,9 @@ func (b *builder) quadrant() {
 		zs := l.zoneStyle(it.Zone)
 		present[it.Zone] = true
 		gaps[it.Item] = it.Gap
-		s.Rows = append(s.Rows, quadrantRow{No: fmt.Sprint(i + 1), Item: it.Item, Importance: figCell(it.Importance),
-			Performance: figCell(it.Performance), Zone: zs, Gap: gapCell(it.Gap)})
-		s.Derivs = append(s.Derivs, deriv{it.Item + " · " + l.t("gap"), it.Gap.Explain()})
+		s.Rows = append(s.Rows, quadrantRow{No: fmt.Sprint(i + 1), Item: it.Item, Importance: f.cell(it.Importance),
+			Performance: f.cell(it.Performance), Zone: zs, Gap: f.gapCell(it.Gap)})
+		s.Derivs = append(s.Derivs, deriv{it.Item + " · " + l.t("gap"), f.explain(it.Gap)})
 	}
 	for _, z := range zones {
 		if present[z] {
@@ -275,7 +257,7 @@ func (b *builder) quadrant() {
 			return a.Item == item && a.Kind == analysis.Corrective
 		})}
 		if g, ok := gaps[item]; ok {
-			fr.Gap = fmt.Sprintf(l.t("fix_gap"), l.gapWithUnit(g, false))
+			fr.Gap = fmt.Sprintf(l.t("fix_gap"), f.gapWithUnit(g, false))
 		}
 		s.Fix = append(s.Fix, fr)
 	}
@@ -356,7 +338,7 @@ func (b *builder) quadrantChart(q *analysis.QuadrantReport, numbered bool) chart
 	cx, cy := chartNum(chartValue(q.Performance.Value)), chartNum(chartValue(q.Importance.Value))
 	areas := l.zoneAreas(chartNum(xLo), chartNum(xHi), chartNum(yLo), chartNum(yHi), cx, cy)
 	cutLabel := func(c analysis.Cut, pos string) obj {
-		return obj{"formatter": l.cutRule(c.Rule) + " " + c.Value.String(), "position": pos, "color": colMuted, "fontSize": 10}
+		return obj{"formatter": l.cutRule(c.Rule) + " " + b.f.num(c.Value), "position": pos, "color": colMuted, "fontSize": 10}
 	}
 	var series arr
 	var legendNames []string
@@ -399,7 +381,7 @@ func (b *builder) quadrantChart(q *analysis.QuadrantReport, numbered bool) chart
 	if yPct {
 		yFmt = "{value}%"
 	}
-	return b.chart("quadrant", "quadrant", l.t("sec_quadrant"), 420, obj{
+	return b.chart("quadrant", "quadrant", l.t("aria_quadrant"), 420, obj{
 		"legend": lg,
 		"grid":   obj{"left": 12, "right": 28, "top": 58, "bottom": 30, "containLabel": true},
 		"xAxis": valueAxis(obj{"min": chartNum(xLo), "max": chartNum(xHi), "name": l.t("performance"), "nameLocation": "middle", "nameGap": 24,
@@ -485,10 +467,21 @@ var benchSymbols = map[analysis.BenchmarkKind][2]string{
 }
 
 func (b *builder) benchmarks() {
-	l, gs := b.l, b.r.Benchmarks
+	f := b.f
+	l, gs := b.l, slices.Clone(b.r.Benchmarks)
 	if len(gs) == 0 {
 		return
 	}
+	// By figure in the report's order, then by item ([Options.Order]).
+	figs := map[string]int{}
+	for _, g := range gs {
+		if _, ok := figs[g.Figure]; !ok {
+			figs[g.Figure] = len(figs)
+		}
+	}
+	slices.SortStableFunc(gs, func(x, y analysis.BenchmarkGap) int {
+		return cmp.Or(cmp.Compare(figs[x.Figure], figs[y.Figure]), cmp.Compare(b.rank(x.Item), b.rank(y.Item)))
+	})
 	s := &benchSec{head: b.head("benchmarks", l.t("sec_benchmarks"), l.t("benchmarks_lead")), GapCol: l.t("gap")}
 	fractions := true
 	for _, g := range gs {
@@ -500,17 +493,17 @@ func (b *builder) benchmarks() {
 	for _, g := range gs {
 		name := l.figureName(g.Figure) + " · " + l.item(g.Item)
 		if len(s.Groups) == 0 || s.Groups[len(s.Groups)-1].Name != name {
-			s.Groups = append(s.Groups, benchGroup{Name: name, Ours: figCell(g.Ours)})
-			s.Derivs = append(s.Derivs, deriv{name + " · " + l.t("us"), g.Ours.Explain()})
+			s.Groups = append(s.Groups, benchGroup{Name: name, Ours: f.cell(g.Ours)})
+			s.Derivs = append(s.Derivs, deriv{name + " · " + l.t("us"), f.explain(g.Ours)})
 		}
 		st, mark, class := l.standing(g.Standing)
-		gap := gapCell(g.Gap)
+		gap := f.gapCell(g.Gap)
 		if !fractions && g.Gap.Kind() == csat.Fraction {
 			gap.Value += l.t("pp_short")
 		}
 		grp := &s.Groups[len(s.Groups)-1]
-		grp.Rows = append(grp.Rows, benchRow{Kind: l.benchmarkKind(g.Kind), Theirs: figCell(g.Theirs), Gap: gap, Standing: st, Mark: mark, Class: class})
-		s.Derivs = append(s.Derivs, deriv{name + " · " + l.benchmarkKind(g.Kind) + " · " + l.t("gap"), g.Gap.Explain()})
+		grp.Rows = append(grp.Rows, benchRow{Kind: l.benchmarkKind(g.Kind), Theirs: f.cell(g.Theirs), Gap: gap, Standing: st, Mark: mark, Class: class})
+		s.Derivs = append(s.Derivs, deriv{name + " · " + l.benchmarkKind(g.Kind) + " · " + l.t("gap"), f.explain(g.Gap)})
 	}
 	s.Chart = b.benchChart(gs)
 	b.p.Benchmarks = s
@@ -520,6 +513,7 @@ func (b *builder) benchmarks() {
 // a row per figure and item, our figure and each benchmark a symbol of
 // its own (nil when no figure is a fraction).
 func (b *builder) benchChart(gs []analysis.BenchmarkGap) *chartSpec {
+	f := b.f
 	l := b.l
 	var names []string
 	ours := map[string]numStr{}
@@ -532,13 +526,13 @@ func (b *builder) benchChart(gs []analysis.BenchmarkGap) *chartSpec {
 		name := l.shortFigure(g.Figure) + " · " + l.item(g.Item)
 		if !slices.Contains(names, name) {
 			names = append(names, name)
-			ours[name] = resultNum(g.Ours)
+			ours[name] = f.chartNum(g.Ours)
 			vs = append(vs, chartValue(g.Ours))
 		}
 		if theirs[g.Kind] == nil {
 			theirs[g.Kind] = map[string]numStr{}
 		}
-		theirs[g.Kind][name] = resultNum(g.Theirs)
+		theirs[g.Kind][name] = f.chartNum(g.Theirs)
 		vs = append(vs, chartValue(g.Theirs))
 	}
 	if len(names) == 0 {
@@ -572,7 +566,7 @@ func (b *builder) benchChart(gs []analysis.BenchmarkGap) *chartSpec {
 	lo, hi := niceRange(vs, true)
 	lg := legend(legendNames...)
 	lg["selectedMode"] = false
-	c := b.chart("benchmarks", "benchmarks", l.t("sec_benchmarks"), 70+40*len(names), obj{
+	c := b.chart("benchmarks", "benchmarks", l.t("aria_benchmarks"), 70+40*len(names), obj{
 		"legend":  lg,
 		"grid":    obj{"left": 8, "right": 24, "top": 34, "bottom": 8, "containLabel": true},
 		"xAxis":   valueAxis(obj{"min": chartNum(lo), "max": chartNum(hi), "axisLabel": obj{"formatter": "{value}%", "color": colMuted}}),

@@ -72,7 +72,7 @@ func TestImportanceSection(t *testing.T) {
 			for _, w := range []string{
 				pick(lang, "重要度（关键驱动因素）", "Importance (key drivers)"),
 				pick(lang, "方法：Shapley 分解 (LMG)，解释总体满意度，基于 20 份所有项目和总体满意度均已作答的完整答卷。", "Method: Shapley decomposition (LMG), explaining the overall question, on 20 complete forms (listwise deletion)."),
-				pick(lang, "R² ≈ 0.683，分解为各项目的贡献，各项目之和等于 R²。", "R² ≈ 0.683, decomposed into each item's contribution; the items' values add up to R²."),
+				pick(lang, "R² = 0.683，分解为各项目的贡献，各项目之和等于 R²。", "R² = 0.683, decomposed into each item's contribution; the items' values add up to R²."),
 			} {
 				if !strings.Contains(textOf(sec), w) {
 					t.Errorf("the section lacks %q", w)
@@ -80,12 +80,12 @@ func TestImportanceSection(t *testing.T) {
 			}
 			want := [][]string{
 				{pick(lang, "排名", "Rank"), pick(lang, "项目", "Item"), pick(lang, "R² 贡献", "Share of R²"), pick(lang, "95% 区间", "95% CI")},
-				{"1", "交货期", "22%", "[18%, 26%]"},
-				{"2", "产品质量", "18%", "[14%, 22%]"},
-				{"3", "包装", "≈13.33%", "[9.33%, 17.33%]"},
-				{"4", "技术支持", "6%", "[2%, 10%]"},
-				{"5", "价格", "5%", "[1%, 9%]"},
-				{"6", "服务态度", "4%", "[0%, 8%]"},
+				{"1", "交货期", "22.0%", "[18.0%, 26.0%]"},
+				{"2", "产品质量", "18.0%", "[14.0%, 22.0%]"},
+				{"3", "包装", "13.3%", "[9.3%, 17.3%]"},
+				{"4", "技术支持", "6.0%", "[2.0%, 10.0%]"},
+				{"5", "价格", "5.0%", "[1.0%, 9.0%]"},
+				{"6", "服务态度", "4.0%", "[0.0%, 8.0%]"},
 			}
 			if diff := cmp.Diff(want, tableRows(sec)); diff != "" {
 				t.Errorf("importance table (-want +got):\n%s", diff)
@@ -95,7 +95,7 @@ func TestImportanceSection(t *testing.T) {
 				t.Errorf("bars (-want +got):\n%s", diff)
 			}
 			s := c.Option["series"].([]any)[0].(map[string]any)
-			if diff := cmp.Diff([]any{22.0, 18.0, 13.33, 6.0, 5.0, 4.0}, s["data"]); diff != "" {
+			if diff := cmp.Diff([]any{22.0, 18.0, 13.3, 6.0, 5.0, 4.0}, s["data"]); diff != "" {
 				t.Errorf("bar values (-want +got):\n%s", diff)
 			}
 			if f := s["label"].(map[string]any)["formatter"]; f != "{c}%" {
@@ -116,28 +116,29 @@ func TestQuadrantSection(t *testing.T) {
 	rep := prioritiesReport(t)
 	for _, lang := range []string{"zh", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			page := render(t, rep, htmlreport.Options{Lang: lang})
+			// The questionnaire's order (not the table's code-point order).
+			page := render(t, rep, htmlreport.Options{Lang: lang, Items: []string{"交货期", "产品质量", "包装", "技术支持", "价格", "服务态度"}})
 			sec := sectionOf(page, "quadrant")
 			box := regexp.MustCompile(`(?s)<div class="box fixfirst".*?</div>`).FindString(sec)
 			fix := textOf(regexp.MustCompile(`</?(strong|span)[^>]*>`).ReplaceAllString(box, ""))
-			wantFix := pick(lang, "优先改进 交货期：低于表现分界线 ≈18.33 个百分点 包装：低于表现分界线 ≈6.33 个百分点 无纠正措施",
-				"Fix first 交货期: ≈18.33 percentage points below the performance cut 包装: ≈6.33 percentage points below the performance cut no corrective action")
+			wantFix := pick(lang, "优先改进 交货期：低于表现分界线 18.3 个百分点 包装：低于表现分界线 6.3 个百分点 无纠正措施",
+				"Fix first 交货期: 18.3 percentage points below the performance cut 包装: 6.3 percentage points below the performance cut no corrective action")
 			if fix != wantFix {
 				t.Errorf("fix-first box %q, want %q", fix, wantFix)
 			}
-			if w := pick(lang, "重要度分界线：均值 ≈11.39% · 表现分界线：均值 ≈76.33%", "Importance cut: Mean ≈11.39% · Performance cut: Mean ≈76.33%"); !strings.Contains(textOf(sec), w) {
+			if w := pick(lang, "重要度分界线：均值 11.4% · 表现分界线：均值 76.3%", "Importance cut: Mean 11.4% · Performance cut: Mean 76.3%"); !strings.Contains(textOf(sec), w) {
 				t.Errorf("the section lacks the cuts %q", w)
 			}
 			fixW, strW, oppW, mntW := pick(lang, "▲ 修补区", "▲ Fix first"), pick(lang, "● 优势区", "● Strengths"), pick(lang, "◆ 机会区", "◆ Opportunities"), pick(lang, "■ 维持区", "■ Maintain")
 			want := [][]string{
 				{pick(lang, "序号", "No."), pick(lang, "项目", "Item"), pick(lang, "重要度（Shapley 分解 (LMG)）", "Importance (Shapley decomposition (LMG))"),
 					pick(lang, "表现（满意度）", "Performance (Degree)"), pick(lang, "区域", "Zone"), pick(lang, "差距（百分点）", "Gap (pp)")},
-				{"1", "交货期", "22%", "58%", fixW, "≈+18.33"},
-				{"2", "产品质量", "18%", "88%", strW, "≈−11.67"},
-				{"3", "包装", "≈13.33%", "70%", fixW, "≈+6.33"},
-				{"4", "技术支持", "6%", "80%", mntW, "≈−3.67"},
-				{"5", "价格", "5%", "72%", oppW, "≈+4.33"},
-				{"6", "服务态度", "4%", "90%", mntW, "≈−13.67"},
+				{"1", "交货期", "22.0%", "58.0%", fixW, "+18.3"},
+				{"2", "产品质量", "18.0%", "88.0%", strW, "−11.7"},
+				{"3", "包装", "13.3%", "70.0%", fixW, "+6.3"},
+				{"4", "技术支持", "6.0%", "80.0%", mntW, "−3.7"},
+				{"5", "价格", "5.0%", "72.0%", oppW, "+4.3"},
+				{"6", "服务态度", "4.0%", "90.0%", mntW, "−13.7"},
 			}
 			got := tableRows(sec)
 			for i := range got {
@@ -173,7 +174,7 @@ func TestQuadrantSection(t *testing.T) {
 			first := c.Option["series"].([]any)[0].(map[string]any)
 			lines := first["markLine"].(map[string]any)["data"].([]any)
 			if x, y := lines[0].(map[string]any), lines[1].(map[string]any); x["xAxis"] != 76.33 || y["yAxis"] != 11.39 ||
-				x["label"].(map[string]any)["formatter"] != pick(lang, "均值 ≈76.33%", "Mean ≈76.33%") {
+				x["label"].(map[string]any)["formatter"] != pick(lang, "均值 76.3%", "Mean 76.3%") {
 				t.Errorf("cut lines %v", lines)
 			}
 			var areas []string
@@ -208,13 +209,13 @@ func TestBenchmarksSection(t *testing.T) {
 			degree, rate, all := pick(lang, "满意度", "Satisfaction degree"), pick(lang, "满意率", "Satisfaction rate"), pick(lang, "全部项目", "All items")
 			want := [][]string{
 				{pick(lang, "指标", "Figure"), pick(lang, "本公司", "Us"), pick(lang, "标杆", "Benchmark"), pick(lang, "标杆值", "Theirs"), pick(lang, "差距（百分点）", "Gap (pp)"), pick(lang, "位置", "Standing")},
-				{degree + " · " + all, "≈76.33%", avg, "75%", "≈+1.33", above},
-				{lead, "85%", "≈−8.67", below},
-				{world, "90%", "≈−13.67", below},
-				{degree + " · 交货期", "58%", avg, "58%", "0", level},
-				{lead, "75%", "−17", below},
-				{rate + " · " + all, "≈86.67%", avg, "82%", "≈+4.67", above},
-				{world, "95%", "≈−8.33", below},
+				{degree + " · " + all, "76.3%", avg, "75.0%", "+1.3", above},
+				{lead, "85.0%", "−8.7", below},
+				{world, "90.0%", "−13.7", below},
+				{degree + " · 交货期", "58.0%", avg, "58.0%", "0.0", level},
+				{lead, "75.0%", "−17.0", below},
+				{rate + " · " + all, "86.7%", avg, "82.0%", "+4.7", above},
+				{world, "95.0%", "−8.3", below},
 			}
 			got := tableRows(sec)
 			for i := range got {
@@ -253,10 +254,10 @@ func TestChurnSection(t *testing.T) {
 			sec := sectionOf(page, "churn")
 			text := textOf(sec)
 			for _, w := range []string{
-				pick(lang, "流失客户的平均满意度 65%，保留客户 ≈84.33%（相差 ≈19.33 个百分点）。", "Customers we lost rated us 65%, those we kept ≈84.33% (a difference of ≈19.33 percentage points)."),
+				pick(lang, "流失客户的平均满意度 65.0%，保留客户 84.3%（相差 19.3 个百分点）。", "Customers we lost rated us 65.0%, those we kept 84.3% (a difference of 19.3 percentage points)."),
 				pick(lang, "Welch t 检验（正常对流失）：t = 5.010，df = 7.04，p = 0.002，显著（α = 0.05）。", "Welch's t-test, active against lost: t = 5.010, df = 7.04, p = 0.002, significant (α = 0.05)."),
-				pick(lang, "满意度与投诉次数的 Spearman ρ = ≈−0.800（n = 20，t = -5.665，df = 18），p < 0.001，显著（α = 0.05）。",
-					"Spearman's ρ of degree and complaints = ≈−0.800 (n = 20, t = -5.665, df = 18), p < 0.001, significant (α = 0.05)."),
+				pick(lang, "满意度与投诉次数的 Spearman ρ = −0.800（n = 20，t = -5.665，df = 18），p < 0.001，显著（α = 0.05）。",
+					"Spearman's ρ of degree and complaints = −0.800 (n = 20, t = -5.665, df = 18), p < 0.001, significant (α = 0.05)."),
 				pick(lang, "2 位被调查客户没有状态，按正常计。", "Surveyed customers without a status, counted active: 2."),
 				pick(lang, "1 位有状态的客户没有答卷，不计入。", "Customers with a status but no survey answers, outside the figures: 1."),
 				pick(lang, "3 起投诉来自没有答卷的客户，不计入。", "Complaints of customers without survey answers, outside the figures: 3."),
@@ -270,9 +271,9 @@ func TestChurnSection(t *testing.T) {
 			small, untested := pick(lang, "样本偏少", "small sample"), pick(lang, "不作检验", "not tested")
 			wantStatuses := [][]string{
 				{pick(lang, "状态", "Status"), pick(lang, "客户数", "Customers"), pick(lang, "平均满意度", "Mean degree"), pick(lang, "样本", "Sample")},
-				{pick(lang, "正常", "active"), "10", "≈84.33%", small},
-				{pick(lang, "有流失风险", "at risk"), "4", "≈73.33%", untested},
-				{pick(lang, "已流失", "lost"), "6", "65%", small},
+				{pick(lang, "正常", "active"), "10", "84.3%", small},
+				{pick(lang, "有流失风险", "at risk"), "4", "73.3%", untested},
+				{pick(lang, "已流失", "lost"), "6", "65.0%", small},
 			}
 			if len(rows) != 4+21 {
 				t.Fatalf("%d rows, want 4 + 21", len(rows))
@@ -281,10 +282,10 @@ func TestChurnSection(t *testing.T) {
 				t.Errorf("statuses (-want +got):\n%s", diff)
 			}
 			// The customers: C01 (56/60), C20 (30/60, lost, 3 complaints).
-			if diff := cmp.Diff([]string{"C01", "6", "≈93.33%", "0", pick(lang, "正常", "active")}, rows[5]); diff != "" {
+			if diff := cmp.Diff([]string{"C01", "6", "93.3%", "0", pick(lang, "正常", "active")}, rows[5]); diff != "" {
 				t.Errorf("C01 (-want +got):\n%s", diff)
 			}
-			if diff := cmp.Diff([]string{"C20", "6", "50%", "3", pick(lang, "已流失", "lost")}, rows[24]); diff != "" {
+			if diff := cmp.Diff([]string{"C20", "6", "50.0%", "3", pick(lang, "已流失", "lost")}, rows[24]); diff != "" {
 				t.Errorf("C20 (-want +got):\n%s", diff)
 			}
 			if n := strings.Count(sec, `<tr class="lost">`); n != 6 {
@@ -298,7 +299,7 @@ func TestChurnSection(t *testing.T) {
 			for _, d := range c.Option["series"].([]any)[0].(map[string]any)["data"].([]any) {
 				means = append(means, d.(map[string]any)["value"])
 			}
-			if diff := cmp.Diff([]any{84.33, 73.33, 65.0}, means); diff != "" {
+			if diff := cmp.Diff([]any{84.3, 73.3, 65.0}, means); diff != "" {
 				t.Errorf("bars (-want +got):\n%s", diff)
 			}
 		})
@@ -313,17 +314,17 @@ func TestPriorityFindings(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{"zh", []string{"最重要的项目（Shapley 分解 (LMG)）：交货期 22%；产品质量 18%；包装 ≈13.33%。",
-			"优先改进（修补区：重要度高、表现低）：交货期（低于表现分界线 ≈18.33 个百分点）；包装（低于表现分界线 ≈6.33 个百分点）。",
+		{"zh", []string{"最重要的项目（Shapley 分解 (LMG)）：交货期 22.0%；产品质量 18.0%；包装 13.3%。",
+			"优先改进（修补区：重要度高、表现低）：交货期（低于表现分界线 18.3 个百分点）；包装（低于表现分界线 6.3 个百分点）。",
 			"与标杆比较：高于 2 项，持平 1 项，低于 4 项。",
-			"流失客户的平均满意度 65%，保留客户 ≈84.33%（Welch t 检验 p = 0.002，显著）。",
-			"满意度与投诉次数的 Spearman ρ = ≈−0.800（20 位客户，p < 0.001，显著）。",
+			"流失客户的平均满意度 65.0%，保留客户 84.3%（Welch t 检验 p = 0.002，显著）。",
+			"满意度与投诉次数的 Spearman ρ = −0.800（20 位客户，p < 0.001，显著）。",
 			"优先改进（修补区）的项目尚无纠正措施：包装（第 2 位）；请制定措施并指定责任部门。"}},
-		{"en", []string{"Most important items (Shapley decomposition (LMG)): 交货期 22%; 产品质量 18%; 包装 ≈13.33%.",
-			"Fix first (high importance, low performance): 交货期 (≈18.33 percentage points below the performance cut); 包装 (≈6.33 percentage points below the performance cut).",
+		{"en", []string{"Most important items (Shapley decomposition (LMG)): 交货期 22.0%; 产品质量 18.0%; 包装 13.3%.",
+			"Fix first (high importance, low performance): 交货期 (18.3 percentage points below the performance cut); 包装 (6.3 percentage points below the performance cut).",
 			"Against the benchmarks: above 2, level with 1, below 4.",
-			"Customers we lost rated us 65%, those we kept ≈84.33% (Welch's t-test p = 0.002, significant).",
-			"Spearman's ρ of degree and complaints = ≈−0.800 (20 customers, p < 0.001, significant).",
+			"Customers we lost rated us 65.0%, those we kept 84.3% (Welch's t-test p = 0.002, significant).",
+			"Spearman's ρ of degree and complaints = −0.800 (20 customers, p < 0.001, significant).",
 			"Fix-first items without a corrective action: 包装 (no. 2); plan one for each, with an owner."}},
 	} {
 		page := textOf(render(t, rep, htmlreport.Options{Lang: tc.lang}))
@@ -531,7 +532,7 @@ func TestQuadrantStated(t *testing.T) {
 			if strings.Contains(imp, "R²") {
 				t.Errorf("%d %s: stated importance has an R²", tc.n, lang)
 			}
-			if w := pick(lang, "重要度分界线：中位数 3.5 · 表现分界线：给定值 80%", "Importance cut: Median 3.5 · Performance cut: Given 80%"); !strings.Contains(textOf(quad), w) {
+			if w := pick(lang, "重要度分界线：中位数 3.5 · 表现分界线：给定值 80.0%", "Importance cut: Median 3.5 · Performance cut: Given 80.0%"); !strings.Contains(textOf(quad), w) {
 				t.Errorf("%d %s: the quadrant lacks %q", tc.n, lang, w)
 			}
 			if got := strings.Contains(quad, pick(lang, "图中以序号标注", "by number")); got != tc.numbered {

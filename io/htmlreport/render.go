@@ -17,8 +17,9 @@ import (
 type Options struct {
 	// Lang is the language of the report's words: "zh" (also "" and
 	// "zh-CN") or "en" (also "en-US", "en-GB"). Any other value is an
-	// error wrapping [csat.ErrInvalid]. Derivations print as the library
-	// writes them (English with the method's Chinese terms) in both.
+	// error wrapping [csat.ErrInvalid]. Every word of the page, every
+	// derivation ([csat.Result.ExplainIn]), warning and finding is in
+	// that language.
 	Lang string
 	// Title is the report's title; "" means 客户满意度检查分析报告 in
 	// Chinese and "Customer Satisfaction Analysis Report" in English.
@@ -27,13 +28,42 @@ type Options struct {
 	// leaves it out.
 	Organisation string
 	// Generated is the date printed in the title block as the report's
-	// date (编制日期); the zero time leaves it out. Render never reads the
-	// clock, so the same report and options give the same bytes.
+	// date (编制日期 / Date); the zero time leaves it out. Render never
+	// reads the clock, so the same report and options give the same
+	// bytes.
 	Generated time.Time
+	// SignOff names the people who prepare, review and approve the
+	// report, printed in the sign-off block at its end (编制 / 审核 /
+	// 批准) beside blank lines for their signatures and dates; a name ""
+	// leaves a blank line for it.
+	SignOff SignOff
+	// Places is the number of decimal places of the figures in tables,
+	// cards, charts and findings: 0 means 1, 1 to 4 are allowed, any
+	// other is an error wrapping [csat.ErrInvalid]. Trailing zeros are
+	// kept (76.0%); differences of fractions print in percentage points.
+	// Derivations print as the library explains them.
+	Places int
+	// Order is the order of the items wherever the report lists them
+	// (tables and charts, except the Pareto's and the importance's own
+	// rankings): "" or "questionnaire", the questionnaire's ([Options].Items,
+	// then the report's); "score", by the survey's first headline figure
+	// (the degree), lowest first. Any other is an error wrapping
+	// [csat.ErrInvalid].
+	Order string
+	// Items are the items in questionnaire order, as the answers were
+	// read; items the report has that Items lacks follow in the report's
+	// order. nil leaves the report's order (that of its table).
+	Items []string
 	// ExpandDerivations prints every section's derivations (计算过程)
 	// open; by default they are folded, shown on a click and left out of
 	// print.
 	ExpandDerivations bool
+}
+
+// SignOff are the names of the sign-off block: the people who prepare
+// (编制), review (审核) and approve (批准) the report.
+type SignOff struct {
+	Prepared, Reviewed, Approved string
 }
 
 // tmpl is the parsed page template; it is safe for concurrent use.
@@ -50,10 +80,11 @@ var tmpl = template.Must(template.New("report").Option("missingkey=error").Parse
 // first, the Pareto of dissatisfaction with the actions, the competitor
 // comparison, the benchmarks, the trend with the targets, the control
 // chart of the rate, complaints, satisfaction against complaints and
-// churn, customer scores, ABC classes and loyalty. A part the report lacks (the distribution
+// churn, customer scores, ABC classes and loyalty, and at the end the
+// sign-off block (编制 / 审核 / 批准). A part the report lacks (the distribution
 // too, when the report has neither levels nor counts) is left out, not
-// shown empty. Every figure shows its derivation on hover, and each
-// section lists them all (计算过程).
+// shown empty. Every figure shows its derivation on hover, in the
+// report's language, and each section lists them all (计算过程).
 //
 // The page needs no network: its style, its script and the chart library
 // (Apache ECharts 6.1.0, whose licence it carries) are inlined, and it
@@ -63,7 +94,8 @@ var tmpl = template.Must(template.New("report").Option("missingkey=error").Parse
 //
 // Render writes nothing when it fails: the page is built in memory
 // first. A report without a period or without survey figures is an
-// error wrapping [csat.ErrMissing]; a bad option, or survey counts that
+// error wrapping [csat.ErrMissing]; a bad option (language, places,
+// order), or survey counts that
 // do not match the report's levels and answers ([analysis.ItemFigures].Counts,
 // one per level of [analysis.Report].Levels, adding up to Answers), one
 // wrapping [csat.ErrInvalid]. The output depends only on r and opts: a
@@ -79,7 +111,15 @@ func Render(w io.Writer, r analysis.Report, opts Options) error {
 	if surveyFigures(r) == nil {
 		return fmt.Errorf("htmlreport: the report has no survey figures: %w", csat.ErrMissing)
 	}
-	p, err := build(r, opts, l)
+	places, err := checkPlaces(opts.Places)
+	if err != nil {
+		return err
+	}
+	ranks, err := itemRanks(r, opts)
+	if err != nil {
+		return err
+	}
+	p, err := build(r, opts, fmtr{l: l, places: places}, ranks)
 	if err != nil {
 		return err
 	}
@@ -112,7 +152,8 @@ func sourceFigures(r analysis.Report, src string) *analysis.SourceFigures {
 }
 
 // build computes the page of r.
-func build(r analysis.Report, opts Options, l lang) (*page, error) {
+func build(r analysis.Report, opts Options, f fmtr, ranks map[string]int) (*page, error) {
+	l := f.l
 	p := &page{
 		L:         l.labels(),
 		Title:     opts.Title,
@@ -123,7 +164,7 @@ func build(r analysis.Report, opts Options, l lang) (*page, error) {
 		JS:        template.JS(pageJS),         //nolint:gosec // G203: the package's own embedded script
 		ECharts:   template.JS(echartsJS),      //nolint:gosec // G203: the pinned chart library, checked by TestEChartsPinned
 		Licence:   echartsNotice + "\n" + echartsLicense + "\n" + echartsLicenseD3,
-		Warnings:  append(l.cautions(r.Cautions), r.Warnings...),
+		Warnings:  append(l.cautions(r.Cautions), l.reportWarnings(r.Warnings)...),
 	}
 	//nolint:gosec // G203: the licence texts are constants of this package without "*/" (TestLicenceComment)
 	p.LicenceNote = template.JS("/*! Apache ECharts " + echartsVersion + "\n" + echartsNotice + "\n" + echartsLicense + "\n" + echartsLicenseD3 + "*/")
@@ -142,7 +183,8 @@ func build(r analysis.Report, opts Options, l lang) (*page, error) {
 	if !opts.Generated.IsZero() {
 		p.Meta = append(p.Meta, pair{l.t("generated"), opts.Generated.Format("2006-01-02")})
 	}
-	b := &builder{r: r, l: l, p: p}
+	p.SignOff = l.signOff(opts.SignOff)
+	b := &builder{r: r, l: l, f: f, p: p, ranks: ranks}
 	b.cards()
 	b.overall()
 	b.items()
@@ -170,10 +212,12 @@ func build(r analysis.Report, opts Options, l lang) (*page, error) {
 // builder fills a page section by section, numbering the sections
 // present.
 type builder struct {
-	r analysis.Report
-	l lang
-	p *page
-	n int
+	r     analysis.Report
+	l     lang
+	f     fmtr
+	ranks map[string]int // the items' places (Options.Order)
+	p     *page
+	n     int
 }
 
 // head starts the next section, with its anchor id, title and lead

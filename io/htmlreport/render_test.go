@@ -6,6 +6,7 @@ import (
 	"errors"
 	"html"
 	"math"
+	"math/big"
 	"regexp"
 	"slices"
 	"strings"
@@ -248,14 +249,14 @@ func TestHeadline(t *testing.T) {
 	for _, m := range cardRE.FindAllStringSubmatch(page, 4) {
 		cards = append(cards, m[1])
 	}
-	if diff := cmp.Diff([]string{"78.4%", "86.4%", "76%", "84%"}, cards); diff != "" {
+	if diff := cmp.Diff([]string{"78.4%", "86.4%", "76.0%", "84.0%"}, cards); diff != "" {
 		t.Errorf("headline cards (-want +got):\n%s", diff)
 	}
 	for _, want := range []string{
 		"0.4×82% + 0.6×76%", "0.4×90% + 0.6×84%", // the blend's formulas
 		"(10×10 + 5×8 + 6×6 + 3×4 + 1×2) / (25×10) = 190/250 = 76%", // the derivation
 		"(20×10 + 20×8 + 5×6 + 5×4 + 0×2) / (50×10) = 410/500 = 82%",
-		"1 (4%)", "10 (40%)", // 很不满意 1 of 25, 很满意 10 of 25
+		"1 (4.0%)", "10 (40.0%)", // 很不满意 1 of 25, 很满意 10 of 25, one place
 	} {
 		if !strings.Contains(html.UnescapeString(page), want) {
 			t.Errorf("page lacks %q", want)
@@ -267,7 +268,7 @@ func TestHeadline(t *testing.T) {
 	for _, m := range cardRE.FindAllStringSubmatch(page, -1) {
 		cards = append(cards, m[1])
 	}
-	if diff := cmp.Diff([]string{"76%", "84%"}, cards); diff != "" {
+	if diff := cmp.Diff([]string{"76.0%", "84.0%"}, cards); diff != "" {
 		t.Errorf("survey-only cards (-want +got):\n%s", diff)
 	}
 }
@@ -337,12 +338,12 @@ func TestLikertChart(t *testing.T) {
 	}
 	wantRows := [][]string{
 		{"项目", "很不满意", "不满意", "基本满意", "满意", "很满意", "答项数"},
-		{"全部项目", "1 (4%)", "3 (12%)", "6 (24%)", "5 (20%)", "10 (40%)", "25"},
-		{"交货期", "0 (0%)", "1 (20%)", "4 (80%)", "0 (0%)", "0 (0%)", "5"},
-		{"功能", "0 (0%)", "1 (20%)", "0 (0%)", "1 (20%)", "3 (60%)", "5"},
-		{"包装", "1 (20%)", "0 (0%)", "1 (20%)", "1 (20%)", "2 (40%)", "5"},
-		{"外观", "0 (0%)", "0 (0%)", "1 (20%)", "1 (20%)", "3 (60%)", "5"},
-		{"服务质量", "0 (0%)", "1 (20%)", "0 (0%)", "2 (40%)", "2 (40%)", "5"},
+		{"全部项目", "1 (4.0%)", "3 (12.0%)", "6 (24.0%)", "5 (20.0%)", "10 (40.0%)", "25"},
+		{"交货期", "0 (0.0%)", "1 (20.0%)", "4 (80.0%)", "0 (0.0%)", "0 (0.0%)", "5"},
+		{"功能", "0 (0.0%)", "1 (20.0%)", "0 (0.0%)", "1 (20.0%)", "3 (60.0%)", "5"},
+		{"包装", "1 (20.0%)", "0 (0.0%)", "1 (20.0%)", "1 (20.0%)", "2 (40.0%)", "5"},
+		{"外观", "0 (0.0%)", "0 (0.0%)", "1 (20.0%)", "1 (20.0%)", "3 (60.0%)", "5"},
+		{"服务质量", "0 (0.0%)", "1 (20.0%)", "0 (0.0%)", "2 (40.0%)", "2 (40.0%)", "5"},
 	}
 	if diff := cmp.Diff(wantRows, rows); diff != "" {
 		t.Errorf("likert table (-want +got):\n%s", diff)
@@ -390,9 +391,9 @@ func TestLikertScale(t *testing.T) {
 	}
 	wantRows := [][]string{
 		{"Item", "no", "partly", "yes", "Answers"},
-		{"All items", "1 (12.5%)", "2 (25%)", "5 (62.5%)", "8"},
-		{"a", "1 (25%)", "1 (25%)", "2 (50%)", "4"},
-		{"b", "0 (0%)", "1 (25%)", "3 (75%)", "4"},
+		{"All items", "1 (12.5%)", "2 (25.0%)", "5 (62.5%)", "8"},
+		{"a", "1 (25.0%)", "1 (25.0%)", "2 (50.0%)", "4"},
+		{"b", "0 (0.0%)", "1 (25.0%)", "3 (75.0%)", "4"},
 	}
 	if diff := cmp.Diff(wantRows, rows); diff != "" {
 		t.Errorf("table (-want +got):\n%s", diff)
@@ -425,7 +426,7 @@ func TestTargets(t *testing.T) {
 	// met by the blend's 78.4%; rate 84, 88, 86, 90 → mean 87, advanced
 	// mean 89, target 88, missed by 86.4%.
 	degreeChip := "✓ 达成"
-	rateChip := "目标 88% ✗ 未达成"
+	rateChip := "目标 88.0% ✗ 未达成"
 	got := chips(t, render(t, rep, htmlreport.Options{}))
 	if !strings.HasSuffix(got[0], degreeChip) || got[1] != rateChip || got[2] != "" || got[3] != "" {
 		t.Errorf("chips %q, want the degree's met and %q on the blended cards", got, rateChip)
@@ -441,7 +442,7 @@ func TestTargets(t *testing.T) {
 	if got[0] != rateChip || !strings.HasSuffix(got[1], degreeChip) {
 		t.Errorf("swapped: chips %q, want %q first", got, rateChip)
 	}
-	if !regexp.MustCompile(`<tr><th scope="row">满意度</th><td class="num"><span[^>]*>87%</span>`).MatchString(page) {
+	if !regexp.MustCompile(`<tr><th scope="row">满意度</th><td class="num"><span[^>]*>87.0%</span>`).MatchString(page) {
 		t.Error("swapped: the rate's target (mean 87%) is not named 满意度 in the table")
 	}
 
@@ -723,10 +724,13 @@ func TestRenderProperty(t *testing.T) {
 			rt.Fatal("two renders differ")
 		}
 		page := a.String()
-		want := rep.Sources[0].Overall.Figures[0].Score.String()
+		// The first card at one place from the exact value (big.Rat
+		// rounds half away from zero), its trailing zero kept.
+		first := rep.Sources[0].Overall.Figures[0].Score
 		if len(rep.Overall) > 0 {
-			want = rep.Overall[0].String()
+			first = rep.Overall[0]
 		}
+		want := new(big.Rat).Mul(first.Rat(), big.NewRat(100, 1)).FloatString(1) + "%"
 		if m := cardRE.FindStringSubmatch(page); m == nil || html.UnescapeString(m[1]) != want {
 			rt.Fatalf("first card %v, want %s", m, want)
 		}

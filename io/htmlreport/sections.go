@@ -7,6 +7,7 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/analysis"
+	"github.com/shopspring/decimal"
 )
 
 // compose joins a qualifier and a figure's name: 整体满意度, "Overall
@@ -42,41 +43,43 @@ func targetLabel(r analysis.Report, t analysis.TargetFigure) string {
 }
 
 // metChip returns a target's verdict as a chip.
-func (l lang) metChip(t *analysis.TargetFigure) (string, string) {
+func (f fmtr) metChip(t *analysis.TargetFigure) (string, string) {
+	l := f.l
 	if t.Met {
-		return l.t("target") + " " + t.Target.Target.String() + " ✓ " + l.t("met_yes"), "good"
+		return l.t("target") + " " + f.num(t.Target.Target) + " ✓ " + l.t("met_yes"), "good"
 	}
-	return l.t("target") + " " + t.Target.Target.String() + " ✗ " + l.t("met_no"), "bad"
+	return l.t("target") + " " + f.num(t.Target.Target) + " ✗ " + l.t("met_no"), "bad"
 }
 
 // cards sets the headline cards: the blended overall figures when the
 // report has them, then the survey's, with intervals and targets.
 func (b *builder) cards() {
+	f := b.f
 	l, sv := b.l, surveyFigures(b.r)
 	k := min(2, len(sv.Overall.Figures))
 	for i := range min(k, len(b.r.Overall)) {
-		o := b.r.Overall[i]
-		c := card{Label: l.compose(l.t("overall"), l.shortFigure(o.Label())), Value: o.String(), Title: o.Explain(), Accent: true}
+		o := overallResult(b.r.Overall[i])
+		c := card{Label: l.compose(l.t("overall"), l.shortFigure(o.Label())), Value: f.num(o), Title: f.explain(o), Accent: true}
 		var parts []string
 		for _, pt := range o.Parts() {
 			src, _, _ := strings.Cut(pt.Label(), ":")
-			parts = append(parts, l.source(src)+" "+pt.String())
+			parts = append(parts, l.source(src)+" "+f.num(pt))
 		}
 		c.Sub = strings.Join(parts, " · ")
 		if t := targetFor(b.r, analysis.AgainstOverall, i); t != nil {
-			c.Chip, c.ChipClass = l.metChip(t)
+			c.Chip, c.ChipClass = f.metChip(t)
 		}
 		b.p.Cards = append(b.p.Cards, c)
 	}
 	for i := range k {
-		f := sv.Overall.Figures[i]
-		c := card{Label: l.compose(l.t("survey"), l.shortFigure(f.Score.Label())), Value: f.Score.String(), Title: f.Score.Explain()}
-		if f.Interval != nil {
+		fg := sv.Overall.Figures[i]
+		c := card{Label: l.compose(l.t("survey"), l.shortFigure(fg.Score.Label())), Value: f.num(fg.Score), Title: f.explain(fg.Score)}
+		if fg.Interval != nil {
 			// The interval wraps as a whole: a no-break space after its comma.
-			c.Sub = levelLabel(f.Interval) + " " + l.t("ci_short") + " " + strings.ReplaceAll(f.Interval.String(), ", ", ",\u00a0")
+			c.Sub = levelLabel(fg.Interval) + " " + l.t("ci_short") + " " + strings.ReplaceAll(f.interval(fg.Interval), ", ", ",\u00a0")
 		}
 		if t := targetFor(b.r, analysis.AgainstSurvey, i); t != nil {
-			c.Chip, c.ChipClass = l.metChip(t)
+			c.Chip, c.ChipClass = f.metChip(t)
 		}
 		b.p.Cards = append(b.p.Cards, c)
 	}
@@ -98,28 +101,28 @@ type overallRow struct {
 }
 
 func (b *builder) overall() {
-	l, sv := b.l, surveyFigures(b.r)
+	f, l, sv := b.f, b.l, surveyFigures(b.r)
 	s := &overallSec{head: b.head("overall", b.l.t("sec_overall"), ""), HasBlend: len(b.r.Overall) > 0}
 	if s.HasBlend {
 		s.Lead = l.t("overall_lead")
 	}
 	self := sourceFigures(b.r, csat.SourceSelf)
 	s.HasSelf = self != nil
-	for i, f := range sv.Overall.Figures {
-		name := l.figureName(f.Score.Label())
-		row := overallRow{Name: name, Survey: figure(f)}
+	for i, fg := range sv.Overall.Figures {
+		name := l.figureName(fg.Score.Label())
+		row := overallRow{Name: name, Survey: f.figure(fg)}
 		if s.Level == "" {
-			s.Level = levelLabel(f.Interval)
+			s.Level = levelLabel(fg.Interval)
 		}
-		s.Derivs = append(s.Derivs, figureDerivs(l, l.t("survey")+" · "+name, f)...)
+		s.Derivs = append(s.Derivs, f.figureDerivs(l.t("survey")+" · "+name, fg)...)
 		if self != nil && i < len(self.Overall.Figures) {
-			row.Self = figure(self.Overall.Figures[i])
-			s.Derivs = append(s.Derivs, figureDerivs(l, l.t("self")+" · "+name, self.Overall.Figures[i])...)
+			row.Self = f.figure(self.Overall.Figures[i])
+			s.Derivs = append(s.Derivs, f.figureDerivs(l.t("self")+" · "+name, self.Overall.Figures[i])...)
 		}
 		if i < len(b.r.Overall) {
-			o := b.r.Overall[i]
-			row.Overall, row.Formula = figCell(o), o.Formula()
-			s.Derivs = append(s.Derivs, deriv{l.compose(l.t("overall"), l.shortFigure(o.Label())), strings.TrimSuffix(o.Derivation(), "\n")})
+			o := overallResult(b.r.Overall[i])
+			row.Overall, row.Formula = f.cell(o), l.inLang(o.Formula())
+			s.Derivs = append(s.Derivs, deriv{l.compose(l.t("overall"), l.shortFigure(o.Label())), f.derivation(o)})
 		}
 		s.Rows = append(s.Rows, row)
 	}
@@ -127,10 +130,10 @@ func (b *builder) overall() {
 }
 
 // figureDerivs returns the derivations of a figure and its interval.
-func figureDerivs(l lang, label string, f analysis.Figure) []deriv {
-	d := []deriv{{label, f.Score.Explain()}}
-	if f.Interval != nil {
-		d = append(d, deriv{label + " · " + levelLabel(f.Interval) + " " + l.t("interval_of"), f.Interval.Explain()})
+func (f fmtr) figureDerivs(label string, fg analysis.Figure) []deriv {
+	d := []deriv{{label, f.explain(fg.Score)}}
+	if fg.Interval != nil {
+		d = append(d, deriv{label + " · " + levelLabel(fg.Interval) + " " + f.l.t("interval_of"), f.l.intervalExplain(fg.Interval)})
 	}
 	return d
 }
@@ -148,6 +151,10 @@ type itemsSec struct {
 	// Forms are the forms, answers and blanks per source and item (nil
 	// when the report does not count forms).
 	Forms *formTable
+	// Blends are the items' figures blended from self-assessment and
+	// survey; BlendNote names the weights.
+	Blends    []blendRow
+	BlendNote string
 }
 
 type itemCol struct {
@@ -174,12 +181,11 @@ type gapRow struct {
 }
 
 func (b *builder) items() {
-	l, sv := b.l, surveyFigures(b.r)
+	f, l, sv := b.f, b.l, surveyFigures(b.r)
 	s := &itemsSec{head: b.head("items", b.l.t("sec_items"), b.l.t("interval_note"))}
-	for _, f := range sv.Overall.Figures {
-		s.Cols = append(s.Cols, itemCol{Name: l.shortFigure(f.Score.Label())})
+	for _, fg := range sv.Overall.Figures {
+		s.Cols = append(s.Cols, itemCol{Name: l.shortFigure(fg.Score.Label())})
 	}
-	// Items in the order they first appear, survey first.
 	var names []string
 	for _, sf := range b.r.Sources {
 		for _, it := range sf.Items {
@@ -188,6 +194,7 @@ func (b *builder) items() {
 			}
 		}
 	}
+	sortBy(b, names, func(n string) string { return n })
 	type key struct{ item, source string }
 	dis := make(map[key]analysis.DissatisfiedCell)
 	disTotal := make(map[string][2]uint64)
@@ -200,21 +207,21 @@ func (b *builder) items() {
 		row := itemRow{Source: l.source(sf.Source), Answers: fmt.Sprint(it.Answers)}
 		if it.Item == "" {
 			if t, ok := disTotal[sf.Source]; ok {
-				row.Dissatisfied = fmt.Sprint(t[0]) + " (" + countLabel(t[0], t[1]) + ")"
+				row.Dissatisfied = fmt.Sprint(t[0]) + " (" + f.countLabel(t[0], t[1]) + ")"
 			}
 		} else if d, ok := dis[key{it.Item, sf.Source}]; ok {
-			row.Dissatisfied = fmt.Sprint(d.Count) + " (" + d.Share.String() + ")"
+			row.Dissatisfied = fmt.Sprint(d.Count) + " (" + f.num(d.Share) + ")"
 		}
-		for i, f := range it.Figures {
-			row.Cells = append(row.Cells, figure(f))
-			if f.Interval != nil && i < len(s.Cols) {
+		for i, fg := range it.Figures {
+			row.Cells = append(row.Cells, f.figure(fg))
+			if fg.Interval != nil && i < len(s.Cols) {
 				s.Cols[i].HasInterval = true
 				if s.Level == "" {
-					s.Level = levelLabel(f.Interval)
+					s.Level = levelLabel(fg.Interval)
 				}
 			}
-			name := l.shortFigure(f.Score.Label())
-			s.Derivs = append(s.Derivs, figureDerivs(l, l.item(it.Item)+" · "+l.source(sf.Source)+" · "+name, f)...)
+			name := l.shortFigure(fg.Score.Label())
+			s.Derivs = append(s.Derivs, f.figureDerivs(l.item(it.Item)+" · "+l.source(sf.Source)+" · "+name, fg)...)
 		}
 		for len(row.Cells) < len(s.Cols) {
 			row.Cells = append(row.Cells, cell{Value: l.t("none")})
@@ -237,18 +244,79 @@ func (b *builder) items() {
 		}
 		s.Groups = append(s.Groups, g)
 	}
-	for _, g := range b.r.Gaps {
+	b.itemBlends(s, names)
+	gaps := slices.Clone(b.r.Gaps)
+	sortBy(b, gaps, func(g analysis.Gap) string { return g.Item })
+	for _, g := range gaps {
+		g.DegreeGap, g.RateGap = gapResult(g.DegreeGap, "degree"), gapResult(g.RateGap, "rate")
 		s.Gaps = append(s.Gaps, gapRow{Item: g.Item,
-			SelfDegree: figCell(g.SelfDegree), SurveyDegree: figCell(g.SurveyDegree), DegreeGap: signed(g.DegreeGap),
-			SelfRate: figCell(g.SelfRate), SurveyRate: figCell(g.SurveyRate), RateGap: signed(g.RateGap),
+			SelfDegree: f.cell(g.SelfDegree), SurveyDegree: f.cell(g.SurveyDegree), DegreeGap: f.signed(g.DegreeGap),
+			SelfRate: f.cell(g.SelfRate), SurveyRate: f.cell(g.SurveyRate), RateGap: f.signed(g.RateGap),
 			DegreeBlind: g.DegreeGap.Value().IsPositive(), RateBlind: g.RateGap.Value().IsPositive()})
 		s.Derivs = append(s.Derivs,
-			deriv{g.Item + " · " + l.t("gap") + " · " + l.shortFigure("degree"), g.DegreeGap.Explain()},
-			deriv{g.Item + " · " + l.t("gap") + " · " + l.shortFigure("rate"), g.RateGap.Explain()})
+			deriv{g.Item + " · " + l.t("gap") + " · " + l.shortFigure("degree"), f.explain(g.DegreeGap)},
+			deriv{g.Item + " · " + l.t("gap") + " · " + l.shortFigure("rate"), f.explain(g.RateGap)})
 	}
 	s.GapDegree, s.GapRate = l.shortFigure("degree"), l.shortFigure("rate")
 	s.Forms = b.formCounts()
 	b.p.Items = s
+}
+
+// blendRow is an item's figures blended from self-assessment and survey
+// (自评 40% + 检查 60%), one per headline figure.
+type blendRow struct {
+	Item  string
+	Cells []blendCells
+}
+
+type blendCells struct{ Self, Survey, Blend cell }
+
+// itemFigures returns a source's figures of an item (nil without).
+func itemFigures(sf *analysis.SourceFigures, item string) *analysis.ItemFigures {
+	if sf == nil {
+		return nil
+	}
+	for i := range sf.Items {
+		if sf.Items[i].Item == item {
+			return &sf.Items[i]
+		}
+	}
+	return nil
+}
+
+// itemBlends adds the per-item blend: for each item both sources have,
+// each headline figure weighted as the report's overall blend weighs
+// them ([blendWeights]), exact, with its derivation.
+func (b *builder) itemBlends(s *itemsSec, names []string) {
+	f, l := b.f, b.l
+	ws, wv, ok := blendWeights(b.r)
+	self, survey := sourceFigures(b.r, csat.SourceSelf), surveyFigures(b.r)
+	if !ok || self == nil {
+		return
+	}
+	s.BlendNote = fmt.Sprintf(l.t("item_blend_note"), ws.Shift(2).String(), wv.Shift(2).String())
+	for _, name := range names {
+		si, vi := itemFigures(self, name), itemFigures(survey, name)
+		if si == nil || vi == nil {
+			continue
+		}
+		row := blendRow{Item: name}
+		for i := range min(len(si.Figures), len(vi.Figures), len(s.Cols)) {
+			sr, vr := si.Figures[i].Score, vi.Figures[i].Score
+			fig := s.Cols[i].Name
+			sr = sr.In("zh", "自评", nil).In("en", "self-assessment", nil)
+			vr = vr.In("zh", "检查", nil).In("en", "survey", nil)
+			bl, err := csat.WeightedMean("blend "+name+" "+fig, []decimal.Decimal{ws, wv}, []csat.Result{sr, vr})
+			if err != nil {
+				row.Cells = append(row.Cells, blendCells{Self: f.cell(si.Figures[i].Score), Survey: f.cell(vi.Figures[i].Score), Blend: cell{Value: l.t("none")}})
+				continue
+			}
+			bl = bl.In("zh", name+"加权"+fig, nil).In("en", name+" blended "+strings.ToLower(fig), nil)
+			row.Cells = append(row.Cells, blendCells{Self: f.cell(si.Figures[i].Score), Survey: f.cell(vi.Figures[i].Score), Blend: f.cell(bl)})
+			s.Derivs = append(s.Derivs, deriv{name + " · " + l.t("blend") + " · " + fig, f.explain(bl)})
+		}
+		s.Blends = append(s.Blends, row)
+	}
 }
 
 // likertSec is 各项目满意程度分布: each survey item's answers per level, as
@@ -273,7 +341,9 @@ type likertRow struct {
 // levels or counts (not built by [analysis.Build]) has no distribution.
 func (b *builder) likert() error {
 	l, sv, levels := b.l, surveyFigures(b.r), b.r.Levels
-	figs := append([]analysis.ItemFigures{sv.Overall}, sv.Items...)
+	items := slices.Clone(sv.Items)
+	sortBy(b, items, func(it analysis.ItemFigures) string { return it.Item })
+	figs := append([]analysis.ItemFigures{sv.Overall}, items...)
 	if len(levels) == 0 && !slices.ContainsFunc(figs, func(f analysis.ItemFigures) bool { return len(f.Counts) > 0 }) {
 		return nil
 	}
@@ -288,12 +358,12 @@ func (b *builder) likert() error {
 	order = append(order, sat...)
 
 	s := &likertSec{head: b.head("likert", b.l.t("sec_likert"), b.l.t("likert_lead"))}
-	names := l.likertRows(s, figs, levels, order)
+	names := b.f.likertRows(s, figs, levels, order)
 	for _, li := range order {
 		s.Levels = append(s.Levels, l.level(levels[li]))
 	}
-	series := l.likertSeries(figs, levels, dis, sat)
-	s.Chart = b.chart("likert", "likert", l.t("sec_likert"), 90+44*len(figs), obj{
+	series := b.f.likertSeries(figs, levels, dis, sat)
+	s.Chart = b.chart("likert", "likert", l.t("aria_likert"), 90+44*len(figs), obj{
 		"legend": legend(s.Levels...),
 		"grid":   obj{"left": 8, "right": 16, "top": 34, "bottom": 30, "containLabel": true},
 		"xAxis":  valueAxis(obj{"max": 100, "name": l.t("likert_axis"), "nameLocation": "middle", "nameGap": 26}),
@@ -346,15 +416,16 @@ func likertSides(levels []csat.Level) (dis, sat []int) {
 
 // likertRows adds the table row and derivation of each figure, its
 // counts in the given level order, and returns the figures' names.
-func (l lang) likertRows(s *likertSec, figs []analysis.ItemFigures, levels []csat.Level, order []int) []string {
+func (fm fmtr) likertRows(s *likertSec, figs []analysis.ItemFigures, levels []csat.Level, order []int) []string {
+	l := fm.l
 	names := make([]string, len(figs))
 	for i, f := range figs {
 		names[i] = l.item(f.Item)
 		lr := likertRow{Item: names[i], Overall: f.Item == "", N: fmt.Sprint(f.Answers)}
 		var parts []string
 		for _, li := range order {
-			lr.Counts = append(lr.Counts, fmt.Sprint(f.Counts[li])+" ("+countLabel(f.Counts[li], f.Answers)+")")
-			parts = append(parts, l.level(levels[li])+" "+fmt.Sprint(f.Counts[li])+"/"+fmt.Sprint(f.Answers)+" = "+countLabel(f.Counts[li], f.Answers))
+			lr.Counts = append(lr.Counts, fmt.Sprint(f.Counts[li])+" ("+fm.countLabel(f.Counts[li], f.Answers)+")")
+			parts = append(parts, l.level(levels[li])+" "+fmt.Sprint(f.Counts[li])+"/"+fmt.Sprint(f.Answers)+" = "+countDeriv(f.Counts[li], f.Answers))
 		}
 		s.Derivs = append(s.Derivs, deriv{names[i], strings.Join(parts, "; ")})
 		s.Rows = append(s.Rows, lr)
@@ -365,13 +436,14 @@ func (l lang) likertRows(s *likertSec, figs []analysis.ItemFigures, levels []csa
 // likertSeries returns the chart's bars, one series per level: the
 // satisfied ones rightwards in blues, the dissatisfied ones leftwards in
 // reds, the first carrying the zero line.
-func (l lang) likertSeries(figs []analysis.ItemFigures, levels []csat.Level, dis, sat []int) arr {
+func (fm fmtr) likertSeries(figs []analysis.ItemFigures, levels []csat.Level, dis, sat []int) arr {
+	l := fm.l
 	satCol, disCol := ramp(blues, len(sat)), ramp(reds, len(dis))
 	var series arr
 	addSeries := func(li int, colour string, sign string) {
 		data := make(arr, len(figs))
 		for i, f := range figs {
-			data[i] = numStr(sign + string(countPct(f.Counts[li], f.Answers)))
+			data[i] = numStr(sign + string(fm.countPct(f.Counts[li], f.Answers)))
 			if data[i] == numStr("-0") {
 				data[i] = numStr("0")
 			}

@@ -2,12 +2,6 @@ package htmlreport
 
 import (
 	"html/template"
-	"math/big"
-	"strings"
-
-	"github.com/csatkit/csat"
-	"github.com/csatkit/csat/analysis"
-	"github.com/shopspring/decimal"
 )
 
 // page is everything the template prints: words, text and the charts'
@@ -44,6 +38,8 @@ type page struct {
 	Loyalty    *loyaltySec
 
 	Charts []chartSpec
+	// SignOff is the sign-off block: 编制 / 审核 / 批准 with names.
+	SignOff []signRow
 
 	CSS         template.CSS
 	JS          template.JS
@@ -85,96 +81,6 @@ type head struct {
 	Open       bool
 }
 
-// figCell returns the cell of a result.
-func figCell(r csat.Result) cell { return cell{Value: r.String(), Title: r.Explain()} }
-
-// figure returns a figure's cell with its interval.
-func figure(f analysis.Figure) cell {
-	c := figCell(f.Score)
-	if f.Interval != nil {
-		c.Interval = f.Interval.String()
-	}
-	return c
-}
-
-// signed returns a difference's cell with its sign written out
-// (+4.8%, −3%), for columns of changes.
-func signed(r csat.Result) cell {
-	c := figCell(r)
-	approx := strings.HasPrefix(c.Value, "≈")
-	v := strings.TrimPrefix(c.Value, "≈")
-	switch {
-	case r.Value().IsPositive():
-		v = "+" + v
-	case strings.HasPrefix(v, "-"):
-		v = "−" + v[1:]
-	}
-	if approx {
-		v = "≈" + v
-	}
-	c.Value = v
-	return c
-}
-
-// pctNum returns a fraction as a JSON number of percent, 2 places
-// (0.784 → 78.4).
-func pctNum(d decimal.Decimal) numStr { return numStr(d.Shift(2).Round(2).String()) }
-
-// resultNum returns a result as a chart number: a fraction in percent,
-// points as they are, 2 places.
-func resultNum(r csat.Result) numStr {
-	if r.Kind() == csat.Fraction {
-		return pctNum(r.Value())
-	}
-	return numStr(r.Value().Round(2).String())
-}
-
-// ratPct returns k/n in percent, to [csat.DisplayPlaces] places without
-// trailing zeros, as a chart number (0 when n is zero). It rounds half
-// away from zero (big.Rat.FloatString), as the library does.
-func ratPct(k, n *big.Int) numStr {
-	if n.Sign() == 0 {
-		return "0"
-	}
-	r := new(big.Rat).SetFrac(new(big.Int).Mul(k, big.NewInt(100)), n)
-	s := r.FloatString(csat.DisplayPlaces)
-	if strings.Contains(s, ".") {
-		s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
-	}
-	return numStr(s)
-}
-
-// countPct is ratPct of two counts.
-func countPct(k, n uint64) numStr {
-	return ratPct(new(big.Int).SetUint64(k), new(big.Int).SetUint64(n))
-}
-
-// pctLabel prints a percentage of answers (20%, 33.3%).
-func pctLabel(n numStr) string { return string(n) + "%" }
-
-// countLabel prints k/n as a percentage to [csat.DisplayPlaces] places,
-// marked ≈ when rounded (60%, ≈33.33%), as the library prints figures.
-func countLabel(k, n uint64) string {
-	s := pctLabel(countPct(k, n))
-	if n == 0 {
-		return s
-	}
-	exact := new(big.Rat).SetFrac(new(big.Int).Mul(new(big.Int).SetUint64(k), big.NewInt(10000)), new(big.Int).SetUint64(n))
-	if !exact.IsInt() {
-		s = "≈" + s
-	}
-	return s
-}
-
-// levelLabel prints a percentage of an interval's confidence level
-// (0.95 → 95%).
-func levelLabel(iv *csat.Interval) string {
-	if iv == nil {
-		return ""
-	}
-	return iv.Level.Shift(2).Round(2).String() + "%"
-}
-
 // scaleName names a scale.
 func (l lang) scaleName(name string) string {
 	switch name {
@@ -184,4 +90,21 @@ func (l lang) scaleName(name string) string {
 		return [2]string{"五档百分制（0–100）", "five bands (0–100)"}[l]
 	}
 	return name
+}
+
+// A signRow is one line of the sign-off block: the role and the name
+// given ("" for a blank line).
+type signRow struct{ Role, Name string }
+
+// signOff returns the sign-off block's rows.
+func (l lang) signOff(s SignOff) []signRow {
+	return []signRow{{l.t("prepared_by"), s.Prepared}, {l.t("reviewed_by"), s.Reviewed}, {l.t("approved_by"), s.Approved}}
+}
+
+// A fallback is a chart's data as a small table, shown when the page's
+// script does not run (<noscript>): a head and rows of text, the first
+// cell of each row its name.
+type fallback struct {
+	Head []string
+	Rows [][]string
 }
