@@ -126,10 +126,7 @@ func (rf *reportFlags) outputs(htmlGiven bool) error {
 //	Places        --places, 1–4 (default 1)
 //	Order         --order: "questionnaire" or "score"
 //	SignOff       {Prepared, Reviewed, Approved}: --prepared-by, --reviewed-by, --approved-by
-//
-// Places, Order and SignOff are fields of htmlreport.Options that issue
-// 21's report work adds; until they are merged the lines that set them
-// are the comments marked MERGE below.
+
 func reportOptions(rf *reportFlags, l language) htmlreport.Options {
 	opts := htmlreport.Options{
 		Lang:         l.code(),
@@ -137,11 +134,10 @@ func reportOptions(rf *reportFlags, l language) htmlreport.Options {
 		Organisation: rf.org,
 		Generated:    rf.generated,
 	}
-	// MERGE(issue 21, htmlreport Options): uncomment when the fields exist.
-	//	opts.Places = rf.placesN
-	//	opts.Order = rf.order
-	//	opts.SignOff.Prepared = rf.preparedBy
-	//	opts.SignOff.Reviewed = rf.reviewedBy
-	//	opts.SignOff.Approved = rf.approvedBy
+	opts.Places = rf.placesN
+	opts.Order = rf.order
+	opts.SignOff.Prepared = rf.preparedBy
+	opts.SignOff.Reviewed = rf.reviewedBy
+	opts.SignOff.Approved = rf.approvedBy
 	return opts
 }
