@@ -243,7 +243,7 @@ func (r *run) importanceItems(ac *answerCols) error {
 			name = n
 		}
 		if _, ok := ac.byName[name]; !ok {
-			return r.fieldError(ic.col, fmt.Errorf("importance column %s: no item column %s: %w", quote(ac.headers[ic.col]), quote(name), csat.ErrUnknownItem))
+			return r.fieldError(ic.col, columnError("unknown-item", ac.headers[ic.col], []string{name}, fmt.Errorf("importance column %s: no item column %s: %w", quote(ac.headers[ic.col]), quote(name), csat.ErrUnknownItem)))
 		}
 		if j, dup := seen[name]; dup {
 			return r.fieldError(ic.col, fmt.Errorf("columns %s and %s both give the importance of %s: %w", quote(ac.headers[j]), quote(ac.headers[ic.col]), quote(name), csat.ErrDuplicate))

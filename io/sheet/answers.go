@@ -98,7 +98,7 @@ func (r *run) period(cs *columns, rec []string) (string, error) {
 	}
 	period := cs.get(rec, colPeriod)
 	if period == "" {
-		return "", r.colError(cs, colPeriod, fmt.Errorf("empty period: %w", csat.ErrMissing))
+		return "", r.colError(cs, colPeriod, valueError("empty", "", nil, fmt.Errorf("empty period: %w", csat.ErrMissing)))
 	}
 	return period, nil
 }

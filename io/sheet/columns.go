@@ -214,7 +214,7 @@ func headerError(err error, name string) error {
 // parseCount parses a count of answers: a non-negative integer.
 func parseCount(s string) (uint64, error) {
 	if s == "" {
-		return 0, fmt.Errorf("empty count: %w", csat.ErrMissing)
+		return 0, valueError("empty", "", nil, fmt.Errorf("empty count: %w", csat.ErrMissing))
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -236,7 +236,7 @@ const maxNumber = 128
 // Excel shows it, so that 0.1 stored as 0.10000000000000001 reads as 0.1.
 func parseDecimal(what, s string, xlsx bool) (decimal.Decimal, error) {
 	if s == "" {
-		return decimal.Decimal{}, fmt.Errorf("empty %s: %w", what, csat.ErrMissing)
+		return decimal.Decimal{}, valueError("empty", "", nil, fmt.Errorf("empty %s: %w", what, csat.ErrMissing))
 	}
 	if len(s) > maxNumber {
 		return decimal.Decimal{}, fmt.Errorf("%s %s is too long: %w", what, quote(s), csat.ErrOutOfRange)

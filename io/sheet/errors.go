@@ -23,7 +23,9 @@ type ValueError struct {
 	// FALSE cell), "formula" (an XLSX formula without its cached value),
 	// "control" (a control character), "not-utf8" (bytes that are not
 	// UTF-8: a GBK file read as UTF-8?), "not-gbk", "unnamed" (a value
-	// in a column without a header).
+	// in a column without a header), "empty" (a cell that must not be
+	// empty), "utf-16" (a UTF-16 file), "encoding" (text that reads as
+	// UTF-8 and as GBK: Value is its first non-ASCII character).
 	Kind string
 	// Value is the value found, as read ("" when it is not text, as for
 	// a formula without its value).
@@ -59,7 +61,8 @@ type ColumnError struct {
 	// "no-form" (a column about forms without a form column), "empty"
 	// (an item column that holds no value in any row), "not-items" (an
 	// item column whose first value is no level: a survey tool's meta
-	// column?).
+	// column?), "unknown-item" (an importance column whose item, in
+	// Accepted, has no column).
 	Kind string
 	// Column is the header as given; for "missing", the column's
 	// canonical name ("level"), "" for "no-items".
@@ -80,6 +83,25 @@ func (e *ColumnError) Detail() string { return errs.Detail(e.Err) }
 
 // Unwrap returns the reason.
 func (e *ColumnError) Unwrap() error { return e.Err }
+
+// A SheetError reports a workbook without the sheet asked for
+// ([Options.Sheet]). Its text is the reason's; it wraps
+// [csat.ErrMissing]. Get it with [errors.As].
+type SheetError struct {
+	File   string   // the workbook's name
+	Sheet  string   // the sheet asked for
+	Sheets []string // the workbook's sheets, in its order
+	Err    error    // the reason, with its text
+}
+
+// Error returns the reason's text.
+func (e *SheetError) Error() string { return e.Err.Error() }
+
+// Detail returns the reason's text without the "csat: " prefix.
+func (e *SheetError) Detail() string { return errs.Detail(e.Err) }
+
+// Unwrap returns the reason.
+func (e *SheetError) Unwrap() error { return e.Err }
 
 // valueError returns err as a *ValueError of kind about value v.
 func valueError(kind, v string, accepted []string, err error) error {

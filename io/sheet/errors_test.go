@@ -142,3 +142,24 @@ func TestTypedReasons(t *testing.T) {
 		})
 	}
 }
+
+// TestSheetError checks the error of a sheet the workbook does not have:
+// it lists the workbook's sheets.
+func TestSheetError(t *testing.T) {
+	b := xlsxBook(t, "数据", [][]string{{"项目", "等级"}, {"品质", "满意"}})
+	_, _, err := ReadAnswersFrom(strings.NewReader(string(b)), "a.xlsx", &Options{Sheet: "Nope"})
+	var se *SheetError
+	if !errors.As(err, &se) || se.Sheet != "Nope" || strings.Join(se.Sheets, ",") != "数据" || se.File != "a.xlsx" || !errors.Is(err, csat.ErrMissing) {
+		t.Errorf("%v: want a SheetError of Nope listing 数据", err)
+	}
+}
+
+// TestEmptyValue checks the ValueError of an empty level in the long
+// layout.
+func TestEmptyValue(t *testing.T) {
+	_, _, err := ReadAnswersFrom(strings.NewReader("项目,等级\n品质,\n"), "a.csv", nil)
+	var ve *ValueError
+	if !errors.As(err, &ve) || ve.Kind != "empty" || !errors.Is(err, csat.ErrMissing) {
+		t.Errorf("%v: want a ValueError of an empty cell", err)
+	}
+}

@@ -145,7 +145,7 @@ func (r *run) longAnswer(ac *answerCols, rec []string, acc *accumulator) (longAn
 func (r *run) longItem(ac *answerCols, rec []string) (string, error) {
 	item := ac.get(rec, colItem)
 	if item == "" {
-		return "", r.colError(ac.columns, colItem, fmt.Errorf("empty item: %w", csat.ErrMissing))
+		return "", r.colError(ac.columns, colItem, valueError("empty", "", nil, fmt.Errorf("empty item: %w", csat.ErrMissing)))
 	}
 	if r.c.Items != nil {
 		name, ok := r.c.Items[item]

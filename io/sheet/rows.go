@@ -149,7 +149,7 @@ func newCSVSource(r io.Reader, closer io.Closer, name string, c *config, sum *Su
 		}
 	case bytes.HasPrefix(head, []byte("\xff\xfe")), bytes.HasPrefix(head, []byte("\xfe\xff")):
 		closeQuietly(closer)
-		return nil, &csat.ParseError{File: name, Line: 1, Err: fmt.Errorf("a UTF-16 file (save it as CSV UTF-8 or as CSV): %w", csat.ErrInvalid)}
+		return nil, &csat.ParseError{File: name, Line: 1, Err: valueError("utf-16", "", nil, fmt.Errorf("a UTF-16 file (save it as CSV UTF-8 or as CSV): %w", csat.ErrInvalid))}
 	}
 	if enc == EncodingAuto {
 		if enc, err = GuessEncoding(completeRunes(head, atEOF)); err != nil {
@@ -183,7 +183,7 @@ func GuessEncoding(b []byte) (Encoding, error) {
 		return EncodingGBK, nil
 	}
 	if r, ok := ambiguous(b); ok {
-		return EncodingAuto, fmt.Errorf("the text reads as UTF-8 (%q) and as GBK: its only non-ASCII characters are two-byte ones, which GBK Chinese also makes (GBK 茅 is UTF-8 é); say which with the encoding option (csat --encoding utf-8 or gbk; Options.Encoding): %w", r, csat.ErrInvalid)
+		return EncodingAuto, valueError("encoding", string(r), nil, fmt.Errorf("the text reads as UTF-8 (%q) and as GBK: its only non-ASCII characters are two-byte ones, which GBK Chinese also makes (GBK 茅 is UTF-8 é); say which with the encoding option (csat --encoding utf-8 or gbk; Options.Encoding): %w", r, csat.ErrInvalid))
 	}
 	return EncodingUTF8, nil
 }
