@@ -120,6 +120,9 @@ func (r *run) longAnswer(ac *answerCols, rec []string, acc *accumulator) (longAn
 	a.text = ac.get(rec, colLevel)
 	if a.text != "" || a.id == "" { // on a form, an empty level is a blank
 		if a.level, err = acc.level(a.text); err != nil {
+			if errors.Is(err, csat.ErrUnknownLevel) {
+				err = &csat.Error{Part: "item", Name: a.item, Err: err}
+			}
 			return a, r.colError(ac.columns, colLevel, err)
 		}
 	}
