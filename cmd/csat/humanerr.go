@@ -82,7 +82,9 @@ func (h human) colon(place, what string) string {
 }
 
 func (h human) message(err error) string {
-	if _, ok := err.(*sheet.RejectedError); !ok {
+	// The top error only: a join's parts are told one by one, a
+	// RejectedError (also a join) whole.
+	if _, ok := err.(*sheet.RejectedError); !ok { //nolint:errorlint // see above
 		if j, ok := err.(interface{ Unwrap() []error }); ok {
 			var parts []string
 			for _, e := range j.Unwrap() {
@@ -424,7 +426,7 @@ func (h human) file(err error, msg string) (string, bool) {
 		name = strings.TrimSuffix(msg, ": is a directory: give a file")
 		return h.t(fmt.Sprintf("%s：是目录，这里要给一个文件", h.flagName(name)), fmt.Sprintf("%s is a directory: give a file", h.flagName(name))), true
 	}
-	var inner error = err
+	inner := err
 	if pe != nil {
 		inner = pe.Err
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -89,12 +90,11 @@ func flagError(args ...string) func(*testing.T, string) error {
 }
 
 func humanCases(t *testing.T) []humanCase {
-	utf16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte("项目,等级\n品质,满意\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	levels, levelsEN := "很满意、满意、基本满意、不满意、很不满意", "very satisfied, satisfied, basically satisfied, dissatisfied, very dissatisfied"
-	_, _ = levels, levelsEN
+	return slices.Concat(humanValueCases(t), humanFormatCases(t), humanXLSXCases(t), humanCommandCases(t))
+}
+
+// humanValueCases are bad headers and values of CSV files.
+func humanValueCases(t *testing.T) []humanCase {
 	return []humanCase{
 		{name: "unknown level (wide)", files: map[string][]byte{"answers.csv": text("表单编号,品质,交付\n1,满意,很满意\n2,好极了,满意\n")},
 			zh: `DIR/answers.csv 第 3 行 B 列（“品质”）：“好极了”不是量表的等级；可填：很满意、满意、基本满意、不满意、很不满意`,
@@ -116,10 +116,6 @@ func humanCases(t *testing.T) []humanCase {
 			zh: `DIR/values.csv 第 2 行 B 列（“价值”）：“12万”不是数字`,
 			en: `DIR/values.csv, line 2, column B ("价值"): "12万" is not a number`,
 		},
-		{name: "missing column", files: map[string][]byte{"answers.csv": text("项目,来源,数量\n品质,survey,1\n")}, flags: func(f *inputFlags, _ string) { f.layout = "long" },
-			zh: `DIR/answers.csv 第 1 行：缺少“等级”列；表头可写：level、等级、评价`,
-			en: `DIR/answers.csv, line 1: no "level" column; its header may be: level, 等级, 评价`,
-		},
 		{name: "column of the long layout in a wide file", files: map[string][]byte{"answers.csv": text("项目,来源,数量\n品质,survey,1\n")},
 			zh: `DIR/answers.csv 第 1 行 A 列（“项目”）：“项目”列属于长表格式（每行一个项目和等级），而这个文件按宽表格式（每行一份问卷）读取：请检查表头，或用 --layout long`,
 			en: `DIR/answers.csv, line 1, column A ("项目"): the column "项目" belongs to the long layout (an item and a level a row), but the file reads as wide (a form a row): check the header, or use --layout long`,
@@ -136,6 +132,28 @@ func humanCases(t *testing.T) []humanCase {
 			zh: `DIR/answers.csv 第 1 行：没有题目列：宽表每个题目一列；长表需要“项目”和“等级”两列`,
 			en: `DIR/answers.csv, line 1: no item columns: a wide file has a column per item; a long one has item and level columns`,
 		},
+		{name: "channel as source", files: map[string][]byte{"answers.csv": text("表单编号,来源,品质\n1,微信,满意\n")},
+			zh: `DIR/answers.csv 第 2 行 B 列（“来源”）：来源“微信”不可用；可填：survey、检查、self、自评、competitor、竞争对手。若这一列是问卷工具的渠道列，用 --skip 来源 跳过它`,
+			en: `DIR/answers.csv, line 2, column B ("来源"): the source "微信" is not one accepted: survey, 检查, self, 自评, competitor, 竞争对手. If this is a survey tool's channel column, skip it with --skip 来源`,
+		},
+		{name: "item column empty in every row", files: map[string][]byte{"answers.csv": text("表单编号,品质,备用\n1,满意,\n2,很满意,\n")},
+			zh: `DIR/answers.csv 第 1 行 C 列（“备用”）：“备用”列在所有行中都没有填写：若它不是题目，用 --skip 备用 跳过它，或用 --segments 备用 作为分组列`,
+			en: `DIR/answers.csv, line 1, column C ("备用"): the column "备用" is empty in every row: if it is no item, skip it with --skip 备用, or make it a segment with --segments 备用`,
+		},
+		{name: "unknown item of an importance column", files: map[string][]byte{"answers.csv": text("表单编号,品质,重要度:服务\n1,满意,重要\n")},
+			zh: `DIR/answers.csv 第 1 行 C 列（“重要度:服务”）：重要度列“重要度:服务”所说的项目“服务”没有对应的题目列`,
+			en: `DIR/answers.csv, line 1, column C ("重要度:服务"): the importance column "重要度:服务" names the item "服务", which has no column`,
+		},
+	}
+}
+
+// humanFormatCases are CSV files of a bad encoding or syntax.
+func humanFormatCases(t *testing.T) []humanCase {
+	utf16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte("项目,等级\n品质,满意\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []humanCase{
 		{name: "empty file", files: map[string][]byte{"answers.csv": text("")},
 			zh: `DIR/answers.csv：文件是空的：没有表头行`,
 			en: `DIR/answers.csv: the file is empty: no header row`,
@@ -172,22 +190,12 @@ func humanCases(t *testing.T) []humanCase {
 			zh: `DIR/answers.csv 第 2 行 A 列（“项目”）：“品\x1b[31m质”含有控制字符：请删除它`,
 			en: `DIR/answers.csv, line 2, column A ("项目"): "品\x1b[31m质" holds a control character: delete it`,
 		},
-		{name: "channel as source", files: map[string][]byte{"answers.csv": text("表单编号,来源,品质\n1,微信,满意\n")},
-			zh: `DIR/answers.csv 第 2 行 B 列（“来源”）：来源“微信”不可用；可填：survey、检查、self、自评、competitor、竞争对手。若这一列是问卷工具的渠道列，用 --skip 来源 跳过它`,
-			en: `DIR/answers.csv, line 2, column B ("来源"): the source "微信" is not one accepted: survey, 检查, self, 自评, competitor, 竞争对手. If this is a survey tool's channel column, skip it with --skip 来源`,
-		},
-		{name: "item column empty in every row", files: map[string][]byte{"answers.csv": text("表单编号,品质,备用\n1,满意,\n2,很满意,\n")},
-			zh: `DIR/answers.csv 第 1 行 C 列（“备用”）：“备用”列在所有行中都没有填写：若它不是题目，用 --skip 备用 跳过它，或用 --segments 备用 作为分组列`,
-			en: `DIR/answers.csv, line 1, column C ("备用"): the column "备用" is empty in every row: if it is no item, skip it with --skip 备用, or make it a segment with --segments 备用`,
-		},
-		{name: "empty period", files: map[string][]byte{"answers.csv": text("期间,表单编号,品质\n2026H1,1,满意\n,2,满意\n")},
-			zh: `DIR/answers.csv 第 3 行 A 列（“期间”）：这个单元格不能为空`,
-			en: `DIR/answers.csv, line 3, column A ("期间"): this cell must not be empty`,
-		},
-		{name: "unknown item of an importance column", files: map[string][]byte{"answers.csv": text("表单编号,品质,重要度:服务\n1,满意,重要\n")},
-			zh: `DIR/answers.csv 第 1 行 C 列（“重要度:服务”）：重要度列“重要度:服务”所说的项目“服务”没有对应的题目列`,
-			en: `DIR/answers.csv, line 1, column C ("重要度:服务"): the importance column "重要度:服务" names the item "服务", which has no column`,
-		},
+	}
+}
+
+// humanXLSXCases are bad workbooks.
+func humanXLSXCases(t *testing.T) []humanCase {
+	return []humanCase{
 		{name: "XLSX unknown level", files: map[string][]byte{"answers.xlsx": workbook(t, "数据", [][]string{{"表单编号", "品质", "交付"}, {"1", "满意", "很满意"}, {"2", "满意", "好极了"}})},
 			zh: `DIR/answers.xlsx 工作表“数据”单元格 C3（“交付”列）：“好极了”不是量表的等级；可填：很满意、满意、基本满意、不满意、很不满意`,
 			en: `DIR/answers.xlsx, sheet "数据", cell C3 (column "交付"): "好极了" is not a level of the scale; accepted: very satisfied, satisfied, basically satisfied, dissatisfied, very dissatisfied`,
@@ -206,6 +214,20 @@ func humanCases(t *testing.T) []humanCase {
 		},
 			zh: `工作簿 DIR/answers.xlsx 中没有工作表“汇总”；它的工作表有：“数据”。请用 --sheet 指定其中之一`,
 			en: `the workbook DIR/answers.xlsx has no sheet "汇总"; its sheets are: "数据". Name one with --sheet`,
+		},
+	}
+}
+
+// humanCommandCases are bad arguments and flags.
+func humanCommandCases(t *testing.T) []humanCase {
+	return []humanCase{
+		{name: "missing column", files: map[string][]byte{"answers.csv": text("项目,来源,数量\n品质,survey,1\n")}, flags: func(f *inputFlags, _ string) { f.layout = "long" },
+			zh: `DIR/answers.csv 第 1 行：缺少“等级”列；表头可写：level、等级、评价`,
+			en: `DIR/answers.csv, line 1: no "level" column; its header may be: level, 等级, 评价`,
+		},
+		{name: "empty period", files: map[string][]byte{"answers.csv": text("期间,表单编号,品质\n2026H1,1,满意\n,2,满意\n")},
+			zh: `DIR/answers.csv 第 3 行 A 列（“期间”）：这个单元格不能为空`,
+			en: `DIR/answers.csv, line 3, column A ("期间"): this cell must not be empty`,
 		},
 		{name: "bad period", files: map[string][]byte{"answers.csv": text("期间,项目,等级\n2025H2,品质,满意\n2026H1,品质,很满意\n")}, flags: func(f *inputFlags, _ string) { f.period = "2099H1" },
 			zh: `DIR/answers.csv 中没有期间“2099H1”；它的期间有：2025H2、2026H1。请用 --period 指定其中之一`,

@@ -240,8 +240,8 @@ func (r *run) emptyItems(ac *answerCols, line int, rej error) error {
 		if it.filled || it.named {
 			continue
 		}
-		pe := r.fieldError(it.col, columnError("empty", ac.headers[it.col], nil, fmt.Errorf("column %s (field %d) holds no level in any row: %s: %w",
-			quote(ac.headers[it.col]), it.col+1, skipHint, csat.ErrInvalid))).(*csat.ParseError)
+		pe := r.parseError(it.col, columnError("empty", ac.headers[it.col], nil, fmt.Errorf("column %s (field %d) holds no level in any row: %s: %w",
+			quote(ac.headers[it.col]), it.col+1, skipHint, csat.ErrInvalid)))
 		pe.Line = line
 		if pe.Sheet != "" {
 			pe.Cell = cellName(it.col+1, line)

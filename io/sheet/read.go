@@ -144,7 +144,10 @@ func (r *run) finish(err error) (bool, error) {
 // fieldError returns a *csat.ParseError about field i (0-based) of the
 // current row: with the field's header once the header is read, and in a
 // spreadsheet its sheet and cell.
-func (r *run) fieldError(i int, err error) error {
+func (r *run) fieldError(i int, err error) error { return r.parseError(i, err) }
+
+// parseError is fieldError's *csat.ParseError.
+func (r *run) parseError(i int, err error) *csat.ParseError {
 	pe := &csat.ParseError{File: r.name, Line: r.src.line(0), Err: err, Sheet: r.src.sheetName()}
 	if i < 0 {
 		return pe
