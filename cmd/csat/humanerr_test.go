@@ -221,6 +221,14 @@ func humanXLSXCases(t *testing.T) []humanCase {
 // humanCommandCases are bad arguments and flags.
 func humanCommandCases(t *testing.T) []humanCase {
 	return []humanCase{
+		{name: "bad date", files: map[string][]byte{"answers.csv": text("项目,等级\n品质,满意\n"), "complaints.csv": text("编号,客户,收到,结果\nK1,C01,上周三,handled_very_satisfied\n")},
+			zh: `DIR/complaints.csv 第 2 行 C 列（“收到”）：“上周三”不是日期或时间；请写成 2026-01-31 或 2026-01-31 14:30`,
+			en: `DIR/complaints.csv, line 2, column C ("收到"): "上周三" is not a date or time; write 2026-01-31 or 2026-01-31 14:30`,
+		},
+		{name: "bad status", files: map[string][]byte{"answers.csv": text("项目,等级\n品质,满意\n"), "customers.csv": text("客户,状态\nC01,暂停\n")},
+			zh: `DIR/customers.csv 第 2 行 B 列（“状态”）：“暂停”不可用；可填：active、at_risk、lost、正常、风险、流失`,
+			en: `DIR/customers.csv, line 2, column B ("状态"): "暂停" is not accepted; accepted: active, at_risk, lost, 正常, 风险, 流失`,
+		},
 		{name: "missing column", files: map[string][]byte{"answers.csv": text("项目,来源,数量\n品质,survey,1\n")}, flags: func(f *inputFlags, _ string) { f.layout = "long" },
 			zh: `DIR/answers.csv 第 1 行：缺少“等级”列；表头可写：level、等级、评价`,
 			en: `DIR/answers.csv, line 1: no "level" column; its header may be: level, 等级, 评价`,
