@@ -58,6 +58,17 @@ func TestCSVSyntaxField(t *testing.T) {
 		// a quoted field 3 opened on line 2 and never closed: the error is
 		// at the end of the file, line 3.
 		{"unterminated quote over two lines", "项目,来源,等级\n品质,survey,\"满意\n更多\n", 3, 3, "等级", "", csv.ErrQuote},
+		// a quoted field over two lines (the quote's line and the next
+		// are read one by one), then a stray quote in field 2 of line 4.
+		{"after a multi-line quoted field", "项目,来源,等级\n品质,\"a\nb\",满意\n交付,x\"y,满意\n", 4, 2, "来源", "", csv.ErrBareQuote},
+		// CRLF line breaks: the quote is in field 3 of line 2.
+		{"CRLF", "项目,来源,等级\r\n品质,survey,满\"意\r\n", 2, 3, "等级", "", csv.ErrBareQuote},
+		// a line longer than a read: the quote after 5,000 bytes of field 2.
+		{"long line", "项目,来源,等级\n品质," + strings.Repeat("s", 5000) + "\"x,满意\n", 2, 2, "来源", "", csv.ErrBareQuote},
+		// a long quote-free line, then the error on a line of its own.
+		{"after a long line", "项目,来源,等级\n" + strings.Repeat("品", 3000) + ",survey,满意\n交付,survey,\"满意\"x\n", 3, 3, "等级", "", csv.ErrQuote},
+		// many rows after, which a read ahead would have taken.
+		{"stray quote before many rows", "项目,来源,等级\n品质,survey,满\"意\n" + strings.Repeat("品质,survey,满意\n", 3000), 2, 3, "等级", "", csv.ErrBareQuote},
 		// many short rows before: the record is still known.
 		{"late stray quote", "项目,来源,等级\n" + strings.Repeat("品质,survey,满意\n", 5000) + "品质,sur\"vey,满意\n", 5002, 2, "来源", "", csv.ErrBareQuote},
 	} {

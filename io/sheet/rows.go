@@ -363,10 +363,12 @@ var errLineTooLong = errors.New("record too long")
 // encoding/csv: a field that starts with " is quoted until a " that is not
 // doubled.
 //
-// It delivers one line at most per Read, so that the csv.Reader reading
-// it never holds more than the line it parses: the bytes of the last
-// record (and of the one being read) are kept, for the field of a
-// syntax error (fieldAt).
+// A line holding a quote, and a line inside a quoted field, is delivered
+// alone, at the end of a Read: the csv.Reader reading it, which can only
+// meet a syntax error on such a line, then holds nothing after it, and
+// the bytes of the last record (and of the one being read) that are kept
+// are those of the error's record, for its field (fieldAt). Lines without
+// quotes go in bulk.
 type lineCounter struct {
 	r       *bufio.Reader
 	lines   int        // newlines seen
@@ -380,34 +382,69 @@ type lineCounter struct {
 	recStart, lastStart int
 }
 
-// readLine reads into p the buffered bytes up to the next line break,
-// included.
-func (c *lineCounter) readLine(p []byte) (int, error) {
+// readChunk reads into p the buffered bytes up to the first line that
+// holds a quote, or that line alone (through its line break), or inside
+// a quoted field one line.
+func (c *lineCounter) readChunk(p []byte) (int, error) {
 	if c.r.Buffered() == 0 {
 		if _, err := c.r.Peek(1); err != nil {
 			return 0, err
 		}
 	}
-	b, _ := c.r.Peek(c.r.Buffered())
-	if j := bytes.IndexByte(b, '\n'); j >= 0 {
-		b = b[:j+1]
-	}
-	n := copy(p, b)
+	b, _ := c.r.Peek(min(c.r.Buffered(), len(p)))
+	n := copy(p, b[:chunkEnd(b, c.state)])
 	_, _ = c.r.Discard(n)
 	return n, nil
 }
 
-// keep adds b, the bytes just read, to the current record's text; a line
-// break that ends the record makes it the last one.
-func (c *lineCounter) keep(b []byte) {
+// chunkEnd returns the length of the chunk of b to deliver in state q.
+func chunkEnd(b []byte, q quoteState) int {
+	if q == quoted || q == quoteSeen {
+		if j := bytes.IndexByte(b, '\n'); j >= 0 {
+			return j + 1
+		}
+		return len(b)
+	}
+	i := bytes.IndexByte(b, '"')
+	if i < 0 {
+		return len(b)
+	}
+	if j := bytes.LastIndexByte(b[:i], '\n'); j >= 0 {
+		return j + 1 // the lines before the quote's
+	}
+	if j := bytes.IndexByte(b[i:], '\n'); j >= 0 {
+		return i + j + 1 // the quote's line
+	}
+	return len(b)
+}
+
+// keep adds b, the bytes just read from state q, to the records' texts:
+// a chunk without quotes read outside quotes is lines that each end a
+// record; any other is one line, which ends the record when it ends
+// outside quotes.
+func (c *lineCounter) keep(b []byte, q quoteState) {
 	if len(b) == 0 {
 		return
 	}
-	c.recCur = append(c.recCur, b...)
-	if b[len(b)-1] == '\n' && c.state == fieldStart {
-		c.recLast, c.recCur = c.recCur, c.recLast[:0]
-		c.lastStart, c.recStart = c.recStart, c.lines+1
+	last := bytes.LastIndexByte(b, '\n')
+	if last < 0 {
+		c.recCur = append(c.recCur, b...)
+		return
 	}
+	bulk := q != quoted && q != quoteSeen && bytes.IndexByte(b, '"') < 0
+	if !bulk && (last != len(b)-1 || c.state != fieldStart) {
+		c.recCur = append(c.recCur, b...) // a line inside a quoted field
+		return
+	}
+	if prev := bytes.LastIndexByte(b[:last], '\n'); bulk && prev >= 0 {
+		c.recLast = append(c.recLast[:0], b[prev+1:last+1]...)
+		c.lastStart = c.lines
+	} else {
+		c.recLast = append(append(c.recLast[:0], c.recCur...), b[:last+1]...)
+		c.lastStart = c.recStart
+	}
+	c.recCur = append(c.recCur[:0], b[last+1:]...)
+	c.recStart = c.lines + 1
 }
 
 // fieldAt returns the 1-based field at the 1-based byte column col of
@@ -476,9 +513,10 @@ func (c *lineCounter) Read(p []byte) (int, error) {
 	if c.err != nil {
 		return 0, c.err
 	}
-	n, err := c.readLine(p)
+	n, err := c.readChunk(p)
+	q := c.state
 	m, err := c.count(p, n, err)
-	c.keep(p[:m])
+	c.keep(p[:m], q)
 	return m, err
 }
 
