@@ -196,20 +196,32 @@ func (e *WeightError) Unwrap() error {
 
 // A ParseError reports bad input at a place in a file: its 1-based line,
 // the 1-based number of the field (column of the table) when known, and,
-// for a syntax error, the 1-based byte column in the line. It wraps the
-// reason ([ErrUnknownLevel], [ErrInvalid], [ErrOverflow], [ErrSyntax] with
-// encoding/csv's own error, …), so [errors.Is] works.
+// for a syntax error, the 1-based byte column in the line. A
+// spreadsheet's error names its sheet and cell (F2) instead; a field's
+// header is given when known. It wraps the reason ([ErrUnknownLevel],
+// [ErrInvalid], [ErrOverflow], [ErrSyntax] with encoding/csv's own error,
+// …), so [errors.Is] works.
 type ParseError struct {
 	File   string // the file's name, when the reader was told it
-	Line   int    // 1-based line
+	Line   int    // 1-based line (a spreadsheet's row)
 	Field  int    // 1-based field number, 0 when not known
 	Column int    // 1-based byte column in the line, 0 when not known
 	Err    error  // the reason
+	// Sheet is the sheet of a spreadsheet (XLSX) the error is in, "" for
+	// a CSV file.
+	Sheet string
+	// Cell is the spreadsheet's reference of the cell (F2: column F, row
+	// 2), "" when the error is about a whole row or the file is CSV.
+	Cell string
+	// Header is the header of the field's column, "" when not known.
+	Header string
 }
 
-// Error returns "csat: FILE line L, field F: reason" (", byte column C"
-// for a syntax error); without a file name, "csat: csv line L, …". A
-// spreadsheet's row is its line.
+// Error returns "csat: FILE line L, field F: reason", "csat: FILE line L,
+// field F (HEADER), byte column C: reason" for a syntax error (whose
+// reason does not name the column); without a file name, "csat: csv
+// line L, …". A spreadsheet's error reads "csat: FILE sheet "S", cell
+// F2: reason" ("row R" when no cell is concerned).
 func (e *ParseError) Error() string {
 	return "csat: " + e.detail()
 }
@@ -217,12 +229,24 @@ func (e *ParseError) detail() string {
 	var b strings.Builder
 	if e.File != "" {
 		b.WriteString(e.File + " ")
-	} else {
+	} else if e.Sheet == "" {
 		b.WriteString("csv ")
+	}
+	if e.Sheet != "" {
+		b.WriteString("sheet " + strconv.Quote(e.Sheet) + ", ")
+		if e.Cell != "" {
+			b.WriteString("cell " + e.Cell)
+		} else {
+			b.WriteString("row " + strconv.Itoa(e.Line))
+		}
+		return b.String() + ": " + detail(e.Err)
 	}
 	b.WriteString("line " + strconv.Itoa(e.Line))
 	if e.Field > 0 {
 		b.WriteString(", field " + strconv.Itoa(e.Field))
+		if e.Column > 0 && e.Header != "" {
+			b.WriteString(" (" + quoteShort(e.Header) + ")")
+		}
 	}
 	if e.Column > 0 {
 		b.WriteString(", byte column " + strconv.Itoa(e.Column))

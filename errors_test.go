@@ -213,3 +213,24 @@ func TestCatalogueComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestParseErrorText checks the texts of a ParseError: a CSV field, a
+// syntax error naming its field's header, and a spreadsheet's sheet and
+// cell instead of line and field.
+func TestParseErrorText(t *testing.T) {
+	for _, c := range []struct {
+		e    *ParseError
+		want string
+	}{
+		{&ParseError{File: "a.csv", Line: 3, Field: 2, Header: "品质", Err: ErrInvalid}, "csat: a.csv line 3, field 2: invalid argument"},
+		{&ParseError{File: "a.csv", Line: 3, Field: 2, Header: "品质", Column: 7, Err: ErrSyntax}, `csat: a.csv line 3, field 2 ("品质"), byte column 7: malformed input`},
+		{&ParseError{Line: 3, Column: 7, Err: ErrSyntax}, "csat: csv line 3, byte column 7: malformed input"},
+		{&ParseError{File: "a.xlsx", Sheet: "数据", Cell: "F2", Line: 2, Field: 6, Err: ErrInvalid}, `csat: a.xlsx sheet "数据", cell F2: invalid argument`},
+		{&ParseError{File: "a.xlsx", Sheet: "数据", Line: 4, Err: ErrSyntax}, `csat: a.xlsx sheet "数据", row 4: malformed input`},
+		{&ParseError{Sheet: "S", Line: 4, Err: ErrSyntax}, `csat: sheet "S", row 4: malformed input`},
+	} {
+		if got := c.e.Error(); got != c.want {
+			t.Errorf("got  %s\nwant %s", got, c.want)
+		}
+	}
+}

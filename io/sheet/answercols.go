@@ -101,7 +101,7 @@ func (r *run) answerHeader(header []string, layout Layout) (*answerCols, error) 
 // meta maps column i to canonical column c; twice is an error.
 func (ac *answerCols) meta(r *run, i int, c string) error {
 	if _, dup := ac.idx[c]; dup {
-		return r.fieldError(i, fmt.Errorf("column %s given twice: %w", quote(ac.headers[i]), csat.ErrDuplicate))
+		return r.fieldError(i, columnError("twice", ac.headers[i], nil, fmt.Errorf("column %s given twice: %w", quote(ac.headers[i]), csat.ErrDuplicate)))
 	}
 	ac.idx[c] = i
 	return nil
@@ -110,7 +110,7 @@ func (ac *answerCols) meta(r *run, i int, c string) error {
 // segment adds column i as a segment column.
 func (ac *answerCols) segment(r *run, i int, h string) error {
 	if ac.seen[h] {
-		return r.fieldError(i, fmt.Errorf("column %s given twice: %w", quote(h), csat.ErrDuplicate))
+		return r.fieldError(i, columnError("twice", h, nil, fmt.Errorf("column %s given twice: %w", quote(h), csat.ErrDuplicate)))
 	}
 	ac.seen[h] = true
 	ac.segField[h] = i
@@ -121,7 +121,7 @@ func (ac *answerCols) segment(r *run, i int, h string) error {
 // item adds column i as item name.
 func (ac *answerCols) item(r *run, i int, h, name string, named bool) error {
 	if ac.seen[h] {
-		return r.fieldError(i, fmt.Errorf("column %s given twice: %w", quote(h), csat.ErrDuplicate))
+		return r.fieldError(i, columnError("twice", h, nil, fmt.Errorf("column %s given twice: %w", quote(h), csat.ErrDuplicate)))
 	}
 	ac.seen[h] = true
 	if j, dup := ac.byName[name]; dup {
@@ -155,7 +155,7 @@ func (r *run) longColumns(header []string) (*answerCols, error) {
 		case allowed[c]:
 			err = ac.meta(r, i, c)
 		default:
-			err = r.fieldError(i, fmt.Errorf("unknown column %s (want %s, segment columns such as 地区; else %s): %w", quote(h), want([]string{colItem, colLevel}, longOptional), skipHint, csat.ErrInvalid))
+			err = r.fieldError(i, columnError("unknown", h, append([]string{colItem, colLevel}, longOptional...), fmt.Errorf("unknown column %s (want %s, segment columns such as 地区; else %s): %w", quote(h), want([]string{colItem, colLevel}, longOptional), skipHint, csat.ErrInvalid)))
 		}
 		if err != nil {
 			return nil, err
@@ -163,7 +163,7 @@ func (r *run) longColumns(header []string) (*answerCols, error) {
 	}
 	for _, c := range []string{colItem, colLevel} {
 		if !ac.has(c) {
-			return nil, r.fieldError(-1, fmt.Errorf("no column %q: %w", c, csat.ErrMissing))
+			return nil, r.fieldError(-1, columnError("missing", c, headersOf(c), fmt.Errorf("no column %q: %w", c, csat.ErrMissing)))
 		}
 	}
 	if !ac.has(colForm) {
@@ -207,7 +207,7 @@ func (r *run) wideColumns(header []string) (*answerCols, error) {
 		}
 	}
 	if len(ac.items) == 0 {
-		return nil, r.fieldError(-1, fmt.Errorf("no item columns (a wide file has one column per item; a long one item and level columns): %w", csat.ErrMissing))
+		return nil, r.fieldError(-1, columnError("no-items", "", nil, fmt.Errorf("no item columns (a wide file has one column per item; a long one item and level columns): %w", csat.ErrMissing)))
 	}
 	return ac, r.importanceItems(ac)
 }
@@ -226,7 +226,7 @@ func (r *run) wideColumn(ac *answerCols, i int, h string) error {
 	case r.c.Items != nil:
 		r.sum.Ignored = append(r.sum.Ignored, h)
 	case c == colItem || c == colLevel || c == colCount || c == colImportance:
-		return r.fieldError(i, fmt.Errorf("column %s belongs to the long layout (item and level columns), not the wide one: %w", quote(h), csat.ErrInvalid))
+		return r.fieldError(i, columnError("long-only", h, nil, fmt.Errorf("column %s belongs to the long layout (item and level columns), not the wide one: %w", quote(h), csat.ErrInvalid)))
 	default:
 		return ac.item(r, i, h, h, false)
 	}
@@ -243,7 +243,7 @@ func (r *run) importanceItems(ac *answerCols) error {
 			name = n
 		}
 		if _, ok := ac.byName[name]; !ok {
-			return r.fieldError(ic.col, fmt.Errorf("importance column %s: no item column %s: %w", quote(ac.headers[ic.col]), quote(name), csat.ErrUnknownItem))
+			return r.fieldError(ic.col, columnError("unknown-item", ac.headers[ic.col], []string{name}, fmt.Errorf("importance column %s: no item column %s: %w", quote(ac.headers[ic.col]), quote(name), csat.ErrUnknownItem)))
 		}
 		if j, dup := seen[name]; dup {
 			return r.fieldError(ic.col, fmt.Errorf("columns %s and %s both give the importance of %s: %w", quote(ac.headers[j]), quote(ac.headers[ic.col]), quote(name), csat.ErrDuplicate))

@@ -98,7 +98,7 @@ func (r *run) period(cs *columns, rec []string) (string, error) {
 	}
 	period := cs.get(rec, colPeriod)
 	if period == "" {
-		return "", r.colError(cs, colPeriod, fmt.Errorf("empty period: %w", csat.ErrMissing))
+		return "", r.colError(cs, colPeriod, valueError("empty", "", nil, fmt.Errorf("empty period: %w", csat.ErrMissing)))
 	}
 	return period, nil
 }
@@ -240,8 +240,13 @@ func (r *run) emptyItems(ac *answerCols, line int, rej error) error {
 		if it.filled || it.named {
 			continue
 		}
-		errs = append(errs, &csat.ParseError{File: r.name, Line: line, Field: it.col + 1, Err: fmt.Errorf("column %s (field %d) holds no level in any row: %s: %w",
-			quote(ac.headers[it.col]), it.col+1, skipHint, csat.ErrInvalid)})
+		pe := r.parseError(it.col, columnError("empty", ac.headers[it.col], nil, fmt.Errorf("column %s (field %d) holds no level in any row: %s: %w",
+			quote(ac.headers[it.col]), it.col+1, skipHint, csat.ErrInvalid)))
+		pe.Line = line
+		if pe.Sheet != "" {
+			pe.Cell = cellName(it.col+1, line)
+		}
+		errs = append(errs, pe)
 	}
 	if len(errs) == 0 {
 		return rej
@@ -256,7 +261,7 @@ func (r *run) emptyItems(ac *answerCols, line int, rej error) error {
 
 // skipHint tells how to keep a column that is not an item out of the
 // items, in Go and on the command line.
-const skipHint = "skip it (Options.Skip; csat -skip) or make it a segment (Options.Segments; csat -segments)"
+const skipHint = "skip it (Options.Skip; csat --skip) or make it a segment (Options.Segments; csat --segments)"
 
 // wideSource checks the source column of a wide row: a value that is
 // not a known source (survey/检查, self/自评, competitor/竞争对手) is most
@@ -267,8 +272,8 @@ func (r *run) wideSource(ac *answerCols, rec []string) error {
 	case "", csat.SourceSurvey, csat.SourceSelf, csat.SourceCompetitor:
 		return nil
 	}
-	return r.colError(ac.columns, colSource, fmt.Errorf("source %s is not survey/检查, self/自评 or competitor/竞争对手: a survey tool's channel column? skip it (Options.Skip; csat -skip %s): %w",
-		quote(s), ac.headers[ac.idx[colSource]], csat.ErrInvalid))
+	return r.colError(ac.columns, colSource, valueError("source", s, []string{"survey", "检查", "self", "自评", "competitor", "竞争对手"}, fmt.Errorf("source %s is not survey/检查, self/自评 or competitor/竞争对手: a survey tool's channel column? skip it (Options.Skip; csat --skip %s): %w",
+		quote(s), ac.headers[ac.idx[colSource]], csat.ErrInvalid)))
 }
 
 // wideForm fills w's form and answers from a wide row, checking every
@@ -315,8 +320,8 @@ func (r *run) itemError(ac *answerCols, it itemColumn, v string, err error) erro
 	if it.held || !errors.Is(err, csat.ErrUnknownLevel) {
 		return r.fieldError(it.col, &csat.Error{Part: "item", Name: it.name, Err: err})
 	}
-	return r.fieldError(it.col, fmt.Errorf("column %s (field %d) holds no levels of scale %q: its first value %s is none; if it holds no item's answers, %s; else fix the value: %w",
-		quote(ac.headers[it.col]), it.col+1, r.c.scale.Name(), quote(v), skipHint, csat.ErrUnknownLevel))
+	return r.fieldError(it.col, columnError("not-items", ac.headers[it.col], nil, &ValueError{Kind: "level", Value: v, Scale: r.c.scale, Err: fmt.Errorf("column %s (field %d) holds no levels of scale %q: its first value %s is none; if it holds no item's answers, %s; else fix the value: %w",
+		quote(ac.headers[it.col]), it.col+1, r.c.scale.Name(), quote(v), skipHint, csat.ErrUnknownLevel)}))
 }
 
 // wideCount counts the form of a wide row and its answers; when it

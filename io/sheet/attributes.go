@@ -73,7 +73,7 @@ func (r *run) attributes(out map[string]map[string]string) error {
 		}
 		id := ac.get(rec, colCustomer)
 		if id == "" {
-			return r.colError(ac.columns, colCustomer, fmt.Errorf("empty customer id: %w", csat.ErrMissing))
+			return r.colError(ac.columns, colCustomer, valueError("empty", "", nil, fmt.Errorf("empty customer id: %w", csat.ErrMissing)))
 		}
 		if l, dup := lines[id]; dup {
 			return r.colError(ac.columns, colCustomer, fmt.Errorf("customer %s given twice (first on line %d): %w", quote(id), l, csat.ErrDuplicate))

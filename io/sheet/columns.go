@@ -128,6 +128,7 @@ func (r *run) header() ([]string, error) {
 		r.sum.Errors = []error{err}
 		return nil, err
 	}
+	r.headers = append([]string(nil), rec...)
 	return append([]string(nil), rec...), nil
 }
 
@@ -159,20 +160,20 @@ func (r *run) columnsOf(header []string, required, optional []string) (*columns,
 		}
 		c, ok := aliases[normHeader(h)]
 		if !ok || !allowed[c] {
-			return nil, r.fieldError(i, fmt.Errorf("unknown column %s (want %s): %w", quote(h), want(required, optional), csat.ErrInvalid))
+			return nil, r.fieldError(i, columnError("unknown", h, append(append([]string(nil), required...), optional...), fmt.Errorf("unknown column %s (want %s): %w", quote(h), want(required, optional), csat.ErrInvalid)))
 		}
 		if c == colNote {
 			notes = append(notes, h)
 			continue
 		}
 		if _, dup := cs.idx[c]; dup {
-			return nil, r.fieldError(i, fmt.Errorf("column %s given twice: %w", quote(h), csat.ErrDuplicate))
+			return nil, r.fieldError(i, columnError("twice", h, nil, fmt.Errorf("column %s given twice: %w", quote(h), csat.ErrDuplicate)))
 		}
 		cs.idx[c] = i
 	}
 	for _, c := range required {
 		if !cs.has(c) {
-			return nil, r.fieldError(-1, fmt.Errorf("no column %q: %w", c, csat.ErrMissing))
+			return nil, r.fieldError(-1, columnError("missing", c, headersOf(c), fmt.Errorf("no column %q: %w", c, csat.ErrMissing)))
 		}
 	}
 	r.sum.Ignored = append(r.sum.Ignored, notes...)
@@ -183,7 +184,7 @@ func (r *run) columnsOf(header []string, required, optional []string) (*columns,
 func (r *run) checkUnnamed(headers, rec []string) error {
 	for i, h := range headers {
 		if h == "" && rec[i] != "" {
-			return r.fieldError(i, fmt.Errorf("%s in a column without a header: %w", quote(rec[i]), csat.ErrInvalid))
+			return r.fieldError(i, valueError("unnamed", rec[i], nil, fmt.Errorf("%s in a column without a header: %w", quote(rec[i]), csat.ErrInvalid)))
 		}
 	}
 	return nil
@@ -213,11 +214,11 @@ func headerError(err error, name string) error {
 // parseCount parses a count of answers: a non-negative integer.
 func parseCount(s string) (uint64, error) {
 	if s == "" {
-		return 0, fmt.Errorf("empty count: %w", csat.ErrMissing)
+		return 0, valueError("empty", "", nil, fmt.Errorf("empty count: %w", csat.ErrMissing))
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
-			return 0, fmt.Errorf("count %s is not a non-negative integer: %w", quote(s), csat.ErrInvalid)
+			return 0, valueError("count", s, nil, fmt.Errorf("count %s is not a non-negative integer: %w", quote(s), csat.ErrInvalid))
 		}
 	}
 	n, err := strconv.ParseUint(s, 10, 64)
@@ -235,19 +236,19 @@ const maxNumber = 128
 // Excel shows it, so that 0.1 stored as 0.10000000000000001 reads as 0.1.
 func parseDecimal(what, s string, xlsx bool) (decimal.Decimal, error) {
 	if s == "" {
-		return decimal.Decimal{}, fmt.Errorf("empty %s: %w", what, csat.ErrMissing)
+		return decimal.Decimal{}, valueError("empty", "", nil, fmt.Errorf("empty %s: %w", what, csat.ErrMissing))
 	}
 	if len(s) > maxNumber {
 		return decimal.Decimal{}, fmt.Errorf("%s %s is too long: %w", what, quote(s), csat.ErrOutOfRange)
 	}
 	for i := 0; i < len(s); i++ {
 		if strings.IndexByte("0123456789.+-eE", s[i]) < 0 {
-			return decimal.Decimal{}, fmt.Errorf("%s %s is not a number: %w", what, quote(s), csat.ErrInvalid)
+			return decimal.Decimal{}, valueError("number", s, nil, fmt.Errorf("%s %s is not a number: %w", what, quote(s), csat.ErrInvalid))
 		}
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%s %s is not a number: %w", what, quote(s), csat.ErrInvalid)
+		return decimal.Decimal{}, valueError("number", s, nil, fmt.Errorf("%s %s is not a number: %w", what, quote(s), csat.ErrInvalid))
 	}
 	if !d.IsZero() {
 		e := int64(d.Exponent())
@@ -313,7 +314,7 @@ func parseTime(what, s string, loc *time.Location, xlsx bool) (time.Time, error)
 		// A serial is digits with an optional fraction, checked before
 		// parsing: "1e999999999" or a million digits must cost nothing.
 		if !serialRE.MatchString(s) {
-			return time.Time{}, fmt.Errorf("%s %s is not a time (want a date, 2006-01-02 15:04, 2006-01-02 or RFC 3339): %w", what, quote(s), csat.ErrInvalid)
+			return time.Time{}, valueError("time", s, nil, fmt.Errorf("%s %s is not a time (want a date, 2006-01-02 15:04, 2006-01-02 or RFC 3339): %w", what, quote(s), csat.ErrInvalid))
 		}
 		if d, err := decimal.NewFromString(s); err == nil && d.LessThan(decimal.NewFromInt(2958466)) {
 			days := d.Floor()
@@ -322,7 +323,7 @@ func parseTime(what, s string, loc *time.Location, xlsx bool) (time.Time, error)
 			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("%s %s is not a time (want 2006-01-02 15:04, 2006-01-02 or RFC 3339): %w", what, quote(s), csat.ErrInvalid)
+	return time.Time{}, valueError("time", s, nil, fmt.Errorf("%s %s is not a time (want 2006-01-02 15:04, 2006-01-02 or RFC 3339): %w", what, quote(s), csat.ErrInvalid))
 }
 
 // sourceName returns the canonical name of a source: survey, self and
@@ -349,7 +350,7 @@ func parseStatus(s string) (csat.Status, error) {
 	case "lost", "流失", "已流失":
 		return csat.Lost, nil
 	}
-	return 0, fmt.Errorf("status %s (want active, at_risk or lost; 正常, 风险 or 流失): %w", quote(s), csat.ErrInvalid)
+	return 0, valueError("status", s, []string{"active", "at_risk", "lost", "正常", "风险", "流失"}, fmt.Errorf("status %s (want active, at_risk or lost; 正常, 风险 or 流失): %w", quote(s), csat.ErrInvalid))
 }
 
 // parseBool parses yes/no.
@@ -360,5 +361,5 @@ func parseBool(what, s string) (bool, error) {
 	case "no", "n", "false", "0", "否", "无":
 		return false, nil
 	}
-	return false, fmt.Errorf("%s %s (want yes or no; 是 or 否): %w", what, quote(s), csat.ErrInvalid)
+	return false, valueError("yes/no", s, []string{"yes", "no", "是", "否"}, fmt.Errorf("%s %s (want yes or no; 是 or 否): %w", what, quote(s), csat.ErrInvalid))
 }

@@ -69,7 +69,7 @@ func (r *run) complaints(out *[]csat.Complaint) error {
 			Category: cs.get(rec, colCategory),
 		}
 		if c.ID == "" {
-			return r.colError(cs, colID, fmt.Errorf("empty complaint id: %w", csat.ErrMissing))
+			return r.colError(cs, colID, valueError("empty", "", nil, fmt.Errorf("empty complaint id: %w", csat.ErrMissing)))
 		}
 		if l, dup := lines[c.ID]; dup {
 			return r.colError(cs, colID, fmt.Errorf("complaint %s given twice (first on line %d): %w", quote(c.ID), l, csat.ErrDuplicate))
@@ -142,7 +142,7 @@ var outcomeShort = map[string]csat.Outcome{
 // 基本满意, 满意, 很满意, with or without 处理， and 客户).
 func parseOutcome(s string) (csat.Outcome, error) {
 	if s == "" {
-		return 0, fmt.Errorf("empty outcome: %w", csat.ErrMissing)
+		return 0, valueError("empty", "", nil, fmt.Errorf("empty outcome: %w", csat.ErrMissing))
 	}
 	o, err := csat.ParseOutcome(s)
 	if err == nil {

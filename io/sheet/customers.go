@@ -135,7 +135,7 @@ type customerRow struct {
 func (r *run) customerRow(cs *columns, rec []string) (customerRow, error) {
 	row := customerRow{id: cs.get(rec, colCustomer), score: cs.get(rec, colScore), visit: cs.get(rec, colVisit)}
 	if row.id == "" {
-		return row, r.colError(cs, colCustomer, fmt.Errorf("empty customer id: %w", csat.ErrMissing))
+		return row, r.colError(cs, colCustomer, valueError("empty", "", nil, fmt.Errorf("empty customer id: %w", csat.ErrMissing)))
 	}
 	est := cs.get(rec, colEstimate)
 	item, err := r.customerItem(cs, cs.get(rec, colItem), row.score, row.visit, est)

@@ -136,8 +136,8 @@
 // others are skipped and listed in [Summary.Ignored]. A column read as an
 // item whose first non-empty cell is not a level (a meta column of
 // another name) is reported as such: "column 填写时间 (field 2) holds no
-// levels of scale five-point: … skip it (Options.Skip; csat -skip) or
-// make it a segment (Options.Segments; csat -segments)", an error
+// levels of scale five-point: … skip it (Options.Skip; csat --skip) or
+// make it a segment (Options.Segments; csat --segments)", an error
 // wrapping [csat.ErrUnknownLevel]; one whose every cell is empty (in a
 // file with data rows) fails the read at its end with an error wrapping
 // [csat.ErrInvalid] that names the column ("column 微信 (field 7) holds
@@ -283,11 +283,16 @@
 // form. A bad row
 // is a [*csat.ParseError] naming the file (as given), its line (the
 // spreadsheet's row; for a field of a multi-line quoted CSV record, the
-// line the field starts on) and its field number (1-based; for a CSV
+// line the field starts on), its field number (1-based; for a CSV
 // syntax error, also the byte column, counted in the UTF-8 text after
-// decoding), wrapping the reason, so that [errors.Is] matches the
+// decoding) and the field's header once the header is read; an XLSX
+// error names its sheet and cell (F2) too, and its text says them instead
+// of line and field. It wraps the reason, so that [errors.Is] matches the
 // library's sentinels ([csat.ErrUnknownLevel], [csat.ErrMissing],
-// [csat.ErrSyntax] with encoding/csv's own error, …).
+// [csat.ErrSyntax] with encoding/csv's own error, …); a bad value's
+// reason is a [*ValueError] (the value found, and what is accepted), a
+// bad header's a [*ColumnError], for a program to tell a person in its
+// own words what is wrong.
 //
 // By default the first bad row stops the read: its error is returned and
 // no data. With [Options.CollectAll] the read goes on; the data of the

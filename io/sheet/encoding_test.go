@@ -103,7 +103,7 @@ func TestEncodings(t *testing.T) {
 		b.Write(gbk(t, []byte("功能,很满意\n")))
 		_, _, err := ReadAnswersFrom(bytes.NewReader(b.Bytes()), "late.csv", nil)
 		checkParseError(t, err, "late.csv", line, 1, csat.ErrInvalid)
-		if err == nil || !strings.Contains(err.Error(), "Encoding GBK") {
+		if err == nil || !strings.Contains(err.Error(), "read it as GBK (csat --encoding gbk; Options.Encoding EncodingGBK)") {
 			t.Errorf("message %v does not suggest GBK", err)
 		}
 		_, sum, err := ReadAnswersFrom(bytes.NewReader(b.Bytes()), "late.csv", &Options{Encoding: EncodingGBK})

@@ -42,7 +42,7 @@ func ExampleReadAnswersFrom_errors() {
 	fmt.Printf("%d rows: %d accepted, %d rejected; %d answers kept in %d period\n", sum.Rows, sum.Accepted, sum.Rejected, sum.Answers, len(periods))
 	// Output:
 	// csat: answers.csv: 2 of 4 rows rejected:
-	// 	csat: answers.csv line 3, field 2: scale "five-point": no level "极好": unknown level
+	// 	csat: answers.csv line 3, field 2: item "外观": scale "five-point": no level "极好": unknown level
 	// 	csat: answers.csv line 4, field 2: empty level: missing value
 	// 4 rows: 2 accepted, 2 rejected; 2 answers kept in 1 period
 }

@@ -92,7 +92,7 @@ func TestHostileCSV(t *testing.T) {
 		{"p4/complaint-resolved-in-9999", "complaints", "k.csv", strings.NewReader("id,customer,received,resolved,outcome\nK1,C1,2026-03-01,9999-01-01,满意\n"),
 			csat.ErrOutOfRange, []string{"k.csv line 2, field 4", "resolved 9999-01-01"}},
 		{"p1/export-meta-column-holds-no-levels", "survey", "w.csv", strings.NewReader("表单编号,填写时间,品质\nF1,2026-03-01 10:00,满意\n"),
-			csat.ErrUnknownLevel, []string{"w.csv line 2, field 2", `column "填写时间" (field 2) holds no levels of scale "five-point"`, "skip it (Options.Skip; csat -skip) or make it a segment (Options.Segments; csat -segments)"}},
+			csat.ErrUnknownLevel, []string{"w.csv line 2, field 2", `column "填写时间" (field 2) holds no levels of scale "five-point"`, "skip it (Options.Skip; csat --skip) or make it a segment (Options.Segments; csat --segments)"}},
 		{"p1/export-form-id-read-as-an-item", "survey", "w.csv", strings.NewReader("表单号,品质\nF1,满意\n"),
 			csat.ErrUnknownLevel, []string{"w.csv line 2, field 1", `column "表单号" (field 1) holds no levels`}},
 		{"p1/long-form-comes-back-after-another", "survey", "l.csv", strings.NewReader("表单,项目,等级\nF1,品质,满意\nF2,品质,满意\nF1,交货,满意\n"),

@@ -120,6 +120,9 @@ func (r *run) longAnswer(ac *answerCols, rec []string, acc *accumulator) (longAn
 	a.text = ac.get(rec, colLevel)
 	if a.text != "" || a.id == "" { // on a form, an empty level is a blank
 		if a.level, err = acc.level(a.text); err != nil {
+			if errors.Is(err, csat.ErrUnknownLevel) {
+				err = &csat.Error{Part: "item", Name: a.item, Err: err}
+			}
 			return a, r.colError(ac.columns, colLevel, err)
 		}
 	}
@@ -145,7 +148,7 @@ func (r *run) longAnswer(ac *answerCols, rec []string, acc *accumulator) (longAn
 func (r *run) longItem(ac *answerCols, rec []string) (string, error) {
 	item := ac.get(rec, colItem)
 	if item == "" {
-		return "", r.colError(ac.columns, colItem, fmt.Errorf("empty item: %w", csat.ErrMissing))
+		return "", r.colError(ac.columns, colItem, valueError("empty", "", nil, fmt.Errorf("empty item: %w", csat.ErrMissing)))
 	}
 	if r.c.Items != nil {
 		name, ok := r.c.Items[item]

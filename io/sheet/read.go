@@ -23,10 +23,10 @@ var excelErrors = map[string]bool{"#N/A": true, "#REF!": true, "#VALUE!": true, 
 func (r *run) clean(rec []string) error {
 	for i, f := range rec {
 		if j := strings.IndexFunc(f, badControl); j >= 0 {
-			return r.fieldError(i, fmt.Errorf("%s has the control character %U: %w", quote(f), []rune(f[j:])[0], csat.ErrInvalid))
+			return r.fieldError(i, valueError("control", f, nil, fmt.Errorf("%s has the control character %U: %w", quote(f), []rune(f[j:])[0], csat.ErrInvalid)))
 		}
 		if excelErrors[strings.ToUpper(f)] {
-			return r.fieldError(i, fmt.Errorf("the spreadsheet's error value %s (a formula that failed), not data: %w", f, csat.ErrInvalid))
+			return r.fieldError(i, valueError("excel-error", f, nil, fmt.Errorf("the spreadsheet's error value %s (a formula that failed), not data: %w", f, csat.ErrInvalid)))
 		}
 		if !norm.NFC.IsNormalString(f) {
 			rec[i] = norm.NFC.String(f)
@@ -42,6 +42,8 @@ type run struct {
 	src  rowSource
 	sum  *Summary
 	xlsx bool
+	// headers is the header row, once read (for the errors' Header).
+	headers []string
 	// failed is set when the read could not go through the file (a bad
 	// header, a fatal error): no data is returned then, even with
 	// CollectAll.
@@ -93,6 +95,8 @@ func (r *run) rows(row func(rec []string) error) error {
 		r.sum.Rows++
 		if err == nil {
 			err = r.clean(rec)
+		} else {
+			r.withHeader(err)
 		}
 		if err == nil {
 			err = row(rec)
@@ -138,12 +142,33 @@ func (r *run) finish(err error) (bool, error) {
 }
 
 // fieldError returns a *csat.ParseError about field i (0-based) of the
-// current row.
-func (r *run) fieldError(i int, err error) error {
+// current row: with the field's header once the header is read, and in a
+// spreadsheet its sheet and cell.
+func (r *run) fieldError(i int, err error) error { return r.parseError(i, err) }
+
+// parseError is fieldError's *csat.ParseError.
+func (r *run) parseError(i int, err error) *csat.ParseError {
+	pe := &csat.ParseError{File: r.name, Line: r.src.line(0), Err: err, Sheet: r.src.sheetName()}
 	if i < 0 {
-		return &csat.ParseError{File: r.name, Line: r.src.line(0), Err: err}
+		return pe
 	}
-	return &csat.ParseError{File: r.name, Line: r.src.line(i), Field: i + 1, Err: err}
+	pe.Line, pe.Field = r.src.line(i), i+1
+	if i < len(r.headers) {
+		pe.Header = r.headers[i]
+	}
+	if pe.Sheet != "" {
+		pe.Cell = cellName(i+1, pe.Line)
+	}
+	return pe
+}
+
+// withHeader sets the Header of a source's row error (a CSV syntax error)
+// about a field of a known column.
+func (r *run) withHeader(err error) {
+	var pe *csat.ParseError
+	if errors.As(err, &pe) && pe.Header == "" && pe.Field > 0 && pe.Field <= len(r.headers) {
+		pe.Header = r.headers[pe.Field-1]
+	}
 }
 
 // colError returns a *csat.ParseError about column c of the current row.

@@ -38,6 +38,8 @@ type rowSource interface {
 	// with fewer fields (CSV) or with a non-empty field past them is a
 	// syntax error; shorter XLSX rows are padded.
 	setWidth(n int)
+	// sheetName returns the name of the sheet read, "" for CSV.
+	sheetName() string
 	close() error
 }
 
@@ -147,7 +149,7 @@ func newCSVSource(r io.Reader, closer io.Closer, name string, c *config, sum *Su
 		}
 	case bytes.HasPrefix(head, []byte("\xff\xfe")), bytes.HasPrefix(head, []byte("\xfe\xff")):
 		closeQuietly(closer)
-		return nil, &csat.ParseError{File: name, Line: 1, Err: fmt.Errorf("a UTF-16 file (save it as CSV UTF-8 or as CSV): %w", csat.ErrInvalid)}
+		return nil, &csat.ParseError{File: name, Line: 1, Err: valueError("utf-16", "", nil, fmt.Errorf("a UTF-16 file (save it as CSV UTF-8 or as CSV): %w", csat.ErrInvalid))}
 	}
 	if enc == EncodingAuto {
 		if enc, err = GuessEncoding(completeRunes(head, atEOF)); err != nil {
@@ -160,7 +162,11 @@ func newCSVSource(r io.Reader, closer io.Closer, name string, c *config, sum *Su
 	if enc == EncodingGBK {
 		in = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
 	}
-	lc := &lineCounter{r: in}
+	lin, ok := in.(*bufio.Reader)
+	if !ok {
+		lin = bufio.NewReaderSize(in, sniffSize)
+	}
+	lc := &lineCounter{r: lin, recStart: 1}
 	cr := csv.NewReader(lc)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -177,7 +183,7 @@ func GuessEncoding(b []byte) (Encoding, error) {
 		return EncodingGBK, nil
 	}
 	if r, ok := ambiguous(b); ok {
-		return EncodingAuto, fmt.Errorf("the text reads as UTF-8 (%q) and as GBK: its only non-ASCII characters are two-byte ones, which GBK Chinese also makes (GBK 茅 is UTF-8 é); say which with the encoding option (-encoding utf-8 or gbk): %w", r, csat.ErrInvalid)
+		return EncodingAuto, valueError("encoding", string(r), nil, fmt.Errorf("the text reads as UTF-8 (%q) and as GBK: its only non-ASCII characters are two-byte ones, which GBK Chinese also makes (GBK 茅 is UTF-8 é); say which with the encoding option (csat --encoding utf-8 or gbk; Options.Encoding): %w", r, csat.ErrInvalid))
 	}
 	return EncodingUTF8, nil
 }
@@ -226,7 +232,8 @@ func closeQuietly(c io.Closer) {
 	}
 }
 
-func (s *csvSource) setWidth(n int) { s.width = n }
+func (s *csvSource) setWidth(n int)    { s.width = n }
+func (s *csvSource) sheetName() string { return "" }
 
 func (s *csvSource) close() error {
 	if s.closer != nil {
@@ -269,7 +276,8 @@ func (s *csvSource) next() ([]string, error) {
 					s.blanks += pe.StartLine - s.lastEnd - 1
 				}
 				s.lastEnd = pe.Line
-				return nil, &csat.ParseError{File: s.name, Line: pe.Line, Column: pe.Column, Err: &syntaxError{err: pe.Err}}
+				field := s.lines.fieldAt(pe.StartLine, pe.Line, pe.Column)
+				return nil, &csat.ParseError{File: s.name, Line: pe.Line, Field: field, Column: pe.Column, Err: &syntaxError{err: pe.Err}}
 			}
 			if errors.Is(err, errLineTooLong) {
 				return nil, fatal(&csat.ParseError{File: s.name, Line: s.lines.lines + 1, Err: fmt.Errorf("a record longer than %d bytes (a quoted field counts with its line breaks): %w", MaxLine, csat.ErrOutOfRange)})
@@ -299,10 +307,10 @@ func (s *csvSource) next() ([]string, error) {
 		}
 		for i, f := range rec {
 			if !utf8.ValidString(f) {
-				return nil, &csat.ParseError{File: s.name, Line: s.line(i), Field: i + 1, Err: fmt.Errorf("%s is not UTF-8 (a GBK file? read it with Encoding GBK): %w", quote(f), csat.ErrInvalid)}
+				return nil, &csat.ParseError{File: s.name, Line: s.line(i), Field: i + 1, Err: valueError("not-utf8", f, nil, fmt.Errorf("%s is not UTF-8: is the file GBK, as Chinese Excel saves CSV? read it as GBK (csat --encoding gbk; Options.Encoding EncodingGBK): %w", quote(f), csat.ErrInvalid))}
 			}
 			if s.gbk && strings.ContainsRune(f, utf8.RuneError) {
-				return nil, &csat.ParseError{File: s.name, Line: s.line(i), Field: i + 1, Err: fmt.Errorf("%s has bytes that are not GBK: %w", quote(f), csat.ErrInvalid)}
+				return nil, &csat.ParseError{File: s.name, Line: s.line(i), Field: i + 1, Err: valueError("not-gbk", f, nil, fmt.Errorf("%s has bytes that are not GBK: %w", quote(f), csat.ErrInvalid))}
 			}
 		}
 		if s.width > 0 {
@@ -329,10 +337,20 @@ func (e *fatalError) Unwrap() error { return e.err }
 func fatal(err error) error { return &fatalError{err} }
 
 // syntaxError is a CSV syntax error: it matches both csat.ErrSyntax and
-// encoding/csv's own error (csv.ErrQuote, csv.ErrFieldCount, …).
+// encoding/csv's own error (csv.ErrQuote, csv.ErrFieldCount, …). Its
+// text says in plain words what encoding/csv's error means.
 type syntaxError struct{ err error }
 
-func (e *syntaxError) Error() string   { return e.err.Error() + ": " + csat.ErrSyntax.Error() }
+func (e *syntaxError) Error() string {
+	msg := e.err.Error()
+	switch {
+	case errors.Is(e.err, csv.ErrBareQuote):
+		msg = `a quote (") inside a field that does not start with one: quote the whole field and double the quotes inside it ("a ""b"" c")`
+	case errors.Is(e.err, csv.ErrQuote):
+		msg = `a quoted field whose closing quote is missing or followed by more text before the next comma`
+	}
+	return msg + ": " + csat.ErrSyntax.Error()
+}
 func (e *syntaxError) Unwrap() []error { return []error{csat.ErrSyntax, e.err} }
 
 var errLineTooLong = errors.New("record too long")
@@ -344,13 +362,121 @@ var errLineTooLong = errors.New("record too long")
 // record, never its end, then errLineTooLong. It follows the quoting of
 // encoding/csv: a field that starts with " is quoted until a " that is not
 // doubled.
+//
+// A line holding a quote, and a line inside a quoted field, is delivered
+// alone, at the end of a Read: the csv.Reader reading it, which can only
+// meet a syntax error on such a line, then holds nothing after it, and
+// the bytes of the last record (and of the one being read) that are kept
+// are those of the error's record, for its field (fieldAt). Lines without
+// quotes go in bulk.
 type lineCounter struct {
-	r       io.Reader
+	r       *bufio.Reader
 	lines   int        // newlines seen
 	cur     int        // bytes of the current record
 	state   quoteState // where the scan is in CSV's quoting
 	partial bool       // bytes after the last newline
 	err     error
+	// recCur is the text of the record being read, which started on line
+	// recStart; recLast and lastStart are those of the record before.
+	recCur, recLast     []byte
+	recStart, lastStart int
+}
+
+// readChunk reads into p the buffered bytes up to the first line that
+// holds a quote, or that line alone (through its line break), or inside
+// a quoted field one line.
+func (c *lineCounter) readChunk(p []byte) (int, error) {
+	if c.r.Buffered() == 0 {
+		if _, err := c.r.Peek(1); err != nil {
+			return 0, err
+		}
+	}
+	b, _ := c.r.Peek(min(c.r.Buffered(), len(p)))
+	n := copy(p, b[:chunkEnd(b, c.state)])
+	_, _ = c.r.Discard(n)
+	return n, nil
+}
+
+// chunkEnd returns the length of the chunk of b to deliver in state q.
+func chunkEnd(b []byte, q quoteState) int {
+	if q == quoted || q == quoteSeen {
+		if j := bytes.IndexByte(b, '\n'); j >= 0 {
+			return j + 1
+		}
+		return len(b)
+	}
+	i := bytes.IndexByte(b, '"')
+	if i < 0 {
+		return len(b)
+	}
+	if j := bytes.LastIndexByte(b[:i], '\n'); j >= 0 {
+		return j + 1 // the lines before the quote's
+	}
+	if j := bytes.IndexByte(b[i:], '\n'); j >= 0 {
+		return i + j + 1 // the quote's line
+	}
+	return len(b)
+}
+
+// keep adds b, the bytes just read from state q, to the records' texts:
+// a chunk without quotes read outside quotes is lines that each end a
+// record; any other is one line, which ends the record when it ends
+// outside quotes.
+func (c *lineCounter) keep(b []byte, q quoteState) {
+	if len(b) == 0 {
+		return
+	}
+	last := bytes.LastIndexByte(b, '\n')
+	if last < 0 {
+		c.recCur = append(c.recCur, b...)
+		return
+	}
+	bulk := q != quoted && q != quoteSeen && bytes.IndexByte(b, '"') < 0
+	if !bulk && (last != len(b)-1 || c.state != fieldStart) {
+		c.recCur = append(c.recCur, b...) // a line inside a quoted field
+		return
+	}
+	if prev := bytes.LastIndexByte(b[:last], '\n'); bulk && prev >= 0 {
+		c.recLast = append(c.recLast[:0], b[prev+1:last+1]...)
+		c.lastStart = c.lines
+	} else {
+		c.recLast = append(append(c.recLast[:0], c.recCur...), b[:last+1]...)
+		c.lastStart = c.recStart
+	}
+	c.recCur = append(c.recCur[:0], b[last+1:]...)
+	c.recStart = c.lines + 1
+}
+
+// fieldAt returns the 1-based field at the 1-based byte column col of
+// line of the record that started on line start (the current or the last
+// one), 0 when that record is no longer kept.
+func (c *lineCounter) fieldAt(start, line, col int) int {
+	var rec []byte
+	switch {
+	case c.recStart == start && len(c.recCur) > 0:
+		rec = c.recCur
+	case c.lastStart == start:
+		rec = c.recLast
+	default:
+		return 0
+	}
+	off := 0
+	for l := start; l < line; l++ {
+		j := bytes.IndexByte(rec[off:], '\n')
+		if j < 0 {
+			return 0
+		}
+		off += j + 1
+	}
+	end := min(off+max(col-1, 0), len(rec))
+	field, q := 1, fieldStart
+	for _, b := range rec[:end] {
+		if b == ',' && q != quoted {
+			field++
+		}
+		q, _ = q.step(b)
+	}
+	return field
 }
 
 // quoteState is where a byte falls in CSV's quoting.
@@ -387,7 +513,16 @@ func (c *lineCounter) Read(p []byte) (int, error) {
 	if c.err != nil {
 		return 0, c.err
 	}
-	n, err := c.r.Read(p)
+	n, err := c.readChunk(p)
+	q := c.state
+	m, err := c.count(p, n, err)
+	c.keep(p[:m], q)
+	return m, err
+}
+
+// count follows the n bytes read into p (err is the read's error); it
+// returns how many to deliver and the error.
+func (c *lineCounter) count(p []byte, n int, err error) (int, error) {
 	for i := 0; i < n; {
 		if c.state != quoted && c.state != quoteSeen {
 			// Outside quotes, up to the next ", only line breaks matter.

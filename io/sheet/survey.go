@@ -113,12 +113,12 @@ func (li levelIndex) index(name string) (int, error) {
 		return i, nil
 	}
 	if name == "" {
-		return 0, fmt.Errorf("empty level: %w", csat.ErrMissing)
+		return 0, valueError("empty", "", nil, fmt.Errorf("empty level: %w", csat.ErrMissing))
 	}
 	if _, err := li.scale.Index(name); err != nil {
-		return 0, err
+		return 0, &ValueError{Kind: "level", Value: name, Scale: li.scale, Err: err}
 	}
-	return 0, fmt.Errorf("scale %q has no level %s: %w", li.scale.Name(), quote(name), csat.ErrUnknownLevel)
+	return 0, &ValueError{Kind: "level", Value: name, Scale: li.scale, Err: fmt.Errorf("scale %q has no level %s: %w", li.scale.Name(), quote(name), csat.ErrUnknownLevel)}
 }
 
 // An accumulator counts answers into tallies per period, item and

@@ -321,17 +321,17 @@ func TestReadSurveySources(t *testing.T) {
 func TestReadSurveyMessages(t *testing.T) {
 	for _, c := range []struct{ src, says string }{
 		{"表单编号,填写时间,品质\nF1,2026-03-01 10:00,满意\n",
-			`bad.csv line 2, field 2: column "填写时间" (field 2) holds no levels of scale "five-point": its first value "2026-03-01 10:00" is none; if it holds no item's answers, skip it (Options.Skip; csat -skip) or make it a segment (Options.Segments; csat -segments)`},
+			`bad.csv line 2, field 2: column "填写时间" (field 2) holds no levels of scale "five-point": its first value "2026-03-01 10:00" is none; if it holds no item's answers, skip it (Options.Skip; csat --skip) or make it a segment (Options.Segments; csat --segments)`},
 		{"表单,项目,等级\nF1,品质,满意\nF2,品质,满意\nF1,交货,满意\n",
 			`form "F1" of period "current" starts on line 2 and comes back after another form`},
 		{"表单,地区,项目,等级\nF1,华东,品质,满意\nF1,华南,交货,满意\n",
 			`"地区" is "华南" here but "华东" on line 2, where form "F1" starts`},
 		{"表单编号,品质,交货,服务,价格,总体满意度,微信\nF1,满意,满意,满意,满意,满意,\n",
-			`bad.csv line 1, field 7: column "微信" (field 7) holds no level in any row: skip it (Options.Skip; csat -skip) or make it a segment (Options.Segments; csat -segments)`},
+			`bad.csv line 1, field 7: column "微信" (field 7) holds no level in any row: skip it (Options.Skip; csat --skip) or make it a segment (Options.Segments; csat --segments)`},
 		{"提交答卷时间,来源,品质\n2026-03-01,微信,满意\n",
-			`bad.csv line 2, field 2: source "微信" is not survey/检查, self/自评 or competitor/竞争对手: a survey tool's channel column? skip it (Options.Skip; csat -skip 来源)`},
+			`bad.csv line 2, field 2: source "微信" is not survey/检查, self/自评 or competitor/竞争对手: a survey tool's channel column? skip it (Options.Skip; csat --skip 来源)`},
 		{"表单,项目,等级,填写时间\nF1,品质,满意,2026-03-01\n",
-			`else skip it (Options.Skip; csat -skip) or make it a segment (Options.Segments; csat -segments)`},
+			`else skip it (Options.Skip; csat --skip) or make it a segment (Options.Segments; csat --segments)`},
 	} {
 		_, _, err := ReadSurveyFrom(strings.NewReader(c.src), "bad.csv", nil)
 		if err == nil || !strings.Contains(err.Error(), c.says) {

@@ -68,7 +68,7 @@ func (r *run) values(values map[string]csat.Result) error {
 		}
 		id := cs.get(rec, colCustomer)
 		if id == "" {
-			return r.colError(cs, colCustomer, fmt.Errorf("empty customer id: %w", csat.ErrMissing))
+			return r.colError(cs, colCustomer, valueError("empty", "", nil, fmt.Errorf("empty customer id: %w", csat.ErrMissing)))
 		}
 		if l, dup := lines[id]; dup {
 			return r.colError(cs, colCustomer, fmt.Errorf("customer %s given twice (first on line %d): %w", quote(id), l, csat.ErrDuplicate))
@@ -152,11 +152,11 @@ func (r *run) purchases(sums map[string]map[string]decimal.Decimal, periods map[
 		}
 		id := cs.get(rec, colCustomer)
 		if id == "" {
-			return r.colError(cs, colCustomer, fmt.Errorf("empty customer id: %w", csat.ErrMissing))
+			return r.colError(cs, colCustomer, valueError("empty", "", nil, fmt.Errorf("empty customer id: %w", csat.ErrMissing)))
 		}
 		p := cs.get(rec, colPeriod)
 		if p == "" {
-			return r.colError(cs, colPeriod, fmt.Errorf("empty period: %w", csat.ErrMissing))
+			return r.colError(cs, colPeriod, valueError("empty", "", nil, fmt.Errorf("empty period: %w", csat.ErrMissing)))
 		}
 		if _, seen := periods[p]; !seen && len(periods) >= csat.MaxPeriods {
 			return r.colError(cs, colPeriod, fmt.Errorf("period %s is one more than %d periods: %w", quote(p), csat.MaxPeriods, csat.ErrOutOfRange))

@@ -411,7 +411,11 @@ func (wb *workbook) choose(name string) (sheetInfo, error) {
 		}
 	}
 	if found < 0 {
-		return sheetInfo{}, wb.errorf(csat.ErrMissing, "no sheet %q (it has %s)", name, wb.sheetList())
+		names := make([]string, len(wb.sheets))
+		for i, s := range wb.sheets {
+			names[i] = s.name
+		}
+		return sheetInfo{}, &SheetError{File: wb.name, Sheet: name, Sheets: names, Err: wb.errorf(csat.ErrMissing, "no sheet %q (it has %s)", name, wb.sheetList())}
 	}
 	s := wb.sheets[found]
 	if s.part == "" {

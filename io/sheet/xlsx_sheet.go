@@ -47,9 +47,10 @@ func (wb *workbook) openSheet(sh sheetInfo) (*xlsxSource, error) {
 	return &xlsxSource{wb: wb, sheet: sh.name, part: sh.part, rc: rc, x: newXMLReader(sh.part, rc, wb.lim.token)}, nil
 }
 
-func (s *xlsxSource) setWidth(n int) { s.width = n }
-func (s *xlsxSource) line(int) int   { return s.row }
-func (s *xlsxSource) blank() int     { return s.blanks }
+func (s *xlsxSource) setWidth(n int)    { s.width = n }
+func (s *xlsxSource) sheetName() string { return s.sheet }
+func (s *xlsxSource) line(int) int      { return s.row }
+func (s *xlsxSource) blank() int        { return s.blanks }
 
 func (s *xlsxSource) close() error {
 	err := s.rc.Close()
@@ -57,23 +58,27 @@ func (s *xlsxSource) close() error {
 	return err
 }
 
-// fatalf returns a fatal error at the current row: "csat: FILE line R:
-// sheet "S", row R: message", wrapping err.
+// fatalf returns a fatal error at the current row or cell: "csat: FILE
+// sheet "S", cell C: part P: message" ("row R", or "row R: part P, after
+// row R-1" between rows), wrapping err.
 func (s *xlsxSource) fatalf(err error, format string, args ...any) error {
-	line, where := s.row, fmt.Sprintf("row %d", s.row)
-	if s.cell != "" {
-		where = "cell " + s.cell
-	}
+	line, where, cell := s.row, "part "+s.part, s.cell
 	switch {
 	case !s.inRow && s.row == 0:
-		line, where = 1, "before the first row"
+		line, where = 1, "part "+s.part+", before the first row"
 	case !s.inRow:
-		line, where = s.row+1, fmt.Sprintf("after row %d", s.row)
+		line, where = s.row+1, fmt.Sprintf("part %s, after row %d", s.part, s.row)
 	}
 	if msg := fmt.Sprintf(format, args...); msg != "" {
 		where += ": " + msg
 	}
-	return fatal(&csat.ParseError{File: s.wb.name, Line: line, Err: fmt.Errorf("sheet %s (%s), %s: %w", quote(s.sheet), s.part, where, err)})
+	return fatal(&csat.ParseError{File: s.wb.name, Sheet: s.sheet, Cell: cell, Line: line, Err: fmt.Errorf("%s: %w", where, err)})
+}
+
+// cellError returns a *csat.ParseError about cell col (1-based) of the
+// current row.
+func (s *xlsxSource) cellError(col int, err error) *csat.ParseError {
+	return &csat.ParseError{File: s.wb.name, Sheet: s.sheet, Cell: cellName(col, s.row), Line: s.row, Field: col, Err: err}
 }
 
 // decodeFatal returns the fatal error of an error met decoding the part.
@@ -85,7 +90,7 @@ func (s *xlsxSource) decodeFatal(err error) error {
 	if err = decodeError(err); errors.Is(err, csat.ErrSyntax) || errors.Is(err, csat.ErrOutOfRange) {
 		return s.fatalf(err, "")
 	}
-	return fatal(fmt.Errorf("csat: %s: sheet %s (%s): %w", s.wb.name, quote(s.sheet), s.part, err))
+	return fatal(fmt.Errorf("csat: %s: sheet %s (part %s): %w", s.wb.name, quote(s.sheet), s.part, err))
 }
 
 func (s *xlsxSource) next() ([]string, error) {
@@ -124,7 +129,7 @@ func (s *xlsxSource) record() ([]string, error) {
 	if s.width > 0 {
 		for i := s.width; i < len(cols); i++ {
 			if cols[i] != "" {
-				return nil, &csat.ParseError{File: s.wb.name, Line: s.row, Field: i + 1, Err: fmt.Errorf("a value in column %s, past the header's last column: %w", columnName(i+1), csat.ErrSyntax)}
+				return nil, s.cellError(i+1, fmt.Errorf("a value in column %s, past the header's last column: %w", columnName(i+1), csat.ErrSyntax))
 			}
 		}
 		if len(cols) > s.width {
@@ -137,11 +142,11 @@ func (s *xlsxSource) record() ([]string, error) {
 	}
 	for i, f := range cols {
 		if !utf8.ValidString(f) {
-			return nil, &csat.ParseError{File: s.wb.name, Line: s.row, Field: i + 1, Err: fmt.Errorf("%s is not UTF-8: %w", quote(f), csat.ErrInvalid)}
+			return nil, s.cellError(i+1, valueError("not-utf8", f, nil, fmt.Errorf("%s is not UTF-8: %w", quote(f), csat.ErrInvalid)))
 		}
 		if j := strings.IndexFunc(f, badCellControl); j >= 0 {
 			r, _ := utf8.DecodeRuneInString(f[j:])
-			return nil, &csat.ParseError{File: s.wb.name, Line: s.row, Field: i + 1, Err: fmt.Errorf("sheet %s, cell %s: %s holds the control character %U: %w", quote(s.sheet), cellName(i+1, s.row), quote(f), r, csat.ErrInvalid)}
+			return nil, s.cellError(i+1, valueError("control", f, nil, fmt.Errorf("%s holds the control character %U: %w", quote(f), r, csat.ErrInvalid)))
 		}
 	}
 	return cols, nil
@@ -327,7 +332,7 @@ func (s *xlsxSource) readCell(t xml.StartElement, col int) (string, error) {
 			if err == nil {
 				return v, nil
 			}
-			pe := &csat.ParseError{File: s.wb.name, Line: s.row, Field: col, Err: fmt.Errorf("sheet %s, cell %s: %w", quote(s.sheet), c.name, err)}
+			pe := s.cellError(col, err)
 			if errors.Is(err, csat.ErrOutOfRange) {
 				return "", fatal(pe)
 			}
@@ -370,7 +375,7 @@ func (s *xlsxSource) cellElement(c *xlsxCell, t xml.StartElement) error {
 // (the callers parse it), a string's text.
 func (s *xlsxSource) cellValue(c *xlsxCell) (string, error) {
 	if c.formula && !c.hasV && !c.hasIS {
-		return "", fmt.Errorf("a formula without its cached value (open the workbook in Excel, let it calculate, and save it): %w", csat.ErrMissing)
+		return "", valueError("formula", "", nil, fmt.Errorf("a formula without its cached value (open the workbook in Excel, let it calculate, and save it): %w", csat.ErrMissing))
 	}
 	if c.hasIS && c.typ != "inlineStr" {
 		// An inline string in a cell of another type: neither reading it
@@ -398,9 +403,9 @@ func (s *xlsxSource) cellValue(c *xlsxCell) (string, error) {
 		if b == "" {
 			b = quote(c.v)
 		}
-		return "", fmt.Errorf("the boolean %s, not a value read (write it as text): %w", b, csat.ErrInvalid)
+		return "", valueError("boolean", strings.Trim(b, `"`), nil, fmt.Errorf("the boolean %s, not a value read (write it as text): %w", b, csat.ErrInvalid))
 	case "e":
-		return "", fmt.Errorf("the error value %s: %w", quote(c.v), csat.ErrInvalid)
+		return "", valueError("excel-error", c.v, nil, fmt.Errorf("the error value %s: %w", quote(c.v), csat.ErrInvalid))
 	}
 	return "", fmt.Errorf("the unknown cell type %s: %w", quote(c.typ), csat.ErrSyntax)
 }
