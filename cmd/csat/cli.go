@@ -237,7 +237,8 @@ func normalise(fs *pflag.FlagSet, args []string) []string {
 }
 
 // flagError words pflag's parse errors for people: the flag as typed, and
-// what it wants.
+// what it wants, as a *flagProblem that [humanError] words in the
+// output's language.
 func flagError(err error) error {
 	var (
 		ne *pflag.NotExistError
@@ -250,20 +251,52 @@ func flagError(err error) error {
 		if s := ne.GetSpecifiedShortnames(); s != "" {
 			name = "-" + s
 		}
-		return fmt.Errorf("unknown flag %s", name)
+		return &flagProblem{kind: flagUnknown, flag: name}
 	case errors.As(err, &ve):
-		return fmt.Errorf("%s needs a value", flagName(ve.GetFlag()))
+		return &flagProblem{kind: flagNoValue, flag: flagName(ve.GetFlag())}
 	case errors.As(err, &iv):
-		want := "a valid value"
+		want := wantValid
 		switch iv.GetFlag().Value.Type() {
 		case "int", "uint64":
-			want = "a whole number"
+			want = wantWhole
 		case "bool":
-			want = "true or false"
+			want = wantBool
 		}
-		return fmt.Errorf("%s %s: want %s", flagName(iv.GetFlag()), quoteShort(iv.GetValue()), want)
+		return &flagProblem{kind: flagBadValue, flag: flagName(iv.GetFlag()), value: iv.GetValue(), want: want}
 	}
 	return err
+}
+
+// The kinds of a flag the parser refused.
+const (
+	flagUnknown  = iota // no such flag
+	flagNoValue         // a flag without its value
+	flagBadValue        // a value of the wrong type
+)
+
+// What a refused value should have been.
+const (
+	wantValid = "a valid value"
+	wantWhole = "a whole number"
+	wantBool  = "true or false"
+)
+
+// A flagProblem is a flag the parser refused: its kind, the flag as
+// typed or as help names it, the value given and what it wants.
+type flagProblem struct {
+	kind        int
+	flag, value string
+	want        string
+}
+
+func (p *flagProblem) Error() string {
+	switch p.kind {
+	case flagUnknown:
+		return "unknown flag " + p.flag
+	case flagNoValue:
+		return p.flag + " needs a value"
+	}
+	return p.flag + " " + quoteShort(p.value) + ": want " + p.want
 }
 
 // flagName names a flag as help prints it: --name, or -o, --output.

@@ -111,10 +111,10 @@ func TestUsageMessages(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"scroe"}, exitUsage, "csat: unknown command \"scroe\"\nDid you mean score?\n"},
-		{[]string{"plan", "--population", "x"}, exitUsage, "csat plan: --population \"x\": want a whole number\n"},
-		{[]string{"plan", "-n", "ten"}, exitUsage, "csat plan: -n, --size \"ten\": want a whole number\n"},
-		{[]string{"score", sample, "--lang"}, exitUsage, "csat score: --lang needs a value\n"},
-		{[]string{"score", "--bogus", sample}, exitUsage, "csat score: unknown flag --bogus\n"},
+		{[]string{"plan", "--population", "x"}, exitUsage, "csat plan: --population 的值“x”不可用：要填一个整数\n"},
+		{[]string{"plan", "-n", "ten"}, exitUsage, "csat plan: -n, --size 的值“ten”不可用：要填一个整数\n"},
+		{[]string{"score", sample, "--lang"}, exitUsage, "csat score: --lang 后面缺少它的值\n"},
+		{[]string{"score", "--bogus", sample}, exitUsage, "csat score: 没有 --bogus 这个选项；用 --help 查看可用的选项\n"},
 		{[]string{"report", sample, "--places", "0"}, exitUsage, "csat report: --places \"0\": give the number of decimal places, 1, 2, 3 or 4\n"},
 		{[]string{"report", sample, "--places", "5"}, exitUsage, "--places \"5\": give the number"},
 		{[]string{"report", sample, "--places", "one"}, exitUsage, "--places \"one\": give the number"},

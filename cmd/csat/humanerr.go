@@ -358,6 +358,10 @@ var (
 
 // usage tells the command's usage errors and unreadable inputs.
 func (h human) usage(err error) (string, bool) {
+	var fp *flagProblem
+	if errors.As(err, &fp) {
+		return h.flag(fp), true
+	}
 	msg := err.Error()
 	if m := rePeriod.FindStringSubmatch(msg); m != nil {
 		v, _ := strconv.Unquote(m[1])
@@ -396,6 +400,24 @@ func (h human) usage(err error) (string, bool) {
 		return h.t(fmt.Sprintf("%s 中没有答案：所有问卷都是空白的", m[1]), fmt.Sprintf("%s holds no answers: every form is blank", m[1])), true
 	}
 	return h.file(err, msg)
+}
+
+// flag tells a flag the parser refused.
+func (h human) flag(p *flagProblem) string {
+	switch p.kind {
+	case flagUnknown:
+		return h.t(fmt.Sprintf("没有 %s 这个选项；用 --help 查看可用的选项", p.flag), fmt.Sprintf("there is no option %s; see --help for the options", p.flag))
+	case flagNoValue:
+		return h.t(fmt.Sprintf("%s 后面缺少它的值", p.flag), fmt.Sprintf("%s needs a value after it", p.flag))
+	}
+	s := h.t(fmt.Sprintf("%s 的值%s不可用", p.flag, h.q(p.value)), fmt.Sprintf("%s %s is not accepted", p.flag, h.q(p.value)))
+	switch p.want {
+	case wantBool:
+		return s + h.t("：只能是 true 或 false", ": use true or false")
+	case wantWhole:
+		return s + h.t("：要填一个整数", ": give a whole number")
+	}
+	return s
 }
 
 // flagValue tells a flag value its parser refused for reason.
