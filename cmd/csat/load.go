@@ -138,6 +138,7 @@ type dataset struct {
 	headlines  []analysis.Headline // degree and rate with their target histories; nil: no targets
 	actions    []analysis.Action
 	summaries  []sheet.Summary
+	items      []string // the answers' items in questionnaire order
 	notes      []string // what the command chose, printed with the summaries
 }
 
@@ -387,6 +388,7 @@ func (f *inputFlags) loadAnswers(e *env, d *dataset, opts *sheet.Options, needed
 	if err != nil {
 		return err
 	}
+	d.items = sum.Items
 	var periods []csat.Period
 	for _, s := range surveys {
 		if len(s.Table.Cells()) == 0 {

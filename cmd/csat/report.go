@@ -63,7 +63,7 @@ func reportCommand(fs *pflag.FlagSet) runner {
 			return err
 		}
 		var inputs []string
-		l, rep, err := buildReport(e, &f, args, func(in []string) error {
+		l, rep, items, err := buildReportItems(e, &f, args, func(in []string) error {
 			inputs = in
 			for _, o := range rf.outs {
 				if o.path == "-" {
@@ -79,6 +79,7 @@ func reportCommand(fs *pflag.FlagSet) runner {
 			return err
 		}
 		opts := reportOptions(&rf, l)
+		opts.Items = items
 		for _, o := range rf.outs {
 			if err := writeReport(e, o, inputs, rep, opts); err != nil {
 				return err

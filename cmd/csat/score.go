@@ -47,30 +47,37 @@ func oneArg(args []string) (string, error) {
 // buildReport loads the data and builds the report of the period; check
 // is as for [inputFlags.load].
 func buildReport(e *env, f *inputFlags, args []string, check func(inputs []string) error) (language, analysis.Report, error) {
+	l, rep, _, err := buildReportItems(e, f, args, check)
+	return l, rep, err
+}
+
+// buildReportItems is buildReport that also returns the answers' items
+// in questionnaire order (the order of the answers file).
+func buildReportItems(e *env, f *inputFlags, args []string, check func(inputs []string) error) (language, analysis.Report, []string, error) {
 	arg, err := oneArg(args)
 	if err != nil {
-		return 0, analysis.Report{}, err
+		return 0, analysis.Report{}, nil, err
 	}
 	l, err := lang(f.lang)
 	if err != nil {
-		return 0, analysis.Report{}, err
+		return 0, analysis.Report{}, nil, err
 	}
 	d, err := f.load(e, arg, "answers", check)
 	if err != nil {
-		return 0, analysis.Report{}, err
+		return 0, analysis.Report{}, nil, err
 	}
 	writeSummaries(e.stderr, l, d)
 	asOf, given, err := f.asOfDate()
 	if err != nil {
-		return 0, analysis.Report{}, err
+		return 0, analysis.Report{}, nil, err
 	}
 	in, err := d.reportInput(asOf, given)
 	if err != nil {
-		return 0, analysis.Report{}, err
+		return 0, analysis.Report{}, nil, err
 	}
 	m, note, err := f.importanceMethod(in.Forms, l)
 	if err != nil {
-		return 0, analysis.Report{}, err
+		return 0, analysis.Report{}, nil, err
 	}
 	if in.Importance = m; note != "" {
 		d.notes = append(d.notes, note)
@@ -80,13 +87,13 @@ func buildReport(e *env, f *inputFlags, args []string, check func(inputs []strin
 	}
 	in.Status = d.statusOnly()
 	if in.Customers, err = d.scoreCustomers(); err != nil {
-		return 0, analysis.Report{}, err
+		return 0, analysis.Report{}, nil, err
 	}
 	rep, err := analysis.Build(in)
 	if err != nil {
-		return 0, analysis.Report{}, err
+		return 0, analysis.Report{}, nil, err
 	}
-	return l, rep, nil
+	return l, rep, d.items, nil
 }
 
 // writeSummaries prints what was read, so that nothing is dropped

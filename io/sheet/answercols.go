@@ -209,6 +209,9 @@ func (r *run) wideColumns(header []string) (*answerCols, error) {
 	if len(ac.items) == 0 {
 		return nil, r.fieldError(-1, columnError("no-items", "", nil, fmt.Errorf("no item columns (a wide file has one column per item; a long one item and level columns): %w", csat.ErrMissing)))
 	}
+	for _, it := range ac.items {
+		r.noteItem(it.name)
+	}
 	return ac, r.importanceItems(ac)
 }
 

@@ -75,6 +75,7 @@ func (r *run) longRow(ac *answerCols, header, rec []string, acc *accumulator, st
 		}
 	}
 	if a.level >= 0 {
+		r.noteItem(a.item)
 		t := p.tally(a.item, a.source, acc.scale)
 		if err := t.AddN(a.level, a.n); err != nil {
 			c := colCount

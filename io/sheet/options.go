@@ -236,6 +236,11 @@ type Summary struct {
 	// customers' attributes file, every column but the customer and the
 	// segment columns.
 	Ignored []string
+	// Items lists the items of an answers file in questionnaire order:
+	// the item columns from left to right in the wide layout, the items
+	// in the order they first appear in the long layout. A report lists
+	// items in this order (htmlreport's Options.Items).
+	Items []string
 	// Errors holds the row errors, at most [Options.MaxErrors] of them
 	// (the first ones) with CollectAll, else at most one.
 	Errors []error

@@ -48,6 +48,20 @@ type run struct {
 	// header, a fatal error): no data is returned then, even with
 	// CollectAll.
 	failed bool
+	// items are the items met, for Summary.Items.
+	items map[string]bool
+}
+
+// noteItem adds item to Summary.Items the first time it is met.
+func (r *run) noteItem(item string) {
+	if r.items[item] {
+		return
+	}
+	if r.items == nil {
+		r.items = make(map[string]bool)
+	}
+	r.items[item] = true
+	r.sum.Items = append(r.sum.Items, item)
 }
 
 // start opens the file (path, or r when r is not nil) for a read.
