@@ -14,8 +14,8 @@ func TestSummaryItems(t *testing.T) {
 		name, src string
 		want      []string
 	}{
-		{"wide", "表单编号,外观,交货期,品质\n1,满意,,很满意\n2,一般,满意,满意\n", []string{"外观", "交货期", "品质"}},
-		{"long", "item,level,count\n品质,满意,2\n外观,满意,1\n品质,一般,1\n交货期,满意,3\n", []string{"品质", "外观", "交货期"}},
+		{"wide", "表单编号,外观,交货期,品质\n1,满意,,很满意\n2,基本满意,满意,满意\n", []string{"外观", "交货期", "品质"}},
+		{"long", "item,level,count\n品质,满意,2\n外观,满意,1\n品质,基本满意,1\n交货期,满意,3\n", []string{"品质", "外观", "交货期"}},
 	} {
 		_, sum, err := ReadSurveyFrom(strings.NewReader(c.src), c.name+".csv", nil)
 		if err != nil {
