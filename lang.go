@@ -81,6 +81,36 @@ func (r Result) In(lang, label string, formula func() string) Result {
 	return r
 }
 
+// labels returns a copy of r labelled zh in Chinese and en in English
+// (a label the library composes with data: a visit's item and level, a
+// complaint and its outcome).
+func (r Result) labels(zh, en string) Result {
+	var a altTexts
+	if r.alt != nil {
+		a = *r.alt
+	}
+	a[0].label, a[0].hasLabel = zh, true
+	a[1].label, a[1].hasLabel = en, true
+	r.alt = &a
+	return r
+}
+
+// levelIn returns the level's label in l: its Chinese label for langZh,
+// its English label for langEn, else the other one or its key.
+func levelIn(lv Level, l lang) string {
+	first, second := lv.Label, lv.LabelZH
+	if l == langZh {
+		first, second = second, first
+	}
+	switch {
+	case first != "":
+		return first
+	case second != "":
+		return second
+	}
+	return lv.Key
+}
+
 // withText sets the label and formula text of l (a decoded result's).
 func (r *Result) withText(l lang, label, formula string) {
 	var a altTexts
@@ -96,7 +126,8 @@ func (r *Result) withText(l lang, label, formula string) {
 }
 
 // labelIn returns the label of r in l: the one given by [Result.In],
-// else the library's own label in l, else the label as given.
+// else the library's own label in l (localLabel), else the label as
+// given.
 func (r Result) labelIn(l lang) string {
 	if l == langBi {
 		return r.label
@@ -104,10 +135,48 @@ func (r Result) labelIn(l lang) string {
 	if r.alt != nil && r.alt[l-langZh].hasLabel {
 		return r.alt[l-langZh].label
 	}
-	if t, ok := builtinLabels[r.label]; ok {
-		return t[l-langZh]
+	return localLabel(r.label, l)
+}
+
+// localLabel returns the library's label s in l (langZh or langEn): from
+// builtinLabels, or for the labels the library composes with a name
+// ("survey: degree 满意度" of a blend's part, "loyalty index C01", "class A
+// value"), the name kept and the rest in l. Any other label is returned
+// as it is. It runs only when an explanation is printed.
+func localLabel(s string, l lang) string {
+	i := int(l - langZh)
+	if t, ok := builtinLabels[s]; ok {
+		return t[i]
 	}
-	return r.label
+	for _, p := range labelPrefixes {
+		if rest, ok := strings.CutPrefix(s, p.bi); ok && rest != "" {
+			return p.text[i] + rest
+		}
+	}
+	if rest, ok := strings.CutPrefix(s, "class "); ok {
+		for _, c := range [...]struct{ suffix, zh string }{{" value share", " 类价值占比"}, {" value", " 类价值"}} {
+			if class, ok := strings.CutSuffix(rest, c.suffix); ok && class != "" {
+				return l.pick(s, class+c.zh, s)
+			}
+		}
+	}
+	// A part of a blend or of a weight tree: "name: label".
+	if name, rest, ok := strings.Cut(s, ": "); ok && name != "" {
+		if t, ok := builtinLabels[rest]; ok {
+			return localLabel(name, l) + l.pick("", "：", ": ") + t[i]
+		}
+	}
+	return s
+}
+
+// labelPrefixes are the library's labels made of a text and a name
+// ("loyalty index C01"): the text in each language.
+var labelPrefixes = [...]struct {
+	bi   string
+	text [2]string
+}{
+	{"loyalty index ", [2]string{"忠诚度指数 ", "loyalty index "}},
+	{"share before ", [2]string{"之前累计价值占比 ", "share before "}},
 }
 
 // formulaIn returns the formula of r in l.
@@ -122,10 +191,28 @@ func (r Result) formulaIn(l lang) string {
 }
 
 // builtinLabels are the library's labels in Chinese and English, by their
-// bilingual form.
+// bilingual form (the Chinese terms of METHOD.md). Item names, sources
+// and measures a user names are data and print as they are, except the
+// method's own source names.
 var builtinLabels = map[string][2]string{
-	"degree 满意度": {"满意度", "degree"},
-	"rate 满意率":   {"满意率", "rate"},
+	"degree 满意度":           {"满意度", "degree"},
+	"rate 满意率":             {"满意率", "rate"},
+	"rate":                 {"满意率", "rate"},
+	"mean points":          {"平均分", "mean points"},
+	"questionnaire 问卷":     {"问卷", "questionnaire"},
+	"visit 走访":             {"走访", "visit"},
+	"preliminary 初步得分":     {"初步得分", "preliminary score"},
+	"final 最终得分":           {"最终得分", "final score"},
+	"questionnaire":        {"问卷", "questionnaire"},
+	"visit":                {"走访", "visit"},
+	"survey":               {"检查", "survey"},
+	"self":                 {"自评", "self-assessment"},
+	"NPS":                  {"净推荐值 NPS", "NPS"},
+	"adjusted NPS":         {"调整后的净推荐值 NPS", "adjusted NPS"},
+	"repeat-purchase rate": {"重复购买率", "repeat-purchase rate"},
+	"share of wallet":      {"钱包份额", "share of wallet"},
+	"loyalty index":        {"忠诚度指数", "loyalty index"},
+	"CLV":                  {"顾客终身价值 CLV", "CLV"},
 }
 
 // ExplainIn is [Result.Explain] in the language lang: "zh" (also
