@@ -113,7 +113,8 @@ func CompareRates(ours, theirs csat.Proportion, alpha decimal.Decimal) (Comparis
 	if err != nil {
 		return Comparison{}, err
 	}
-	pooled = pooled.WithFormula(func() string { return "(" + ours.String() + " + " + theirs.String() + " counts pooled)" })
+	pooled = pooled.WithFormula(func() string { return "(" + ours.String() + " + " + theirs.String() + " counts pooled)" }).
+		In("zh", "合并满意率", func() string { return "（" + ours.String() + " 与 " + theirs.String() + " 合并计数）" })
 	pool := pooled.Rat()
 	varR := exact.Mul(exact.Mul(pool, exact.Sub(exact.Int(1), pool)), exact.Add(exact.Quo(exact.Int(1), exact.Uint(ours.N)), exact.Quo(exact.Int(1), exact.Uint(theirs.N))))
 	c := Comparison{Test: testZ, Ours: r1, Theirs: r2, Difference: diff, Pooled: &pooled, Alpha: a}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/csatkit/csat"
+	"github.com/shopspring/decimal"
 )
 
 // The analysis in one language. Explain, Verdict, Summary and the
@@ -284,4 +285,24 @@ func IntervalExplainIn(iv csat.Interval, lang string) string {
 		return head + m[1] + " ± " + m[2] + "（t 分布，自由度 " + m[3] + "，s/√n）= " + m[4]
 	}
 	return head + rest
+}
+
+// zhLabel returns the Chinese label the library gives label (by way of
+// a result's explanation), or label.
+func zhLabel(label string) string {
+	r, err := csat.Given(label, csat.Points, decimal.Zero)
+	if err != nil {
+		return label
+	}
+	return strings.TrimSuffix(r.ExplainIn("zh"), " = 0")
+}
+
+// firstOf returns the first of ss that is not empty.
+func firstOf(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }

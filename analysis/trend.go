@@ -85,7 +85,8 @@ func Trend(periods []csat.Period, source string, baseline int, opts *CompareOpti
 			return TrendReport{}, &csat.Error{Part: "period", Name: p.Name, Err: err}
 		}
 		degrees, rates = append(degrees, d.Rat()), append(rates, r.Rat())
-		rep.Points = append(rep.Points, TrendPoint{Period: p.Name, Degree: d.WithLabel(p.Name + " degree"), Rate: r.WithLabel(p.Name + " rate")})
+		rep.Points = append(rep.Points, TrendPoint{Period: p.Name, Degree: localised(d.WithLabel(p.Name+" degree"), p.Name+" 满意度", p.Name+" degree"),
+			Rate: localised(r.WithLabel(p.Name+" rate"), p.Name+" 满意率", p.Name+" rate")})
 	}
 	change := func(i, j int) (*Change, error) {
 		ch := &Change{Against: periods[j].Name}
@@ -149,5 +150,7 @@ func slope(label string, ys []*big.Rat, kind csat.Kind) (csat.Result, error) {
 	r, err := csat.FromRat(label, kind, exact.Quo(num, den))
 	return r.WithFormula(func() string {
 		return "Σ(x−x̄)(y−ȳ) / Σ(x−x̄)² over " + strconv.FormatInt(n, 10) + " periods"
+	}).In("zh", zhLabel(label), func() string {
+		return "Σ(x−x̄)(y−ȳ) / Σ(x−x̄)²，共 " + strconv.FormatInt(n, 10) + " 期"
 	}), err
 }
