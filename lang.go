@@ -208,6 +208,7 @@ var builtinLabels = map[string][2]string{
 	"rate 满意率":             {"满意率", "rate"},
 	"rate":                 {"满意率", "rate"},
 	"mean points":          {"平均分", "mean points"},
+	"blend":                {"加权合成", "blend"},
 	"questionnaire 问卷":     {"问卷", "questionnaire"},
 	"visit 走访":             {"走访", "visit"},
 	"preliminary 初步得分":     {"初步得分", "preliminary score"},

@@ -448,6 +448,12 @@ func hours(d time.Duration) string {
 	return h.String() + " h"
 }
 
+// hoursZh prints d in hours, in Chinese: "24 小时".
+func hoursZh(d time.Duration) string {
+	h, _ := exact.Decimal(big.NewRat(int64(d), int64(time.Hour)), csat.DisplayPlaces)
+	return h.String() + " 小时"
+}
+
 func durationStats(label string, ds []time.Duration) DurationStats {
 	st := DurationStats{N: len(ds)}
 	if len(ds) == 0 {
@@ -467,10 +473,10 @@ func durationStats(label string, ds []time.Duration) DurationStats {
 	}
 	zh := durationZh[label]
 	st.MedianHours = h("median "+label+" (h)", st.Median, "0.5").In("zh", zh+"中位数（小时）", func() string {
-		return "排序后第 ⌈0.5×" + strconv.Itoa(len(ds)) + "⌉ 个 = " + st.Median.String()
+		return "排序后第 ⌈0.5×" + strconv.Itoa(len(ds)) + "⌉ 个 = " + hoursZh(st.Median)
 	})
 	st.P90Hours = h("90th percentile "+label+" (h)", st.P90, "0.9").In("zh", zh+"第 90 百分位数（小时）", func() string {
-		return "排序后第 ⌈0.9×" + strconv.Itoa(len(ds)) + "⌉ 个 = " + st.P90.String()
+		return "排序后第 ⌈0.9×" + strconv.Itoa(len(ds)) + "⌉ 个 = " + hoursZh(st.P90)
 	})
 	return st
 }

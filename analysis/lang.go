@@ -58,6 +58,10 @@ func sourceIn(src string, zh bool) string {
 // Chinese.
 var labelZh = map[string]string{"degree 满意度": "满意度", "rate 满意率": "满意率", "mean points": "平均分"}
 
+// labelEn are the library's bilingual labels a warning quotes, in
+// English.
+var labelEn = map[string]string{"degree 满意度": "degree", "rate 满意率": "rate"}
+
 // The warnings the analysis writes, by their English text.
 var (
 	warnFewCompetitor = regexp.MustCompile(`^([0-9]+) competitor forms, fewer than the plan's minimum of ([0-9]+)$`)
@@ -76,6 +80,13 @@ const warnNoShared = "competitor answers share no item with the survey"
 // write is returned as it is.
 func WarningIn(w, lang string) string {
 	if !isZh(lang) {
+		if !strings.HasPrefix(strings.ToLower(lang), "en") {
+			return w
+		}
+		// English only: the figure's label without its Chinese term.
+		for bi, en := range labelEn {
+			w = strings.Replace(w, " for "+bi+" with ", " for "+en+" with ", 1)
+		}
 		return w
 	}
 	if t, ok := warningZh(w); ok {
@@ -143,6 +154,9 @@ func (r Report) WarningsIn(lang string) []string { return warningsIn(r.Warnings,
 // [WarningIn] prints each.
 func (c Comparison) WarningsIn(lang string) []string { return warningsIn(c.Warnings, lang) }
 
+// formulaZh words a comparison's formula in Chinese.
+var formulaZh = strings.NewReplacer("pooled rate ", "合并满意率 ", ", z = ", "，z = ", ", df = ", "，自由度 = ")
+
 // testZh are the comparisons' tests in Chinese.
 var testZh = map[string]string{testZ: "两比例 z 检验（合并比例）", testWelch: "Welch t 检验"}
 
@@ -169,7 +183,7 @@ func (c Comparison) ExplainIn(lang string) string {
 	}
 	s := test + "：" + c.Ours.String() + " 对 " + c.Theirs.String()
 	if c.formula != "" {
-		s += "，" + strings.Replace(c.formula, "pooled rate ", "合并满意率 ", 1)
+		s += "，" + formulaZh.Replace(c.formula)
 	}
 	s += "，p = " + c.PValue.Round(4).String() + "，" + c.VerdictIn(lang)
 	for _, w := range c.Warnings {
@@ -183,7 +197,14 @@ func (c Comparison) ExplainIn(lang string) string {
 // 修补区，低于满意度分界 20 个百分点；优先改进第 1 位".
 func (q QuadrantReport) ExplainIn(item, lang string) string {
 	if !isZh(lang) {
-		return q.Explain(item)
+		s := q.Explain(item)
+		if strings.HasPrefix(strings.ToLower(lang), "en") {
+			// English only: without the zone's Chinese name.
+			for _, z := range zoneChinese {
+				s = strings.Replace(s, " ("+z+")", "", 1)
+			}
+		}
+		return s
 	}
 	i := slices.IndexFunc(q.Items, func(it QuadrantItem) bool { return it.Item == item })
 	if i < 0 {

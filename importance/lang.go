@@ -30,8 +30,8 @@ func (s Set) ExplainIn(lang string) string {
 		return s.Explain()
 	}
 	var b strings.Builder
-	m := s.Method
-	if t, ok := methodZh[m]; ok {
+	m := s.Method + " "
+	if t, ok := methodZh[s.Method]; ok {
 		m = t
 	}
 	src := s.Source
