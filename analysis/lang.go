@@ -67,7 +67,6 @@ var (
 	warnFewCompetitor = regexp.MustCompile(`^([0-9]+) competitor forms, fewer than the plan's minimum of ([0-9]+)$`)
 	warnWelch         = regexp.MustCompile(`^welch test: (ours|theirs): ([0-9]+) answers \(at least 2 needed\): too few observations$`)
 	warnNoInterval    = regexp.MustCompile(`^(\S+) (.*): no interval for (.*) with ([0-9]+) answer\(s\)$`)
-	warnItem          = regexp.MustCompile(`^(.*): (.*)$`)
 )
 
 // warnNoShared is the warning of a report whose competitor answers share
@@ -93,16 +92,21 @@ func WarningIn(w, lang string) string {
 		return t
 	}
 	// "item: warning", the item of a competitor comparison.
-	if m := warnItem.FindStringSubmatch(w); m != nil {
-		if t, ok := warningZh(m[2]); ok {
-			item := m[1]
+	for i := 0; ; {
+		j := strings.Index(w[i:], ": ")
+		if j < 0 {
+			return w
+		}
+		i += j
+		if t, ok := warningZh(w[i+2:]); ok {
+			item := w[:i]
 			if item == "overall" {
 				item = "整体"
 			}
 			return item + "：" + t
 		}
+		i += 2
 	}
-	return w
 }
 
 // warningZh returns the warning w in Chinese, and whether it is one the
