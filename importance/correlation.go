@@ -60,7 +60,7 @@ func (Correlation) Importance(in Input) (Set, error) {
 			sxx := exact.Sub(exact.Mul(n, mo.SumXX.Rat()), exact.Mul(mo.SumX.Rat(), mo.SumX.Rat()))
 			syy := exact.Sub(exact.Mul(n, mo.SumYY.Rat()), exact.Mul(mo.SumY.Rat(), mo.SumY.Rat()))
 			how := "(nΣxy − ΣxΣy)/√((nΣx² − (Σx)²)(nΣy² − (Σy)²)), n = " + strconv.FormatUint(mo.N, 10)
-			v, err := pearson(texts{"r of " + name + " with the overall question", name + " 与总体满意度的相关系数 r"}, sxy, sxx, syy,
+			v, err := pearson(texts{"r of " + name + " with the overall question", name + "与总体满意度的相关系数 r"}, sxy, sxx, syy,
 				texts{how, how})
 			if err != nil {
 				return Set{}, err
@@ -89,7 +89,7 @@ func (Correlation) Importance(in Input) (Set, error) {
 		if vr.Sign() < 0 {
 			return Set{}, s.notPSD()
 		}
-		v, err := pearson(texts{"r of " + name + " with the rest of the form", name + " 与答卷其余项目的相关系数 r"}, cxr, s.cov[j][j], vr,
+		v, err := pearson(texts{"r of " + name + " with the rest of the form", name + "与答卷其余项目的相关系数 r"}, cxr, s.cov[j][j], vr,
 			texts{"cov(x, rest)/√(var x · var rest), rest = the sum of the form's other " + strconv.Itoa(p-1) + " items",
 				"协方差(x, 其余)/√(方差 x · 方差 其余)，其余 = 答卷上其他 " + strconv.Itoa(p-1) + " 个项目之和"})
 		if err != nil {

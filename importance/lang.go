@@ -7,7 +7,7 @@ import (
 
 // methodZh are the built-in methods in Chinese.
 var methodZh = map[string]string{
-	"stated": "陈述", "correlation": "相关系数", "shapley": "Shapley 分解（LMG）", "relative_weights": "相对权重（Johnson）",
+	"stated": "陈述重要度", "correlation": "相关系数", "shapley": "Shapley 分解（LMG）", "relative_weights": "相对权重（Johnson）",
 }
 
 // sourceZh are the method's source names in Chinese.
@@ -30,7 +30,7 @@ func (s Set) ExplainIn(lang string) string {
 		return s.Explain()
 	}
 	var b strings.Builder
-	m := s.Method + " "
+	m := s.Method
 	if t, ok := methodZh[s.Method]; ok {
 		m = t
 	}
@@ -38,7 +38,7 @@ func (s Set) ExplainIn(lang string) string {
 	if t, ok := sourceZh[src]; ok {
 		src = t
 	}
-	b.WriteString(strconv.Itoa(len(s.Items)) + " 个项目的" + m + "重要度，来源 " + src)
+	b.WriteString(m + "：" + strconv.Itoa(len(s.Items)) + " 个项目的重要度，来源：" + src)
 	switch s.Target {
 	case TargetOverall:
 		b.WriteString("，对总体满意度")
@@ -66,7 +66,7 @@ func (s Set) ExplainIn(lang string) string {
 	if len(s.Subsets) > 0 {
 		b.WriteString(strconv.Itoa(len(s.Subsets)) + " 个项目子集的 R²：\n")
 		for _, sub := range s.Subsets {
-			b.WriteString("  R²{" + strings.Join(sub.Items, "、") + "} = " + sub.R2.String() + "\n")
+			b.WriteString("  R²{" + strings.Join(sub.Items, ", ") + "} = " + sub.R2.String() + "\n")
 		}
 	}
 	return b.String()

@@ -74,7 +74,7 @@ func (RelativeWeights) Importance(in Input) (Set, error) {
 		if err != nil {
 			return Set{}, err
 		}
-		set.Items[j] = Item{Item: name, Value: v.WithFormula(rw.formula(j, false)).In("zh", name+" 的相对权重", rw.formula(j, true))}
+		set.Items[j] = Item{Item: name, Value: v.WithFormula(rw.formula(j, false)).In("zh", name+"的相对权重", rw.formula(j, true))}
 	}
 	rank(set.Items, nil)
 	return set, nil

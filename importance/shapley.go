@@ -185,7 +185,7 @@ func (s *system) shapley() (Set, error) {
 			return Set{}, err
 		}
 		set.Items[j] = Item{Item: name, Value: v.WithFormula(shapleyFormula(s.items, j, byMask, false)).
-			In("zh", name+" 的 Shapley R² 分摊", shapleyFormula(s.items, j, byMask, true))}
+			In("zh", name+"的 Shapley R² 分摊", shapleyFormula(s.items, j, byMask, true))}
 	}
 	rank(set.Items, keys)
 	return set, nil
