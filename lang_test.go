@@ -2,10 +2,13 @@ package csat
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/shopspring/decimal"
+	"pgregory.net/rapid"
 )
 
 func TestExplainIn(t *testing.T) {
@@ -195,4 +198,63 @@ func TestExplainInCustomer(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkIn(t, low.Final, "最终得分 = 0 − 5 = -5，限定在 0..100 内 = 0", "final score = 0 − 5 = -5, clamped to 0..100 = 0")
+}
+
+// zhLatin are the Latin words a Chinese explanation of this package may
+// hold besides single-letter symbols (n, t, z …): names written in Latin
+// letters in Chinese too (see analysis/lang_test.go for the full list).
+var zhLatin = map[string]bool{"NPS": true, "CLV": true}
+
+// Property: the scores of any tally, blended with a source possibly
+// missing, read in Chinese without English words and in English without
+// Chinese, and the bilingual notation is the one Explain prints.
+func TestExplainInProperty(t *testing.T) {
+	latin := regexp.MustCompile(`[A-Za-z][A-Za-z0-9]*`)
+	rapid.Check(t, func(rt *rapid.T) {
+		tl := NewTally(FivePoint())
+		for level := range 5 {
+			if err := tl.AddN(level, rapid.Uint64Range(0, 50).Draw(rt, "n")); err != nil {
+				rt.Fatal(err)
+			}
+		}
+		if n, _ := tl.N(); n == 0 {
+			rt.Skip("empty")
+		}
+		var rs []Result
+		for _, s := range []Scorer{Degree{}, Rate{}, Mean{}} {
+			r, err := s.Score(tl)
+			if err != nil {
+				rt.Fatal(err)
+			}
+			rs = append(rs, r)
+		}
+		b, err := NewBlend([]Weight{{Name: SourceSelf, Weight: decimal.RequireFromString("0.4")}, {Name: SourceSurvey, Weight: decimal.RequireFromString("0.6")}}, Renormalize)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		in := map[string]Result{SourceSurvey: rs[0]}
+		if rapid.Bool().Draw(rt, "self") {
+			in[SourceSelf] = rs[0]
+		}
+		bl, err := b.Combine(in)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		rs = append(rs, bl)
+		for _, r := range rs {
+			if r.ExplainIn("") != r.Explain() || r.DerivationIn("fr") != r.Derivation() {
+				rt.Errorf("the bilingual notation differs: %q", r.ExplainIn(""))
+			}
+			for _, w := range latin.FindAllString(r.DerivationIn("zh"), -1) {
+				if len(w) > 1 && !zhLatin[w] {
+					rt.Errorf("Chinese %q has %q", r.DerivationIn("zh"), w)
+				}
+			}
+			for _, c := range r.DerivationIn("en") {
+				if unicode.Is(unicode.Han, c) {
+					rt.Errorf("English %q has %q", r.DerivationIn("en"), c)
+				}
+			}
+		}
+	})
 }
