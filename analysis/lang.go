@@ -36,11 +36,6 @@ func localised(r csat.Result, zh, en string) csat.Result {
 	return r.In("zh", zh, nil).In("en", en, nil)
 }
 
-// localisedF returns r with its label and formula in Chinese and English.
-func localisedF(r csat.Result, zh string, fzh func() string, en string, fen func() string) csat.Result {
-	return r.In("zh", zh, fzh).In("en", en, fen)
-}
-
 // sourceZh are the method's source names in Chinese.
 var sourceZh = map[string]string{
 	csat.SourceSurvey: "检查", csat.SourceSelf: "自评", csat.SourceCompetitor: "竞争对手",
