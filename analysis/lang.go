@@ -20,9 +20,15 @@ import (
 // reads it back, so a report decoded from JSON prints its warnings in
 // both languages as the report it was encoded from.
 //
-// A Chinese text keeps the method's symbols and the names of its tests:
-// α, ρ, χ², R², p, t, z, n, df-free ("自由度"), Welch, Wilson, Wald,
-// Spearman, and what the data names (items, sources, periods, customers).
+// A Chinese text keeps, in Latin letters, only the method's one-letter
+// symbols (t, z, n, p, r, s, k, R of R², h of hours, d of days …), the
+// indices jk of Λ²jk, and the names that Chinese writes in Latin letters
+// too: Wilson, Wald, Welch, Spearman, Johnson, Shapley, LMG, NPS, CLV,
+// RR1 — and what the data names (items, sources, periods, customers, a
+// user's own scorer or method). "df", "pp", "cut", "cov" … are worded in
+// Chinese (自由度, 个百分点, 分界, 协方差). An English text has no Chinese
+// but the data's. TestReportLangsWorked and TestReportLangsProperty hold
+// every report to this.
 
 // isZh reports whether lang asks for Chinese.
 func isZh(lang string) bool {
