@@ -3,6 +3,7 @@ package csat
 import (
 	"encoding/json"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -257,4 +258,50 @@ func TestExplainInProperty(t *testing.T) {
 			}
 		}
 	})
+}
+
+// METHOD.md §8: values 50, 20, 10, 8, 5, 4, 3 (total 100) grade A A A B
+// B B C; the fourth customer has 80% of the value before it, class A holds
+// 80 of 100.
+func TestExplainInSegments(t *testing.T) {
+	var vs []CustomerValue
+	for i, v := range []int64{50, 20, 10, 8, 5, 4, 3} {
+		r, err := Given("CLV", Points, decimal.NewFromInt(v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		vs = append(vs, CustomerValue{ID: "c" + strconv.Itoa(i+1), Value: r})
+	}
+	as, err := ABC{}.Segment(vs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkIn(t, as[3].ShareBefore, "之前累计价值占比 c4 = 80 / 100 = 80%", "share before c4 = 80 / 100 = 80%")
+	sums, err := Summarize(as)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkIn(t, sums[0].Share, "A 类价值占比 = 80 / 100 = 80%", "class A value share = 80 / 100 = 80%")
+	checkIn(t, sums[0].Value, "A 类价值 = 80", "class A value = 80")
+	checkIn(t, as[0].Value, "顾客终身价值 CLV = 50", "CLV = 50")
+}
+
+// METHOD.md §7: 100 promoters, 30 passives, 80 detractors give NPS
+// (100 − 80) / 210 × 100 ≈ 9.52; two customers of three buying twice give
+// a repeat-purchase rate of 2/3.
+func TestExplainInLoyalty(t *testing.T) {
+	r, err := NPS{}.FromCounts(NPSCounts{Promoters: 100, Passives: 30, Detractors: 80})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkIn(t, r.Score, "净推荐值 NPS = (100 − 80) / 210 × 100 = ≈9.52", "NPS = (100 − 80) / 210 × 100 = ≈9.52")
+	rr, err := RepeatRate{}.Loyalty(LoyaltyData{Purchases: []Purchase{
+		{Customer: "a", Amount: decimal.NewFromInt(1)}, {Customer: "a", Amount: decimal.NewFromInt(1)},
+		{Customer: "b", Amount: decimal.NewFromInt(1)}, {Customer: "b", Amount: decimal.NewFromInt(1)},
+		{Customer: "c", Amount: decimal.NewFromInt(1)},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkIn(t, rr, "重复购买率 = 2 位购买两次及以上的客户 / 3 位客户 = ≈66.67%", "repeat-purchase rate = 2 customers buying twice or more / 3 customers = ≈66.67%")
 }
