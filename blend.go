@@ -170,10 +170,21 @@ func weightedMean(label string, ws []Weight, parts []Result, missing []string) (
 	if len(missing) == 0 {
 		return r, nil
 	}
-	base := r.Formula
-	return r.WithFormula(func() string {
-		return base() + " [renormalised: " + strings.Join(missing, ", ") + " missing]"
-	}), nil
+	base := r.formula
+	return r.withFormula(langFormula(func(l lang) string {
+		f := base.text(&r, l)
+		switch l {
+		case langZh:
+			zh := make([]string, len(missing))
+			for i, m := range missing {
+				zh[i] = localLabel(m, langZh)
+			}
+			return f + "（按现有部分重新归一：缺少 " + strings.Join(zh, "、") + "）"
+		case langEn:
+			return f + " [renormalised: " + strings.Join(missing, ", ") + " missing]"
+		}
+		return f + " [renormalised: " + strings.Join(missing, ", ") + " missing]"
+	})), nil
 }
 
 // checkShares checks that parts share one kind and that fractions lie in

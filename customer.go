@@ -95,6 +95,7 @@ type CustomerScorer struct {
 	scale       *Scale
 	unmentioned decimal.Decimal
 	unmLabel    string
+	unmLevel    *Level // the level an unmentioned item counts as (nil: Unmentioned given)
 	blend       *Blend
 	adj         Adjustments
 }
@@ -156,6 +157,7 @@ func NewCustomerScorer(opts *CustomerOptions) (*CustomerScorer, error) {
 		l, _ := s.scale.Level(i)
 		s.unmentioned = l.Points
 		s.unmLabel = "not mentioned, " + l.Name()
+		s.unmLevel = &l
 	}
 	if s.unmentioned.IsNegative() || s.unmentioned.GreaterThan(w(100)) {
 		return nil, errorf(ErrInvalid, "customer: unmentioned score %s outside 0..100", s.unmentioned)
@@ -257,6 +259,11 @@ func (s *CustomerScorer) Visit(notes map[string]VisitNote) (Result, error) {
 			if in[it], err = Given(it+" ("+s.unmLabel+")", Points, s.unmentioned); err != nil {
 				return Result{}, &Error{Part: "item", Name: it, Err: err}
 			}
+			zh, en := it+"（未提及）", it+" (not mentioned)"
+			if s.unmLevel != nil {
+				zh, en = it+"（未提及，按 "+levelIn(*s.unmLevel, langZh)+"）", it+" (not mentioned, "+levelIn(*s.unmLevel, langEn)+")"
+			}
+			in[it] = in[it].labels(zh, en)
 			continue
 		}
 		i, err := s.scale.Index(n.Level)
@@ -267,17 +274,18 @@ func (s *CustomerScorer) Visit(notes map[string]VisitNote) (Result, error) {
 		if err != nil {
 			return Result{}, &Error{Part: "item", Name: it, Err: err}
 		}
-		v, how := l.Points, ", representative point)"
+		v, how, howZh := l.Points, ", representative point)", "，代表分）"
 		if n.Estimate.Valid {
 			if !s.scale.InBand(i, n.Estimate.Decimal) {
 				return Result{}, errorf(ErrOutOfBand, "visit: item %q: estimate %s outside band %s %s",
 					it, n.Estimate.Decimal, l.Name(), s.bandText(i))
 			}
-			v, how = n.Estimate.Decimal, ", estimate)"
+			v, how, howZh = n.Estimate.Decimal, ", estimate)", "，估计值）"
 		}
 		if in[it], err = Given(it+" ("+l.Name()+how, Points, v); err != nil {
 			return Result{}, &Error{Part: "item", Name: it, Err: err}
 		}
+		in[it] = in[it].labels(it+"（"+levelIn(l, langZh)+howZh, it+" ("+levelIn(l, langEn)+how)
 	}
 	r, err := s.scheme.Combine(in)
 	if err != nil {
@@ -461,13 +469,13 @@ func (cs *CustomerScore) final(raw *big.Rat) error {
 		if err != nil {
 			return err
 		}
-		finalParts = append(finalParts, r)
+		finalParts = append(finalParts, r.labels("投诉 "+name+"："+a.Outcome.LabelZH(), "complaint "+name+": "+a.Outcome.Label()))
 	}
 	final, err := FromRat("final 最终得分", Points, sum)
 	if err != nil {
 		return err
 	}
-	cs.Final = final.WithFormula(func() string {
+	cs.Final = final.withFormula(langFormula(func(l lang) string {
 		var b strings.Builder
 		b.WriteString(pre.String())
 		for _, a := range adjs {
@@ -479,10 +487,10 @@ func (cs *CustomerScore) final(raw *big.Rat) error {
 		}
 		if clamped {
 			r, _ := exact.Decimal(raw, DisplayPlaces)
-			b.WriteString(" = " + r.String() + ", clamped to 0..100")
+			b.WriteString(" = " + r.String() + l.pick(", clamped to 0..100", "，限定在 0..100 内", ", clamped to 0..100"))
 		}
 		return b.String()
-	}).WithParts(finalParts...)
+	})).WithParts(finalParts...)
 	return nil
 }
 

@@ -256,9 +256,12 @@ func (RepeatRate) Loyalty(d LoyaltyData) (Result, error) {
 	}
 	num, den := decimal.NewFromInt(int64(repeat)), decimal.NewFromInt(int64(len(buys)))
 	r, err := Quotient("repeat-purchase rate", Fraction, num, den)
-	return r.WithFormula(func() string {
+	return r.withFormula(langFormula(func(l lang) string {
+		if l == langZh {
+			return num.String() + " 位购买两次及以上的客户 / " + den.String() + " 位客户"
+		}
 		return num.String() + " customers buying twice or more / " + den.String() + " customers"
-	}), err
+	})), err
 }
 
 // ShareOfWallet is the share of the customers' total demand bought from
@@ -503,7 +506,7 @@ func (li *LoyaltyIndex) score(values map[string]decimal.Decimal, bounds func(Mea
 			if err != nil {
 				return Result{}, err
 			}
-			in[m.Name] = r
+			in[m.Name] = r.labels(m.Name+"（全部相等）", m.Name+" (all equal)")
 			continue
 		}
 		num := v.Sub(lo)

@@ -604,20 +604,8 @@ func (j resultJSON) result() (Result, error) {
 		}
 		r.formula = textFormula(j.Formula)
 	}
-	for _, t := range [...]struct {
-		l              lang
-		label, formula string
-	}{{langZh, j.LabelZh, j.FormulaZh}, {langEn, j.LabelEn, j.FormulaEn}} {
-		label, f := t.label, t.formula
-		if label == "" {
-			label = j.Label
-		}
-		if f == "" {
-			f = j.Formula
-		} else if err := checkFormula(j.Label, f, num, den); err != nil {
-			return Result{}, err
-		}
-		r.withText(t.l, label, f)
+	if err := j.texts(&r); err != nil {
+		return Result{}, err
 	}
 	for _, pj := range j.Parts {
 		p, err := pj.result()
@@ -630,6 +618,27 @@ func (j resultJSON) result() (Result, error) {
 		return bad("display %q / explain %q do not match the value (%q / %q)", j.Display, j.Explain, r.String(), r.Explain())
 	}
 	return r, nil
+}
+
+// texts sets the label and formula of r in Chinese and English from j,
+// checking their formulas as the bilingual one.
+func (j resultJSON) texts(r *Result) error {
+	for _, t := range [...]struct {
+		l              lang
+		label, formula string
+	}{{langZh, j.LabelZh, j.FormulaZh}, {langEn, j.LabelEn, j.FormulaEn}} {
+		label, f := t.label, t.formula
+		if label == "" {
+			label = j.Label
+		}
+		if f == "" {
+			f = j.Formula
+		} else if err := checkFormula(j.Label, f, r.num, r.den); err != nil {
+			return err
+		}
+		r.withText(t.l, label, f)
+	}
+	return nil
 }
 
 // resultNumberLen is the longest value, num or den a Result may have in

@@ -47,14 +47,14 @@ func CLV(margins []decimal.Decimal, discount decimal.Decimal) (Result, error) {
 	sum := presentValue(margins, b.Rat())
 	ms := slices.Clone(margins)
 	r, err := FromRat("CLV", Points, sum)
-	return r.WithFormula(func() string {
+	return r.withFormula(langFormula(func(l lang) string {
 		if len(ms) == 0 {
-			return "no periods"
+			return l.pick("no periods", "没有期间", "no periods")
 		}
 		terms := make([]string, 0, min(len(ms), 13))
 		for i, m := range ms {
 			if i == 12 && len(ms) > 13 {
-				terms = append(terms, "… ("+strconv.Itoa(len(ms))+" periods)")
+				terms = append(terms, periodsNote(len(ms), l))
 				break
 			}
 			t := m.String() + "/" + b.String()
@@ -65,7 +65,7 @@ func CLV(margins []decimal.Decimal, discount decimal.Decimal) (Result, error) {
 		}
 		n, d := exact.Parts(sum)
 		return strings.Join(terms, " + ") + " = " + fmtFrac(n, d)
-	}), err
+	})), err
 }
 
 // presentValue returns Σ mₜ / bᵗ exactly, in integer arithmetic: with b =
@@ -139,9 +139,9 @@ func CLVConstant(m, r, d decimal.Decimal, n int) (Result, error) {
 		sum = exact.Mul(exact.Quo(m.Rat(), b.Rat()), exact.Quo(exact.Sub(exact.Int(1), pow), exact.Sub(exact.Int(1), ratio)))
 	}
 	res, err := FromRat("CLV", Points, sum)
-	return res.WithFormula(func() string {
+	return res.withFormula(langFormula(func(l lang) string {
 		if n == 0 {
-			return "no periods"
+			return l.pick("no periods", "没有期间", "no periods")
 		}
 		var terms []string
 		cf := m
@@ -154,11 +154,20 @@ func CLVConstant(m, r, d decimal.Decimal, n int) (Result, error) {
 			cf = cf.Mul(r)
 		}
 		if n > 12 {
-			terms = append(terms, "… ("+strconv.Itoa(n)+" periods)")
+			terms = append(terms, periodsNote(n, l))
 		}
 		num, den := exact.Parts(sum)
 		return strings.Join(terms, " + ") + " = " + fmtFrac(num, den)
-	}), err
+	})), err
+}
+
+// periodsNote prints the note that ends a long CLV formula: "… (24
+// periods)".
+func periodsNote(n int, l lang) string {
+	if l == langZh {
+		return "…（共 " + strconv.Itoa(n) + " 期）"
+	}
+	return "… (" + strconv.Itoa(n) + " periods)"
 }
 
 // A CustomerValue is a customer's value to segment by: its CLV (a

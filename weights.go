@@ -408,7 +408,7 @@ func (t *Tree) score(n *tnode, scores map[string]Result, root bool) (Result, err
 	}
 	if n.weight.Sign() == 0 {
 		r, err := FromRat(n.name, t.kind, sum)
-		return r.WithFormula(func() string { return "weight 0" }).WithParts(parts...), err
+		return r.withFormula(weightZero).WithParts(parts...), err
 	}
 	r, err := FromRat(n.name, t.kind, exact.Quo(sum, n.weight))
 	return r.WithFormula(func() string {
@@ -512,3 +512,6 @@ func pvcNode(reception, procedure int64) Node {
 		}},
 	}}
 }
+
+// weightZero is the formula of a node of weight 0.
+var weightZero = langFormula(func(l lang) string { return l.pick("weight 0", "权重为 0", "weight 0") })

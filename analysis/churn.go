@@ -150,7 +150,9 @@ func churnFigures(source string, cs []ChurnCustomer, alpha decimal.Decimal, ms M
 			}
 			m = m.WithFormula(func() string {
 				return "Σ degree of " + strconv.FormatUint(n, 10) + " customers / " + strconv.FormatUint(n, 10)
-			})
+			}).In("zh", "平均满意度（"+statusZh[st]+"）", func() string {
+				return strconv.FormatUint(n, 10) + " 位客户的满意度之和 / " + strconv.FormatUint(n, 10)
+			}).In("en", "mean degree ("+st.String()+")", nil)
 			sf.Mean = &m
 		}
 		samples[st] = stats.Sample{N: n, Sum: sum, SumSq: sumSq}
@@ -167,6 +169,9 @@ func churnFigures(source string, cs []ChurnCustomer, alpha decimal.Decimal, ms M
 	c.Spearman, err = spearman(cs, alpha, max(ms.Suppress, 3))
 	return c, err
 }
+
+// statusZh are the customer statuses in Chinese.
+var statusZh = map[csat.Status]string{csat.Active: "正常", csat.AtRisk: "风险", csat.Lost: "流失"}
 
 // welchOfCustomers is Welch's t test of the customers' degrees of two
 // statuses (sample a against b, their means ma and mb), as [Comparison].

@@ -220,8 +220,10 @@ func (o CompanyOptions) rank(cs csat.CustomerScore) (RankedCustomer, int, error)
 		case LostLowestBand:
 			low := lowestBand(o.Scale)
 			rc.Score, err = csat.Given(cs.ID+" (lost: "+low.Name()+")", csat.Points, low.Points)
+			rc.Score = localised(rc.Score, cs.ID+"（流失："+firstOf(low.LabelZH, low.Label, low.Key)+"）", cs.ID+" (lost: "+firstOf(low.Label, low.LabelZH, low.Key)+")")
 		case LostAtScore:
 			rc.Score, err = csat.Given(cs.ID+" (lost)", csat.Points, o.Lost.Score)
+			rc.Score = localised(rc.Score, cs.ID+"（流失）", cs.ID+" (lost)")
 		}
 		if err != nil {
 			return rc, 0, &csat.Error{Part: "customer", Name: cs.ID, Err: err}

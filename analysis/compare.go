@@ -113,10 +113,11 @@ func CompareRates(ours, theirs csat.Proportion, alpha decimal.Decimal) (Comparis
 	if err != nil {
 		return Comparison{}, err
 	}
-	pooled = pooled.WithFormula(func() string { return "(" + ours.String() + " + " + theirs.String() + " counts pooled)" })
+	pooled = pooled.WithFormula(func() string { return "(" + ours.String() + " + " + theirs.String() + " counts pooled)" }).
+		In("zh", "合并满意率", func() string { return "（" + ours.String() + " 与 " + theirs.String() + " 合并计数）" })
 	pool := pooled.Rat()
 	varR := exact.Mul(exact.Mul(pool, exact.Sub(exact.Int(1), pool)), exact.Add(exact.Quo(exact.Int(1), exact.Uint(ours.N)), exact.Quo(exact.Int(1), exact.Uint(theirs.N))))
-	c := Comparison{Test: "two-proportion z-test (pooled)", Ours: r1, Theirs: r2, Difference: diff, Pooled: &pooled, Alpha: a}
+	c := Comparison{Test: testZ, Ours: r1, Theirs: r2, Difference: diff, Pooled: &pooled, Alpha: a}
 	wp := int32(csat.Precision + 8)
 	if varR.Sign() == 0 {
 		c.PValue = one
@@ -179,7 +180,7 @@ func CompareDegrees(ours, theirs csat.Tally, alpha decimal.Decimal) (Comparison,
 	if err != nil {
 		return Comparison{}, err
 	}
-	c := Comparison{Test: "Welch's t-test", Ours: d1, Theirs: d2, Difference: diff, Alpha: a}
+	c := Comparison{Test: testWelch, Ours: d1, Theirs: d2, Difference: diff, Alpha: a}
 	wp := int32(csat.Precision + 8)
 	a1, a2 := exact.Quo(v1, exact.Uint(n1)), exact.Quo(v2, exact.Uint(n2))
 	sum := exact.Add(a1, a2)

@@ -311,7 +311,8 @@ func countComplaints(cs []csat.Complaint, asOf time.Time, r complaintRules) comp
 func (f *ComplaintFigures) handling(c complaintCounts, r complaintRules) error {
 	n := c.n
 	wl, err := csat.Quotient("handled within "+hours(r.limit), csat.Fraction, decimal.NewFromInt(c.within), n)
-	f.WithinLimit = wl.WithFormula(func() string { return decimal.NewFromInt(c.within).String() + " / " + n.String() })
+	f.WithinLimit = localised(wl.WithFormula(func() string { return decimal.NewFromInt(c.within).String() + " / " + n.String() }),
+		hours(r.limit)+" 内处理的占比", "handled within "+hours(r.limit))
 	errs := []error{err}
 	f.Response = durationStats("response time", c.response)
 	f.Resolution = durationStats("resolution time", c.resolution)
@@ -320,7 +321,7 @@ func (f *ComplaintFigures) handling(c complaintCounts, r complaintRules) error {
 		sh, err := csat.Quotient(oc.LabelZH()+" share", csat.Fraction, k, n)
 		errs = append(errs, err)
 		f.Outcomes = append(f.Outcomes, OutcomeCount{Outcome: oc, Count: c.outcomes[oc],
-			Share: sh.WithFormula(func() string { return k.String() + " / " + n.String() })})
+			Share: localised(sh.WithFormula(func() string { return k.String() + " / " + n.String() }), oc.LabelZH()+"占比", oc.Label()+" share")})
 	}
 	return errors.Join(errs...)
 }
@@ -332,6 +333,9 @@ func (f *ComplaintFigures) iceberg(r complaintRules) error {
 	var errs [3]error
 	f.Dissatisfied, errs[0] = ratf("dissatisfied customers (iceberg)", exact.Quo(k.Rat(), r.formal.Rat()), func() string {
 		return k.String() + " complainants / " + r.formal.String()
+	})
+	f.Dissatisfied = f.Dissatisfied.In("zh", zhLabel("dissatisfied customers (iceberg)"), func() string {
+		return k.String() + " 位投诉客户 / " + r.formal.String()
 	})
 	diss := f.Dissatisfied
 	f.VoiceElsewhere, errs[1] = ratf("voice it elsewhere", exact.Mul(diss.Rat(), r.voice.Rat()), func() string {
@@ -357,14 +361,27 @@ func (f *ComplaintFigures) effects(c complaintCounts, r complaintRules) error {
 		}
 		return "Σ " + model + " over " + strings.Join(c.lostTerms, ", ")
 	})
+	f.ExpectedLost = f.ExpectedLost.In("zh", zhLabel("expected customers lost to delay"), func() string {
+		if len(c.lostTerms) == 0 {
+			return "没有超过时限满一天的投诉"
+		}
+		return "Σ " + model + "，d 取 " + strings.Join(c.lostTerms, "、")
+	})
 	within, late := c.within, c.late
 	ret := exact.Add(exact.Mul(r.retQ.Rat(), exact.Int(within)), exact.Mul(r.ret.Rat(), exact.Int(late)))
 	f.ExpectedReturns, errs[1] = ratf("expected returning complainants", ret, func() string {
 		return r.retQ.String() + "×" + strconv.FormatInt(within, 10) + " within the limit + " +
 			r.ret.String() + "×" + strconv.FormatInt(late, 10) + " late"
 	})
+	f.ExpectedReturns = f.ExpectedReturns.In("zh", zhLabel("expected returning complainants"), func() string {
+		return r.retQ.String() + "×" + strconv.FormatInt(within, 10) + "（时限内）+ " +
+			r.ret.String() + "×" + strconv.FormatInt(late, 10) + "（超时）"
+	})
 	f.WordOfMouth, errs[2] = ratf("word-of-mouth reach", exact.Mul(r.mouth.Rat(), exact.Int(c.quickSatisfied)), func() string {
 		return r.mouth.String() + " × " + strconv.FormatInt(c.quickSatisfied, 10) + " quickly satisfied"
+	})
+	f.WordOfMouth = f.WordOfMouth.In("zh", zhLabel("word-of-mouth reach"), func() string {
+		return r.mouth.String() + " × " + strconv.FormatInt(c.quickSatisfied, 10) + " 位迅速满意的投诉客户"
 	})
 	return errors.Join(errs[:]...)
 }
@@ -431,6 +448,12 @@ func hours(d time.Duration) string {
 	return h.String() + " h"
 }
 
+// hoursZh prints d in hours, in Chinese: "24 小时".
+func hoursZh(d time.Duration) string {
+	h, _ := exact.Decimal(big.NewRat(int64(d), int64(time.Hour)), csat.DisplayPlaces)
+	return h.String() + " 小时"
+}
+
 func durationStats(label string, ds []time.Duration) DurationStats {
 	st := DurationStats{N: len(ds)}
 	if len(ds) == 0 {
@@ -448,10 +471,18 @@ func durationStats(label string, ds []time.Duration) DurationStats {
 		}) // FromRat fails only on a nil rational
 		return r
 	}
-	st.MedianHours = h("median "+label+" (h)", st.Median, "0.5")
-	st.P90Hours = h("90th percentile "+label+" (h)", st.P90, "0.9")
+	zh := durationZh[label]
+	st.MedianHours = h("median "+label+" (h)", st.Median, "0.5").In("zh", zh+"中位数（小时）", func() string {
+		return "排序后第 ⌈0.5×" + strconv.Itoa(len(ds)) + "⌉ 个 = " + hoursZh(st.Median)
+	})
+	st.P90Hours = h("90th percentile "+label+" (h)", st.P90, "0.9").In("zh", zh+"第 90 百分位数（小时）", func() string {
+		return "排序后第 ⌈0.9×" + strconv.Itoa(len(ds)) + "⌉ 个 = " + hoursZh(st.P90)
+	})
 	return st
 }
+
+// durationZh are the complaints' times in Chinese.
+var durationZh = map[string]string{"response time": "响应时间", "resolution time": "解决时间"}
 
 var lossModelTexts = [...]string{0: "compound", 1: "linear"}
 

@@ -78,6 +78,7 @@ func controlChart(periods []csat.Period, source string, ch stats.Chart) (Control
 	cc := ControlChart{Source: source, Center: center, SigmaZ: ch.SigmaZ, Laney: ch.SigmaZ.GreaterThan(one)}
 	for i, p := range ch.Periods {
 		rate, err := csat.Proportion{K: p.X, N: p.N}.Result(periods[i].Name + " rate")
+		rate = localised(rate, periods[i].Name+" 满意率", periods[i].Name+" rate")
 		if err != nil {
 			return ControlChart{}, err
 		}

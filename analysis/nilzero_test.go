@@ -34,6 +34,7 @@ var zeroFuncs = map[string]any{
 	"Pareto": Pareto, "Target": Target, "Trend": Trend,
 	"Breakdowns": Breakdowns, "ControlChartOf": ControlChartOf, "ResponseRate": ResponseRate,
 	"Quadrant": Quadrant, "Benchmarks": Benchmarks, "Churn": Churn,
+	"WarningIn": WarningIn, "IntervalExplainIn": IntervalExplainIn,
 }
 
 func TestNilAndZeroValues(t *testing.T) { apitest.NilAndZero(t, zeroTypes, zeroFuncs) }

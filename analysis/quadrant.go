@@ -288,10 +288,19 @@ func cutOf(axis string, rule CutRule, items []QuadrantItem, value func(QuadrantI
 				terms[i] = r.String()
 			}
 			return "median of " + strings.Join(terms, ", ")
+		}).In("zh", cutZh(axis, rule), func() string {
+			terms := make([]string, len(sorted))
+			for i, r := range sorted {
+				terms[i] = r.String()
+			}
+			return strings.Join(terms, "、") + " 的中位数"
 		})
 	}
 	if err != nil {
 		return Cut{}, errorf(err, "quadrant: %s cut", axis)
+	}
+	if rule != CutMedian {
+		v = v.In("zh", cutZh(axis, rule), nil)
 	}
 	return Cut{Rule: rule, Value: v}, nil
 }
@@ -378,6 +387,19 @@ func (q QuadrantReport) Explain(item string) string {
 		s += "; no. " + strconv.Itoa(k+1) + " to fix"
 	}
 	return s
+}
+
+// cutZh is the label of a cut in Chinese: "重要度分界（均值）".
+func cutZh(axis string, rule CutRule) string {
+	a := map[string]string{"importance": "重要度", "performance": "满意度"}[axis]
+	if a == "" {
+		a = axis
+	}
+	r := [...]string{CutMean: "均值", CutMedian: "中位数", CutGiven: "给定值"}
+	if int(rule) < len(r) {
+		return a + "分界（" + r[rule] + "）"
+	}
+	return a + "分界"
 }
 
 // distance prints a difference: a difference of fractions in percentage

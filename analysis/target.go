@@ -109,6 +109,8 @@ func Target(history []decimal.Decimal, method TargetMethod, kind csat.Kind) (Tar
 		r, err := csat.FromRat("target 平均先进指标", kind, mean)
 		out.Target = r.WithFormula(func() string {
 			return meanR.String() + " (no value above the mean " + meanR.String() + ": the target is the mean)"
+		}).In("zh", "目标（平均先进指标）", func() string {
+			return meanR.String() + "（没有高于平均值 " + meanR.String() + " 的值：目标即平均值）"
 		}).WithParts(meanR)
 		return out, err
 	}

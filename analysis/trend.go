@@ -85,7 +85,7 @@ func Trend(periods []csat.Period, source string, baseline int, opts *CompareOpti
 			return TrendReport{}, &csat.Error{Part: "period", Name: p.Name, Err: err}
 		}
 		degrees, rates = append(degrees, d.Rat()), append(rates, r.Rat())
-		rep.Points = append(rep.Points, TrendPoint{Period: p.Name, Degree: d.WithLabel(p.Name + " degree"), Rate: r.WithLabel(p.Name + " rate")})
+		rep.Points = append(rep.Points, trendPoint(p.Name, d, r))
 	}
 	change := func(i, j int) (*Change, error) {
 		ch := &Change{Against: periods[j].Name}
@@ -132,6 +132,12 @@ func Trend(periods []csat.Period, source string, baseline int, opts *CompareOpti
 }
 
 // slope returns the least-squares slope of ys against 0, 1, 2, ….
+// trendPoint is the period's degree d and rate r, labelled by the period.
+func trendPoint(period string, d, r csat.Result) TrendPoint {
+	return TrendPoint{Period: period, Degree: localised(d.WithLabel(period+" degree"), period+" 满意度", period+" degree"),
+		Rate: localised(r.WithLabel(period+" rate"), period+" 满意率", period+" rate")}
+}
+
 func slope(label string, ys []*big.Rat, kind csat.Kind) (csat.Result, error) {
 	n := int64(len(ys))
 	xbar := big.NewRat(n-1, 2)
@@ -149,5 +155,7 @@ func slope(label string, ys []*big.Rat, kind csat.Kind) (csat.Result, error) {
 	r, err := csat.FromRat(label, kind, exact.Quo(num, den))
 	return r.WithFormula(func() string {
 		return "Σ(x−x̄)(y−ȳ) / Σ(x−x̄)² over " + strconv.FormatInt(n, 10) + " periods"
+	}).In("zh", zhLabel(label), func() string {
+		return "Σ(x−x̄)(y−ȳ) / Σ(x−x̄)²，共 " + strconv.FormatInt(n, 10) + " 期"
 	}), err
 }

@@ -59,8 +59,9 @@ func (Correlation) Importance(in Input) (Set, error) {
 			sxy := exact.Sub(exact.Mul(n, mo.SumXY.Rat()), exact.Mul(mo.SumX.Rat(), mo.SumY.Rat()))
 			sxx := exact.Sub(exact.Mul(n, mo.SumXX.Rat()), exact.Mul(mo.SumX.Rat(), mo.SumX.Rat()))
 			syy := exact.Sub(exact.Mul(n, mo.SumYY.Rat()), exact.Mul(mo.SumY.Rat(), mo.SumY.Rat()))
-			v, err := pearson("r of "+name+" with the overall question", sxy, sxx, syy,
-				"(nΣxy − ΣxΣy)/√((nΣx² − (Σx)²)(nΣy² − (Σy)²)), n = "+strconv.FormatUint(mo.N, 10))
+			how := "(nΣxy − ΣxΣy)/√((nΣx² − (Σx)²)(nΣy² − (Σy)²)), n = " + strconv.FormatUint(mo.N, 10)
+			v, err := pearson(texts{"r of " + name + " with the overall question", name + "与总体满意度的相关系数 r"}, sxy, sxx, syy,
+				texts{how, how})
 			if err != nil {
 				return Set{}, err
 			}
@@ -88,8 +89,9 @@ func (Correlation) Importance(in Input) (Set, error) {
 		if vr.Sign() < 0 {
 			return Set{}, s.notPSD()
 		}
-		v, err := pearson("r of "+name+" with the rest of the form", cxr, s.cov[j][j], vr,
-			"cov(x, rest)/√(var x · var rest), rest = the sum of the form's other "+strconv.Itoa(p-1)+" items")
+		v, err := pearson(texts{"r of " + name + " with the rest of the form", name + "与答卷其余项目的相关系数 r"}, cxr, s.cov[j][j], vr,
+			texts{"cov(x, rest)/√(var x · var rest), rest = the sum of the form's other " + strconv.Itoa(p-1) + " items",
+				"协方差(x, 其余)/√(方差 x · 方差 其余)，其余 = 答卷上其他 " + strconv.Itoa(p-1) + " 个项目之和"})
 		if err != nil {
 			return Set{}, err
 		}
@@ -102,7 +104,8 @@ func (Correlation) Importance(in Input) (Set, error) {
 // pearson returns r = sxy/√(sxx·syy) explained: exact when r² is a
 // square, else rounded once; 0 when sxx or syy is 0 (no variance). A
 // |r| above 1 (a matrix that is no covariance matrix) is an error.
-func pearson(label string, sxy, sxx, syy *big.Rat, how string) (csat.Result, error) {
+func pearson(labels texts, sxy, sxx, syy *big.Rat, hows texts) (csat.Result, error) {
+	label, how := labels.en, hows.en
 	show := show4
 	if sxx.Sign() < 0 || syy.Sign() < 0 {
 		return csat.Result{}, errs.New(csat.ErrInvalid, "correlation: a negative variance for "+label+": the co-moments are not those of any forms")
@@ -111,6 +114,8 @@ func pearson(label string, sxy, sxx, syy *big.Rat, how string) (csat.Result, err
 		r, _ := csat.Given(label, csat.Points, decimal.Zero)
 		return r.WithFormula(func() string {
 			return how + ": no variance (every form gave the same answer), so no correlation: importance 0"
+		}).In("zh", labels.zh, func() string {
+			return hows.zh + "：没有变异（每份答卷的回答都相同），无相关：重要度 0"
 		}), nil
 	}
 	r2 := exact.Quo(exact.Mul(sxy, sxy), exact.Mul(sxx, syy))
@@ -144,8 +149,13 @@ func pearson(label string, sxy, sxx, syy *big.Rat, how string) (csat.Result, err
 	}
 	return v.WithFormula(func() string {
 		return how + " = " + show(sxy) + "/√(" + show(sxx) + "×" + show(syy) + ") = " + sign + "√(" + sq.String() + ")"
+	}).In("zh", labels.zh, func() string {
+		return hows.zh + " = " + show(sxy) + "/√(" + show(sxx) + "×" + show(syy) + ") = " + sign + "√(" + sq.String() + ")"
 	}).WithParts(sq), nil
 }
+
+// texts are a text in English and in Chinese.
+type texts struct{ en, zh string }
 
 // ratSqrt returns √q when q ≥ 0 is the square of a fraction.
 func ratSqrt(q *big.Rat) (*big.Rat, bool) {

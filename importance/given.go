@@ -68,7 +68,7 @@ func (g given) Importance(in Input) (Set, error) {
 		if err != nil {
 			return Set{}, err
 		}
-		set.Items[i] = Item{Item: it, Value: v}
+		set.Items[i] = Item{Item: it, Value: v.In("zh", it+"的重要度（"+g.name+"）", nil)}
 	}
 	rank(set.Items, nil)
 	return set, nil

@@ -3,7 +3,6 @@ package importance
 import (
 	"math/big"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/csatkit/csat"
@@ -52,11 +51,11 @@ func (RelativeWeights) Importance(in Input) (Set, error) {
 		return Set{}, err
 	}
 	r2q := new(big.Rat).SetFrac(num, den)
-	r2, err := csat.FromRat("R² of the overall question on the "+strconv.Itoa(s.p())+" items", csat.Fraction, r2q)
+	r2, err := csat.FromRat("", csat.Fraction, r2q)
 	if err != nil {
 		return Set{}, err
 	}
-	r2 = r2.WithFormula(s.r2Formula(num, new(big.Int).Quo(den, s.scaled[s.p()][s.p()])))
+	r2 = s.r2Result(r2, s.p(), num, new(big.Int).Quo(den, s.scaled[s.p()][s.p()]))
 	var rw *johnson
 	for prec := uint(320); ; prec *= 2 {
 		rw = s.johnson(prec, rk)
@@ -75,7 +74,7 @@ func (RelativeWeights) Importance(in Input) (Set, error) {
 		if err != nil {
 			return Set{}, err
 		}
-		set.Items[j] = Item{Item: name, Value: v.WithFormula(rw.formula(j))}
+		set.Items[j] = Item{Item: name, Value: v.WithFormula(rw.formula(j, false)).In("zh", name+"的相对权重", rw.formula(j, true))}
 	}
 	rank(set.Items, nil)
 	return set, nil
@@ -111,7 +110,7 @@ func (j *johnson) weightDecimal(k int) decimal.Decimal {
 }
 
 // formula prints weight j with Λ and β at four places.
-func (j *johnson) formula(k int) func() string {
+func (j *johnson) formula(k int, zh bool) func() string {
 	show := func(f *big.Float) string {
 		d, _ := decimal.NewFromString(f.Text('f', 30))
 		if d.IsNegative() {
@@ -123,6 +122,9 @@ func (j *johnson) formula(k int) func() string {
 		terms := make([]string, len(j.beta))
 		for i := range j.beta {
 			terms[i] = show(j.lambda[k][i]) + "²×" + show(j.beta[i]) + "²"
+		}
+		if zh {
+			return "Σk Λ²jk β²k，Λ = 项目相关矩阵 R 的 R^½，β = R^−½ r（Johnson 2000）= " + strings.Join(terms, " + ")
 		}
 		return "Σk Λ²jk β²k with Λ = R^½ of the items' correlations, β = R^−½ r (Johnson 2000) = " + strings.Join(terms, " + ")
 	}

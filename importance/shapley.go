@@ -169,8 +169,7 @@ func (s *system) shapley() (Set, error) {
 
 	set := s.set()
 	set.Subsets = s.subsetResults(sub)
-	full := set.Subsets[len(set.Subsets)-1].R2.WithLabel("R² of the overall question on the " + strconv.Itoa(p) + " items")
-	full = full.WithFormula(s.r2Formula(sub[len(sub)-1].num, sub[len(sub)-1].det))
+	full := s.r2Result(set.Subsets[len(set.Subsets)-1].R2, p, sub[len(sub)-1].num, sub[len(sub)-1].det)
 	set.R2 = &full
 	byMask := make(map[uint64]csat.Result, len(set.Subsets))
 	for i, m := range subsetOrder(p) {
@@ -185,7 +184,8 @@ func (s *system) shapley() (Set, error) {
 		if err != nil {
 			return Set{}, err
 		}
-		set.Items[j] = Item{Item: name, Value: v.WithFormula(shapleyFormula(s.items, j, byMask))}
+		set.Items[j] = Item{Item: name, Value: v.WithFormula(shapleyFormula(s.items, j, byMask, false)).
+			In("zh", name+"的 Shapley R² 分摊", shapleyFormula(s.items, j, byMask, true))}
 	}
 	rank(set.Items, keys)
 	return set, nil
@@ -311,7 +311,7 @@ const explainTerms = 64
 // R²(S ∪ {item}) − R²(S), each gain listed with its subset (up to 64 of
 // them; beyond, the means alone, the subsets' R² being in Set.Subsets),
 // then the mean of the ḡk.
-func shapleyFormula(items []string, j int, r2 map[uint64]csat.Result) func() string {
+func shapleyFormula(items []string, j int, r2 map[uint64]csat.Result, zh bool) func() string {
 	return func() string {
 		p := len(items)
 		bit := uint64(1) << uint(j)
@@ -350,18 +350,32 @@ func shapleyFormula(items []string, j int, r2 map[uint64]csat.Result) func() str
 				}
 			}
 		}
-		b.WriteString("for each subset S of the other items, R²(S ∪ {" + items[j] + "}) − R²(S); ḡk their mean over the subsets of k items")
-		if groups[0] != "" {
+		switch {
+		case zh:
+			b.WriteString("对其余项目的每个子集 S 求 R²(S ∪ {" + items[j] + "}) − R²(S)；ḡk 为其在 k 个项目的各子集上的平均")
+		default:
+			b.WriteString("for each subset S of the other items, R²(S ∪ {" + items[j] + "}) − R²(S); ḡk their mean over the subsets of k items")
+		}
+		switch {
+		case groups[0] != "" && zh:
+			b.WriteString("：" + strings.Join(groups, "；"))
+		case groups[0] != "":
 			b.WriteString(": ")
 			b.WriteString(strings.Join(groups, "; "))
-		} else {
+		case zh:
+			b.WriteString("（各子集的 R² 见子集列表）")
+		default:
 			b.WriteString(" (the R² of every subset in Set.Subsets)")
 		}
 		g := make([]string, p)
 		for k := range g {
 			g[k] = "ḡ" + strconv.Itoa(k)
 		}
-		b.WriteString("; (" + strings.Join(g, " + ") + ")/" + strconv.Itoa(p) + " = (" + strings.Join(means, " + ") + ")/" + strconv.Itoa(p))
+		sep := "; "
+		if zh {
+			sep = "；"
+		}
+		b.WriteString(sep + "(" + strings.Join(g, " + ") + ")/" + strconv.Itoa(p) + " = (" + strings.Join(means, " + ") + ")/" + strconv.Itoa(p))
 		return b.String()
 	}
 }

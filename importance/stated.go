@@ -80,7 +80,7 @@ func (Stated) Importance(in Input) (Set, error) {
 		if err != nil {
 			return Set{}, err
 		}
-		v = v.WithLabel("stated importance 重要度 of " + it)
+		v = v.WithLabel("stated importance 重要度 of "+it).In("zh", it+"的陈述重要度", nil).In("en", "stated importance of "+it, nil)
 		iv := meanInterval(t, v, n, &tq)
 		set.Items[i] = Item{Item: it, Value: v, Interval: iv}
 	}

@@ -423,16 +423,26 @@ func (s *system) checkTarget() error {
 // r2Formula prints R² of a subset with num/(s_yy·det) its R² (see r2):
 // 1 − the residual variance of the overall question given the subset
 // over its variance, both at four places.
-func (s *system) r2Formula(num, det *big.Int) func() string {
+func (s *system) r2Formula(num, det *big.Int, zh bool) func() string {
 	return func() string {
 		syy := s.scaled[s.p()][s.p()]
 		ayy := new(big.Int).Mul(syy, det)
 		ayy.Sub(ayy, num)
 		resid := new(big.Rat).SetFrac(ayy, det)
 		resid.Quo(resid, s.unit)
-		return "1 − " + show4(resid) + "/" + show4(new(big.Rat).Quo(new(big.Rat).SetInt(syy), s.unit)) +
-			" (the residual variance of the overall question given the items, over its variance; exact fractions by elimination on the covariances)"
+		f := "1 − " + show4(resid) + "/" + show4(new(big.Rat).Quo(new(big.Rat).SetInt(syy), s.unit))
+		if zh {
+			return f + "（给定各项目后总体满意度的残差方差，除以其方差；由协方差消元得到的精确分数）"
+		}
+		return f + " (the residual variance of the overall question given the items, over its variance; exact fractions by elimination on the covariances)"
 	}
+}
+
+// r2Result is the R² of the overall question on the p items, r, with its
+// label and formula in Chinese and English.
+func (s *system) r2Result(r csat.Result, p int, num, det *big.Int) csat.Result {
+	return r.WithLabel("R² of the overall question on the "+strconv.Itoa(p)+" items").WithFormula(s.r2Formula(num, det, false)).
+		In("zh", "总体满意度对 "+strconv.Itoa(p)+" 个项目的 R²", s.r2Formula(num, det, true))
 }
 
 // show4 prints q at four places, "≈" when rounded.

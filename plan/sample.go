@@ -62,7 +62,7 @@ func Cochran(opts *SampleSizeOptions) (SampleSize, error) {
 	}
 	ss.N0 = n0res.WithFormula(func() string {
 		return z.String() + "² × " + pp.String() + " × (1 − " + pp.String() + ") / " + e.String() + "²"
-	})
+	}).In("zh", "n₀（未经有限总体校正的样本量）", nil).In("en", "n₀ (sample size before the finite-population correction)", nil)
 	corr := n0
 	if o.Population > 0 {
 		N := exact.Int(int64(o.Population))
@@ -79,7 +79,12 @@ func Cochran(opts *SampleSizeOptions) (SampleSize, error) {
 			return n0r.String() + " (no finite-population correction)"
 		}
 		return n0r.String() + " / (1 + (" + n0r.String() + " − 1) / " + strconv.Itoa(pop) + ")"
-	}).WithParts(ss.N0)
+	}).In("zh", "n（样本量）", func() string {
+		if pop == 0 {
+			return n0r.String() + "（不做有限总体校正）"
+		}
+		return n0r.String() + " / (1 + (" + n0r.String() + " − 1) / " + strconv.Itoa(pop) + ")"
+	}).In("en", "n (sample size)", nil).WithParts(ss.N0)
 	c := new(big.Int).Quo(corr.Num(), corr.Denom())
 	if new(big.Rat).SetInt(c).Cmp(corr) < 0 {
 		c.Add(c, big.NewInt(1))
