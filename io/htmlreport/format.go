@@ -32,7 +32,7 @@ type fmtr struct {
 }
 
 // code is the language's tag for [csat.Result.ExplainIn].
-func (f fmtr) code() string { return [2]string{"zh", "en"}[f.l] }
+func (f fmtr) code() string { return f.l.code() }
 
 // dec prints v at the places, trailing zeros kept.
 func (f fmtr) dec(v decimal.Decimal) string { return v.Round(f.places).StringFixed(f.places) }

@@ -360,7 +360,7 @@ func TestMethodLinkAndLanguage(t *testing.T) {
 		if strings.Contains(page, "degree 满意度") || strings.Contains(page, "95% interval") == (lang == "zh") {
 			t.Errorf("%s: bilingual labels or an interval in the other language", lang)
 		}
-		warn := pick(lang, "竞争对手的答项与检查没有共同项目", "competitor answers share no item with the survey")
+		warn := pick(lang, "竞争对手的答卷与检查没有共同的项目", "competitor answers share no item with the survey")
 		if !strings.Contains(sectionWarnings(page), warn) {
 			t.Errorf("%s: the warnings lack %q", lang, warn)
 		}

@@ -121,7 +121,7 @@ func (b *builder) overall() {
 		}
 		if i < len(b.r.Overall) {
 			o := overallResult(b.r.Overall[i])
-			row.Overall, row.Formula = f.cell(o), l.inLang(o.Formula())
+			row.Overall, row.Formula = f.cell(o), l.formulaIn(o)
 			s.Derivs = append(s.Derivs, deriv{l.compose(l.t("overall"), l.shortFigure(o.Label())), f.derivation(o)})
 		}
 		s.Rows = append(s.Rows, row)

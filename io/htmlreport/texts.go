@@ -1,7 +1,6 @@
 package htmlreport
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/csatkit/csat"
@@ -9,62 +8,18 @@ import (
 )
 
 // This file holds the texts the report takes from the analysis and root
-// packages that those write in English (or in the method's bilingual
-// notation) only: one function per kind of text, so that each switches
-// to the packages' own Chinese and English versions in one place. Until
-// then each is worded here: in English as the package writes it, in
-// Chinese by its known phrases.
+// packages in the report's language: one function per kind of text.
 
-// zhPhrases are the English phrases of the analysis package's texts
-// with their Chinese, longest first where one contains another.
-var zhPhrases = []struct{ en, zh string }{
-	{"two-proportion z-test (pooled)", "合并双比例 z 检验"},
-	{"Welch's t-test", "Welch t 检验"},
-	{"not significant at α = ", "不显著，α = "},
-	{"significant at α = ", "显著，α = "},
-	{"; warning: ", "；注意："},
-	{"pooled rate ", "合并满意率 "},
-	{" vs ", " 对 "},
-	{"competitor answers share no item with the survey", "竞争对手的答项与检查没有共同项目"},
-	{"competitor forms", "份竞争对手答卷"},
-	{"fewer than", "少于"},
-	{"renormalised", "权重重新归一"},
-	{"missing", "缺失"},
-	{"no answers", "无答项"},
-	{"answers", "答项"},
-	{"forms", "份答卷"},
-}
+// code is the language tag of l for the packages' language versions.
+func (l lang) code() string { return [2]string{"zh", "en"}[l] }
 
-// zhPatterns are the analysis package's sentences with numbers and
-// names in them, with their Chinese.
-var zhPatterns = []struct {
-	re *regexp.Regexp
-	zh string
-}{
-	{regexp.MustCompile(`(\d+) competitor forms, fewer than the plan's minimum of (\d+)`), "竞争对手答卷 $1 份，少于计划的最少 $2 份"},
-	{regexp.MustCompile(`^(survey|self|competitor) (.+): no interval for (.+) with (\d+) answer\(s\)$`), "$1 $2：仅 $4 个答项，$3 无置信区间"},
-	{regexp.MustCompile(`^overall: `), "全部项目："},
-}
-
-// zhText words an English text of the analysis package in Chinese by
-// its known sentences and phrases.
-func zhText(s string) string {
-	for _, p := range zhPatterns {
-		s = p.re.ReplaceAllString(s, p.zh)
-	}
-	for _, p := range zhPhrases {
-		s = strings.ReplaceAll(s, p.en, p.zh)
-	}
-	return strings.NewReplacer("survey ", "检查 ", "self ", "自评 ", "competitor ", "竞争对手 ",
-		"degree 满意度", "满意度", "rate 满意率", "满意率").Replace(s)
-}
-
-// inLang returns s, an English text of the analysis package, in l.
-func (l lang) inLang(s string) string {
-	if l == langEN {
-		return s
-	}
-	return zhText(s)
+// formulaIn is r's formula in the report's language: its explanation
+// in that language without label and value.
+func (l lang) formulaIn(r csat.Result) string {
+	s := r.In(l.code(), "", nil).ExplainIn(l.code())
+	s, _ = strings.CutSuffix(s, r.String())
+	s, _ = strings.CutSuffix(s, " = ")
+	return s
 }
 
 // reportWarnings are [analysis.Report].Warnings in the report's
@@ -72,33 +27,22 @@ func (l lang) inLang(s string) string {
 func (l lang) reportWarnings(ws []string) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		out[i] = l.inLang(w)
+		out[i] = analysis.WarningIn(w, l.code())
 	}
 	return out
 }
 
 // comparisonExplain is [analysis.Comparison].Explain in the report's
 // language.
-func (l lang) comparisonExplain(c analysis.Comparison) string { return l.inLang(c.Explain()) }
+func (l lang) comparisonExplain(c analysis.Comparison) string { return c.ExplainIn(l.code()) }
 
 // comparisonWarning is one of [analysis.Comparison].Warnings in the
 // report's language.
-func (l lang) comparisonWarning(w string) string { return l.inLang(w) }
+func (l lang) comparisonWarning(w string) string { return analysis.WarningIn(w, l.code()) }
 
-// intervalExplain is [csat.Interval].Explain in the report's language:
-// its method and level named in it, the formula and bounds as they are.
+// intervalExplain is [csat.Interval].Explain in the report's language.
 func (l lang) intervalExplain(iv *csat.Interval) string {
-	s := iv.Explain()
-	if l == langEN {
-		return s
-	}
-	head, rest, ok := strings.Cut(s, " interval")
-	if !ok {
-		return zhText(s)
-	}
-	head = strings.Replace(head, "adjusted Wald", "调整 Wald", 1)
-	rest = strings.NewReplacer("t with ", "t 分布，自由度 ", " df, ", "，", "centre ", "中心 ").Replace(rest)
-	return head + " 置信区间" + rest
+	return analysis.IntervalExplainIn(*iv, l.code())
 }
 
 // customerExplain is [csat.CustomerScore].Explain in the report's

@@ -59,7 +59,7 @@ func ExampleRenderXLSX() {
 	fmt.Println(shown, value)
 	// Output:
 	// 报告 true
-	// 82% 0.82
+	// 82.0% 0.82
 }
 
 // xlsxOf renders r's workbook with opts and opens it.
@@ -102,7 +102,7 @@ func sectionTitles(t *testing.T, r analysis.Report, opts htmlreport.Options) []s
 // ended by "…".
 func TestXLSXSheets(t *testing.T) {
 	rep := full(t)
-	for _, tc := range []struct{ lang, front string }{{"zh", "报告"}, {"en", "Report"}} {
+	for _, tc := range []struct{ lang, front, signoff string }{{"zh", "报告", "编制与审批"}, {"en", "Report", "Sign-off"}} {
 		t.Run(tc.lang, func(t *testing.T) {
 			opts := htmlreport.Options{Lang: tc.lang, Organisation: "华东精密机械有限公司"}
 			f, _ := xlsxOf(t, rep, opts)
@@ -111,8 +111,8 @@ func TestXLSXSheets(t *testing.T) {
 				t.Fatalf("the page has %d sections: %q", len(titles), titles)
 			}
 			got := f.GetSheetList()
-			if len(got) != len(titles)+1 || got[0] != tc.front {
-				t.Fatalf("sheets %q, want %s and the %d sections %q", got, tc.front, len(titles), titles)
+			if len(got) != len(titles)+2 || got[0] != tc.front || got[len(got)-1] != tc.signoff {
+				t.Fatalf("sheets %q, want %s, the %d sections %q and %s", got, tc.front, len(titles), titles, tc.signoff)
 			}
 			clipped := 0
 			for i, title := range titles {
@@ -345,36 +345,40 @@ func checkSpansAndSigns(t *testing.T, f *excelize.File) {
 	if slices.Sort(answers); !slices.Equal(answers, []string{"10", "12", "5"}) {
 		t.Errorf("交货期's rows hold %q answers, want 5, 10 and 12", answers)
 	}
-	// The gaps of 交货期, self-assessment less survey, keep their signs:
-	// degree 72% − 56% = +16% ((3×10+3×8+1×6+3×4)/100 against
-	// (4×6+1×4)/50), rate 7/10 − 4/5 = −10%.
+	// The gaps of 交货期, self-assessment less survey, keep their signs
+	// and are in percentage points (text: a difference, not a share):
+	// degree 72% − 56% = +16 points ((3×10+3×8+1×6+3×4)/100 against
+	// (4×6+1×4)/50), rate 7/10 − 4/5 = −10 points.
 	gaps := lastRowWith(t, f, items, "交货期")
 	var signed []string
-	for _, c := range percentCells(t, f, items, gaps) {
-		if strings.ContainsAny(c.shown, "+-") {
-			signed = append(signed, c.raw+" "+c.shown)
+	for col := 1; col <= 12; col++ {
+		if c := readCell(t, f, items, col, gaps); strings.Contains(c.raw, "个百分点") {
+			if c.number {
+				t.Errorf("%+v: a difference in percentage points written as a number", c)
+			}
+			signed = append(signed, c.raw)
 		}
 	}
-	if want := []string{"0.16 +16%", "-0.1 -10%"}; !slices.Equal(signed, want) {
+	if want := []string{"+16.0 个百分点", "−10.0 个百分点"}; !slices.Equal(signed, want) {
 		t.Errorf("gaps of 交货期: %q, want %q", signed, want)
 	}
 	// The competitor's degree of 交货期, (5×10+4×8+2×6+1×4)/120 = 98/120
-	// = 81.666…%, is printed ≈81.67%: text, not a number.
+	// = 81.666…%, is printed 81.7% at one place: the number 0.817 shown
+	// as 81.7%, what the page shows.
 	found := false
 	for r := first; r < first+3; r++ {
 		for col := 1; col <= 8; col++ {
-			if c := readCell(t, f, items, col, r); strings.HasPrefix(c.raw, "≈81.67") {
+			if c := readCell(t, f, items, col, r); c.shown == "81.7%" {
 				found = true
-				if c.number {
-					t.Errorf("%+v: a figure marked ≈ written as a number", c)
+				if !c.number || c.raw != "0.817" {
+					t.Errorf("%+v: want the number 0.817", c)
 				}
 			}
 		}
 	}
 	if !found {
-		t.Error("the competitor's ≈81.67% of 交货期 is not in the items' sheet")
+		t.Error("the competitor's 81.7% of 交货期 is not in the items' sheet")
 	}
-
 }
 
 // checkDistribution checks the answers per item of the distribution's
