@@ -43,10 +43,13 @@ const (
 )
 
 // Diverging ramps for levels: satisfied levels in blues, dissatisfied in
-// reds, the first colour nearest the middle (ColorBrewer RdBu).
+// reds, the first colour nearest the middle (ColorBrewer RdBu, its
+// middle red #d6604d darkened to #c44536 and the next to #8f1d2c: a
+// share printed on the bar reads at 4.5:1 or more, WCAG AA, in white or
+// in ink, whichever the page's script picks; on #d6604d neither did).
 var (
 	blues = []string{"#92c5de", "#4393c3", "#2166ac", "#053061"}
-	reds  = []string{"#f4a582", "#d6604d", "#b2182b", "#67001f"}
+	reds  = []string{"#f4a582", "#c44536", "#8f1d2c", "#67001f"}
 )
 
 // ramp returns n colours of a ramp, nearest the middle first; a ramp
