@@ -224,43 +224,58 @@
     quadrant: pointTooltip
   };
 
-  // clearOfLines moves a line's label below its point where, above it,
-  // the label would be struck by a horizontal reference line (the 80 %
-  // of a Pareto chart). The label stands 5 px above its point and is
-  // about 16 px high.
+  // clearOfLines moves a line's label from above its point where there
+  // it would be struck by a horizontal reference line (the 80 % of a
+  // Pareto chart, a target) or would cover another line's point at the
+  // same category: below the point if clear there, else beside it. A
+  // label stands 5 px from its point and is about 16 px high; a point's
+  // symbol is up to 14 px across.
   var clearOfLines = function (chart, o) {
     var moved = false;
-    list(o.series).forEach(function (s, si) {
-      if (s.type !== 'line' || !s.label || !s.label.show) {
+    var ser = list(o.series);
+    ser.forEach(function (s, si) {
+      if (s.type !== 'line' || !s.label || !s.label.show || (s.label.position || 'top') !== 'top') {
         return;
       }
+      var axis = s.yAxisIndex || 0;
       var refs = [];
-      list(o.series).forEach(function (t) {
-        if (t.markLine && (t.yAxisIndex || 0) === (s.yAxisIndex || 0)) {
+      ser.forEach(function (t) {
+        if (t.markLine && (t.yAxisIndex || 0) === axis) {
           list(t.markLine.data).forEach(function (m) {
             if (m && isNum(m.yAxis)) {
-              refs.push(chart.convertToPixel({yAxisIndex: s.yAxisIndex || 0}, Number(m.yAxis)));
+              refs.push(chart.convertToPixel({yAxisIndex: axis}, Number(m.yAxis)));
             }
           });
         }
       });
-      if (!refs.length) {
-        return;
-      }
       s.data = list(s.data).map(function (d, i) {
         var v = valueOf(d);
         if (!isNum(v)) {
           return d;
         }
         var y = chart.convertToPixel({seriesIndex: si}, [i, Number(v)])[1];
-        var struck = refs.some(function (r) { return r <= y - 2 && r >= y - 5 - 16 - 2; });
-        if (!struck) {
+        // The label's box (top and bottom, in px) at each place.
+        var boxes = {top: [y - 5 - 16, y - 5], bottom: [y + 5, y + 5 + 16], right: [y - 8, y + 8], left: [y - 8, y + 8]};
+        var clear = function (pos) {
+          var box = boxes[pos];
+          return !refs.some(function (r) { return r >= box[0] - 2 && r <= box[1] + 2; }) &&
+            (pos === 'right' || pos === 'left' || !ser.some(function (t, ti) {
+              var p = t.type === 'line' && ti !== si ? valueOf(list(t.data)[i]) : null;
+              if (!isNum(p)) {
+                return false;
+              }
+              var py = chart.convertToPixel({seriesIndex: ti}, [i, Number(p)])[1];
+              return py >= box[0] - 7 && py <= box[1] + 7;
+            }));
+        };
+        var pos = ['top', 'bottom', 'right', 'left'].filter(clear)[0];
+        if (!pos || pos === 'top') {
           return d;
         }
         moved = true;
         var item = d !== null && typeof d === 'object' && !Array.isArray(d) ? d : {value: d};
         item.label = item.label || {};
-        item.label.position = 'bottom';
+        item.label.position = pos;
         return item;
       });
     });
