@@ -158,7 +158,7 @@ func (b *builder) testedTrend(o obj) obj {
 		}
 		point := obj{"name": blended, "type": "line", "data": data, "symbol": "diamond", "symbolSize": 13,
 			"itemStyle": obj{"color": colour, "borderColor": "#ffffff", "borderWidth": 1},
-			"label": obj{"show": true, "position": "right", "distance": 8, "formatter": "{c}%", "color": colour, "fontWeight": "bold"}}
+			"label":     obj{"show": true, "position": "right", "distance": 8, "formatter": "{c}%", "color": colour, "fontWeight": "bold"}}
 		if m, ok := survey["markLine"]; ok {
 			point["markLine"] = m
 			delete(survey, "markLine")
