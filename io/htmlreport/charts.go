@@ -41,7 +41,7 @@ const (
 	colUs       = "#1f4e79"
 	colThem     = "#a7b1bd"
 	colDegree   = "#1f4e79"
-	colRate     = "#2a9d8f"
+	colRate     = "#1f7a6f" // 5.2:1 on white (WCAG AA); #2a9d8f was 3.3:1
 	colTarget   = "#c0392b"
 	colVital    = "#b03a2e"
 	colNonVital = "#e3a59e"

@@ -89,12 +89,20 @@
     }
   };
 
-  // inkLabels colours each label drawn inside a bar to read on the bar.
+  // inkLabels colours each label drawn inside a bar to read on the bar;
+  // a label beside a faded bar (a small sample) is drawn in full, not
+  // faded with it.
   var inkLabels = function (o) {
     list(o.series).forEach(function (s) {
       if (s.type !== 'bar' || !s.label || !s.label.show) {
         return;
       }
+      list(s.data).forEach(function (d) {
+        if (d !== null && typeof d === 'object' && !Array.isArray(d) && d.itemStyle && isNum(d.itemStyle.opacity)) {
+          d.label = d.label || {};
+          d.label.opacity = 1;
+        }
+      });
       var pos = s.label.position || (s.stack ? 'inside' : 'outside');
       if (String(pos).indexOf('inside') !== 0) {
         return;
@@ -402,6 +410,19 @@
     Array.prototype.forEach.call(c.node.querySelectorAll('svg'), function (svg) { svg.setAttribute('aria-hidden', 'true'); });
   };
 
+  // A table wider than its box scrolls inside it (narrow screens): it
+  // takes the keyboard's focus so that it can be scrolled without a
+  // mouse.
+  var focusScrolling = function () {
+    Array.prototype.forEach.call(document.querySelectorAll('table.data'), function (t) {
+      if (t.scrollWidth > t.clientWidth + 1) {
+        t.setAttribute('tabindex', '0');
+      } else if (t.getAttribute('tabindex') === '0') {
+        t.removeAttribute('tabindex');
+      }
+    });
+  };
+
   var charts = [];
   specs.forEach(function (s) {
     var node = document.getElementById(s.id);
@@ -426,6 +447,7 @@
       }
     });
     drawn = now;
+    focusScrolling();
   };
   window.addEventListener('resize', resize);
   window.addEventListener('beforeprint', resize);
@@ -433,5 +455,6 @@
   if (window.matchMedia) {
     window.matchMedia('print').addEventListener('change', resize);
   }
+  focusScrolling();
   document.documentElement.setAttribute('data-charts', String(charts.length));
 }());
