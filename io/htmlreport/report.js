@@ -90,7 +90,7 @@
   };
 
   // inkLabels colours each label drawn inside a bar to read on the bar;
-  // a label beside a faded bar (a small sample) is drawn in full, not
+  // a label beside a faded bar (too few answers) is drawn in full, not
   // faded with it.
   var inkLabels = function (o) {
     list(o.series).forEach(function (s) {
