@@ -191,6 +191,8 @@ func browsePriorities(t *testing.T, bctx context.Context, outDir string) {
 			}
 			checkLabels(t, ctx, []string{"交货期", "产品质量", "包装", "技术支持", "价格", "服务态度"})
 			checkAxe(t, ctx)
+			checkWidths(t, ctx, chartLabels(buf.String()))
+			checkDirection(t, ctx)
 			pages := checkPDF(t, ctx, "priorities-"+tc.lang, len(prioritySections))
 			checkPrint(t, ctx, len(priorityCharts))
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('details.customers').open = true`)); err != nil {

@@ -138,6 +138,7 @@ func TestBrowser(t *testing.T) {
 			checkPrint(t, ctx, len(wantCharts))
 			checkNarrow(t, ctx, "groups", "response", "control")
 			checkAxe(t, ctx)
+			checkIssue21(t, ctx, rep, tc.lang, buf.String())
 			out := screenshot(t, ctx, filepath.Join(outDir, "report-"+tc.lang+".png"))
 			t.Logf("%s: %d charts, PDF %d pages, screenshot %s", tc.lang, len(st.Charts), pages, out)
 			heard.check(t, ctx)
@@ -190,6 +191,7 @@ func browseGroups(t *testing.T, bctx context.Context) {
 	checkPrint(t, ctx, n)
 	checkNarrow(t, ctx, "groups", "response", "control")
 	checkAxe(t, ctx)
+	checkWidths(t, ctx, chartLabels(buf.String()))
 	heard.check(t, ctx)
 }
 
