@@ -385,10 +385,20 @@ func (t *Tree) Combine(scores map[string]Result) (Result, error) {
 	return t.score(t.root, byName, true)
 }
 
+// english labels r with the node's English label, when it has one and
+// r has none of its own (a visit's leaf says its level), for an
+// explanation in English ([Result.ExplainIn]).
+func (n *tnode) english(r Result) Result {
+	if n.label == "" || (r.alt != nil && r.alt[langEn-langZh].hasLabel) {
+		return r
+	}
+	return r.In("en", n.label, nil)
+}
+
 // score scores node n; the root's formula runs over the leaves.
 func (t *Tree) score(n *tnode, scores map[string]Result, root bool) (Result, error) {
 	if len(n.children) == 0 {
-		return partLabel(n.name, scores[n.name]), nil
+		return n.english(partLabel(n.name, scores[n.name])), nil
 	}
 	parts := make([]Result, len(n.children))
 	for i, c := range n.children {
@@ -411,6 +421,9 @@ func (t *Tree) score(n *tnode, scores map[string]Result, root bool) (Result, err
 		return r.withFormula(weightZero).WithParts(parts...), err
 	}
 	r, err := FromRat(n.name, t.kind, exact.Quo(sum, n.weight))
+	if !root { // the root is labelled by what its score is used for
+		r = n.english(r)
+	}
 	return r.WithFormula(func() string {
 		var b strings.Builder
 		b.WriteString("(")

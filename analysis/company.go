@@ -270,6 +270,8 @@ func (view *CompanyFigures) aggregate(s *csat.Scale, counts []int, ws []decimal.
 		if err != nil {
 			return err
 		}
+		zh, en := cmp.Or(l.LabelZH, l.Label, l.Key), cmp.Or(l.Label, l.LabelZH, l.Key)
+		share = localised(share, zh+"占比", en+" share")
 		view.Distribution = append(view.Distribution, BandCount{Level: l, Count: counts[i], Share: share})
 	}
 	slices.SortStableFunc(view.Ranking, func(a, b RankedCustomer) int {

@@ -130,9 +130,7 @@ var exitRows = []exitRow{
 	{"output/exists", func(d string) []string { return in(d, "report", "-o", "DIR/values.csv", "-answers", "DIR/answers.csv") }, env{}, exitOutput, "-o DIR/values.csv exists: give -force"},
 	{"output/is-input", func(d string) []string { return in(d, "report", "-force", "-o", "DIR/answers.csv", "DIR") }, env{}, exitOutput, "-o DIR/answers.csv is the input DIR/answers.csv"},
 	{"output/is-directory", func(d string) []string { return in(d, "report", "-force", "-o", "DIR", "DIR") }, env{}, exitOutput, "-o DIR is a directory"},
-	// The message names only the missing directory, as "file not found",
-	// not the -o flag nor r.html: the row asserts only what it gets right.
-	{"output/no-such-directory", func(d string) []string { return in(d, "report", "-o", "DIR/no/r.html", "DIR") }, env{}, exitOutput, "DIR/no"},
+	{"output/no-such-directory", func(d string) []string { return in(d, "report", "-o", "DIR/no/r.html", "DIR") }, env{}, exitOutput, "无法写入 DIR/no/r.html（-o）：目录 DIR/no 不存在"},
 	{"output/write-fails", func(d string) []string { return in(d, "report", "-o", "DIR/r.html", "DIR") }, env{createTemp: readOnlyTemp}, exitOutput, "-o DIR/r.html: writing"},
 	{"output/stdout-fails", func(d string) []string { return in(d, "score", "DIR") }, env{stdout: failingWriter{}}, exitOutput, "standard output"},
 }

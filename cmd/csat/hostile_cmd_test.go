@@ -204,7 +204,7 @@ var hostileCmdRows = []hostileCmdRow{
 				t.Errorf("the socket was replaced: %v", err)
 			}
 		}},
-	{name: "p5/output-in-no-directory", args: []string{"report", "-o", "DIR/no/r.html", "DIR"}, code: exitOutput, msg: "DIR/no", // names neither -o nor r.html: see exit_test.go
+	{name: "p5/output-in-no-directory", args: []string{"report", "-o", "DIR/no/r.html", "DIR"}, code: exitOutput, msg: "无法写入 DIR/no/r.html（-o）：目录 DIR/no 不存在",
 		after: func(t *testing.T, dir, _, _ string) {
 			if _, err := os.Stat(filepath.Join(dir, "no")); !errors.Is(err, os.ErrNotExist) {
 				t.Errorf("DIR/no: %v, want none", err)
@@ -271,9 +271,9 @@ var hostileCmdRows = []hostileCmdRow{
 	{name: "p3/flag-number-too-long", args: []string{"plan", "-p", "0." + strings.Repeat("5", 200)}, code: exitUsage, msg: "more than 128"},
 
 	// Lower: targets.csv. The small files' reasons stay in English after
-	// the Chinese place, and a duplicate's message has lost the word "duplicate".
+	// the Chinese place; a duplicate says it is given twice.
 	{name: "lower/targets-duplicate-years", files: map[string]string{"targets.csv": "year,degree,rate\n2024,75%,82%\n2023,72%,80%\n2024,76%,83%\n"},
-		args: []string{"score", "DIR"}, code: exitData, msg: `DIR/targets.csv 第 4 行 A 列：year "2024" on line 2 and line 4`,
+		args: []string{"score", "DIR"}, code: exitData, msg: `DIR/targets.csv 第 4 行 A 列：year "2024" on line 2 and line 4: given twice`,
 		read: readTargetsIn("targets.csv"), is: csat.ErrDuplicate},
 	{name: "lower/targets-one-year-two-spellings", files: map[string]string{"targets.csv": "year,degree,rate\n2024,75%,82%\n2024年,76%,83%\n"},
 		args: []string{"score", "DIR"}, code: exitData, msg: `year "2024年" on line 2 and line 3`, read: readTargetsIn("targets.csv"), is: csat.ErrDuplicate},
@@ -312,16 +312,14 @@ var hostileCmdRows = []hostileCmdRow{
 
 	// Lower: plan's strata and ids, segment's last surveys.
 	{name: "lower/strata-duplicate-name", files: map[string]string{"strata.csv": "name,population\n华东,300\n华南,100\n华东,200\n"},
-		args: []string{"plan", "-strata", "DIR/strata.csv"}, code: exitData, msg: `DIR/strata.csv 第 4 行 A 列：stratum "华东" on line 2 and line 4`,
+		args: []string{"plan", "-strata", "DIR/strata.csv"}, code: exitData, msg: `DIR/strata.csv 第 4 行 A 列：stratum "华东" on line 2 and line 4: given twice`,
 		read: readStrataIn, is: csat.ErrDuplicate},
 	{name: "lower/strata-nfc-nfd-one-name", files: map[string]string{"strata.csv": "name,population\n华东,100\nCaf\u00e9,300\nCafe\u0301,200\n"},
 		args: []string{"plan", "-strata", "DIR/strata.csv"}, code: exitData, msg: `stratum "Café" on line 3 and line 4`, read: readStrataIn, is: csat.ErrDuplicate},
 	{name: "lower/strata-population-overflow", files: map[string]string{"strata.csv": "name,population\nA,99999999999999999999\n"},
 		args: []string{"plan", "-strata", "DIR/strata.csv"}, code: exitData, msg: `DIR/strata.csv 第 2 行 B 列：population "99999999999999999999" is not a whole number 0–2147483647`, read: readStrataIn, is: csat.ErrInvalid},
-	// The message no longer says the stddev is negative (the library's
-	// "negative value" is cut): the row asserts what is left.
 	{name: "lower/strata-negative-stddev", files: map[string]string{"strata.csv": "name,population,stddev\nA,100,-1\n"},
-		args: []string{"plan", "-strata", "DIR/strata.csv"}, code: exitData, msg: `DIR/strata.csv 第 2 行 C 列：stddev "-1"`, read: readStrataIn, is: csat.ErrNegative},
+		args: []string{"plan", "-strata", "DIR/strata.csv"}, code: exitData, msg: `DIR/strata.csv 第 2 行 C 列：stddev "-1": must not be negative`, read: readStrataIn, is: csat.ErrNegative},
 	{name: "lower/strata-escape-in-name", files: map[string]string{"strata.csv": "name,population\nA\x1b[2J,100\n"},
 		args: []string{"plan", "-strata", "DIR/strata.csv"}, code: exitData, msg: `DIR/strata.csv 第 2 行 A 列："A\x1b[2J" holds the control character`, read: readStrataIn, is: csat.ErrInvalid},
 	{name: "lower/ids-duplicate", files: map[string]string{"ids.txt": "C01\nC02\n\nC01\n"},

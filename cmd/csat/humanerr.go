@@ -444,6 +444,10 @@ func (h human) file(err error, msg string) (string, bool) {
 	if errors.As(err, &pe) {
 		name = pe.Path
 	}
+	var o outputError
+	if errors.As(err, &o) {
+		return h.output(msg, pe)
+	}
 	if strings.HasSuffix(msg, ": is a directory: give a file") {
 		name = strings.TrimSuffix(msg, ": is a directory: give a file")
 		return h.t(fmt.Sprintf("%s：是目录，这里要给一个文件", h.flagName(name)), fmt.Sprintf("%s is a directory: give a file", h.flagName(name))), true
@@ -467,11 +471,29 @@ func (h human) file(err error, msg string) (string, bool) {
 	return "", false
 }
 
+// output tells an output that cannot be written: its directory does not
+// exist, or the system refused the write.
+func (h human) output(msg string, pe *fs.PathError) (string, bool) {
+	out, _, _ := strings.Cut(msg, ": ")
+	out = h.flagName(out)
+	switch {
+	case pe != nil && errors.Is(pe, fs.ErrNotExist):
+		return h.t(fmt.Sprintf("无法写入 %s：目录 %s 不存在", out, pe.Path), fmt.Sprintf("cannot write %s: the directory %s does not exist", out, pe.Path)), true
+	case pe != nil && errors.Is(pe, fs.ErrPermission):
+		return h.t(fmt.Sprintf("无法写入 %s：没有写入 %s 的权限", out, pe.Path), fmt.Sprintf("cannot write %s: no permission to write %s", out, pe.Path)), true
+	}
+	return "", false
+}
+
 // flagName writes "-answers FILE" (a file named by its flag) as
 // "FILE（--answers）", "FILE (--answers)" in English.
 func (h human) flagName(s string) string {
 	if f, file, ok := strings.Cut(s, " "); ok && strings.HasPrefix(f, "-") {
-		return file + h.t("（--"+strings.TrimLeft(f, "-")+"）", " (--"+strings.TrimLeft(f, "-")+")")
+		f = strings.TrimLeft(f, "-")
+		if len(f) > 1 {
+			f = "-" + f // a long flag, --answers; a short one stays -o
+		}
+		return file + h.t("（-"+f+"）", " (-"+f+")")
 	}
 	return s
 }
@@ -504,9 +526,24 @@ func cleaned(err error) string { return cleanText(err.Error()) }
 func cleanText(msg string) string {
 	msg = strings.ReplaceAll(msg, "csat: ", "")
 	for _, s := range humanSentinels {
-		w := ": " + s.Error()
-		msg = strings.ReplaceAll(msg, w+"\n", "\n")
-		msg = strings.TrimSuffix(msg, w)
+		w, plain := ": "+s.Error(), sentinelWords[s]
+		if plain != "" {
+			plain = ": " + plain
+		}
+		msg = strings.ReplaceAll(msg, w+"\n", plain+"\n")
+		if m, ok := strings.CutSuffix(msg, w); ok {
+			msg = m + plain
+		}
 	}
 	return msg
+}
+
+// sentinelWords say in plain words the reasons that a message may carry
+// nothing else of: a negative value, a name given twice. The other
+// sentinels' words add nothing a person needs and are left out.
+var sentinelWords = map[error]string{
+	csat.ErrNegative:        "must not be negative",
+	csat.ErrDuplicate:       "given twice",
+	csat.ErrWeightsMismatch: "the weights do not add up",
+	csat.ErrTooFew:          "too few",
 }

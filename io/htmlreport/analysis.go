@@ -315,7 +315,7 @@ func (b *builder) trend() {
 	s.SlopeFig = []cell{f.cell(tr.DegreeSlope), f.cell(tr.RateSlope)}
 	s.Derivs = append(s.Derivs, deriv{l.t("slope") + " · " + s.Degree, f.explain(tr.DegreeSlope)}, deriv{l.t("slope") + " · " + s.Rate, f.explain(tr.RateSlope)})
 	b.targetMarks(s, ser)
-	c := b.chart("trend", "trend", l.t("aria_trend"), 300, ser.spec(s))
+	c := b.chart("trend", "trend", l.t("aria_trend"), 300, b.testedTrend(ser.spec(s)))
 	s.Chart = &c
 	b.p.Trend = s
 }

@@ -384,12 +384,13 @@ const textJS = `(() => {
 // Words a page in either language may carry in Latin letters: the
 // symbols of the statistics (n, df, t, z, p, s, R², χ², pp), the names
 // of methods (Welch, Wilson, Holm, Laney, Spearman, Pearson, Shapley),
-// the ABC classes and the chart library's credit (Apache ECharts, © The
+// the method's acronyms (ABC classes, NPS, CLV, AAPOR's response rate
+// RR1) and the chart library's credit (Apache ECharts, © The
 // Apache Software Foundation, Apache License).
 var latinAllowed = map[string]bool{
 	"n": true, "df": true, "t": true, "z": true, "p": true, "s": true, "pp": true, "R": true, "CI": true,
 	"Welch": true, "Wilson": true, "Holm": true, "Laney": true, "Spearman": true, "Pearson": true, "Shapley": true,
-	"ABC": true, "Apache": true, "ECharts": true, "The": true, "Software": true, "Foundation": true, "License": true,
+	"ABC": true, "NPS": true, "CLV": true, "AAPOR": true, "RR": true, "Apache": true, "ECharts": true, "The": true, "Software": true, "Foundation": true, "License": true,
 }
 
 // checkLanguage checks the page speaks its language only: in zh no

@@ -151,7 +151,7 @@ func (b *builder) testedTrend(o obj) obj {
 		for i := range data {
 			data[i] = "-"
 		}
-		data[at] = resultNum(tg.Current)
+		data[at] = b.f.chartNum(tg.Current)
 		blended := l.compose(l.t("overall"), name)
 		if slices.ContainsFunc(series, func(x any) bool { sr, _ := x.(obj); return sr["name"] == blended }) {
 			continue // drawn already

@@ -15,7 +15,7 @@ func TrendOption(r analysis.Report, lang string) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{r: r, l: l, p: &page{}}
+	b := &builder{r: r, l: l, f: fmtr{l: l, places: 1}, p: &page{}}
 	b.trend()
 	for _, c := range b.p.Charts {
 		if c.Kind == "trend" {
