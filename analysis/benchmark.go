@@ -101,6 +101,9 @@ type BenchmarkGap struct {
 
 var benchmarkLabels = [...]string{IndustryAverage: "industry average 行业平均", IndustryLeader: "industry leader 行业领先", WorldLeader: "world leader 世界领先"}
 
+// benchmarkTexts are the benchmarks' labels in Chinese and English.
+var benchmarkTexts = [...][2]string{IndustryAverage: {"行业平均", "industry average"}, IndustryLeader: {"行业领先", "industry leader"}, WorldLeader: {"世界领先", "world leader"}}
+
 // Benchmarks compares our headline figures (ours: the survey's figures
 // of a report, [Report].Sources[0]) with outside benchmarks (METHOD.md
 // §10, §12): for each benchmark, our figure of its item (overall for
@@ -203,9 +206,12 @@ func benchmarkGap(ours SourceFigures, fi int, b Benchmark) (BenchmarkGap, error)
 	if g.Theirs, err = csat.Given(benchmarkLabels[b.Kind], g.Ours.Kind(), b.Value); err != nil {
 		return BenchmarkGap{}, errorf(err, "benchmark: %s %s of %s", b.Kind, quoteShort(b.Figure), quoteShort(itemName(b.Item)))
 	}
+	t := benchmarkTexts[b.Kind]
+	g.Theirs = localised(g.Theirs, t[0], t[1])
 	if g.Gap, err = csat.Difference("gap to "+benchmarkLabels[b.Kind], g.Ours, g.Theirs); err != nil {
 		return BenchmarkGap{}, err
 	}
+	g.Gap = localised(g.Gap, "与"+t[0]+"的差距", "gap to "+t[1])
 	g.Standing = [...]Standing{Below, Level, Above}[g.Gap.Rat().Sign()+1]
 	return g, nil
 }

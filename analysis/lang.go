@@ -280,7 +280,7 @@ func (c ChurnFigures) SummaryIn(lang string) string {
 
 // The interval explanations of package csat ([csat.Interval.Explain]).
 var (
-	ivHead   = regexp.MustCompile(`^(Wilson|Wald|adjusted Wald|t) (≈?[0-9.]+%) interval = `)
+	ivHead   = regexp.MustCompile(`^(.+?) (≈?[0-9.]+%) interval = `)
 	ivWilson = regexp.MustCompile(`^centre (\S+) ± (\S+) \(z (\S+), n (\S+)\) = (.*)$`)
 	ivT      = regexp.MustCompile(`^(\S+) ± (\S+) \(t with (\S+) df, s/√n\) = (.*)$`)
 )

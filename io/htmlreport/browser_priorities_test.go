@@ -142,11 +142,11 @@ func browsePriorities(t *testing.T, bctx context.Context, outDir string) {
 		lang  string
 		words []string
 	}{
-		{"zh", []string{"重要度（关键驱动因素）", "R² ≈ 0.683", "重要度–满意度四分图", "优先改进", "修补区", "优势区", "机会区", "维持区", "均值 ≈76.33%",
-			"无纠正措施", "标杆对比", "行业领先", "▼ 低于", "满意度与投诉、流失", "流失客户的平均满意度 65%，保留客户 ≈84.33%", "Spearman ρ = ≈−0.800"}},
-		{"en", []string{"Importance (key drivers)", "R² ≈ 0.683", "Importance–performance quadrant", "Fix first", "Strengths", "Opportunities", "Maintain",
-			"Mean ≈76.33%", "no corrective action", "Benchmarks", "Industry leader", "▼ below", "Satisfaction, complaints and churn",
-			"Customers we lost rated us 65%, those we kept ≈84.33%", "Spearman's ρ of degree and complaints = ≈−0.800"}},
+		{"zh", []string{"重要度（关键驱动因素）", "R² = 0.683", "重要度–满意度四分图", "优先改进", "修补区", "优势区", "机会区", "维持区", "均值 76.3%",
+			"无纠正措施", "标杆对比", "行业领先", "▼ 低于", "满意度与投诉、流失", "流失客户的平均满意度 65.0%，保留客户 84.3%", "Spearman ρ = −0.800"}},
+		{"en", []string{"Importance (key drivers)", "R² = 0.683", "Importance–performance quadrant", "Fix first", "Strengths", "Opportunities", "Maintain",
+			"Mean 76.3%", "no corrective action", "Benchmarks", "Industry leader", "▼ below", "Satisfaction, complaints and churn",
+			"Customers we lost rated us 65.0%, those we kept 84.3%", "Spearman's ρ of degree and complaints = −0.800"}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -199,6 +199,7 @@ func browsePriorities(t *testing.T, bctx context.Context, outDir string) {
 				t.Fatal(err)
 			}
 			checkNarrow(t, ctx, newSections...)
+			checkLanguage(t, ctx, tc.lang, priorityData)
 			out := screenshot(t, ctx, filepath.Join(outDir, "report-priorities-"+tc.lang+".png"))
 			t.Logf("%s: PDF %d pages, screenshot %s", tc.lang, pages, out)
 			heard.check(t, ctx)
@@ -232,3 +233,10 @@ func browseCrowded(t *testing.T, bctx context.Context) {
 	checkNarrow(t, ctx, "importance", "quadrant")
 	heard.check(t, ctx)
 }
+
+// priorityData is the data of the priorities report (its items,
+// customers, periods, organisation, its actions' causes and the
+// method of its given intervals), which the page shows as they are in either
+// language.
+var priorityData = []string{"交货期", "产品质量", "包装", "技术支持", "价格", "服务态度", "2026H1", "华东精密机械有限公司",
+	"percentile bootstrap", "供应商延迟", "认证第二供应商", "生产部"}

@@ -208,7 +208,7 @@ func controlChart(tb testing.TB, periods []string, x, n []uint64) *analysis.Cont
 func response(tb testing.TB, dim string, strata []string, sent, returned []uint64, minimum uint64) *analysis.Response {
 	tb.Helper()
 	rr := func(name string, s, r uint64) analysis.StratumResponse {
-		rate, err := csat.Quotient("response rate 回收率", csat.Fraction, decimal.NewFromUint64(r), decimal.NewFromUint64(s))
+		rate, err := csat.Quotient("response rate RR1", csat.Fraction, decimal.NewFromUint64(r), decimal.NewFromUint64(s))
 		if err != nil {
 			tb.Fatal(err)
 		}

@@ -344,7 +344,7 @@ func TestMethodLinkAndLanguage(t *testing.T) {
 	rep.Warnings = append(slices.Clone(rep.Warnings), "competitor answers share no item with the survey")
 	for _, lang := range []string{"zh", "en"} {
 		page := render(t, rep, htmlreport.Options{Lang: lang})
-		if !strings.Contains(page, `<a href="https://github.com/csatkit/csat/blob/main/docs/method.md">docs/method.md</a>`) {
+		if !strings.Contains(page, `<a href="https://github.com/csatkit/csat/blob/main/docs/method.md">`+pick(lang, "计算方法说明", "the method as implemented")+`</a>`) {
 			t.Errorf("%s: no link to docs/method.md", lang)
 		}
 		if strings.Contains(cellText(page), "METHOD.md") {

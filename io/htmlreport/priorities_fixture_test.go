@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math/big"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -159,7 +160,29 @@ func rat(tb testing.TB, label string, num, den int64) csat.Result {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return r
+	zh := fixtureZh[label]
+	if item, ok := strings.CutPrefix(label, "Shapley share of R² of "); ok {
+		zh = item + " 的 Shapley R² 份额"
+	}
+	if zh == "" { // the library's own label ("degree 满意度") or a test's
+		return r
+	}
+	return r.In("zh", zh, nil)
+}
+
+// benchmarkZh are the benchmarks' names in Chinese.
+var benchmarkZh = map[string]string{"industry average": "行业平均", "industry leader": "行业领先", "world leader": "世界领先"}
+
+// fixtureZh are the Chinese labels of the fixture's hand-built results,
+// as the library would label them.
+var fixtureZh = map[string]string{
+	"R² of the overall question on the 6 items": "总体满意度对 6 个项目的 R²",
+	"mean importance":                  "平均重要度",
+	"Shapley share":                    "Shapley 份额",
+	"mean degree":                      "平均满意度",
+	"mean degree of active customers":  "在用客户的平均满意度",
+	"mean degree of at-risk customers": "有流失风险客户的平均满意度",
+	"mean degree of lost customers":    "流失客户的平均满意度",
 }
 
 // surveyDegree returns the survey's degree of an item ("" overall).
@@ -203,6 +226,7 @@ func priorityQuadrant(tb testing.TB, rep analysis.Report) (*importance.Set, *ana
 		if err != nil {
 			tb.Fatal(err)
 		}
+		gap = gap.In("zh", "差距", nil)
 		q.Items = append(q.Items, analysis.QuadrantItem{Item: s.item, Importance: v, Performance: perf, Zone: s.zone, Gap: gap})
 	}
 	return set, q
@@ -237,6 +261,7 @@ func churnFigures(tb testing.TB) *analysis.ChurnFigures {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	diff = diff.In("zh", "在用 − 流失", nil)
 	cf.Test = &analysis.Comparison{Test: "Welch's t-test", Ours: active, Theirs: lost, Difference: diff,
 		SE: dec("0.03858612300930075158"), Statistic: dec("5.01043686837188863781"), DF: dec("7.04347826086956521739"),
 		PValue: dec("0.00151893212785797287"), Alpha: dec("0.05"), Significant: true}
@@ -265,10 +290,12 @@ func benchmarkGaps(tb testing.TB, rep analysis.Report) []analysis.BenchmarkGap {
 		if err != nil {
 			tb.Fatal(err)
 		}
+		theirs = theirs.In("zh", benchmarkZh[b.kind.String()], nil)
 		gap, err := csat.Difference("gap to "+b.kind.String(), ours, theirs)
 		if err != nil {
 			tb.Fatal(err)
 		}
+		gap = gap.In("zh", "与"+benchmarkZh[b.kind.String()]+"的差距", nil)
 		out = append(out, analysis.BenchmarkGap{Figure: ours.Label(), Item: b.item, Kind: b.kind, Ours: ours, Theirs: theirs, Gap: gap,
 			Standing: [...]analysis.Standing{analysis.Below, analysis.Level, analysis.Above}[gap.Rat().Sign()+1]})
 	}
