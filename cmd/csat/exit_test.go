@@ -127,9 +127,9 @@ var exitRows = []exitRow{
 		writeFileQuiet(d+"/mine.csv", "customer,score\nA,5\n")
 		return in(d, "segment", "DIR/mine.csv")
 	}, env{}, exitUsage, "give -values DIR/mine.csv or -purchases DIR/mine.csv"},
-	{"output/exists", func(d string) []string { return in(d, "report", "-o", "DIR/values.csv", "-answers", "DIR/answers.csv") }, env{}, exitOutput, "-o DIR/values.csv exists: give -force"},
-	{"output/is-input", func(d string) []string { return in(d, "report", "-force", "-o", "DIR/answers.csv", "DIR") }, env{}, exitOutput, "-o DIR/answers.csv is the input DIR/answers.csv"},
-	{"output/is-directory", func(d string) []string { return in(d, "report", "-force", "-o", "DIR", "DIR") }, env{}, exitOutput, "-o DIR is a directory"},
+	{"output/exists", func(d string) []string { return in(d, "report", "-o", "DIR/values.csv", "-answers", "DIR/answers.csv") }, env{}, exitOutput, "DIR/values.csv（-o）已存在：用 --force 替换它，或换一个文件名"},
+	{"output/is-input", func(d string) []string { return in(d, "report", "-force", "-o", "DIR/answers.csv", "DIR") }, env{}, exitOutput, "DIR/answers.csv（-o）是输入文件 DIR/answers.csv：输出从不替换输入"},
+	{"output/is-directory", func(d string) []string { return in(d, "report", "-force", "-o", "DIR", "DIR") }, env{}, exitOutput, "DIR（-o）是目录：请给出文件名"},
 	{"output/no-such-directory", func(d string) []string { return in(d, "report", "-o", "DIR/no/r.html", "DIR") }, env{}, exitOutput, "无法写入 DIR/no/r.html（-o）：目录 DIR/no 不存在"},
 	{"output/write-fails", func(d string) []string { return in(d, "report", "-o", "DIR/r.html", "DIR") }, env{createTemp: readOnlyTemp}, exitOutput, "-o DIR/r.html: writing"},
 	{"output/stdout-fails", func(d string) []string { return in(d, "score", "DIR") }, env{stdout: failingWriter{}}, exitOutput, "standard output"},

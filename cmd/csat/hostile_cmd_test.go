@@ -154,11 +154,11 @@ func succeeds(want string) func(t *testing.T, dir, stdout, stderr string) {
 var hostileCmdRows = []hostileCmdRow{
 	// 5. Outputs never destroy inputs.
 	{name: "p5/existing-output-refused", files: map[string]string{"r.html": old},
-		args: []string{"report", "-o", "DIR/r.html", "DIR"}, code: exitOutput, msg: "-o DIR/r.html exists: give -force",
+		args: []string{"report", "-o", "DIR/r.html", "DIR"}, code: exitOutput, msg: "DIR/r.html（-o）已存在：用 --force 替换它，或换一个文件名",
 		after: keeps("r.html", old)},
 	{name: "p5/existing-default-output-refused", files: map[string]string{"report.html": old},
 		setup: func(t *testing.T, dir string) { t.Chdir(dir) },
-		args:  []string{"report", "."}, code: exitOutput, msg: "-o report.html exists: give -force",
+		args:  []string{"report", "."}, code: exitOutput, msg: "report.html（-o）已存在：用 --force 替换它，或换一个文件名",
 		after: keeps("report.html", old)},
 	{name: "p5/force-replaces", files: map[string]string{"r.html": old},
 		args: []string{"report", "-force", "-o", "DIR/r.html", "DIR"}, code: exitOK, msg: "wrote DIR/r.html",
@@ -172,21 +172,21 @@ var hostileCmdRows = []hostileCmdRow{
 	{name: "p5/double-dash-force-replaces", files: map[string]string{"r.html": old},
 		args: []string{"report", "--force", "-o", "DIR/r.html", "DIR"}, code: exitOK, msg: "wrote DIR/r.html"},
 	{name: "p5/output-is-implicit-input", args: []string{"report", "-force", "-o", "DIR/answers.csv", "DIR"},
-		code: exitOutput, msg: "-o DIR/answers.csv is the input DIR/answers.csv", after: keepsSample("answers.csv")},
+		code: exitOutput, msg: "DIR/answers.csv（-o）是输入文件 DIR/answers.csv：输出从不替换输入", after: keepsSample("answers.csv")},
 	{name: "p5/output-is-implicit-targets", args: []string{"report", "-force", "-o", "DIR/targets.csv", "DIR"},
-		code: exitOutput, msg: "is the input DIR/targets.csv", after: keepsSample("targets.csv")},
+		code: exitOutput, msg: "是输入文件 DIR/targets.csv：输出从不替换输入", after: keepsSample("targets.csv")},
 	{name: "p5/output-is-input-spelled-otherwise", args: []string{"report", "-force", "-o", "DIR/../data/./answers.csv", "-answers", "DIR/answers.csv"},
-		code: exitOutput, msg: "is the input DIR/answers.csv", after: keepsSample("answers.csv")},
+		code: exitOutput, msg: "是输入文件 DIR/answers.csv：输出从不替换输入", after: keepsSample("answers.csv")},
 	{name: "p5/output-is-input-through-a-link",
 		setup: func(t *testing.T, dir string) {
 			if err := os.Symlink(filepath.Join(dir, "answers.csv"), filepath.Join(dir, "link.csv")); err != nil {
 				t.Skip("no symbolic links:", err)
 			}
 		},
-		args: []string{"report", "-force", "-o", "DIR/link.csv", "DIR"}, code: exitOutput, msg: "-o DIR/link.csv is the input DIR/answers.csv",
+		args: []string{"report", "-force", "-o", "DIR/link.csv", "DIR"}, code: exitOutput, msg: "DIR/link.csv（-o）是输入文件 DIR/answers.csv：输出从不替换输入",
 		after: keepsSample("answers.csv")},
 	{name: "p5/output-is-a-directory", setup: func(t *testing.T, dir string) { mkdir(t, filepath.Join(dir, "out")) },
-		args: []string{"report", "-force", "-o", "DIR/out", "DIR"}, code: exitOutput, msg: "-o DIR/out is a directory",
+		args: []string{"report", "-force", "-o", "DIR/out", "DIR"}, code: exitOutput, msg: "DIR/out（-o）是目录：请给出文件名",
 		after: func(t *testing.T, dir, _, _ string) {
 			if st, err := os.Stat(filepath.Join(dir, "out")); err != nil || !st.IsDir() {
 				t.Errorf("out is no longer a directory: %v", err)
@@ -198,7 +198,7 @@ var hostileCmdRows = []hostileCmdRow{
 			t.Skip("no unix sockets:", err)
 		}
 		t.Cleanup(func() { _ = l.Close() })
-	}, args: []string{"report", "-force", "-o", "DIR/s.html", "DIR"}, code: exitOutput, msg: "-o DIR/s.html is not a regular file",
+	}, args: []string{"report", "-force", "-o", "DIR/s.html", "DIR"}, code: exitOutput, msg: "DIR/s.html（-o）不是普通文件（设备或管道）",
 		after: func(t *testing.T, dir, _, _ string) {
 			if st, err := os.Stat(filepath.Join(dir, "s.html")); err != nil || st.Mode().IsRegular() {
 				t.Errorf("the socket was replaced: %v", err)

@@ -446,6 +446,10 @@ func (h human) file(err error, msg string) (string, bool) {
 	}
 	var o outputError
 	if errors.As(err, &o) {
+		var r *refusal
+		if errors.As(err, &r) {
+			return h.refusal(r), true
+		}
 		return h.output(msg, pe)
 	}
 	if strings.HasSuffix(msg, ": is a directory: give a file") {
@@ -469,6 +473,22 @@ func (h human) file(err error, msg string) (string, bool) {
 		return h.t(fmt.Sprintf("没有权限读取文件 %s", h.flagName(name)), fmt.Sprintf("no permission to read the file %s", h.flagName(name))), true
 	}
 	return "", false
+}
+
+// refusal tells an output the command may not write.
+func (h human) refusal(r *refusal) string {
+	out := h.flagName(r.flag + " " + r.path)
+	switch r.kind {
+	case refIsDir:
+		return h.t(out+"是目录：请给出文件名", out+" is a directory: give a file name")
+	case refNotRegular:
+		return h.t(out+"不是普通文件（设备或管道）：请给出文件名，或用 - 表示标准输出", out+" is not a regular file (a device, a pipe): give a file name, or - for standard output")
+	case refExists:
+		return h.t(out+"已存在：用 --force 替换它，或换一个文件名", out+" exists: give --force to replace it, or another file name")
+	case refNoDir:
+		return h.t(out+"："+r.other+" 不是目录", out+": "+r.other+" is not a directory")
+	}
+	return h.t(out+"是输入文件 "+r.other+"：输出从不替换输入", out+" is the input "+r.other+": an output never replaces an input")
 }
 
 // output tells an output that cannot be written: its directory does not

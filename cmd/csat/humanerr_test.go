@@ -291,6 +291,16 @@ func humanCommandCases(t *testing.T) []humanCase {
 			zh: `--all 的值“maybe”不可用：只能是 true 或 false`,
 			en: `--all "maybe" is not accepted: use true or false`,
 		},
+		{name: "output exists", err: func(*testing.T, string) error { return output{path: "r.html"}.refuse(refExists, "") },
+			zh: `r.html（-o）已存在：用 --force 替换它，或换一个文件名`,
+			en: `r.html (-o) exists: give --force to replace it, or another file name`,
+		},
+		{name: "output is an input", err: func(*testing.T, string) error {
+			return output{path: "a.csv", flag: "--xlsx"}.refuse(refIsInput, "data/a.csv")
+		},
+			zh: `a.csv（--xlsx）是输入文件 data/a.csv：输出从不替换输入`,
+			en: `a.csv (--xlsx) is the input data/a.csv: an output never replaces an input`,
+		},
 		{name: "flag without its value", err: stdFlagError("-period"),
 			zh: `--period 后面缺少它的值`,
 			en: `--period needs a value after it`,

@@ -36,6 +36,52 @@ func (o output) name() string {
 	return o.flag
 }
 
+// The kinds of an output refused.
+const (
+	refIsDir      = iota // the output is a directory
+	refNotRegular        // a device, a pipe
+	refExists            // a file that exists, without --force
+	refNoDir             // its directory is not a directory
+	refIsInput           // one of the run's inputs
+)
+
+// A refusal is an output the command may not write: its kind, the flag
+// that names it, its path and, for refNoDir and refIsInput, the
+// directory or the input concerned. humanError words it in the output's
+// language; its Error is the English.
+type refusal struct {
+	kind       int
+	flag, path string
+	other      string
+}
+
+func (r *refusal) Error() string {
+	switch r.kind {
+	case refIsDir:
+		return r.flag + " " + r.path + " is a directory: give a file name"
+	case refNotRegular:
+		return r.flag + " " + r.path + " is not a regular file (a device, a pipe): give a file name, or - for standard output"
+	case refExists:
+		return r.flag + " " + r.path + " exists: give --force to replace it, or another file name"
+	case refNoDir:
+		return r.flag + " " + r.path + ": " + r.other + " is not a directory"
+	}
+	return r.flag + " " + r.path + " is the input " + r.other + ": an output never replaces an input"
+}
+
+// Unwrap makes an existing output match fs.ErrExist.
+func (r *refusal) Unwrap() error {
+	if r.kind == refExists {
+		return fs.ErrExist
+	}
+	return nil
+}
+
+// refuse returns the output error of a refusal of o.
+func (o output) refuse(kind int, other string) error {
+	return outputError{&refusal{kind: kind, flag: o.name(), path: o.path, other: other}}
+}
+
 // check refuses an output that may not be written: a directory, an
 // existing file without force, a file in no directory, or one of the
 // inputs. It is called before anything is read, so that a refusal costs
@@ -44,18 +90,18 @@ func (o output) check(inputs []string) error {
 	st, err := os.Stat(o.path)
 	switch {
 	case err == nil && st.IsDir():
-		return outputError{fmt.Errorf(o.name()+" %s is a directory: give a file name", o.path)}
+		return o.refuse(refIsDir, "")
 	case err == nil && !st.Mode().IsRegular():
-		return outputError{fmt.Errorf(o.name()+" %s is not a regular file (a device, a pipe): give a file name, or - for standard output", o.path)}
+		return o.refuse(refNotRegular, "")
 	case err == nil && !o.force:
-		return outputError{fmt.Errorf(o.name()+" %s exists: give -force to replace it, or another file name: %w", o.path, fs.ErrExist)}
+		return o.refuse(refExists, "")
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return outputError{fmt.Errorf(o.name()+" %s: %w", o.path, err)}
 	}
 	if dst, err := os.Stat(filepath.Dir(o.path)); err != nil {
 		return outputError{fmt.Errorf(o.name()+" %s: %w", o.path, err)}
 	} else if !dst.IsDir() {
-		return outputError{fmt.Errorf(o.name()+" %s: %s is not a directory", o.path, filepath.Dir(o.path))}
+		return o.refuse(refNoDir, filepath.Dir(o.path))
 	}
 
 	abs, err := filepath.Abs(o.path)
@@ -75,7 +121,7 @@ func (o output) check(inputs []string) error {
 			}
 		}
 		if same {
-			return outputError{fmt.Errorf(o.name()+" %s is the input %s: an output never replaces an input", o.path, in)}
+			return o.refuse(refIsInput, in)
 		}
 	}
 	return nil
@@ -182,7 +228,7 @@ func (o output) place(name string) error {
 		_ = os.Remove(name) // the output is in place; a leftover temporary name loses nothing
 		return nil
 	case errors.Is(err, fs.ErrExist):
-		return outputError{fmt.Errorf(o.name()+" %s exists: give -force to replace it, or another file name: %w", o.path, fs.ErrExist)}
+		return o.refuse(refExists, "")
 	}
 	// No hard links here (some network and FAT file systems): rename,
 	// after a last check that the output has not appeared.
