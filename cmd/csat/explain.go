@@ -33,7 +33,7 @@ func explainCommand(fs *pflag.FlagSet) runner {
 // writeExplain prints the derivation of every figure of the report.
 func writeExplain(w io.Writer, l language, rep analysis.Report) error {
 	x := &explainer{l: l}
-	fmt.Fprintf(&x.b, "%s %s · %s %s\n", l.t("period"), escapeName(rep.Period), l.t("scale"), escapeName(rep.Scale))
+	fmt.Fprintf(&x.b, "%s %s · %s %s\n", l.t("period"), escapeName(rep.Period), l.t("scale"), escapeName(l.scaleName(rep.Scale)))
 	x.figures(rep)
 	x.analysis(rep)
 	x.customers(rep)

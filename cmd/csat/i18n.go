@@ -22,42 +22,44 @@ func lang(s string) (language, error) {
 
 // labels holds the command's words in both languages.
 var labels = map[string][2]string{
-	"period":        {"期间", "period"},
-	"scale":         {"量表", "scale"},
-	"source":        {"来源", "source"},
-	"item":          {"项目", "item"},
-	"answers":       {"答项数", "answers"},
-	"degree":        {"满意度", "degree"},
-	"rate":          {"满意率", "rate"},
-	"interval":      {"95%置信区间", "95% interval"},
-	"all items":     {"全部项目", "all items"},
-	"overall":       {"整体满意度（自评40% + 检查60%）", "overall (40% self-assessment + 60% survey)"},
-	"survey":        {"检查", "survey"},
-	"self":          {"自评", "self-assessment"},
-	"competitor":    {"竞争对手", "competitor"},
-	"customer":      {"客户", "customer"},
-	"final":         {"最终得分", "final score"},
-	"questionnaire": {"问卷", "questionnaire"},
-	"visit":         {"走访", "visit"},
-	"preliminary":   {"初步得分", "preliminary"},
-	"band":          {"等级", "band"},
-	"status":        {"状态", "status"},
-	"company mean":  {"公司平均", "company mean"},
-	"value":         {"价值", "value"},
-	"class":         {"类别", "class"},
-	"count":         {"客户数", "customers"},
-	"share":         {"价值占比", "share of value"},
-	"rank":          {"排名", "rank"},
-	"due":           {"下次调查", "next survey due"},
-	"key":           {"重点客户", "key customer"},
-	"overdue":       {"已逾期", "overdue"},
-	"target":        {"目标（平均先进指标）", "target (average-advanced)"},
-	"mean":          {"平均值", "mean"},
-	"warnings":      {"注意", "warnings"},
-	"rows":          {"行", "rows"},
-	"sheet":         {"工作表", "sheet"},
-	"accepted":      {"接受", "accepted"},
-	"rejected":      {"拒绝", "rejected"},
+	"period":           {"期间", "period"},
+	"scale":            {"量表", "scale"},
+	"scale_five-point": {"五级评分（10/8/6/4/2分）", "five levels (10/8/6/4/2 points)"},
+	"scale_pvc-bands":  {"五档百分制（0–100）", "five bands (0–100)"},
+	"source":           {"来源", "source"},
+	"item":             {"项目", "item"},
+	"answers":          {"答项数", "answers"},
+	"degree":           {"满意度", "degree"},
+	"rate":             {"满意率", "rate"},
+	"interval":         {"95%置信区间", "95% interval"},
+	"all items":        {"全部项目", "all items"},
+	"overall":          {"整体满意度（自评40% + 检查60%）", "overall (40% self-assessment + 60% survey)"},
+	"survey":           {"检查", "survey"},
+	"self":             {"自评", "self-assessment"},
+	"competitor":       {"竞争对手", "competitor"},
+	"customer":         {"客户", "customer"},
+	"final":            {"最终得分", "final score"},
+	"questionnaire":    {"问卷", "questionnaire"},
+	"visit":            {"走访", "visit"},
+	"preliminary":      {"初步得分", "preliminary"},
+	"band":             {"等级", "band"},
+	"status":           {"状态", "status"},
+	"company mean":     {"公司平均", "company mean"},
+	"value":            {"价值", "value"},
+	"class":            {"类别", "class"},
+	"count":            {"客户数", "customers"},
+	"share":            {"价值占比", "share of value"},
+	"rank":             {"排名", "rank"},
+	"due":              {"下次调查", "next survey due"},
+	"key":              {"重点客户", "key customer"},
+	"overdue":          {"已逾期", "overdue"},
+	"target":           {"目标（平均先进指标）", "target (average-advanced)"},
+	"mean":             {"平均值", "mean"},
+	"warnings":         {"注意", "warnings"},
+	"rows":             {"行", "rows"},
+	"sheet":            {"工作表", "sheet"},
+	"accepted":         {"接受", "accepted"},
+	"rejected":         {"拒绝", "rejected"},
 
 	// The form view: forms (答卷, a returned questionnaire) apart from
 	// answers (答项, one item's level on it).
@@ -169,4 +171,13 @@ func (l language) source(s string) string {
 		return l.t(s)
 	}
 	return s
+}
+
+// scaleName names the method's scales in the output's language; another
+// scale by its name.
+func (l language) scaleName(name string) string {
+	if _, ok := labels["scale_"+name]; ok {
+		return l.t("scale_" + name)
+	}
+	return name
 }

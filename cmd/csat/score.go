@@ -133,7 +133,7 @@ func writeJSON(w io.Writer, v any) error {
 // writeScores prints the per-source, per-item and overall figures.
 func writeScores(w io.Writer, l language, rep analysis.Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s · %s %s\n\n", l.t("period"), escapeName(rep.Period), l.t("scale"), escapeName(rep.Scale))
+	fmt.Fprintf(&b, "%s %s · %s %s\n\n", l.t("period"), escapeName(rep.Period), l.t("scale"), escapeName(l.scaleName(rep.Scale)))
 	t := &textTable{right: []bool{false, false, true, true, true, false}}
 	t.add(l.t("source"), l.t("item"), l.t("answers"), l.t("degree"), l.t("rate"), l.t("interval"))
 	for _, sf := range rep.Sources {
