@@ -266,6 +266,7 @@ func TestGoInstall(t *testing.T) {
 		want string
 	}{
 		{[]string{"score", sample, "--lang", "en"}, "overall (40% self-assessment + 60% survey): degree 78.4%, rate 86.4%"},
+		{[]string{"score", sample, "-lang", "en"}, "overall (40% self-assessment + 60% survey): degree 78.4%, rate 86.4%"},
 		{[]string{"version"}, "csat "},
 	} {
 		cmd := exec.Command(csatBin, tc.args...) //nolint:gosec // the binary just built
