@@ -169,7 +169,11 @@ func writeScores(w io.Writer, l language, rep analysis.Report) error {
 		if tf.Met {
 			mark = "✓"
 		}
-		fmt.Fprintf(&b, "%s %s: %s %s %s\n", l.t("target"), tf.Current.Label(), tf.Target.Target, mark, tf.Current)
+		figure := tf.Current.Label()
+		if k := [...]string{"degree", "rate"}; tf.Figure >= 0 && tf.Figure < len(k) {
+			figure = l.t(k[tf.Figure])
+		}
+		fmt.Fprintf(&b, "%s %s: %s %s %s\n", l.t("target"), figure, tf.Target.Target, mark, tf.Current)
 	}
 	if err := writeForms(&b, l, rep); err != nil {
 		return err
@@ -181,7 +185,7 @@ func writeScores(w io.Writer, l language, rep analysis.Report) error {
 	if err != nil {
 		return err
 	}
-	for _, warn := range append(cautions, rep.Warnings...) {
+	for _, warn := range append(cautions, rep.WarningsIn(l.code())...) {
 		fmt.Fprintf(&b, "%s: %s\n", l.t("warnings"), warn)
 	}
 	_, err = io.WriteString(w, escapeText(b.String()))
