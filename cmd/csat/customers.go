@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/csatkit/csat"
@@ -44,6 +46,16 @@ func runCustomers(e *env, f *inputFlags, args []string, asJSON, explain bool) er
 	writeSummaries(e.stderr, l, d)
 	if len(d.customers) == 0 {
 		return usagef("no customers: give customers.csv or .xlsx in the directory, a customers file, or -customers")
+	}
+	if only := d.statusOnly(); len(only) > 0 {
+		ids := slices.Sorted(maps.Keys(only))
+		for i, id := range ids {
+			ids[i] = escapeName(id) + " " + statusText(only[id])
+		}
+		_, _ = fmt.Fprintf(e.stderr, "%s: %s\n", l.t("status only"), strings.Join(ids, ", ")) // a notice on stderr: nothing to do if it fails
+		if len(d.customers) == 0 {
+			return usagef("no customer has a questionnaire, a visit or a complaint to score (%d have a status only)", len(only))
+		}
 	}
 	scores, err := d.scoreCustomers()
 	if err != nil {

@@ -24,6 +24,7 @@ func lang(s string) (language, error) {
 var labels = map[string][2]string{
 	"period":           {"期间", "period"},
 	"scale":            {"量表", "scale"},
+	"status only":      {"只有状态、不计分的客户（用于流失分析）", "customers with a status only, not scored (for the churn analysis)"},
 	"scale_five-point": {"五级评分（10/8/6/4/2分）", "five levels (10/8/6/4/2 points)"},
 	"scale_pvc-bands":  {"五档百分制（0–100）", "five bands (0–100)"},
 	"source":           {"来源", "source"},
