@@ -47,15 +47,8 @@ func runCustomers(e *env, f *inputFlags, args []string, asJSON, explain bool) er
 	if len(d.customers) == 0 {
 		return usagef("no customers: give customers.csv or .xlsx in the directory, a customers file, or -customers")
 	}
-	if only := d.statusOnly(); len(only) > 0 {
-		ids := slices.Sorted(maps.Keys(only))
-		for i, id := range ids {
-			ids[i] = escapeName(id) + " " + statusText(only[id])
-		}
-		_, _ = fmt.Fprintf(e.stderr, "%s: %s\n", l.t("status only"), strings.Join(ids, ", ")) // a notice on stderr: nothing to do if it fails
-		if len(d.customers) == 0 {
-			return usagef("no customer has a questionnaire, a visit or a complaint to score (%d have a status only)", len(only))
-		}
+	if err := setStatusOnlyAside(e, l, d); err != nil {
+		return err
 	}
 	scores, err := d.scoreCustomers()
 	if err != nil {
@@ -113,6 +106,25 @@ func runCustomers(e *env, f *inputFlags, args []string, asJSON, explain bool) er
 
 // statusText is a customer status as the command has always printed it:
 // "at risk", not the status's text name "at_risk".
+// setStatusOnlyAside takes the customers with a status only (rows for
+// the churn analysis) out of d's customers to score and lists them on
+// stderr; a usage error when no customer is left to score.
+func setStatusOnlyAside(e *env, l language, d *dataset) error {
+	only := d.statusOnly()
+	if len(only) == 0 {
+		return nil
+	}
+	ids := slices.Sorted(maps.Keys(only))
+	for i, id := range ids {
+		ids[i] = escapeName(id) + " " + statusText(only[id])
+	}
+	_, _ = fmt.Fprintf(e.stderr, "%s: %s\n", l.t("status only"), strings.Join(ids, ", ")) // a notice on stderr: nothing to do if it fails
+	if len(d.customers) == 0 {
+		return usagef("no customer has a questionnaire, a visit or a complaint to score (%d have a status only)", len(only))
+	}
+	return nil
+}
+
 func statusText(s csat.Status) string {
 	return strings.ReplaceAll(s.String(), "_", " ")
 }
