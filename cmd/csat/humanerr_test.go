@@ -94,7 +94,23 @@ func stdFlagError(args ...string) func(*testing.T, string) error {
 }
 
 func humanCases(t *testing.T) []humanCase {
-	return slices.Concat(humanValueCases(t), humanFormatCases(t), humanXLSXCases(t), humanCommandCases(t))
+	return slices.Concat(humanValueCases(t), humanFormatCases(t), humanXLSXCases(t), humanCommandCases(t), humanOutputCases())
+}
+
+// humanOutputCases are outputs the command refuses to write.
+func humanOutputCases() []humanCase {
+	return []humanCase{
+		{name: "output exists", err: func(*testing.T, string) error { return output{path: "r.html"}.refuse(refExists, "") },
+			zh: `r.html（-o）已存在：用 --force 替换它，或换一个文件名`,
+			en: `r.html (-o) exists: give --force to replace it, or another file name`,
+		},
+		{name: "output is an input", err: func(*testing.T, string) error {
+			return output{path: "a.csv", flag: "--xlsx"}.refuse(refIsInput, "data/a.csv")
+		},
+			zh: `a.csv（--xlsx）是输入文件 data/a.csv：输出从不替换输入`,
+			en: `a.csv (--xlsx) is the input data/a.csv: an output never replaces an input`,
+		},
+	}
 }
 
 // humanValueCases are bad headers and values of CSV files.
@@ -290,16 +306,6 @@ func humanCommandCases(t *testing.T) []humanCase {
 		},
 			zh: `--all 的值“maybe”不可用：只能是 true 或 false`,
 			en: `--all "maybe" is not accepted: use true or false`,
-		},
-		{name: "output exists", err: func(*testing.T, string) error { return output{path: "r.html"}.refuse(refExists, "") },
-			zh: `r.html（-o）已存在：用 --force 替换它，或换一个文件名`,
-			en: `r.html (-o) exists: give --force to replace it, or another file name`,
-		},
-		{name: "output is an input", err: func(*testing.T, string) error {
-			return output{path: "a.csv", flag: "--xlsx"}.refuse(refIsInput, "data/a.csv")
-		},
-			zh: `a.csv（--xlsx）是输入文件 data/a.csv：输出从不替换输入`,
-			en: `a.csv (--xlsx) is the input data/a.csv: an output never replaces an input`,
 		},
 		{name: "flag without its value", err: stdFlagError("-period"),
 			zh: `--period 后面缺少它的值`,
