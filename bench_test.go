@@ -141,6 +141,30 @@ func BenchmarkTableAdd(b *testing.B) {
 	}
 }
 
+// BenchmarkTableAddRow counts survey rows answer by answer, as a reader
+// does: each row rates 8 items, with names freshly allocated per row (as
+// parsed from a file), so that no two rows pass the same strings.
+func BenchmarkTableAddRow(b *testing.B) {
+	t := NewTable(FivePoint())
+	const rows = 64
+	names := make([][8]string, rows)
+	for r := range names {
+		for it := range names[r] {
+			names[r][it] = "item" + strconv.Itoa(it)
+		}
+	}
+	b.ReportAllocs()
+	r := 0
+	for b.Loop() {
+		for it, item := range names[r] {
+			if err := t.AddN(item, SourceSurvey, (r+it)%5, 1); err != nil {
+				b.Fatal(err)
+			}
+		}
+		r = (r + 1) % rows
+	}
+}
+
 // BenchmarkTableMerge1000 merges 1,000 tables of 24 cells (8 items × 3
 // sources) into one, as a sharded job's reducer does.
 func BenchmarkTableMerge1000(b *testing.B) {

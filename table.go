@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A Cell names one tally of a survey [Table]: an item (功能, 外观, …) as
@@ -35,10 +36,52 @@ type Table struct {
 // cellSet holds a table's tallies in a slice, in insertion order, with an
 // index by cell: a cell is looked up once per update and merges walk the
 // slice.
+//
+// last is the position of the cell last updated or added, a hint that
+// spares the map's hash of two strings when answers come cell after cell:
+// an update first tries that cell, then the next one in insertion order
+// (a survey read row by row visits its cells in the order they were first
+// seen, so only a row's first cell goes through the map). A hint is
+// checked against cells before use, so it is never wrong, even in a copy
+// of the set or after the set is replaced; only the mutating paths write
+// it, so concurrent readers of a Table stay read-only.
 type cellSet struct {
 	index   map[Cell]int32
 	cells   []Cell
 	tallies []Tally
+	last    int32
+}
+
+// hot returns the tally of the cell last updated if it is the cell of
+// item and source, nil otherwise. It is small enough to be inlined in
+// lookup.
+func (s *cellSet) hot(item, source string) *Tally {
+	if i := int(s.last); i < len(s.cells) && s.cells[i].is(item, source) {
+		return &s.tallies[i]
+	}
+	return nil
+}
+
+// next returns the tally of the cell after the last updated one if it is
+// the cell of item and source, and makes it the last; nil otherwise.
+func (s *cellSet) next(item, source string) *Tally {
+	if i := int(s.last) + 1; i < len(s.cells) && s.cells[i].is(item, source) {
+		s.last = int32(i) //nolint:gosec // i < len(s.cells) < 2³¹
+		return &s.tallies[i]
+	}
+	return nil
+}
+
+// is reports whether c is the cell of item and source. Strings of the
+// same length at the same address are equal: the usual case, where the
+// caller passes the same strings again, costs no byte comparison.
+func (c *Cell) is(item, source string) bool {
+	return sameString(c.Item, item) && sameString(c.Source, source)
+}
+
+// sameString reports whether a == b, comparing addresses before bytes.
+func sameString(a, b string) bool {
+	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b) //nolint:gosec // reads no memory: compares two addresses
 }
 
 // get returns the tally of c, nil when c has none. The pointer is valid
@@ -55,7 +98,9 @@ func (s *cellSet) put(c Cell, tl Tally) {
 	if s.index == nil {
 		s.index = map[Cell]int32{}
 	}
-	s.index[c] = int32(len(s.cells)) //nolint:gosec // a table has far fewer than 2³¹ cells (each is a map entry)
+	i := int32(len(s.cells)) //nolint:gosec // a table has far fewer than 2³¹ cells (each is a map entry)
+	s.index[c] = i
+	s.last = i
 	s.cells = append(s.cells, c)
 	s.tallies = append(s.tallies, tl)
 }
@@ -81,8 +126,15 @@ func (t *Table) lookup(item, source string) (tl *Tally, fresh bool, err error) {
 	if t == nil || t.scale == nil {
 		return nil, false, errorf(ErrInvalid, "table without scale (use NewTable)")
 	}
-	if tl := t.cells.get(Cell{item, source}); tl != nil {
+	if tl := t.cells.hot(item, source); tl != nil {
 		return tl, false, nil
+	}
+	if tl := t.cells.next(item, source); tl != nil {
+		return tl, false, nil
+	}
+	if i, ok := t.cells.index[Cell{item, source}]; ok {
+		t.cells.last = i
+		return &t.cells.tallies[i], false, nil
 	}
 	if !validName(item) {
 		return nil, false, errorf(ErrInvalid, "table: item name %s must be non-empty UTF-8 without control characters", quoteShort(item))

@@ -2,12 +2,17 @@ package csat
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
-	"github.com/google/go-cmp/cmp"
+	gocmp "github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"pgregory.net/rapid"
 )
 
@@ -100,12 +105,12 @@ func TestTableAccessors(t *testing.T) {
 		[]Cell{{"a", "self"}, {"a", "survey"}, {"b", "self"}, {"b", "survey"}},
 		[]string{"a", "b"}, []string{"self", "survey"},
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
+	if diff := gocmp.Diff(want, got); diff != "" {
 		t.Errorf("accessors mismatch (-want +got):\n%s", diff)
 	}
 	total, err := tab.Total(SourceSurvey)
 	must(err)
-	if diff := cmp.Diff([]uint64{2, 0, 0, 0, 1}, total.Counts()); diff != "" {
+	if diff := gocmp.Diff([]uint64{2, 0, 0, 0, 1}, total.Counts()); diff != "" {
 		t.Errorf("Total mismatch (-want +got):\n%s", diff)
 	}
 	c := tab.Clone()
@@ -237,5 +242,295 @@ func TestZeroTableMerge(t *testing.T) {
 	var nilTable *Table
 	if err := nilTable.Merge(u); !errors.Is(err, ErrInvalid) {
 		t.Errorf("nil table merge: %v, want ErrInvalid", err)
+	}
+}
+
+// tableModel is the reference of TestTableCacheModel: a table as a plain
+// map from cell to counts (present means the cell exists, even with no
+// answers), with overflow checked by comparison, sharing no code with
+// Table. scaled is false for a zero Table.
+type tableModel struct {
+	scaled bool
+	cells  map[Cell][5]uint64
+}
+
+func (m *tableModel) clone() *tableModel {
+	c := &tableModel{scaled: m.scaled, cells: map[Cell][5]uint64{}}
+	for k, v := range m.cells {
+		c.cells[k] = v
+	}
+	return c
+}
+
+// cacheNames are items and sources that a cache comparing only addresses,
+// only lengths or only bytes would confuse: "ab" is a prefix of "abc" at
+// the same address, "xy" and "xz" have one length, and a name may be
+// drawn as a fresh copy at another address. "" and "a\x1bb" are invalid.
+var cacheNames = func() []string {
+	abc := strings.Clone("abc") // built at run time: abc[:2] shares its bytes
+	return []string{abc, abc[:2], "xy", "xz", "功能", SourceSurvey, "", "a\x1bb"}
+}()
+
+// drawName draws one of cacheNames, as a fresh copy half the time.
+func drawName(t *rapid.T, label string) string {
+	s := rapid.SampledFrom(cacheNames).Draw(t, label)
+	if rapid.Bool().Draw(t, label+" copy") {
+		s = strings.Clone(s)
+	}
+	return s
+}
+
+// update applies add (the counts to add, or an unknown level) to the
+// model's cell as the table does: ErrInvalid without a scale or for a
+// bad new name, ErrUnknownLevel, ErrOverflow, and nothing changed on
+// error.
+func (m *tableModel) update(item, source string, add [5]uint64, unknown bool) error {
+	if !m.scaled {
+		return ErrInvalid
+	}
+	c := Cell{item, source}
+	counts, ok := m.cells[c]
+	if !ok && (!validName(item) || !validName(source)) {
+		return ErrInvalid
+	}
+	if unknown {
+		return ErrUnknownLevel
+	}
+	for i, n := range add {
+		if counts[i] > ^uint64(0)-n {
+			return ErrOverflow
+		}
+		counts[i] += n
+	}
+	m.cells[c] = counts
+	return nil
+}
+
+// merge adds u to m as Table.Merge does.
+func (m *tableModel) merge(u *tableModel) error {
+	if !m.scaled {
+		if u.scaled {
+			*m = *u.clone()
+		}
+		return nil
+	}
+	next := m.clone()
+	for c, add := range u.cells {
+		counts := next.cells[c]
+		for i, n := range add {
+			if counts[i] > ^uint64(0)-n {
+				return ErrOverflow
+			}
+			counts[i] += n
+		}
+		next.cells[c] = counts
+	}
+	*m = *next
+	return nil
+}
+
+// tableOp draws one operation and applies it to a table and its model,
+// returning both errors (nil, nil for operations that cannot fail).
+type tableOp func(t *rapid.T, tabs *[]*Table, models *[]*tableModel) (got, want error)
+
+var cacheLabels = []string{"很满意", "满意", "基本满意", "不满意", "很不满意", "无"}
+
+func levelOf(i int) (add [5]uint64, unknown bool) {
+	if i < 0 || i > 4 {
+		return add, true
+	}
+	add[i] = 1
+	return add, false
+}
+
+var tableOps = map[string]tableOp{
+	"Add": func(t *rapid.T, tabs *[]*Table, models *[]*tableModel) (error, error) {
+		k := rapid.IntRange(0, len(*tabs)-1).Draw(t, "table")
+		item, source, i := drawName(t, "item"), drawName(t, "source"), rapid.IntRange(-1, 5).Draw(t, "level")
+		add, unknown := levelOf(i)
+		return (*tabs)[k].Add(item, source, i), (*models)[k].update(item, source, add, unknown)
+	},
+	"AddN": func(t *rapid.T, tabs *[]*Table, models *[]*tableModel) (error, error) {
+		k := rapid.IntRange(0, len(*tabs)-1).Draw(t, "table")
+		item, source, i := drawName(t, "item"), drawName(t, "source"), rapid.IntRange(-1, 5).Draw(t, "level")
+		n := rapid.SampledFrom([]uint64{0, 1, 7, 1 << 63, ^uint64(0)}).Draw(t, "n")
+		add, unknown := levelOf(i)
+		if !unknown {
+			add[i] = n
+		}
+		return (*tabs)[k].AddN(item, source, i, n), (*models)[k].update(item, source, add, unknown)
+	},
+	"AddKey": func(t *rapid.T, tabs *[]*Table, models *[]*tableModel) (error, error) {
+		k := rapid.IntRange(0, len(*tabs)-1).Draw(t, "table")
+		item, source, i := drawName(t, "item"), drawName(t, "source"), rapid.IntRange(0, 5).Draw(t, "label")
+		add, unknown := levelOf(i)
+		return (*tabs)[k].AddKey(item, source, cacheLabels[i]), (*models)[k].update(item, source, add, unknown)
+	},
+	"AddCodes": func(t *rapid.T, tabs *[]*Table, models *[]*tableModel) (error, error) {
+		k := rapid.IntRange(0, len(*tabs)-1).Draw(t, "table")
+		item, source := drawName(t, "item"), drawName(t, "source")
+		codes := rapid.SliceOfN(rapid.ByteRange(0, 5), 0, 4).Draw(t, "codes")
+		var add [5]uint64
+		unknown := false
+		for _, c := range codes {
+			if c > 4 {
+				unknown = true
+				break
+			}
+			add[c]++
+		}
+		return (*tabs)[k].AddCodes(item, source, codes), (*models)[k].update(item, source, add, unknown)
+	},
+	"Row": func(t *rapid.T, tabs *[]*Table, models *[]*tableModel) (error, error) {
+		// A row of answers in a fixed cell order, the pattern the
+		// next-cell guess serves.
+		k := rapid.IntRange(0, len(*tabs)-1).Draw(t, "table")
+		i := rapid.IntRange(0, 4).Draw(t, "level")
+		add, _ := levelOf(i)
+		for _, item := range []string{"xy", "xz", "abc", "ab"} {
+			got, want := (*tabs)[k].Add(item, SourceSurvey, i), (*models)[k].update(item, SourceSurvey, add, false)
+			if !sameErr(got, want) {
+				return got, want
+			}
+		}
+		return nil, nil
+	},
+	"Merge": func(t *rapid.T, tabs *[]*Table, models *[]*tableModel) (error, error) {
+		a, b := rapid.IntRange(0, len(*tabs)-1).Draw(t, "into"), rapid.IntRange(0, len(*tabs)-1).Draw(t, "from")
+		if a == b {
+			// Merging a table into itself doubles it; the model needs its
+			// own copy for that.
+			return (*tabs)[a].Merge((*tabs)[b]), (*models)[a].merge((*models)[b].clone())
+		}
+		return (*tabs)[a].Merge((*tabs)[b]), (*models)[a].merge((*models)[b])
+	},
+	"Clone": func(t *rapid.T, tabs *[]*Table, models *[]*tableModel) (error, error) {
+		k := rapid.IntRange(0, len(*tabs)-1).Draw(t, "table")
+		*tabs = append(*tabs, (*tabs)[k].Clone())
+		*models = append(*models, (*models)[k].clone())
+		return nil, nil
+	},
+	"Decode": func(t *rapid.T, tabs *[]*Table, models *[]*tableModel) (error, error) {
+		// Decoding replaces the cells (in another order) under the hint.
+		k := rapid.IntRange(0, len(*tabs)-1).Draw(t, "table")
+		if !(*models)[k].scaled {
+			return nil, nil
+		}
+		wire, err := (*tabs)[k].MarshalBinary()
+		if err == nil {
+			err = (*tabs)[k].UnmarshalBinary(wire)
+		}
+		return err, nil
+	},
+}
+
+// sameErr reports whether got is want's kind of error (both nil, or got
+// matching want with errors.Is).
+func sameErr(got, want error) bool {
+	if want == nil {
+		return got == nil
+	}
+	return errors.Is(got, want)
+}
+
+// checkModel fails unless tab holds exactly the model's cells and counts.
+func checkModel(t *rapid.T, k int, tab *Table, m *tableModel) {
+	want := []Cell{}
+	for c := range m.cells {
+		want = append(want, c)
+	}
+	slices.SortFunc(want, func(a, b Cell) int {
+		return cmp.Or(strings.Compare(a.Item, b.Item), strings.Compare(a.Source, b.Source))
+	})
+	if diff := gocmp.Diff(want, tab.Cells(), cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("table %d: cells (-want +got):\n%s", k, diff)
+	}
+	for _, c := range want {
+		tl, err := tab.Tally(c.Item, c.Source)
+		counts := m.cells[c]
+		if err != nil || !slices.Equal(tl.Counts(), counts[:]) {
+			t.Fatalf("table %d, cell %q/%q: %v, %v; want %v", k, c.Item, c.Source, tl.Counts(), err, counts)
+		}
+	}
+}
+
+// TestTableCacheModel: random sequences of updates, merges, clones and
+// decodings over several tables (a zero Table among them), with names
+// that share addresses or lengths, leave every table equal to a plain
+// map-of-counts model, with the same errors: the last-cell hint never
+// picks a wrong tally, and no table's hint writes into another table.
+func TestTableCacheModel(t *testing.T) {
+	if unsafe.StringData(cacheNames[0]) != unsafe.StringData(cacheNames[1]) {
+		t.Fatal(`"ab" and "abc" do not share an address: the test misses its case`)
+	}
+	names := slices.Sorted(maps.Keys(tableOps))
+	rapid.Check(t, func(t *rapid.T) {
+		tabs := []*Table{NewTable(FivePoint()), {}}
+		models := []*tableModel{{scaled: true, cells: map[Cell][5]uint64{}}, {cells: map[Cell][5]uint64{}}}
+		for range rapid.IntRange(1, 60).Draw(t, "steps") {
+			name := rapid.SampledFrom(names).Draw(t, "op")
+			if got, want := tableOps[name](t, &tabs, &models); !sameErr(got, want) {
+				t.Fatalf("%s: error %v, want %v", name, got, want)
+			}
+			for k := range tabs {
+				checkModel(t, k, tabs[k], models[k])
+			}
+		}
+	})
+}
+
+// TestTableCloneCache: a clone shares no cell with its original, whatever
+// cell each one's hint holds.
+func TestTableCloneCache(t *testing.T) {
+	orig := NewTable(FivePoint())
+	if err := orig.Add("功能", SourceSurvey, 0); err != nil {
+		t.Fatal(err)
+	}
+	c := orig.Clone()
+	err := errors.Join(c.Add("功能", SourceSurvey, 1), c.AddN("功能", SourceSurvey, 1, 2),
+		c.AddKey("功能", SourceSurvey, "满意"), c.AddCodes("功能", SourceSurvey, []byte{1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl, _ := orig.Tally("功能", SourceSurvey); !slices.Equal(tl.Counts(), []uint64{1, 0, 0, 0, 0}) {
+		t.Errorf("the clone's updates reached the original: %v", tl.Counts())
+	}
+	if err := orig.Add("功能", SourceSurvey, 4); err != nil {
+		t.Fatal(err)
+	}
+	if tl, _ := c.Tally("功能", SourceSurvey); !slices.Equal(tl.Counts(), []uint64{1, 5, 0, 0, 0}) {
+		t.Errorf("clone: %v, want 1 + 5 answers (1 before the clone, 5 after)", tl.Counts())
+	}
+	// A zero Table that took a copy by Merge is just as independent.
+	var z Table
+	if err := errors.Join(z.Merge(orig), z.Add("功能", SourceSurvey, 2)); err != nil {
+		t.Fatal(err)
+	}
+	if tl, _ := orig.Tally("功能", SourceSurvey); !slices.Equal(tl.Counts(), []uint64{1, 0, 0, 0, 1}) {
+		t.Errorf("the merged copy's update reached the original: %v", tl.Counts())
+	}
+}
+
+// TestTableCachePrefix: names that share their address but not their
+// length are other cells, in the item and the source at once.
+func TestTableCachePrefix(t *testing.T) {
+	abc := strings.Clone("abc")
+	for _, s := range []string{abc, abc[:2], abc[:1], strings.Clone("abd"), strings.Clone("abc")} {
+		if got := sameString(abc, s); got != (s == "abc") {
+			t.Errorf("sameString(%q, %q) = %t", abc, s, got)
+		}
+	}
+	tab := NewTable(FivePoint())
+	if err := errors.Join(tab.Add(abc, abc, 0), tab.Add(abc[:2], abc[:2], 1), tab.Add(abc[:2], abc[:2], 1)); err != nil {
+		t.Fatal(err)
+	}
+	want := []Cell{{"ab", "ab"}, {"abc", "abc"}}
+	if diff := gocmp.Diff(want, tab.Cells()); diff != "" {
+		t.Fatalf("cells (-want +got):\n%s", diff)
+	}
+	for c, counts := range map[Cell][]uint64{want[0]: {0, 2, 0, 0, 0}, want[1]: {1, 0, 0, 0, 0}} {
+		if tl, err := tab.Tally(c.Item, c.Source); err != nil || !slices.Equal(tl.Counts(), counts) {
+			t.Errorf("cell %v: %v, %v; want %v", c, tl.Counts(), err, counts)
+		}
 	}
 }
