@@ -157,11 +157,16 @@ func TPDF(t, df decimal.Decimal, places int32) decimal.Decimal {
 	return Exp(lnc.Sub(h.Mul(Ln(base, wp))), wp).Round(places)
 }
 
-// TQuantile returns t with TCDF(t, df) = p, for 0 < p < 1 and df > 0, to
-// places decimal places: the Cornish–Fisher expansion around the normal
-// quantile (three terms) as a start, then Newton's method, which
-// converges from either side because the distribution function is
-// concave for t > 0.
+// TQuantile returns t with TCDF(t, df) = p, for 0 < p < 1 and df > 0
+// (df need not be an integer), to places decimal places, correct to the
+// last place (rounded half away from zero); anything else returns 0. It
+// solves the equation by Newton's method in binary floating point (see
+// quantile.go) from Hill's approximation; any df up to 2⁶⁴ and beyond
+// costs about the same.
+//
+// Results are kept in a bounded cache of the process, keyed by p, df and
+// places: a report asks for the same few quantiles again and again. A
+// cached value is the computed one; the cache changes only the time.
 func TQuantile(p, df decimal.Decimal, places int32) decimal.Decimal {
 	if p.Sign() <= 0 || !p.LessThan(one) || df.Sign() <= 0 {
 		return decimal.Zero
@@ -172,31 +177,7 @@ func TQuantile(p, df decimal.Decimal, places int32) decimal.Decimal {
 	if p.Equal(half) {
 		return decimal.Zero
 	}
-	wp := places + 6
-	z := NormQuantile(p, 12)
-	z2 := z.Mul(z)
-	z3 := z2.Mul(z)
-	z5 := z3.Mul(z2)
-	z7 := z5.Mul(z2)
-	g1 := z3.Add(z).DivRound(decimal.NewFromInt(4), wp)
-	g2 := z5.Mul(decimal.NewFromInt(5)).Add(z3.Mul(decimal.NewFromInt(16))).Add(z.Mul(decimal.NewFromInt(3))).DivRound(decimal.NewFromInt(96), wp)
-	g3 := z7.Mul(decimal.NewFromInt(3)).Add(z5.Mul(decimal.NewFromInt(19))).Add(z3.Mul(decimal.NewFromInt(17))).Sub(z.Mul(decimal.NewFromInt(15))).DivRound(decimal.NewFromInt(384), wp)
-	t := z.Add(g1.DivRound(df, wp)).Add(g2.DivRound(df.Mul(df), wp)).Add(g3.DivRound(df.Mul(df).Mul(df), wp))
-	tol := decimal.New(1, -(places + 3))
-	small := decimal.New(1, -3)
-	for range 200 {
-		step := TCDF(t, df, wp).Sub(p).DivRound(TPDF(t, df, wp), wp)
-		next := t.Sub(step)
-		if !next.IsPositive() { // never leave t > 0, where the root is
-			next = t.Mul(half)
-			if next.LessThan(small) {
-				next = small
-			}
-		}
-		t = next
-		if step.Abs().LessThan(tol) {
-			break
-		}
-	}
-	return t.Round(places)
+	return cachedQuantile(qKey{'t', p.String(), df.String(), places}, func() decimal.Decimal {
+		return tQuantile(p, df, places)
+	})
 }
