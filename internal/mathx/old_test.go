@@ -50,13 +50,6 @@ func oldLn(x decimal.Decimal, places int32) decimal.Decimal {
 	return sum.Mul(two).Add(oldln2.Mul(decimal.NewFromInt(k))).Round(places)
 }
 
-// oldPow returns x^y = e^(y ln x) for x > 0, to places decimal places.
-func oldPow(x, y decimal.Decimal, places int32) decimal.Decimal {
-	wp := places + guard
-	digits := min(len(y.Abs().Truncate(0).String()), 1000) // y's integer digits, bounded
-	return oldExp(y.Mul(oldLn(x, wp+int32(digits))), wp).Round(places)
-}
-
 // oldLnGamma returns ln Γ(x) for x > 0 to places decimal places: the
 // recurrence Γ(x) = Γ(x+1)/x up to x ≥ 40, then Stirling's series with
 // ten terms (error below 10⁻⁴⁰ there).

@@ -62,6 +62,9 @@ func solve(pr problem, t *big.Float, tolBits int) *big.Float {
 	prec := uint(firstP)
 	for range maxIter {
 		g, f := pr.eval(t, prec)
+		if f.Sign() <= 0 || f.IsInf() || g.IsInf() { // beyond big.Float's range: give up
+			return t
+		}
 		extra := max(exp2(t), 0) + max(-exp2(f), 0) + 24
 		full := uint(tolBits + extra + 8)
 		u := newF(prec).Quo(g, f)
@@ -169,25 +172,36 @@ type tDist struct {
 	cprec     uint            // precision of the constants below
 	cnu, cr   *big.Float      // ν and R at cprec
 	n64       *big.Float      // ν at 64 bits
+	whole     int64           // ν if a whole number ≤ maxWhole, else 0
 	even      int64           // a = ν/2 for an even ν ≤ maxEven, else 0
 }
 
-// maxEven is the largest even ν whose distribution function is taken
-// from its finite sum (ν/2 terms): up to it that is no longer than the
-// series.
-const maxEven = 64
+const (
+	// maxEven is the largest even ν whose distribution function is taken
+	// from its finite sum (ν/2 terms): up to it that is no longer than
+	// the series.
+	maxEven = 64
+	// maxWhole is the largest whole ν whose R is computed exactly.
+	maxWhole = 1000
+)
 
 // consts returns ν, a, R, p − ½, 1 − p at prec.
 func (d *tDist) consts(prec uint) (nu, a, r, pm, q *big.Float) {
 	if d.cprec < prec {
 		d.cprec = prec + 32
 		d.cnu = decF(d.nu, d.cprec)
-		if d.even > 0 {
-			// R = a·C(2a, a)/4^a
-			b := new(big.Int).Binomial(2*d.even, d.even)
-			d.cr = newF(d.cprec).SetInt(b.Mul(b, big.NewInt(d.even)))
-			d.cr.SetMantExp(d.cr, -2*int(d.even))
-		} else {
+		switch k := d.whole / 2; {
+		case d.whole > 0 && d.whole%2 == 0:
+			// a = k: R = k·C(2k, k)/4^k
+			b := new(big.Int).Binomial(2*k, k)
+			d.cr = newF(d.cprec).SetInt(b.Mul(b, big.NewInt(k)))
+			d.cr.SetMantExp(d.cr, -2*int(k))
+		case d.whole > 0:
+			// a = k + ½: R = 4^k/(C(2k, k)·π)
+			b := newF(d.cprec).SetInt(new(big.Int).Binomial(2*k, k))
+			d.cr = newF(d.cprec).SetMantExp(intF(1, d.cprec), 2*int(k))
+			d.cr.Quo(d.cr, b.Mul(b, piF(d.cprec)))
+		default:
 			a := newF(d.cprec).SetMantExp(d.cnu, -1)
 			d.cr = gammaHalfRatio(a, d.cprec)
 			d.cr.Quo(d.cr, newF(d.cprec).Sqrt(piF(d.cprec)))
@@ -411,11 +425,14 @@ func cachedQuantile(k qKey, compute func() decimal.Decimal) decimal.Decimal {
 // tQuantile is TQuantile without the cache, for ½ < p < 1 and ν > 0.
 func tQuantile(p, nu decimal.Decimal, places int32) decimal.Decimal {
 	d := &tDist{nu: nu, pm: p.Sub(half), q: one.Sub(p)}
-	if nu.IsInteger() && nu.LessThanOrEqual(decimal.NewFromInt(maxEven)) && nu.IntPart()%2 == 0 {
-		d.even = nu.IntPart() / 2
+	if nu.IsInteger() && nu.LessThanOrEqual(decimal.NewFromInt(maxWhole)) {
+		d.whole = nu.IntPart()
+		if d.whole%2 == 0 && d.whole <= maxEven {
+			d.even = d.whole / 2
+		}
 	}
 	d.consts(uint(bitsFor(max(places, 0)+qGuard)) + 64) // once, at about the final precision
-	return quantile(d, hillStart(d, p), places)
+	return quantile(d, hillStart(d), places)
 }
 
 // normQuantile is NormQuantile without the cache, for ½ < p < 1.

@@ -170,6 +170,16 @@ func TestQuantileDomain(t *testing.T) {
 	}
 }
 
+// TestTwoSidedZ checks TwoSidedZ at the places and levels its callers
+// use against the old implementation (the sweep covers its quantiles).
+func TestTwoSidedZ(t *testing.T) {
+	for _, lv := range []string{"0.5", "0.8", "0.9", "0.95", "0.98", "0.99", "0.999", "0.9999"} {
+		if got, want := TwoSidedZ(d(lv), 24), oldTwoSidedZ(d(lv), 24); got.String() != want.String() {
+			t.Errorf("TwoSidedZ(%s) = %s, old %s", lv, got, want)
+		}
+	}
+}
+
 // TestQuantileCache checks that the cache answers with the computed
 // value, under concurrent use, and stays within its bound.
 func TestQuantileCache(t *testing.T) {

@@ -63,7 +63,7 @@ func acklamF(q *big.Float) *big.Float {
 // (Algorithm 396, Comm. ACM 13 (1970) 617–619) for ν > 1, exact for
 // ν = 2, and for ν ≤ 1 the tail t ≈ √ν (R/(ν q))^(1/ν) (R as in tDist),
 // or (p − ½)/f(0) for q ≥ ¼. Anything odd falls back on the latter.
-func hillStart(d *tDist, p decimal.Decimal) (t *big.Float) {
+func hillStart(d *tDist) (t *big.Float) {
 	defer func() {
 		if recover() != nil || t == nil || t.IsInf() || t.Sign() <= 0 {
 			t = d.left(startP)
