@@ -92,4 +92,37 @@ func BenchmarkTQuantileCached(b *testing.B) {
 	}
 }
 
-var _ = decimal.Zero
+// BenchmarkTCDF is the p-value of a Welch comparison (analysis): 28
+// places, a df with 28 decimals, another in each call (so that the cache
+// of LnGamma does not answer but for ln Γ(½)).
+func BenchmarkTCDF(b *testing.B) {
+	t, df := d("2.1234567890123456789"), d("17.6883967560823456019962570181")
+	b.ReportAllocs()
+	i := int64(0)
+	for b.Loop() {
+		i++
+		dfi := df.Add(decimal.New(i, -28))
+		if useOld {
+			oldTCDF(t, dfi, 28)
+		} else {
+			TCDF(t, dfi, 28)
+		}
+	}
+}
+
+// BenchmarkBetaInc is the p-value of Welch's test (internal/stats): 32
+// places, a = df/2 with 32 decimals, another in each call.
+func BenchmarkBetaInc(b *testing.B) {
+	a, x := d("8.84419837804117280099812850904554"), d("0.87654321098765432109876543210987")
+	b.ReportAllocs()
+	i := int64(0)
+	for b.Loop() {
+		i++
+		ai := a.Add(decimal.New(i, -32))
+		if useOld {
+			oldBetaInc(ai, half, x, 32)
+		} else {
+			BetaInc(ai, half, x, 32)
+		}
+	}
+}

@@ -388,16 +388,18 @@ func (d *normDist) left(prec uint) *big.Float {
 	return s.Mul(s, decF(d.pm, prec))
 }
 
-// qKey identifies a cached quantile.
+// qKey identifies a cached value.
 type qKey struct {
-	kind   byte // 't' or 'z'
+	kind   byte // 't' or 'z' (quantiles), 'g' (LnGamma), 'l' (Ln)
 	p, df  string
 	places int32
 }
 
-// qCache keeps the quantiles computed in this process (p, df and places
-// as given), at most qCacheCap of them; when full it starts afresh. A
-// cached value is the one computed: the results do not depend on it.
+// qCache keeps the quantiles (and values of LnGamma and Ln that the
+// distribution functions ask for again and again) computed in this
+// process, keyed by the arguments as given, at most qCacheCap of them;
+// when full it starts afresh. A cached value is the one computed: the
+// results do not depend on the cache, only the time does.
 var qCache = struct {
 	mu sync.Mutex
 	m  map[qKey]decimal.Decimal
