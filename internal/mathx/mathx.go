@@ -6,6 +6,13 @@
 // the places asked for, rounded half away from zero, for arguments in the
 // documented ranges; tests check them against published values.
 //
+// The quantiles (TQuantile, NormQuantile) solve their equations in
+// math/big.Float at a precision chosen for the places asked for, and
+// round the result to decimal places only after checking that the guard
+// digits decide the last one (quantile.go). They, and LnGamma, keep their
+// results in a bounded cache of the process (at most 1024 values; a cached
+// value is the computed one, so only the time depends on it).
+//
 // Users must not depend on it: it is internal to github.com/csatkit/csat.
 package mathx
 
