@@ -112,13 +112,33 @@ func (c Confidence) resolve() (z, level decimal.Decimal, err error) {
 // error wrapping [ErrOutOfRange] unless 0 < level < 1. A zero level means
 // 0.95.
 func zFor(level decimal.Decimal) (decimal.Decimal, decimal.Decimal, error) {
+	level, err := checkLevel(level)
+	if err != nil {
+		return decimal.Zero, level, err
+	}
+	return mathx.TwoSidedZ(level, Precision+4), level, nil
+}
+
+// checkLevel returns level (0.95 for zero), and an error wrapping
+// [ErrOutOfRange] unless 0 < level < 1.
+func checkLevel(level decimal.Decimal) (decimal.Decimal, error) {
 	if level.IsZero() {
 		level = decimal.RequireFromString("0.95")
 	}
 	if !level.IsPositive() || !level.LessThan(decimal.NewFromInt(1)) {
-		return decimal.Zero, level, errorf(ErrOutOfRange, "confidence level %s outside (0, 1)", level)
+		return level, errorf(ErrOutOfRange, "confidence level %s outside (0, 1)", level)
 	}
-	return mathx.TwoSidedZ(level, Precision+4), level, nil
+	return level, nil
+}
+
+// level returns the level of c as resolve does, without computing the
+// normal quantile of a level (the t interval does not use it).
+func (c Confidence) level() (decimal.Decimal, error) {
+	if c.Z.IsZero() {
+		return checkLevel(c.Level)
+	}
+	_, lv, err := c.resolve()
+	return lv, err
 }
 
 // Wilson returns the Wilson score interval for the proportion p (k
@@ -202,7 +222,7 @@ func DegreeInterval(t Tally, c Confidence) (Interval, error) {
 	if err != nil {
 		return Interval{}, err
 	}
-	_, lv, err := c.resolve()
+	lv, err := c.level()
 	if err != nil {
 		return Interval{}, err
 	}

@@ -6,6 +6,13 @@
 // the places asked for, rounded half away from zero, for arguments in the
 // documented ranges; tests check them against published values.
 //
+// The quantiles (TQuantile, NormQuantile) solve their equations in
+// math/big.Float at a precision chosen for the places asked for, and
+// round the result to decimal places only after checking that the guard
+// digits decide the last one (quantile.go). They, and LnGamma, keep their
+// results in a bounded cache of the process (at most 1024 values; a cached
+// value is the computed one, so only the time depends on it).
+//
 // Users must not depend on it: it is internal to github.com/csatkit/csat.
 package mathx
 
@@ -97,69 +104,24 @@ func NormCDF(x decimal.Decimal, places int32) decimal.Decimal {
 	return half.Add(NormPDF(x, wp).Mul(sum)).Round(places)
 }
 
-// Coefficients of Acklam's rational approximation of the normal quantile
-// (relative error below 1.2×10⁻⁹), used only as the starting point of
-// Newton's method.
-var (
-	ackA = decs("-39.69683028665376", "220.9460984245205", "-275.9285104469687", "138.3577518672690", "-30.66479806614716", "2.506628277459239")
-	ackB = decs("-54.47609879822406", "161.5858368580409", "-155.6989798598866", "66.80131188771972", "-13.28068155288572")
-	ackC = decs("-0.007784894002430293", "-0.3223964580411365", "-2.400758277161838", "-2.549732539343734", "4.374664141464968", "2.938163982698783")
-	ackD = decs("0.007784695709041462", "0.3224671290700398", "2.445134137142996", "3.754408661907416")
-	pLow = decimal.RequireFromString("0.02425")
-)
-
-func decs(ss ...string) []decimal.Decimal {
-	out := make([]decimal.Decimal, len(ss))
-	for i, s := range ss {
-		out[i] = decimal.RequireFromString(s)
-	}
-	return out
-}
-
-// horner evaluates c[0]x^(n−1) + … + c[n−1].
-func horner(c []decimal.Decimal, x decimal.Decimal, wp int32) decimal.Decimal {
-	acc := decimal.Zero
-	for _, k := range c {
-		acc = acc.Mul(x).Add(k).Round(wp)
-	}
-	return acc
-}
-
-// acklam returns Acklam's approximation of the normal quantile of p.
-func acklam(p decimal.Decimal, wp int32) decimal.Decimal {
-	if p.GreaterThan(one.Sub(pLow)) {
-		return acklam(one.Sub(p), wp).Neg()
-	}
-	if p.LessThan(pLow) {
-		q := Sqrt(Ln(p, wp).Mul(decimal.NewFromInt(-2)), wp)
-		// c-polynomial over d-polynomial with trailing 1: (((d1 q + d2) q + d3) q + d4) q + 1
-		den := horner(append(append([]decimal.Decimal{}, ackD...), one), q, wp)
-		return horner(ackC, q, wp).DivRound(den, wp)
-	}
-	q := p.Sub(half)
-	r := q.Mul(q)
-	den := horner(append(append([]decimal.Decimal{}, ackB...), one), r, wp)
-	return horner(ackA, r, wp).Mul(q).DivRound(den, wp)
-}
-
 // NormQuantile returns z with Φ(z) = p, for 0 < p < 1, to places decimal
-// places: Acklam's approximation refined by Newton's method. p outside
-// (0, 1) returns 0.
+// places, correct to the last place (rounded half away from zero); p
+// outside (0, 1) returns 0. It solves the equation by Newton's method in
+// binary floating point (see quantile.go) from Acklam's approximation,
+// and keeps its results in the bounded cache of TQuantile.
 func NormQuantile(p decimal.Decimal, places int32) decimal.Decimal {
 	if p.Sign() <= 0 || !p.LessThan(one) {
 		return decimal.Zero
 	}
-	wp := places + 6
-	z := acklam(p, wp)
-	tol := decimal.New(1, -(places + 3))
-	for range 50 {
-		step := NormCDF(z, wp).Sub(p).DivRound(NormPDF(z, wp), wp)
-		z = z.Sub(step)
-		if step.Abs().LessThan(tol) {
-			break
-		}
+	if p.LessThan(half) {
+		return NormQuantile(one.Sub(p), places).Neg()
 	}
-	return z.Round(places)
+	if p.Equal(half) {
+		return decimal.New(0, -places)
+	}
+	return cachedQuantile(qKey{'z', p.String(), "", places}, func() decimal.Decimal {
+		return normQuantile(p, places)
+	})
 }
 
 // TwoSidedZ returns the two-sided normal quantile of a confidence level
