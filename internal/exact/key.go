@@ -88,7 +88,7 @@ func KeyOf(num, den decimal.Decimal) Key {
 	e := int64(num.Exponent()) - int64(den.Exponent())
 	readNum(n, num, e)
 	readDen(d, den, min(e, 0))
-	return Key{bn: n, bd: d, s: int8(n.Sign())}
+	return Key{bn: n, bd: d, s: sign8(n.Sign())}
 }
 
 // Of returns the key of num/den; den must be positive.
@@ -99,7 +99,7 @@ func (ks *Keys) Of(num, den decimal.Decimal) Key {
 	n := ks.next()
 	e := int64(num.Exponent()) - int64(den.Exponent())
 	readNum(n, num, e)
-	k := Key{bn: n, bd: ks.den(den, min(e, 0)), s: int8(n.Sign())}
+	k := Key{bn: n, bd: ks.den(den, min(e, 0)), s: sign8(n.Sign())}
 	ks.prefix(&k)
 	return k
 }
@@ -201,7 +201,7 @@ func SmallKey(num, den decimal.Decimal) (Key, bool) {
 	default:
 		ok = true
 	}
-	return Key{n: n, d: d, s: int8(cmp.Compare(n, 0))}, ok
+	return Key{n: n, d: d, s: sign8(cmp.Compare(n, 0))}, ok
 }
 
 // scale returns v·10^e (e > 0) and whether it fits in int64.
@@ -221,9 +221,20 @@ func scale(v, e int64) (int64, bool) {
 
 func uabs(v int64) uint64 {
 	if v < 0 {
-		return -uint64(v)
+		return uint64(-(v + 1)) + 1 //nolint:gosec // -(v+1) ≥ 0; also right for math.MinInt64
 	}
 	return uint64(v)
+}
+
+// sign8 returns the sign s (−1, 0 or +1) as an int8.
+func sign8(s int) int8 {
+	switch {
+	case s < 0:
+		return -1
+	case s > 0:
+		return 1
+	}
+	return 0
 }
 
 // RatKey returns the key of q without allocating: it refers to q's
@@ -233,15 +244,15 @@ func RatKey(q *big.Rat) Key {
 	n := q.Num()
 	if q.IsInt() {
 		if n.IsInt64() {
-			return Key{n: n.Int64(), d: 1, s: int8(n.Sign())}
+			return Key{n: n.Int64(), d: 1, s: sign8(n.Sign())}
 		}
-		return Key{bn: n, bd: intOne, s: int8(n.Sign())}
+		return Key{bn: n, bd: intOne, s: sign8(n.Sign())}
 	}
 	d := q.Denom()
 	if n.IsInt64() && d.IsInt64() {
-		return Key{n: n.Int64(), d: d.Int64(), s: int8(n.Sign())}
+		return Key{n: n.Int64(), d: d.Int64(), s: sign8(n.Sign())}
 	}
-	return Key{bn: n, bd: d, s: int8(n.Sign())}
+	return Key{bn: n, bd: d, s: sign8(n.Sign())}
 }
 
 // Sign returns −1, 0 or +1, the sign of k.
@@ -406,7 +417,7 @@ func (s *Sum) Rat() *big.Rat {
 // that it does not allocate for integers of up to 128 bits. Its zero
 // value is ready; it is not safe for concurrent use.
 type Reducer struct {
-	a, b, r, q, g, n, d big.Int
+	a, b, r, g, n, d big.Int
 }
 
 // Reduce returns n/d in lowest terms (d > 0), and whether it was already
