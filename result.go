@@ -422,7 +422,8 @@ func (r Result) Rat() *big.Rat { return exact.Quo(r.num.Rat(), r.Den().Rat()) }
 
 // Cmp compares the exact values of r and u: −1, 0 or +1. It does not
 // allocate when both fractions Num/Den fit in 64 bits, nor when the
-// signs differ.
+// signs differ; beyond, only the copies of the big numerators and
+// denominators do.
 func (r Result) Cmp(u Result) int {
 	x, okx := exact.SmallKey(r.num, r.Den())
 	y, oky := exact.SmallKey(u.num, u.Den())
@@ -432,15 +433,9 @@ func (r Result) Cmp(u Result) int {
 	if s, t := r.num.Sign(), u.num.Sign(); s != t || s == 0 {
 		return cmp.Compare(s, t)
 	}
-	if !okx {
-		x = exact.KeyOf(r.num, r.Den())
-	}
-	if !oky {
-		y = exact.KeyOf(u.num, u.Den())
-	}
 	c := comparers.Get().(*exact.Comparer)
 	defer comparers.Put(c)
-	return c.Cmp(x, y)
+	return c.CmpFrac(r.num, r.Den(), u.num, u.Den())
 }
 
 // comparers holds the scratch space of [Result.Cmp] for fractions beyond

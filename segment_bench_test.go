@@ -97,10 +97,15 @@ func BenchmarkSummarize(b *testing.B) {
 }
 
 // BenchmarkResultCmp compares two exact values: decimals, small
-// fractions, and fractions beyond 64 bits.
+// fractions, and fractions beyond 64 bits (CLVs over 12 periods).
 func BenchmarkResultCmp(b *testing.B) {
-	big1, _ := CLV([]decimal.Decimal{dec("123.45"), dec("99.99"), dec("250.01")}, dec("0.01"))
-	big2, _ := CLV([]decimal.Decimal{dec("123.45"), dec("99.99"), dec("250.02")}, dec("0.01"))
+	ms := make([]decimal.Decimal, 12)
+	for i := range ms {
+		ms[i] = decimal.New(int64(10000+i), -2)
+	}
+	big1, _ := CLV(ms, dec("0.01"))
+	ms[11] = dec("100.12")
+	big2, _ := CLV(ms, dec("0.01"))
 	q1, _ := Quotient("", Points, dec("190"), dec("250"))
 	q2, _ := Quotient("", Points, dec("2"), dec("3"))
 	for _, c := range []struct {

@@ -77,20 +77,6 @@ func (ks *Keys) next() *big.Int {
 	return p
 }
 
-// KeyOf returns the key of num/den, for one comparison; den must be
-// positive. Keys read to be compared many times are better read by
-// [Keys.Of].
-func KeyOf(num, den decimal.Decimal) Key {
-	if k, ok := SmallKey(num, den); ok {
-		return k
-	}
-	n, d := new(big.Int), new(big.Int)
-	e := int64(num.Exponent()) - int64(den.Exponent())
-	readNum(n, num, e)
-	readDen(d, den, min(e, 0))
-	return Key{bn: n, bd: d, s: sign8(n.Sign())}
-}
-
 // Of returns the key of num/den; den must be positive.
 func (ks *Keys) Of(num, den decimal.Decimal) Key {
 	if k, ok := SmallKey(num, den); ok {
@@ -331,6 +317,35 @@ func (c *Comparer) Cmp(x, y Key) int {
 	c.l.Mul(xn, yd)
 	c.r.Mul(yn, xd)
 	return c.l.Cmp(&c.r)
+}
+
+// CmpFrac compares xn/xd with yn/yd (denominators positive) exactly:
+// −1, 0 or +1. The big integers of fractions beyond 64 bits are read into
+// c's scratch space, so that only decimal's copies of the coefficients
+// allocate.
+func (c *Comparer) CmpFrac(xn, xd, yn, yd decimal.Decimal) int {
+	x, okx := SmallKey(xn, xd)
+	y, oky := SmallKey(yn, yd)
+	if !okx {
+		x = c.read(&c.xn, &c.xd, xn, xd)
+	}
+	if !oky {
+		y = c.read(&c.yn, &c.yd, yn, yd)
+	}
+	return c.Cmp(x, y)
+}
+
+// read returns the key of num/den held in n and d.
+func (c *Comparer) read(n, d *big.Int, num, den decimal.Decimal) Key {
+	n.Set(num.Coefficient())
+	d.Set(den.Coefficient())
+	switch e := int64(num.Exponent()) - int64(den.Exponent()); {
+	case e > 0:
+		n.Mul(n, pow10(e))
+	case e < 0:
+		d.Mul(d, pow10(-e))
+	}
+	return Key{bn: n, bd: d, s: sign8(n.Sign())}
 }
 
 // A Sum adds keys exactly over a common denominator: the least common

@@ -65,8 +65,9 @@ func genFrac(t *rapid.T, label string, near *big.Rat) (decimal.Decimal, decimal.
 	return num, den, new(big.Rat).Quo(num.Rat(), den.Rat())
 }
 
-// TestKeyCmp: keys, read by KeyOf, by Keys (with their leading bits and
-// shared denominators) and from big.Rat, compare exactly as big.Rat does.
+// TestKeyCmp: fractions compared by CmpFrac, and keys read by Keys (with
+// their leading bits and shared denominators) and from big.Rat, compare
+// exactly as big.Rat does.
 func TestKeyCmp(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		xn, xd, x := genFrac(t, "x", nil)
@@ -74,8 +75,10 @@ func TestKeyCmp(t *testing.T) {
 		want := x.Cmp(y)
 		var ks Keys
 		var c Comparer
+		if got := c.CmpFrac(xn, xd, yn, yd); got != want {
+			t.Fatalf("CmpFrac(%s, %s) = %d, want %d", x.RatString(), y.RatString(), got, want)
+		}
 		keys := map[string][2]Key{
-			"KeyOf":   {KeyOf(xn, xd), KeyOf(yn, yd)},
 			"Keys.Of": {ks.Of(xn, xd), ks.Of(yn, yd)},
 			"RatKey":  {RatKey(x), RatKey(y)},
 			"OfRat":   {ks.OfRat(x), ks.OfRat(y)},
@@ -236,8 +239,8 @@ func TestKeyAllocs(t *testing.T) {
 	big2, _ := new(big.Int).SetString("987654321098765432109876543", 10)
 	x := ks.Of(decimal.NewFromBigInt(big1, 0), decimal.NewFromBigInt(big2, 0))
 	y := ks.Of(decimal.NewFromBigInt(big1, -1), decimal.NewFromBigInt(big2, 0))
-	sx := KeyOf(decimal.New(12345, -2), decimal.New(3, 0))
-	sy := KeyOf(decimal.New(-7, 0), decimal.New(1, 0))
+	sx := ks.Of(decimal.New(12345, -2), decimal.New(3, 0))
+	sy := ks.Of(decimal.New(-7, 0), decimal.New(1, 0))
 	var c Comparer
 	var s, o Sum
 	var rd Reducer
