@@ -2,6 +2,7 @@ package csat
 
 import (
 	"math/big"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -269,7 +270,7 @@ func (s ABC) Segment(values []CustomerValue) ([]Assignment, error) {
 		return nil, err
 	}
 	var total exact.Sum
-	rs := rankByValue(values, &total)
+	rs, ws := rankByValue(values, &total)
 	for _, r := range rs {
 		if r.kind != rs[0].kind {
 			return nil, &Error{Part: "customer", Name: r.id, Err: errorf(ErrKindMismatch, "abc: value of kind %s among values of kind %s", r.kind, rs[0].kind)}
@@ -278,16 +279,15 @@ func (s ABC) Segment(values []CustomerValue) ([]Assignment, error) {
 	out := make([]Assignment, len(rs))
 	var sh *shares
 	if total.Num().Sign() > 0 {
-		sh = newShares(&total, ta, tb, rs)
+		sh = newShares(&total, ta, tb, rs, ws)
 	}
 	for i, r := range rs {
-		v := values[r.i]
-		a := Assignment{ID: v.ID, Value: v.Value, Rank: i + 1, Class: ClassC}
+		a := Assignment{ID: r.id, Value: values[r.i].Value, Rank: i + 1, Class: ClassC}
 		if sh != nil {
-			a.ShareBefore = sh.next(len(v.ID))
+			a.ShareBefore = sh.next(len(r.id))
 			if r.key.Sign() > 0 {
 				a.Class = sh.class()
-				sh.before.Add(r.key)
+				sh.add(r)
 			}
 		}
 		out[i] = a
@@ -307,14 +307,27 @@ type rankedValue struct {
 // rankByValue returns the customers by exact value, highest first, ties
 // by id in byte order (ids are distinct, so the order is total), and adds
 // the positive values to total. Each value is read once; comparing two
-// of them then allocates nothing.
-func rankByValue(values []CustomerValue, total *exact.Sum) []rankedValue {
+// of them then allocates nothing. When the total over the common
+// denominator fits in 128 bits, ws holds each positive value over it
+// (values[i]'s in ws[i]), so that summing in rank order reads a small
+// array rather than the values' big integers all over memory.
+func rankByValue(values []CustomerValue, total *exact.Sum) (rs []rankedValue, ws [][2]uint64) {
 	var ks exact.Keys
-	rs := make([]rankedValue, len(values))
-	for i, v := range values {
+	rs = make([]rankedValue, len(values))
+	for i := range values {
+		v := &values[i] // not a copy of the whole result
 		rs[i] = rankedValue{key: v.Value.key(&ks), id: v.ID, i: i, kind: v.Value.kind}
 		if rs[i].key.Sign() > 0 {
 			total.Add(rs[i].key) // in the order read, the keys' order in memory
+		}
+	}
+	if _, _, ok := exact.Words128(total.Num()); ok {
+		ws = make([][2]uint64, len(values))
+		var w big.Int
+		for i, r := range rs {
+			if r.key.Sign() > 0 {
+				ws[i][0], ws[i][1], _ = exact.Words128(total.Scaled(r.key, &w))
+			}
 		}
 	}
 	var c exact.Comparer
@@ -324,7 +337,7 @@ func rankByValue(values []CustomerValue, total *exact.Sum) []rankedValue {
 		}
 		return strings.Compare(x.id, y.id)
 	})
-	return rs
+	return rs, ws
 }
 
 // shares computes the share before each customer of [ABC.Segment] in rank
@@ -333,7 +346,12 @@ func rankByValue(values []CustomerValue, total *exact.Sum) []rankedValue {
 // so that a customer costs one exact sum, one reduction and the decimals
 // of its share.
 type shares struct {
+	// B is before.Num(), or when ws is not nil (every value fits in 128
+	// bits over the common denominator) bw, summed in bh·2⁶⁴+bl.
 	before exact.Sum
+	ws     [][2]uint64
+	bh, bl uint64
+	bw     big.Int
 	t      *big.Int
 	tDec   decimal.Decimal // T as a decimal, the denominator of shares already in lowest terms
 	a, b   threshold
@@ -350,8 +368,8 @@ type shares struct {
 // shareLabel prefixes a customer's id in the label of its share before.
 const shareLabel = "share before "
 
-func newShares(total *exact.Sum, ta, tb decimal.Decimal, rs []rankedValue) *shares {
-	sh := &shares{t: total.Num(), tDec: decimal.NewFromBigInt(total.Num(), 0)}
+func newShares(total *exact.Sum, ta, tb decimal.Decimal, rs []rankedValue, ws [][2]uint64) *shares {
+	sh := &shares{t: total.Num(), tDec: decimal.NewFromBigInt(total.Num(), 0), ws: ws}
 	sh.before.Over(total.Den())
 	sh.a.set(ta, sh.t)
 	sh.b.set(tb, sh.t)
@@ -377,7 +395,7 @@ func newShares(total *exact.Sum, ta, tb decimal.Decimal, rs []rankedValue) *shar
 func (sh *shares) next(n int) Result {
 	label := sh.labels[sh.off : sh.off+len(shareLabel)+n]
 	sh.off += len(label)
-	num, den, lowest := sh.red.Reduce(sh.before.Num(), sh.t)
+	num, den, lowest := sh.red.Reduce(sh.sum(), sh.t)
 	var d *decimal.Decimal
 	if lowest {
 		d = &sh.tDec
@@ -385,10 +403,32 @@ func (sh *shares) next(n int) Result {
 	return fracResult(label, Fraction, num, den, d, &sh.fs).withFormula(sh.formula)
 }
 
+// sum returns B.
+func (sh *shares) sum() *big.Int {
+	if sh.ws != nil {
+		return &sh.bw
+	}
+	return sh.before.Num()
+}
+
+// add adds the value of r (positive) to B.
+func (sh *shares) add(r rankedValue) {
+	if sh.ws == nil {
+		sh.before.Add(r.key)
+		return
+	}
+	// B ≤ T < 2¹²⁸: no carry out.
+	var c uint64
+	w := sh.ws[r.i]
+	sh.bl, c = bits.Add64(sh.bl, w[1], 0)
+	sh.bh, _ = bits.Add64(sh.bh, w[0], c)
+	exact.SetWords128(&sh.bw, sh.bh, sh.bl)
+}
+
 // class returns the class of a customer of positive value whose share
 // before is B/T: A below threshold A, B below threshold B, else C.
 func (sh *shares) class() string {
-	switch b := sh.before.Num(); {
+	switch b := sh.sum(); {
 	case sh.a.above(b, &sh.x):
 		return ClassA
 	case sh.b.above(b, &sh.x):

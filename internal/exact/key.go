@@ -138,11 +138,10 @@ func (ks *Keys) prefix(k *Key) {
 	}
 }
 
+// readNum sets n to num's coefficient times 10^e when e > 0. Decimal's
 // Coefficient returns a fresh copy: readNum and readDen take it over
 // whole (rather than copying it again with Set), which costs one
 // allocation, not two; nothing else refers to it.
-
-// readNum sets n to num's coefficient times 10^e when e > 0.
 func readNum(n *big.Int, num decimal.Decimal, e int64) {
 	*n = *num.Coefficient()
 	if e > 0 {
@@ -350,15 +349,22 @@ func (c *Comparer) read(n, d *big.Int, num, den decimal.Decimal) Key {
 
 // A Sum adds keys exactly over a common denominator: the least common
 // multiple of the denominators added, so that adding a value whose
-// denominator divides it costs a division, a product and a sum, with no
-// reduction (and only the sum when its denominator is the one of the
-// value added before). Its zero value is the empty sum 0; it is not safe
-// for concurrent use.
+// denominator divides it costs a product and a sum, with no reduction.
+// The quotients of the common denominator by the denominators of the big
+// keys last added are kept, for values computed alike (the CLVs of one
+// discount rate), which share a few denominators ([Keys]). Its zero value
+// is the empty sum 0; it is not safe for concurrent use.
 type Sum struct {
 	s, l       big.Int // the sum is s/l; l is 0 until the first value
 	n, d, q, r big.Int // scratch
-	// last is the denominator of the big key added last, and q = l/last.
-	last *big.Int
+	quos       [16]quoEntry
+	qi         int
+}
+
+// A quoEntry is q = l/d for the denominator d of a big key.
+type quoEntry struct {
+	d *big.Int
+	q big.Int
 }
 
 // Over makes s the empty sum over the common denominator l (l > 0): a
@@ -367,7 +373,14 @@ type Sum struct {
 func (s *Sum) Over(l *big.Int) {
 	s.s.SetInt64(0)
 	s.l.Set(l)
-	s.last = nil
+	s.forget()
+}
+
+// forget empties the quotients kept, when l changes.
+func (s *Sum) forget() {
+	for i := range s.quos {
+		s.quos[i].d = nil
+	}
 }
 
 // Add adds k to s.
@@ -378,38 +391,71 @@ func (s *Sum) Add(k Key) {
 		s.l.Set(d)
 		return
 	}
-	if d != s.last {
-		s.quo(d)
-		s.last = nil
-		if k.bn != nil {
-			s.last = d
-		}
-	}
-	if s.q.IsUint64() && s.q.Uint64() == 1 {
+	q := s.quo(d, k.bn != nil)
+	if q.IsUint64() && q.Uint64() == 1 {
 		s.s.Add(&s.s, n)
 		return
 	}
-	s.r.Mul(n, &s.q)
+	s.r.Mul(n, q)
 	s.s.Add(&s.s, &s.r)
 }
 
-// quo sets q to l/d, growing l (and the sum with it) to lcm(l, d) first
-// when d does not divide it.
-func (s *Sum) quo(d *big.Int) {
-	if d.Cmp(&s.l) == 0 {
-		s.q.SetInt64(1)
-		return
+// quo returns l/d, growing l (and the sum with it) to lcm(l, d) first
+// when d does not divide it. When kept is true, d is a big key's
+// denominator, never modified, whose quotient is kept.
+func (s *Sum) quo(d *big.Int, kept bool) *big.Int {
+	if kept {
+		for i := range s.quos {
+			if s.quos[i].d == d {
+				return &s.quos[i].q
+			}
+		}
 	}
 	s.q.QuoRem(&s.l, d, &s.r)
-	if s.r.Sign() == 0 {
-		return
+	if s.r.Sign() != 0 {
+		// l ← lcm(l, d) = l·(d/gcd(l, d))
+		g := new(big.Int).GCD(nil, nil, &s.l, d)
+		s.r.QuoRem(d, g, &s.q) // r = d/g (q is scratch)
+		s.s.Mul(&s.s, &s.r)
+		s.l.Mul(&s.l, &s.r)
+		s.q.QuoRem(&s.l, d, &s.r)
+		s.forget()
 	}
-	// l ← lcm(l, d) = l·(d/gcd(l, d))
-	g := new(big.Int).GCD(nil, nil, &s.l, d)
-	s.r.QuoRem(d, g, &s.q) // r = d/g (q is scratch)
-	s.s.Mul(&s.s, &s.r)
-	s.l.Mul(&s.l, &s.r)
-	s.q.QuoRem(&s.l, d, &s.r)
+	if !kept {
+		return &s.q
+	}
+	e := &s.quos[s.qi]
+	s.qi = (s.qi + 1) % len(s.quos)
+	e.d = d
+	return e.q.Set(&s.q)
+}
+
+// Scaled sets z to k's numerator over the common denominator, k·l, and
+// returns it; k's denominator must divide l (k was added to s).
+func (s *Sum) Scaled(k Key, z *big.Int) *big.Int {
+	n, d := k.parts(&s.n, &s.d)
+	return z.Mul(n, s.quo(d, k.bn != nil))
+}
+
+// Words128 returns the high and low 64 bits of |x| and whether |x| < 2¹²⁸.
+func Words128(x *big.Int) (hi, lo uint64, ok bool) {
+	if x.BitLen() > 128 {
+		return 0, 0, false
+	}
+	hi, lo = words128(x)
+	return hi, lo, true
+}
+
+// SetWords128 sets z to hi·2⁶⁴ + lo and returns z.
+func SetWords128(z *big.Int, hi, lo uint64) *big.Int {
+	w := z.Bits()[:0]
+	for lo != 0 || hi != 0 {
+		w = append(w, big.Word(lo))
+		for range bits.UintSize / 32 { // shift a word out, 32 bits at a time
+			hi, lo = hi>>32, lo>>32|hi<<32
+		}
+	}
+	return z.SetBits(w)
 }
 
 // Num returns the numerator of the sum over [Sum.Den]; the caller must

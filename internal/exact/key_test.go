@@ -136,16 +136,20 @@ func pow2(e int64) *big.Rat {
 // their denominators, and Over keeps a common denominator.
 func TestSum(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		n := rapid.IntRange(0, 12).Draw(t, "n")
+		n := rapid.IntRange(0, 40).Draw(t, "n")
 		var ks Keys
 		var s Sum
 		want := new(big.Rat)
 		keys := make([]Key, n)
 		for i := range keys {
 			num, den, v := genFrac(t, "v", nil)
-			if rapid.Bool().Draw(t, "small") {
+			switch rapid.IntRange(0, 2).Draw(t, "form") {
+			case 0:
 				num = decimal.New(rapid.Int64Range(-1e6, 1e6).Draw(t, "small num"), rapid.Int32Range(-4, 2).Draw(t, "small exp"))
 				den = decimal.New(rapid.Int64Range(1, 1e3).Draw(t, "small den"), 0)
+				v = new(big.Rat).Quo(num.Rat(), den.Rat())
+			case 1: // one of 20 big denominators, more than the quotients kept
+				den = decimal.NewFromBigInt(new(big.Int).Exp(big.NewInt(rapid.Int64Range(2, 21).Draw(t, "base")), big.NewInt(30), nil), 0)
 				v = new(big.Rat).Quo(num.Rat(), den.Rat())
 			}
 			keys[i] = ks.Of(num, den)
@@ -172,6 +176,30 @@ func TestSum(t *testing.T) {
 		}
 		if o.Rat().Cmp(want) != 0 {
 			t.Fatalf("sum over %s: %s, want %s", s.Den(), o.Rat().RatString(), want.RatString())
+		}
+		var z big.Int
+		for _, k := range keys {
+			if got, w := s.Scaled(k, &z), new(big.Rat).Mul(k.Rat(), new(big.Rat).SetInt(s.Den())); !w.IsInt() || got.Cmp(w.Num()) != 0 {
+				t.Fatalf("%s scaled by %s: %s, want %s", k.Rat().RatString(), s.Den(), got, w.RatString())
+			}
+		}
+	})
+}
+
+// TestWords128: a big integer below 2¹²⁸ goes to words and back.
+func TestWords128(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		x := new(big.Int).Abs(genBigInt(t, "x", 40))
+		hi, lo, ok := Words128(x)
+		if ok != (x.BitLen() <= 128) {
+			t.Fatalf("Words128(%s): ok %t", x, ok)
+		}
+		if !ok {
+			return
+		}
+		z := big.NewInt(rapid.Int64().Draw(t, "old z"))
+		if SetWords128(z, hi, lo).Cmp(x) != 0 {
+			t.Fatalf("SetWords128(Words128(%s)) = %s", x, z)
 		}
 	})
 }
