@@ -1,6 +1,7 @@
 package csat
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/csatkit/csat/internal/enum"
 	"github.com/csatkit/csat/internal/errs"
@@ -209,6 +211,44 @@ func FromRat(label string, kind Kind, q *big.Rat) (Result, error) {
 	return quotient(label, kind, n, d), nil
 }
 
+// tenPrecision is 10^Precision. Never modified.
+var tenPrecision = new(big.Int).Exp(big.NewInt(10), big.NewInt(Precision), nil)
+
+// fracScratch is the scratch space of fracResult.
+type fracScratch struct{ a, q, r big.Int }
+
+// fracResult returns what FromRat returns for the fraction n/d in lowest
+// terms (d > 0), decimal for decimal (the value to Precision places,
+// rounded half away from zero, exponent −Precision), computing in s's
+// scratch space. den, when not nil, is d as a decimal, to share.
+func fracResult(label string, kind Kind, n, d *big.Int, den *decimal.Decimal, s *fracScratch) Result {
+	r := Result{label: label, kind: kind, num: decimal.NewFromBigInt(n, 0)}
+	switch {
+	case den != nil:
+		r.den = *den
+	case d.IsInt64() && d.Int64() == 1:
+		r.den = one
+	default:
+		r.den = decimal.NewFromBigInt(d, 0)
+	}
+	if d.IsInt64() && d.Int64() == 1 {
+		r.value = r.num
+		return r
+	}
+	s.a.Mul(n, tenPrecision)
+	s.q.QuoRem(&s.a, d, &s.r) // truncated, as decimal's QuoRem
+	if s.r.Sign() != 0 {
+		r.inexact = true
+		// Half away from zero: up when 2·|remainder| ≥ d.
+		if s.r.Lsh(s.r.Abs(&s.r), 1).Cmp(d) >= 0 {
+			s.r.SetInt64(int64(n.Sign()))
+			s.q.Add(&s.q, &s.r)
+		}
+	}
+	r.value = decimal.NewFromBigInt(&s.q, -Precision)
+	return r
+}
+
 // Approx returns a value that cannot be exact (a square root, a normal
 // quantile) computed by the caller to at least [Precision] places: it is
 // rounded half away from zero to Precision places and marked inexact, with
@@ -380,8 +420,31 @@ func (r Result) Den() decimal.Decimal {
 // [Result.Value].
 func (r Result) Rat() *big.Rat { return exact.Quo(r.num.Rat(), r.Den().Rat()) }
 
-// Cmp compares the exact values of r and u: −1, 0 or +1.
-func (r Result) Cmp(u Result) int { return r.Rat().Cmp(u.Rat()) }
+// Cmp compares the exact values of r and u: −1, 0 or +1. It does not
+// allocate when both fractions Num/Den fit in 64 bits, nor when the
+// signs differ; beyond, only the copies of the big numerators and
+// denominators do.
+func (r Result) Cmp(u Result) int {
+	x, okx := exact.SmallKey(r.num, r.Den())
+	y, oky := exact.SmallKey(u.num, u.Den())
+	if okx && oky {
+		return exact.CmpSmall(x, y)
+	}
+	if s, t := r.num.Sign(), u.num.Sign(); s != t || s == 0 {
+		return cmp.Compare(s, t)
+	}
+	c := comparers.Get().(*exact.Comparer)
+	defer comparers.Put(c)
+	return c.CmpFrac(r.num, r.Den(), u.num, u.Den())
+}
+
+// comparers holds the scratch space of [Result.Cmp] for fractions beyond
+// 64 bits.
+var comparers = sync.Pool{New: func() any { return new(exact.Comparer) }}
+
+// key returns the exact value Num/Den of r, read once for sorting and
+// summing, its big integers (if any) from ks.
+func (r Result) key(ks *exact.Keys) exact.Key { return ks.Of(r.num, r.Den()) }
 
 // Exact reports whether [Result.Value] is exactly Num/Den. It is false
 // for a rounded quotient and for an [Approx] value.

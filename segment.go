@@ -1,8 +1,8 @@
 package csat
 
 import (
-	"cmp"
 	"math/big"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -269,44 +269,202 @@ func (s ABC) Segment(values []CustomerValue) ([]Assignment, error) {
 	if err := CheckIDs(values); err != nil {
 		return nil, err
 	}
-	vs := slices.Clone(values)
-	slices.SortFunc(vs, func(x, y CustomerValue) int {
-		return cmp.Or(y.Value.Cmp(x.Value), strings.Compare(x.ID, y.ID))
-	})
-	total := new(big.Rat)
-	for _, v := range vs {
-		if v.Value.kind != vs[0].Value.kind {
-			return nil, &Error{Part: "customer", Name: v.ID, Err: errorf(ErrKindMismatch, "abc: value of kind %s among values of kind %s", v.Value.kind, vs[0].Value.kind)}
-		}
-		if q := v.Value.Rat(); q.Sign() > 0 {
-			total.Add(total, q)
+	var total exact.Sum
+	rs, ws := rankByValue(values, &total)
+	for _, r := range rs {
+		if r.kind != rs[0].kind {
+			return nil, &Error{Part: "customer", Name: r.id, Err: errorf(ErrKindMismatch, "abc: value of kind %s among values of kind %s", r.kind, rs[0].kind)}
 		}
 	}
-	out := make([]Assignment, len(vs))
-	before := new(big.Rat)
-	for i, v := range vs {
-		a := Assignment{ID: v.ID, Value: v.Value, Rank: i + 1, Class: ClassC}
-		if total.Sign() > 0 {
-			share := exact.Quo(before, total)
-			if a.ShareBefore, err = FromRat("share before "+v.ID, Fraction, share); err != nil {
-				return nil, err
+	out := make([]Assignment, len(rs))
+	var sh *shares
+	if total.Num().Sign() > 0 {
+		sh = newShares(&total, ta, tb, rs, ws)
+	}
+	for i, r := range rs {
+		a := Assignment{ID: r.id, Value: values[r.i].Value, Rank: i + 1, Class: ClassC}
+		if sh != nil {
+			a.ShareBefore = sh.next(len(r.id))
+			if r.key.Sign() > 0 {
+				a.Class = sh.class()
+				sh.add(r)
 			}
-			bn, tn := decimalOf(before), decimalOf(total)
-			a.ShareBefore = a.ShareBefore.WithFormula(func() string { return bn + " / " + tn })
-		}
-		if q := v.Value.Rat(); q.Sign() > 0 {
-			share := a.ShareBefore.Rat()
-			switch {
-			case share.Cmp(ta.Rat()) < 0:
-				a.Class = ClassA
-			case share.Cmp(tb.Rat()) < 0:
-				a.Class = ClassB
-			}
-			before.Add(before, q)
 		}
 		out[i] = a
 	}
 	return out, nil
+}
+
+// A rankedValue is a customer of [ABC.Segment] with its exact value read
+// once (values[i] is the customer).
+type rankedValue struct {
+	key  exact.Key
+	id   string
+	i    int
+	kind Kind
+}
+
+// rankByValue returns the customers by exact value, highest first, ties
+// by id in byte order (ids are distinct, so the order is total), and adds
+// the positive values to total. Each value is read once; comparing two
+// of them then allocates nothing. When the total over the common
+// denominator fits in 128 bits, ws holds each positive value over it
+// (values[i]'s in ws[i]), so that summing in rank order reads a small
+// array rather than the values' big integers all over memory.
+func rankByValue(values []CustomerValue, total *exact.Sum) (rs []rankedValue, ws [][2]uint64) {
+	var ks exact.Keys
+	rs = make([]rankedValue, len(values))
+	for i := range values {
+		v := &values[i] // not a copy of the whole result
+		rs[i] = rankedValue{key: v.Value.key(&ks), id: v.ID, i: i, kind: v.Value.kind}
+		if rs[i].key.Sign() > 0 {
+			total.Add(rs[i].key) // in the order read, the keys' order in memory
+		}
+	}
+	if _, _, ok := exact.Words128(total.Num()); ok {
+		ws = make([][2]uint64, len(values))
+		var w big.Int
+		for i, r := range rs {
+			if r.key.Sign() > 0 {
+				ws[i][0], ws[i][1], _ = exact.Words128(total.Scaled(r.key, &w))
+			}
+		}
+	}
+	var c exact.Comparer
+	slices.SortFunc(rs, func(x, y rankedValue) int {
+		if o := c.Cmp(y.key, x.key); o != 0 {
+			return o
+		}
+		return strings.Compare(x.id, y.id)
+	})
+	return rs, ws
+}
+
+// shares computes the share before each customer of [ABC.Segment] in rank
+// order, B/T: T is the total positive value and B the value of those
+// ranked before, both over the common denominator of the positive values,
+// so that a customer costs one exact sum, one reduction and the decimals
+// of its share.
+type shares struct {
+	// B is before.Num(), or when ws is not nil (every value fits in 128
+	// bits over the common denominator) bw, summed in bh·2⁶⁴+bl.
+	before exact.Sum
+	ws     [][2]uint64
+	bh, bl uint64
+	bw     big.Int
+	t      *big.Int
+	tDec   decimal.Decimal // T as a decimal, the denominator of shares already in lowest terms
+	a, b   threshold
+	// labels holds the label of each share in rank order, one after
+	// another; off is where the next one starts.
+	labels  string
+	off     int
+	formula *shareFormula
+	red     exact.Reducer
+	fs      fracScratch
+	x       big.Int
+}
+
+// shareLabel prefixes a customer's id in the label of its share before.
+const shareLabel = "share before "
+
+func newShares(total *exact.Sum, ta, tb decimal.Decimal, rs []rankedValue, ws [][2]uint64) *shares {
+	sh := &shares{t: total.Num(), tDec: decimal.NewFromBigInt(total.Num(), 0), ws: ws}
+	sh.before.Over(total.Den())
+	sh.a.set(ta, sh.t)
+	sh.b.set(tb, sh.t)
+	t := total.Rat()
+	sh.formula = &shareFormula{total: t, tn: decimalOf(t)}
+	var b strings.Builder
+	size := 0
+	for _, r := range rs {
+		size += len(shareLabel) + len(r.id)
+	}
+	b.Grow(size)
+	for _, r := range rs {
+		b.WriteString(shareLabel)
+		b.WriteString(r.id)
+	}
+	sh.labels = b.String()
+	return sh
+}
+
+// next returns the share before the next customer, whose id is n bytes
+// long: exactly what FromRat of B/T labelled "share before id" gives,
+// printed "before / total".
+func (sh *shares) next(n int) Result {
+	label := sh.labels[sh.off : sh.off+len(shareLabel)+n]
+	sh.off += len(label)
+	num, den, lowest := sh.red.Reduce(sh.sum(), sh.t)
+	var d *decimal.Decimal
+	if lowest {
+		d = &sh.tDec
+	}
+	return fracResult(label, Fraction, num, den, d, &sh.fs).withFormula(sh.formula)
+}
+
+// sum returns B.
+func (sh *shares) sum() *big.Int {
+	if sh.ws != nil {
+		return &sh.bw
+	}
+	return sh.before.Num()
+}
+
+// add adds the value of r (positive) to B.
+func (sh *shares) add(r rankedValue) {
+	if sh.ws == nil {
+		sh.before.Add(r.key)
+		return
+	}
+	// B ≤ T < 2¹²⁸: no carry out.
+	var c uint64
+	w := sh.ws[r.i]
+	sh.bl, c = bits.Add64(sh.bl, w[1], 0)
+	sh.bh, _ = bits.Add64(sh.bh, w[0], c)
+	exact.SetWords128(&sh.bw, sh.bh, sh.bl)
+}
+
+// class returns the class of a customer of positive value whose share
+// before is B/T: A below threshold A, B below threshold B, else C.
+func (sh *shares) class() string {
+	switch b := sh.sum(); {
+	case sh.a.above(b, &sh.x):
+		return ClassA
+	case sh.b.above(b, &sh.x):
+		return ClassB
+	}
+	return ClassC
+}
+
+// A threshold of [ABC] as n/d, with n·T: a share B/T is below it when
+// B·d < n·T.
+type threshold struct {
+	d, nt big.Int
+}
+
+func (th *threshold) set(v decimal.Decimal, t *big.Int) {
+	q := v.Rat()
+	th.d.Set(q.Denom())
+	th.nt.Mul(q.Num(), t)
+}
+
+// above reports whether the threshold is above the share B/T, with x as
+// scratch space.
+func (th *threshold) above(b, x *big.Int) bool {
+	return x.Mul(b, &th.d).Cmp(&th.nt) < 0
+}
+
+// shareFormula prints the formula of a share before, "before / total",
+// the value before being the share times the total: one formula for all
+// the shares of a segmentation, printed only when asked for.
+type shareFormula struct {
+	total *big.Rat
+	tn    string
+}
+
+func (f *shareFormula) text(r *Result, _ lang) string {
+	return decimalOf(exact.Mul(r.Rat(), f.total)) + " / " + f.tn
 }
 
 // decimalOf prints an exact rational for a formula: its decimal digits
@@ -335,37 +493,51 @@ type ClassSummary struct {
 // their exact value and its share. Values of different kinds are
 // [ErrKindMismatch].
 func Summarize(as []Assignment) ([]ClassSummary, error) {
-	var out []ClassSummary
-	sums := map[string]*big.Rat{}
-	total := new(big.Rat)
+	type class struct {
+		name  string
+		count int
+		sum   exact.Sum
+	}
+	var (
+		ks      exact.Keys
+		total   exact.Sum
+		classes []*class // in the order first seen
+	)
+	byName := map[string]*class{}
 	for _, a := range as {
 		if a.Value.kind != as[0].Value.kind {
 			return nil, &Error{Part: "customer", Name: a.ID, Err: errorf(ErrKindMismatch, "summarize: value of kind %s among values of kind %s", a.Value.kind, as[0].Value.kind)}
 		}
-		total.Add(total, a.Value.Rat())
-		if sums[a.Class] == nil {
-			sums[a.Class] = new(big.Rat)
-			out = append(out, ClassSummary{Class: a.Class})
+		k := a.Value.key(&ks)
+		total.Add(k)
+		c := byName[a.Class]
+		if c == nil {
+			c = &class{name: a.Class}
+			byName[a.Class] = c
+			classes = append(classes, c)
 		}
-		sums[a.Class].Add(sums[a.Class], a.Value.Rat())
-		out[slices.IndexFunc(out, func(c ClassSummary) bool { return c.Class == a.Class })].Count++
+		c.sum.Add(k)
+		c.count++
 	}
-	slices.SortStableFunc(out, func(x, y ClassSummary) int { return strings.Compare(x.Class, y.Class) })
-	for i := range out {
-		sum := sums[out[i].Class]
-		v, err := FromRat("class "+out[i].Class+" value", as[0].Value.kind, sum)
+	slices.SortStableFunc(classes, func(x, y *class) int { return strings.Compare(x.name, y.name) })
+	var out []ClassSummary
+	tot := total.Rat()
+	for _, c := range classes {
+		sum := c.sum.Rat()
+		v, err := FromRat("class "+c.name+" value", as[0].Value.kind, sum)
 		if err != nil {
 			return nil, err
 		}
-		out[i].Value = v
-		if total.Sign() > 0 {
-			sh, err := FromRat("class "+out[i].Class+" value share", Fraction, exact.Quo(sum, total))
+		cs := ClassSummary{Class: c.name, Count: c.count, Value: v}
+		if tot.Sign() > 0 {
+			sh, err := FromRat("class "+c.name+" value share", Fraction, exact.Quo(sum, tot))
 			if err != nil {
 				return nil, err
 			}
-			sn, tn := decimalOf(sum), decimalOf(total)
-			out[i].Share = sh.WithFormula(func() string { return sn + " / " + tn })
+			sn, tn := decimalOf(sum), decimalOf(tot)
+			cs.Share = sh.WithFormula(func() string { return sn + " / " + tn })
 		}
+		out = append(out, cs)
 	}
 	return out, nil
 }

@@ -224,17 +224,21 @@ func ratSqrt(r *big.Rat) (*big.Rat, bool) {
 }
 
 // averageRanks returns the ranks 1…n of the values, ties given the mean
-// of the ranks they span.
+// of the ranks they span. The values are read once as sort keys, so that
+// comparing them allocates nothing.
 func averageRanks(vals []*big.Rat) []*big.Rat {
 	order := make([]int, len(vals))
+	keys := make([]exact.Key, len(vals))
+	var ks exact.Keys
 	for i := range order {
-		order[i] = i
+		order[i], keys[i] = i, ks.OfRat(vals[i])
 	}
-	slices.SortStableFunc(order, func(i, j int) int { return vals[i].Cmp(vals[j]) })
+	var c exact.Comparer
+	slices.SortStableFunc(order, func(i, j int) int { return c.Cmp(keys[i], keys[j]) })
 	ranks := make([]*big.Rat, len(vals))
 	for i := 0; i < len(order); {
 		j := i
-		for j+1 < len(order) && vals[order[j+1]].Cmp(vals[order[i]]) == 0 {
+		for j+1 < len(order) && c.Cmp(keys[order[j+1]], keys[order[i]]) == 0 {
 			j++
 		}
 		r := big.NewRat(int64(i+j+2), 2) // ranks i+1 … j+1, averaged

@@ -7,6 +7,7 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/internal/enum"
+	"github.com/csatkit/csat/internal/exact"
 	"github.com/shopspring/decimal"
 )
 
@@ -274,10 +275,28 @@ func (view *CompanyFigures) aggregate(s *csat.Scale, counts []int, ws []decimal.
 		share = localised(share, zh+"占比", en+" share")
 		view.Distribution = append(view.Distribution, BandCount{Level: l, Count: counts[i], Share: share})
 	}
-	slices.SortStableFunc(view.Ranking, func(a, b RankedCustomer) int {
-		return cmp.Or(a.Score.Cmp(b.Score), cmp.Compare(a.ID, b.ID))
-	})
+	sortRanking(view.Ranking)
 	return nil
+}
+
+// sortRanking orders the ranking worst first: by exact score, ties by
+// id. Each score is read once as a sort key (comparing two then
+// allocates nothing) and each customer is moved once.
+func sortRanking(rs []RankedCustomer) {
+	var ks exact.Keys
+	keys, order := make([]exact.Key, len(rs)), make([]int, len(rs))
+	for i := range rs {
+		keys[i], order[i] = ks.Of(rs[i].Score.Num(), rs[i].Score.Den()), i
+	}
+	var c exact.Comparer
+	slices.SortStableFunc(order, func(i, j int) int {
+		return cmp.Or(c.Cmp(keys[i], keys[j]), cmp.Compare(rs[i].ID, rs[j].ID))
+	})
+	sorted := make([]RankedCustomer, len(rs))
+	for k, i := range order {
+		sorted[k] = rs[i]
+	}
+	copy(rs, sorted)
 }
 
 // checkShares checks, as csat's blends do before a weighted mean, that

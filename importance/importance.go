@@ -8,6 +8,7 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/form"
+	"github.com/csatkit/csat/internal/exact"
 )
 
 // A Method gives each item its importance to the customers, from the
@@ -180,26 +181,28 @@ func (s Set) Explain() string {
 func rank(items []Item, keys []*big.Rat) {
 	type keyed struct {
 		it  Item
-		key *big.Rat
+		key exact.Key
 	}
+	var rd exact.Keys
 	ks := make([]keyed, len(items))
 	for i, it := range items {
 		ks[i] = keyed{it: it}
 		if keys != nil {
-			ks[i].key = keys[i]
+			ks[i].key = rd.OfRat(keys[i])
 		} else {
-			ks[i].key = it.Value.Rat()
+			ks[i].key = rd.Of(it.Value.Num(), it.Value.Den())
 		}
 	}
+	var c exact.Comparer
 	slices.SortFunc(ks, func(a, b keyed) int {
-		if c := b.key.Cmp(a.key); c != 0 {
-			return c
+		if o := c.Cmp(b.key, a.key); o != 0 {
+			return o
 		}
 		return strings.Compare(a.it.Item, b.it.Item)
 	})
 	for i := range ks {
 		items[i] = ks[i].it
-		if i > 0 && ks[i].key.Cmp(ks[i-1].key) == 0 {
+		if i > 0 && c.Cmp(ks[i].key, ks[i-1].key) == 0 {
 			items[i].Rank = items[i-1].Rank
 		} else {
 			items[i].Rank = i + 1

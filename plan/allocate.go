@@ -148,19 +148,21 @@ func distribute(strata []Stratum, n int, method Allocation) map[string]int {
 func largestRemainder(strata []Stratum, method Allocation, wsum *big.Rat, n int) map[string]int {
 	type rem struct {
 		name string
-		frac *big.Rat
+		frac exact.Key
 	}
 	out := make(map[string]int, len(strata))
 	var rems []rem
+	var ks exact.Keys
 	given := 0
 	for _, s := range strata {
 		q := exact.Quo(exact.Mul(exact.Int(int64(n)), method.weight(s)), wsum)
 		f := new(big.Int).Quo(q.Num(), q.Denom())
 		out[s.Name] = int(f.Int64())
 		given += int(f.Int64())
-		rems = append(rems, rem{s.Name, exact.Sub(q, new(big.Rat).SetInt(f))})
+		rems = append(rems, rem{s.Name, ks.OfRat(exact.Sub(q, new(big.Rat).SetInt(f)))})
 	}
-	slices.SortStableFunc(rems, func(a, b rem) int { return cmp.Or(b.frac.Cmp(a.frac), strings.Compare(a.name, b.name)) })
+	var c exact.Comparer
+	slices.SortStableFunc(rems, func(a, b rem) int { return cmp.Or(c.Cmp(b.frac, a.frac), strings.Compare(a.name, b.name)) })
 	for i := 0; given < n; i++ {
 		out[rems[i%len(rems)].name]++
 		given++
