@@ -117,28 +117,24 @@ func (r *Reader) quotedField(rec *record) (bool, error) {
 			if err := r.moreLines(rec); err != nil {
 				return true, err
 			}
-			if rec.errRead != nil {
-				return true, nil
-			}
 		default: // the end of the input inside the quotes
 			if rec.errRead == nil {
 				return true, r.unterminated(rec)
 			}
-			r.endField(fieldLine)
-			return true, nil
+			return true, r.readErr(rec)
 		}
 	}
 }
 
 // moreLines adds the rest of the line to a quoted field and reads the
-// next line, unless the last read failed.
+// next line; the error of the last line read ends the record.
 func (r *Reader) moreLines(rec *record) error {
 	r.buf = append(r.buf, rec.line...)
 	if r.opt.Limit == LineLimit && len(r.buf)+1-lengthNL(rec.line) > r.opt.Max {
 		return &StopError{Line: r.start, Err: ErrTooLong}
 	}
 	if rec.errRead != nil {
-		return nil
+		return r.readErr(rec)
 	}
 	rec.col += len(rec.line)
 	rec.more = true
@@ -161,6 +157,9 @@ func (r *Reader) endField(line int) {
 
 // unterminated is the error of a quote never closed.
 func (r *Reader) unterminated(rec *record) error {
+	if r.opt.Limit == LineLimit && !r.eof && len(r.buf)+1 > r.opt.Max {
+		return &StopError{Line: r.start, Err: ErrTooLong} // counting the line break LineLimit adds
+	}
 	atLine := r.numLine
 	if r.eof {
 		atLine-- // the read that met the end is no line
