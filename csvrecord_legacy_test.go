@@ -43,7 +43,6 @@ func newLegacyRecordReader(r io.Reader, maxRecord int) *legacyRecordReader {
 	return &legacyRecordReader{br: br, max: maxRecord}
 }
 
-
 // readLine returns the next line without its line ending (LF or CRLF),
 // or io.EOF at the end of the input.
 func (r *legacyRecordReader) readLine() ([]byte, error) {
@@ -80,7 +79,6 @@ func (r *legacyRecordReader) readLine() ([]byte, error) {
 	}
 	return line, nil
 }
-
 
 // read returns the next record's fields and the line it starts on.
 func (r *legacyRecordReader) read() ([][]byte, int, error) {
