@@ -272,7 +272,7 @@ func TestRecordReaderMatchesLegacy(t *testing.T) {
 	const alphabet = "ab,,\"\"\n\r é"
 	for range 30000 {
 		var b strings.Builder
-		for range rng.IntN(30) {
+		for range rng.IntN(64) {
 			b.WriteByte(alphabet[rng.IntN(len(alphabet))])
 		}
 		checkLegacy(t, b.String(), 1+rng.IntN(12), rng.IntN(3) == 0)

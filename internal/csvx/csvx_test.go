@@ -118,7 +118,7 @@ func check(t *testing.T, in string) {
 func randomCSV(rng *rand.Rand) string {
 	const alphabet = "ab,,\"\"\n\r é"
 	var b strings.Builder
-	for range rng.IntN(24) {
+	for range rng.IntN(64) {
 		b.WriteByte(alphabet[rng.IntN(len(alphabet))])
 	}
 	return b.String()
