@@ -115,9 +115,14 @@ type Reader struct {
 	buf    []byte // the fields of a record with quotes
 	fields [][]byte
 	ends   []int
-	lines  []int // the first line of each field of a record with quotes
-	start  int   // the last record's first line
-	quoted bool  // the last record had quotes (its fields' lines vary)
+	lines  []int  // the first line of each field of a record with quotes
+	start  int    // the last record's first line
+	quoted bool   // the last record had quotes (its fields' lines vary)
+	text   []byte // the last record's text, when it has no quote
+	split  bool   // fields holds its fields
+	// noQuote tells that the last line read (RecordLimit) has no quote
+	// and starts outside quoted fields.
+	noQuote bool
 	// lastLen is the length of the text of the last line read (without
 	// its line break), for AtColumn.
 	lastLen int
@@ -154,6 +159,17 @@ func (r *Reader) FieldLine(i int) int {
 // a [*ParseError] for a record with a syntax error (the read may go on,
 // on the next line) or a [*StopError].
 func (r *Reader) Read() ([][]byte, error) {
+	if err := r.Next(); err != nil {
+		return nil, err
+	}
+	return r.Fields(), nil
+}
+
+// Next reads the next record, whose fields are then [Reader.Fields] (and
+// for a record without quotes, its text [Reader.Text]); it returns
+// io.EOF at the end of the input, a [*ParseError] for a record with a
+// syntax error (the read may go on, on the next line) or a [*StopError].
+func (r *Reader) Next() error {
 	var line []byte
 	var errRead error
 	for errRead == nil {
@@ -163,73 +179,82 @@ func (r *Reader) Read() ([][]byte, error) {
 		}
 		break
 	}
-	if errors.Is(errRead, io.EOF) {
-		return nil, io.EOF
+	if errRead != nil && errors.Is(errRead, io.EOF) {
+		return io.EOF
 	}
 	r.start = r.numLine
-	if errRead == nil {
-		if fields, ok := split(r.fields[:0], line[:len(line)-lengthNL(line)]); ok {
-			r.quoted, r.fields = false, fields
-			return r.fieldCount(fields, nil)
+	text := line[:len(line)-lengthNL(line)]
+	if errRead == nil && (r.opt.Limit == RecordLimit && r.noQuote || r.opt.Limit == LineLimit && bytes.IndexByte(text, '"') < 0) {
+		r.quoted, r.text, r.split = false, text, false
+		if r.opt.AnyFields {
+			return nil // split when asked
 		}
+		return r.fieldCount(r.Fields(), nil)
 	}
-	r.quoted = true
+	r.quoted, r.text, r.split = true, nil, true
 	fields, err := r.readQuoted(line, errRead)
 	return r.fieldCount(fields, err)
 }
 
-// split appends the comma-separated fields of line to fields, unless
-// line has a quote (false). It reads 8 bytes at a time.
-func split(fields [][]byte, line []byte) ([][]byte, bool) {
+// Text returns the text of the last record read, without its line
+// break, when it has no quote (its fields are the text split at its
+// commas); nil otherwise. It is valid until the next read.
+func (r *Reader) Text() []byte { return r.text }
+
+// Fields returns the fields of the last record read without error:
+// slices of the reader's buffers, valid until the next read.
+func (r *Reader) Fields() [][]byte {
+	if !r.split {
+		r.fields, r.split = split(r.fields[:0], r.text), true
+	}
+	return r.fields
+}
+
+// split appends the comma-separated fields of line, which has no quote,
+// to fields. It reads 8 bytes at a time.
+func split(fields [][]byte, line []byte) [][]byte {
 	const (
 		ones   = 0x0101010101010101
 		low7   = 0x7f7f7f7f7f7f7f7f
 		commas = ',' * ones
-		quotes = '"' * ones
 	)
-	// zeros has the high bit of each zero byte of x set, and no other.
-	zeros := func(x uint64) uint64 { return ^((x&low7 + low7) | x | low7) }
 	start, i := 0, 0
 	for ; i+8 <= len(line); i += 8 {
-		w := binary.LittleEndian.Uint64(line[i:])
-		if zeros(w^quotes) != 0 {
-			return fields, false
-		}
-		for c := zeros(w ^ commas); c != 0; c &= c - 1 {
+		x := binary.LittleEndian.Uint64(line[i:]) ^ commas
+		// The high bit of each zero byte of x: a comma of the line.
+		for c := ^((x&low7 + low7) | x | low7); c != 0; c &= c - 1 {
 			j := i + bits.TrailingZeros64(c)/8
 			fields = append(fields, line[start:j])
 			start = j + 1
 		}
 	}
 	for ; i < len(line); i++ {
-		switch line[i] {
-		case '"':
-			return fields, false
-		case ',':
+		if line[i] == ',' {
 			fields = append(fields, line[start:i])
 			start = i + 1
 		}
 	}
-	return append(fields, line[start:]), true
+	return append(fields, line[start:])
 }
 
-// fieldCount checks the number of fields of a record read without error.
-func (r *Reader) fieldCount(fields [][]byte, err error) ([][]byte, error) {
+// fieldCount checks the number of fields of the record just read with
+// err, unless any number is accepted.
+func (r *Reader) fieldCount(fields [][]byte, err error) error {
 	if r.opt.AnyFields {
-		return fields, err
+		return err
 	}
 	if err != nil {
 		if r.nfields == 0 {
 			r.nfields = len(r.ends) // as encoding/csv: the fields before the error
 		}
-		return nil, err
+		return err
 	}
 	if r.nfields == 0 {
 		r.nfields = len(fields)
 	} else if len(fields) != r.nfields {
-		return nil, &ParseError{StartLine: r.start, Line: r.start, Column: 1, AtLine: r.start, AtColumn: 1, Err: csv.ErrFieldCount}
+		return &ParseError{StartLine: r.start, Line: r.start, Column: 1, AtLine: r.start, AtColumn: 1, Err: csv.ErrFieldCount}
 	}
-	return fields, nil
+	return nil
 }
 
 // lengthNL reports the number of bytes of the line break ending b.
@@ -277,7 +302,7 @@ func (r *Reader) readLine() ([]byte, error) {
 // limit says.
 func (r *Reader) readRaw() ([]byte, error) {
 	line, err := r.br.ReadSlice('\n')
-	if errors.Is(err, bufio.ErrBufferFull) {
+	if err != nil && errors.Is(err, bufio.ErrBufferFull) {
 		r.long = append(r.long[:0], line...)
 		for errors.Is(err, bufio.ErrBufferFull) {
 			if r.opt.Limit == LineLimit && len(r.long) > r.opt.Max {
@@ -331,7 +356,8 @@ func (r *Reader) recordLimit(line []byte, err error) ([]byte, error) {
 	n := len(line)
 	text := n - lengthNL(line)
 	q := r.inQuotes
-	if r.inQuotes || bytes.IndexByte(line[:text], '"') >= 0 {
+	r.noQuote = !r.inQuotes && bytes.IndexByte(line[:text], '"') < 0
+	if !r.noQuote {
 		q = endsQuoted(line[:text], r.inQuotes)
 	}
 	counted := text
@@ -361,6 +387,7 @@ func (r *Reader) recordLimit(line []byte, err error) ([]byte, error) {
 // that line's break counts in the record.
 func (r *Reader) cut(line []byte, nl bool) ([]byte, error) {
 	keep := r.opt.Max + 1 - r.cur
+	r.noQuote = false // read by the parse of quoted records, which reads any
 	whole := nl && keep == len(line)
 	line = line[:keep]
 	r.countLine(line)

@@ -5,7 +5,9 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -19,29 +21,41 @@ import (
 // fields into strings without allocating for a value already met in the
 // same column: each column keeps the values it has met (up to
 // maxInterned of them), checked as run.clean checks them and in normal
-// form C, so that a row of such values is clean already.
+// form C, so that a row of such values is clean already. A line met
+// before gives its row again (rowMemo), with what the reader made of it
+// (rowPlan).
 type csvSource struct {
 	name     string
 	r        *csvx.Reader
 	closer   io.Closer
-	max      int // MaxLine
+	max      int // the longest record, MaxLine
 	nrec     int // fields of the last record, 0 after an error
 	width    int
 	gbk      bool
 	lastEnd  int // the last line of the last record
 	blanks   int
 	done     bool
-	clean    bool // the last row's fields are interned, hence clean
-	rec      []string
+	clean    bool     // the last row's fields are interned, hence clean
+	rec      []string // the last row: buf, or a row of the memo
+	syms     []int32  // the symbol of each field of a clean row
+	buf      []string
+	bufSyms  []int32
+	memo     rowMemo
+	cur      *memoRow // the memo's row of the last row, if any
+	slow     bool     // no interning (fastRows off)
 	cols     []internCol
 	interned int // values interned, in all columns
 }
+
+// fastRows turns on the interning of values and the memo of rows; the
+// tests turn it off to check that they change nothing.
+var fastRows = true
 
 // newCSVRows returns the row source of CSV text in (decoded), whose
 // records may have max bytes (MaxLine).
 func newCSVRows(in io.Reader, closer io.Closer, name string, gbk bool, max int) *csvSource {
 	return &csvSource{
-		name: name, closer: closer, gbk: gbk, max: max,
+		name: name, closer: closer, gbk: gbk, max: max, slow: !fastRows, memo: rowMemo{off: !fastRows},
 		r: csvx.NewReader(in, csvx.Options{Max: max, Limit: csvx.RecordLimit, AnyFields: true}),
 	}
 }
@@ -70,8 +84,8 @@ func (s *csvSource) line(i int) int {
 
 func (s *csvSource) next() ([]string, error) {
 	for {
-		fields, err := s.r.Read()
-		if errors.Is(err, io.EOF) {
+		err := s.r.Next()
+		if err != nil && errors.Is(err, io.EOF) {
 			if !s.done {
 				s.done = true
 				if n := s.r.Lines() - s.lastEnd; n > 0 {
@@ -81,15 +95,21 @@ func (s *csvSource) next() ([]string, error) {
 			}
 			return nil, io.EOF
 		}
-		s.nrec, s.clean = 0, false
+		s.nrec, s.clean, s.cur = 0, false, nil
 		if err != nil {
 			return nil, s.recordError(err)
 		}
-		s.nrec = len(fields)
 		start := s.r.StartLine()
 		if start > s.lastEnd+1 {
 			s.blanks += start - s.lastEnd - 1
 		}
+		text := s.r.Text()
+		if s.cur = s.memo.row(text, s); s.cur != nil {
+			s.nrec, s.lastEnd, s.clean = len(s.rec), start, true
+			return s.fit(start)
+		}
+		fields := s.r.Fields()
+		s.nrec = len(fields)
 		last := len(fields) - 1
 		s.lastEnd = s.r.FieldLine(last) + bytes.Count(fields[last], []byte{'\n'})
 		empty := true
@@ -105,6 +125,7 @@ func (s *csvSource) next() ([]string, error) {
 			continue
 		}
 		if s.clean = s.intern(fields); s.clean {
+			s.cur = s.memo.add(text, s)
 			return s.fit(start)
 		}
 		return s.checked(start)
@@ -211,10 +232,14 @@ type internVal struct{ raw, clean string }
 // run.clean's checks. Otherwise s.rec holds the fields as read, for the
 // checks.
 func (s *csvSource) intern(fields [][]byte) bool {
+	if s.slow {
+		s.raw(fields)
+		return false
+	}
 	for len(s.cols) < len(fields) {
 		s.cols = append(s.cols, internCol{lastSym: -1})
 	}
-	s.rec = s.rec[:0]
+	s.buf, s.bufSyms = s.buf[:0], s.bufSyms[:0]
 	for i, f := range fields {
 		c := &s.cols[i]
 		if string(f) != c.last.raw {
@@ -229,8 +254,9 @@ func (s *csvSource) intern(fields [][]byte) bool {
 				return false
 			}
 		}
-		s.rec = append(s.rec, c.last.clean)
+		s.buf, s.bufSyms = append(s.buf, c.last.clean), append(s.bufSyms, c.lastSym)
 	}
+	s.rec, s.syms = s.buf, s.bufSyms
 	return true
 }
 
@@ -264,17 +290,127 @@ func (s *csvSource) internNew(c *internCol, f []byte) bool {
 
 // raw sets s.rec to the fields as read (trimmed).
 func (s *csvSource) raw(fields [][]byte) {
-	s.rec = s.rec[:0]
+	s.buf = s.buf[:0]
 	for _, f := range fields {
-		s.rec = append(s.rec, string(f))
+		s.buf = append(s.buf, string(f))
 	}
+	s.rec = s.buf
 }
 
 func (s *csvSource) symbol(i int) int32 {
-	if !s.clean || i < 0 || i >= len(s.cols) {
+	if !s.clean || i < 0 || i >= len(s.syms) {
 		return -1
 	}
-	return s.cols[i].lastSym
+	return s.syms[i]
+}
+
+// A rowMemo remembers the clean rows of the lines met (a line without
+// quotes, up to maxMemoText bytes): a file whose lines repeat (the long
+// layout without form ids: item, source, level, count) reads a line
+// seen before with one lookup. It gives up on a file whose lines seldom
+// repeat (form ids): past each memoCheck misses, while it has had more
+// misses than hits. It is a hash table of its own, open-addressed: a
+// lookup hashes the line once.
+type rowMemo struct {
+	seed         maphash.Seed
+	slots        []memoSlot // a power of two, at most half full
+	n            int
+	hits, misses int
+	off          bool
+}
+
+type memoSlot struct {
+	hash uint64
+	row  *memoRow
+}
+
+type memoRow struct {
+	text string
+	rec  []string
+	syms []int32
+	plan rowPlan
+}
+
+const (
+	maxMemoText = 256
+	maxMemoRows = 4096
+	memoCheck   = 1024
+)
+
+// find returns the slot of text, of hash h: its row's, or the empty one
+// where it goes.
+func (m *rowMemo) find(text []byte, h uint64) *memoSlot {
+	mask := uint64(len(m.slots) - 1) //nolint:gosec // a length, not negative
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &m.slots[i]
+		if sl.row == nil || sl.hash == h && sl.row.text == string(text) {
+			return sl
+		}
+	}
+}
+
+// row sets s.rec and s.syms to the row of text and returns it, if text
+// was met before; nil otherwise.
+func (m *rowMemo) row(text []byte, s *csvSource) *memoRow {
+	if m.off || text == nil || len(text) > maxMemoText {
+		return nil
+	}
+	if m.n > 0 {
+		if sl := m.find(text, maphash.Bytes(m.seed, text)); sl.row != nil {
+			m.hits++
+			s.rec, s.syms = sl.row.rec, sl.row.syms
+			return sl.row
+		}
+	}
+	if m.misses++; m.misses%memoCheck == 0 && m.misses > m.hits {
+		m.off, m.slots = true, nil
+	}
+	return nil
+}
+
+// add remembers the clean row of text, s.rec and s.syms, and returns it
+// (nil when it does not).
+func (m *rowMemo) add(text []byte, s *csvSource) *memoRow {
+	if m.off || text == nil || len(text) > maxMemoText || m.n >= maxMemoRows {
+		return nil
+	}
+	if 2*(m.n+1) > len(m.slots) {
+		m.grow()
+	}
+	h := maphash.Bytes(m.seed, text)
+	sl := m.find(text, h)
+	if sl.row == nil {
+		m.n++
+	}
+	sl.hash, sl.row = h, &memoRow{text: string(text), rec: slices.Clone(s.rec), syms: slices.Clone(s.syms)}
+	return sl.row
+}
+
+// grow doubles the table (64 slots at first).
+func (m *rowMemo) grow() {
+	old := m.slots
+	if len(old) == 0 {
+		m.seed = maphash.MakeSeed()
+	}
+	m.slots = make([]memoSlot, max(64, 2*len(old)))
+	mask := uint64(len(m.slots) - 1) //nolint:gosec // a length, not negative
+	for _, sl := range old {
+		if sl.row == nil {
+			continue
+		}
+		i := sl.hash & mask
+		for m.slots[i].row != nil {
+			i = (i + 1) & mask
+		}
+		m.slots[i] = sl
+	}
+}
+
+func (s *csvSource) plan() *rowPlan {
+	if s.cur == nil {
+		return nil
+	}
+	return &s.cur.plan
 }
 
 // trimSpace is bytes.TrimSpace, without decoding a rune of a field that

@@ -29,6 +29,7 @@ func newLegacyCSVRows(in io.Reader, name string, gbk bool, max int) *legacyCSVSo
 
 func (s *legacyCSVSource) cleaned() bool    { return false }
 func (s *legacyCSVSource) symbol(int) int32 { return -1 }
+func (s *legacyCSVSource) plan() *rowPlan   { return nil }
 
 // legacyCSVSource is io/sheet's CSV row source as it was before it read
 // with internal/csvx (commit 403161e, rows.go): encoding/csv behind a

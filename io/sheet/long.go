@@ -56,6 +56,10 @@ func (r *run) long(header []string, acc *accumulator) error {
 // longRow reads one row of the long layout; when it fails it has changed
 // nothing.
 func (r *run) longRow(ac *answerCols, header, rec []string, acc *accumulator, st *longState) error {
+	plan := r.src.plan()
+	if plan != nil && plan.long != nil {
+		return r.longPlanned(ac, plan.long)
+	}
 	if err := r.checkUnnamed(header, rec); err != nil {
 		return err
 	}
@@ -74,22 +78,23 @@ func (r *run) longRow(ac *answerCols, header, rec []string, acc *accumulator, st
 			return err
 		}
 	}
+	var t *csat.Tally
 	if a.level >= 0 {
 		if !it.noted {
 			r.noteItem(a.item)
 			it.noted = true
 		}
-		if err := it.tally(p, a.source, acc.scale).AddN(a.level, a.n); err != nil {
-			c := colCount
-			if ac.pos.count < 0 || a.id != "" {
-				c = colLevel
-			}
-			return r.colError(ac.columns, c, &csat.CellError{Item: a.item, Source: a.source, Err: err})
+		t = it.tally(p, a.source, acc.scale)
+		if err := r.longAdd(ac, t, &a); err != nil {
+			return err
 		}
-		r.sum.Answers = addSat(r.sum.Answers, a.n)
 	}
 	if a.id == "" {
 		r.sum.Loose = addSat(r.sum.Loose, a.n)
+		if plan != nil {
+			// The same text gives the same row: this one again.
+			plan.long = &longPlan{t: t, a: a}
+		}
 		return nil
 	}
 	if a.level < 0 {
@@ -107,6 +112,36 @@ func (r *run) longRow(ac *answerCols, header, rec []string, acc *accumulator, st
 		cur.f.Importance[a.item] = a.imp
 	}
 	cur.items[a.item] = line
+	return nil
+}
+
+// longAdd counts the answers of row a into t.
+func (r *run) longAdd(ac *answerCols, t *csat.Tally, a *longAnswer) error {
+	if err := t.AddN(a.level, a.n); err != nil {
+		c := colCount
+		if ac.pos.count < 0 || a.id != "" {
+			c = colLevel
+		}
+		return r.colError(ac.columns, c, &csat.CellError{Item: a.item, Source: a.source, Err: err})
+	}
+	r.sum.Answers = addSat(r.sum.Answers, a.n)
+	return nil
+}
+
+// A longPlan is a long row without a form id read before, with its
+// tally: a row of the same text counts its answers there, all else
+// being as it was (its period, item, level and source, checked).
+type longPlan struct {
+	t *csat.Tally
+	a longAnswer
+}
+
+// longPlanned reads a long row as planned.
+func (r *run) longPlanned(ac *answerCols, pl *longPlan) error {
+	if err := r.longAdd(ac, pl.t, &pl.a); err != nil {
+		return err
+	}
+	r.sum.Loose = addSat(r.sum.Loose, pl.a.n)
 	return nil
 }
 

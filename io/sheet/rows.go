@@ -48,7 +48,17 @@ type rowSource interface {
 	// value, the same symbol), or -1 when there is none (a value not
 	// kept, a row not cleaned, a spreadsheet).
 	symbol(i int) int32
+	// plan returns where a reader keeps what it makes of the last row,
+	// shared by the rows of the same text (nil when there is none, as
+	// in a spreadsheet): what the row's fields alone decide.
+	plan() *rowPlan
 	close() error
+}
+
+// A rowPlan is what a reader makes of a row, for the rows of the same
+// text (see rowSource.plan).
+type rowPlan struct {
+	long *longPlan // a long row without a form id
 }
 
 // open opens path as a row source of the format and encoding of c.

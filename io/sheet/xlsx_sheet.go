@@ -53,6 +53,7 @@ func (s *xlsxSource) line(int) int      { return s.row }
 func (s *xlsxSource) blank() int        { return s.blanks }
 func (s *xlsxSource) cleaned() bool     { return false }
 func (s *xlsxSource) symbol(int) int32  { return -1 }
+func (s *xlsxSource) plan() *rowPlan    { return nil }
 
 func (s *xlsxSource) close() error {
 	err := s.rc.Close()
