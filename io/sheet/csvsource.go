@@ -191,10 +191,13 @@ func (s *csvSource) fit(start int) ([]string, error) {
 
 // maxInterned bounds the values a column keeps, and maxInternedAll those
 // of all columns: a column of ids (forms, respondents) fills its share and
-// then makes a string per row, as any column did before.
+// then makes a string per row, as any column did before. A value longer
+// than maxInternText bytes is not kept (names are short): what the
+// columns keep is bounded whatever the file, as the rows the memo keeps.
 const (
 	maxInterned    = 4096
 	maxInternedAll = 1 << 16
+	maxInternText  = 256
 )
 
 // internCol is what a column keeps of the values met: each value (as
@@ -276,7 +279,7 @@ func (s *csvSource) internNew(c *internCol, f []byte) bool {
 		v.clean = norm.NFC.String(raw)
 	}
 	c.last, c.lastSym = v, -1
-	if len(c.vals) < maxInterned && s.interned < maxInternedAll {
+	if len(c.vals) < maxInterned && s.interned < maxInternedAll && len(raw) <= maxInternText {
 		if c.syms == nil {
 			c.syms = map[string]int32{}
 		}
