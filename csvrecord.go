@@ -2,10 +2,10 @@ package csat
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"io"
+
+	"github.com/csatkit/csat/internal/csvx"
 )
 
 // recordReader reads CSV records (RFC 4180, as encoding/csv reads them
@@ -13,16 +13,10 @@ import (
 // CRLF read as LF, empty lines skipped, every record with the first
 // record's number of fields) without allocating per record: the fields
 // it returns are slices into its own buffers, valid until the next call.
-// Records without quotes, the common case, are split in place.
+// It is internal/csvx's reader, which io/sheet shares, bounded by line
+// (csvx.LineLimit).
 type recordReader struct {
-	br      *bufio.Reader
-	max     int // the longest record accepted, in bytes
-	line    int // lines read so far
-	nfields int // the first record's number of fields
-	long    []byte
-	buf     []byte
-	fields  [][]byte
-	ends    []int
+	r *csvx.Reader
 }
 
 func newRecordReader(r io.Reader, maxRecord int) *recordReader {
@@ -30,48 +24,11 @@ func newRecordReader(r io.Reader, maxRecord int) *recordReader {
 	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
 		_, _ = br.Discard(3) // a byte-order mark, before any quote of the header
 	}
-	return &recordReader{br: br, max: maxRecord}
+	return &recordReader{r: csvx.NewReader(br, csvx.Options{Max: maxRecord, Limit: csvx.LineLimit})}
 }
 
 // errTooLong reports a record longer than the reader accepts.
-var errTooLong = errors.New("record too long")
-
-// readLine returns the next line without its line ending (LF or CRLF),
-// or io.EOF at the end of the input.
-func (r *recordReader) readLine() ([]byte, error) {
-	line, err := r.br.ReadSlice('\n')
-	if errors.Is(err, bufio.ErrBufferFull) {
-		r.long = append(r.long[:0], line...)
-		for errors.Is(err, bufio.ErrBufferFull) {
-			if len(r.long) > r.max {
-				return nil, errTooLong
-			}
-			line, err = r.br.ReadSlice('\n')
-			r.long = append(r.long, line...)
-		}
-		line = r.long
-	}
-	if len(line) == 0 && err != nil {
-		return nil, err
-	}
-	if len(line) > r.max {
-		return nil, errTooLong
-	}
-	r.line++
-	if err != nil && !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	if n := len(line); err != nil && n > 0 && line[n-1] == '\r' {
-		line = line[:n-1] // as encoding/csv: a CR before EOF ends the line
-	}
-	if n := len(line); n > 0 && line[n-1] == '\n' {
-		line = line[:n-1]
-		if n := len(line); n > 0 && line[n-1] == '\r' {
-			line = line[:n-1]
-		}
-	}
-	return line, nil
-}
+var errTooLong = csvx.ErrTooLong
 
 // syntaxErr is a CSV syntax error at a line and byte column, wrapping
 // encoding/csv's error of the same kind.
@@ -82,115 +39,23 @@ type syntaxErr struct {
 
 func (e *syntaxErr) Error() string { return e.err.Error() }
 
-// read returns the next record's fields and the line it starts on.
+// read returns the next record's fields and the line it starts on. An
+// error that stops the read comes with the line it names: a syntax error
+// as a *syntaxErr at the byte at fault (for a quote, the byte after a
+// closing one, or the end of the text where one is missing), a record
+// too long (errTooLong) or a read error with the line returned.
 func (r *recordReader) read() ([][]byte, int, error) {
-	for {
-		line, err := r.readLine()
-		if err != nil {
-			return nil, r.line + 1, err
-		}
-		if len(line) == 0 {
-			continue // encoding/csv skips empty lines
-		}
-		start := r.line
-		var fields [][]byte
-		if bytes.IndexByte(line, '"') < 0 {
-			fields = r.fields[:0]
-			for {
-				i := bytes.IndexByte(line, ',')
-				if i < 0 {
-					fields = append(fields, line)
-					break
-				}
-				fields = append(fields, line[:i])
-				line = line[i+1:]
-			}
-			r.fields = fields
-		} else if fields, err = r.readQuoted(line); err != nil {
-			return nil, start, err
-		}
-		if r.nfields == 0 {
-			r.nfields = len(fields)
-		} else if len(fields) != r.nfields {
-			return nil, start, &syntaxErr{line: start, col: 1, err: csv.ErrFieldCount}
-		}
-		return fields, start, nil
+	fields, err := r.r.Read()
+	if err == nil {
+		return fields, r.r.StartLine(), nil
 	}
-}
-
-// readQuoted parses a record that has quotes, reading more lines while a
-// quoted field spans them.
-func (r *recordReader) readQuoted(line []byte) ([][]byte, error) {
-	r.buf, r.ends = r.buf[:0], r.ends[:0]
-	col := 0 // bytes of the current line consumed before line
-	for {
-		// At the start of a field.
-		if len(line) == 0 || line[0] != '"' {
-			i := bytes.IndexByte(line, ',')
-			field := line
-			if i >= 0 {
-				field = line[:i]
-			}
-			if j := bytes.IndexByte(field, '"'); j >= 0 {
-				return nil, &syntaxErr{line: r.line, col: col + j + 1, err: csv.ErrBareQuote}
-			}
-			r.buf = append(r.buf, field...)
-			r.ends = append(r.ends, len(r.buf))
-			if i < 0 {
-				break
-			}
-			line, col = line[i+1:], col+i+1
-			continue
-		}
-		// A quoted field.
-		line, col = line[1:], col+1
-		for {
-			i := bytes.IndexByte(line, '"')
-			if i < 0 { // the field goes on past the end of the line
-				r.buf = append(r.buf, line...)
-				r.buf = append(r.buf, '\n')
-				if len(r.buf) > r.max {
-					return nil, errTooLong
-				}
-				next, err := r.readLine()
-				if errors.Is(err, io.EOF) {
-					return nil, &syntaxErr{line: r.line, col: col + len(line) + 1, err: csv.ErrQuote}
-				}
-				if err != nil {
-					return nil, err
-				}
-				line, col = next, 0
-				continue
-			}
-			r.buf = append(r.buf, line[:i]...)
-			line, col = line[i+1:], col+i+1
-			switch {
-			case len(line) > 0 && line[0] == '"': // a doubled quote
-				r.buf = append(r.buf, '"')
-				line, col = line[1:], col+1
-				continue
-			case len(line) == 0 || line[0] == ',': // the field ends
-			default:
-				return nil, &syntaxErr{line: r.line, col: col + 1, err: csv.ErrQuote}
-			}
-			break
-		}
-		r.ends = append(r.ends, len(r.buf))
-		if len(line) == 0 {
-			break
-		}
-		line, col = line[1:], col+1 // the comma
-		if len(line) == 0 {
-			r.ends = append(r.ends, len(r.buf)) // a trailing comma: an empty last field
-			break
-		}
+	var pe *csvx.ParseError
+	if errors.As(err, &pe) {
+		return nil, pe.StartLine, &syntaxErr{line: pe.AtLine, col: pe.AtColumn, err: pe.Err}
 	}
-	fields := r.fields[:0]
-	prev := 0
-	for _, e := range r.ends {
-		fields = append(fields, r.buf[prev:e])
-		prev = e
+	var se *csvx.StopError
+	if errors.As(err, &se) {
+		return nil, se.Line, se.Err
 	}
-	r.fields = fields
-	return fields, nil
+	return nil, r.r.Lines() + 1, err // io.EOF
 }

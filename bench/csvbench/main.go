@@ -1,11 +1,13 @@
 // Command csvbench is the benchmark harness's Go side (see bench/run and
 // docs/benchmarks.md): it generates a survey CSV of N rows, or reads one
 // with csat's CSV path and computes the degree and rate per item, or
-// counts the same answers as byte codes with a code book (the bulk path),
-// and prints rows per second and its peak memory.
+// builds csat score's report from it (analysis.Build, its scoring with
+// the intervals), or counts the same answers as byte codes with a code
+// book (the bulk path), and prints rows per second and its peak memory.
 //
 //	go run ./bench/csvbench -gen -rows 10000000 -out survey.csv
 //	go run ./bench/csvbench -csv survey.csv
+//	go run ./bench/csvbench -report survey.csv
 //	go run ./bench/csvbench -bulk survey.csv
 package main
 
@@ -21,6 +23,7 @@ import (
 	"time"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/analysis"
 )
 
 var (
@@ -35,6 +38,7 @@ func main() {
 	out := flag.String("out", "survey.csv", "file to generate")
 	csvPath := flag.String("csv", "", "read this CSV with ReadTableCSV")
 	bulk := flag.String("bulk", "", "count this CSV's answers as byte codes with a code book")
+	rep := flag.String("report", "", "read this CSV with ReadTableCSV and build csat score's report of it")
 	flag.Parse()
 	switch {
 	case *gen:
@@ -42,18 +46,19 @@ func main() {
 			log.Fatal(err)
 		}
 	case *csvPath != "":
-		f, err := os.Open(*csvPath)
-		if err != nil {
-			log.Fatal(err)
-		}
-		defer func() { _ = f.Close() }() // read only: nothing to lose
 		start := time.Now()
-		tab, err := csat.ReadTableCSV(bufio.NewReaderSize(f, 1<<20), csat.FivePoint(), nil)
+		tab := readTable(*csvPath)
+		n := report(tab, csat.SourceSurvey)
+		finish("csat ReadTableCSV", n, time.Since(start))
+	case *rep != "":
+		start := time.Now()
+		tab := readTable(*rep)
+		r, err := analysis.Build(analysis.Input{Period: "current", Table: tab})
 		if err != nil {
 			log.Fatal(err)
 		}
 		n := report(tab, csat.SourceSurvey)
-		finish("csat ReadTableCSV", n, time.Since(start))
+		finish(fmt.Sprintf("csat ReadTableCSV + report (%d sources)", len(r.Sources)), n, time.Since(start))
 	case *bulk != "":
 		codes, cb := encode(*bulk)
 		start := time.Now()
@@ -67,6 +72,20 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
+}
+
+// readTable reads the CSV at path with ReadTableCSV.
+func readTable(path string) *csat.Table {
+	f, err := os.Open(path) //nolint:gosec // the harness reads the file its user names
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer func() { _ = f.Close() }() // read only: nothing to lose
+	tab, err := csat.ReadTableCSV(bufio.NewReaderSize(f, 1<<20), csat.FivePoint(), nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return tab
 }
 
 func generate(path string, n int) error {

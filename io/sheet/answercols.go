@@ -60,6 +60,79 @@ type answerCols struct {
 	segField   map[string]int
 	seen       map[string]bool // headers of items and segments
 	byName     map[string]int  // item name → field
+	pos        metaPos         // the meta columns' fields, once mapped
+	loose      []itemColumn    // long: the columns only a form may fill
+
+	// What the rows' values mean, remembered by their symbols (see
+	// rowSource.symbol): the source of the source column's values, the
+	// period of the period column's, and in the long layout the level
+	// of the level column's and the item of the item column's.
+	sources  symCache[string]
+	periods  symCache[*periodAcc]
+	levels   symCache[int]
+	itemRefs symCache[*itemRef]
+}
+
+// metaPos is the field of each meta column of an answers file (-1 when
+// the header lacks it), resolved once for the rows.
+type metaPos struct {
+	period, form, source, respondent, customer, item, level, count, overall, importance int
+}
+
+// resolve sets the fields of the meta columns, and the columns that a
+// long row without a form id must leave empty: the segments, the
+// overall question, the stated importance.
+func (ac *answerCols) resolve() {
+	pos := func(c string) int {
+		if i, ok := ac.idx[c]; ok {
+			return i
+		}
+		return -1
+	}
+	ac.pos = metaPos{
+		period: pos(colPeriod), form: pos(colForm), source: pos(colSource), respondent: pos(colRespondent), customer: pos(colCustomer),
+		item: pos(colItem), level: pos(colLevel), count: pos(colCount), overall: pos(colOverall), importance: pos(colImportance),
+	}
+	ac.loose = append([]itemColumn(nil), ac.segments...)
+	for _, c := range []string{colOverall, colImportance} {
+		if ac.has(c) {
+			ac.loose = append(ac.loose, itemColumn{col: ac.idx[c], name: ac.headers[ac.idx[c]]})
+		}
+	}
+}
+
+// at returns field i of rec, "" for a column the header lacks (-1).
+func at(rec []string, i int) string {
+	if i < 0 {
+		return ""
+	}
+	return rec[i]
+}
+
+// A symCache remembers a value for each symbol of a column (see
+// rowSource.symbol); a negative symbol is never remembered.
+type symCache[T any] struct {
+	vals []T
+	set  []bool
+}
+
+func (c *symCache[T]) get(sym int32) (T, bool) {
+	if sym >= 0 && int(sym) < len(c.set) && c.set[sym] {
+		return c.vals[sym], true
+	}
+	var zero T
+	return zero, false
+}
+
+func (c *symCache[T]) put(sym int32, v T) {
+	if sym < 0 {
+		return
+	}
+	for int(sym) >= len(c.set) {
+		var zero T
+		c.vals, c.set = append(c.vals, zero), append(c.set, false)
+	}
+	c.vals[sym], c.set[sym] = v, true
 }
 
 // itemColumn is an item column of the wide layout (or a column about an
@@ -94,6 +167,7 @@ func (r *run) answerHeader(header []string, layout Layout) (*answerCols, error) 
 		r.sum.Errors = []error{err}
 		return nil, err
 	}
+	ac.resolve()
 	r.src.setWidth(len(header))
 	return ac, nil
 }

@@ -92,13 +92,13 @@ func (r *run) answers(acc *accumulator) error {
 
 // period returns the period of a row: its period column, which must not
 // be empty, or the default period of a file without one.
-func (r *run) period(cs *columns, rec []string) (string, error) {
-	if !cs.has(colPeriod) {
+func (r *run) period(ac *answerCols, rec []string) (string, error) {
+	if ac.pos.period < 0 {
 		return r.c.period, nil
 	}
-	period := cs.get(rec, colPeriod)
+	period := rec[ac.pos.period]
 	if period == "" {
-		return "", r.colError(cs, colPeriod, valueError("empty", "", nil, fmt.Errorf("empty period: %w", csat.ErrMissing)))
+		return "", r.colError(ac.columns, colPeriod, valueError("empty", "", nil, fmt.Errorf("empty period: %w", csat.ErrMissing)))
 	}
 	return period, nil
 }
@@ -107,15 +107,27 @@ func (r *run) period(cs *columns, rec []string) (string, error) {
 type rowMeta struct{ period, id, source, respondent, customer string }
 
 func (r *run) rowMeta(ac *answerCols, rec []string) (rowMeta, error) {
-	period, err := r.period(ac.columns, rec)
+	period, err := r.period(ac, rec)
 	if err != nil {
 		return rowMeta{}, err
 	}
-	m := rowMeta{period: period, id: ac.get(rec, colForm), source: r.c.source, respondent: ac.get(rec, colRespondent), customer: ac.get(rec, colCustomer)}
-	if s := ac.get(rec, colSource); s != "" {
-		m.source = sourceName(s)
+	m := rowMeta{period: period, id: at(rec, ac.pos.form), source: r.c.source, respondent: at(rec, ac.pos.respondent), customer: at(rec, ac.pos.customer)}
+	if s := at(rec, ac.pos.source); s != "" {
+		m.source = r.sourceName(ac, s)
 	}
 	return m, nil
+}
+
+// sourceName is sourceName of the row's source s, remembered by its
+// symbol.
+func (r *run) sourceName(ac *answerCols, s string) string {
+	sym := r.src.symbol(ac.pos.source)
+	if name, ok := ac.sources.get(sym); ok {
+		return name
+	}
+	name := sourceName(s)
+	ac.sources.put(sym, name)
+	return name
 }
 
 // attrs sets attrs to the row's segment values and its customer's joined
@@ -147,7 +159,7 @@ func (r *run) attrs(ac *answerCols, rec []string, customer string, attrs map[str
 
 // overall returns the row's answer to the overall question, checked.
 func (r *run) overall(ac *answerCols, rec []string, acc *accumulator) (string, error) {
-	v := ac.get(rec, colOverall)
+	v := at(rec, ac.pos.overall)
 	if v == "" {
 		return "", nil
 	}
@@ -267,7 +279,7 @@ const skipHint = "skip it (Options.Skip; csat --skip) or make it a segment (Opti
 // not a known source (survey/检查, self/自评, competitor/竞争对手) is most
 // likely a survey tool's channel column (问卷星's 来源: 微信, 手机提交).
 func (r *run) wideSource(ac *answerCols, rec []string) error {
-	s := ac.get(rec, colSource)
+	s := at(rec, ac.pos.source)
 	switch sourceName(s) {
 	case "", csat.SourceSurvey, csat.SourceSelf, csat.SourceCompetitor:
 		return nil
@@ -327,7 +339,7 @@ func (r *run) itemError(ac *answerCols, it itemColumn, v string, err error) erro
 // wideCount counts the form of a wide row and its answers; when it
 // fails it has counted nothing.
 func (r *run) wideCount(ac *answerCols, acc *accumulator, m rowMeta, w *wideState) error {
-	p, err := acc.period(m.period, r.src.line(0))
+	p, err := r.periodOf(ac, m.period, r.src.line(0), acc)
 	if err != nil {
 		return r.colError(ac.columns, colPeriod, err)
 	}

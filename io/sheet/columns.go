@@ -123,10 +123,12 @@ func (r *run) header() ([]string, error) {
 		r.sum.Errors = []error{err}
 		return nil, err
 	}
-	if err := r.clean(rec); err != nil {
-		r.failed = true
-		r.sum.Errors = []error{err}
-		return nil, err
+	if !r.src.cleaned() {
+		if err := r.clean(rec); err != nil {
+			r.failed = true
+			r.sum.Errors = []error{err}
+			return nil, err
+		}
 	}
 	r.headers = append([]string(nil), rec...)
 	return append([]string(nil), rec...), nil

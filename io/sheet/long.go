@@ -56,15 +56,19 @@ func (r *run) long(header []string, acc *accumulator) error {
 // longRow reads one row of the long layout; when it fails it has changed
 // nothing.
 func (r *run) longRow(ac *answerCols, header, rec []string, acc *accumulator, st *longState) error {
+	plan := r.src.plan()
+	if plan != nil && plan.long != nil {
+		return r.longPlanned(ac, plan.long)
+	}
 	if err := r.checkUnnamed(header, rec); err != nil {
 		return err
 	}
-	a, err := r.longAnswer(ac, rec, acc)
+	a, it, err := r.longAnswer(ac, rec, acc)
 	if err != nil {
 		return err
 	}
 	line := r.src.line(0)
-	p, err := acc.period(a.period, line)
+	p, err := r.periodOf(ac, a.period, line, acc)
 	if err != nil {
 		return r.colError(ac.columns, colPeriod, err)
 	}
@@ -74,20 +78,23 @@ func (r *run) longRow(ac *answerCols, header, rec []string, acc *accumulator, st
 			return err
 		}
 	}
+	var t *csat.Tally
 	if a.level >= 0 {
-		r.noteItem(a.item)
-		t := p.tally(a.item, a.source, acc.scale)
-		if err := t.AddN(a.level, a.n); err != nil {
-			c := colCount
-			if !ac.has(colCount) || a.id != "" {
-				c = colLevel
-			}
-			return r.colError(ac.columns, c, &csat.CellError{Item: a.item, Source: a.source, Err: err})
+		if !it.noted {
+			r.noteItem(a.item)
+			it.noted = true
 		}
-		r.sum.Answers = addSat(r.sum.Answers, a.n)
+		t = it.tally(p, a.source, acc.scale)
+		if err := r.longAdd(ac, t, &a); err != nil {
+			return err
+		}
 	}
 	if a.id == "" {
 		r.sum.Loose = addSat(r.sum.Loose, a.n)
+		if plan != nil {
+			// The same text gives the same row: this one again.
+			plan.long = &longPlan{t: t, a: a}
+		}
 		return nil
 	}
 	if a.level < 0 {
@@ -108,66 +115,171 @@ func (r *run) longRow(ac *answerCols, header, rec []string, acc *accumulator, st
 	return nil
 }
 
-// longAnswer parses and checks a row of the long layout.
-func (r *run) longAnswer(ac *answerCols, rec []string, acc *accumulator) (longAnswer, error) {
+// longAdd counts the answers of row a into t.
+func (r *run) longAdd(ac *answerCols, t *csat.Tally, a *longAnswer) error {
+	if err := t.AddN(a.level, a.n); err != nil {
+		c := colCount
+		if ac.pos.count < 0 || a.id != "" {
+			c = colLevel
+		}
+		return r.colError(ac.columns, c, &csat.CellError{Item: a.item, Source: a.source, Err: err})
+	}
+	r.sum.Answers = addSat(r.sum.Answers, a.n)
+	return nil
+}
+
+// A longPlan is a long row without a form id read before, with its
+// tally: a row of the same text counts its answers there, all else
+// being as it was (its period, item, level and source, checked).
+type longPlan struct {
+	t *csat.Tally
+	a longAnswer
+}
+
+// longPlanned reads a long row as planned.
+func (r *run) longPlanned(ac *answerCols, pl *longPlan) error {
+	if err := r.longAdd(ac, pl.t, &pl.a); err != nil {
+		return err
+	}
+	r.sum.Loose = addSat(r.sum.Loose, pl.a.n)
+	return nil
+}
+
+// periodOf returns the accumulator of the row's period, remembered by
+// its symbol (a file without a period column has one period).
+func (r *run) periodOf(ac *answerCols, name string, line int, acc *accumulator) (*periodAcc, error) {
+	sym := int32(0)
+	if ac.pos.period >= 0 {
+		sym = r.src.symbol(ac.pos.period)
+	}
+	if p, ok := ac.periods.get(sym); ok {
+		return p, nil
+	}
+	p, err := acc.period(name, line)
+	if err == nil {
+		ac.periods.put(sym, p)
+	}
+	return p, err
+}
+
+// An itemRef is what a value of the item column stands for: the item
+// (renamed by Options.Items), whether Summary.Items has it, and its
+// tallies met so far.
+type itemRef struct {
+	name  string
+	noted bool
+	cells []cellRef
+}
+
+type cellRef struct {
+	p      *periodAcc
+	source string
+	t      *csat.Tally
+}
+
+// maxCellRefs bounds the tallies an itemRef keeps (the periods × the
+// sources of its item): past them, the period's map finds them.
+const maxCellRefs = 64
+
+// tally returns the item's tally of source in period p, made on first
+// use.
+func (it *itemRef) tally(p *periodAcc, source string, s *csat.Scale) *csat.Tally {
+	for _, c := range it.cells {
+		if c.p == p && c.source == source {
+			return c.t
+		}
+	}
+	t := p.tally(it.name, source, s)
+	if len(it.cells) < maxCellRefs {
+		it.cells = append(it.cells, cellRef{p, source, t})
+	}
+	return t
+}
+
+// longAnswer parses and checks a row of the long layout; it returns its
+// item's itemRef too.
+func (r *run) longAnswer(ac *answerCols, rec []string, acc *accumulator) (longAnswer, *itemRef, error) {
 	m, err := r.rowMeta(ac, rec)
 	if err != nil {
-		return longAnswer{}, err
+		return longAnswer{}, nil, err
 	}
 	a := longAnswer{rowMeta: m, level: -1, n: 1}
-	if a.item, err = r.longItem(ac, rec); err != nil {
-		return a, err
+	it, err := r.longItem(ac, rec)
+	if err != nil {
+		return a, nil, err
 	}
-	a.text = ac.get(rec, colLevel)
+	a.item = it.name
+	a.text = rec[ac.pos.level]
 	if a.text != "" || a.id == "" { // on a form, an empty level is a blank
-		if a.level, err = acc.level(a.text); err != nil {
+		if a.level, err = r.longLevel(ac, a.text, acc); err != nil {
 			if errors.Is(err, csat.ErrUnknownLevel) {
 				err = &csat.Error{Part: "item", Name: a.item, Err: err}
 			}
-			return a, r.colError(ac.columns, colLevel, err)
+			return a, nil, r.colError(ac.columns, colLevel, err)
 		}
 	}
 	if a.n, err = r.longCount(ac, rec, a.id != ""); err != nil {
-		return a, err
+		return a, nil, err
 	}
-	a.imp, a.overall = ac.get(rec, colImportance), ac.get(rec, colOverall)
+	a.imp, a.overall = at(rec, ac.pos.importance), at(rec, ac.pos.overall)
 	if a.id == "" {
-		return a, r.looseRow(ac, rec)
+		return a, it, r.looseRow(ac, rec)
 	}
 	if a.imp != "" {
-		if err := r.importance(ac.field(colImportance)-1, a.item, a.imp, acc); err != nil {
-			return a, err
+		if err := r.importance(ac.pos.importance, a.item, a.imp, acc); err != nil {
+			return a, nil, err
 		}
 	}
 	if _, err := r.overall(ac, rec, acc); err != nil {
-		return a, err
+		return a, nil, err
 	}
-	return a, nil
+	return a, it, nil
 }
 
-// longItem returns the item of a long row, renamed by Options.Items.
-func (r *run) longItem(ac *answerCols, rec []string) (string, error) {
-	item := ac.get(rec, colItem)
+// longLevel returns the index of the row's level v, remembered by its
+// symbol.
+func (r *run) longLevel(ac *answerCols, v string, acc *accumulator) (int, error) {
+	sym := r.src.symbol(ac.pos.level)
+	if l, ok := ac.levels.get(sym); ok {
+		return l, nil
+	}
+	l, err := acc.level(v)
+	if err == nil {
+		ac.levels.put(sym, l)
+	}
+	return l, err
+}
+
+// longItem returns the item of a long row, renamed by Options.Items,
+// remembered by its symbol.
+func (r *run) longItem(ac *answerCols, rec []string) (*itemRef, error) {
+	sym := r.src.symbol(ac.pos.item)
+	if it, ok := ac.itemRefs.get(sym); ok {
+		return it, nil
+	}
+	item := rec[ac.pos.item]
 	if item == "" {
-		return "", r.colError(ac.columns, colItem, valueError("empty", "", nil, fmt.Errorf("empty item: %w", csat.ErrMissing)))
+		return nil, r.colError(ac.columns, colItem, valueError("empty", "", nil, fmt.Errorf("empty item: %w", csat.ErrMissing)))
 	}
 	if r.c.Items != nil {
 		name, ok := r.c.Items[item]
 		if !ok {
-			return "", r.colError(ac.columns, colItem, fmt.Errorf("item %s is not one of Options.Items: %w", quote(item), csat.ErrUnknownItem))
+			return nil, r.colError(ac.columns, colItem, fmt.Errorf("item %s is not one of Options.Items: %w", quote(item), csat.ErrUnknownItem))
 		}
 		item = name
 	}
-	return item, nil
+	it := &itemRef{name: item}
+	ac.itemRefs.put(sym, it)
+	return it, nil
 }
 
 // longCount returns the count of a long row: a non-negative integer, or
 // on a form's row 1 (or empty).
 func (r *run) longCount(ac *answerCols, rec []string, onForm bool) (uint64, error) {
-	if !ac.has(colCount) {
+	if ac.pos.count < 0 {
 		return 1, nil
 	}
-	v := ac.get(rec, colCount)
+	v := rec[ac.pos.count]
 	if onForm {
 		if v == "" || v == "1" {
 			return 1, nil
@@ -184,13 +296,7 @@ func (r *run) longCount(ac *answerCols, rec []string, onForm bool) (uint64, erro
 // looseRow checks that a row without a form id gives nothing that only a
 // form can hold: a segment value, an overall answer, a stated importance.
 func (r *run) looseRow(ac *answerCols, rec []string) error {
-	cols := append([]itemColumn(nil), ac.segments...)
-	for _, c := range []string{colOverall, colImportance} {
-		if ac.has(c) {
-			cols = append(cols, itemColumn{col: ac.idx[c], name: ac.headers[ac.idx[c]]})
-		}
-	}
-	for _, c := range cols {
+	for _, c := range ac.loose {
 		if v := rec[c.col]; v != "" {
 			return r.fieldError(c.col, fmt.Errorf("%s %s on a row without a form id: only a form holds it: %w", quote(c.name), quote(v), csat.ErrMissing))
 		}

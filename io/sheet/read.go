@@ -92,26 +92,20 @@ func (r *run) rows(row func(rec []string) error) error {
 	var errs []error
 	for {
 		rec, err := r.src.next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		var fe *fatalError
-		if errors.As(err, &fe) {
-			r.failed = true
-			r.sum.Blank = r.src.blank()
-			rej := r.rejected(errs)
-			r.sum.Errors = append(r.sum.Errors, fe.err)
-			if rej != nil {
-				return errors.Join(rej, fe.err)
+		switch {
+		case err == nil:
+			if !r.src.cleaned() {
+				err = r.clean(rec)
 			}
-			return fe.err
-		}
-		r.sum.Rows++
-		if err == nil {
-			err = r.clean(rec)
-		} else {
+		case errors.Is(err, io.EOF):
+			r.sum.Blank = r.src.blank()
+			return r.rejected(errs)
+		case isFatal(err):
+			return r.fatal(errs, err)
+		default:
 			r.withHeader(err)
 		}
+		r.sum.Rows++
 		if err == nil {
 			err = row(rec)
 		}
@@ -129,13 +123,31 @@ func (r *run) rows(row func(rec []string) error) error {
 			errs = append(errs, err)
 		}
 	}
-	r.sum.Blank = r.src.blank()
-	if rej := r.rejected(errs); rej != nil {
-		return rej
-	}
-	return nil
 }
 
+// isFatal reports whether err stops a read even with CollectAll.
+func isFatal(err error) bool {
+	var fe *fatalError
+	return errors.As(err, &fe)
+}
+
+// fatal ends a read on a fatal error, joined with the rows rejected
+// before it.
+func (r *run) fatal(errs []error, err error) error {
+	var fe *fatalError
+	errors.As(err, &fe)
+	r.failed = true
+	r.sum.Blank = r.src.blank()
+	rej := r.rejected(errs)
+	r.sum.Errors = append(r.sum.Errors, fe.err)
+	if rej != nil {
+		return errors.Join(rej, fe.err)
+	}
+	return fe.err
+}
+
+// rejected returns the error of the rows rejected with CollectAll, nil
+// if none was.
 func (r *run) rejected(errs []error) error {
 	r.sum.Errors = errs
 	if r.sum.Rejected == 0 {

@@ -51,6 +51,9 @@ func (s *xlsxSource) setWidth(n int)    { s.width = n }
 func (s *xlsxSource) sheetName() string { return s.sheet }
 func (s *xlsxSource) line(int) int      { return s.row }
 func (s *xlsxSource) blank() int        { return s.blanks }
+func (s *xlsxSource) cleaned() bool     { return false }
+func (s *xlsxSource) symbol(int) int32  { return -1 }
+func (s *xlsxSource) plan() *rowPlan    { return nil }
 
 func (s *xlsxSource) close() error {
 	err := s.rc.Close()
