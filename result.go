@@ -223,15 +223,15 @@ type fracScratch struct{ a, q, r big.Int }
 // scratch space. den, when not nil, is d as a decimal, to share.
 func fracResult(label string, kind Kind, n, d *big.Int, den *decimal.Decimal, s *fracScratch) Result {
 	r := Result{label: label, kind: kind, num: decimal.NewFromBigInt(n, 0)}
-	switch {
-	case den != nil:
+	whole := d.IsInt64() && d.Int64() == 1
+	if den != nil {
 		r.den = *den
-	case d.IsInt64() && d.Int64() == 1:
+	} else if whole {
 		r.den = one
-	default:
+	} else {
 		r.den = decimal.NewFromBigInt(d, 0)
 	}
-	if d.IsInt64() && d.Int64() == 1 {
+	if whole {
 		r.value = r.num
 		return r
 	}
