@@ -111,7 +111,9 @@ type textContrast struct {
 // It returns to the 900 px window.
 func checkWidths(t *testing.T, ctx context.Context, labels map[string]string) {
 	t.Helper()
+	defer took(t, "checkWidths")()
 	for _, w := range []int64{1280, 390} {
+		rs := took(t, fmt.Sprint("widths resize ", w))
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900)); err != nil {
 			t.Fatal(err)
 		}
@@ -119,7 +121,10 @@ func checkWidths(t *testing.T, ctx context.Context, labels map[string]string) {
 		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fits, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 			t.Errorf("%d px: charts not redrawn to fit: %v", w, err)
 		}
+		rs()
+		ws := took(t, "widthJS")
 		st, err := chromedp.Run(ctx, chromedp.Evaluate[widthState](widthJS))
+		ws()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -135,7 +140,9 @@ func checkWidths(t *testing.T, ctx context.Context, labels map[string]string) {
 					w, c.ID, c.Role, c.Label, labels[c.ID], c.Hidden)
 			}
 		}
+		ct := took(t, "chartTextJS")
 		tc, err := chromedp.Run(ctx, chromedp.Evaluate[textContrast](chartTextJS))
+		ct()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -204,6 +211,7 @@ type paretoState struct {
 // inside the plot (the axes' labels at its ends are the line's ticks).
 func checkPareto(t *testing.T, ctx context.Context, id string, total float64, refs ...int) {
 	t.Helper()
+	defer took(t, "checkPareto")()
 	list := strings.Trim(strings.Join(strings.Fields(fmt.Sprint(refs)), ","), "[]")
 	st, err := chromedp.Run(ctx, chromedp.Evaluate[paretoState](paretoJS+`("`+id+`", [`+list+`])`))
 	if err != nil {
@@ -248,6 +256,7 @@ func tooltip(t *testing.T, ctx context.Context, id string, series, index int) st
 // first, each share with "%".
 func checkTooltips(t *testing.T, ctx context.Context, r analysis.Report, levels []string) {
 	t.Helper()
+	defer took(t, "checkTooltips")()
 	first := r.Pareto[0]
 	cum := first.Cumulative.Value().Shift(2).Round(2).String() + "%"
 	tip := tooltip(t, ctx, "chart-pareto", 1, 0)
@@ -284,6 +293,7 @@ const directionJS = `[...document.querySelectorAll('.chart')].flatMap(el => {
 // item at the top.
 func checkDirection(t *testing.T, ctx context.Context) {
 	t.Helper()
+	defer took(t, "checkDirection")()
 	ds, err := chromedp.Run(ctx, chromedp.Evaluate[[]struct {
 		ID  string `json:"id"`
 		Top bool   `json:"top"`
@@ -308,6 +318,7 @@ func checkDirection(t *testing.T, ctx context.Context) {
 // passes.
 func checkTrendTested(t *testing.T, ctx context.Context, period string, want []string) {
 	t.Helper()
+	defer took(t, "checkTrendTested")()
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
   const c = echarts.getInstanceByDom(document.getElementById('chart-trend'));
   const o = c.getOption(), at = o.xAxis[0].data.indexOf('`+period+`');
@@ -332,6 +343,7 @@ func checkTrendTested(t *testing.T, ctx context.Context, period string, want []s
 // 21's title-block change) and passes.
 func checkSignoff(t *testing.T, ctx context.Context) {
 	t.Helper()
+	defer took(t, "checkSignoff")()
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(657, 1200), media("print")); err != nil {
 		t.Fatal(err)
 	}
@@ -399,6 +411,7 @@ var latinAllowed = map[string]bool{
 // and the bilingual subtitle are taken out.
 func checkLanguage(t *testing.T, ctx context.Context, lang string, data []string) {
 	t.Helper()
+	defer took(t, "checkLanguage")()
 	st, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
 		Text     string `json:"text"`
 		Subtitle string `json:"subtitle"`

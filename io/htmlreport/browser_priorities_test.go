@@ -59,6 +59,7 @@ type axeViolation struct {
 // is checked too) and fails on each violation.
 func checkAxe(t *testing.T, ctx context.Context) {
 	t.Helper()
+	defer took(t, "checkAxe")()
 	path := findAxe(t)
 	if path == "" {
 		t.Log("no axe-core (npm install -g axe-core, or set CSAT_AXE): the accessibility rules are not checked")
@@ -71,6 +72,8 @@ func checkAxe(t *testing.T, ctx context.Context) {
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(src)+"\n;undefined")); err != nil {
 		t.Fatalf("loading axe-core: %v", err)
 	}
+	run := took(t, "axe.run")
+	defer run()
 	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](`document.querySelectorAll('details').forEach(d => d.open = true),
 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}, resultTypes: ['violations']})
   .then(r => r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help,
@@ -120,6 +123,7 @@ type overlapState struct {
 // no two overlap by more than a fifth of the smaller.
 func checkLabels(t *testing.T, ctx context.Context, labels []string) {
 	t.Helper()
+	defer took(t, "checkLabels")()
 	list := `["` + strings.Join(labels, `","`) + `"]`
 	st, err := chromedp.Run(ctx, chromedp.Evaluate[overlapState](overlapJS+`(`+list+`)`))
 	if err != nil {

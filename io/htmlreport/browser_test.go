@@ -277,6 +277,7 @@ func (c *console) listen(ev any) {
 // arrives.
 func (c *console) check(t *testing.T, ctx context.Context) {
 	t.Helper()
+	defer took(t, "check")()
 	c.mu.Lock()
 	seen := append([]string(nil), c.problems...)
 	c.mu.Unlock()
@@ -302,11 +303,14 @@ func (c *console) check(t *testing.T, ctx context.Context) {
 // test.
 func openDrawn(t *testing.T, bctx context.Context, c *console, file string, charts int) context.Context {
 	t.Helper()
+	defer took(t, "openDrawn")()
 	tctx, cancelTab := chromedp.NewContext(bctx, chromedp.WithListener(c.listen))
 	t.Cleanup(cancelTab)
+	nav := took(t, "navigate")
 	if err := chromedp.Do(tctx, chromedp.Navigate("file://"+file)); err != nil {
 		t.Fatal(err)
 	}
+	nav()
 	// A bound on the whole visit (drawing, axe-core, PDF, print, 390 px,
 	// screenshot), generous for a loaded machine under -race.
 	ctx, cancel := context.WithTimeout(tctx, 180*time.Second)
@@ -323,6 +327,7 @@ func openDrawn(t *testing.T, bctx context.Context, c *console, file string, char
 // the sections and every chart drawn with a size.
 func checkPage(t *testing.T, ctx context.Context, words []string) pageState {
 	t.Helper()
+	defer took(t, "checkPage")()
 	st, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](stateJS))
 	if err != nil {
 		t.Fatal(err)
@@ -356,6 +361,7 @@ func checkPage(t *testing.T, ctx context.Context, words []string) pageState {
 // pages.
 func checkPDF(t *testing.T, ctx context.Context, lang string, sections int) int {
 	t.Helper()
+	defer took(t, "checkPDF")()
 	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground(), chromedp.PDFPreferCSSPageSize()))
 	if err != nil {
 		t.Fatal(err)
@@ -386,6 +392,7 @@ func media(m string) chromedp.Action[chromedp.Void] {
 // every chart and its drawing must fit.
 func checkPrint(t *testing.T, ctx context.Context, charts int) {
 	t.Helper()
+	defer took(t, "checkPrint")()
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(657, 1200), media("print")); err != nil {
 		t.Fatal(err)
 	}
@@ -417,6 +424,7 @@ func checkPrint(t *testing.T, ctx context.Context, charts int) {
 // to out, which it returns.
 func screenshot(t *testing.T, ctx context.Context, out string) string {
 	t.Helper()
+	defer took(t, "screenshot")()
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)
@@ -464,6 +472,7 @@ type narrowState struct {
 // It returns to the 900 px window.
 func checkNarrow(t *testing.T, ctx context.Context, sections ...string) {
 	t.Helper()
+	defer took(t, "checkNarrow")()
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
 		t.Fatal(err)
 	}
