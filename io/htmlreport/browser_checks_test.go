@@ -213,16 +213,20 @@ func checkPareto(t *testing.T, p *visit, id string, total float64, refs ...int) 
 	}
 }
 
-// tipJS shows a chart's tooltip for one point and returns its text.
+// tipJS shows a chart's tooltip for one point and returns its text,
+// read at the first animation frame that shows it (none after 120).
 const tipJS = `((id, series, index) => new Promise(done => {
   const node = document.getElementById(id);
   const c = echarts.getInstanceByDom(node);
   c.dispatchAction({type: 'showTip', seriesIndex: series, dataIndex: index});
-  setTimeout(() => {
+  let frames = 0;
+  const look = () => {
     const tips = [...node.querySelectorAll('div')].filter(d => d.style.zIndex && getComputedStyle(d).display !== 'none' && d.innerText.trim());
+    if (!tips.length && ++frames < 120) { requestAnimationFrame(look); return; }
     done(tips.map(d => d.innerText).join('\n'));
     c.dispatchAction({type: 'hideTip'});
-  }, 150);
+  };
+  requestAnimationFrame(look);
 }))`
 
 // tooltip returns the text of a chart's tooltip at one point.

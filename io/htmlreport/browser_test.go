@@ -339,14 +339,31 @@ type visit struct {
 }
 
 // view lays the page out in a window w by h CSS px under media m ("" for
-// the screen, "print"), unless it already is, and returns the page.
+// the screen, "print"), unless it already is, and waits until the page
+// has handled the change (its charts redrawn); it returns the page.
 func (p *visit) view(t *testing.T, w, h int64, m string) *visit {
 	t.Helper()
+	resized, printed := w != p.w || h != p.h, m != p.media
 	if err := p.layout(p.ctx, w, h, m); err != nil {
 		t.Fatal(err)
 	}
+	if !resized && !printed {
+		return p
+	}
+	// The page redraws its charts in its listeners of the window's
+	// resize and of the print media's change, which run before the
+	// test's (watchJS), registered after them.
+	done := fmt.Sprintf(`(!%t || window.csatSize === '%dx%d') && (!%t || window.csatPrint === %t)`, resized, w, h, printed, m == "print")
+	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](done, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("%d×%d px %q: the page did not handle the change: %v", w, h, m, err)
+	}
 	return p
 }
+
+// watchJS records in the page the size of the window at its last
+// resize and whether the print media applies at its last change.
+const watchJS = `addEventListener('resize', () => { window.csatSize = innerWidth + 'x' + innerHeight; });
+matchMedia('print').addEventListener('change', e => { window.csatPrint = e.matches; });`
 
 // layout emulates a window w by h CSS px (0 by 0: the tab's own) and
 // media m, unless the page already has them. Entering print sets the
@@ -491,6 +508,9 @@ func open(t *testing.T, b *browser, file string, charts int) *visit {
 		chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 		t.Fatalf("charts not drawn: %v", err)
 	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](watchJS)); err != nil {
+		t.Fatal(err)
+	}
 	return p
 }
 
@@ -600,15 +620,20 @@ func screenshot(t *testing.T, p *visit, outDir, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := png.Decode(bytes.NewReader(shot))
+	// The size is in the PNG's header: decoding the whole image (a
+	// second under -race) is left to the one kept.
+	size, err := png.DecodeConfig(bytes.NewReader(shot))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b := img.Bounds(); b.Dx() != 900 || b.Dy() < 3000 {
-		t.Errorf("screenshot %v, want 900 px wide and the whole page", b)
+	if size.Width != 900 || size.Height < 3000 {
+		t.Errorf("screenshot %d×%d px, want 900 px wide and the whole page", size.Width, size.Height)
 	}
 	if outDir == "" {
 		return "not written (-update writes it)"
+	}
+	if _, err := png.Decode(bytes.NewReader(shot)); err != nil {
+		t.Fatal(err)
 	}
 	out := filepath.Join(outDir, name)
 	if err := os.WriteFile(out, shot, 0o600); err != nil {
