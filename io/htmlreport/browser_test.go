@@ -296,6 +296,8 @@ func startBrowser(t *testing.T, chrome string) *browser {
 	if err := chromedp.Do(bctx); err != nil { // starts the browser
 		t.Fatalf("starting %s: %v", chrome, err)
 	}
+	// More room for free tabs than there are pages: freeing a tab
+	// never waits.
 	b := &browser{ctx: bctx, axe: loadAxe(t), tabs: make(chan *tab, 8)}
 	t.Cleanup(func() {
 		b.mu.Lock()
@@ -328,7 +330,6 @@ func (b *browser) tab() *tab {
 // laid out now.
 type visit struct {
 	ctx   context.Context // the tab, with a bound on the visit
-	tab   *tab
 	heard console
 	axe   string // axe-core's source
 	axed  bool   // axe-core is loaded in the page
@@ -452,7 +453,7 @@ func (c *console) listen(ev any) {
 // arrives.
 func (c *console) check(t *testing.T, ctx context.Context) {
 	t.Helper()
-	defer took(t, "check")()
+	defer took(t, "console")()
 	c.mu.Lock()
 	seen := append([]string(nil), c.problems...)
 	c.mu.Unlock()
@@ -481,7 +482,7 @@ func open(t *testing.T, b *browser, file string, charts int) *visit {
 	t.Helper()
 	defer took(t, "load")()
 	tb := b.tab()
-	p := &visit{tab: tb, axe: b.axe}
+	p := &visit{axe: b.axe}
 	tb.listenTo(&p.heard)
 	if err := chromedp.Do(tb.ctx, chromedp.Navigate("file://"+file)); err != nil {
 		tb.listenTo(nil)
