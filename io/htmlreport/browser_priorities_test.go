@@ -2,7 +2,6 @@ package htmlreport_test
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/io/htmlreport"
 )
 
@@ -54,24 +54,38 @@ type axeViolation struct {
 	Nodes  []string `json:"nodes"`
 }
 
-// checkAxe runs axe-core's WCAG 2 A and AA rules and its best practices
-// on the page as it is (the customers' table opened first, so that it
-// is checked too) and fails on each violation.
-func checkAxe(t *testing.T, ctx context.Context) {
+// loadAxe reads axe-core's source (findAxe), "" when there is none.
+func loadAxe(t *testing.T) string {
 	t.Helper()
 	path := findAxe(t)
 	if path == "" {
-		t.Log("no axe-core (npm install -g axe-core, or set CSAT_AXE): the accessibility rules are not checked")
-		return
+		return ""
 	}
 	src, err := os.ReadFile(path) //nolint:gosec // G304: the test's own tool
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(src)+"\n;undefined")); err != nil {
-		t.Fatalf("loading axe-core: %v", err)
+	return string(src)
+}
+
+// checkAxe runs axe-core's WCAG 2 A and AA rules and its best practices
+// on the page as it is (the customers' table opened first, so that it
+// is checked too) and fails on each violation. axe-core is loaded in
+// the page the first time.
+func checkAxe(t *testing.T, p *visit) {
+	t.Helper()
+	if p.axe == "" {
+		t.Log("no axe-core (npm install -g axe-core, or set CSAT_AXE): the accessibility rules are not checked")
+		return
 	}
-	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](`document.querySelectorAll('details').forEach(d => d.open = true),
+	defer took(t, "axe-core")()
+	if !p.axed {
+		if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[chromedp.Void](p.axe+"\n;undefined")); err != nil {
+			t.Fatalf("loading axe-core: %v", err)
+		}
+		p.axed = true
+	}
+	vs, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]axeViolation](`document.querySelectorAll('details').forEach(d => d.open = true),
 axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}, resultTypes: ['violations']})
   .then(r => r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help,
     nodes: v.nodes.slice(0, 4).map(n => n.target.join(' '))})))`, chromedp.EvalAwaitPromise))
@@ -81,7 +95,7 @@ axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a
 	for _, v := range vs {
 		t.Errorf("axe: %s (%s): %s, at %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, " | "))
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details').forEach(d => d.open = false)`)); err != nil {
+	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details').forEach(d => d.open = false)`)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -118,10 +132,10 @@ type overlapState struct {
 
 // checkLabels checks that the quadrant draws every given label and that
 // no two overlap by more than a fifth of the smaller.
-func checkLabels(t *testing.T, ctx context.Context, labels []string) {
+func checkLabels(t *testing.T, p *visit, labels []string) {
 	t.Helper()
 	list := `["` + strings.Join(labels, `","`) + `"]`
-	st, err := chromedp.Run(ctx, chromedp.Evaluate[overlapState](overlapJS+`(`+list+`)`))
+	st, err := chromedp.Run(p.ctx, chromedp.Evaluate[overlapState](overlapJS+`(`+list+`)`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,12 +145,12 @@ func checkLabels(t *testing.T, ctx context.Context, labels []string) {
 }
 
 // browsePriorities opens the priorities report (priorities_fixture_test.go)
-// in both languages: the sections importance, quadrant, benchmarks and
-// churn are drawn and visible, say what they should, pass axe-core, do
-// not scroll sideways at 390 px (the customers' table opened), print to
-// A4 with every chart inside the page, and the quadrant's labels do not
-// overlap.
-func browsePriorities(t *testing.T, bctx context.Context, outDir string) {
+// in both languages, in parallel: the sections importance, quadrant,
+// benchmarks and churn are drawn and visible, say what they should,
+// pass axe-core, do not scroll sideways at 390 px (the customers' table
+// opened), print to A4 with every chart inside the page, and the
+// quadrant's labels do not overlap.
+func browsePriorities(t *testing.T, b *browser, outDir string) {
 	rep := prioritiesReport(t)
 	for _, tc := range []struct {
 		lang  string
@@ -149,89 +163,89 @@ func browsePriorities(t *testing.T, bctx context.Context, outDir string) {
 			"Customers we lost rated us 65.0%, those we kept 84.3%", "Spearman's ρ of degree and complaints = −0.800"}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := htmlreport.Render(&buf, rep, htmlreport.Options{Lang: tc.lang, Organisation: "华东精密机械有限公司",
-				Generated: time.Date(2026, 7, 3, 0, 0, 0, 0, time.UTC)}); err != nil {
-				t.Fatal(err)
-			}
-			file := filepath.Join(t.TempDir(), "priorities-"+tc.lang+".html")
-			if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			var heard console
-			ctx := openDrawn(t, bctx, &heard, file, len(priorityCharts))
-			st, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](stateJS))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, w := range tc.words {
-				if !strings.Contains(st.Text, w) {
-					t.Errorf("the page does not show %q", w)
-				}
-			}
-			var ids []string
-			for _, c := range st.Charts {
-				ids = append(ids, c.ID)
-				if c.Width <= 0 || c.Height <= 0 || !c.SVG || c.Shapes < 5 || !c.Rendered {
-					t.Errorf("chart %s not drawn: %+v", c.ID, c)
-				}
-			}
-			if strings.Join(ids, " ") != strings.Join(priorityCharts, " ") {
-				t.Errorf("charts %q, want %q", ids, priorityCharts)
-			}
-			newSections := []string{"importance", "quadrant", "benchmarks", "churn"}
-			visible, err := chromedp.Run(ctx, chromedp.Evaluate[[]bool](sectionsVisibleJS+`(["`+strings.Join(newSections, `","`)+`"])`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i, v := range visible {
-				if !v {
-					t.Errorf("section %s is not visible", newSections[i])
-				}
-			}
-			checkLabels(t, ctx, []string{"交货期", "产品质量", "包装", "技术支持", "价格", "服务态度"})
-			checkAxe(t, ctx)
-			checkWidths(t, ctx, chartLabels(buf.String()))
-			checkDirection(t, ctx)
-			pages := checkPDF(t, ctx, "priorities-"+tc.lang, len(prioritySections))
-			checkPrint(t, ctx, len(priorityCharts))
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('details.customers').open = true`)); err != nil {
-				t.Fatal(err)
-			}
-			checkNarrow(t, ctx, newSections...)
-			checkLanguage(t, ctx, tc.lang, priorityData)
-			out := screenshot(t, ctx, filepath.Join(outDir, "report-priorities-"+tc.lang+".png"))
-			t.Logf("%s: PDF %d pages, screenshot %s", tc.lang, pages, out)
-			heard.check(t, ctx)
+			t.Parallel()
+			browsePriority(t, b, rep, tc.lang, tc.words, outDir)
 		})
 	}
+}
+
+// browsePriority checks the priorities report in lang (browsePriorities).
+// The checks that need one layout (print, a width) are made together,
+// so that the page redraws its charts once for each.
+func browsePriority(t *testing.T, b *browser, rep analysis.Report, lang string, words []string, outDir string) {
+	var buf bytes.Buffer
+	if err := htmlreport.Render(&buf, rep, htmlreport.Options{Lang: lang, Organisation: "华东精密机械有限公司",
+		Generated: time.Date(2026, 7, 3, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	p := open(t, b, writePage(t, "priorities-"+lang+".html", buf.Bytes()), len(priorityCharts))
+	st, err := chromedp.Run(p.ctx, chromedp.Evaluate[pageState](stateJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range words {
+		if !strings.Contains(st.Text, w) {
+			t.Errorf("the page does not show %q", w)
+		}
+	}
+	var ids []string
+	for _, c := range st.Charts {
+		ids = append(ids, c.ID)
+		if c.Width <= 0 || c.Height <= 0 || !c.SVG || c.Shapes < 5 || !c.Rendered {
+			t.Errorf("chart %s not drawn: %+v", c.ID, c)
+		}
+	}
+	if strings.Join(ids, " ") != strings.Join(priorityCharts, " ") {
+		t.Errorf("charts %q, want %q", ids, priorityCharts)
+	}
+	newSections := []string{"importance", "quadrant", "benchmarks", "churn"}
+	visible, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]bool](sectionsVisibleJS+`(["`+strings.Join(newSections, `","`)+`"])`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range visible {
+		if !v {
+			t.Errorf("section %s is not visible", newSections[i])
+		}
+	}
+	checkLabels(t, p, []string{"交货期", "产品质量", "包装", "技术支持", "价格", "服务态度"})
+	checkAxe(t, p)
+	checkDirection(t, p.view(t, 900, 1200, ""))
+	pages := checkPDF(t, p, len(prioritySections))
+	checkPrint(t, p, len(priorityCharts), false)
+	labels := chartLabels(buf.String())
+	checkWidth(t, p, 1280, labels)
+	checkWidth(t, p, 390, labels)
+	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('details.customers').open = true`)); err != nil {
+		t.Fatal(err)
+	}
+	checkNarrow(t, p, newSections...)
+	checkLanguage(t, p.view(t, 900, 1200, ""), lang, priorityData)
+	out := screenshot(t, p, outDir, "report-priorities-"+lang+".png")
+	t.Logf("%s: PDF %d pages, screenshot %s", lang, pages, out)
+	p.heard.check(t, p.ctx)
 }
 
 // browseCrowded opens a quadrant of 30 items, two of them a very long
 // name and markup: labelled by number, the labels do not overlap, the
 // page passes axe-core and does not scroll sideways at 390 px.
-func browseCrowded(t *testing.T, bctx context.Context) {
+func browseCrowded(t *testing.T, b *browser) {
 	rep := statedQuadrant(t, 30, crowdedName)
 	var buf bytes.Buffer
 	if err := htmlreport.Render(&buf, rep, htmlreport.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	n := strings.Count(buf.String(), `<div class="chart" `)
-	file := filepath.Join(t.TempDir(), "crowded.html")
-	if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	var heard console
-	ctx := openDrawn(t, bctx, &heard, file, n)
+	p := open(t, b, writePage(t, "crowded.html", buf.Bytes()), n)
 	labels := make([]string, 30)
 	for i := range labels {
 		labels[i] = fmt.Sprint(i + 1)
 	}
-	checkLabels(t, ctx, labels)
-	checkAxe(t, ctx)
-	checkPrint(t, ctx, n)
-	checkNarrow(t, ctx, "importance", "quadrant")
-	heard.check(t, ctx)
+	checkLabels(t, p, labels)
+	checkAxe(t, p)
+	checkPrint(t, p, n, false)
+	checkNarrow(t, p, "importance", "quadrant")
+	p.heard.check(t, p.ctx)
 }
 
 // priorityData is the data of the priorities report (its items,

@@ -15,10 +15,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/csatkit/csat/analysis"
 	"github.com/csatkit/csat/io/htmlreport"
 )
 
@@ -105,11 +108,13 @@ var (
 // report, opens it in headless Chromium, and checks what a reader sees:
 // the headline figures, every chart drawn with a size, no console error,
 // charts that fit the printed A4 page; it prints the page to PDF and
-// takes a full-page screenshot of each language.
+// takes a full-page screenshot of each language. The pages are
+// independent: they are visited in parallel, each in a tab of the one
+// browser.
 func TestBrowser(t *testing.T) {
 	chrome := findChrome(t)
 	rep := full(t)
-	bctx := startBrowser(t, chrome)
+	b := startBrowser(t, chrome)
 	outDir := screenshotDir(t)
 	for _, tc := range []struct {
 		lang, org string
@@ -121,51 +126,76 @@ func TestBrowser(t *testing.T) {
 			"5 forms · 25 answers", "By customer group", "Letters", "small sample", "fewer than 2 forms: not shown", "Values sharing a letter do not differ at α = 0.05 (Holm-adjusted).", "Control chart of the rate (p-chart)", "Response rate"}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			var buf bytes.Buffer
-			err := htmlreport.Render(&buf, rep, htmlreport.Options{Lang: tc.lang, Organisation: tc.org,
-				Generated: time.Date(2026, 7, 3, 0, 0, 0, 0, time.UTC)})
-			if err != nil {
-				t.Fatal(err)
-			}
-			file := filepath.Join(t.TempDir(), "report-"+tc.lang+".html")
-			if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			var heard console
-			ctx := openDrawn(t, bctx, &heard, file, len(wantCharts))
-			st := checkPage(t, ctx, tc.words)
-			pages := checkPDF(t, ctx, tc.lang, len(wantSections))
-			checkPrint(t, ctx, len(wantCharts))
-			checkNarrow(t, ctx, "groups", "response", "control")
-			checkAxe(t, ctx)
-			checkIssue21(t, ctx, rep, tc.lang, buf.String())
-			out := screenshot(t, ctx, filepath.Join(outDir, "report-"+tc.lang+".png"))
-			t.Logf("%s: %d charts, PDF %d pages, screenshot %s", tc.lang, len(st.Charts), pages, out)
-			heard.check(t, ctx)
+			t.Parallel()
+			browseFull(t, b, rep, tc.lang, tc.org, tc.words, outDir)
 		})
 	}
-	t.Run("groups", func(t *testing.T) { browseGroups(t, bctx) })
-	t.Run("priorities", func(t *testing.T) { browsePriorities(t, bctx, outDir) })
-	t.Run("crowded", func(t *testing.T) { browseCrowded(t, bctx) })
+	t.Run("priorities", func(t *testing.T) {
+		t.Parallel()
+		browsePriorities(t, b, outDir)
+	})
+	t.Run("groups", func(t *testing.T) {
+		t.Parallel()
+		browseGroups(t, b)
+	})
+	t.Run("crowded", func(t *testing.T) {
+		t.Parallel()
+		browseCrowded(t, b)
+	})
+}
+
+// browseFull opens the full report in lang (for organisation org) and
+// checks it: the headline cards, the words, the sections and charts,
+// its PDF, the printed page and its sign-off block, the page at 1280
+// and 390 px, axe-core, the checks of issue 21 and the console; it
+// takes a full-page screenshot. The checks that need one layout
+// (print, a width) are made together, so that the page redraws its
+// charts once for each.
+func browseFull(t *testing.T, b *browser, rep analysis.Report, lang, org string, words []string, outDir string) {
+	var buf bytes.Buffer
+	err := htmlreport.Render(&buf, rep, htmlreport.Options{Lang: lang, Organisation: org,
+		Generated: time.Date(2026, 7, 3, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := open(t, b, writePage(t, "report-"+lang+".html", buf.Bytes()), len(wantCharts))
+	st := checkPage(t, p, words)
+	pages := checkPDF(t, p, len(wantSections))
+	checkPrint(t, p, len(wantCharts), true)
+	labels := chartLabels(buf.String())
+	checkWidth(t, p, 1280, labels)
+	checkWidth(t, p, 390, labels)
+	checkNarrow(t, p, "groups", "response", "control")
+	checkAxe(t, p.view(t, 900, 1200, ""))
+	checkIssue21(t, p, rep, lang)
+	out := screenshot(t, p, outDir, "report-"+lang+".png")
+	t.Logf("%s: %d charts, PDF %d pages, screenshot %s", lang, len(st.Charts), pages, out)
+	p.heard.check(t, p.ctx)
+}
+
+// writePage writes a rendered page to a temporary file and returns its
+// path.
+func writePage(t *testing.T, name string, html []byte) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(file, html, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return file
 }
 
 // browseGroups opens the groups report (groups_test.go): its section by
 // customer group with letters and a suppressed group, and a control
 // chart with a period out of control, which the chart marks ("50% !")
 // and the text below it names; the page fits 390 px and prints.
-func browseGroups(t *testing.T, bctx context.Context) {
+func browseGroups(t *testing.T, b *browser) {
 	var buf bytes.Buffer
 	if err := htmlreport.Render(&buf, groupsReport(t), htmlreport.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	n := strings.Count(buf.String(), `<div class="chart" `)
-	file := filepath.Join(t.TempDir(), "groups.html")
-	if err := os.WriteFile(file, buf.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	var heard console
-	ctx := openDrawn(t, bctx, &heard, file, n)
-	st, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](stateJS))
+	p := open(t, b, writePage(t, "groups.html", buf.Bytes()), n)
+	st, err := chromedp.Run(p.ctx, chromedp.Evaluate[pageState](stateJS))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,31 +204,72 @@ func browseGroups(t *testing.T, bctx context.Context) {
 			t.Errorf("the page does not show %q", w)
 		}
 	}
-	marked, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`[...document.querySelectorAll('#chart-control svg text')].some(e => e.textContent.trim() === '50% !')`))
+	marked, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`[...document.querySelectorAll('#chart-control svg text')].some(e => e.textContent.trim() === '50% !')`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !marked {
 		t.Error("the control chart does not mark 2025Q4 (50% !)")
 	}
-	letters, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`[...document.querySelectorAll('#chart-groups-1 svg text')].some(e => e.textContent.trim() === '75%  ab')`))
+	letters, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`[...document.querySelectorAll('#chart-groups-1 svg text')].some(e => e.textContent.trim() === '75%  ab')`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !letters {
 		t.Error("the chart of 地区 does not label 西南's bar with its letters (75%  ab)")
 	}
-	checkPrint(t, ctx, n)
-	checkNarrow(t, ctx, "groups", "response", "control")
-	checkAxe(t, ctx)
-	checkWidths(t, ctx, chartLabels(buf.String()))
-	heard.check(t, ctx)
+	checkPrint(t, p, n, false)
+	labels := chartLabels(buf.String())
+	checkWidth(t, p, 1280, labels)
+	checkWidth(t, p, 390, labels)
+	checkNarrow(t, p, "groups", "response", "control")
+	checkAxe(t, p.view(t, 900, 1200, ""))
+	p.heard.check(t, p.ctx)
+}
+
+// browser is the headless Chromium the subtests of TestBrowser share,
+// with its tabs and axe-core's source.
+type browser struct {
+	ctx context.Context // the browser's first tab, which started it
+	axe string          // axe-core (axe.min.js), or "" when there is none
+	// tabs holds the tabs no page shows. A tab, a window of its own, is
+	// kept from page to page: its renderer draws the next page in a
+	// third of the time a new one takes.
+	tabs chan *tab
+	mu   sync.Mutex
+	all  []context.CancelFunc // closes every tab opened
+}
+
+// tab is a window of the browser. Its listener passes the events of the
+// page it shows to that page's console.
+type tab struct {
+	ctx   context.Context
+	mu    sync.Mutex
+	heard *console
+}
+
+// listen is the tab's listener.
+func (tb *tab) listen(ev any) {
+	tb.mu.Lock()
+	c := tb.heard
+	tb.mu.Unlock()
+	if c != nil {
+		c.listen(ev)
+	}
+}
+
+// listenTo sends the tab's events to c (nil: nowhere).
+func (tb *tab) listenTo(c *console) {
+	tb.mu.Lock()
+	tb.heard = c
+	tb.mu.Unlock()
 }
 
 // startBrowser starts headless Chromium for the test, stopped at its end,
-// and returns its context.
-func startBrowser(t *testing.T, chrome string) context.Context {
+// and loads axe-core's source.
+func startBrowser(t *testing.T, chrome string) *browser {
 	t.Helper()
+	defer took(t, "start the browser")()
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(chrome),
 		chromedp.Headless,
@@ -211,6 +282,11 @@ func startBrowser(t *testing.T, chrome string) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("hide-scrollbars", true),
+		// The pages are visited in parallel, each in its window: none
+		// may be slowed as if it were in the background.
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(900, 1200),
 	)
@@ -220,19 +296,119 @@ func startBrowser(t *testing.T, chrome string) context.Context {
 	if err := chromedp.Do(bctx); err != nil { // starts the browser
 		t.Fatalf("starting %s: %v", chrome, err)
 	}
-	return bctx
+	// More room for free tabs than there are pages: freeing a tab
+	// never waits.
+	b := &browser{ctx: bctx, axe: loadAxe(t), tabs: make(chan *tab, 8)}
+	t.Cleanup(func() {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		for _, c := range b.all {
+			c()
+		}
+	})
+	return b
 }
 
-// screenshotDir returns where the screenshots go: docs/img with -update,
-// else a temporary directory.
+// tab returns a free tab, opening a new one when every tab shows a
+// page.
+func (b *browser) tab() *tab {
+	select {
+	case tb := <-b.tabs:
+		return tb
+	default:
+	}
+	tb := &tab{}
+	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithListener(tb.listen))
+	tb.ctx = ctx
+	b.mu.Lock()
+	b.all = append(b.all, cancel)
+	b.mu.Unlock()
+	return tb
+}
+
+// visit is a report open in a tab: what its console heard, and how it is
+// laid out now.
+type visit struct {
+	ctx   context.Context // the tab, with a bound on the visit
+	heard console
+	axe   string // axe-core's source
+	axed  bool   // axe-core is loaded in the page
+	// w and h are the window emulated (0: the tab's own, 900 by 1113
+	// px), media the media ("" for the screen).
+	w, h  int64
+	media string
+}
+
+// view lays the page out in a window w by h CSS px under media m ("" for
+// the screen, "print"), unless it already is, and waits until the page
+// has handled the change (its charts redrawn); it returns the page.
+func (p *visit) view(t *testing.T, w, h int64, m string) *visit {
+	t.Helper()
+	resized, printed := w != p.w || h != p.h, m != p.media
+	if err := p.layout(p.ctx, w, h, m); err != nil {
+		t.Fatal(err)
+	}
+	if !resized && !printed {
+		return p
+	}
+	// The page redraws its charts in its listeners of the window's
+	// resize and of the print media's change, which run before the
+	// test's (watchJS), registered after them.
+	done := fmt.Sprintf(`(!%t || window.csatSize === '%dx%d') && (!%t || window.csatPrint === %t)`, resized, w, h, printed, m == "print")
+	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](done, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("%d×%d px %q: the page did not handle the change: %v", w, h, m, err)
+	}
+	return p
+}
+
+// watchJS records in the page the size of the window at its last
+// resize and whether the print media applies at its last change.
+const watchJS = `addEventListener('resize', () => { window.csatSize = innerWidth + 'x' + innerHeight; });
+matchMedia('print').addEventListener('change', e => { window.csatPrint = e.matches; });`
+
+// layout emulates a window w by h CSS px (0 by 0: the tab's own) and
+// media m, unless the page already has them. Entering print sets the
+// window first, leaving it the media first.
+func (p *visit) layout(ctx context.Context, w, h int64, m string) error {
+	size := chromedp.EmulateViewport(w, h)
+	if w == 0 {
+		size = chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
+			return err
+		})
+	}
+	var steps []chromedp.Action[chromedp.Void]
+	if m != p.media && m == "print" {
+		steps = append(steps, size, media(m))
+	} else {
+		if m != p.media {
+			steps = append(steps, media(m))
+		}
+		if w != p.w || h != p.h {
+			steps = append(steps, size)
+		}
+	}
+	if len(steps) == 0 {
+		return nil
+	}
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		return err
+	}
+	p.w, p.h, p.media = w, h, m
+	return nil
+}
+
+// screenshotDir returns where the screenshots go: docs/img with -update
+// or CSAT_UPDATE_SCREENSHOTS=1, else "": they are taken and checked, not
+// written.
 func screenshotDir(t *testing.T) string {
 	t.Helper()
-	outDir := t.TempDir()
-	if *update || os.Getenv("CSAT_UPDATE_SCREENSHOTS") == "1" {
-		outDir = filepath.Join("..", "..", "docs", "img")
-		if err := os.MkdirAll(outDir, 0o750); err != nil {
-			t.Fatal(err)
-		}
+	if !*update && os.Getenv("CSAT_UPDATE_SCREENSHOTS") != "1" {
+		return ""
+	}
+	outDir := filepath.Join("..", "..", "docs", "img")
+	if err := os.MkdirAll(outDir, 0o750); err != nil {
+		t.Fatal(err)
 	}
 	return outDir
 }
@@ -277,6 +453,7 @@ func (c *console) listen(ev any) {
 // arrives.
 func (c *console) check(t *testing.T, ctx context.Context) {
 	t.Helper()
+	defer took(t, "console")()
 	c.mu.Lock()
 	seen := append([]string(nil), c.problems...)
 	c.mu.Unlock()
@@ -297,33 +474,53 @@ func (c *console) check(t *testing.T, ctx context.Context) {
 	}
 }
 
-// openDrawn opens file in a new tab of the browser, listened to by c, and
-// waits until its charts (as many as given) are drawn; the tab closes at the end of the
-// test.
-func openDrawn(t *testing.T, bctx context.Context, c *console, file string, charts int) context.Context {
+// open opens file in a free tab of the browser and waits until its
+// charts (as many as given) are drawn. At the end of the test the tab
+// returns to the screen and its own window, and is freed for the next
+// page.
+func open(t *testing.T, b *browser, file string, charts int) *visit {
 	t.Helper()
-	tctx, cancelTab := chromedp.NewContext(bctx, chromedp.WithListener(c.listen))
-	t.Cleanup(cancelTab)
-	if err := chromedp.Do(tctx, chromedp.Navigate("file://"+file)); err != nil {
+	defer took(t, "load")()
+	tb := b.tab()
+	p := &visit{axe: b.axe}
+	tb.listenTo(&p.heard)
+	if err := chromedp.Do(tb.ctx, chromedp.Navigate("file://"+file)); err != nil {
+		tb.listenTo(nil)
 		t.Fatal(err)
 	}
 	// A bound on the whole visit (drawing, axe-core, PDF, print, 390 px,
 	// screenshot), generous for a loaded machine under -race.
-	ctx, cancel := context.WithTimeout(tctx, 180*time.Second)
-	t.Cleanup(cancel)
+	ctx, cancel := context.WithTimeout(tb.ctx, 180*time.Second)
+	p.ctx = ctx
+	t.Cleanup(func() {
+		tb.listenTo(nil)
+		cancel()
+		// Back to the screen and the tab's own window, where the next
+		// page opens as in a new tab; a tab that does not come back
+		// is not used again.
+		if err := p.layout(tb.ctx, 0, 0, ""); err != nil {
+			t.Logf("the tab is not used again: %v", err)
+			return
+		}
+		b.tabs <- tb
+	})
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](
 		`document.documentElement.getAttribute('data-charts') === '`+fmt.Sprint(charts)+`' && [...document.querySelectorAll('.chart')].every(c => c.querySelector('svg'))`,
 		chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 		t.Fatalf("charts not drawn: %v", err)
 	}
-	return ctx
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](watchJS)); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 // checkPage checks what the page shows: the headline cards, the words,
 // the sections and every chart drawn with a size.
-func checkPage(t *testing.T, ctx context.Context, words []string) pageState {
+func checkPage(t *testing.T, p *visit, words []string) pageState {
 	t.Helper()
-	st, err := chromedp.Run(ctx, chromedp.Evaluate[pageState](stateJS))
+	defer took(t, "page")()
+	st, err := chromedp.Run(p.ctx, chromedp.Evaluate[pageState](stateJS))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -351,23 +548,24 @@ func checkPage(t *testing.T, ctx context.Context, words []string) pageState {
 	return st
 }
 
-// checkPDF prints the page to an A4 PDF and checks it has a page per
-// section (of as many sections as given); it returns the number of
-// pages.
-func checkPDF(t *testing.T, ctx context.Context, lang string, sections int) int {
+// pdfPage matches a page object of a PDF.
+var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
+
+// checkPDF prints the page as it is on the screen to an A4 PDF and
+// checks it has a page per section (of as many sections as given); it
+// returns the number of pages.
+func checkPDF(t *testing.T, p *visit, sections int) int {
 	t.Helper()
-	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground(), chromedp.PDFPreferCSSPageSize()))
+	defer took(t, "PDF")()
+	pdf, err := chromedp.Run(p.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground(), chromedp.PDFPreferCSSPageSize()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Each section starts a page; the first shares page one with
 	// the title block.
-	pages := len(regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1))
+	pages := len(pdfPage.FindAll(pdf, -1))
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || pages < sections {
 		t.Errorf("PDF of %d bytes, %d pages; want a PDF of at least %d pages", len(pdf), pages, sections)
-	}
-	if err := os.WriteFile(filepath.Join(t.TempDir(), "report-"+lang+".pdf"), pdf, 0o600); err != nil {
-		t.Fatal(err)
 	}
 	return pages
 }
@@ -380,21 +578,20 @@ func media(m string) chromedp.Action[chromedp.Void] {
 	})
 }
 
-// checkPrint checks the charts of the printed page, then returns to the
-// screen. Printed, the page is laid out at the A4 content width,
-// 210mm − 2×18mm = 174mm ≈ 657.6 CSS px: under print media at that width
-// every chart and its drawing must fit.
-func checkPrint(t *testing.T, ctx context.Context, charts int) {
+// checkPrint checks the charts of the printed page and, with signoff,
+// its sign-off block (checkSignoff). Printed, the page is laid out at
+// the A4 content width, 210mm − 2×18mm = 174mm ≈ 657.6 CSS px: under
+// print media at that width every chart and its drawing must fit.
+func checkPrint(t *testing.T, p *visit, charts int, signoff bool) {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(657, 1200), media("print")); err != nil {
-		t.Fatal(err)
-	}
+	defer took(t, "print")()
+	p.view(t, 657, 1200, "print")
 	// The page redraws its charts when the media changes.
 	fits := `[...document.querySelectorAll('.chart')].every(el => { const s = el.querySelector('svg'); return s && s.getBoundingClientRect().width <= el.getBoundingClientRect().width + 1; })`
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fits, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](fits, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Errorf("print: charts not redrawn to fit: %v", err)
 	}
-	sizes, err := chromedp.Run(ctx, chromedp.Evaluate[[][3]int](printJS))
+	sizes, err := chromedp.Run(p.ctx, chromedp.Evaluate[[][3]int](printJS))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -408,30 +605,57 @@ func checkPrint(t *testing.T, ctx context.Context, charts int) {
 			t.Errorf("print: chart %d is %d×%d px drawn %d px wide, want 300–658 px wide with the drawing inside", i, s[0], s[1], s[2])
 		}
 	}
-	if err := chromedp.Do(ctx, media(""), chromedp.EmulateViewport(900, 1200)); err != nil {
-		t.Fatal(err)
+	if signoff {
+		checkSignoff(t, p)
 	}
 }
 
-// screenshot takes a full-page screenshot, checks its size and writes it
-// to out, which it returns.
-func screenshot(t *testing.T, ctx context.Context, out string) string {
+// screenshot takes a full-page screenshot of the page on the screen at
+// 900 px and checks its size; with outDir (-update) it writes it there
+// as name and returns its path.
+func screenshot(t *testing.T, p *visit, outDir, name string) string {
 	t.Helper()
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	defer took(t, "screenshot")()
+	p.view(t, 900, 1200, "")
+	shot, err := chromedp.Run(p.ctx, fullScreenshot(outDir == ""))
 	if err != nil {
 		t.Fatal(err)
 	}
-	img, err := png.Decode(bytes.NewReader(shot))
+	// The size is in the PNG's header: decoding the whole image (a
+	// second under -race) is left to the one kept.
+	size, err := png.DecodeConfig(bytes.NewReader(shot))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b := img.Bounds(); b.Dx() != 900 || b.Dy() < 3000 {
-		t.Errorf("screenshot %v, want 900 px wide and the whole page", b)
+	if size.Width != 900 || size.Height < 3000 {
+		t.Errorf("screenshot %d×%d px, want 900 px wide and the whole page", size.Width, size.Height)
 	}
+	if outDir == "" {
+		return "not written (-update writes it)"
+	}
+	if _, err := png.Decode(bytes.NewReader(shot)); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(outDir, name)
 	if err := os.WriteFile(out, shot, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// fullScreenshot captures the whole page as a PNG, as
+// chromedp.FullScreenshot(100) does; fast encodes it for speed (the
+// same image in a larger file), for a screenshot that is not kept.
+func fullScreenshot(fast bool) chromedp.Action[[]byte] {
+	if !fast {
+		return chromedp.FullScreenshot(100)
+	}
+	return func(ctx context.Context, _ *chromedp.Target) ([]byte, error) {
+		yes := true
+		r, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatPng,
+			CaptureBeyondViewport: &yes, FromSurface: &yes, OptimizeForSpeed: &yes})
+		return r.Data, err
+	}
 }
 
 // narrowJS measures the page at a phone's width: how wide the document
@@ -461,18 +685,16 @@ type narrowState struct {
 // checkNarrow lays the page out at 390 CSS px, a phone's width: the page
 // does not scroll sideways (wide tables scroll inside their own box),
 // the given sections fit, and every chart is redrawn inside the screen.
-// It returns to the 900 px window.
-func checkNarrow(t *testing.T, ctx context.Context, sections ...string) {
+func checkNarrow(t *testing.T, p *visit, sections ...string) {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
-		t.Fatal(err)
-	}
+	defer took(t, "390 px")()
+	p.view(t, 390, 844, "")
 	fits := `[...document.querySelectorAll('.chart')].every(el => { const s = el.querySelector('svg'); return s && s.getBoundingClientRect().right <= 391; })`
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fits, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](fits, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Errorf("390 px: charts not redrawn to fit: %v", err)
 	}
 	ids := `["` + strings.Join(sections, `","`) + `"]`
-	st, err := chromedp.Run(ctx, chromedp.Evaluate[narrowState](narrowJS+`(`+ids+`)`))
+	st, err := chromedp.Run(p.ctx, chromedp.Evaluate[narrowState](narrowJS+`(`+ids+`)`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -488,8 +710,5 @@ func checkNarrow(t *testing.T, ctx context.Context, sections ...string) {
 		if c.Right > 390 || c.SVG > 390 || c.Shapes < 5 {
 			t.Errorf("390 px: chart %s ends at %d px, drawn to %d px with %d shapes", c.ID, c.Right, c.SVG, c.Shapes)
 		}
-	}
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(900, 1200)); err != nil {
-		t.Fatal(err)
 	}
 }
