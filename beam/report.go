@@ -42,7 +42,8 @@ type ReportOptions struct {
 // (csat.ReadTableCSV, analysis.Build, json.Marshal) gives for the same
 // answers. A key whose report cannot be built (a table without survey
 // answers is [csat.ErrEmpty]) does not stop the job: it is in failures,
-// KV<K, string> with the error's message.
+// KV<K, string> with the error's message. Both are reshuffled: the
+// reports are built in a stage of their own, whatever consumes them.
 func Reports(s beam.Scope, tables beam.PCollection, opts *ReportOptions) (reports, failures beam.PCollection) {
 	s = s.Scope("csatbeam.Reports")
 	var o ReportOptions
