@@ -2,7 +2,6 @@ package csatbeam
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -175,10 +174,7 @@ type readLinesFn struct {
 
 // ProcessElement reads one file.
 func (fn *readLinesFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Line), bad func(BadRow)) error {
-	name := file.Metadata.Path
-	return scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, segmentSet(fn.Segments)}, func(n int64, text []byte, header string) {
-		emit(Line{File: name, Number: n, Text: string(text), Header: header})
-	}, bad)
+	return scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, segmentSet(fn.Segments)}, emit, bad)
 }
 
 // scanConfig is how scanFile reads a file.
@@ -188,11 +184,10 @@ type scanConfig struct {
 	segments          map[string]bool // Options.Segments, normName'd
 }
 
-// scanFile reads one file's lines, numbered, calling data with each data
-// line's number and text (under its CSV header; "" for JSON lines), and
-// bad with each line that is too long and with a bad header. The text is
-// valid only during the call.
-func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, data func(n int64, text []byte, header string), bad func(BadRow)) (err error) {
+// scanFile reads one file's lines, numbered, calling emit with each data
+// line (under its CSV header) and bad with each line that is too long
+// and with a bad header.
+func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, emit func(Line), bad func(BadRow)) (err error) {
 	name := file.Metadata.Path
 	rc, err := file.Open(ctx)
 	if err != nil {
@@ -207,7 +202,7 @@ func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, data 
 	csv := c.format.of(name) == FormatCSV
 	header, haveHeader := "", false
 	for n := int64(1); ; n++ {
-		text, long, err := lr.nextBytes()
+		text, long, err := lr.next()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
@@ -215,22 +210,24 @@ func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, data 
 			return &opError{op: "read " + name, err: err}
 		}
 		if n == 1 {
-			text = bytes.TrimPrefix(text, []byte("\ufeff"))
+			text = strings.TrimPrefix(text, "\ufeff")
 		}
 		switch {
 		case long:
-			bad(badRow(name, n, string(text), reasonf(csat.ErrOutOfRange, "a line longer than %d bytes (Options.MaxLine)", c.maxLine)))
+			bad(badRow(name, n, text, reasonf(csat.ErrOutOfRange, "a line longer than %d bytes (Options.MaxLine)", c.maxLine)))
 			if csv && !haveHeader {
 				haveHeader = true // the header was too long: rows below have none
 			}
-		case len(text) == 0:
+		case text == "":
 		case csv && !haveHeader:
-			header, haveHeader = string(text), true
+			header, haveHeader = text, true
 			if _, err := parseHeader(header, c.maxField, c.segments); err != nil {
-				bad(badRow(name, n, header, err))
+				bad(badRow(name, n, text, err))
 			}
+		case csv:
+			emit(Line{File: name, Number: n, Text: text, Header: header})
 		default:
-			data(n, text, header)
+			emit(Line{File: name, Number: n, Text: text})
 		}
 	}
 }
@@ -242,26 +239,13 @@ type lineReader struct {
 	buf []byte
 }
 
-// next is nextBytes returning a string.
+// next returns the next line without its LF or CRLF; a line longer than
+// max is returned cut to max bytes with long set, the rest of it skipped.
+// At the end of the input it returns io.EOF.
 func (r *lineReader) next() (text string, long bool, err error) {
-	b, long, err := r.nextBytes()
-	return string(b), long, err
-}
-
-// nextBytes returns the next line without its LF or CRLF; a line longer
-// than max is returned cut to max bytes with long set, the rest of it
-// skipped. At the end of the input it returns io.EOF. The line is valid
-// until the next call.
-func (r *lineReader) nextBytes() (text []byte, long bool, err error) {
-	chunk, err := r.br.ReadSlice('\n')
-	if err == nil && len(chunk) <= r.max+2 { // the common case: a whole line in the buffer
-		if b := trimEOL(chunk); len(b) <= r.max {
-			return b, false, nil
-		}
-		return chunk[:r.max], true, nil
-	}
 	r.buf = r.buf[:0]
 	for {
+		chunk, err := r.br.ReadSlice('\n')
 		if len(r.buf)+len(chunk) > r.max+2 { // room for CRLF
 			long = true
 			if room := r.max - len(r.buf); room > 0 {
@@ -272,26 +256,25 @@ func (r *lineReader) nextBytes() (text []byte, long bool, err error) {
 		}
 		switch {
 		case errors.Is(err, bufio.ErrBufferFull):
-			chunk, err = r.br.ReadSlice('\n')
 			continue
 		case errors.Is(err, io.EOF):
 			if len(r.buf) == 0 && !long {
-				return nil, false, io.EOF
+				return "", false, io.EOF
 			}
 		case err != nil:
-			return nil, false, err
+			return "", false, err
 		}
 		break
 	}
 	b := r.buf
 	if long {
-		return b[:min(len(b), r.max)], true, nil
+		return string(b[:min(len(b), r.max)]), true, nil
 	}
 	b = trimEOL(b)
 	if len(b) > r.max {
-		return b[:r.max], true, nil
+		return string(b[:r.max]), true, nil
 	}
-	return b, false, nil
+	return string(b), false, nil
 }
 
 // trimEOL removes a trailing LF, CRLF or, at the end of the input, CR.
