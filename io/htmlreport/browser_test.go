@@ -289,6 +289,9 @@ func startBrowser(t *testing.T, chrome string) *browser {
 		chromedp.Flag("disable-background-timer-throttling", true),
 		chromedp.Flag("disable-backgrounding-occluded-windows", true),
 		chromedp.Flag("disable-renderer-backgrounding", true),
+		// Chromium 156 loads the omnibox's popup, a page of its own, in
+		// every browser, headless too: seconds of work for nothing.
+		chromedp.Flag("disable-features", "WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup"),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(900, 1200),
 	)
