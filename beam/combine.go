@@ -2,9 +2,11 @@ package csatbeam
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"reflect"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/graph/window"
 	"github.com/csatkit/csat"
 )
 
@@ -28,10 +30,103 @@ func keyByCompanyPeriod(a Answer) (Key, Answer) {
 
 // CombineTables counts the answers of each key into one [csat.Table] of
 // scale: a PCollection of KV<K, *csat.Table> from one of KV<K, Answer>,
-// for any key type K. It is beam.CombinePerKey with [TableFn].
+// for any key type K. It is beam.CombinePerKey with [TableFn]; before
+// it, the answers of a bundle with the same key, item, source and level
+// are summed into one (for a key of type [Key] or string, in the global
+// window), so that the combiner takes a few elements per bundle instead
+// of one per row. The tables are the same.
 func CombineTables(s beam.Scope, scale *csat.Scale, keyed beam.PCollection) beam.PCollection {
 	s = s.Scope("csatbeam.CombineTables")
-	return beam.CombinePerKey(s, NewTableFn(scale), keyed)
+	return beam.CombinePerKey(s, NewTableFn(scale), beam.ParDo(s, &sumAnswersFn{}, keyed))
+}
+
+// sumAnswersFn sums the answers of a bundle by key, item, source and
+// level (answerSums), for the keys it can compare as Beam does (by their
+// encoding): a [Key] or a string. Other keys' answers pass as they are.
+type sumAnswersFn struct {
+	sums answerSums[beam.X]
+}
+
+// ProcessElement adds one keyed answer.
+func (fn *sumAnswersFn) ProcessElement(w beam.Window, at beam.EventTime, k beam.X, a Answer, emit func(beam.EventTime, beam.X, Answer)) {
+	switch k.(type) {
+	case Key, string:
+		fn.sums.add(w, at, k, a, emit)
+	default:
+		emit(at, k, a)
+	}
+}
+
+// FinishBundle passes the bundle's sums on.
+func (fn *sumAnswersFn) FinishBundle(emit func(beam.EventTime, beam.X, Answer)) {
+	fn.sums.flush(emit)
+}
+
+// answerSums sums answers that differ in their count only, in one bundle:
+// an answer's item, source and level, and the key K and the timestamp
+// it comes with, name its sum. A count that would overflow a sum passes
+// the sum on as it is and starts anew (the table counting them
+// overflows then, as it would one answer at a time). Only answers in
+// the global window are summed (a DoFn's FinishBundle, which passes the
+// last sums on, emits in the global window); others pass as they are.
+// It holds at most maxSums sums, and passes them all on when full.
+type answerSums[K comparable] struct {
+	index   map[sumKey[K]]int // in pending
+	pending []pendingSum[K]
+}
+
+// maxSums bounds the sums an answerSums holds.
+const maxSums = 1 << 14
+
+type sumKey[K comparable] struct {
+	key             K
+	item, source    string
+	company, period string
+	level           int
+	at              beam.EventTime
+}
+
+type pendingSum[K comparable] struct {
+	key K
+	at  beam.EventTime
+	a   Answer
+}
+
+// add adds the answer a, with key k and timestamp at in window w.
+func (s *answerSums[K]) add(w beam.Window, at beam.EventTime, k K, a Answer, emit func(beam.EventTime, K, Answer)) {
+	if _, global := w.(window.GlobalWindow); !global {
+		emit(at, k, a)
+		return
+	}
+	sk := sumKey[K]{k, a.Item, a.Source, a.Company, a.Period, a.Level, at}
+	if i, ok := s.index[sk]; ok {
+		p := &s.pending[i]
+		sum, carry := bits.Add64(p.a.Count, a.Count, 0)
+		if carry != 0 {
+			emit(p.at, p.key, p.a)
+			sum = a.Count
+		}
+		p.a.Count = sum
+		return
+	}
+	if len(s.pending) == maxSums {
+		s.flush(emit)
+	}
+	if s.index == nil {
+		s.index = map[sumKey[K]]int{}
+	}
+	s.index[sk] = len(s.pending)
+	s.pending = append(s.pending, pendingSum[K]{k, at, a})
+}
+
+// flush passes the sums held on, in the order of their first answers.
+func (s *answerSums[K]) flush(emit func(beam.EventTime, K, Answer)) {
+	for _, p := range s.pending {
+		emit(p.at, p.key, p.a)
+	}
+	clear(s.index)
+	clear(s.pending) // let the answers go
+	s.pending = s.pending[:0]
 }
 
 // TableFn is a Beam CombineFn that counts [Answer]s into a [csat.Table]:

@@ -37,7 +37,9 @@
 // with [csat.Table.Merge]: exact, associative and commutative, so the
 // tables do not depend on how the runner splits the input into bundles
 // or in which order it merges them. An overflowing count fails the job
-// with an error wrapping [csat.ErrOverflow]; counts never wrap.
+// with an error wrapping [csat.ErrOverflow]; counts never wrap. Before
+// the combiner, the answers of a bundle that differ in their count only
+// are summed, so that it takes a few elements per bundle.
 //
 // [ReadTables] reads the same files into the same tables per company and
 // period, counting each file into tables before the shuffle ([MergeFn]
@@ -114,7 +116,9 @@
 // # Registration
 //
 // The package registers its types, functions and the coders of
-// *csat.Table and *form.Stats with Beam in its init function. An [InputFunc] of yours
+// *csat.Table and *form.Stats, and of [Key], [FormKey] and [Answer]
+// (their fields in order, without reflection), with Beam in its init
+// function. An [InputFunc] of yours
 // must be registered with beam.RegisterFunction in an init function of
 // your program, as Beam requires of every function it ships to workers.
 package csatbeam
@@ -132,24 +136,32 @@ import (
 func init() {
 	beam.RegisterType(lineType)
 	beam.RegisterType(badRowType)
-	beam.RegisterType(answerType)
-	beam.RegisterType(keyType)
+	beam.RegisterCoder(answerType, encodeAnswer, decodeAnswer)
+	beam.RegisterCoder(keyType, encodeKey, decodeKey)
 	beam.RegisterType(formType)
-	beam.RegisterType(formKeyType)
+	beam.RegisterCoder(formKeyType, encodeFormKey, decodeFormKey)
 	beam.RegisterType(failedFormType)
 	beam.RegisterCoder(tableType, EncodeTable, DecodeTable)
 	beam.RegisterCoder(statsType, encodeStats, decodeStats)
 
+	register.Function1x1(encodeAnswer)
+	register.Function1x2(decodeAnswer)
+	register.Function1x1(encodeKey)
+	register.Function1x2(decodeKey)
+	register.Function1x1(encodeFormKey)
+	register.Function1x2(decodeFormKey)
 	register.DoFn4x1[context.Context, fileio.ReadableFile, func(Line), func(BadRow), error](&readLinesFn{})
 	register.DoFn3x0[Line, func(Answer), func(BadRow)](&parseFn{})
 	register.Function1x2(keyByCompanyPeriod)
+	register.DoFn5x0[beam.Window, beam.EventTime, beam.X, Answer, func(beam.EventTime, beam.X, Answer)](&sumAnswersFn{})
+	register.Emitter3[beam.EventTime, beam.X, Answer]()
 	register.Combiner2[*csat.Table, Answer](&TableFn{})
 	register.Combiner1[*csat.Table](&MergeFn{})
 	register.DoFn4x1[context.Context, fileio.ReadableFile, func(Key, *csat.Table), func(BadRow), error](&readTablesFn{})
 	register.Emitter2[Key, *csat.Table]()
 	register.DoFn4x0[beam.X, *csat.Table, func(beam.X, string), func(beam.X, string)](&reportFn{})
 	register.DoFn3x1[context.Context, Key, string, error](&writeReportFn{})
-	register.Function3x0(splitForms)
+	register.DoFn5x0[beam.Window, beam.EventTime, Answer, func(beam.EventTime, Answer), func(FormKey, Answer)](&splitFn{})
 	register.DoFn5x0[FormKey, func(*Answer) bool, func(Answer), func(Key, form.Form), func(FailedForm)](&assembleFn{})
 	register.Combiner3[*form.Stats, form.Form, *form.Stats](&FormsFn{})
 	register.Function2x3(formsJSON)
@@ -164,5 +176,6 @@ func init() {
 	register.Emitter1[Line]()
 	register.Emitter1[BadRow]()
 	register.Emitter1[Answer]()
+	register.Emitter2[beam.EventTime, Answer]()
 	register.Emitter2[beam.X, string]()
 }

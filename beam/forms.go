@@ -47,7 +47,11 @@ type FailedForm struct {
 // PCollection of [Answer] ([Read]) it gives
 //
 //   - counted, the [Answer]s to count in tables: those on no form, and
-//     those of the forms assembled, without their [Blank]s;
+//     those of the forms assembled, without their [Blank]s. The answers
+//     on no form come summed per bundle: those (in the global window)
+//     that differ in their count only are one Answer whose Count is
+//     their sum, so that a few elements per bundle, not one per row, go
+//     on (the tables count the same answers);
 //   - forms, a PCollection of KV<[Key], form.Form>: each form, keyed by
 //     its company and period, ready for [CombineForms];
 //   - failed, a PCollection of [FailedForm]: the forms whose rows
@@ -63,20 +67,38 @@ type FailedForm struct {
 func AssembleForms(s beam.Scope, scale *csat.Scale, answers beam.PCollection, opts *Options) (counted, forms, failed beam.PCollection) {
 	s = s.Scope("csatbeam.AssembleForms")
 	o := opts.orDefault()
-	loose, onForms := beam.ParDo2(s, splitForms, answers)
+	loose, onForms := beam.ParDo2(s, &splitFn{}, answers)
 	fn := &assembleFn{Scale: mustScaleDef(scale), MaxItems: o.MaxFormItems}
 	formAnswers, forms, failed := beam.ParDo3(s, fn, beam.GroupByKey(s, onForms))
 	return beam.Flatten(s, loose, formAnswers), forms, failed
 }
 
-// splitForms passes an answer on no form on, and keys one on a form by
-// its form.
-func splitForms(a Answer, loose func(Answer), onForm func(FormKey, Answer)) {
-	if a.Form == "" {
-		loose(a)
+// splitFn passes the answers on no form on and keys those on a form by
+// their form. It sums the answers on no form of a bundle that differ in
+// their count only (answerSums) and passes each sum on once: the tables
+// count the same answers, but a few elements per bundle instead of one
+// per row go on to the Flatten of AssembleForms, which a runner such as
+// Prism materialises element by element.
+type splitFn struct {
+	sums answerSums[struct{}]
+}
+
+// ProcessElement splits one answer.
+func (fn *splitFn) ProcessElement(w beam.Window, at beam.EventTime, a Answer, loose func(beam.EventTime, Answer), onForm func(FormKey, Answer)) {
+	if a.Form != "" {
+		onForm(FormKey{Company: a.Company, Period: a.Period, Form: a.Form}, a)
 		return
 	}
-	onForm(FormKey{Company: a.Company, Period: a.Period, Form: a.Form}, a)
+	if a.Respondent != "" || a.Customer != "" || a.Overall != "" || a.Importance != "" || len(a.Attrs) > 0 {
+		loose(at, a) // fields of a form, on no form: as it is
+		return
+	}
+	fn.sums.add(w, at, struct{}{}, a, func(at beam.EventTime, _ struct{}, a Answer) { loose(at, a) })
+}
+
+// FinishBundle passes the bundle's sums on.
+func (fn *splitFn) FinishBundle(loose func(beam.EventTime, Answer), _ func(FormKey, Answer)) {
+	fn.sums.flush(func(at beam.EventTime, _ struct{}, a Answer) { loose(at, a) })
 }
 
 // assembleFn assembles one form from its rows.

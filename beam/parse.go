@@ -324,6 +324,11 @@ type parseFn struct {
 	extra   map[string]bool // Segments, normName'd
 	headers map[string]headerResult
 	fields  []string // reused by parseCSV
+
+	file     string // the last file's name and format (formatOf)
+	format   Format
+	haveFile bool
+	memo     lineMemo[Answer]
 }
 
 type headerResult struct {
@@ -374,20 +379,92 @@ func levelIndex(s *csat.Scale) map[string]int {
 	return m
 }
 
-// ProcessElement parses one line.
+// ProcessElement parses one line. A line parsed before under the same
+// header is not parsed again (lineMemo): its answer is the one parsed.
 func (fn *parseFn) ProcessElement(l Line, emit func(Answer), bad func(BadRow)) {
-	var a Answer
-	var err error
-	if fn.Format.of(l.File) == FormatJSON {
-		a, err = fn.parseJSON(l.Text)
-	} else {
-		a, err = fn.parseCSV(l.Header, l.Text)
+	f := fn.formatOf(l.File)
+	if a, ok := fn.memo.get(f, l.Header, l.Text); ok {
+		emit(a)
+		return
 	}
+	a, err := fn.parse(f, l.Header, l.Text)
 	if err != nil {
 		bad(badRow(l.File, l.Number, l.Text, err))
 		return
 	}
+	if a.Attrs == nil { // an answer with a map of its own is not shared
+		fn.memo.put(f, l.Header, l.Text, a)
+	}
 	emit(a)
+}
+
+// parse parses one line of a file of format f under header.
+func (fn *parseFn) parse(f Format, header, text string) (Answer, error) {
+	if f == FormatJSON {
+		return fn.parseJSON(text)
+	}
+	return fn.parseCSV(header, text)
+}
+
+// formatOf is fn.Format.of(file), kept for the last file: the lines of a
+// file come one after the other.
+func (fn *parseFn) formatOf(file string) Format {
+	if !fn.haveFile || file != fn.file {
+		fn.file, fn.format, fn.haveFile = file, fn.Format.of(file), true
+	}
+	return fn.format
+}
+
+// Bounds of a lineMemo: the lines it keeps and their bytes.
+const (
+	maxMemoLines = 1 << 14
+	maxMemoBytes = 4 << 20
+)
+
+// A lineMemo keeps what the lines that parsed gave, by their text, under
+// one format and header (those of the file being read: another file's
+// lines start it afresh). The answer of a line depends on nothing else,
+// so a line seen before (the same company, period, item, source, level
+// and count: most lines of a survey repeat) is not parsed again. Lines
+// that do not parse are not kept: each is a bad row of its own.
+type lineMemo[V any] struct {
+	format Format
+	header string
+	lines  map[string]V
+	bytes  int
+}
+
+// get returns what the line text gave under format f and header.
+func (m *lineMemo[V]) get(f Format, header, text string) (V, bool) {
+	if m.lines == nil || f != m.format || header != m.header {
+		var zero V
+		return zero, false
+	}
+	v, ok := m.lines[text]
+	return v, ok
+}
+
+// getBytes is get of a line's bytes.
+func (m *lineMemo[V]) getBytes(f Format, header string, text []byte) (V, bool) {
+	if m.lines == nil || f != m.format || header != m.header {
+		var zero V
+		return zero, false
+	}
+	v, ok := m.lines[string(text)]
+	return v, ok
+}
+
+// put keeps what the line text gave, while the memo has room; a line of
+// another format or header than the kept ones starts it afresh.
+func (m *lineMemo[V]) put(f Format, header, text string, v V) {
+	if m.lines == nil || f != m.format || header != m.header {
+		m.format, m.header, m.lines, m.bytes = f, header, map[string]V{}, 0
+	}
+	if len(m.lines) >= maxMemoLines || m.bytes+len(text) > maxMemoBytes {
+		return
+	}
+	m.lines[text] = v
+	m.bytes += len(text)
 }
 
 // headerReason is what is wrong with a header, for the error of each line

@@ -2,6 +2,7 @@ package csatbeam
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -174,7 +175,10 @@ type readLinesFn struct {
 
 // ProcessElement reads one file.
 func (fn *readLinesFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Line), bad func(BadRow)) error {
-	return scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, segmentSet(fn.Segments)}, emit, bad)
+	name := file.Metadata.Path
+	return scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, segmentSet(fn.Segments)}, func(n int64, text []byte, header string) {
+		emit(Line{File: name, Number: n, Text: string(text), Header: header})
+	}, bad)
 }
 
 // scanConfig is how scanFile reads a file.
@@ -184,10 +188,11 @@ type scanConfig struct {
 	segments          map[string]bool // Options.Segments, normName'd
 }
 
-// scanFile reads one file's lines, numbered, calling emit with each data
-// line (under its CSV header) and bad with each line that is too long
-// and with a bad header.
-func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, emit func(Line), bad func(BadRow)) (err error) {
+// scanFile reads one file's lines, numbered, calling data with each data
+// line's number and text (under its CSV header; "" for JSON lines), and
+// bad with each line that is too long and with a bad header. The text is
+// valid only during the call.
+func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, data func(n int64, text []byte, header string), bad func(BadRow)) (err error) {
 	name := file.Metadata.Path
 	rc, err := file.Open(ctx)
 	if err != nil {
@@ -202,7 +207,7 @@ func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, emit 
 	csv := c.format.of(name) == FormatCSV
 	header, haveHeader := "", false
 	for n := int64(1); ; n++ {
-		text, long, err := lr.next()
+		text, long, err := lr.nextBytes()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
@@ -210,24 +215,22 @@ func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, emit 
 			return &opError{op: "read " + name, err: err}
 		}
 		if n == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
+			text = bytes.TrimPrefix(text, []byte("\ufeff"))
 		}
 		switch {
 		case long:
-			bad(badRow(name, n, text, reasonf(csat.ErrOutOfRange, "a line longer than %d bytes (Options.MaxLine)", c.maxLine)))
+			bad(badRow(name, n, string(text), reasonf(csat.ErrOutOfRange, "a line longer than %d bytes (Options.MaxLine)", c.maxLine)))
 			if csv && !haveHeader {
 				haveHeader = true // the header was too long: rows below have none
 			}
-		case text == "":
+		case len(text) == 0:
 		case csv && !haveHeader:
-			header, haveHeader = text, true
+			header, haveHeader = string(text), true
 			if _, err := parseHeader(header, c.maxField, c.segments); err != nil {
-				bad(badRow(name, n, text, err))
+				bad(badRow(name, n, header, err))
 			}
-		case csv:
-			emit(Line{File: name, Number: n, Text: text, Header: header})
 		default:
-			emit(Line{File: name, Number: n, Text: text})
+			data(n, text, header)
 		}
 	}
 }
@@ -239,13 +242,26 @@ type lineReader struct {
 	buf []byte
 }
 
-// next returns the next line without its LF or CRLF; a line longer than
-// max is returned cut to max bytes with long set, the rest of it skipped.
-// At the end of the input it returns io.EOF.
+// next is nextBytes returning a string.
 func (r *lineReader) next() (text string, long bool, err error) {
+	b, long, err := r.nextBytes()
+	return string(b), long, err
+}
+
+// nextBytes returns the next line without its LF or CRLF; a line longer
+// than max is returned cut to max bytes with long set, the rest of it
+// skipped. At the end of the input it returns io.EOF. The line is valid
+// until the next call.
+func (r *lineReader) nextBytes() (text []byte, long bool, err error) {
+	chunk, err := r.br.ReadSlice('\n')
+	if err == nil && len(chunk) <= r.max+2 { // the common case: a whole line in the buffer
+		if b := trimEOL(chunk); len(b) <= r.max {
+			return b, false, nil
+		}
+		return chunk[:r.max], true, nil
+	}
 	r.buf = r.buf[:0]
 	for {
-		chunk, err := r.br.ReadSlice('\n')
 		if len(r.buf)+len(chunk) > r.max+2 { // room for CRLF
 			long = true
 			if room := r.max - len(r.buf); room > 0 {
@@ -256,25 +272,26 @@ func (r *lineReader) next() (text string, long bool, err error) {
 		}
 		switch {
 		case errors.Is(err, bufio.ErrBufferFull):
+			chunk, err = r.br.ReadSlice('\n')
 			continue
 		case errors.Is(err, io.EOF):
 			if len(r.buf) == 0 && !long {
-				return "", false, io.EOF
+				return nil, false, io.EOF
 			}
 		case err != nil:
-			return "", false, err
+			return nil, false, err
 		}
 		break
 	}
 	b := r.buf
 	if long {
-		return string(b[:min(len(b), r.max)]), true, nil
+		return b[:min(len(b), r.max)], true, nil
 	}
 	b = trimEOL(b)
 	if len(b) > r.max {
-		return string(b[:r.max]), true, nil
+		return b[:r.max], true, nil
 	}
-	return string(b), false, nil
+	return b, false, nil
 }
 
 // trimEOL removes a trailing LF, CRLF or, at the end of the input, CR.

@@ -42,7 +42,8 @@ type ReportOptions struct {
 // (csat.ReadTableCSV, analysis.Build, json.Marshal) gives for the same
 // answers. A key whose report cannot be built (a table without survey
 // answers is [csat.ErrEmpty]) does not stop the job: it is in failures,
-// KV<K, string> with the error's message.
+// KV<K, string> with the error's message. Both are reshuffled: the
+// reports are built in a stage of their own, whatever consumes them.
 func Reports(s beam.Scope, tables beam.PCollection, opts *ReportOptions) (reports, failures beam.PCollection) {
 	s = s.Scope("csatbeam.Reports")
 	var o ReportOptions
@@ -53,7 +54,17 @@ func Reports(s beam.Scope, tables beam.PCollection, opts *ReportOptions) (report
 	if o.Input != nil {
 		fn.Input = reflectx.FunctionName(o.Input)
 	}
-	return beam.ParDo2(s, fn, tables)
+	return reshuffle2(s, fn, tables)
+}
+
+// reshuffle2 is beam.ParDo2 of the report DoFn fn, each output
+// reshuffled: a fusion break, so that the stage building the reports
+// ends with outputs of its own, whatever consumes them. (Prism waits
+// for a bundle of a stage without outputs in a busy loop, which takes a
+// core from the reports for as long as they are built.)
+func reshuffle2(s beam.Scope, fn any, in beam.PCollection) (reports, failures beam.PCollection) {
+	reports, failures = beam.ParDo2(s, fn, in)
+	return beam.Reshuffle(s, reports), beam.Reshuffle(s, failures)
 }
 
 // reportFn builds one key's report.
@@ -173,7 +184,7 @@ func FormReports(s beam.Scope, tables, forms beam.PCollection, opts *ReportOptio
 	if opts != nil && opts.Input != nil {
 		fn.Input = reflectx.FunctionName(opts.Input)
 	}
-	return beam.ParDo2(s, fn, beam.CoGroupByKey(s, tables, forms))
+	return reshuffle2(s, fn, beam.CoGroupByKey(s, tables, forms))
 }
 
 // formReportFn builds one key's report with its forms.

@@ -3,6 +3,7 @@ package csatbeam
 import (
 	"cmp"
 	"context"
+	"math/bits"
 	"slices"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -50,32 +51,20 @@ func (fn *readTablesFn) Setup() error {
 // ProcessElement reads, parses and counts one file; it emits the file's
 // tables in key order once the file is read.
 func (fn *readTablesFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Key, *csat.Table), bad func(BadRow)) error {
-	tables := map[Key]*csat.Table{}
-	var addErr error
-	err := scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, fn.parse.extra}, func(l Line) {
-		if addErr != nil {
-			return
-		}
-		fn.parse.ProcessElement(l, func(a Answer) {
-			if a.Level == Blank {
-				return // a blank is no answer
-			}
-			k := Key{Company: a.Company, Period: a.Period}
-			t := tables[k]
-			if t == nil {
-				t = csat.NewTable(fn.parse.scale)
-				tables[k] = t
-			}
-			if err := t.AddN(a.Item, a.Source, a.Level, a.Count); err != nil {
-				addErr = &opError{op: "count " + l.File + " line " + itoa64(l.Number), err: &csat.CellError{Item: a.Item, Source: a.Source, Err: err}}
-			}
-		}, bad)
+	name := file.Metadata.Path
+	c := fileCounter{parse: fn.parse, file: name, format: fn.parse.formatOf(name), cells: map[cellKey]int32{}}
+	err := scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, fn.parse.extra}, func(n int64, text []byte, header string) {
+		c.line(n, text, header, bad)
 	}, bad)
 	if err != nil {
 		return err
 	}
-	if addErr != nil {
-		return addErr
+	if c.err != nil {
+		return c.err
+	}
+	tables, err := c.tables()
+	if err != nil {
+		return err
 	}
 	keys := make([]Key, 0, len(tables))
 	for k := range tables {
@@ -88,6 +77,110 @@ func (fn *readTablesFn) ProcessElement(ctx context.Context, file fileio.Readable
 		emit(k, tables[k])
 	}
 	return nil
+}
+
+// A fileCounter counts the answers of one file: per cell of each key
+// (company, period, item and source), the count of each level, as the
+// file's tables would hold them. A line seen before in the file (most
+// lines of a survey repeat) is not parsed again: memo gives its cell,
+// level and count.
+type fileCounter struct {
+	parse  *parseFn
+	file   string
+	format Format
+	memo   lineMemo[lineCount]
+	cells  map[cellKey]int32 // index in counts
+	keys   []cellKey
+	counts [][]uint64 // per cell, per level
+	err    error      // the first overflow: it fails the job
+}
+
+// cellKey is one cell of one key's table.
+type cellKey struct{ company, period, item, source string }
+
+// lineCount is what a line that parsed counts: count answers at level of
+// cell, or nothing (cell −1: a blank).
+type lineCount struct {
+	cell  int32
+	level int32
+	count uint64
+}
+
+// line counts one data line (line n of the file, under header); a line
+// that does not parse is a bad row.
+func (c *fileCounter) line(n int64, text []byte, header string, bad func(BadRow)) {
+	if c.err != nil {
+		return
+	}
+	v, ok := c.memo.getBytes(c.format, header, text)
+	if !ok {
+		t := string(text)
+		a, err := c.parse.parse(c.format, header, t)
+		if err != nil {
+			bad(badRow(c.file, n, t, err))
+			return
+		}
+		v = c.countOf(&a)
+		c.memo.put(c.format, header, t, v)
+	}
+	if v.cell < 0 {
+		return // a blank is no answer
+	}
+	counts := c.counts[v.cell]
+	sum, carry := bits.Add64(counts[v.level], v.count, 0)
+	if carry != 0 {
+		c.err = c.overflow(n, v)
+		return
+	}
+	counts[v.level] = sum
+}
+
+// countOf returns what the answer a counts, adding its cell if new.
+func (c *fileCounter) countOf(a *Answer) lineCount {
+	if a.Level == Blank {
+		return lineCount{cell: -1}
+	}
+	k := cellKey{a.Company, a.Period, a.Item, a.Source}
+	i, ok := c.cells[k]
+	if !ok {
+		i = int32(len(c.keys)) //nolint:gosec // a file has far fewer than 2³¹ cells (each is a map entry)
+		c.cells[k] = i
+		c.keys = append(c.keys, k)
+		c.counts = append(c.counts, make([]uint64, c.parse.scale.Len()))
+	}
+	return lineCount{cell: i, level: int32(a.Level), count: a.Count} //nolint:gosec // a level index of the scale
+}
+
+// overflow returns the error of line n, whose count v overflows its
+// cell's count of its level: the error csat.Table.AddN gives when the
+// table of the file holds that count and line n is added to it.
+func (c *fileCounter) overflow(n int64, v lineCount) error {
+	k := c.keys[v.cell]
+	t := csat.NewTable(c.parse.scale)
+	err := t.AddN(k.item, k.source, int(v.level), c.counts[v.cell][v.level])
+	if err == nil {
+		err = t.AddN(k.item, k.source, int(v.level), v.count)
+	}
+	return &opError{op: "count " + c.file + " line " + itoa64(n), err: &csat.CellError{Item: k.item, Source: k.source, Err: err}}
+}
+
+// tables returns the file's tables by key, holding its counts.
+func (c *fileCounter) tables() (map[Key]*csat.Table, error) {
+	tables := map[Key]*csat.Table{}
+	for i, k := range c.keys {
+		key := Key{Company: k.company, Period: k.period}
+		t := tables[key]
+		if t == nil {
+			t = csat.NewTable(c.parse.scale)
+			tables[key] = t
+		}
+		for lvl, n := range c.counts[i] {
+			if err := t.AddN(k.item, k.source, lvl, n); err != nil {
+				return nil, &opError{op: "count " + c.file, err: &csat.CellError{Item: k.item, Source: k.source, Err: err}}
+			}
+		}
+	}
+	return tables, nil
 }
 
 // MergeTables merges the tables of each key: a PCollection of KV<K,
