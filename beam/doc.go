@@ -44,7 +44,7 @@
 // [ReadTables] reads the same files into the same tables per company and
 // period, counting each file into tables before the shuffle ([MergeFn]
 // then merges them): a few elements per file instead of one per row,
-// about three times as fast on Prism.
+// several times as fast on Prism.
 //
 // [Reports] builds each key's [analysis.Report] ([analysis.Build]) with the
 // method's scorers or, through an [InputFunc], with any [csat.Scorer],
