@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/csatkit/csat"
@@ -158,6 +159,30 @@ func answerRows(repl map[int]string) string {
 // and shared strings.
 func book(repl map[int]string, strs ...string) func(testing.TB) []byte {
 	return func(t testing.TB) []byte { return zipOf(t, workbookParts(answerRows(repl), strs...), nil) }
+}
+
+// bookX is book with the run of "x" of 64 KiB or more in a part deflated
+// by hand (deflateRepeat), not by compress/flate, which takes a fifth of
+// a second on 2 MiB of it under the race detector: the part inflates to
+// the same bytes.
+func bookX(repl map[int]string, strs ...string) func(testing.TB) []byte {
+	return func(t testing.TB) []byte {
+		ps := workbookParts(answerRows(repl), strs...)
+		big := map[string]bigPart{}
+		for name, p := range ps {
+			i := strings.Index(p, strings.Repeat("x", 64<<10))
+			if i < 0 {
+				continue
+			}
+			j := len(p) - len(strings.TrimLeft(p[i:], "x"))
+			big[name] = bigPart{prefix: p[:i], unit: "x", n: j - i, suffix: p[j:]}
+			delete(ps, name)
+		}
+		if len(big) == 0 {
+			t.Fatal("no run of x to deflate by hand")
+		}
+		return zipOf(t, ps, big)
+	}
 }
 
 // bookWith returns a workbook of the answer rows with parts changed (a
@@ -350,38 +375,56 @@ func hostileSizeCases() []hostileXLSX {
 	return []hostileXLSX{
 		{name: "p9/100MB-cell", input: bigSheet(full[:cellA2], "x", 100_000_000, full[cellA2:]), want: csat.ErrOutOfRange, names: []string{"cell A2", "longer than 4194304 bytes"}, maxAlloc: 64 * mib},
 		{name: "p9/100MB-shared-string", input: bigSST("<si><t>", "x", 100_000_000, "</t></si></sst>"), want: csat.ErrOutOfRange, names: []string{"xl/sharedStrings.xml", "longer than 4194304 bytes"}, maxAlloc: 64 * mib},
-		{name: "p9/2MiB-cell-past-MaxLine", input: book(map[int]string{2: row(2, inl("A2", long))}), want: csat.ErrOutOfRange, names: []string{"cell A2", "MaxLine (1048576 bytes)"}, maxAlloc: 32 * mib},
-		{name: "p9/2MiB-shared-string-used", input: book(map[int]string{2: row(2, `<c r="A2" t="s"><v>0</v></c>`)}, long), want: csat.ErrOutOfRange, names: []string{"cell A2", "shared string 0 longer than MaxLine (1048576 bytes)"}, maxAlloc: 32 * mib},
-		{name: "p9/2MiB-shared-string-unused", input: book(nil, long), check: accepted(4), maxAlloc: 32 * mib},
+		{name: "p9/2MiB-cell-past-MaxLine", input: bookX(map[int]string{2: row(2, inl("A2", long))}), want: csat.ErrOutOfRange, names: []string{"cell A2", "MaxLine (1048576 bytes)"}, maxAlloc: 32 * mib},
+		{name: "p9/2MiB-shared-string-used", input: bookX(map[int]string{2: row(2, `<c r="A2" t="s"><v>0</v></c>`)}, long), want: csat.ErrOutOfRange, names: []string{"cell A2", "shared string 0 longer than MaxLine (1048576 bytes)"}, maxAlloc: 32 * mib},
+		{name: "p9/2MiB-shared-string-unused", input: bookX(nil, long), check: accepted(4), maxAlloc: 32 * mib},
 		{name: "p9/row-past-MaxLine-together", input: book(map[int]string{2: row(2, inl("A2", long[:600_000]), inl("B2", long[:600_000]))}), want: csat.ErrOutOfRange, names: []string{"row 2", "cells longer than MaxLine (1048576 bytes) together"}, maxAlloc: 32 * mib},
 	}
 }
 
-// manyEntries returns the answers workbook with n empty entries more.
+// manyEntries returns the answers workbook with n empty entries more,
+// built once for each n (three tests read the one of 70,000 entries) and
+// copied for each caller.
 func manyEntries(n int) func(testing.TB) []byte {
 	return func(t testing.TB) []byte {
-		ps := workbookParts(answerRows(nil))
-		var b bytes.Buffer
-		zw := zip.NewWriter(&b)
-		for _, k := range slices.Sorted(mapKeys(ps)) {
-			w, err := zw.Create(k)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := w.Write([]byte(ps[k])); err != nil {
-				t.Fatal(err)
-			}
+		manyMu.Lock()
+		defer manyMu.Unlock()
+		b, ok := manyBuilt[n]
+		if !ok {
+			b = buildManyEntries(t, n)
+			manyBuilt[n] = b
 		}
-		for i := range n {
-			if _, err := zw.CreateRaw(&zip.FileHeader{Name: fmt.Sprintf("x/%d", i), Method: zip.Store}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := zw.Close(); err != nil {
+		return slices.Clone(b)
+	}
+}
+
+var (
+	manyMu    sync.Mutex
+	manyBuilt = map[int][]byte{}
+)
+
+func buildManyEntries(t testing.TB, n int) []byte {
+	ps := workbookParts(answerRows(nil))
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, k := range slices.Sorted(mapKeys(ps)) {
+		w, err := zw.Create(k)
+		if err != nil {
 			t.Fatal(err)
 		}
-		return b.Bytes()
+		if _, err := w.Write([]byte(ps[k])); err != nil {
+			t.Fatal(err)
+		}
 	}
+	for i := range n {
+		if _, err := zw.CreateRaw(&zip.FileHeader{Name: fmt.Sprintf("x/%d", i), Method: zip.Store}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 // withLongComment is manyEntries with a zip comment of 65,535 bytes: the

@@ -121,10 +121,8 @@ func deflateRepeat(prefix, unit string, n int, suffix string) ([]byte, uint64, u
 		w.literal(c)
 	}
 	rest := (n - 1) * len(unit) // n >= 1
-	for ; rest >= 258; rest -= 258 {
-		w.code(0b11000101, 8) // length code 285: 258 bytes
-		w.distance(len(unit))
-	}
+	w.copies(rest/258, len(unit))
+	rest %= 258
 	for i := 0; i < rest; i++ {
 		w.literal(unit[(n*len(unit)-rest+i)%len(unit)])
 	}
@@ -179,9 +177,42 @@ func (w *bitWriter) literal(c byte) {
 	}
 }
 
+// copies writes k copies of 258 bytes at distance d. A copy is a fixed
+// run of bits, so eight of them are a whole number of bytes, the same
+// bytes every time once the bits pending are those of a copy: those are
+// written once and repeated, not coded again for each copy (a gigabyte
+// is four million copies).
+func (w *bitWriter) copies(k, d int) {
+	const group = 8
+	if k >= 2*group {
+		for range group { // the bits pending are now the end of a copy
+			w.copy258(d)
+		}
+		start := len(w.out)
+		for range group {
+			w.copy258(d)
+		}
+		more := (k - 2*group) / group
+		w.out = append(w.out, bytes.Repeat(w.out[start:], more)...)
+		k -= (2 + more) * group
+	}
+	for range k {
+		w.copy258(d)
+	}
+}
+
+// copy258 writes a copy of 258 bytes at distance d.
+func (w *bitWriter) copy258(d int) {
+	w.code(0b11000101, 8) // length code 285: 258 bytes
+	w.distance(d)
+}
+
+// distanceBase holds the first distance of each fixed distance code.
+var distanceBase = [...]int{1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577}
+
 // distance writes a distance (1..32768) with the fixed distance codes.
 func (w *bitWriter) distance(d int) {
-	base := []int{1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577}
+	base := distanceBase[:]
 	code := 0
 	for code+1 < len(base) && base[code+1] <= d {
 		code++

@@ -61,6 +61,8 @@ func TestDeflateRepeat(t *testing.T) {
 		{prefix: "<sst>", unit: "<si/>", n: 1000, suffix: "</sst>"},
 		{prefix: "a", unit: "xy", n: 517, suffix: "z"},
 		{prefix: "<row>", unit: strings.Repeat("é", 300), n: 3, suffix: "</row>"},
+		{prefix: "a", unit: "xy", n: 5171, suffix: "z"},                             // 40 copies: repeated in groups of eight
+		{prefix: "<row>", unit: strings.Repeat("é", 1500), n: 41, suffix: "</row>"}, // 465 copies at a distance with extra bits
 	} {
 		data, size, crc := deflateRepeat(p.prefix, p.unit, p.n, p.suffix)
 		got, err := io.ReadAll(flate.NewReader(bytes.NewReader(data)))
