@@ -278,27 +278,58 @@ func (d *tDist) evalEven(t, x, y, r, pm *big.Float, wp uint) (g, f *big.Float) {
 
 // seriesT returns Σₙ Tₙ, T₀ = 1, Tₙ₊₁ = Tₙ·(ν+1+2n)/(c+2n)·z, for
 // z ≤ ½ and c = 3 (ratios falling to z for ν ≥ 2, rising to z below) or
-// c = ν+2 (ratios below z): once a ratio and z are ≤ ½ the rest is below
-// the last term, and the sum stops when that is below 2^−(prec+4) of it.
+// c = ν+2 (ratios below z). The ratios move monotonically towards z, so
+// once the last ratio r is below 1 every later one is at most ρ =
+// max(r, z) and the rest of the sum is below the last term times
+// ρ/(1 − ρ) (at most the last term when ρ ≤ ½); the sum stops when that
+// is below 2^−(prec+4) of it. (Stopping only once a ratio is ≤ ½ took
+// millions of terms for z just under ½, as at t² just under ν.)
 func seriesT(nu, z, c *big.Float, prec uint) *big.Float {
+	sum, _ := seriesTN(nu, z, c, prec)
+	return sum
+}
+
+// seriesTN is seriesT, also returning the number of terms it added.
+func seriesTN(nu, z, c *big.Float, prec uint) (sum *big.Float, terms int) {
 	sum, term := intF(1, prec), intF(1, prec)
 	num := newF(prec).Add(nu, intF(1, prec))
 	den := newF(prec).Set(c)
 	two := intF(2, prec)
 	h := ratF(1, 2, prec)
 	ratio := newF(prec)
-	for range 1 << 22 {
+	for terms = 1; terms < 1<<22; terms++ {
 		ratio.Mul(num, z)
 		ratio.Quo(ratio, den)
 		term.Mul(term, ratio)
 		sum.Add(sum, term)
-		if term.Sign() == 0 || (ratio.Cmp(h) <= 0 && exp2(term) < exp2(sum)-int(prec)-4) {
+		if term.Sign() == 0 {
+			break
+		}
+		if small := exp2(sum) - int(prec) - 4; exp2(term) < small && (ratio.Cmp(h) <= 0 || tailBelow(ratio, z, term, small)) {
 			break
 		}
 		num.Add(num, two)
 		den.Add(den, two)
 	}
-	return sum
+	return sum, terms
+}
+
+// tailBelow reports whether term·ρ/(1 − ρ) < 2^small for ρ =
+// max(ratio, z) < 1, bounding the rest of seriesT's sum (z ≤ ½ ≤ ratio
+// here).
+func tailBelow(ratio, z, term *big.Float, small int) bool {
+	prec := max(ratio.Prec(), z.Prec())
+	rho := newF(prec).Set(ratio)
+	if z.Cmp(rho) > 0 {
+		rho.Set(z)
+	}
+	one := intF(1, prec)
+	if rho.Cmp(one) >= 0 {
+		return false
+	}
+	b := newF(prec).Sub(one, rho) // exact: ρ and 1 at prec bits, ½ < ρ < 1
+	b.Quo(rho, b)                 // ρ/(1 − ρ) > 1, to the last bit: term·b < 2^(exp2(term)+exp2(b))
+	return exp2(term)+exp2(b)+1 < small
 }
 
 // h returns −F”/F' = (ν+1)t/(ν+t²) at 64 bits.
