@@ -685,6 +685,7 @@ func (w failWriter) Write([]byte) (int, error) { return 0, w.err }
 // self-assessment: rendering never fails, is deterministic, and the
 // headline shows the survey's figures as the library prints them.
 func TestRenderProperty(t *testing.T) {
+	t.Parallel() // beside TestBrowser, whose time is mostly Chromium's
 	items := []string{"功能", "外观", "包装", "交货期", "服务质量"}
 	rapid.Check(t, func(rt *rapid.T) {
 		tab := csat.NewTable(csat.FivePoint())
