@@ -310,15 +310,19 @@ func TestResultJSONLimits(t *testing.T) {
 	js := func(value, num, den string) string {
 		return `{"kind":"points","value":"` + value + `","num":"` + num + `","den":"` + den + `","exact":true,"display":"1","explain":"1"}`
 	}
+	// 10^(limit−1) and 10^limit, made, not parsed: parsing a number of
+	// 2¹⁸ digits takes a second under -race (math/big's scan is
+	// quadratic), and the test parses enough of them in Result's code.
+	tenToLong, tenToOver := decimal.New(1, resultNumberLen-1), decimal.New(1, resultNumberLen)
 	var r Result
-	if err := r.UnmarshalJSON([]byte(js("1", long, long))); err != nil || !r.Num().Equal(dec(long)) {
+	if err := r.UnmarshalJSON([]byte(js("1", long, long))); err != nil || !r.Num().Equal(tenToLong) || !r.Den().Equal(tenToLong) {
 		t.Fatalf("num and den of %d characters: %v", len(long), err)
 	}
 	// MarshalJSON writes what UnmarshalJSON reads, and no more.
 	if _, err := json.Marshal(r); err != nil {
 		t.Errorf("marshalling num and den of %d characters: %v", len(long), err)
 	}
-	over := Result{kind: Points, num: dec(long + "0"), den: dec(long + "0"), value: one}
+	over := Result{kind: Points, num: tenToOver, den: tenToOver, value: one}
 	if _, err := over.MarshalJSON(); !errors.Is(err, ErrOutOfRange) || !strings.Contains(err.Error(), "num of 262145 characters, longer than JSON's limit of 262144") {
 		t.Errorf("marshalling a num of %d characters: %v", len(long)+1, err)
 	}

@@ -112,6 +112,10 @@ var (
 // independent: they are visited in parallel, each in a tab of the one
 // browser.
 func TestBrowser(t *testing.T) {
+	// Most of its time is Chromium's: the test runs beside the package's
+	// other parallel tests (TestRenderProperty), which use the Go
+	// process's.
+	t.Parallel()
 	chrome := findChrome(t)
 	rep := full(t)
 	b := startBrowser(t, chrome)

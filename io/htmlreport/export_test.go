@@ -24,3 +24,7 @@ func TrendOption(r analysis.Report, lang string) (map[string]any, error) {
 	}
 	return nil, fmt.Errorf("no trend chart")
 }
+
+// EChartsJS is the embedded chart library, for the tests of package
+// htmlreport_test.
+var EChartsJS = echartsJS

@@ -25,8 +25,31 @@ func sectionOf(page, id string) string {
 // textOf returns the text of markup: tags out, entities decoded, runs of
 // white space as one space.
 func textOf(s string) string {
-	s = html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, " "))
+	s = html.UnescapeString(untag(s))
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// untag replaces each tag, < up to the next >, with a space, as
+// regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, " ") does, by
+// strings.IndexByte: the regexp walks a whole page's chart library (a
+// megabyte of script with many a <) in seconds under -race.
+func untag(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		b.WriteByte(' ')
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // chartByID returns the chart of a page with the given id.

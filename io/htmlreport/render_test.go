@@ -685,6 +685,7 @@ func (w failWriter) Write([]byte) (int, error) { return 0, w.err }
 // self-assessment: rendering never fails, is deterministic, and the
 // headline shows the survey's figures as the library prints them.
 func TestRenderProperty(t *testing.T) {
+	t.Parallel() // beside TestBrowser, whose time is mostly Chromium's
 	items := []string{"功能", "外观", "包装", "交货期", "服务质量"}
 	rapid.Check(t, func(rt *rapid.T) {
 		tab := csat.NewTable(csat.FivePoint())
@@ -723,7 +724,9 @@ func TestRenderProperty(t *testing.T) {
 		if !bytes.Equal(a.Bytes(), b.Bytes()) {
 			rt.Fatal("two renders differ")
 		}
-		page := a.String()
+		// The page is read where it is: a copy of its megabyte takes
+		// tens of ms under -race.
+		page := a.Bytes()
 		// The first card at one place from the exact value (big.Rat
 		// rounds half away from zero), its trailing zero kept.
 		first := rep.Sources[0].Overall.Figures[0].Score
@@ -731,10 +734,10 @@ func TestRenderProperty(t *testing.T) {
 			first = rep.Overall[0]
 		}
 		want := new(big.Rat).Mul(first.Rat(), big.NewRat(100, 1)).FloatString(1) + "%"
-		if m := cardRE.FindStringSubmatch(page); m == nil || html.UnescapeString(m[1]) != want {
-			rt.Fatalf("first card %v, want %s", m, want)
+		if m := cardRE.FindSubmatch(page); m == nil || html.UnescapeString(string(m[1])) != want {
+			rt.Fatalf("first card %q, want %s", m, want)
 		}
-		if !strings.Contains(page, `id="likert"`) || !strings.Contains(page, "</html>") {
+		if !bytes.Contains(page, []byte(`id="likert"`)) || !bytes.Contains(page, []byte("</html>")) {
 			rt.Fatal("page incomplete")
 		}
 	})
@@ -752,5 +755,26 @@ func TestExpandDerivations(t *testing.T) {
 	}
 	if got := strings.Count(open, `<details class="derivs" open>`); got != n {
 		t.Errorf("%d open derivation lists for %d sections", got, n)
+	}
+}
+
+// TestEChartsInlined checks that the page carries the chart library
+// whole, once, in its script after the licence note, even when the data
+// holds the mark Render puts in its place (a NUL, which the page writes
+// escaped wherever it writes data, and no page holds raw).
+func TestEChartsInlined(t *testing.T) {
+	mark := "\x00csat:echarts\x00"
+	for _, opts := range []htmlreport.Options{{}, {Lang: "en", Organisation: mark, Title: mark, SignOff: htmlreport.SignOff{Prepared: mark}}} {
+		page := render(t, full(t), opts)
+		if n := strings.Count(page, htmlreport.EChartsJS); n != 1 {
+			t.Fatalf("the page carries the chart library %d times, want once", n)
+		}
+		at := strings.Index(page, htmlreport.EChartsJS)
+		if !strings.HasSuffix(page[:at], "*/\n") || !strings.HasPrefix(page[at+len(htmlreport.EChartsJS):], "</script>\n<script>") {
+			t.Error("the chart library is not in its script, after the licence note")
+		}
+		if strings.Contains(page, "\x00") {
+			t.Error("the page holds a raw NUL")
+		}
 	}
 }
