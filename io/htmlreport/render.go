@@ -142,6 +142,9 @@ const echartsMark = "\x00csat:echarts\x00"
 // copied through fmt's and the page's growing buffers.
 func withECharts(page []byte) []byte {
 	i := bytes.LastIndex(page, []byte(echartsMark))
+	if i < 0 { // not a page of the template
+		return page
+	}
 	out := make([]byte, 0, len(page)-len(echartsMark)+len(echartsJS))
 	out = append(out, page[:i]...)
 	out = append(out, echartsJS...)
