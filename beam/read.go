@@ -156,13 +156,23 @@ func badRow(file string, line int64, text string, reason error) BadRow {
 // PCollection.
 //
 // Each file is read whole by one worker, in order, so that lines are
-// numbered: a job's parallelism is its number of files. Split large
-// inputs into many files.
+// numbered: a job's parallelism is its number of files (the matched
+// files are reshuffled before they are read, see [readableFiles]).
+// Split large inputs into many files.
 func ReadLines(s beam.Scope, glob string, opts *Options) (lines, bad beam.PCollection) {
 	s = s.Scope("csatbeam.ReadLines")
 	o := opts.orDefault()
-	files := fileio.ReadMatches(s, fileio.MatchFiles(s, glob))
+	files := readableFiles(s, glob)
 	return beam.ParDo2(s, &readLinesFn{Format: o.Format, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments}, files)
+}
+
+// readableFiles returns the files matching glob, to be read, after a
+// Reshuffle of the matches. Without it a runner fuses the matching and
+// the reading into one stage fed by the one glob, so one worker reads
+// every file; after it each file is an element of its own that the
+// runner can give to any worker.
+func readableFiles(s beam.Scope, glob string) beam.PCollection {
+	return fileio.ReadMatches(s, beam.Reshuffle(s, fileio.MatchFiles(s, glob)))
 }
 
 // readLinesFn numbers the lines of one file.

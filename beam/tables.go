@@ -25,7 +25,7 @@ import (
 func ReadTables(s beam.Scope, scale *csat.Scale, glob string, opts *Options) (tables, bad beam.PCollection) {
 	s = s.Scope("csatbeam.ReadTables")
 	o := opts.orDefault()
-	files := fileio.ReadMatches(s, fileio.MatchFiles(s, glob))
+	files := readableFiles(s, glob)
 	fn := &readTablesFn{Scale: mustScaleDef(scale), Format: o.Format, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments}
 	partial, bad := beam.ParDo2(s, fn, files)
 	return MergeTables(s, scale, partial), bad
