@@ -151,7 +151,7 @@ func init() {
 	register.Function1x1(encodeFormKey)
 	register.Function1x2(decodeFormKey)
 	register.DoFn4x1[context.Context, fileio.ReadableFile, func(Line), func(BadRow), error](&readLinesFn{})
-	register.DoFn3x0[Line, func(Answer), func(BadRow)](&parseFn{})
+	register.DoFn4x0[context.Context, Line, func(Answer), func(BadRow)](&parseFn{})
 	register.Function1x2(keyByCompanyPeriod)
 	register.DoFn5x0[beam.Window, beam.EventTime, beam.X, Answer, func(beam.EventTime, beam.X, Answer)](&sumAnswersFn{})
 	register.Emitter3[beam.EventTime, beam.X, Answer]()

@@ -1,6 +1,7 @@
 package csatbeam
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -381,19 +382,31 @@ func levelIndex(s *csat.Scale) map[string]int {
 
 // ProcessElement parses one line. A line parsed before under the same
 // header is not parsed again (lineMemo): its answer is the one parsed.
-func (fn *parseFn) ProcessElement(l Line, emit func(Answer), bad func(BadRow)) {
+func (fn *parseFn) ProcessElement(ctx context.Context, l Line, emit func(Answer), bad func(BadRow)) {
 	f := fn.formatOf(l.File)
-	if a, ok := fn.memo.get(f, l.Header, l.Text); ok {
-		emit(a)
+	a, ok := fn.memo.get(f, l.Header, l.Text)
+	if ok {
+		fn.emit(ctx, a, emit)
 		return
 	}
 	a, err := fn.parse(f, l.Header, l.Text)
 	if err != nil {
+		badRowsCounter.Inc(ctx, 1)
 		bad(badRow(l.File, l.Number, l.Text, err))
 		return
 	}
 	if a.Attrs == nil { // an answer with a map of its own is not shared
 		fn.memo.put(f, l.Header, l.Text, a)
+	}
+	fn.emit(ctx, a, emit)
+}
+
+// emit counts the answer a (MetricsNamespace) and emits it.
+func (fn *parseFn) emit(ctx context.Context, a Answer, emit func(Answer)) {
+	if a.Level == Blank {
+		blanksCounter.Inc(ctx, 1)
+	} else {
+		answersCounter.Inc(ctx, 1)
 	}
 	emit(a)
 }

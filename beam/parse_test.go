@@ -1,6 +1,7 @@
 package csatbeam
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"slices"
@@ -179,7 +180,7 @@ func TestParseProcessElement(t *testing.T) {
 	var answers []Answer
 	var bad []BadRow
 	for _, l := range lines {
-		fn.ProcessElement(l, func(a Answer) { answers = append(answers, a) }, func(b BadRow) { bad = append(bad, b) })
+		fn.ProcessElement(context.Background(), l, func(a Answer) { answers = append(answers, a) }, func(b BadRow) { bad = append(bad, b) })
 	}
 	want := []Answer{ans("a", "Q", "i", "s", 1, 1), ans("a", "Q", "i", "s", 1, 1)}
 	if diff := cmp.Diff(want, answers); diff != "" {

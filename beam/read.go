@@ -88,6 +88,11 @@ type Options struct {
 	// [AssembleForms]; zero means [DefaultMaxFormItems]. A form with
 	// more is a [FailedForm] wrapping [csat.ErrOutOfRange].
 	MaxFormItems int `json:"max_form_items"`
+	// RequireFiles makes a glob that matches no file fail the job. By
+	// default only a glob without a wildcard does (Beam's fileio); a
+	// wildcard matching nothing is a run that reads nothing, which the
+	// counters (MetricsNamespace) show as no files.
+	RequireFiles bool `json:"require_files"`
 }
 
 func (o *Options) orDefault() Options {
@@ -162,7 +167,7 @@ func badRow(file string, line int64, text string, reason error) BadRow {
 func ReadLines(s beam.Scope, glob string, opts *Options) (lines, bad beam.PCollection) {
 	s = s.Scope("csatbeam.ReadLines")
 	o := opts.orDefault()
-	files := readableFiles(s, glob)
+	files := readableFiles(s, glob, o)
 	return beam.ParDo2(s, &readLinesFn{Format: o.Format, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments}, files)
 }
 
@@ -171,8 +176,12 @@ func ReadLines(s beam.Scope, glob string, opts *Options) (lines, bad beam.PColle
 // the reading into one stage fed by the one glob, so one worker reads
 // every file; after it each file is an element of its own that the
 // runner can give to any worker.
-func readableFiles(s beam.Scope, glob string) beam.PCollection {
-	return fileio.ReadMatches(s, beam.Reshuffle(s, fileio.MatchFiles(s, glob)))
+func readableFiles(s beam.Scope, glob string, o Options) beam.PCollection {
+	var opts []fileio.MatchOptionFn
+	if o.RequireFiles {
+		opts = append(opts, fileio.MatchEmptyDisallow())
+	}
+	return fileio.ReadMatches(s, beam.Reshuffle(s, fileio.MatchFiles(s, glob, opts...)))
 }
 
 // readLinesFn numbers the lines of one file.
@@ -186,7 +195,9 @@ type readLinesFn struct {
 // ProcessElement reads one file.
 func (fn *readLinesFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Line), bad func(BadRow)) error {
 	name := file.Metadata.Path
-	return scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, segmentSet(fn.Segments)}, func(n int64, text []byte, header string) {
+	var c fileCounts
+	defer func() { c.add(ctx) }()
+	return scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, segmentSet(fn.Segments)}, &c, func(n int64, text []byte, header string) {
 		emit(Line{File: name, Number: n, Text: string(text), Header: header})
 	}, bad)
 }
@@ -200,9 +211,10 @@ type scanConfig struct {
 
 // scanFile reads one file's lines, numbered, calling data with each data
 // line's number and text (under its CSV header; "" for JSON lines), and
-// bad with each line that is too long and with a bad header. The text is
-// valid only during the call.
-func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, data func(n int64, text []byte, header string), bad func(BadRow)) (err error) {
+// bad with each line that is too long and with a bad header, counting
+// the lines and the bad rows in counts. The text is valid only during the
+// call.
+func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, counts *fileCounts, data func(n int64, text []byte, header string), bad func(BadRow)) (err error) {
 	name := file.Metadata.Path
 	rc, err := file.Open(ctx)
 	if err != nil {
@@ -229,6 +241,10 @@ func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, data 
 		}
 		switch {
 		case long:
+			if !csv || haveHeader { // a line of data, not the header
+				counts.lines++
+			}
+			counts.bad++
 			bad(badRow(name, n, string(text), reasonf(csat.ErrOutOfRange, "a line longer than %d bytes (Options.MaxLine)", c.maxLine)))
 			if csv && !haveHeader {
 				haveHeader = true // the header was too long: rows below have none
@@ -237,9 +253,11 @@ func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, data 
 		case csv && !haveHeader:
 			header, haveHeader = string(text), true
 			if _, err := parseHeader(header, c.maxField, c.segments); err != nil {
+				counts.bad++
 				bad(badRow(name, n, header, err))
 			}
 		default:
+			counts.lines++
 			data(n, text, header)
 		}
 	}

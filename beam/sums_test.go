@@ -272,7 +272,7 @@ func TestParseFnLineUnderEachHeader(t *testing.T) {
 	}
 	var got []string
 	for _, l := range lines {
-		fn.ProcessElement(l, func(a Answer) { got = append(got, a.Company+"/"+a.Period) }, func(b BadRow) {
+		fn.ProcessElement(context.Background(), l, func(a Answer) { got = append(got, a.Company+"/"+a.Period) }, func(b BadRow) {
 			got = append(got, fmt.Sprintf("bad %s:%d", b.File, b.Line))
 		})
 	}

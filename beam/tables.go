@@ -25,7 +25,7 @@ import (
 func ReadTables(s beam.Scope, scale *csat.Scale, glob string, opts *Options) (tables, bad beam.PCollection) {
 	s = s.Scope("csatbeam.ReadTables")
 	o := opts.orDefault()
-	files := readableFiles(s, glob)
+	files := readableFiles(s, glob, o)
 	fn := &readTablesFn{Scale: mustScaleDef(scale), Format: o.Format, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments}
 	partial, bad := beam.ParDo2(s, fn, files)
 	return MergeTables(s, scale, partial), bad
@@ -53,7 +53,8 @@ func (fn *readTablesFn) Setup() error {
 func (fn *readTablesFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Key, *csat.Table), bad func(BadRow)) error {
 	name := file.Metadata.Path
 	c := fileCounter{parse: fn.parse, file: name, format: fn.parse.formatOf(name), cells: map[cellKey]int32{}}
-	err := scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, fn.parse.extra}, func(n int64, text []byte, header string) {
+	defer func() { c.add(ctx) }()
+	err := scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, fn.parse.extra}, &c.fileCounts, func(n int64, text []byte, header string) {
 		c.line(n, text, header, bad)
 	}, bad)
 	if err != nil {
@@ -93,6 +94,7 @@ type fileCounter struct {
 	keys   []cellKey
 	counts [][]uint64 // per cell, per level
 	err    error      // the first overflow: it fails the job
+	fileCounts        // the file's counters (MetricsNamespace)
 }
 
 // cellKey is one cell of one key's table.
@@ -117,6 +119,7 @@ func (c *fileCounter) line(n int64, text []byte, header string, bad func(BadRow)
 		t := string(text)
 		a, err := c.parse.parse(c.format, header, t)
 		if err != nil {
+			c.bad++
 			bad(badRow(c.file, n, t, err))
 			return
 		}
@@ -124,8 +127,10 @@ func (c *fileCounter) line(n int64, text []byte, header string, bad func(BadRow)
 		c.memo.put(c.format, header, t, v)
 	}
 	if v.cell < 0 {
+		c.blanks++
 		return // a blank is no answer
 	}
+	c.answers++
 	counts := c.counts[v.cell]
 	sum, carry := bits.Add64(counts[v.level], v.count, 0)
 	if carry != 0 {

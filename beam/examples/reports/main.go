@@ -37,11 +37,12 @@ import (
 )
 
 var (
-	input    = flag.String("input", "", "files to read: a path or glob of any Beam file system (required)")
-	output   = flag.String("output", "", "directory to write the reports to (required)")
-	scale    = flag.String("scale", "five-point", "answer scale: five-point, pvc-bands or nps")
-	format   = flag.String("format", "auto", "line format: auto (by file extension), csv or json")
-	segments = flag.String("segments", "", "more segment columns, comma-separated (beside 地区, 行业, 规模, ABC)")
+	input     = flag.String("input", "", "files to read: a path or glob of any Beam file system (required)")
+	output    = flag.String("output", "", "directory to write the reports to (required)")
+	scale     = flag.String("scale", "five-point", "answer scale: five-point, pvc-bands or nps")
+	format    = flag.String("format", "auto", "line format: auto (by file extension), csv or json")
+	segments  = flag.String("segments", "", "more segment columns, comma-separated (beside 地区, 行业, 规模, ABC)")
+	allowNone = flag.Bool("allow-no-files", false, "let an --input that matches no file be a run that reads nothing (by default it fails the job)")
 )
 
 func init() {
@@ -103,7 +104,7 @@ func run() error {
 	if !ok {
 		return fmt.Errorf("reports: unknown --scale %q (want five-point, pvc-bands or nps)", *scale)
 	}
-	var opts csatbeam.Options
+	opts := csatbeam.Options{RequireFiles: !*allowNone}
 	if err := opts.Format.UnmarshalText([]byte(*format)); err != nil {
 		return err
 	}
