@@ -86,15 +86,15 @@ func (fn *readTablesFn) ProcessElement(ctx context.Context, file fileio.Readable
 // lines of a survey repeat) is not parsed again: memo gives its cell,
 // level and count.
 type fileCounter struct {
-	parse  *parseFn
-	file   string
-	format Format
-	memo   lineMemo[lineCount]
-	cells  map[cellKey]int32 // index in counts
-	keys   []cellKey
-	counts [][]uint64 // per cell, per level
-	err    error      // the first overflow: it fails the job
-	fileCounts        // the file's counters (MetricsNamespace)
+	parse      *parseFn
+	file       string
+	format     Format
+	memo       lineMemo[lineCount]
+	cells      map[cellKey]int32 // index in counts
+	keys       []cellKey
+	counts     [][]uint64 // per cell, per level
+	err        error      // the first overflow: it fails the job
+	fileCounts            // the file's counters (MetricsNamespace)
 }
 
 // cellKey is one cell of one key's table.
