@@ -124,13 +124,14 @@ func (fn *assembleFn) Setup() error {
 
 // ProcessElement assembles the form k from its rows: it emits the form
 // and its answers, or the failure.
-func (fn *assembleFn) ProcessElement(k FormKey, rows func(*Answer) bool, emitAnswer func(Answer), emitForm func(Key, form.Form), fail func(FailedForm)) {
+func (fn *assembleFn) ProcessElement(ctx context.Context, k FormKey, rows func(*Answer) bool, emitAnswer func(Answer), emitForm func(Key, form.Form), fail func(FailedForm)) {
 	as := assembly{max: fn.MaxItems, items: map[string]int{}, attrs: map[string]*pair{}}
 	var a Answer
 	for rows(&a) {
 		as.add(&a)
 	}
 	if err := as.problems(); err != nil {
+		failedFormsCounter.Inc(ctx, 1)
 		fail(FailedForm{Company: k.Company, Period: k.Period, Form: k.Form, Rows: as.rows,
 			Err: (&opError{op: fmt.Sprintf("form %q of %q %q (%d rows)", short(k.Form), short(k.Company), short(k.Period), as.rows), err: err}).Error()})
 		return
@@ -161,6 +162,7 @@ func (fn *assembleFn) ProcessElement(k FormKey, rows func(*Answer) bool, emitAns
 				Form: k.Form, Respondent: f.Respondent, Customer: f.Customer, Attrs: f.Attrs})
 		}
 	}
+	formsCounter.Inc(ctx, 1)
 	emitForm(Key{Company: k.Company, Period: k.Period}, f)
 }
 

@@ -2,6 +2,7 @@ package csatbeam
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -167,7 +168,7 @@ func assembled(t *testing.T, max int, k FormKey, rows []Answer) (answers []Answe
 		t.Fatal(err)
 	}
 	i := 0
-	fn.ProcessElement(k, func(a *Answer) bool {
+	fn.ProcessElement(context.Background(), k, func(a *Answer) bool {
 		if i == len(rows) {
 			return false
 		}

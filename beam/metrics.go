@@ -16,7 +16,11 @@ import (
 //     each of which gives an answer, a blank or a bad row;
 //   - answers: the lines that gave an answer, whatever its count;
 //   - blanks: the lines that gave a [Blank] (an item left unanswered);
-//   - bad_rows: the lines in the dead letter, a bad header included.
+//   - bad_rows: the lines in the dead letter, a bad header included;
+//   - forms, failed_forms: the forms [AssembleForms] assembled and those
+//     it failed ([FailedForm]);
+//   - reports, failed_keys: the reports built ([Reports], [FormReports])
+//     and the keys whose report failed.
 //
 // With [Read], answers, blanks and the bad rows of lines that do not
 // parse are counted by [ParseLines]; a line of a file whose header is
@@ -31,6 +35,11 @@ var (
 	answersCounter = beam.NewCounter(MetricsNamespace, "answers")
 	blanksCounter  = beam.NewCounter(MetricsNamespace, "blanks")
 	badRowsCounter = beam.NewCounter(MetricsNamespace, "bad_rows")
+
+	formsCounter       = beam.NewCounter(MetricsNamespace, "forms")
+	failedFormsCounter = beam.NewCounter(MetricsNamespace, "failed_forms")
+	reportsCounter     = beam.NewCounter(MetricsNamespace, "reports")
+	failedKeysCounter  = beam.NewCounter(MetricsNamespace, "failed_keys")
 )
 
 // fileCounts are the counters of one file, added to the job's once the

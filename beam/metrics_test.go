@@ -19,6 +19,8 @@ import (
 // and one line under it. Counted by hand: 4 files; 5 lines (4 + 1);
 // 2 answers; 1 blank; 3 bad rows (a's unknown level, d's header and its
 // line). lines + bad headers = answers + blanks + bad rows (5 + 1 = 6).
+// AssembleForms over Read's answers assembles 2 forms (F1: 品质 and a
+// blank 交付; F2: 交付, its 品质 row being bad) and fails none.
 func TestCounters(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -38,13 +40,22 @@ func TestCounters(t *testing.T) {
 		}
 	}
 	glob := filepath.Join(dir, "*.csv")
-	want := map[string]int64{"files": 4, "lines": 5, "answers": 2, "blanks": 1, "bad_rows": 3}
+	read := map[string]int64{"files": 4, "lines": 5, "answers": 2, "blanks": 1, "bad_rows": 3}
+	forms := map[string]int64{"forms": 2}
+	for k, v := range read {
+		forms[k] = v
+	}
 	for _, c := range []struct {
 		name  string
+		want  map[string]int64
 		build func(s beam.Scope)
 	}{
-		{"Read", func(s beam.Scope) { Read(s, csat.FivePoint(), glob, nil) }},
-		{"ReadTables", func(s beam.Scope) { ReadTables(s, csat.FivePoint(), glob, nil) }},
+		{"Read", read, func(s beam.Scope) { Read(s, csat.FivePoint(), glob, nil) }},
+		{"ReadTables", read, func(s beam.Scope) { ReadTables(s, csat.FivePoint(), glob, nil) }},
+		{"AssembleForms", forms, func(s beam.Scope) {
+			answers, _ := Read(s, csat.FivePoint(), glob, nil)
+			AssembleForms(s, csat.FivePoint(), answers, nil)
+		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p, s := beam.NewPipelineWithRoot()
@@ -53,13 +64,7 @@ func TestCounters(t *testing.T) {
 			if err != nil {
 				t.Fatal(cut(err))
 			}
-			got := map[string]int64{}
-			for _, r := range res.Metrics().Query(func(r metrics.SingleResult) bool {
-				return r.Namespace() == MetricsNamespace
-			}).Counters() {
-				got[r.Name()] += r.Result()
-			}
-			if d := cmp.Diff(want, got); d != "" {
+			if d := cmp.Diff(c.want, counters(res)); d != "" {
 				t.Errorf("counters (-want +got):\n%s", d)
 			}
 		})
@@ -81,4 +86,15 @@ func TestRequireFiles(t *testing.T) {
 			t.Errorf("a wildcard matching nothing failed the job: %s", cut(err))
 		}
 	}
+}
+
+// counters returns the job's counters of MetricsNamespace by name.
+func counters(res beam.PipelineResult) map[string]int64 {
+	got := map[string]int64{}
+	for _, r := range res.Metrics().Query(func(r metrics.SingleResult) bool {
+		return r.Namespace() == MetricsNamespace
+	}).Counters() {
+		got[r.Name()] += r.Result()
+	}
+	return got
 }

@@ -177,7 +177,12 @@ func TestReportFailureDoesNotStopTheJob(t *testing.T) {
 	reports, failed := Reports(s, CombineTables(s, csat.FivePoint(), KeyByCompanyPeriod(s, answers)), nil)
 	passert.Equals(s, beam.ParDo(s, reportString, reports), "globex|Q1|"+globex)
 	passert.Equals(s, beam.ParDo(s, failureString, failed), "acme|Q1|"+wantErr.Error())
-	if err := ptest.Run(p); err != nil {
+	res, err := ptest.RunWithMetrics(p)
+	if err != nil {
 		t.Fatalf("pipeline: %s", cut(err))
+	}
+	got := counters(res)
+	if got["reports"] != 1 || got["failed_keys"] != 1 {
+		t.Errorf("counters reports %d, failed_keys %d; want 1 and 1", got["reports"], got["failed_keys"])
 	}
 }

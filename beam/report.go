@@ -97,12 +97,20 @@ func (fn *reportFn) Setup() error {
 }
 
 // ProcessElement builds the report of key's table.
-func (fn *reportFn) ProcessElement(key beam.X, t *csat.Table, emit, fail func(beam.X, string)) {
+func (fn *reportFn) ProcessElement(ctx context.Context, key beam.X, t *csat.Table, emit, fail func(beam.X, string)) {
 	b, err := fn.report(key, t, nil)
+	emitReport(ctx, key, b, err, emit, fail)
+}
+
+// emitReport emits the report b of key, or its failure err, and counts
+// it (MetricsNamespace).
+func emitReport(ctx context.Context, key beam.X, b []byte, err error, emit, fail func(beam.X, string)) {
 	if err != nil {
+		failedKeysCounter.Inc(ctx, 1)
 		fail(key, err.Error())
 		return
 	}
+	reportsCounter.Inc(ctx, 1)
 	emit(key, string(b))
 }
 
@@ -193,7 +201,7 @@ type formReportFn struct {
 }
 
 // ProcessElement builds the report of key's table and forms.
-func (fn *formReportFn) ProcessElement(key beam.X, tables func(**csat.Table) bool, forms func(**form.Stats) bool, emit, fail func(beam.X, string)) {
+func (fn *formReportFn) ProcessElement(ctx context.Context, key beam.X, tables func(**csat.Table) bool, forms func(**form.Stats) bool, emit, fail func(beam.X, string)) {
 	var t, next *csat.Table
 	var st, nextSt *form.Stats
 	nt, ns := 0, 0
@@ -214,11 +222,7 @@ func (fn *formReportFn) ProcessElement(key beam.X, tables func(**csat.Table) boo
 	if err == nil {
 		b, err = fn.report(key, t, st)
 	}
-	if err != nil {
-		fail(key, err.Error())
-		return
-	}
-	emit(key, string(b))
+	emitReport(ctx, key, b, err, emit, fail)
 }
 
 // WriteReports writes each report of a PCollection of KV<[Key], string>
