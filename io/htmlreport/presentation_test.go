@@ -122,20 +122,28 @@ func cellText(page string) string {
 // to the next </script>), found by strings.Index: cellText's regexp
 // takes seconds under -race to walk the chart library's megabyte.
 func withoutScripts(page string) string {
+	return replaceSpans(page, "<script", "</script>", "")
+}
+
+// replaceSpans replaces each span of s from open up to the next close
+// (both included) with repl, by strings.Index; an open without a close
+// after it is left as it is.
+func replaceSpans(s, open, close, repl string) string {
 	var b strings.Builder
 	for {
-		i := strings.Index(page, "<script")
+		i := strings.Index(s, open)
 		if i < 0 {
 			break
 		}
-		j := strings.Index(page[i:], "</script>")
+		j := strings.Index(s[i:], close)
 		if j < 0 {
 			break
 		}
-		b.WriteString(page[:i])
-		page = page[i+j+len("</script>"):]
+		b.WriteString(s[:i])
+		b.WriteString(repl)
+		s = s[i+j+len(close):]
 	}
-	b.WriteString(page)
+	b.WriteString(s)
 	return b.String()
 }
 

@@ -34,22 +34,7 @@ func textOf(s string) string {
 // strings.IndexByte: the regexp walks a whole page's chart library (a
 // megabyte of script with many a <) in seconds under -race.
 func untag(s string) string {
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			break
-		}
-		j := strings.IndexByte(s[i:], '>')
-		if j < 0 {
-			break
-		}
-		b.WriteString(s[:i])
-		b.WriteByte(' ')
-		s = s[i+j+1:]
-	}
-	b.WriteString(s)
-	return b.String()
+	return replaceSpans(s, "<", ">", " ")
 }
 
 // chartByID returns the chart of a page with the given id.

@@ -404,18 +404,9 @@ var (
 )
 
 func buildManyEntries(t testing.TB, n int) []byte {
-	ps := workbookParts(answerRows(nil))
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
-	for _, k := range slices.Sorted(mapKeys(ps)) {
-		w, err := zw.Create(k)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(ps[k])); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeParts(t, zw, workbookParts(answerRows(nil)))
 	for i := range n {
 		if _, err := zw.CreateRaw(&zip.FileHeader{Name: fmt.Sprintf("x/%d", i), Method: zip.Store}); err != nil {
 			t.Fatal(err)

@@ -60,12 +60,9 @@ func sheetXML(rows string) string {
 	return `<?xml version="1.0" encoding="UTF-8"?><worksheet ` + nsMain + `><sheetData>` + rows + `</sheetData></worksheet>`
 }
 
-// zipOf returns a zip archive of the parts (deflated, by name), and of
-// the big parts (deflated by hand).
-func zipOf(t testing.TB, parts map[string]string, big map[string]bigPart) []byte {
+// writeParts writes the parts into zw, deflated, by name.
+func writeParts(t testing.TB, zw *zip.Writer, parts map[string]string) {
 	t.Helper()
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
 	for _, name := range slices.Sorted(mapKeys(parts)) {
 		w, err := zw.Create(name)
 		if err != nil {
@@ -75,6 +72,15 @@ func zipOf(t testing.TB, parts map[string]string, big map[string]bigPart) []byte
 			t.Fatal(err)
 		}
 	}
+}
+
+// zipOf returns a zip archive of the parts (deflated, by name), and of
+// the big parts (deflated by hand).
+func zipOf(t testing.TB, parts map[string]string, big map[string]bigPart) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	writeParts(t, zw, parts)
 	for _, name := range slices.Sorted(mapKeys(big)) {
 		p := big[name]
 		data, size, crc := deflateRepeat(p.prefix, p.unit, p.n, p.suffix)
