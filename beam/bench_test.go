@@ -143,15 +143,18 @@ var benchPipelines = []struct {
 	build func(s beam.Scope, sc *csat.Scale, glob, out string)
 }{
 	{"ReadTables", func(s beam.Scope, sc *csat.Scale, glob, out string) {
-		tables, bad := ReadTables(s, sc, glob, nil)
+		tables, bad, failedTables := ReadTables(s, sc, glob, nil)
 		reports, failed := Reports(s, tables, nil)
+		beam.ParDo0(s, benchFailure, failedTables)
 		WriteReports(s, out, reports)
 		beam.ParDo0(s, benchBadRow, bad)
 		beam.ParDo0(s, benchFailure, failed)
 	}},
 	{"Read", func(s beam.Scope, sc *csat.Scale, glob, out string) {
 		answers, bad := Read(s, sc, glob, nil)
-		reports, failed := Reports(s, CombineTables(s, sc, KeyByCompanyPeriod(s, answers)), nil)
+		tables, failedTables := CombineTables(s, sc, KeyByCompanyPeriod(s, answers))
+		reports, failed := Reports(s, tables, nil)
+		beam.ParDo0(s, benchFailure, failedTables)
 		WriteReports(s, out, reports)
 		beam.ParDo0(s, benchBadRow, bad)
 		beam.ParDo0(s, benchFailure, failed)
@@ -160,7 +163,8 @@ var benchPipelines = []struct {
 		answers, bad := Read(s, sc, glob, nil)
 		counted, forms, failedForms := AssembleForms(s, sc, answers, nil)
 		stats := CombineForms(s, sc, forms)
-		reports, failed := FormReports(s, CombineTables(s, sc, KeyByCompanyPeriod(s, counted)), stats, nil)
+		tables, failedTables := CombineTables(s, sc, KeyByCompanyPeriod(s, counted))
+		reports, failed := FormReports(s, tables, stats, failedTables, nil)
 		WriteReports(s, out, reports)
 		WriteForms(s, out+"/forms", stats)
 		beam.ParDo0(s, benchBadRow, bad)

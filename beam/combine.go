@@ -29,15 +29,19 @@ func keyByCompanyPeriod(a Answer) (Key, Answer) {
 }
 
 // CombineTables counts the answers of each key into one [csat.Table] of
-// scale: a PCollection of KV<K, *csat.Table> from one of KV<K, Answer>,
-// for any key type K. It is beam.CombinePerKey with [TableFn]; before
-// it, the answers of a bundle with the same key, item, source and level
-// are summed into one (for a key of type [Key] or string, in the global
+// scale: from a PCollection of KV<K, Answer>, for any key type K, tables
+// is one of KV<K, *csat.Table> and failures one of KV<K, string>: the
+// keys whose answers cannot be counted, with the reason (a count of one
+// level of a cell that passes 2⁶⁴ − 1, see [Counting]). A failed key
+// has no table and does not stop the job; the other keys' tables are
+// counted as ever. It is beam.CombinePerKey with [TableFn]; before it,
+// the answers of a bundle with the same key, item, source and level are
+// summed into one (for a key of type [Key] or string, in the global
 // window), so that the combiner takes a few elements per bundle instead
 // of one per row. The tables are the same.
-func CombineTables(s beam.Scope, scale *csat.Scale, keyed beam.PCollection) beam.PCollection {
+func CombineTables(s beam.Scope, scale *csat.Scale, keyed beam.PCollection) (tables, failures beam.PCollection) {
 	s = s.Scope("csatbeam.CombineTables")
-	return beam.CombinePerKey(s, NewTableFn(scale), beam.ParDo(s, &sumAnswersFn{}, keyed))
+	return splitCounted(s, beam.CombinePerKey(s, NewTableFn(scale), beam.ParDo(s, &sumAnswersFn{}, keyed)))
 }
 
 // sumAnswersFn sums the answers of a bundle by key, item, source and
@@ -130,12 +134,16 @@ func (s *answerSums[K]) flush(emit func(beam.EventTime, K, Answer)) {
 }
 
 // TableFn is a Beam CombineFn that counts [Answer]s into a [csat.Table]:
-// its accumulator and output are a *csat.Table, encoded between workers
-// with the library's binary encoding (see [EncodeTable]), and two
-// accumulators merge with [csat.Table.Merge], so the result is the same,
-// bit for bit, however the runner splits the input into bundles and
-// merges them. A count that would overflow is an error (wrapping
-// [csat.ErrOverflow]) that fails the job; counts never wrap.
+// its accumulator and output are a *[Counting] (the table, and the cells
+// that overflowed), encoded between workers with the library's binary
+// encoding of the table (see [EncodeTable]), and two accumulators merge
+// with [csat.Table.Merge], so the result is the same, bit for bit,
+// however the runner splits the input into bundles and merges them. A
+// count that would pass 2⁶⁴ − 1 makes its cell overflow
+// ([Counting.Overflow]) and the key fail; counts never wrap. An
+// [Answer] that is not of the scale (a level out of its range, an item
+// or source the library rejects: none that [ParseLines] gives) is an
+// error that fails the job: it is a bug of the program that made it.
 type TableFn struct {
 	// Scale is the definition of the tables' scale, as [NewTableFn]
 	// writes it (JSON: name, full marks, levels); required.
@@ -161,36 +169,37 @@ func (fn *TableFn) Setup() error {
 }
 
 // CreateAccumulator returns an empty table of the scale.
-func (fn *TableFn) CreateAccumulator() (*csat.Table, error) {
+func (fn *TableFn) CreateAccumulator() (*Counting, error) {
 	if err := fn.Setup(); err != nil {
 		return nil, err
 	}
-	return csat.NewTable(fn.scale), nil
+	return &Counting{Table: csat.NewTable(fn.scale)}, nil
 }
 
-// AddInput counts one answer row into t; a [Blank] is no answer and
+// AddInput counts one answer row into c; a [Blank] is no answer and
 // counts nothing.
-func (fn *TableFn) AddInput(t *csat.Table, a Answer) (*csat.Table, error) {
+func (fn *TableFn) AddInput(c *Counting, a Answer) (*Counting, error) {
 	if a.Level == Blank {
-		return t, nil
+		return c, nil
 	}
-	if err := t.AddN(a.Item, a.Source, a.Level, a.Count); err != nil {
+	if err := c.addN(a.Item, a.Source, a.Level, a.Count); err != nil {
 		return nil, &opError{op: "combine", err: &csat.CellError{Item: a.Item, Source: a.Source, Err: err}}
 	}
-	return t, nil
+	return c, nil
 }
 
 // MergeAccumulators adds b into a ([csat.Table.Merge]: exact, associative
-// and commutative; on overflow an error naming the cell).
-func (fn *TableFn) MergeAccumulators(a, b *csat.Table) (*csat.Table, error) {
-	if err := a.Merge(b); err != nil {
+// and commutative; the cells that overflow in either, or in the sum, are
+// in a.Overflow).
+func (fn *TableFn) MergeAccumulators(a, b *Counting) (*Counting, error) {
+	if err := a.merge(b); err != nil {
 		return nil, &opError{op: "combine", err: err}
 	}
 	return a, nil
 }
 
-// ExtractOutput returns the table.
-func (fn *TableFn) ExtractOutput(t *csat.Table) *csat.Table { return t }
+// ExtractOutput returns the counting.
+func (fn *TableFn) ExtractOutput(c *Counting) *Counting { return c }
 
 // tableCodec marks the encoding of a table with its scale (version 1):
 //

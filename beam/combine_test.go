@@ -5,9 +5,14 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"math/big"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/csatkit/csat"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -42,14 +47,15 @@ func fnOnWorker(t fataler, s *csat.Scale) *TableFn {
 	return &fn
 }
 
-// roundTrip encodes and decodes a table with the Beam coder's functions.
-func roundTrip(t fataler, tb *csat.Table) *csat.Table {
+// roundTrip encodes and decodes a Counting with the Beam coder's
+// functions.
+func roundTrip(t fataler, c *Counting) *Counting {
 	t.Helper()
-	b, err := EncodeTable(tb)
+	b, err := encodeCounting(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := DecodeTable(b)
+	out, err := decodeCounting(b)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,21 +65,58 @@ func roundTrip(t fataler, tb *csat.Table) *csat.Table {
 // However the answers are split into bundles (of any sizes, empty ones
 // included), each bundle's accumulator encoded and decoded as between
 // workers, and the accumulators merged in any order, TableFn gives the
-// table that counting every answer into one table gives, bit for bit.
+// table that counting every answer into one table gives, bit for bit;
+// with counts near 2⁶³ among them, the cells that overflow are exactly
+// those where the sum of one level's counts, taken with big integers,
+// passes 2⁶⁴ − 1, and the other cells hold their sums.
 func TestTableFnAnyBundlesAnyMergeOrder(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		scales := []*csat.Scale{csat.FivePoint(), csat.PVCBands(), sevenPoint(t)}
 		sc := scales[rapid.IntRange(0, len(scales)-1).Draw(t, "scale")]
+		huge := rapid.Bool().Draw(t, "huge counts")
 		answers := rapid.SliceOfN(rapid.Custom(func(t *rapid.T) Answer {
+			n := rapid.Uint64Range(0, 1<<40).Draw(t, "count")
+			if huge && rapid.IntRange(0, 3).Draw(t, "big") == 0 {
+				n = rapid.Uint64Range(1<<62, 1<<63+1<<62).Draw(t, "big count")
+			}
 			return Answer{
 				Item:   rapid.SampledFrom(genItems).Draw(t, "item"),
 				Source: rapid.SampledFrom(genSources).Draw(t, "source"),
 				Level:  rapid.IntRange(0, sc.Len()-1).Draw(t, "level"),
-				Count:  rapid.Uint64Range(0, 1<<40).Draw(t, "count"),
+				Count:  n,
 			}
 		}), 0, 200).Draw(t, "answers")
+		// The reference: sums in big integers, the overflowing cells, and
+		// one table of the others' answers.
+		type cellLevel struct {
+			cell  csat.Cell
+			level int
+		}
+		sums := map[cellLevel]*big.Int{}
+		for _, a := range answers {
+			k := cellLevel{csat.Cell{Item: a.Item, Source: a.Source}, a.Level}
+			if sums[k] == nil {
+				sums[k] = new(big.Int)
+			}
+			sums[k].Add(sums[k], new(big.Int).SetUint64(a.Count))
+		}
+		limit := new(big.Int).SetUint64(1<<64 - 1)
+		over := map[csat.Cell]bool{}
+		for k, v := range sums {
+			if v.Cmp(limit) > 0 {
+				over[k.cell] = true
+			}
+		}
+		var wantOver []csat.Cell
+		for c := range over {
+			wantOver = append(wantOver, c)
+		}
+		slices.SortFunc(wantOver, compareCell)
 		want := csat.NewTable(sc)
 		for _, a := range answers {
+			if over[csat.Cell{Item: a.Item, Source: a.Source}] {
+				continue
+			}
 			if err := want.AddN(a.Item, a.Source, a.Level, a.Count); err != nil {
 				t.Fatal(err)
 			}
@@ -82,7 +125,7 @@ func TestTableFnAnyBundlesAnyMergeOrder(t *testing.T) {
 		// few rapid checks: see pipelineChecks).
 		for range 8 {
 			fn := fnOnWorker(t, sc)
-			var accs []*csat.Table
+			var accs []*Counting
 			empty := 0
 			for rest := answers; ; {
 				acc, err := fn.CreateAccumulator()
@@ -118,10 +161,32 @@ func TestTableFnAnyBundlesAnyMergeOrder(t *testing.T) {
 				accs[j] = roundTrip(t, m)
 			}
 			got := fn.ExtractOutput(accs[0])
-			if !got.Equal(want) {
+			if diff := cmp.Diff(wantOver, got.Overflow, cmpopts.EquateEmpty()); diff != "" {
+				t.Fatalf("overflowing cells (-want +got):\n%s", diff)
+			}
+			if (got.Err() != nil) != (len(wantOver) > 0) || (got.Err() != nil && !errors.Is(got.Err(), csat.ErrOverflow)) {
+				t.Fatalf("Err() = %v with %d cells overflowing", got.Err(), len(wantOver))
+			}
+			kept := got.Table
+			if len(wantOver) > 0 { // the overflowing cells' counts are no sums: leave them out
+				kept = csat.NewTable(sc)
+				for _, c := range got.Table.Cells() {
+					if over[c] {
+						continue
+					}
+					u, err := got.Table.Tally(c.Item, c.Source)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := kept.AddTally(c.Item, c.Source, u); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			if !kept.Equal(want) {
 				t.Fatalf("merged table differs from the single table")
 			}
-			gb, _ := got.MarshalBinary()
+			gb, _ := kept.MarshalBinary()
 			wb, _ := want.MarshalBinary()
 			if !bytes.Equal(gb, wb) {
 				t.Fatalf("merged table encodes to other bytes")
@@ -130,8 +195,9 @@ func TestTableFnAnyBundlesAnyMergeOrder(t *testing.T) {
 	})
 }
 
-// Counts never wrap: an overflow in AddInput or in MergeAccumulators is
-// an error wrapping csat.ErrOverflow naming the cell.
+// Counts never wrap: a count that passes 2⁶⁴ − 1, in AddInput or in
+// MergeAccumulators, makes its cell overflow, and the key's failure
+// wraps csat.ErrOverflow and names the cell; the other cells count on.
 func TestTableFnOverflow(t *testing.T) {
 	fn := NewTableFn(csat.FivePoint())
 	a, _ := fn.CreateAccumulator()
@@ -141,15 +207,26 @@ func TestTableFnOverflow(t *testing.T) {
 	}
 	b, _ := fn.CreateAccumulator()
 	b, _ = fn.AddInput(b, Answer{Item: "功能", Source: "survey", Level: 0, Count: 1})
-	var ce *csat.CellError
-	if _, err := fn.MergeAccumulators(a, b); !errors.Is(err, csat.ErrOverflow) || !errors.As(err, &ce) || ce.Item != "功能" {
-		t.Errorf("merge: %v, want an overflow of cell 功能/survey", err)
+	b, _ = fn.AddInput(b, Answer{Item: "外观", Source: "survey", Level: 1, Count: 2})
+	m, err := fn.MergeAccumulators(a, b)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if n, _ := a.Tally("功能", "survey"); n.Count(0) != 1<<64-1 {
-		t.Errorf("a failed merge changed the accumulator: %d", n.Count(0))
+	want := []csat.Cell{{Item: "功能", Source: "survey"}}
+	if diff := cmp.Diff(want, m.Overflow); diff != "" {
+		t.Errorf("merge: overflow (-want +got):\n%s", diff)
 	}
-	if _, err := fn.AddInput(a, Answer{Item: "功能", Source: "survey", Level: 0, Count: 1}); !errors.Is(err, csat.ErrOverflow) || !errors.As(err, &ce) || ce.Source != "survey" {
-		t.Errorf("add: %v, want an overflow of cell 功能/survey", err)
+	if n, _ := m.Table.Tally("外观", "survey"); n.Count(1) != 2 {
+		t.Errorf("merge: 外观 counts %d at level 1, want 2", n.Count(1))
+	}
+	if err := m.Err(); !errors.Is(err, csat.ErrOverflow) || !strings.Contains(err.Error(), `cell "功能"/"survey"`) {
+		t.Errorf("merge: Err() = %v, want an overflow of cell 功能/survey", err)
+	}
+	c, _ := fn.CreateAccumulator()
+	c, _ = fn.AddInput(c, Answer{Item: "功能", Source: "self", Level: 4, Count: 1<<63 + 1})
+	c, _ = fn.AddInput(c, Answer{Item: "功能", Source: "self", Level: 4, Count: 1 << 63})
+	if diff := cmp.Diff([]csat.Cell{{Item: "功能", Source: "self"}}, c.Overflow); diff != "" {
+		t.Errorf("add: overflow (-want +got):\n%s", diff)
 	}
 }
 
@@ -189,7 +266,7 @@ func TestDecodeTableRejectsCorruptData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := roundTrip(t, tb); !got.Equal(tb) {
+	if got := roundTrip(t, &Counting{Table: tb}).Table; !got.Equal(tb) {
 		t.Fatal("round trip changed the table")
 	}
 	// The five-point scale's definition before a table of another scale.
@@ -216,5 +293,38 @@ func TestDecodeTableRejectsCorruptData(t *testing.T) {
 	}
 	if _, err := EncodeTable(&csat.Table{}); !errors.Is(err, csat.ErrInvalid) {
 		t.Errorf("table without scale: %v, want ErrInvalid", err)
+	}
+}
+
+func TestDecodeCountingRejectsCorruptData(t *testing.T) {
+	c := &Counting{Table: csat.NewTable(csat.FivePoint()), Overflow: []csat.Cell{{Item: "a", Source: "s"}, {Item: "b", Source: "s"}}}
+	if err := c.Table.AddN("功能", "survey", 1, 5); err != nil {
+		t.Fatal(err)
+	}
+	good, err := encodeCounting(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(c.Overflow, roundTrip(t, c).Overflow); diff != "" {
+		t.Fatalf("round trip changed the cells (-want +got):\n%s", diff)
+	}
+	swapped := bytes.Replace(good, []byte("\x01a\x01s\x01b"), []byte("\x01b\x01s\x01a"), 1)
+	if bytes.Equal(swapped, good) {
+		t.Fatal("test: the cells were not found in the encoding")
+	}
+	for name, data := range map[string][]byte{
+		"empty":           nil,
+		"other magic":     append([]byte("XSBC\x01"), good[5:]...),
+		"cut in a cell":   good[:len(good)-1],
+		"trailing byte":   append(append([]byte{}, good...), 0),
+		"cells unordered": swapped,
+		"huge cell count": append(good[:len(good)-8], 0xff, 0xff, 0xff, 0x0f),
+	} {
+		if _, err := decodeCounting(data); !errors.Is(err, csat.ErrCorrupt) {
+			t.Errorf("%s: %v, want ErrCorrupt", name, err)
+		}
+	}
+	if _, err := encodeCounting(nil); !errors.Is(err, csat.ErrInvalid) {
+		t.Errorf("nil: %v, want ErrInvalid", err)
 	}
 }

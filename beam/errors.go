@@ -1,6 +1,7 @@
 package csatbeam
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 )
@@ -32,3 +33,7 @@ func (e *opError) Error() string { return "csatbeam: " + e.op + ": " + e.err.Err
 func (e *opError) Unwrap() error { return e.err }
 
 func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// errPanic is the reason of a report whose [InputFunc] or scorer
+// panicked: the key fails with the panic's value, the job goes on.
+var errPanic = errors.New("panic while building the report")

@@ -70,6 +70,7 @@ func init() {
 	register.Function2x1(stringKeyReport)
 	register.Function1x2(keyByCompany)
 	beam.RegisterFunction(companyInput)
+	beam.RegisterFunction(panickyInput)
 }
 
 // reportString flattens a report for passert: company, period, JSON.
@@ -117,6 +118,22 @@ func keyByCompany(a Answer) (string, Answer) { return a.Company, a }
 func companyInput(key any, t *csat.Table) (analysis.Input, error) {
 	return analysis.Input{Period: "2025 " + key.(string), Table: t, Headlines: []analysis.Headline{{Scorer: csat.Rate{}}}}, nil
 }
+
+// panickyInput is a user's InputFunc whose scorer panics for globex:
+// the rate alone otherwise.
+func panickyInput(key any, t *csat.Table) (analysis.Input, error) {
+	var sc csat.Scorer = csat.Rate{}
+	if k := key.(Key); k.Company == "globex" {
+		sc = panicScorer{k.Company}
+	}
+	return analysis.Input{Period: key.(Key).Period, Table: t, Headlines: []analysis.Headline{{Scorer: sc}}}, nil
+}
+
+// panicScorer is a scorer with a bug: it panics.
+type panicScorer struct{ who string }
+
+// Score panics.
+func (p panicScorer) Score(csat.Tally) (csat.Result, error) { panic("boom at " + p.who) }
 
 // fataler is what the helpers need of a *testing.T or a *rapid.T.
 type fataler interface {

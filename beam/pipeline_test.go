@@ -66,7 +66,8 @@ func TestSampleData(t *testing.T) {
 
 	p, s := beam.NewPipelineWithRoot()
 	answers, bad := Read(s, fp, "testdata/answers/*", nil)
-	tables := CombineTables(s, fp, KeyByCompanyPeriod(s, answers))
+	tables, failedTables := CombineTables(s, fp, KeyByCompanyPeriod(s, answers))
+	passert.Empty(s, failedTables)
 	reports, failed := Reports(s, tables, nil)
 	passert.Equals(s, beam.ParDo(s, reportString, reports),
 		"acme|2025Q1|"+acmeReport, "globex|2025Q1|"+acmeReport, "initech|2025Q2|"+initechReport)
@@ -86,13 +87,27 @@ func TestSampleData(t *testing.T) {
 	}
 }
 
-// An overflowing count fails the job with the library's error, whether
-// the two counts meet in one accumulator or when accumulators merge.
-func TestOverflowFailsTheJob(t *testing.T) {
+// A count that passes 2⁶⁴ − 1 fails its key, not the job: whether the
+// two counts meet in one accumulator (one file) or when accumulators
+// merge (two files), by Read and CombineTables or by ReadTables, the
+// key is a failure naming the cell and the overflow, the same words
+// each way, and the two other keys have their single-process reports.
+func TestOverflowFailsOneKeyOfThree(t *testing.T) {
 	const max = "18446744073709551615" // 2⁶⁴ − 1
+	const others = "globex,Q1,功能,survey,满意,2\ninitech,Q1,外观,survey,很满意,1\n"
+	// The failure, written out: the cell, then csat.ErrOverflow's words.
+	const wantErr = `csatbeam: count: csat: cell "功能"/"survey": the answers of one level number more than 18446744073709551615 (2⁶⁴ − 1): count overflow`
+	_, globex, err := singleReport(t, csat.FivePoint(), "Q1", "item,source,level,count\n功能,survey,满意,2\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, initech, err := singleReport(t, csat.FivePoint(), "Q1", "item,source,level,count\n外观,survey,很满意,1\n")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, files := range map[string][]string{
-		"one file":  {"company,period,item,source,level,count\nacme,Q1,功能,survey,很满意," + max + "\nacme,Q1,功能,survey,很满意,1\n"},
-		"two files": {"company,period,item,source,level,count\nacme,Q1,功能,survey,很满意," + max + "\n", `{"company":"acme","period":"Q1","item":"功能","source":"survey","level":"very_satisfied","count":1}` + "\n"},
+		"one file":  {"company,period,item,source,level,count\nacme,Q1,功能,survey,很满意," + max + "\n" + others + "acme,Q1,功能,survey,很满意,1\n"},
+		"two files": {"company,period,item,source,level,count\nacme,Q1,功能,survey,很满意," + max + "\n" + others, `{"company":"acme","period":"Q1","item":"功能","source":"survey","level":"very_satisfied","count":1}` + "\n"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -103,26 +118,54 @@ func TestOverflowFailsTheJob(t *testing.T) {
 				}
 				writeFile(t, filepath.Join(dir, string(rune('a'+i))+ext), text)
 			}
+			p, s := beam.NewPipelineWithRoot()
 			for _, read := range []string{"Read", "ReadTables"} {
-				p, s := beam.NewPipelineWithRoot()
-				var tables beam.PCollection
+				s := s.Scope(read)
+				var tables, failedTables beam.PCollection
 				if read == "Read" {
 					answers, _ := Read(s, csat.FivePoint(), filepath.Join(dir, "*"), nil)
-					tables = CombineTables(s, csat.FivePoint(), KeyByCompanyPeriod(s, answers))
+					tables, failedTables = CombineTables(s, csat.FivePoint(), KeyByCompanyPeriod(s, answers))
 				} else {
-					tables, _ = ReadTables(s, csat.FivePoint(), filepath.Join(dir, "*"), nil)
+					tables, _, failedTables = ReadTables(s, csat.FivePoint(), filepath.Join(dir, "*"), nil)
 				}
-				reports, _ := Reports(s, tables, nil)
-				passert.Count(s, reports, "reports", 0)
-				err := ptest.Run(p)
-				if err == nil {
-					t.Fatalf("%s: the job succeeded, want an overflow error", read)
-				}
-				if !strings.Contains(err.Error(), `cell "功能"/"survey"`) || !strings.Contains(err.Error(), csat.ErrOverflow.Error()) {
-					t.Errorf("%s: error does not name the cell and the overflow: %s", read, cut(err))
-				}
+				reports, failed := Reports(s, tables, nil)
+				passert.Equals(s, beam.ParDo(s, reportString, reports), "globex|Q1|"+globex, "initech|Q1|"+initech)
+				passert.Empty(s, failed)
+				passert.Equals(s, beam.ParDo(s, failureString, failedTables), "acme|Q1|"+wantErr)
+			}
+			res, err := ptest.RunWithMetrics(p)
+			if err != nil {
+				t.Fatalf("pipeline: %s", cut(err))
+			}
+			if got := counters(res); got["failed_keys"] != 2 || got["reports"] != 4 {
+				t.Errorf("counters %v, want 2 failed keys and 4 reports (two pipelines)", got)
 			}
 		})
+	}
+}
+
+// A scorer that panics fails its key with the panic's value, not the
+// job: the other key has its report.
+func TestPanickingScorerFailsOneKey(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.csv"), "company,period,item,source,level\nacme,Q1,功能,survey,满意\nglobex,Q1,功能,survey,满意\n")
+	tb, _, err := singleReport(t, csat.FivePoint(), "Q1", "item,source,level\n功能,survey,满意\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := analysis.Build(analysis.Input{Period: "Q1", Table: tb, Headlines: []analysis.Headline{{Scorer: csat.Rate{}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, s := beam.NewPipelineWithRoot()
+	answers, _ := Read(s, csat.FivePoint(), filepath.Join(dir, "*"), nil)
+	tables, failedTables := CombineTables(s, csat.FivePoint(), KeyByCompanyPeriod(s, answers))
+	passert.Empty(s, failedTables)
+	reports, failed := Reports(s, tables, &ReportOptions{Input: panickyInput})
+	passert.Equals(s, beam.ParDo(s, reportString, reports), "acme|Q1|"+mustJSON(t, rep))
+	passert.Equals(s, beam.ParDo(s, failureString, failed), "globex|Q1|csatbeam: report: panic while building the report: boom at globex")
+	if err := ptest.Run(p); err != nil {
+		t.Fatalf("pipeline: %s", cut(err))
 	}
 }
 
@@ -149,7 +192,8 @@ func TestUserKeyAndInput(t *testing.T) {
 
 	p, s := beam.NewPipelineWithRoot()
 	answers, _ := Read(s, csat.FivePoint(), "testdata/answers/acme.csv", nil)
-	tables := CombineTables(s, csat.FivePoint(), beam.ParDo(s, keyByCompany, answers))
+	tables, failedTables := CombineTables(s, csat.FivePoint(), beam.ParDo(s, keyByCompany, answers))
+	passert.Empty(s, failedTables)
 	reports, failed := Reports(s, tables, &ReportOptions{Input: companyInput})
 	passert.Equals(s, beam.ParDo(s, stringKeyReport, reports), "acme|"+want)
 	passert.Empty(s, failed)
@@ -174,7 +218,9 @@ func TestReportFailureDoesNotStopTheJob(t *testing.T) {
 
 	p, s := beam.NewPipelineWithRoot()
 	answers, _ := Read(s, csat.FivePoint(), filepath.Join(dir, "*"), nil)
-	reports, failed := Reports(s, CombineTables(s, csat.FivePoint(), KeyByCompanyPeriod(s, answers)), nil)
+	tables, failedTables := CombineTables(s, csat.FivePoint(), KeyByCompanyPeriod(s, answers))
+	passert.Empty(s, failedTables)
+	reports, failed := Reports(s, tables, nil)
 	passert.Equals(s, beam.ParDo(s, reportString, reports), "globex|Q1|"+globex)
 	passert.Equals(s, beam.ParDo(s, failureString, failed), "acme|Q1|"+wantErr.Error())
 	res, err := ptest.RunWithMetrics(p)

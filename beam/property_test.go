@@ -246,7 +246,8 @@ func TestPipelineMatchesSingleProcess(t *testing.T) {
 
 		p, s := beam.NewPipelineWithRoot()
 		answers, bad := Read(s, sc, filepath.Join(dir, "*"), nil)
-		tables := CombineTables(s, sc, KeyByCompanyPeriod(s, answers))
+		tables, failedTables := CombineTables(s, sc, KeyByCompanyPeriod(s, answers))
+		passert.Empty(s, failedTables)
 		reports, failed := Reports(s, tables, nil)
 		passert.Equals(s, beam.ParDo(s, tableString, tables), w.tables...)
 		passert.Equals(s, beam.ParDo(s, reportString, reports), w.reports...)
@@ -254,7 +255,8 @@ func TestPipelineMatchesSingleProcess(t *testing.T) {
 		passert.Equals(s, beam.ParDo(s, badRowString, bad), wantBad...)
 		// ReadTables, which counts per file before the shuffle, gives the
 		// same tables and the same dead letter.
-		tables2, bad2 := ReadTables(s, sc, filepath.Join(dir, "*"), nil)
+		tables2, bad2, failedTables2 := ReadTables(s, sc, filepath.Join(dir, "*"), nil)
+		passert.Empty(s, failedTables2)
 		passert.Equals(s, beam.ParDo(s, tableString, tables2), w.tables...)
 		passert.Equals(s, beam.ParDo(s, badRowString, bad2), wantBad...)
 		if err := ptest.Run(p); err != nil {

@@ -114,7 +114,15 @@ func emitReport(ctx context.Context, key beam.X, b []byte, err error, emit, fail
 	emit(key, string(b))
 }
 
-func (fn *reportFn) report(key any, t *csat.Table, forms *form.Stats) ([]byte, error) {
+// report builds key's report. A panic of the InputFunc or of a scorer
+// it gives is the key's failure, as an error would be: a bug of one
+// key's scoring does not stop the job.
+func (fn *reportFn) report(key any, t *csat.Table, forms *form.Stats) (b []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			b, err = nil, &opError{op: "report", err: fmt.Errorf("%w: %v", errPanic, r)}
+		}
+	}()
 	var in analysis.Input
 	if fn.input != nil {
 		var err error
@@ -175,8 +183,9 @@ func formsAreTable(st *form.Stats, t *csat.Table) bool {
 }
 
 // FormReports is [Reports] with the returned forms: from a PCollection
-// of KV<K, *csat.Table> ([CombineTables]) and one of KV<K, *form.Stats>
-// ([CombineForms]) of the same keys, it builds each key's report with
+// of KV<K, *csat.Table> ([CombineTables]), one of KV<K, *form.Stats>
+// ([CombineForms]) of the same keys and the failures of the tables
+// (KV<K, string>, [CombineTables]' failures), it builds each key's report with
 // its table and its form statistics ([analysis.Input].Forms: the
 // report's form counts and its breakdowns by customer group), the same
 // bytes as analysis.Build and json.Marshal of that input in one process.
@@ -185,14 +194,17 @@ func formsAreTable(st *form.Stats, t *csat.Table) bool {
 // no forms has a report without them; one with forms and no table (every
 // answer on its forms left blank) is built with an empty table, as in
 // one process; one with two tables or two statistics is a failure
-// wrapping [csat.ErrDuplicate].
-func FormReports(s beam.Scope, tables, forms beam.PCollection, opts *ReportOptions) (reports, failures beam.PCollection) {
+// wrapping [csat.ErrDuplicate]. A key in failed has no report (its table
+// is not whole): failures holds it with its reasons, beside the keys
+// whose report could not be built, so that failures lists every key
+// without a report once.
+func FormReports(s beam.Scope, tables, forms, failed beam.PCollection, opts *ReportOptions) (reports, failures beam.PCollection) {
 	s = s.Scope("csatbeam.FormReports")
 	fn := &formReportFn{}
 	if opts != nil && opts.Input != nil {
 		fn.Input = reflectx.FunctionName(opts.Input)
 	}
-	return reshuffle2(s, fn, beam.CoGroupByKey(s, tables, forms))
+	return reshuffle2(s, fn, beam.CoGroupByKey(s, tables, forms, failed))
 }
 
 // formReportFn builds one key's report with its forms.
@@ -201,7 +213,16 @@ type formReportFn struct {
 }
 
 // ProcessElement builds the report of key's table and forms.
-func (fn *formReportFn) ProcessElement(ctx context.Context, key beam.X, tables func(**csat.Table) bool, forms func(**form.Stats) bool, emit, fail func(beam.X, string)) {
+func (fn *formReportFn) ProcessElement(ctx context.Context, key beam.X, tables func(**csat.Table) bool, forms func(**form.Stats) bool, failed func(*string) bool, emit, fail func(beam.X, string)) {
+	var reasons []string
+	for r := ""; failed(&r); {
+		reasons = append(reasons, r)
+	}
+	if len(reasons) > 0 {
+		slices.Sort(reasons) // counted where they failed (failed_keys)
+		fail(key, strings.Join(reasons, "; "))
+		return
+	}
 	var t, next *csat.Table
 	var st, nextSt *form.Stats
 	nt, ns := 0, 0

@@ -175,7 +175,7 @@ func TestSplitFn(t *testing.T) {
 }
 
 // countFile runs ReadTables' DoFn over one file's text.
-func countFile(t *testing.T, text string) (tables map[Key]*csat.Table, bad []BadRow, name string, err error) {
+func countFile(t *testing.T, text string) (tables map[Key]*Counting, bad []BadRow, name string, err error) {
 	t.Helper()
 	dir := t.TempDir()
 	name = filepath.Join(dir, "a.csv")
@@ -186,9 +186,9 @@ func countFile(t *testing.T, text string) (tables map[Key]*csat.Table, bad []Bad
 	if err := fn.Setup(); err != nil {
 		t.Fatal(err)
 	}
-	tables = map[Key]*csat.Table{}
+	tables = map[Key]*Counting{}
 	err = fn.ProcessElement(context.Background(), fileio.ReadableFile{Metadata: fileio.FileMetadata{Path: name}},
-		func(k Key, tb *csat.Table) { tables[k] = tb }, func(b BadRow) { bad = append(bad, b) })
+		func(k Key, c *Counting) { tables[k] = c }, func(b BadRow) { bad = append(bad, b) })
 	return tables, bad, name, err
 }
 
@@ -218,7 +218,7 @@ func TestReadTablesFnCountsRepeatedLines(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if len(tables) != 2 || !tables[Key{"acme", "Q1"}].Equal(acme) || !tables[Key{"globex", "Q1"}].Equal(globex) {
+	if len(tables) != 2 || !tables[Key{"acme", "Q1"}].Table.Equal(acme) || !tables[Key{"globex", "Q1"}].Table.Equal(globex) {
 		t.Errorf("tables %v differ from the rows'", tables)
 	}
 	var lines []int64
@@ -233,22 +233,32 @@ func TestReadTablesFnCountsRepeatedLines(t *testing.T) {
 	}
 }
 
-// An overflow in a file fails with the error csat.Table.AddN gives when
-// the rows are added one at a time, naming the line.
-func TestReadTablesFnOverflowError(t *testing.T) {
+// An overflow in a file makes its cell overflow, for its key only: the
+// file's other cells, and other keys, count on, the lines after it too.
+func TestReadTablesFnOverflowFailsTheKey(t *testing.T) {
 	const max = "18446744073709551615" // 2⁶⁴ − 1
-	_, _, name, err := countFile(t, "company,period,item,source,level,count\nacme,Q1,功能,survey,很满意,7\nacme,Q1,功能,survey,满意,"+max+
-		"\nacme,Q1,功能,survey,很满意,"+max+"\nacme,Q1,功能,survey,很满意,1\n")
-	tb := csat.NewTable(csat.FivePoint())
-	if err := tb.AddN("功能", "survey", 0, 7); err != nil {
+	tables, bad, _, err := countFile(t, "company,period,item,source,level,count\nacme,Q1,功能,survey,很满意,7\nacme,Q1,功能,survey,满意,"+max+
+		"\nacme,Q1,功能,survey,很满意,"+max+"\nacme,Q1,外观,survey,很满意,1\nglobex,Q1,功能,survey,很满意,"+max+"\nacme,Q1,功能,survey,很满意,1\n")
+	if err != nil || len(bad) != 0 {
+		t.Fatalf("err %v, bad rows %v", err, bad)
+	}
+	acme := tables[Key{"acme", "Q1"}]
+	if diff := cmp.Diff([]csat.Cell{{Item: "功能", Source: "survey"}}, acme.Overflow); diff != "" {
+		t.Errorf("acme's overflow (-want +got):\n%s", diff)
+	}
+	if u, err := acme.Table.Tally("外观", "survey"); err != nil || u.Count(0) != 1 {
+		t.Errorf("acme's 外观: %v, %v; want 1 at 很满意", u, err)
+	}
+	if err := acme.Err(); !errors.Is(err, csat.ErrOverflow) {
+		t.Errorf("acme: %v, want an overflow", err)
+	}
+	globex := tables[Key{"globex", "Q1"}]
+	want := csat.NewTable(csat.FivePoint())
+	if err := want.AddN("功能", "survey", 0, math.MaxUint64); err != nil {
 		t.Fatal(err)
 	}
-	want := tb.AddN("功能", "survey", 0, math.MaxUint64)
-	if want == nil || err == nil {
-		t.Fatalf("no overflow: %v, %v", want, err)
-	}
-	if !errors.Is(err, csat.ErrOverflow) || err.Error() != "csatbeam: count "+name+" line 4: "+(&csat.CellError{Item: "功能", Source: "survey", Err: want}).Error() {
-		t.Errorf("error %q, want line 4 and %q", err, want)
+	if globex.Err() != nil || !globex.Table.Equal(want) {
+		t.Errorf("globex: %v, %v; want its one row", globex.Err(), globex.Table.Cells())
 	}
 }
 

@@ -21,14 +21,17 @@ import (
 // path when the key is the company and period; use [Read] to key the
 // answers otherwise. It counts the answers of every row, on a form or
 // not ([Blank]s are no answers), but neither assembles nor checks forms:
-// use [Read] and [AssembleForms] when the input has forms.
-func ReadTables(s beam.Scope, scale *csat.Scale, glob string, opts *Options) (tables, bad beam.PCollection) {
+// use [Read] and [AssembleForms] when the input has forms. failures
+// holds the keys whose counts overflow (KV<[Key], string>), as
+// [CombineTables]' failures do.
+func ReadTables(s beam.Scope, scale *csat.Scale, glob string, opts *Options) (tables, bad, failures beam.PCollection) {
 	s = s.Scope("csatbeam.ReadTables")
 	o := opts.orDefault()
 	files := readableFiles(s, glob, o)
 	fn := &readTablesFn{Scale: mustScaleDef(scale), Format: o.Format, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments}
 	partial, bad := beam.ParDo2(s, fn, files)
-	return MergeTables(s, scale, partial), bad
+	tables, failures = mergeCountings(s, scale, partial)
+	return tables, bad, failures
 }
 
 // readTablesFn reads one file into a table per key.
@@ -50,7 +53,7 @@ func (fn *readTablesFn) Setup() error {
 
 // ProcessElement reads, parses and counts one file; it emits the file's
 // tables in key order once the file is read.
-func (fn *readTablesFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Key, *csat.Table), bad func(BadRow)) error {
+func (fn *readTablesFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(Key, *Counting), bad func(BadRow)) error {
 	name := file.Metadata.Path
 	c := fileCounter{parse: fn.parse, file: name, format: fn.parse.formatOf(name), cells: map[cellKey]int32{}}
 	defer func() { c.add(ctx) }()
@@ -59,9 +62,6 @@ func (fn *readTablesFn) ProcessElement(ctx context.Context, file fileio.Readable
 	}, bad)
 	if err != nil {
 		return err
-	}
-	if c.err != nil {
-		return c.err
 	}
 	tables, err := c.tables()
 	if err != nil {
@@ -93,7 +93,7 @@ type fileCounter struct {
 	cells      map[cellKey]int32 // index in counts
 	keys       []cellKey
 	counts     [][]uint64 // per cell, per level
-	err        error      // the first overflow: it fails the job
+	overflow   []bool     // per cell: a level's count passed 2⁶⁴ − 1
 	fileCounts            // the file's counters (MetricsNamespace)
 }
 
@@ -111,9 +111,6 @@ type lineCount struct {
 // line counts one data line (line n of the file, under header); a line
 // that does not parse is a bad row.
 func (c *fileCounter) line(n int64, text []byte, header string, bad func(BadRow)) {
-	if c.err != nil {
-		return
-	}
 	v, ok := c.memo.getBytes(c.format, header, text)
 	if !ok {
 		t := string(text)
@@ -131,10 +128,13 @@ func (c *fileCounter) line(n int64, text []byte, header string, bad func(BadRow)
 		return // a blank is no answer
 	}
 	c.answers++
+	if c.overflow[v.cell] {
+		return // the key fails: its cell is counted no more
+	}
 	counts := c.counts[v.cell]
 	sum, carry := bits.Add64(counts[v.level], v.count, 0)
 	if carry != 0 {
-		c.err = c.overflow(n, v)
+		c.overflow[v.cell] = true
 		return
 	}
 	counts[v.level] = sum
@@ -152,35 +152,28 @@ func (c *fileCounter) countOf(a *Answer) lineCount {
 		c.cells[k] = i
 		c.keys = append(c.keys, k)
 		c.counts = append(c.counts, make([]uint64, c.parse.scale.Len()))
+		c.overflow = append(c.overflow, false)
 	}
 	return lineCount{cell: i, level: int32(a.Level), count: a.Count} //nolint:gosec // a level index of the scale
 }
 
-// overflow returns the error of line n, whose count v overflows its
-// cell's count of its level: the error csat.Table.AddN gives when the
-// table of the file holds that count and line n is added to it.
-func (c *fileCounter) overflow(n int64, v lineCount) error {
-	k := c.keys[v.cell]
-	t := csat.NewTable(c.parse.scale)
-	err := t.AddN(k.item, k.source, int(v.level), c.counts[v.cell][v.level])
-	if err == nil {
-		err = t.AddN(k.item, k.source, int(v.level), v.count)
-	}
-	return &opError{op: "count " + c.file + " line " + itoa64(n), err: &csat.CellError{Item: k.item, Source: k.source, Err: err}}
-}
-
-// tables returns the file's tables by key, holding its counts.
-func (c *fileCounter) tables() (map[Key]*csat.Table, error) {
-	tables := map[Key]*csat.Table{}
+// tables returns the file's tables by key, holding its counts, with
+// the cells that overflowed.
+func (c *fileCounter) tables() (map[Key]*Counting, error) {
+	tables := map[Key]*Counting{}
 	for i, k := range c.keys {
 		key := Key{Company: k.company, Period: k.period}
 		t := tables[key]
 		if t == nil {
-			t = csat.NewTable(c.parse.scale)
+			t = &Counting{Table: csat.NewTable(c.parse.scale)}
 			tables[key] = t
 		}
+		if c.overflow[i] {
+			t.overflow(csat.Cell{Item: k.item, Source: k.source})
+			continue
+		}
 		for lvl, n := range c.counts[i] {
-			if err := t.AddN(k.item, k.source, lvl, n); err != nil {
+			if err := t.addN(k.item, k.source, lvl, n); err != nil {
 				return nil, &opError{op: "count " + c.file, err: &csat.CellError{Item: k.item, Source: k.source, Err: err}}
 			}
 		}
@@ -188,18 +181,25 @@ func (c *fileCounter) tables() (map[Key]*csat.Table, error) {
 	return tables, nil
 }
 
-// MergeTables merges the tables of each key: a PCollection of KV<K,
-// *csat.Table> into one table per key, for any key type K, with
-// [MergeFn].
-func MergeTables(s beam.Scope, scale *csat.Scale, tables beam.PCollection) beam.PCollection {
+// MergeTables merges the tables of each key: from a PCollection of
+// KV<K, *csat.Table>, for any key type K, tables holds one table per key
+// and failures (KV<K, string>) the keys whose sum overflows, as
+// [CombineTables]; with [MergeFn].
+func MergeTables(s beam.Scope, scale *csat.Scale, tables beam.PCollection) (merged, failures beam.PCollection) {
 	s = s.Scope("csatbeam.MergeTables")
-	return beam.CombinePerKey(s, NewMergeFn(scale), tables)
+	return mergeCountings(s, scale, beam.ParDo(s, toCounting, tables))
 }
 
-// MergeFn is a Beam CombineFn that merges [csat.Table]s of one scale
-// with [csat.Table.Merge]: exact, associative and commutative, an
-// overflow an error (wrapping [csat.ErrOverflow]) that fails the job.
-// Its accumulator, input and output are a *csat.Table.
+// mergeCountings merges the Countings of each key and splits them into
+// tables and failures.
+func mergeCountings(s beam.Scope, scale *csat.Scale, countings beam.PCollection) (tables, failures beam.PCollection) {
+	return splitCounted(s, beam.CombinePerKey(s, NewMergeFn(scale), countings))
+}
+
+// MergeFn is a Beam CombineFn that merges [Counting]s of one scale (the
+// tables with [csat.Table.Merge]: exact, associative and commutative; a
+// cell that overflows is in the result's Overflow, see [Counting]). Its
+// accumulator, input and output are a *Counting.
 type MergeFn struct {
 	// Scale is the definition of the tables' scale, as [NewMergeFn]
 	// writes it; required.
@@ -225,25 +225,17 @@ func (fn *MergeFn) Setup() error {
 }
 
 // CreateAccumulator returns an empty table of the scale.
-func (fn *MergeFn) CreateAccumulator() (*csat.Table, error) {
+func (fn *MergeFn) CreateAccumulator() (*Counting, error) {
 	if err := fn.Setup(); err != nil {
 		return nil, err
 	}
-	return csat.NewTable(fn.scale), nil
+	return &Counting{Table: csat.NewTable(fn.scale)}, nil
 }
 
-// AddInput merges t into acc.
-func (fn *MergeFn) AddInput(acc, t *csat.Table) (*csat.Table, error) {
-	return fn.MergeAccumulators(acc, t)
-}
-
-// MergeAccumulators merges b into a ([csat.Table.Merge]).
-func (fn *MergeFn) MergeAccumulators(a, b *csat.Table) (*csat.Table, error) {
-	if err := a.Merge(b); err != nil {
+// MergeAccumulators merges b into a.
+func (fn *MergeFn) MergeAccumulators(a, b *Counting) (*Counting, error) {
+	if err := a.merge(b); err != nil {
 		return nil, &opError{op: "merge", err: err}
 	}
 	return a, nil
 }
-
-// ExtractOutput returns the table.
-func (fn *MergeFn) ExtractOutput(t *csat.Table) *csat.Table { return t }

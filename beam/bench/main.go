@@ -166,11 +166,15 @@ func pipeline(in, out string, perFile bool) error {
 	p, s := beam.NewPipelineWithRoot()
 	var tables, bad beam.PCollection
 	if perFile {
-		tables, bad = csatbeam.ReadTables(s, csat.FivePoint(), filepath.Join(in, "*.csv"), nil)
+		var failedTables beam.PCollection
+		tables, bad, failedTables = csatbeam.ReadTables(s, csat.FivePoint(), filepath.Join(in, "*.csv"), nil)
+		beam.ParDo0(s, failReport, failedTables)
 	} else {
 		var as beam.PCollection
 		as, bad = csatbeam.Read(s, csat.FivePoint(), filepath.Join(in, "*.csv"), nil)
-		tables = csatbeam.CombineTables(s, csat.FivePoint(), csatbeam.KeyByCompanyPeriod(s, as))
+		var failedTables beam.PCollection
+		tables, failedTables = csatbeam.CombineTables(s, csat.FivePoint(), csatbeam.KeyByCompanyPeriod(s, as))
+		beam.ParDo0(s, failReport, failedTables)
 	}
 	reports, failed := csatbeam.Reports(s, tables, nil)
 	csatbeam.WriteReports(s, out, reports)

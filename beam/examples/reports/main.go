@@ -15,8 +15,13 @@
 // returned forms, when there are forms), /tmp/csat-reports/deadletter.jsonl
 // (the bad lines, one JSON object each), /tmp/csat-reports/failedforms.jsonl
 // (forms whose rows disagree) and /tmp/csat-reports/failed.jsonl
-// (companies and periods whose report could not be built). See
-// ../../README.md for Dataflow, Flink and Spark.
+// (companies and periods whose report could not be built, with the
+// reason), summary.json (the run's counters) and, last, manifest.json
+// (every file of the run with its size and SHA-256). The pipeline writes
+// into a staging directory beside --output, and the files are moved into
+// place only when the job has succeeded; an --output that holds files
+// is refused, unless it holds a previous run and --replace is given.
+// See ../../README.md for Dataflow, Flink and Spark.
 package main
 
 import (
@@ -43,6 +48,7 @@ var (
 	format    = flag.String("format", "auto", "line format: auto (by file extension), csv or json")
 	segments  = flag.String("segments", "", "more segment columns, comma-separated (beside 地区, 行业, 规模, ABC)")
 	allowNone = flag.Bool("allow-no-files", false, "let an --input that matches no file be a run that reads nothing (by default it fails the job)")
+	replace   = flag.Bool("replace", false, "replace the previous run in --output (by default an --output that holds files is refused)")
 )
 
 func init() {
@@ -83,15 +89,43 @@ func failedFormJSON(f csatbeam.FailedForm) (string, error) {
 func build(s beam.Scope, in, out string, sc *csat.Scale, opts *csatbeam.Options) {
 	answers, bad := csatbeam.Read(s, sc, in, opts)
 	counted, forms, failedForms := csatbeam.AssembleForms(s, sc, answers, opts)
-	tables := csatbeam.CombineTables(s, sc, csatbeam.KeyByCompanyPeriod(s, counted))
+	tables, failedTables := csatbeam.CombineTables(s, sc, csatbeam.KeyByCompanyPeriod(s, counted))
 	stats := csatbeam.CombineForms(s, sc, forms)
-	reports, failed := csatbeam.FormReports(s, tables, stats, nil)
+	reports, failed := csatbeam.FormReports(s, tables, stats, failedTables, nil)
 	out = strings.TrimSuffix(out, "/")
 	csatbeam.WriteReports(s, out, reports)
 	csatbeam.WriteForms(s, out+"/forms", stats)
-	textio.Write(s, out+"/deadletter.jsonl", beam.ParDo(s, badRowJSON, bad))
-	textio.Write(s, out+"/failedforms.jsonl", beam.ParDo(s, failedFormJSON, failedForms))
-	textio.Write(s, out+"/failed.jsonl", beam.ParDo(s, failureJSON, failed))
+	textio.Write(s, out+"/"+deadLetterFile, beam.ParDo(s, badRowJSON, bad))
+	textio.Write(s, out+"/"+failedFormsFile, beam.ParDo(s, failedFormJSON, failedForms))
+	textio.Write(s, out+"/"+failedFile, beam.ParDo(s, failureJSON, failed))
+}
+
+// The files of every run, written empty when they have no line.
+const (
+	deadLetterFile  = "deadletter.jsonl"
+	failedFormsFile = "failedforms.jsonl"
+	failedFile      = "failed.jsonl"
+)
+
+// execute builds the pipeline into a staging directory beside out, runs
+// it, and moves its files into out once it has succeeded.
+func execute(ctx context.Context, in, out string, sc *csat.Scale, opts *csatbeam.Options, replace bool) (csatbeam.Summary, error) {
+	o, err := csatbeam.OpenOutput(ctx, out, &csatbeam.OutputOptions{Replace: replace, Files: []string{deadLetterFile, failedFormsFile, failedFile}})
+	if err != nil {
+		return csatbeam.Summary{}, err
+	}
+	p, s := beam.NewPipelineWithRoot()
+	build(s, in, o.Staging(), sc, opts)
+	res, err := beamx.RunWithMetrics(ctx, p)
+	if err != nil {
+		if aerr := o.Abort(ctx); aerr != nil {
+			err = errors.Join(err, aerr)
+		}
+		return csatbeam.Summary{}, err
+	}
+	sum := csatbeam.SummaryOf(in, res)
+	_, err = o.Commit(ctx, sum)
+	return sum, err
 }
 
 func run() error {
@@ -111,9 +145,14 @@ func run() error {
 	if *segments != "" {
 		opts.Segments = strings.Split(*segments, ",")
 	}
-	p, s := beam.NewPipelineWithRoot()
-	build(s, *input, *output, sc, &opts)
-	return beamx.Run(context.Background(), p)
+	sum, err := execute(context.Background(), *input, *output, sc, &opts, *replace)
+	if err != nil {
+		return err
+	}
+	c := sum.Counters
+	log.Printf("reports: %d files, %d lines: %d reports, %d keys failed, %d bad rows, %d forms, %d failed forms; %s/%s lists the outputs",
+		c["files"], c["lines"], c["reports"], c["failed_keys"], c["bad_rows"], c["forms"], c["failed_forms"], strings.TrimSuffix(*output, "/"), csatbeam.ManifestName)
+	return nil
 }
 
 func main() {
