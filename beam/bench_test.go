@@ -175,9 +175,11 @@ var benchPipelines = []struct {
 
 // BenchmarkPipeline runs each pipeline on Prism, in process, over 2 M
 // answers to the 8 reports written, and reports answers/s (by the wall
-// clock) and the process's CPU time per run (cpu-ms/op: on a machine
-// shared with other jobs, the wall time depends on them); the reports
-// must be the bytes of the single-process path. Each run takes seconds:
+// clock), the process's CPU time per run (cpu-ms/op: on a machine
+// shared with other jobs, the wall time depends on them) and answers per
+// second of that CPU time (answers/cpu-s: what one worker with one core
+// would sustain, Beam's and Prism's own work included); the reports must
+// be the bytes of the single-process path. Each run takes seconds:
 //
 //	go test -run '^$' -bench Pipeline -benchtime 1x -count 6 .
 func BenchmarkPipeline(b *testing.B) {
@@ -199,6 +201,9 @@ func BenchmarkPipeline(b *testing.B) {
 			}
 			b.ReportMetric(float64(benchAnswers)*float64(b.N)/elapsed.Seconds(), "answers/s")
 			b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
+			if cpu > 0 {
+				b.ReportMetric(float64(benchAnswers)*float64(b.N)/cpu.Seconds(), "answers/cpu-s")
+			}
 			checkBenchReports(b, dir, out)
 		})
 	}
