@@ -14,9 +14,10 @@
 // each table:
 //
 //	answers, bad := csatbeam.Read(s, csat.FivePoint(), "in/*.csv", nil)
-//	tables := csatbeam.CombineTables(s, csat.FivePoint(), csatbeam.KeyByCompanyPeriod(s, answers))
+//	tables, uncounted := csatbeam.CombineTables(s, csat.FivePoint(), csatbeam.KeyByCompanyPeriod(s, answers))
 //	reports, failed := csatbeam.Reports(s, tables, nil)
 //	csatbeam.WriteReports(s, "out", reports)
+//	// bad, uncounted and failed: the dead letter and the keys without a report
 //
 // [Read] reads the long CSV format with key columns, one answer row per
 // line under a header row per file,
@@ -36,8 +37,10 @@
 // encoded between workers with the library's binary encoding and merged
 // with [csat.Table.Merge]: exact, associative and commutative, so the
 // tables do not depend on how the runner splits the input into bundles
-// or in which order it merges them. An overflowing count fails the job
-// with an error wrapping [csat.ErrOverflow]; counts never wrap. Before
+// or in which order it merges them. A count that would pass 2⁶⁴ − 1
+// fails its key, not the job: the key is in CombineTables' failures
+// with an error wrapping [csat.ErrOverflow] that names the cells, the
+// same whatever the bundles (see [Counting]); counts never wrap. Before
 // the combiner, the answers of a bundle that differ in their count only
 // are summed, so that it takes a few elements per bundle.
 //
@@ -50,6 +53,27 @@
 // method's scorers or, through an [InputFunc], with any [csat.Scorer],
 // blend, history or target, and marshals it to the same JSON bytes the
 // single-process path gives.
+//
+// # Failures
+//
+// One policy: what is wrong with one line is a [BadRow], with one form
+// a [FailedForm], with one key (a count past 2⁶⁴ − 1, a report that
+// cannot be built, an [InputFunc] or scorer that returns an error or
+// panics) a failure of that key, KV<K, string> with the reason; the
+// other lines, forms and keys go on. Only what is wrong with the job
+// itself fails it: a file that cannot be opened or read, a glob without
+// a wildcard (or, with [Options].RequireFiles, any glob) that matches
+// nothing, an [InputFunc] that is not registered, an [Answer] not of
+// the scale (a bug of the program that made it), a write that fails.
+//
+// # Outputs
+//
+// [OpenOutput] and [Output.Commit] make a run's directory one a
+// scheduler can trust: the pipeline writes into a staging directory,
+// and only a job that succeeded is moved into place, with its empty
+// outputs present, a summary of its counters ([SummaryName]) and, last,
+// a manifest of every file ([ManifestName]); a directory that holds a
+// previous run is refused unless told to replace it ([ErrOutputUsed]).
 //
 // # Forms
 //
@@ -77,9 +101,9 @@
 //
 //	answers, bad := csatbeam.Read(s, sc, "in/*", nil)
 //	counted, forms, failedForms := csatbeam.AssembleForms(s, sc, answers, nil)
-//	tables := csatbeam.CombineTables(s, sc, csatbeam.KeyByCompanyPeriod(s, counted))
+//	tables, uncounted := csatbeam.CombineTables(s, sc, csatbeam.KeyByCompanyPeriod(s, counted))
 //	stats := csatbeam.CombineForms(s, sc, forms)
-//	reports, failed := csatbeam.FormReports(s, tables, stats, nil)
+//	reports, failed := csatbeam.FormReports(s, tables, stats, uncounted, nil)
 //	csatbeam.WriteForms(s, "out/forms", stats)
 //
 // A form's rows may be in any files: [AssembleForms] brings the rows of

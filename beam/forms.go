@@ -306,7 +306,8 @@ func CombineForms(s beam.Scope, scale *csat.Scale, forms beam.PCollection) beam.
 // exact, associative and commutative, so the statistics are the same,
 // bit for bit, however the runner splits the forms into bundles and
 // merges them. A count that would overflow fails the job with an error
-// wrapping [csat.ErrOverflow].
+// wrapping [csat.ErrOverflow]: each form counts once, so that takes 2⁶⁴
+// forms of one key, which no input can hold.
 type FormsFn struct {
 	// Scale is the definition of the items' scale, as [NewFormsFn]
 	// writes it; required.
