@@ -75,92 +75,25 @@ func TestTableFnAnyBundlesAnyMergeOrder(t *testing.T) {
 		sc := scales[rapid.IntRange(0, len(scales)-1).Draw(t, "scale")]
 		huge := rapid.Bool().Draw(t, "huge counts")
 		answers := rapid.SliceOfN(rapid.Custom(func(t *rapid.T) Answer {
-			n := rapid.Uint64Range(0, 1<<40).Draw(t, "count")
-			if huge && rapid.IntRange(0, 3).Draw(t, "big") == 0 {
-				n = rapid.Uint64Range(1<<62, 1<<63+1<<62).Draw(t, "big count")
-			}
-			return Answer{
+			a := Answer{
 				Item:   rapid.SampledFrom(genItems).Draw(t, "item"),
 				Source: rapid.SampledFrom(genSources).Draw(t, "source"),
 				Level:  rapid.IntRange(0, sc.Len()-1).Draw(t, "level"),
-				Count:  n,
+				Count:  rapid.Uint64Range(0, 1<<40).Draw(t, "count"),
 			}
+			if huge && rapid.IntRange(0, 2).Draw(t, "big") == 0 {
+				// A count near 2⁶³ in one of two cells' first levels: two
+				// or three of them pass 2⁶⁴ − 1.
+				a.Item, a.Source, a.Level = genItems[rapid.IntRange(0, 1).Draw(t, "big item")], csat.SourceSurvey, rapid.IntRange(0, 1).Draw(t, "big level")
+				a.Count = rapid.Uint64Range(1<<62+1<<61, 1<<63+1<<62).Draw(t, "big count")
+			}
+			return a
 		}), 0, 200).Draw(t, "answers")
-		// The reference: sums in big integers, the overflowing cells, and
-		// one table of the others' answers.
-		type cellLevel struct {
-			cell  csat.Cell
-			level int
-		}
-		sums := map[cellLevel]*big.Int{}
-		for _, a := range answers {
-			k := cellLevel{csat.Cell{Item: a.Item, Source: a.Source}, a.Level}
-			if sums[k] == nil {
-				sums[k] = new(big.Int)
-			}
-			sums[k].Add(sums[k], new(big.Int).SetUint64(a.Count))
-		}
-		limit := new(big.Int).SetUint64(1<<64 - 1)
-		over := map[csat.Cell]bool{}
-		for k, v := range sums {
-			if v.Cmp(limit) > 0 {
-				over[k.cell] = true
-			}
-		}
-		var wantOver []csat.Cell
-		for c := range over {
-			wantOver = append(wantOver, c)
-		}
-		slices.SortFunc(wantOver, compareCell)
-		want := csat.NewTable(sc)
-		for _, a := range answers {
-			if over[csat.Cell{Item: a.Item, Source: a.Source}] {
-				continue
-			}
-			if err := want.AddN(a.Item, a.Source, a.Level, a.Count); err != nil {
-				t.Fatal(err)
-			}
-		}
+		wantOver, over, want := tableFnReference(t, sc, answers)
 		// Several splits of the same answers per check (the package runs
 		// few rapid checks: see pipelineChecks).
 		for range 8 {
-			fn := fnOnWorker(t, sc)
-			var accs []*Counting
-			empty := 0
-			for rest := answers; ; {
-				acc, err := fn.CreateAccumulator()
-				if err != nil {
-					t.Fatal(err)
-				}
-				n := rapid.IntRange(0, len(rest)).Draw(t, "bundle size")
-				if n == 0 {
-					if empty++; empty > 3 { // a few empty bundles, not forever
-						n = len(rest)
-					}
-				}
-				for _, a := range rest[:n] {
-					if acc, err = fn.AddInput(acc, a); err != nil {
-						t.Fatal(err)
-					}
-				}
-				accs = append(accs, roundTrip(t, acc))
-				if rest = rest[n:]; len(rest) == 0 {
-					break
-				}
-			}
-			for len(accs) > 1 {
-				i := rapid.IntRange(0, len(accs)-1).Draw(t, "a")
-				j := rapid.IntRange(0, len(accs)-2).Draw(t, "b")
-				a := accs[i]
-				accs = append(accs[:i], accs[i+1:]...)
-				b := accs[j]
-				m, err := fn.MergeAccumulators(a, b)
-				if err != nil {
-					t.Fatal(err)
-				}
-				accs[j] = roundTrip(t, m)
-			}
-			got := fn.ExtractOutput(accs[0])
+			got := runTableFn(t, fnOnWorker(t, sc), answers)
 			if diff := cmp.Diff(wantOver, got.Overflow, cmpopts.EquateEmpty()); diff != "" {
 				t.Fatalf("overflowing cells (-want +got):\n%s", diff)
 			}
@@ -193,6 +126,91 @@ func TestTableFnAnyBundlesAnyMergeOrder(t *testing.T) {
 			}
 		}
 	})
+}
+
+// tableFnReference is what TableFn must give for answers: the cells
+// where the sum of one level's counts, taken with big integers, passes
+// 2⁶⁴ − 1 (sorted, and as a set), and one table of the other cells'
+// answers.
+func tableFnReference(t *rapid.T, sc *csat.Scale, answers []Answer) ([]csat.Cell, map[csat.Cell]bool, *csat.Table) {
+	// The reference: sums in big integers, the overflowing cells, and
+	// one table of the others' answers.
+	type cellLevel struct {
+		cell  csat.Cell
+		level int
+	}
+	sums := map[cellLevel]*big.Int{}
+	for _, a := range answers {
+		k := cellLevel{csat.Cell{Item: a.Item, Source: a.Source}, a.Level}
+		if sums[k] == nil {
+			sums[k] = new(big.Int)
+		}
+		sums[k].Add(sums[k], new(big.Int).SetUint64(a.Count))
+	}
+	limit := new(big.Int).SetUint64(1<<64 - 1)
+	over := map[csat.Cell]bool{}
+	for k, v := range sums {
+		if v.Cmp(limit) > 0 {
+			over[k.cell] = true
+		}
+	}
+	var wantOver []csat.Cell
+	for c := range over {
+		wantOver = append(wantOver, c)
+	}
+	slices.SortFunc(wantOver, compareCell)
+	want := csat.NewTable(sc)
+	for _, a := range answers {
+		if over[csat.Cell{Item: a.Item, Source: a.Source}] {
+			continue
+		}
+		if err := want.AddN(a.Item, a.Source, a.Level, a.Count); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return wantOver, over, want
+}
+
+// runTableFn runs fn over answers split into random bundles (a few
+// empty ones among them), each accumulator through the coder, merged
+// in a random order.
+func runTableFn(t *rapid.T, fn *TableFn, answers []Answer) *Counting {
+	var accs []*Counting
+	empty := 0
+	for rest := answers; ; {
+		acc, err := fn.CreateAccumulator()
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := rapid.IntRange(0, len(rest)).Draw(t, "bundle size")
+		if n == 0 {
+			if empty++; empty > 3 { // a few empty bundles, not forever
+				n = len(rest)
+			}
+		}
+		for _, a := range rest[:n] {
+			if acc, err = fn.AddInput(acc, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		accs = append(accs, roundTrip(t, acc))
+		if rest = rest[n:]; len(rest) == 0 {
+			break
+		}
+	}
+	for len(accs) > 1 {
+		i := rapid.IntRange(0, len(accs)-1).Draw(t, "a")
+		j := rapid.IntRange(0, len(accs)-2).Draw(t, "b")
+		a := accs[i]
+		accs = append(accs[:i], accs[i+1:]...)
+		b := accs[j]
+		m, err := fn.MergeAccumulators(a, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		accs[j] = roundTrip(t, m)
+	}
+	return fn.ExtractOutput(accs[0])
 }
 
 // Counts never wrap: a count that passes 2⁶⁴ − 1, in AddInput or in

@@ -3,7 +3,6 @@ package csatbeam
 import (
 	"errors"
 	"fmt"
-	"strconv"
 )
 
 // reason is what was wrong, in words, wrapping the library's sentinel for
@@ -31,8 +30,6 @@ type opError struct {
 
 func (e *opError) Error() string { return "csatbeam: " + e.op + ": " + e.err.Error() }
 func (e *opError) Unwrap() error { return e.err }
-
-func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
 
 // errPanic is the reason of a report whose [InputFunc] or scorer
 // panicked: the key fails with the panic's value, the job goes on.

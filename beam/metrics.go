@@ -12,6 +12,9 @@ import (
 // (a run that read no file or no line is otherwise a run without output):
 //
 //   - files: the files read ([ReadLines], [Read], [ReadTables]);
+//   - empty_files: those without a line of data (empty, blank lines
+//     only, or a CSV header alone), which a scheduler may want to hear
+//     of: such a file gives no output and no bad row;
 //   - lines: their non-empty lines of data (below a CSV file's header),
 //     each of which gives an answer, a blank or a bad row;
 //   - answers: the lines that gave an answer, whatever its count;
@@ -20,7 +23,9 @@ import (
 //   - forms, failed_forms: the forms [AssembleForms] assembled and those
 //     it failed ([FailedForm]);
 //   - reports, failed_keys: the reports built ([Reports], [FormReports])
-//     and the keys whose report failed.
+//     and the keys that failed: whose counts overflowed ([CombineTables],
+//     [MergeTables], [ReadTables]) or whose report could not be built
+//     (each key counted once, where it failed).
 //
 // With [Read], answers, blanks and the bad rows of lines that do not
 // parse are counted by [ParseLines]; a line of a file whose header is
@@ -31,6 +36,7 @@ const MetricsNamespace = "csatbeam"
 // bundle, not here).
 var (
 	filesCounter   = beam.NewCounter(MetricsNamespace, "files")
+	emptyCounter   = beam.NewCounter(MetricsNamespace, "empty_files")
 	linesCounter   = beam.NewCounter(MetricsNamespace, "lines")
 	answersCounter = beam.NewCounter(MetricsNamespace, "answers")
 	blanksCounter  = beam.NewCounter(MetricsNamespace, "blanks")
@@ -51,6 +57,9 @@ type fileCounts struct {
 // add adds one file's counts to the job's counters.
 func (c fileCounts) add(ctx context.Context) {
 	filesCounter.Inc(ctx, 1)
+	if c.lines == 0 {
+		emptyCounter.Inc(ctx, 1)
+	}
 	for _, x := range []struct {
 		counter beam.Counter
 		n       int64

@@ -16,7 +16,8 @@ import (
 // for Read and for ReadTables, over files written for it: a.csv has four
 // lines of data (two answers, a blank, an unknown level) and an empty
 // line; b.csv is a header alone; c.csv is empty; d.csv has a bad header
-// and one line under it. Counted by hand: 4 files; 5 lines (4 + 1);
+// and one line under it. Counted by hand: 4 files, 2 of them empty of
+// data (b and c); 5 lines (4 + 1);
 // 2 answers; 1 blank; 3 bad rows (a's unknown level, d's header and its
 // line). lines + bad headers = answers + blanks + bad rows (5 + 1 = 6).
 // AssembleForms over Read's answers assembles 2 forms (F1: 品质 and a
@@ -40,7 +41,7 @@ func TestCounters(t *testing.T) {
 		}
 	}
 	glob := filepath.Join(dir, "*.csv")
-	read := map[string]int64{"files": 4, "lines": 5, "answers": 2, "blanks": 1, "bad_rows": 3}
+	read := map[string]int64{"files": 4, "empty_files": 2, "lines": 5, "answers": 2, "blanks": 1, "bad_rows": 3}
 	forms := map[string]int64{"forms": 2}
 	for k, v := range read {
 		forms[k] = v
@@ -66,6 +67,14 @@ func TestCounters(t *testing.T) {
 			}
 			if d := cmp.Diff(c.want, counters(res)); d != "" {
 				t.Errorf("counters (-want +got):\n%s", d)
+			}
+			// The summary has every counter, those not counted at 0.
+			all := map[string]int64{"files": 0, "empty_files": 0, "lines": 0, "answers": 0, "blanks": 0, "bad_rows": 0, "forms": 0, "failed_forms": 0, "reports": 0, "failed_keys": 0}
+			for k, v := range c.want {
+				all[k] = v
+			}
+			if d := cmp.Diff(Summary{Input: glob, Counters: all}, SummaryOf(glob, res)); d != "" {
+				t.Errorf("summary (-want +got):\n%s", d)
 			}
 		})
 	}

@@ -115,7 +115,7 @@ func SummaryOf(input string, res beam.PipelineResult) Summary {
 }
 
 // counterNames are the counters of MetricsNamespace.
-var counterNames = []string{"files", "lines", "answers", "blanks", "bad_rows", "forms", "failed_forms", "reports", "failed_keys"}
+var counterNames = []string{"files", "empty_files", "lines", "answers", "blanks", "bad_rows", "forms", "failed_forms", "reports", "failed_keys"}
 
 // OpenOutput prepares dir for a run: it must be absent, empty, or, with
 // opts.Replace, hold a previous run (its manifest and the files it
@@ -141,7 +141,7 @@ func OpenOutput(ctx context.Context, dir string, opts *OutputOptions) (*Output, 
 	if err != nil {
 		return nil, &opError{op: "output " + dir, err: err}
 	}
-	defer fsys.Close()
+	defer func() { _ = fsys.Close() }() // a client of the file system: nothing to flush
 	there, err := listFiles(ctx, fsys, dir)
 	if err != nil {
 		return nil, &opError{op: "output " + dir, err: err}
@@ -219,7 +219,7 @@ func (o *Output) Commit(ctx context.Context, summary Summary) (*Manifest, error)
 	if err != nil {
 		return fail(err)
 	}
-	defer fsys.Close()
+	defer func() { _ = fsys.Close() }() // a client of the file system: nothing to flush
 	staged, err := listFiles(ctx, fsys, o.staging)
 	if err != nil {
 		return fail(err)
@@ -296,7 +296,7 @@ func (o *Output) Abort(ctx context.Context) error {
 	if err != nil {
 		return &opError{op: "abort " + o.dir, err: err}
 	}
-	defer fsys.Close()
+	defer func() { _ = fsys.Close() }() // a client of the file system: nothing to flush
 	staged, err := listFiles(ctx, fsys, o.staging)
 	if err != nil {
 		return &opError{op: "abort " + o.dir, err: err}
@@ -360,7 +360,7 @@ func describe(ctx context.Context, fsys filesystem.Interface, dir, rel string) (
 	if err != nil {
 		return ManifestFile{}, err
 	}
-	defer r.Close()
+	defer func() { _ = r.Close() }() // read only
 	h := sha256.New()
 	n, err := io.Copy(h, r)
 	if err != nil {
@@ -372,7 +372,7 @@ func describe(ctx context.Context, fsys filesystem.Interface, dir, rel string) (
 // move moves the file from to the file to.
 func move(ctx context.Context, fsys filesystem.Interface, from, to string) error {
 	if local(to) {
-		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(to), 0o750); err != nil {
 			return err
 		}
 		return os.Rename(from, to)

@@ -35,6 +35,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/options/jobopts"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 	"github.com/csatkit/csat"
@@ -134,6 +135,9 @@ func run() error {
 	if *input == "" || *output == "" {
 		return errors.New("reports: --input and --output are required")
 	}
+	if *jobopts.Async {
+		return errors.New("reports: --async (--execute_async) returns before the job ends, and the run is moved into --output only once the job has succeeded: run without it")
+	}
 	sc, ok := scales[*scale]
 	if !ok {
 		return fmt.Errorf("reports: unknown --scale %q (want five-point, pvc-bands or nps)", *scale)
@@ -150,6 +154,11 @@ func run() error {
 		return err
 	}
 	c := sum.Counters
+	if c["lines"] == 0 {
+		log.Printf("reports: warning: %q gave no line of data (%d files, %d of them empty or a header alone): the run has no report", *input, c["files"], c["empty_files"])
+	} else if c["empty_files"] > 0 {
+		log.Printf("reports: warning: %d of the %d files have no line of data (empty, or a header alone)", c["empty_files"], c["files"])
+	}
 	log.Printf("reports: %d files, %d lines: %d reports, %d keys failed, %d bad rows, %d forms, %d failed forms; %s/%s lists the outputs",
 		c["files"], c["lines"], c["reports"], c["failed_keys"], c["bad_rows"], c["forms"], c["failed_forms"], strings.TrimSuffix(*output, "/"), csatbeam.ManifestName)
 	return nil
