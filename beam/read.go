@@ -320,7 +320,7 @@ func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, count
 			if csv && !haveHeader {
 				haveHeader = true // the header was too long: rows below have none
 			}
-		case len(text) == 0, csv && blankRow(text):
+		case len(text) == 0, csv && mayBeBlank(text[0]) && blankRow(text):
 		case raw != nil && bytes.ContainsRune(text, utf8.RuneError):
 			if !csv || haveHeader {
 				counts.lines++
@@ -367,6 +367,10 @@ func refuseFile(name string, lr *lineReader, r *fileRefusal, counts *fileCounts,
 	bad(badRow(name, r.line, text, reasonf(csat.ErrInvalid, "%s; none of the file's %d non-empty lines is read", r.msg, lines)))
 	return nil
 }
+
+// mayBeBlank reports whether a line starting with byte c may be a row of
+// empty fields: a row of data starts with a letter or digit, most often.
+func mayBeBlank(c byte) bool { return c == ',' || c == '"' || c <= ' ' || c >= utf8.RuneSelf }
 
 // blankRow reports whether a CSV line is a row of empty fields (each
 // empty or space once unquoted), which the csat command skips as blank.
