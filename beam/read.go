@@ -288,11 +288,10 @@ func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, count
 	if refused != nil {
 		return refuseFile(name, &lr, refused, counts, bad)
 	}
-	var gbk *gbkDecoder
+	sc := lineScan{name: name, csv: csv, c: &c, counts: counts, data: data, bad: bad}
 	if enc == EncodingGBK {
-		gbk = newGBKDecoder()
+		sc.gbk = newGBKDecoder()
 	}
-	header, haveHeader := "", false
 	for n := int64(1); ; n++ {
 		text, long, err := lr.nextBytes()
 		if errors.Is(err, io.EOF) {
@@ -304,43 +303,59 @@ func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, count
 		if n == 1 {
 			text = bytes.TrimPrefix(text, []byte(utf8BOM))
 		}
-		var raw []byte // the line as read, when text is its decoding
-		if gbk != nil {
-			if t, decoded := gbk.decode(text); decoded {
-				text, raw = t, text
-			}
-		}
-		switch {
-		case long:
-			if !csv || haveHeader { // a line of data, not the header
-				counts.lines++
-			}
-			counts.bad++
-			bad(badRow(name, n, string(text), reasonf(csat.ErrOutOfRange, "a line longer than %d bytes (Options.MaxLine)", c.maxLine)).withRaw(raw))
-			if csv && !haveHeader {
-				haveHeader = true // the header was too long: rows below have none
-			}
-		case len(text) == 0, csv && mayBeBlank(text[0]) && blankRow(text):
-		case raw != nil && bytes.ContainsRune(text, utf8.RuneError):
-			if !csv || haveHeader {
-				counts.lines++
-			}
-			counts.bad++
-			bad(badRow(name, n, string(text), errNotGBK).withRaw(raw))
-			if csv && !haveHeader {
-				haveHeader = true // the header is not GBK: rows below have none
-			}
-		case csv && !haveHeader:
-			header, haveHeader = string(text), true
-			if _, err := parseHeader(header, c.maxField, c.segments); err != nil {
-				counts.bad++
-				bad(badRow(name, n, header, err).withRaw(raw))
-			}
-		default:
-			counts.lines++
-			data(n, text, raw, header)
+		sc.line(n, text, long)
+	}
+}
+
+// lineScan is what scanFile keeps from line to line of a file.
+type lineScan struct {
+	name       string
+	csv        bool
+	c          *scanConfig
+	gbk        *gbkDecoder // a GBK file's
+	counts     *fileCounts
+	data       func(n int64, text, raw []byte, header string)
+	bad        func(BadRow)
+	header     string
+	haveHeader bool
+}
+
+// line takes line n, as read (cut to the bound if long).
+func (s *lineScan) line(n int64, text []byte, long bool) {
+	var raw []byte // the line as read, when text is its decoding
+	if s.gbk != nil {
+		if t, decoded := s.gbk.decode(text); decoded {
+			text, raw = t, text
 		}
 	}
+	switch {
+	case long:
+		s.badLine(n, text, raw, reasonf(csat.ErrOutOfRange, "a line longer than %d bytes (Options.MaxLine)", s.c.maxLine))
+	case len(text) == 0, s.csv && mayBeBlank(text[0]) && blankRow(text):
+	case raw != nil && bytes.ContainsRune(text, utf8.RuneError):
+		s.badLine(n, text, raw, errNotGBK)
+	case s.csv && !s.haveHeader:
+		s.header, s.haveHeader = string(text), true
+		if _, err := parseHeader(s.header, s.c.maxField, s.c.segments); err != nil {
+			s.counts.bad++
+			s.bad(badRow(s.name, n, s.header, err).withRaw(raw))
+		}
+	default:
+		s.counts.lines++
+		s.data(n, text, raw, s.header)
+	}
+}
+
+// badLine sends line n, which cannot be read, to the dead letter. In the
+// place of a CSV file's header it is the header: the rows below have
+// none.
+func (s *lineScan) badLine(n int64, text, raw []byte, reason error) {
+	if !s.csv || s.haveHeader { // a line of data, not the header
+		s.counts.lines++
+	}
+	s.counts.bad++
+	s.bad(badRow(s.name, n, string(text), reason).withRaw(raw))
+	s.haveHeader = true
 }
 
 // refuseFile reads no line of a file refused whole (r): it counts the
