@@ -19,7 +19,8 @@ import (
 //     each of which gives an answer, a blank or a bad row;
 //   - answers: the lines that gave an answer, whatever its count;
 //   - blanks: the lines that gave a [Blank] (an item left unanswered);
-//   - bad_rows: the lines in the dead letter, a bad header included;
+//   - bad_rows: the lines in the dead letter, a bad header and a file
+//     refused whole for its encoding (one bad row; see [ReadLines]) included;
 //   - forms, failed_forms: the forms [AssembleForms] assembled and those
 //     it failed ([FailedForm]);
 //   - reports, failed_keys: the reports built ([Reports], [FormReports])

@@ -303,8 +303,11 @@ func splitCSVInto(buf []string, line string, n, maxField int) ([]string, error) 
 // give the form's id, who and customer group. On a row with a form id
 // an empty level is a [Blank] and the count, if given, must be 1 (a row
 // of a form is one answer). A row without a form id is an answer on no
-// form: a respondent, customer or segment value on it is a bad row, as
-// is a header with those columns but no form column.
+// form: an empty level on it is a bad row wrapping [csat.ErrUnknownLevel]
+// (it is no answer, and not a form's blank: the csat command rejects it
+// too), and so is a respondent, customer or segment value on it, as is a
+// header with those columns but no form column. A JSON line must be
+// UTF-8.
 func ParseLines(s beam.Scope, scale *csat.Scale, lines beam.PCollection, opts *Options) (answers, bad beam.PCollection) {
 	s = s.Scope("csatbeam.ParseLines")
 	o := opts.orDefault()
@@ -392,7 +395,7 @@ func (fn *parseFn) ProcessElement(ctx context.Context, l Line, emit func(Answer)
 	a, err := fn.parse(f, l.Header, l.Text)
 	if err != nil {
 		badRowsCounter.Inc(ctx, 1)
-		bad(badRow(l.File, l.Number, l.Text, err))
+		bad(badRow(l.File, l.Number, l.Text, err).withRaw(l.Raw))
 		return
 	}
 	if a.Attrs == nil { // an answer with a map of its own is not shared
@@ -566,7 +569,7 @@ func (fn *parseFn) answer(r *row) (a Answer, k int, err error) {
 		case r.v[k] == "":
 			return Answer{}, k, reasonf(csat.ErrInvalid, "empty %s", columnNames[k])
 		case !utf8.ValidString(r.v[k]):
-			return Answer{}, k, reasonf(csat.ErrInvalid, "%s %q is not UTF-8", columnNames[k], short(r.v[k]))
+			return Answer{}, k, reasonf(csat.ErrInvalid, "%s %q is not UTF-8%s", columnNames[k], short(r.v[k]), gbkHint)
 		case (k == colItem || k == colSource) && !validName(r.v[k]):
 			return Answer{}, k, reasonf(csat.ErrInvalid, "%s %q holds a control character", columnNames[k], short(r.v[k]))
 		}
@@ -581,8 +584,10 @@ func (fn *parseFn) answer(r *row) (a Answer, k int, err error) {
 		a.Level = lvl
 	case r.v[colLevel] == "" && a.Form != "":
 		a.Level = Blank
+	case r.v[colLevel] == "":
+		return Answer{}, colLevel, reasonf(csat.ErrUnknownLevel, "empty level on a row without a form id (only a form's row may leave its item blank, as in the csat command)")
 	case !utf8.ValidString(r.v[colLevel]):
-		return Answer{}, colLevel, reasonf(csat.ErrInvalid, "level %q is not UTF-8", short(r.v[colLevel]))
+		return Answer{}, colLevel, reasonf(csat.ErrInvalid, "level %q is not UTF-8%s", short(r.v[colLevel]), gbkHint)
 	default:
 		return Answer{}, colLevel, reasonf(csat.ErrUnknownLevel, "scale %q has no level %q", fn.scale.Name(), short(r.v[colLevel]))
 	}
@@ -596,6 +601,9 @@ func (fn *parseFn) answer(r *row) (a Answer, k int, err error) {
 	}
 	return a, 0, nil
 }
+
+// gbkHint ends the error of a value that is not UTF-8.
+const gbkHint = " (a GBK file? Options.Encoding gbk)"
 
 // formFields checks and sets the form's fields of a row: its id,
 // respondent, customer and segment values, which need a form id.
@@ -646,6 +654,9 @@ func (fn *parseFn) formFields(r *row, a *Answer) (k int, err error) {
 // item, source and level, an optional count (a number), and the optional
 // form keys (strings).
 func (fn *parseFn) parseJSON(text string) (Answer, error) {
+	if !utf8.ValidString(text) { // encoding/json would read it with U+FFFD
+		return Answer{}, reasonf(csat.ErrInvalid, "the line is not UTF-8 (JSON lines are UTF-8, whatever Options.Encoding says)")
+	}
 	d := json.NewDecoder(strings.NewReader(text))
 	d.UseNumber()
 	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {

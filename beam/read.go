@@ -8,6 +8,8 @@ import (
 	"io"
 	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
@@ -71,6 +73,9 @@ const DefaultMaxLine = 4 * csat.DefaultMaxField
 type Options struct {
 	// Format of the files or lines; zero means [FormatAuto].
 	Format Format `json:"format"`
+	// Encoding of the CSV files; zero means [EncodingAuto], which tells
+	// each file's from its first 64 KiB. JSON lines are UTF-8.
+	Encoding Encoding `json:"encoding"`
 	// MaxLine bounds the length in bytes of one line; zero means
 	// [DefaultMaxLine]. A longer line goes to the dead letter and the
 	// reader holds no more than that in memory.
@@ -114,31 +119,48 @@ func (o *Options) orDefault() Options {
 
 // A Line is one line of an input file with its 1-based line number (line
 // endings LF or CRLF removed). Header is the header row of the file's
-// CSV, which names the columns of Text; it is empty for JSON lines.
+// CSV, which names the columns of Text; it is empty for JSON lines. Text
+// and Header are UTF-8: a GBK file's lines are decoded, and Raw holds
+// the line's bytes as read when they are not Text's (a GBK line with
+// non-ASCII characters); it is nil otherwise. A line of a UTF-8 file
+// that is not valid UTF-8 is Text as read (and a bad row when parsed).
 type Line struct {
 	File   string `json:"file"`
 	Number int64  `json:"number"`
 	Text   string `json:"text"`
 	Header string `json:"header,omitempty"`
+	Raw    []byte `json:"raw,omitempty"`
 }
 
 // A BadRow is a line that could not be read or parsed: the file, the
 // 1-based line number and field (0 when not known), the text of the line
-// (at most [Options].MaxLine bytes of it) and the error, a
+// (at most [Options].MaxLine bytes of it, as read) and the error, a
 // [csat.ParseError]'s message such as
 //
 //	csat: in/a.csv line 7, field 5: scale "five-point" has no level "great": unknown level
 //
+// Text is always valid UTF-8. When the line's bytes are not Text's, Raw
+// holds them exactly (base64 in JSON): for a line of a GBK file, Text is
+// its decoding (bytes that are not GBK decoded as U+FFFD); for a line
+// that is not valid UTF-8 (a GBK line in a file read as UTF-8, binary
+// data), Text is the line with each run of invalid bytes replaced by
+// U+FFFD. Raw is nil for a valid UTF-8 line.
+//
 // Bad rows are the dead letter of [Read] and [ParseLines]: a bad row
-// never stops the pipeline, and no line is dropped without one.
+// never stops the pipeline, and no line is dropped without one. A file
+// refused whole (UTF-16, or an encoding [EncodingAuto] cannot tell) is
+// one bad row naming the file, at the line of the evidence.
 type BadRow struct {
 	File  string `json:"file"`
 	Line  int64  `json:"line"`
 	Field int    `json:"field,omitempty"`
 	Text  string `json:"text"`
+	Raw   []byte `json:"raw,omitempty"`
 	Err   string `json:"error"`
 }
 
+// badRow is the bad row of a line of text; a text that is not UTF-8 is
+// kept in Raw.
 func badRow(file string, line int64, text string, reason error) BadRow {
 	pe := &csat.ParseError{File: file, Line: int(line), Err: reason}
 	var inner *csat.ParseError
@@ -147,18 +169,46 @@ func badRow(file string, line int64, text string, reason error) BadRow {
 		cp.File, cp.Line = file, int(line)
 		pe = &cp
 	}
-	return BadRow{File: file, Line: line, Field: pe.Field, Text: text, Err: pe.Error()}
+	b := BadRow{File: file, Line: line, Field: pe.Field, Text: text, Err: pe.Error()}
+	if !utf8.ValidString(text) {
+		b.Raw, b.Text = []byte(text), strings.ToValidUTF8(text, "\ufffd")
+	}
+	return b
+}
+
+// withRaw returns b with Raw a copy of raw, the bytes of a decoded line
+// (nil: the line is Text).
+func (b BadRow) withRaw(raw []byte) BadRow {
+	if raw != nil {
+		b.Raw = bytes.Clone(raw)
+	}
+	return b
 }
 
 // ReadLines reads the files matching glob (a path or pattern of any Beam
 // file system; ".gz" files are decompressed) into numbered lines: a
 // PCollection of [Line]. Empty lines are skipped, as encoding/csv skips
-// them. In a CSV file the first non-empty line is the header: it is not
-// emitted as a Line but carried in the Header of every following line;
-// a bad header is a [BadRow] (and every row under it is one too, when
-// parsed). A UTF-8 byte-order mark at the start of a file is skipped.
-// Lines longer than [Options].MaxLine are [BadRow]s of the second
-// PCollection.
+// them, and so are a CSV file's rows of empty fields (",,,", which
+// spreadsheets export), as the csat command skips them. In a CSV file
+// the first line not skipped is the header: it is not emitted as a Line
+// but carried in the Header of every following line; a bad header is a
+// [BadRow] (and every row under it is one too, when parsed). A UTF-8
+// byte-order mark at the start of a file is skipped. Lines longer than
+// [Options].MaxLine bytes (as read, before decoding) are [BadRow]s of the
+// second PCollection.
+//
+// CSV files are read in [Options].Encoding, as the csat command reads
+// them: UTF-8 (with or without a byte-order mark) or GBK, each file's
+// guessed from its first 64 KiB with [EncodingAuto]. A GBK file's lines
+// are decoded to UTF-8 (a line with bytes that are not GBK is a bad
+// row); the bad rows keep the lines' bytes as read ([BadRow].Raw). A
+// file whose encoding [EncodingAuto] cannot tell (UTF-8 whose only
+// non-ASCII characters are two-byte ones, which is GBK Chinese too) is
+// not read: it is one [BadRow] naming the file, at the line of its first
+// such character, that counts its lines and asks for Options.Encoding;
+// so is a UTF-16 file (CSV or JSON). Such a file fails neither the job
+// nor any other file, and its lines are not counted as lines (it is one
+// bad row). JSON lines are UTF-8: a line that is not is a bad row.
 //
 // Each file is read whole by one worker, in order, so that lines are
 // numbered: a job's parallelism is its number of files (the matched
@@ -168,7 +218,7 @@ func ReadLines(s beam.Scope, glob string, opts *Options) (lines, bad beam.PColle
 	s = s.Scope("csatbeam.ReadLines")
 	o := opts.orDefault()
 	files := readableFiles(s, glob, o)
-	return beam.ParDo2(s, &readLinesFn{Format: o.Format, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments}, files)
+	return beam.ParDo2(s, &readLinesFn{Format: o.Format, Encoding: o.Encoding, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments}, files)
 }
 
 // readableFiles returns the files matching glob, to be read, after a
@@ -187,6 +237,7 @@ func readableFiles(s beam.Scope, glob string, o Options) beam.PCollection {
 // readLinesFn numbers the lines of one file.
 type readLinesFn struct {
 	Format   Format   `json:"format"`
+	Encoding Encoding `json:"encoding"`
 	MaxLine  int      `json:"max_line"`
 	MaxField int      `json:"max_field"`
 	Segments []string `json:"segments"`
@@ -197,24 +248,26 @@ func (fn *readLinesFn) ProcessElement(ctx context.Context, file fileio.ReadableF
 	name := file.Metadata.Path
 	var c fileCounts
 	defer func() { c.add(ctx) }()
-	return scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, segmentSet(fn.Segments)}, &c, func(n int64, text []byte, header string) {
-		emit(Line{File: name, Number: n, Text: string(text), Header: header})
+	return scanFile(ctx, file, scanConfig{fn.Format, fn.Encoding, fn.MaxLine, fn.MaxField, segmentSet(fn.Segments)}, &c, func(n int64, text, raw []byte, header string) {
+		emit(Line{File: name, Number: n, Text: string(text), Header: header, Raw: bytes.Clone(raw)})
 	}, bad)
 }
 
 // scanConfig is how scanFile reads a file.
 type scanConfig struct {
 	format            Format
+	encoding          Encoding
 	maxLine, maxField int
 	segments          map[string]bool // Options.Segments, normName'd
 }
 
 // scanFile reads one file's lines, numbered, calling data with each data
 // line's number and text (under its CSV header; "" for JSON lines), and
-// bad with each line that is too long and with a bad header, counting
-// the lines and the bad rows in counts. The text is valid only during the
-// call.
-func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, counts *fileCounts, data func(n int64, text []byte, header string), bad func(BadRow)) (err error) {
+// bad with each line that is too long or not GBK, with a bad header and
+// with a file refused whole, counting the lines and the bad rows in
+// counts. The text is UTF-8 (a GBK file's lines decoded; then raw is the
+// line as read, else nil); text and raw are valid only during the call.
+func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, counts *fileCounts, data func(n int64, text, raw []byte, header string), bad func(BadRow)) (err error) {
 	name := file.Metadata.Path
 	rc, err := file.Open(ctx)
 	if err != nil {
@@ -225,9 +278,20 @@ func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, count
 			err = &opError{op: "close " + name, err: cerr}
 		}
 	}()
-	lr := lineReader{br: bufio.NewReaderSize(rc, 64<<10), max: c.maxLine}
+	br := bufio.NewReaderSize(rc, sniffSize)
+	lr := lineReader{br: br, max: c.maxLine}
 	csv := c.format.of(name) == FormatCSV
-	header, haveHeader := "", false
+	enc, refused, err := fileEncoding(br, c.encoding, csv)
+	if err != nil {
+		return &opError{op: "read " + name, err: err}
+	}
+	if refused != nil {
+		return refuseFile(name, &lr, refused, counts, bad)
+	}
+	sc := lineScan{name: name, csv: csv, c: &c, counts: counts, data: data, bad: bad}
+	if enc == EncodingGBK {
+		sc.gbk = newGBKDecoder()
+	}
 	for n := int64(1); ; n++ {
 		text, long, err := lr.nextBytes()
 		if errors.Is(err, io.EOF) {
@@ -237,30 +301,115 @@ func scanFile(ctx context.Context, file fileio.ReadableFile, c scanConfig, count
 			return &opError{op: "read " + name, err: err}
 		}
 		if n == 1 {
-			text = bytes.TrimPrefix(text, []byte("\ufeff"))
+			text = bytes.TrimPrefix(text, []byte(utf8BOM))
 		}
-		switch {
-		case long:
-			if !csv || haveHeader { // a line of data, not the header
-				counts.lines++
-			}
-			counts.bad++
-			bad(badRow(name, n, string(text), reasonf(csat.ErrOutOfRange, "a line longer than %d bytes (Options.MaxLine)", c.maxLine)))
-			if csv && !haveHeader {
-				haveHeader = true // the header was too long: rows below have none
-			}
-		case len(text) == 0:
-		case csv && !haveHeader:
-			header, haveHeader = string(text), true
-			if _, err := parseHeader(header, c.maxField, c.segments); err != nil {
-				counts.bad++
-				bad(badRow(name, n, header, err))
-			}
-		default:
-			counts.lines++
-			data(n, text, header)
+		sc.line(n, text, long)
+	}
+}
+
+// lineScan is what scanFile keeps from line to line of a file.
+type lineScan struct {
+	name       string
+	csv        bool
+	c          *scanConfig
+	gbk        *gbkDecoder // a GBK file's
+	counts     *fileCounts
+	data       func(n int64, text, raw []byte, header string)
+	bad        func(BadRow)
+	header     string
+	haveHeader bool
+}
+
+// line takes line n, as read (cut to the bound if long).
+func (s *lineScan) line(n int64, text []byte, long bool) {
+	var raw []byte // the line as read, when text is its decoding
+	if s.gbk != nil {
+		if t, decoded := s.gbk.decode(text); decoded {
+			text, raw = t, text
 		}
 	}
+	switch {
+	case long:
+		s.badLine(n, text, raw, reasonf(csat.ErrOutOfRange, "a line longer than %d bytes (Options.MaxLine)", s.c.maxLine))
+	case len(text) == 0, s.csv && mayBeBlank(text[0]) && blankRow(text):
+	case raw != nil && bytes.ContainsRune(text, utf8.RuneError):
+		s.badLine(n, text, raw, errNotGBK)
+	case s.csv && !s.haveHeader:
+		s.header, s.haveHeader = string(text), true
+		if _, err := parseHeader(s.header, s.c.maxField, s.c.segments); err != nil {
+			s.counts.bad++
+			s.bad(badRow(s.name, n, s.header, err).withRaw(raw))
+		}
+	default:
+		s.counts.lines++
+		s.data(n, text, raw, s.header)
+	}
+}
+
+// badLine sends line n, which cannot be read, to the dead letter. In the
+// place of a CSV file's header it is the header: the rows below have
+// none.
+func (s *lineScan) badLine(n int64, text, raw []byte, reason error) {
+	if !s.csv || s.haveHeader { // a line of data, not the header
+		s.counts.lines++
+	}
+	s.counts.bad++
+	s.bad(badRow(s.name, n, string(text), reason).withRaw(raw))
+	s.haveHeader = true
+}
+
+// refuseFile reads no line of a file refused whole (r): it counts the
+// file's non-empty lines for the one bad row it makes.
+func refuseFile(name string, lr *lineReader, r *fileRefusal, counts *fileCounts, bad func(BadRow)) error {
+	var lines int64
+	for {
+		text, _, err := lr.nextBytes()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return &opError{op: "read " + name, err: err}
+		}
+		if len(text) > 0 {
+			lines++
+		}
+	}
+	counts.bad++
+	text := r.text
+	if len(text) > lr.max {
+		text = strings.ToValidUTF8(text[:lr.max], "")
+	}
+	bad(badRow(name, r.line, text, reasonf(csat.ErrInvalid, "%s; none of the file's %d non-empty lines is read", r.msg, lines)))
+	return nil
+}
+
+// mayBeBlank reports whether a line starting with byte c may be a row of
+// empty fields: a row of data starts with a letter or digit, most often.
+func mayBeBlank(c byte) bool { return c == ',' || c == '"' || c <= ' ' || c >= utf8.RuneSelf }
+
+// blankRow reports whether a CSV line is a row of empty fields (each
+// empty or space once unquoted), which the csat command skips as blank.
+func blankRow(text []byte) bool {
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(text[i:])
+		}
+		if r != ',' && r != '"' && !unicode.IsSpace(r) {
+			return false // a row of data: at its first byte, most often
+		}
+		i += n
+	}
+	fields, err := splitCSV(string(text), -1, len(text))
+	if err != nil {
+		return false
+	}
+	for _, f := range fields {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // lineReader reads lines of at most max bytes.

@@ -28,7 +28,7 @@ func ReadTables(s beam.Scope, scale *csat.Scale, glob string, opts *Options) (ta
 	s = s.Scope("csatbeam.ReadTables")
 	o := opts.orDefault()
 	files := readableFiles(s, glob, o)
-	fn := &readTablesFn{Scale: mustScaleDef(scale), Format: o.Format, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments}
+	fn := &readTablesFn{Scale: mustScaleDef(scale), Format: o.Format, Encoding: o.Encoding, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments}
 	partial, bad := beam.ParDo2(s, fn, files)
 	tables, failures = mergeCountings(s, scale, partial)
 	return tables, bad, failures
@@ -38,6 +38,7 @@ func ReadTables(s beam.Scope, scale *csat.Scale, glob string, opts *Options) (ta
 type readTablesFn struct {
 	Scale    string   `json:"scale"` // its definition (scaleDef)
 	Format   Format   `json:"format"`
+	Encoding Encoding `json:"encoding"`
 	MaxLine  int      `json:"max_line"`
 	MaxField int      `json:"max_field"`
 	Segments []string `json:"segments"`
@@ -57,8 +58,11 @@ func (fn *readTablesFn) ProcessElement(ctx context.Context, file fileio.Readable
 	name := file.Metadata.Path
 	c := fileCounter{parse: fn.parse, file: name, format: fn.parse.formatOf(name), cells: map[cellKey]int32{}}
 	defer func() { c.add(ctx) }()
-	err := scanFile(ctx, file, scanConfig{fn.Format, fn.MaxLine, fn.MaxField, fn.parse.extra}, &c.fileCounts, func(n int64, text []byte, header string) {
-		c.line(n, text, header, bad)
+	var raw []byte                                   // the line being counted as read, when decoded
+	badRaw := func(b BadRow) { bad(b.withRaw(raw)) } // its bad row keeps it
+	err := scanFile(ctx, file, scanConfig{fn.Format, fn.Encoding, fn.MaxLine, fn.MaxField, fn.parse.extra}, &c.fileCounts, func(n int64, text, r []byte, header string) {
+		raw = r
+		c.line(n, text, header, badRaw)
 	}, bad)
 	if err != nil {
 		return err

@@ -47,6 +47,7 @@ var (
 	output    = flag.String("output", "", "directory to write the reports to (required)")
 	scale     = flag.String("scale", "five-point", "answer scale: five-point, pvc-bands or nps")
 	format    = flag.String("format", "auto", "line format: auto (by file extension), csv or json")
+	encoding  = flag.String("encoding", "auto", "CSV encoding: auto (each file's guessed, as the csat command does), utf-8 or gbk; JSON lines are UTF-8")
 	segments  = flag.String("segments", "", "more segment columns, comma-separated (beside 地区, 行业, 规模, ABC)")
 	allowNone = flag.Bool("allow-no-files", false, "let an --input that matches no file be a run that reads nothing (by default it fails the job)")
 	replace   = flag.Bool("replace", false, "replace the previous run in --output (by default an --output that holds files is refused)")
@@ -144,6 +145,9 @@ func run() error {
 	}
 	opts := csatbeam.Options{RequireFiles: !*allowNone}
 	if err := opts.Format.UnmarshalText([]byte(*format)); err != nil {
+		return err
+	}
+	if err := opts.Encoding.UnmarshalText([]byte(*encoding)); err != nil {
 		return err
 	}
 	if *segments != "" {
