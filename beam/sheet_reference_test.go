@@ -2,6 +2,7 @@ package csatbeam
 
 import (
 	"encoding/csv"
+	"errors"
 	"maps"
 	"slices"
 	"strings"
@@ -239,4 +240,33 @@ func TestSheetReferenceReadsGeneratedForms(t *testing.T) {
 			checkSheetReadsGenerated(t, sc, g, sheetSingleProcess(t, sc, g))
 		})
 	})
+}
+
+// An empty count cell on a form's row is no count, for beam's reader as
+// for the csat command's ("on a form's row 1 or empty", io/sheet): the
+// row is one answer of its form. On a row without a form id both refuse
+// it.
+func TestEmptyCountOnAFormRow(t *testing.T) {
+	fn := newParseFn(t, FormatCSV)
+	const h = "company,period,form,item,source,level,count"
+	a, err := fn.parse(FormatCSV, h, "acme,Q1,F1,功能,survey,满意,")
+	if err != nil {
+		t.Fatalf("a form's row with an empty count: %v", err)
+	}
+	if want := (Answer{Company: "acme", Period: "Q1", Form: "F1", Item: "功能", Source: "survey", Level: 1, Count: 1}); !cmp.Equal(a, want) {
+		t.Errorf("a form's row with an empty count: %+v, want %+v", a, want)
+	}
+	if _, err := fn.parse(FormatCSV, h, "acme,Q1,,功能,survey,满意,"); !errors.Is(err, csat.ErrInvalid) {
+		t.Errorf("a row on no form with an empty count: error %v, want ErrInvalid", err)
+	}
+	surveys, sum, err := sheet.ReadSurveyFrom(strings.NewReader("period,form,item,source,level,count\nQ1,F1,功能,survey,满意,\n"), "a.csv", nil)
+	if err != nil || sum.Forms != 1 || len(surveys) != 1 {
+		t.Fatalf("the csat command's reader: %d forms, %v", sum.Forms, err)
+	}
+	if tt, err := surveys[0].Table.Tally("功能", "survey"); err != nil || !slices.Equal(tt.Counts(), []uint64{0, 1, 0, 0, 0}) {
+		t.Errorf("the csat command's reader counts %v (%v), want one 满意", tt.Counts(), err)
+	}
+	if _, _, err := sheet.ReadSurveyFrom(strings.NewReader("period,form,item,source,level,count\nQ1,,功能,survey,满意,\n"), "a.csv", nil); err == nil {
+		t.Error("the csat command's reader takes an empty count on no form")
+	}
 }
