@@ -85,7 +85,14 @@ type formsFile struct {
 	lines          []formLine
 }
 
-var formColumns = []string{"company", "period", "form", "item", "source", "level", "respondent", "customer", "overall", "重要度", "地区", "规模", "渠道"}
+var formColumns = []string{"company", "period", "form", "item", "source", "level", "respondent", "customer", "overall", "重要度", "地区", "规模", "行业", "渠道"}
+
+// formDims are the segment dimensions of the generated forms: 地区, 规模
+// and 行业 recognised by name, 渠道 of Options.Segments.
+var formDims = []string{"地区", "规模", "行业", "渠道"}
+
+// industries are the values of 行业 drawn ("" none).
+var industries = []string{"管材", "型材", ""}
 
 // genForms is what the property draws: the lines and what one process
 // makes of them.
@@ -95,6 +102,12 @@ type genForms struct {
 	counts map[Key][]formLine      // the answers to count in tables per key (on no form, or on good forms)
 	loose  map[Key]map[string]bool // the sources with answers on no form (a count above 0) per key
 	failed []any                   // company|period|form|rows|kind of each failing form
+
+	// What the sheet reference reads (sheet_reference_test.go): the rows
+	// of each good form per company, in the order drawn, and the answers
+	// on no form with the count they were placed with.
+	formRows   map[string][][]formLine
+	looseLines []formLine
 }
 
 // drawFormRows draws the rows of one form of key k, and adds to g what
@@ -102,7 +115,7 @@ type genForms struct {
 func drawFormRows(t *rapid.T, sc *csat.Scale, g *genForms, k Key, id string) {
 	f := drawForm(t, sc)
 	f.ID, f.Period = id, k.Period
-	f.Attrs["渠道"] = rapid.SampledFrom(genValues["渠道"]).Draw(t, "渠道")
+	f.Attrs["渠道"], f.Attrs["行业"] = rapid.SampledFrom(genValues["渠道"]).Draw(t, "渠道"), rapid.SampledFrom(industries).Draw(t, "行业")
 	who := map[string]string{"respondent": rapid.SampledFrom([]string{"", "张三", "李四"}).Draw(t, "respondent"),
 		"customer": rapid.SampledFrom([]string{"", "C1", "C2"}).Draw(t, "customer")}
 	items := slices.Sorted(func(yield func(string) bool) {
@@ -137,7 +150,7 @@ func drawFormRows(t *rapid.T, sc *csat.Scale, g *genForms, k Key, id string) {
 			f.Importance[item] = imp.Levels()[i].Key
 		}
 		// each row gives each of the form's values, or leaves it empty
-		for _, dim := range []string{"地区", "规模", "渠道"} {
+		for _, dim := range formDims {
 			if v := f.Attrs[dim]; rapid.IntRange(0, 3).Draw(t, "give "+dim) > 0 {
 				l.attrs[dim], given[dim] = v, cmpOr(given[dim], v)
 			}
@@ -152,7 +165,7 @@ func drawFormRows(t *rapid.T, sc *csat.Scale, g *genForms, k Key, id string) {
 	}
 	f.Respondent, f.Customer, f.Overall = given["respondent"], given["customer"], given["overall"]
 	f.Attrs = map[string]string{}
-	for _, dim := range []string{"地区", "规模", "渠道"} {
+	for _, dim := range formDims {
 		if given[dim] != "" {
 			f.Attrs[dim] = given[dim]
 		}
@@ -179,11 +192,22 @@ func drawFormRows(t *rapid.T, sc *csat.Scale, g *genForms, k Key, id string) {
 		return
 	}
 	g.forms[k] = append(g.forms[k], f)
+	g.formRows[k.Company] = append(g.formRows[k.Company], rows)
 	for _, r := range rows {
 		if r.level != "" {
 			g.counts[k] = append(g.counts[k], r)
 		}
 	}
+}
+
+// sortedStrings returns the strings of vs, sorted.
+func sortedStrings(vs []any) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.(string)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func cmpOr(a, b string) string {
@@ -196,7 +220,7 @@ func cmpOr(a, b string) string {
 // drawFormLines draws forms and answers on no form of 2 companies × 2
 // periods, and a few bad lines.
 func drawFormLines(t *rapid.T, sc *csat.Scale) *genForms {
-	g := &genForms{forms: map[Key][]form.Form{}, counts: map[Key][]formLine{}}
+	g := &genForms{forms: map[Key][]form.Form{}, counts: map[Key][]formLine{}, formRows: map[string][][]formLine{}}
 	for _, company := range genCompanies[1:] {
 		for _, period := range genPeriods {
 			k := Key{Company: company, Period: period}
@@ -256,6 +280,7 @@ func placeLines(t *rapid.T, g *genForms) []*formsFile {
 func (g *genForms) addLoose(l formLine) {
 	k := Key{Company: l.company, Period: l.period}
 	g.counts[k] = append(g.counts[k], l)
+	g.looseLines = append(g.looseLines, l)
 	if l.count > 0 {
 		if g.loose == nil {
 			g.loose = map[Key]map[string]bool{}
@@ -290,7 +315,7 @@ func (l *formLine) value(col string) string {
 		return l.importance
 	case "count":
 		return strconv.FormatUint(l.count, 10)
-	case "地区", "规模", "渠道":
+	case "地区", "规模", "行业", "渠道":
 		return l.attrs[col]
 	}
 	return l.form // the form column, by any name
@@ -315,6 +340,9 @@ func (f *formsFile) text(name string) (string, []any) {
 			v := make([]string, len(f.order))
 			for i, col := range f.order {
 				v[i] = l.value(col)
+				if col == "count" && l.form != "" && line%2 == 0 {
+					v[i] = "" // a form's row: an empty count cell is none
+				}
 			}
 			b.WriteString(strings.Join(v, ",") + "\n")
 			continue
@@ -410,18 +438,23 @@ func formsSingleProcess(t *rapid.T, sc *csat.Scale, g *genForms) formsExpected {
 
 // TestFormsPipelineMatchesSingleProcess is the contract of the forms
 // path: over random forms of two companies and two periods (random
-// items, blanks, sources, respondents, customers and segment values of
-// 地区, 规模 and a dimension of Options.Segments, each row giving or
-// leaving out its form's values), some failing (an item on two rows, a
-// row in another region), with answers on no form and bad lines among
-// them, their rows shuffled over one to four CSV and JSON-lines files
-// (random column orders and form column names), the Prism pipeline
-// Read → AssembleForms → CombineForms gives per key exactly the form
-// statistics of one process adding the same forms with form.Stats.Add —
-// the same JSON bytes, and Equal once written by WriteForms and read
-// back —, the failing forms with their rows and kind of error, the
-// tables of the answers on no form and on good forms, and FormReports
-// the report bytes of analysis.Build with that table and those forms.
+// items, blanks, sources, respondents, customers, overall answers,
+// stated importance and segment values of 地区, 规模, 行业 and 渠道, a
+// dimension of Options.Segments, each row giving or leaving out its
+// form's values), some failing (an item on two rows, a row in another
+// region), with answers on no form and bad lines among them, their rows
+// shuffled over one to four CSV and JSON-lines files (random column
+// orders and form column names; a form's row leaves the count cell empty
+// or gives 1), the Prism pipeline Read → AssembleForms → CombineForms,
+// CombineTables, FormReports gives per key (company, period) exactly
+// what the csat command's reader gives in one process
+// (sheet.ReadSurveyFrom of the company's counted rows as one long CSV
+// file, sheetSingleProcess): the form statistics' JSON bytes (and Equal
+// once written by WriteForms and read back), the table's bytes, and the
+// report bytes of analysis.Build with that table and those forms; and
+// the failing forms with their rows and kind of error, and the dead
+// letter. The reader's result is checked against the forms drawn too
+// (checkSheetReadsGenerated).
 func TestFormsPipelineMatchesSingleProcess(t *testing.T) {
 	withChecks(t, formPipelineChecks, func() { rapid.Check(t, formsPipelineProperty) })
 }
@@ -454,7 +487,8 @@ func formsPipelineProperty(t *rapid.T) {
 			t.Fatal(err)
 		}
 	}
-	w := formsSingleProcess(t, sc, g)
+	w := sheetSingleProcess(t, sc, g)
+	checkSheetReadsGenerated(t, sc, g, w)
 
 	opts := &Options{Segments: []string{"渠道"}}
 	p, s := beam.NewPipelineWithRoot()

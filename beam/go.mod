@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/apache/beam/sdks/v2 v2.77.0
 	github.com/csatkit/csat v0.0.0-00010101000000-000000000000
+	github.com/csatkit/csat/io v0.0.0-00010101000000-000000000000
 	github.com/google/go-cmp v0.7.0
 	github.com/shopspring/decimal v1.6.0
 	golang.org/x/text v0.42.0

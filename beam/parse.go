@@ -302,9 +302,10 @@ func splitCSVInto(buf []string, line string, n, maxField int) ([]string, error) 
 // those of [Options].Segments, each naming its dimension as written —
 // give the form's id, who and customer group. On a row with a form id
 // an empty level is a [Blank] and the count, if given, must be 1 (a row
-// of a form is one answer). A row without a form id is an answer on no
-// form: an empty level on it is a bad row wrapping [csat.ErrUnknownLevel]
-// (it is no answer, and not a form's blank: the csat command rejects it
+// of a form is one answer; an empty count cell is none, as in the csat
+// command's reader). A row without a form id is an answer on no form:
+// an empty level on it is a bad row wrapping [csat.ErrUnknownLevel] (it
+// is no answer, and not a form's blank: the csat command rejects it
 // too), and so is a respondent, customer or segment value on it, as is a
 // header with those columns but no form column. A JSON line must be
 // UTF-8.
@@ -591,7 +592,7 @@ func (fn *parseFn) answer(r *row) (a Answer, k int, err error) {
 	default:
 		return Answer{}, colLevel, reasonf(csat.ErrUnknownLevel, "scale %q has no level %q", fn.scale.Name(), short(r.v[colLevel]))
 	}
-	if r.has[colCount] {
+	if r.has[colCount] && (a.Form == "" || r.v[colCount] != "") { // an empty count cell on a form's row: none
 		if a.Count, err = parseCount(r.v[colCount]); err != nil {
 			return Answer{}, colCount, err
 		}
