@@ -286,9 +286,15 @@ func TestEncodingsPipeline(t *testing.T) {
 	}{
 		{"Read", func(s beam.Scope) (beam.PCollection, beam.PCollection) {
 			answers, bad := Read(s, fp, glob, nil)
-			return CombineTables(s, fp, KeyByCompanyPeriod(s, answers)), bad
+			tables, failed := CombineTables(s, fp, KeyByCompanyPeriod(s, answers))
+			passert.Empty(s, failed)
+			return tables, bad
 		}},
-		{"ReadTables", func(s beam.Scope) (beam.PCollection, beam.PCollection) { return ReadTables(s, fp, glob, nil) }},
+		{"ReadTables", func(s beam.Scope) (beam.PCollection, beam.PCollection) {
+			tables, bad, failed := ReadTables(s, fp, glob, nil)
+			passert.Empty(s, failed)
+			return tables, bad
+		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p, s := beam.NewPipelineWithRoot()

@@ -12,9 +12,9 @@ import (
 // (a run that read no file or no line is otherwise a run without output):
 //
 //   - files: the files read ([ReadLines], [Read], [ReadTables]);
-//   - empty_files: those without a line of data (empty, blank lines
-//     only, or a CSV header alone), which a scheduler may want to hear
-//     of: such a file gives no output and no bad row;
+//   - empty_files: those that gave neither a line of data nor a bad
+//     row (empty, blank lines only, or a good CSV header alone), which a
+//     scheduler may want to hear of: such a file gives nothing at all;
 //   - lines: their non-empty lines of data (below a CSV file's header),
 //     each of which gives an answer, a blank or a bad row;
 //   - answers: the lines that gave an answer, whatever its count;
@@ -58,7 +58,7 @@ type fileCounts struct {
 // add adds one file's counts to the job's counters.
 func (c fileCounts) add(ctx context.Context) {
 	filesCounter.Inc(ctx, 1)
-	if c.lines == 0 {
+	if c.lines == 0 && c.bad == 0 {
 		emptyCounter.Inc(ctx, 1)
 	}
 	for _, x := range []struct {

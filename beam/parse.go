@@ -16,6 +16,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/form"
+	"golang.org/x/text/unicode/norm"
 )
 
 // An Answer is Count answers at one level of the scale for an item as
@@ -77,9 +78,10 @@ const (
 	nCols
 )
 
-// columnAliases are the other names of the form's columns (matched as
-// columns are: trimmed, any case).
+// columnAliases are the other names of the columns (matched as columns
+// are, see normName), those the csat command's reader (io/sheet) takes.
 var columnAliases = map[string]int{
+	"项目": colItem, "来源": colSource, "等级": colLevel, "评价": colLevel, "数量": colCount, "期间": colPeriod,
 	"form_id": colForm, "表单": colForm, "表单编号": colForm, "问卷编号": colForm, "答卷编号": colForm,
 	"填表人": colRespondent, "客户": colCustomer,
 	"总体满意度": colOverall, "总体评价": colOverall, "重要度": colImportance, "重要性": colImportance,
@@ -94,8 +96,40 @@ var segmentNames = map[string]bool{
 	"abc": true, "abc分类": true, "客户等级": true, "class": true,
 }
 
-// normName is a header or key as looked up: trimmed, lower case.
-func normName(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
+// normName is a header or key as looked up, as the csat command's
+// reader looks headers up: in Unicode NFC, trimmed, lower case, spaces
+// and hyphens as underscores ("Form ID" is form_id).
+func normName(name string) string {
+	return headerReplacer.Replace(strings.ToLower(strings.TrimSpace(nfc(name))))
+}
+
+var headerReplacer = strings.NewReplacer(" ", "_", "-", "_")
+
+// nfc returns s in Unicode normalisation form C, as the csat command
+// reads every field: "Café" typed with a combining accent is the same
+// item as with "é".
+func nfc(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// sourceName returns the canonical name of a source, as the csat
+// command's reader gives it: survey, self and competitor for their
+// English names in any case and their Chinese names (检查, 自评,
+// 竞争对手); any other source as written.
+func sourceName(s string) string {
+	switch strings.ToLower(s) {
+	case csat.SourceSurvey, "检查":
+		return csat.SourceSurvey
+	case csat.SourceSelf, "自评":
+		return csat.SourceSelf
+	case csat.SourceCompetitor, "竞争对手":
+		return csat.SourceCompetitor
+	}
+	return s
+}
 
 // classify returns the column a header or key names, or segment true
 // for a segment column (the recognised ones and those of extra), or -1.
@@ -575,11 +609,11 @@ func (fn *parseFn) answer(r *row) (a Answer, k int, err error) {
 			return Answer{}, k, reasonf(csat.ErrInvalid, "%s %q holds a control character", columnNames[k], short(r.v[k]))
 		}
 	}
-	a = Answer{Company: r.v[colCompany], Period: r.v[colPeriod], Item: r.v[colItem], Source: r.v[colSource], Count: 1}
+	a = Answer{Company: nfc(r.v[colCompany]), Period: nfc(r.v[colPeriod]), Item: nfc(r.v[colItem]), Source: sourceName(nfc(r.v[colSource])), Count: 1}
 	if k, err := fn.formFields(r, &a); err != nil {
 		return Answer{}, k, err
 	}
-	lvl, ok := fn.levels[r.v[colLevel]]
+	lvl, ok := fn.levels[nfc(r.v[colLevel])]
 	switch {
 	case ok:
 		a.Level = lvl
@@ -614,20 +648,20 @@ func (fn *parseFn) formFields(r *row, a *Answer) (k int, err error) {
 			return k, reasonf(csat.ErrInvalid, "%s %q must be UTF-8 without control characters", columnNames[k], short(r.v[k]))
 		}
 	}
-	a.Form, a.Respondent, a.Customer = r.v[colForm], r.v[colRespondent], r.v[colCustomer]
+	a.Form, a.Respondent, a.Customer = nfc(r.v[colForm]), nfc(r.v[colRespondent]), nfc(r.v[colCustomer])
 	for _, k := range formOnlyCols {
 		if a.Form == "" && r.v[k] != "" {
 			return k, reasonf(csat.ErrMissing, "%s %q belongs to a form, but the row has no form id", columnNames[k], short(r.v[k]))
 		}
 	}
-	if v := r.v[colOverall]; v != "" {
+	if v := nfc(r.v[colOverall]); v != "" {
 		lvl, ok := fn.levels[v]
 		if !ok {
 			return colOverall, reasonf(csat.ErrUnknownLevel, "overall: scale %q has no level %q", fn.scale.Name(), short(v))
 		}
 		a.Overall = fn.scale.Levels()[lvl].Key
 	}
-	if v := r.v[colImportance]; v != "" {
+	if v := nfc(r.v[colImportance]); v != "" {
 		lvl, ok := fn.imp[v]
 		if !ok {
 			return colImportance, reasonf(csat.ErrUnknownLevel, "importance: scale %q has no level %q", form.ImportanceScale().Name(), short(v))
@@ -646,7 +680,7 @@ func (fn *parseFn) formFields(r *row, a *Answer) (k int, err error) {
 		if a.Attrs == nil {
 			a.Attrs = make(map[string]string, len(r.segments))
 		}
-		a.Attrs[sv.dim] = sv.value
+		a.Attrs[nfc(sv.dim)] = nfc(sv.value)
 	}
 	return 0, nil
 }

@@ -302,3 +302,37 @@ func checkFuzzAnswer(t *testing.T, a Answer) {
 		}
 	}
 }
+
+// Headers, sources and text as the csat command's reader (io/sheet)
+// takes them: its Chinese column names, "Form ID" for form_id, the
+// Chinese and any-case names of the three sources, and every field in
+// Unicode NFC (an item typed with a combining accent is the item typed
+// with the accented letter).
+func TestParseAsTheCommandReads(t *testing.T) {
+	fn := &parseFn{Scale: mustScaleDef(csat.FivePoint()), MaxField: csat.DefaultMaxField}
+	if err := fn.Setup(); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		header, text string
+		want         Answer
+	}{
+		{"company,期间,项目,来源,等级,数量", "acme,Q1,功能,检查,很满意,3", Answer{Company: "acme", Period: "Q1", Item: "功能", Source: "survey", Level: 0, Count: 3}},
+		{"company,period,item,source,评价", "acme,Q1,功能,自评,满意", Answer{Company: "acme", Period: "Q1", Item: "功能", Source: "self", Level: 1, Count: 1}},
+		{"company,period,item,source,level", "acme,Q1,功能,竞争对手,满意", Answer{Company: "acme", Period: "Q1", Item: "功能", Source: "competitor", Level: 1, Count: 1}},
+		{"company,period,item,Source,Level", "acme,Q1,功能,SURVEY,满意", Answer{Company: "acme", Period: "Q1", Item: "功能", Source: "survey", Level: 1, Count: 1}},
+		{"company,period,Form ID,item,source,level", "acme,Q1,F1,功能,Survey,满意", Answer{Company: "acme", Period: "Q1", Form: "F1", Item: "功能", Source: "survey", Level: 1, Count: 1}},
+		{"company,period,item,source,level", "acme,Q1,Cafe\u0301,survey,满意", Answer{Company: "acme", Period: "Q1", Item: "Caf\u00e9", Source: "survey", Level: 1, Count: 1}},
+		{"company,period,item,source,level", "acme,Q1,功能,channel-7,满意", Answer{Company: "acme", Period: "Q1", Item: "功能", Source: "channel-7", Level: 1, Count: 1}},
+	}
+	for _, tt := range tests {
+		got, err := fn.parse(FormatCSV, tt.header, tt.text)
+		if err != nil {
+			t.Errorf("%s / %s: %v", tt.header, tt.text, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s / %s (-want +got):\n%s", tt.header, tt.text, diff)
+		}
+	}
+}
