@@ -102,7 +102,7 @@ func TestParseFormHeader(t *testing.T) {
 		{"company,period,item,source,level,form,", []string{"", " "}, csat.ErrInvalid, ""},
 	}
 	for _, tt := range tests {
-		c, err := parseHeader(tt.header, csat.DefaultMaxField, segmentSet(tt.extra))
+		c, err := parseHeader(tt.header, csat.DefaultMaxField, extraColumns(tt.extra, nil))
 		if tt.err != nil {
 			if !errors.Is(err, tt.err) {
 				t.Errorf("parseHeader(%q) error %v, want %v", tt.header, err, tt.err)

@@ -131,9 +131,32 @@ func sourceName(s string) string {
 	return s
 }
 
+// colSkip is the column classify gives a column that is skipped.
+const colSkip = -2
+
+// skipNames are the columns skipped by name, as the csat command's
+// reader skips them: a survey tool's meta columns (submission times,
+// durations, IP addresses, row numbers) and notes.
+var skipNames = map[string]bool{
+	"提交时间": true, "提交答卷时间": true, "开始时间": true, "结束时间": true,
+	"答题时长": true, "所用时间": true, "ip": true, "来源ip": true,
+	"submitted": true, "start_time": true, "end_time": true,
+	"序号": true, "来自ip": true, "来源详情": true,
+	"note": true, "notes": true, "备注": true,
+}
+
+// An extraCol is what [Options] makes of a column: a segment or skipped.
+type extraCol uint8
+
+const (
+	extraSegment extraCol = iota + 1
+	extraSkip
+)
+
 // classify returns the column a header or key names, or segment true
-// for a segment column (the recognised ones and those of extra), or -1.
-func classify(name string, extra map[string]bool) (col int, segment bool) {
+// for a segment column (the recognised ones and those of extra), or
+// colSkip for a column skipped (skipNames and those of extra), or -1.
+func classify(name string, extra map[string]extraCol) (col int, segment bool) {
 	n := normName(name)
 	if k := slices.Index(columnNames[:], n); k >= 0 {
 		return k, false
@@ -141,16 +164,30 @@ func classify(name string, extra map[string]bool) (col int, segment bool) {
 	if k, ok := columnAliases[n]; ok {
 		return k, false
 	}
-	return -1, segmentNames[n] || extra[n]
+	switch {
+	case extra[n] == extraSkip:
+		return colSkip, false
+	case segmentNames[n] || extra[n] == extraSegment:
+		return -1, true
+	case skipNames[n]:
+		return colSkip, false
+	}
+	return -1, false
 }
 
-// segmentSet returns the extra segment names of [Options].Segments as
-// classify looks them up.
-func segmentSet(names []string) map[string]bool {
-	m := make(map[string]bool, len(names))
-	for _, n := range names {
+// extraColumns returns the columns of [Options].Segments and
+// [Options].Skip as classify looks them up (a column in both is
+// skipped).
+func extraColumns(segments, skip []string) map[string]extraCol {
+	m := make(map[string]extraCol, len(segments)+len(skip))
+	for _, n := range segments {
 		if n := normName(n); n != "" { // an unnamed column is no segment
-			m[n] = true
+			m[n] = extraSegment
+		}
+	}
+	for _, n := range skip {
+		if n := normName(n); n != "" {
+			m[n] = extraSkip
 		}
 	}
 	return m
@@ -179,7 +216,7 @@ type segmentCol struct {
 // customer and segment columns, in any order, each once; nothing else,
 // so that nothing is silently ignored. extra are more segment column
 // names (normName'd).
-func parseHeader(h string, maxField int, extra map[string]bool) (columns, error) {
+func parseHeader(h string, maxField int, extra map[string]extraCol) (columns, error) {
 	fields, err := splitCSV(h, -1, maxField)
 	if err != nil {
 		return columns{}, err
@@ -192,11 +229,13 @@ func parseHeader(h string, maxField int, extra map[string]bool) (columns, error)
 	for i, f := range fields {
 		name := strings.TrimSpace(f)
 		k, segment := classify(name, extra)
-		if j, dup := seen[normName(name)]; dup && (k >= 0 || segment) {
+		if j, dup := seen[normName(name)]; dup && (k >= 0 || segment || k == colSkip) {
 			return columns{}, &csat.ParseError{Field: i + 1, Err: reasonf(csat.ErrDuplicate, "column %q given twice (fields %d and %d)", short(name), j+1, i+1)}
 		}
 		seen[normName(name)] = i
 		switch {
+		case k == colSkip:
+			continue
 		case segment:
 			if !validName(name) {
 				return columns{}, &csat.ParseError{Field: i + 1, Err: reasonf(csat.ErrInvalid, "segment column %q must be UTF-8 without control characters", short(name))}
@@ -346,7 +385,7 @@ func splitCSVInto(buf []string, line string, n, maxField int) ([]string, error) 
 func ParseLines(s beam.Scope, scale *csat.Scale, lines beam.PCollection, opts *Options) (answers, bad beam.PCollection) {
 	s = s.Scope("csatbeam.ParseLines")
 	o := opts.orDefault()
-	return beam.ParDo2(s, &parseFn{Scale: mustScaleDef(scale), Format: o.Format, MaxField: o.MaxField, Segments: o.Segments}, lines)
+	return beam.ParDo2(s, &parseFn{Scale: mustScaleDef(scale), Format: o.Format, MaxField: o.MaxField, Segments: o.Segments, Skip: o.Skip}, lines)
 }
 
 // parseFn parses lines into answers.
@@ -355,12 +394,13 @@ type parseFn struct {
 	Format   Format   `json:"format"`
 	MaxField int      `json:"max_field"`
 	Segments []string `json:"segments"`
+	Skip     []string `json:"skip"`
 
 	scale   *csat.Scale
 	levels  map[string]int
 	imp     map[string]int // the importance scale's levels
 	impKeys []string
-	extra   map[string]bool // Segments, normName'd
+	extra   map[string]extraCol // Segments and Skip, normName'd
 	headers map[string]headerResult
 	fields  []string // reused by parseCSV
 
@@ -386,7 +426,7 @@ func (fn *parseFn) Setup() error {
 	}
 	fn.scale, fn.levels = s, levelIndex(s)
 	fn.imp, fn.impKeys = levelIndex(form.ImportanceScale()), levelKeys(form.ImportanceScale())
-	fn.extra = segmentSet(fn.Segments)
+	fn.extra = extraColumns(fn.Segments, fn.Skip)
 	fn.headers = map[string]headerResult{}
 	return nil
 }
@@ -729,7 +769,7 @@ func (fn *parseFn) jsonMember(d *json.Decoder, r *row, seen map[string]bool) err
 	k, segment := classify(key, fn.extra)
 	n := normName(key)
 	switch {
-	case k < 0 && !segment:
+	case k == -1 && !segment:
 		return reasonf(csat.ErrInvalid, "unknown key %q (want %s)", short(key), wantColumns)
 	case seen[n] || (k >= 0 && r.has[k]):
 		return reasonf(csat.ErrDuplicate, "key %q given twice", short(key))
@@ -737,6 +777,13 @@ func (fn *parseFn) jsonMember(d *json.Decoder, r *row, seen map[string]bool) err
 		return reasonf(csat.ErrInvalid, "segment key %q must be UTF-8 without control characters", short(key))
 	}
 	seen[n] = true
+	if k == colSkip { // any value, not read
+		var skipped json.RawMessage
+		if err := d.Decode(&skipped); err != nil {
+			return reasonf(csat.ErrSyntax, "JSON: %v", err)
+		}
+		return nil
+	}
 	if tok, err = d.Token(); err != nil {
 		return reasonf(csat.ErrSyntax, "JSON: %v", err)
 	}

@@ -336,3 +336,34 @@ func TestParseAsTheCommandReads(t *testing.T) {
 		}
 	}
 }
+
+// A survey tool's meta columns that the csat command skips by name
+// (提交时间, 序号, IP, notes) and the columns of Options.Skip are not
+// read, in CSV and in JSON lines; a column named in Segments and Skip
+// is skipped; any other unknown column is still a bad header.
+func TestSkippedColumns(t *testing.T) {
+	fn := &parseFn{Scale: mustScaleDef(csat.FivePoint()), MaxField: csat.DefaultMaxField, Segments: []string{"渠道", "来源渠道"}, Skip: []string{"来源渠道", "Tool Score"}}
+	if err := fn.Setup(); err != nil {
+		t.Fatal(err)
+	}
+	want := Answer{Company: "acme", Period: "Q1", Form: "F1", Item: "功能", Source: "survey", Level: 1, Count: 1, Attrs: map[string]string{"渠道": "经销"}}
+	for _, c := range []struct {
+		format       Format
+		header, text string
+	}{
+		{FormatCSV, "序号,company,period,表单编号,item,source,level,渠道,来源渠道,提交时间,IP,备注,tool_score", "7,acme,Q1,F1,功能,survey,满意,经销,微信,2026-01-02 10:00,10.0.0.1,ok,93"},
+		{FormatJSON, "", `{"company":"acme","period":"Q1","form":"F1","item":"功能","source":"survey","level":"满意","渠道":"经销","来源渠道":"微信","提交时间":"2026-01-02","tool score":"93"}`},
+	} {
+		got, err := fn.parse(c.format, c.header, c.text)
+		if err != nil {
+			t.Errorf("%s: %v", c.format, err)
+			continue
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", c.format, diff)
+		}
+	}
+	if _, err := fn.parse(FormatCSV, "company,period,item,source,level,channel_x", "acme,Q1,功能,survey,满意,a"); !errors.Is(err, csat.ErrInvalid) || !strings.Contains(err.Error(), `unknown column "channel_x"`) {
+		t.Errorf("an unknown column: %v, want a bad header naming it", err)
+	}
+}

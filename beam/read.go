@@ -89,6 +89,12 @@ type Options struct {
 	// 行业, 规模, ABC and their aliases: each value is the form's value
 	// of the dimension the column names as written.
 	Segments []string `json:"segments"`
+	// Skip names more columns (headers, JSON keys; matched as columns
+	// are) that are not read, beside those the csat command skips by
+	// name (提交时间, 开始时间, 答题时长, IP, 序号, notes, …): a survey
+	// tool's own columns, say. A column named in both Segments and
+	// Skip is skipped.
+	Skip []string `json:"skip"`
 	// MaxFormItems bounds the distinct items of one form in
 	// [AssembleForms]; zero means [DefaultMaxFormItems]. A form with
 	// more is a [FailedForm] wrapping [csat.ErrOutOfRange].
@@ -218,7 +224,7 @@ func ReadLines(s beam.Scope, glob string, opts *Options) (lines, bad beam.PColle
 	s = s.Scope("csatbeam.ReadLines")
 	o := opts.orDefault()
 	files := readableFiles(s, glob, o)
-	return beam.ParDo2(s, &readLinesFn{Format: o.Format, Encoding: o.Encoding, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments}, files)
+	return beam.ParDo2(s, &readLinesFn{Format: o.Format, Encoding: o.Encoding, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments, Skip: o.Skip}, files)
 }
 
 // readableFiles returns the files matching glob, to be read, after a
@@ -241,6 +247,7 @@ type readLinesFn struct {
 	MaxLine  int      `json:"max_line"`
 	MaxField int      `json:"max_field"`
 	Segments []string `json:"segments"`
+	Skip     []string `json:"skip"`
 }
 
 // ProcessElement reads one file.
@@ -248,7 +255,7 @@ func (fn *readLinesFn) ProcessElement(ctx context.Context, file fileio.ReadableF
 	name := file.Metadata.Path
 	var c fileCounts
 	defer func() { c.add(ctx) }()
-	return scanFile(ctx, file, scanConfig{fn.Format, fn.Encoding, fn.MaxLine, fn.MaxField, segmentSet(fn.Segments)}, &c, func(n int64, text, raw []byte, header string) {
+	return scanFile(ctx, file, scanConfig{fn.Format, fn.Encoding, fn.MaxLine, fn.MaxField, extraColumns(fn.Segments, fn.Skip)}, &c, func(n int64, text, raw []byte, header string) {
 		emit(Line{File: name, Number: n, Text: string(text), Header: header, Raw: bytes.Clone(raw)})
 	}, bad)
 }
@@ -258,7 +265,7 @@ type scanConfig struct {
 	format            Format
 	encoding          Encoding
 	maxLine, maxField int
-	segments          map[string]bool // Options.Segments, normName'd
+	segments          map[string]extraCol // Options.Segments and Skip, normName'd
 }
 
 // scanFile reads one file's lines, numbered, calling data with each data

@@ -28,7 +28,7 @@ func ReadTables(s beam.Scope, scale *csat.Scale, glob string, opts *Options) (ta
 	s = s.Scope("csatbeam.ReadTables")
 	o := opts.orDefault()
 	files := readableFiles(s, glob, o)
-	fn := &readTablesFn{Scale: mustScaleDef(scale), Format: o.Format, Encoding: o.Encoding, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments}
+	fn := &readTablesFn{Scale: mustScaleDef(scale), Format: o.Format, Encoding: o.Encoding, MaxLine: o.MaxLine, MaxField: o.MaxField, Segments: o.Segments, Skip: o.Skip}
 	partial, bad := beam.ParDo2(s, fn, files)
 	tables, failures = mergeCountings(s, scale, partial)
 	return tables, bad, failures
@@ -42,13 +42,14 @@ type readTablesFn struct {
 	MaxLine  int      `json:"max_line"`
 	MaxField int      `json:"max_field"`
 	Segments []string `json:"segments"`
+	Skip     []string `json:"skip"`
 
 	parse *parseFn
 }
 
 // Setup prepares the parser.
 func (fn *readTablesFn) Setup() error {
-	fn.parse = &parseFn{Scale: fn.Scale, Format: fn.Format, MaxField: fn.MaxField, Segments: fn.Segments}
+	fn.parse = &parseFn{Scale: fn.Scale, Format: fn.Format, MaxField: fn.MaxField, Segments: fn.Segments, Skip: fn.Skip}
 	return fn.parse.Setup()
 }
 

@@ -49,6 +49,7 @@ var (
 	format    = flag.String("format", "auto", "line format: auto (by file extension), csv or json")
 	encoding  = flag.String("encoding", "auto", "CSV encoding: auto (each file's guessed, as the csat command does), utf-8 or gbk; JSON lines are UTF-8")
 	segments  = flag.String("segments", "", "more segment columns, comma-separated (beside 地区, 行业, 规模, ABC)")
+	skip      = flag.String("skip", "", "more columns not to read, comma-separated (beside 提交时间, 序号, IP, notes, …)")
 	allowNone = flag.Bool("allow-no-files", false, "let an --input that matches no file be a run that reads nothing (by default it fails the job)")
 	replace   = flag.Bool("replace", false, "replace the previous run in --output (by default an --output that holds files is refused)")
 )
@@ -152,6 +153,9 @@ func run() error {
 	}
 	if *segments != "" {
 		opts.Segments = strings.Split(*segments, ",")
+	}
+	if *skip != "" {
+		opts.Skip = strings.Split(*skip, ",")
 	}
 	sum, err := execute(context.Background(), *input, *output, sc, &opts, *replace)
 	if err != nil {
