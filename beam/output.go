@@ -314,8 +314,9 @@ func local(p string) bool { return !strings.Contains(p, "://") }
 
 // listFiles lists the files under dir, relative to it, sorted: on the
 // local file system by walking it (an absent directory has none), on
-// others by listing dir/*, dir/*/* and dir/*/*/* (the depth of a run's
-// files: forms/COMPANY/PERIOD.json).
+// others by listing dir/*, dir/*/* and so on to maxDepth levels (a
+// run's files are at most three deep: forms/COMPANY/PERIOD.json); a
+// file deeper than that is an error, never a file left behind.
 func listFiles(ctx context.Context, fsys filesystem.Interface, dir string) ([]string, error) {
 	var out []string
 	if local(dir) {
@@ -339,20 +340,33 @@ func listFiles(ctx context.Context, fsys filesystem.Interface, dir string) ([]st
 		slices.Sort(out)
 		return out, err
 	}
-	for _, glob := range []string{"/*", "/*/*", "/*/*/*"} {
-		names, err := fsys.List(ctx, dir+glob)
+	seen := map[string]bool{}
+	glob := dir
+	for depth := 1; depth <= maxDepth+1; depth++ {
+		glob += "/*"
+		names, err := fsys.List(ctx, glob)
 		if err != nil {
 			return nil, err
 		}
 		for _, n := range names {
-			if rel, ok := strings.CutPrefix(n, dir+"/"); ok && !strings.HasSuffix(rel, "/") && !slices.Contains(out, rel) {
-				out = append(out, rel)
+			rel, ok := strings.CutPrefix(n, dir+"/")
+			if !ok || strings.HasSuffix(rel, "/") || seen[rel] {
+				continue
 			}
+			if strings.Count(rel, "/") >= maxDepth {
+				return nil, reasonf(csat.ErrInvalid, "%s is more than %d levels deep in %s", rel, maxDepth, dir)
+			}
+			seen[rel] = true
+			out = append(out, rel)
 		}
 	}
 	slices.Sort(out)
 	return out, nil
 }
+
+// maxDepth is the depth of the files listFiles lists on a file system
+// other than the local one.
+const maxDepth = 8
 
 // describe returns the manifest entry of dir/rel.
 func describe(ctx context.Context, fsys filesystem.Interface, dir, rel string) (ManifestFile, error) {
