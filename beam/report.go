@@ -141,7 +141,7 @@ func (fn *reportFn) report(key any, t *csat.Table, forms *form.Stats) (b []byte,
 	}
 	loose := false
 	if in.Forms == nil && forms != nil {
-		if loose = !formsAreTable(forms, in.Table); !loose {
+		if loose = !forms.AllOnForms(in.Table); !loose {
 			in.Forms = forms
 		}
 	}
@@ -155,31 +155,6 @@ func (fn *reportFn) report(key any, t *csat.Table, forms *form.Stats) (b []byte,
 		rep.Warnings = append(rep.Warnings, "forms: some answers of the forms' sources are on no form (rows without a form id): forms are not counted and no breakdown by customer group is made")
 	}
 	return json.Marshal(rep)
-}
-
-// formsAreTable reports whether t holds, for every source of the forms,
-// exactly the forms' answers: no answer of those sources on no form.
-func formsAreTable(st *form.Stats, t *csat.Table) bool {
-	if t == nil {
-		return true
-	}
-	items := map[string]bool{}
-	for _, it := range append(st.Items(), t.Items()...) {
-		items[it] = true
-	}
-	for _, src := range st.Sources() {
-		for it := range items {
-			want := st.Tally(it, src).Counts()
-			got := make([]uint64, len(want))
-			if tt, err := t.Tally(it, src); err == nil {
-				got = tt.Counts()
-			}
-			if !slices.Equal(got, want) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // FormReports is [Reports] with the returned forms: from a PCollection

@@ -538,3 +538,43 @@ func FuzzStatsJSON(f *testing.F) {
 		}
 	})
 }
+
+// AllOnForms: two survey forms (F1: 品质 很满意, 交付 满意; F2: 品质 满意,
+// 交付 left blank) against tables written out by hand.
+func TestAllOnForms(t *testing.T) {
+	s := mustNew(t)
+	for _, f := range []Form{
+		{ID: "F1", Answers: map[string]string{"品质": "很满意", "交付": "满意"}},
+		{ID: "F2", Answers: map[string]string{"品质": "满意", "交付": ""}},
+	} {
+		if err := s.Add(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	table := func(rows ...[3]string) *csat.Table {
+		tb := csat.NewTable(csat.FivePoint())
+		for _, r := range rows {
+			if err := tb.AddKey(r[0], r[1], r[2]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return tb
+	}
+	forms := [][3]string{{"品质", "survey", "很满意"}, {"交付", "survey", "满意"}, {"品质", "survey", "满意"}}
+	for _, c := range []struct {
+		name string
+		t    *csat.Table
+		want bool
+	}{
+		{"the forms' answers", table(forms...), true},
+		{"and a self-assessment on no form", table(append(forms, [3]string{"品质", "self", "满意"})...), true},
+		{"and a survey answer on no form", table(append(forms, [3]string{"交付", "survey", "满意"})...), false},
+		{"and a survey item no form has", table(append(forms, [3]string{"价格", "survey", "满意"})...), false},
+		{"one form's answers missing", table(forms[:2]...), false},
+		{"no table", nil, true},
+	} {
+		if got := s.AllOnForms(c.t); got != c.want {
+			t.Errorf("%s: AllOnForms = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

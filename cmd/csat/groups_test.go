@@ -180,3 +180,46 @@ func checkSizes(t *testing.T, rep analysis.Report) {
 	}
 	t.Error("no rate breakdown by 规模")
 }
+
+// A self-assessment on no form beside survey forms leaves the forms the
+// survey: the report counts them and breaks the survey down by region,
+// as csatbeam.FormReports does. A survey answer on no form does not:
+// no form counts, and a note says how many answers are on no form (1).
+func TestLooseSelfAssessmentKeepsTheForms(t *testing.T) {
+	dir := t.TempDir()
+	const head = "期间,表单编号,来源,项目,评价,地区\n"
+	const forms = "2026H1,F1,检查,品质,很满意,华东\n2026H1,F1,检查,交付,满意,华东\n2026H1,F2,检查,品质,满意,华南\n2026H1,F2,检查,交付,基本满意,华南\n"
+	self := filepath.Join(dir, "self.csv")
+	writeFile(t, self, head+forms+"2026H1,,自评,品质,满意,\n2026H1,,自评,交付,很满意,\n")
+	code, out, errs := runCLI(t, "score", "-json", self)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rep analysis.Report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Forms == nil || len(rep.Forms.Sources) != 1 || rep.Forms.Sources[0].Forms != 2 || rep.Forms.Sources[0].Answers != 4 {
+		t.Errorf("forms %+v, want the 2 survey forms and their 4 answers", rep.Forms)
+	}
+	if strings.Contains(errs+out, "不属于任何答卷") || strings.Contains(errs+out, "on no form") {
+		t.Errorf("a note on answers on no form: %s", errs)
+	}
+
+	loose := filepath.Join(dir, "loose.csv")
+	writeFile(t, loose, head+forms+"2026H1,,检查,品质,满意,\n")
+	code, out, errs = runCLI(t, "score", "-json", loose)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	rep = analysis.Report{}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Forms != nil {
+		t.Errorf("forms counted with a survey answer on no form: %+v", rep.Forms)
+	}
+	if !strings.Contains(errs+out, "1 个答项不属于任何答卷") {
+		t.Errorf("no note of the answer on no form: %s %s", errs, out)
+	}
+}

@@ -422,6 +422,34 @@ func (f *inputFlags) loadAnswers(e *env, d *dataset, opts *sheet.Options, needed
 	return nil
 }
 
+// looseIn returns how many answers of t in the forms' sources are on
+// no form: 0 exactly when st.AllOnForms(t).
+func looseIn(st *form.Stats, t *csat.Table) uint64 {
+	if st.AllOnForms(t) {
+		return 0
+	}
+	var n uint64
+	for _, src := range st.Sources() {
+		tot, err := t.Total(src)
+		if err != nil {
+			continue // no answer of src in t: none on no form
+		}
+		all, err := tot.N()
+		if err != nil {
+			break // more than 2⁶⁴ − 1 answers: say at least one
+		}
+		var onForms uint64
+		for _, it := range st.Items() {
+			k, _ := st.Tally(it, src).N() // a form's item counts once: no overflow
+			onForms += k
+		}
+		if all > onForms {
+			n += all - onForms
+		}
+	}
+	return max(n, 1) // the tables differ: at least one answer is on no form
+}
+
 // loadAttributes reads the customers' attributes file, if any, into the
 // options that join them to the forms.
 func (f *inputFlags) loadAttributes(d *dataset, opts *sheet.Options) error {
@@ -570,8 +598,11 @@ func (d *dataset) reportInput(asOf time.Time, given bool) (analysis.Input, error
 		in.Baseline = 0
 	}
 	if st := d.forms[d.current]; len(st.Sources()) > 0 {
-		if d.loose > 0 {
-			d.notes = append(d.notes, fmt.Sprintf(d.lang.t("loose"), d.loose))
+		// The forms are the survey when their sources have no answer on
+		// no form in this period (a self-assessment on no form beside
+		// survey forms is not one): as csatbeam.FormReports decides.
+		if n := looseIn(st, in.Table); n > 0 {
+			d.notes = append(d.notes, fmt.Sprintf(d.lang.t("loose"), n))
 		} else {
 			in.Forms = st
 			in.Sent = d.sent
