@@ -10,6 +10,7 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/internal/enum"
+	"github.com/csatkit/csat/internal/textx"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
@@ -91,11 +92,11 @@ func fileEncoding(br *bufio.Reader, e Encoding, csv bool) (enc Encoding, refused
 	if bytes.HasPrefix(head, []byte(utf8BOM)) {
 		return EncodingUTF8, nil, nil
 	}
-	head = completeRunes(head, atEOF)
+	head = textx.CompleteRunes(head, atEOF)
 	if !utf8.Valid(head) {
 		return EncodingGBK, nil, nil
 	}
-	if at, r, ok := ambiguous(head); ok {
+	if at, r, ok := textx.Ambiguous(head); ok {
 		start := bytes.LastIndexByte(head[:at], '\n') + 1
 		end := bytes.IndexByte(head[at:], '\n')
 		if end < 0 {
@@ -121,49 +122,6 @@ type fileRefusal struct {
 	line int64
 	text string
 	msg  string
-}
-
-// ambiguous reports whether valid UTF-8 text b could as well be GBK: it
-// has non-ASCII characters, all of two bytes in UTF-8 (Latin, Greek,
-// Cyrillic: every such pair is also a GBK character), and no longer one
-// (Chinese in UTF-8 takes three bytes, which GBK text rarely makes). It
-// returns the first such character and its offset. It is io/sheet's
-// rule (GuessEncoding), which beam does not import.
-func ambiguous(b []byte) (at int, first rune, ok bool) {
-	at = -1
-	for i := 0; i < len(b); {
-		if b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		switch {
-		case n == 2 && at < 0:
-			at, first = i, r
-		case n > 2:
-			return 0, 0, false
-		}
-		i += n
-	}
-	return at, first, at >= 0
-}
-
-// completeRunes returns b without a UTF-8 sequence cut by its end
-// (unless b is the whole input), so that a chunk boundary inside a
-// character does not look like invalid UTF-8.
-func completeRunes(b []byte, atEOF bool) []byte {
-	if atEOF {
-		return b
-	}
-	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
-		if utf8.RuneStart(b[i]) {
-			if !utf8.FullRune(b[i:]) {
-				return b[:i]
-			}
-			break
-		}
-	}
-	return b
 }
 
 // A gbkDecoder decodes GBK lines to UTF-8 into a buffer of its own.

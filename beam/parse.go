@@ -16,6 +16,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/form"
+	"github.com/csatkit/csat/internal/textx"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -113,22 +114,6 @@ func nfc(s string) string {
 		return s
 	}
 	return norm.NFC.String(s)
-}
-
-// sourceName returns the canonical name of a source, as the csat
-// command's reader gives it: survey, self and competitor for their
-// English names in any case and their Chinese names (检查, 自评,
-// 竞争对手); any other source as written.
-func sourceName(s string) string {
-	switch strings.ToLower(s) {
-	case csat.SourceSurvey, "检查":
-		return csat.SourceSurvey
-	case csat.SourceSelf, "自评":
-		return csat.SourceSelf
-	case csat.SourceCompetitor, "竞争对手":
-		return csat.SourceCompetitor
-	}
-	return s
 }
 
 // colSkip is the column classify gives a column that is skipped.
@@ -649,7 +634,7 @@ func (fn *parseFn) answer(r *row) (a Answer, k int, err error) {
 			return Answer{}, k, reasonf(csat.ErrInvalid, "%s %q holds a control character", columnNames[k], short(r.v[k]))
 		}
 	}
-	a = Answer{Company: nfc(r.v[colCompany]), Period: nfc(r.v[colPeriod]), Item: nfc(r.v[colItem]), Source: sourceName(nfc(r.v[colSource])), Count: 1}
+	a = Answer{Company: nfc(r.v[colCompany]), Period: nfc(r.v[colPeriod]), Item: nfc(r.v[colItem]), Source: textx.SourceName(nfc(r.v[colSource])), Count: 1}
 	if k, err := fn.formFields(r, &a); err != nil {
 		return Answer{}, k, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/form"
 	"github.com/csatkit/csat/internal/iox"
+	"github.com/csatkit/csat/internal/textx"
 )
 
 // ReadAnswers reads survey answers from the CSV or XLSX file at path, in
@@ -118,14 +119,14 @@ func (r *run) rowMeta(ac *answerCols, rec []string) (rowMeta, error) {
 	return m, nil
 }
 
-// sourceName is sourceName of the row's source s, remembered by its
+// sourceName is textx.SourceName of the row's source s, remembered by its
 // symbol.
 func (r *run) sourceName(ac *answerCols, s string) string {
 	sym := r.src.symbol(ac.pos.source)
 	if name, ok := ac.sources.get(sym); ok {
 		return name
 	}
-	name := sourceName(s)
+	name := textx.SourceName(s)
 	ac.sources.put(sym, name)
 	return name
 }
@@ -280,7 +281,7 @@ const skipHint = "skip it (Options.Skip; csat --skip) or make it a segment (Opti
 // likely a survey tool's channel column (问卷星's 来源: 微信, 手机提交).
 func (r *run) wideSource(ac *answerCols, rec []string) error {
 	s := at(rec, ac.pos.source)
-	switch sourceName(s) {
+	switch textx.SourceName(s) {
 	case "", csat.SourceSurvey, csat.SourceSelf, csat.SourceCompetitor:
 		return nil
 	}

@@ -328,20 +328,6 @@ func parseTime(what, s string, loc *time.Location, xlsx bool) (time.Time, error)
 	return time.Time{}, valueError("time", s, nil, fmt.Errorf("%s %s is not a time (want 2006-01-02 15:04, 2006-01-02 or RFC 3339): %w", what, quote(s), csat.ErrInvalid))
 }
 
-// sourceName returns the canonical name of a source: survey, self and
-// competitor for their English (any case) or Chinese names, else s.
-func sourceName(s string) string {
-	switch strings.ToLower(s) {
-	case csat.SourceSurvey, "检查":
-		return csat.SourceSurvey
-	case csat.SourceSelf, "自评":
-		return csat.SourceSelf
-	case csat.SourceCompetitor, "竞争对手":
-		return csat.SourceCompetitor
-	}
-	return s
-}
-
 // parseStatus parses a customer status.
 func parseStatus(s string) (csat.Status, error) {
 	switch normHeader(s) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/textx"
 )
 
 // TestEncodingChunkBoundary checks that a UTF-8 file whose 64 KiB
@@ -54,8 +55,8 @@ func TestCompleteRunes(t *testing.T) {
 		{[]byte("a\xff"), false, "a\xff"},
 		{nil, false, ""},
 	} {
-		if got := string(completeRunes(c.in, c.atEOF)); got != c.want {
-			t.Errorf("completeRunes(%q, %t) = %q, want %q", c.in, c.atEOF, got, c.want)
+		if got := string(textx.CompleteRunes(c.in, c.atEOF)); got != c.want {
+			t.Errorf("CompleteRunes(%q, %t) = %q, want %q", c.in, c.atEOF, got, c.want)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/form"
 	"github.com/csatkit/csat/internal/enum"
+	"github.com/csatkit/csat/internal/textx"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -310,7 +311,7 @@ func newConfig(o *Options) (*config, error) {
 	}
 	c.source = csat.SourceSurvey
 	if s := strings.TrimSpace(c.Source); s != "" {
-		c.source = sourceName(s)
+		c.source = textx.SourceName(s)
 	}
 	c.period = DefaultPeriod
 	if p := strings.TrimSpace(c.Period); p != "" {

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/textx"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
 )
@@ -159,7 +160,7 @@ func newCSVSource(r io.Reader, closer io.Closer, name string, c *config, sum *Su
 		return nil, &csat.ParseError{File: name, Line: 1, Err: valueError("utf-16", "", nil, fmt.Errorf("a UTF-16 file (save it as CSV UTF-8 or as CSV): %w", csat.ErrInvalid))}
 	}
 	if enc == EncodingAuto {
-		if enc, err = GuessEncoding(completeRunes(head, atEOF)); err != nil {
+		if enc, err = GuessEncoding(textx.CompleteRunes(head, atEOF)); err != nil {
 			closeQuietly(closer)
 			return nil, &csat.ParseError{File: name, Line: 1, Err: err}
 		}
@@ -181,48 +182,10 @@ func GuessEncoding(b []byte) (Encoding, error) {
 	if !utf8.Valid(b) {
 		return EncodingGBK, nil
 	}
-	if r, ok := ambiguous(b); ok {
+	if _, r, ok := textx.Ambiguous(b); ok {
 		return EncodingAuto, valueError("encoding", string(r), nil, fmt.Errorf("the text reads as UTF-8 (%q) and as GBK: its only non-ASCII characters are two-byte ones, which GBK Chinese also makes (GBK 茅 is UTF-8 é); say which with the encoding option (csat --encoding utf-8 or gbk; Options.Encoding): %w", r, csat.ErrInvalid))
 	}
 	return EncodingUTF8, nil
-}
-
-// ambiguous reports whether valid UTF-8 text b could as well be GBK:
-// it has non-ASCII characters, all of two bytes in UTF-8 (Latin, Greek,
-// Cyrillic: every such pair is also a GBK character), and no longer one
-// (Chinese in UTF-8 takes three bytes, which GBK text rarely makes). It
-// returns the first such character.
-func ambiguous(b []byte) (rune, bool) {
-	var first rune
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		b = b[n:]
-		switch {
-		case n == 2 && first == 0:
-			first = r
-		case n > 2:
-			return 0, false
-		}
-	}
-	return first, first != 0
-}
-
-// completeRunes returns b without a UTF-8 sequence cut by the end of the
-// chunk (unless the chunk is the whole input), so that a chunk boundary
-// inside a character does not look like invalid UTF-8.
-func completeRunes(b []byte, atEOF bool) []byte {
-	if atEOF {
-		return b
-	}
-	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
-		if utf8.RuneStart(b[i]) {
-			if !utf8.FullRune(b[i:]) {
-				return b[:i]
-			}
-			break
-		}
-	}
-	return b
 }
 
 func closeQuietly(c io.Closer) {

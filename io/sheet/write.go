@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/textx"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -153,8 +154,8 @@ func writableSources(sources []string, wide bool) error {
 		if err := writable("source", s); err != nil {
 			return err
 		}
-		if sourceName(s) != s {
-			return fmt.Errorf("csat: input: write: source %s would read back as %s: %w", quote(s), quote(sourceName(s)), csat.ErrInvalid)
+		if textx.SourceName(s) != s {
+			return fmt.Errorf("csat: input: write: source %s would read back as %s: %w", quote(s), quote(textx.SourceName(s)), csat.ErrInvalid)
 		}
 		if wide && s != csat.SourceSurvey && s != csat.SourceSelf && s != csat.SourceCompetitor {
 			return fmt.Errorf("csat: input: write: source %s: the wide layout reads survey, self and competitor only (write the long layout): %w", quote(s), csat.ErrInvalid)
