@@ -1,0 +1,324 @@
+package csi
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/shopspring/decimal"
+)
+
+// Estimates are a model's estimates on one sample. Every figure is
+// rounded to [Places] decimal places from a binary computation at 128
+// bits; they are not exact (the algorithm converges to a fixed point,
+// and stops within the tolerance of it), unlike csat's other results.
+type Estimates struct {
+	// Model is the model estimated.
+	Model *Model
+	// Source, Scheme and Missing are the options the estimates rest on.
+	Source  string
+	Scheme  Scheme
+	Missing Missing
+	// Forms is the number of forms of the source; Used those whose
+	// answers enter (all under mean replacement, the complete ones under
+	// casewise deletion).
+	Forms, Used uint64
+	// Iterations is the number of iterations to convergence.
+	Iterations int
+	// Min and Max are the scale's lowest and highest points: the index's 0
+	// and 100.
+	Min, Max decimal.Decimal
+	// Indicators, in model order.
+	Indicators []IndicatorEstimate
+	// Constructs, in model order.
+	Constructs []ConstructEstimate
+	// Paths, in model order, with their coefficients.
+	Paths []PathEstimate
+	// Effects are the total effects (direct and through other constructs)
+	// of every construct on every construct it reaches, by cause then
+	// effect in model order.
+	Effects []Effect
+	// HTMT is the heterotrait–monotrait ratio of every pair of
+	// constructs, in model order; Over marks those above HTMTLimit.
+	HTMT      []HTMT
+	HTMTLimit decimal.Decimal
+	// IPMA is the importance–performance map of the target construct.
+	IPMA IPMA
+}
+
+// An IndicatorEstimate is one indicator's figures.
+type IndicatorEstimate struct {
+	Name, Construct string
+	// Weight is the outer weight of the standardised indicator (the score
+	// of its construct has variance one).
+	Weight decimal.Decimal
+	// Loading is its correlation with its construct's score.
+	Loading decimal.Decimal
+	// Cross are its correlations with every construct's score, in model
+	// order (its loading among them): the cross-loadings.
+	Cross []decimal.Decimal
+	// IndexWeight is its weight in the index: the unstandardised weight
+	// (Weight over the standard deviation) rescaled so that its
+	// construct's sum to one.
+	IndexWeight decimal.Decimal
+	// Mean is its mean over the forms used (the forms that answered it,
+	// under mean replacement).
+	Mean decimal.Decimal
+	// Missing is the number of forms of the source without its answer.
+	Missing uint64
+}
+
+// A ConstructEstimate is one construct's figures.
+type ConstructEstimate struct {
+	Name string
+	// Index is the construct's score on 0–100 (the satisfaction index for
+	// satisfaction): Σ w̃ᵢ (x̄ᵢ − Min)/(Max − Min) × 100 over its
+	// indicators, w̃ their IndexWeight.
+	Index decimal.Decimal
+	// Endogenous says whether the construct has causes; R2 is then the
+	// share of its variance they explain.
+	Endogenous bool
+	R2         decimal.Decimal
+	// Alpha is Cronbach's α of the standardised indicators, RhoC the
+	// composite reliability ρc, AVE the average variance extracted; all
+	// three are 1 for a single indicator.
+	Alpha, RhoC, AVE decimal.Decimal
+	// Weak lists the thresholds not met: "alpha" (α < 0.7), "rhoC"
+	// (ρc < 0.7), "AVE" (AVE < 0.5). Empty for a single indicator.
+	Weak []string
+}
+
+// A PathEstimate is a path with its coefficient (standardised).
+type PathEstimate struct {
+	From, To    string
+	Coefficient decimal.Decimal
+}
+
+// An Effect is the total effect of one construct on another.
+type Effect struct {
+	From, To string
+	Total    decimal.Decimal
+}
+
+// HTMT is the heterotrait–monotrait ratio of two constructs.
+type HTMT struct {
+	A, B  string
+	Value decimal.Decimal
+	Over  bool
+}
+
+// IPMA is the importance–performance map of a target construct
+// (Ringle & Sarstedt 2016): for every construct with an effect on it,
+// the importance is its unstandardised total effect (the points the
+// target's index gains when the construct's index gains one) and the
+// performance its index.
+type IPMA struct {
+	Target string
+	Points []IPMAPoint
+}
+
+// An IPMAPoint is one construct on the importance–performance map.
+type IPMAPoint struct {
+	Construct               string
+	Importance, Performance decimal.Decimal
+}
+
+// Reliability thresholds (Hair et al. 2017).
+var (
+	minAlpha = big.NewFloat(0.7)
+	minAVE   = big.NewFloat(0.5)
+)
+
+func (b *solved) figures(o Options, lo, hi decimal.Decimal) (*Estimates, error) {
+	m, f := b.m, b.f
+	e := &Estimates{Model: m, Source: o.Source, Scheme: o.Scheme, Missing: o.Missing,
+		Forms: b.s.forms, Used: b.s.used, Iterations: f.iter, Min: lo, Max: hi, HTMTLimit: o.HTMTLimit}
+	nc := len(m.cons)
+	idx := make([]*big.Float, nc)
+	for j, c := range m.cons {
+		idx[j] = b.index(j, lo, hi)
+		for i, name := range c.Indicators {
+			k := m.first[j] + i
+			ie := IndicatorEstimate{Name: name, Construct: c.Name, Weight: dec(f.w[k]), Loading: dec(f.u[j][k]),
+				IndexWeight: dec(newF().Quo(b.a[k], b.sum[j])), Mean: dec(ratF(b.s.mean[k])), Missing: b.s.missing[k]}
+			for l := range nc {
+				ie.Cross = append(ie.Cross, dec(f.u[l][k]))
+			}
+			e.Indicators = append(e.Indicators, ie)
+		}
+		ce := ConstructEstimate{Name: c.Name, Index: dec(idx[j]), Endogenous: f.r2[j] != nil}
+		if f.r2[j] != nil {
+			ce.R2 = dec(f.r2[j])
+		}
+		alpha, rhoC, ave := b.reliability(j)
+		ce.Alpha, ce.RhoC, ce.AVE = dec(alpha), dec(rhoC), dec(ave)
+		if len(c.Indicators) > 1 {
+			if alpha.Cmp(minAlpha) < 0 {
+				ce.Weak = append(ce.Weak, "alpha")
+			}
+			if rhoC.Cmp(minAlpha) < 0 {
+				ce.Weak = append(ce.Weak, "rhoC")
+			}
+			if ave.Cmp(minAVE) < 0 {
+				ce.Weak = append(ce.Weak, "AVE")
+			}
+		}
+		e.Constructs = append(e.Constructs, ce)
+	}
+	for _, p := range m.paths {
+		e.Paths = append(e.Paths, PathEstimate{From: p.From, To: p.To, Coefficient: dec(f.beta[m.index[p.To]][m.index[p.From]])})
+	}
+	reach := reachability(m)
+	for k := range nc {
+		for t := range nc {
+			if reach[k][t] {
+				e.Effects = append(e.Effects, Effect{From: m.cons[k].Name, To: m.cons[t].Name, Total: dec(b.tot[k][t])})
+			}
+		}
+	}
+	limit := ratF(decRat(o.HTMTLimit))
+	for j := range nc {
+		for k := j + 1; k < nc; k++ {
+			h := b.htmt(j, k)
+			e.HTMT = append(e.HTMT, HTMT{A: m.cons[j].Name, B: m.cons[k].Name, Value: dec(h), Over: h.Cmp(limit) > 0})
+		}
+	}
+	t := m.final()
+	if o.Target != "" {
+		t = m.index[o.Target]
+	}
+	e.IPMA.Target = m.cons[t].Name
+	for k := range nc {
+		if !reach[k][t] {
+			continue
+		}
+		// the target's rescaled score is (100/(max−min))/Σa_t · Y_t + const:
+		// one point of k's index moves it by T_kt · Σa_k/Σa_t.
+		imp := newF().Mul(b.tot[k][t], b.sum[k])
+		imp.Quo(imp, b.sum[t])
+		e.IPMA.Points = append(e.IPMA.Points, IPMAPoint{Construct: m.cons[k].Name, Importance: dec(imp), Performance: dec(idx[k])})
+	}
+	return e, nil
+}
+
+// reachability: reach[k][t] when a directed path leads from k to t.
+func reachability(m *Model) [][]bool {
+	nc := len(m.cons)
+	reach := make([][]bool, nc)
+	for k := range nc {
+		reach[k] = make([]bool, nc)
+		stack := append([]int(nil), m.succ[k]...)
+		for len(stack) > 0 {
+			s := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if !reach[k][s] {
+				reach[k][s] = true
+				stack = append(stack, m.succ[s]...)
+			}
+		}
+	}
+	return reach
+}
+
+// reliability returns Cronbach's α of the standardised indicators,
+// k/(k−1)·(1 − k/Σr), the composite reliability (Σλ)²/((Σλ)² + Σ(1 − λ²))
+// and the AVE Σλ²/k of construct j.
+func (b *solved) reliability(j int) (alpha, rhoC, ave *big.Float) {
+	m := b.m
+	k := len(m.cons[j].Indicators)
+	one := newF().SetInt64(1)
+	kf := newF().SetInt64(int64(k))
+	sumR, sumL, sumL2, sumE := newF(), newF(), newF(), newF()
+	for x := range k {
+		a := m.first[j] + x
+		for y := range k {
+			sumR.Add(sumR, b.r[a][m.first[j]+y])
+		}
+		l := b.f.u[j][a]
+		l2 := newF().Mul(l, l)
+		sumL.Add(sumL, l)
+		sumL2.Add(sumL2, l2)
+		sumE.Add(sumE, newF().Sub(one, l2))
+	}
+	if k == 1 {
+		alpha = newF().Set(one)
+	} else {
+		alpha = newF().Quo(kf, sumR)
+		alpha.Sub(one, alpha)
+		alpha.Mul(alpha, kf)
+		alpha.Quo(alpha, newF().SetInt64(int64(k-1)))
+	}
+	s2 := newF().Mul(sumL, sumL)
+	rhoC = newF().Quo(s2, newF().Add(s2, sumE))
+	ave = newF().Quo(sumL2, kf)
+	return alpha, rhoC, ave
+}
+
+// htmt returns the heterotrait–monotrait ratio of constructs j and k
+// (Henseler et al. 2015, with absolute correlations as seminr): the mean
+// |r| between their indicators over the geometric mean of the mean |r|
+// within each (1 for a single indicator).
+func (b *solved) htmt(j, k int) *big.Float {
+	m := b.m
+	bj, bk := m.cons[j].Indicators, m.cons[k].Indicators
+	het := newF()
+	for x := range bj {
+		for y := range bk {
+			het.Add(het, newF().Abs(b.r[m.first[j]+x][m.first[k]+y]))
+		}
+	}
+	het.Quo(het, newF().SetInt64(int64(len(bj)*len(bk))))
+	mono := newF().Mul(b.mono(j), b.mono(k))
+	return het.Quo(het, mono.Sqrt(mono))
+}
+
+func (b *solved) mono(j int) *big.Float {
+	m := b.m
+	n := len(m.cons[j].Indicators)
+	if n == 1 {
+		return newF().SetInt64(1)
+	}
+	s := newF()
+	for x := range n {
+		for y := x + 1; y < n; y++ {
+			s.Add(s, newF().Abs(b.r[m.first[j]+x][m.first[j]+y]))
+		}
+	}
+	return s.Quo(s, newF().SetInt64(int64(n*(n-1)/2)))
+}
+
+// Construct returns the estimates of the construct named, and false when
+// the model has none.
+func (e *Estimates) Construct(name string) (ConstructEstimate, bool) {
+	for _, c := range e.Constructs {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return ConstructEstimate{}, false
+}
+
+// Path returns the coefficient of the path from → to, and false when the
+// model has no such path.
+func (e *Estimates) Path(from, to string) (decimal.Decimal, bool) {
+	for _, p := range e.Paths {
+		if p.From == from && p.To == to {
+			return p.Coefficient, true
+		}
+	}
+	return decimal.Decimal{}, false
+}
+
+// Indicator returns the estimates of the indicator named, and false when
+// the model has none.
+func (e *Estimates) Indicator(name string) (IndicatorEstimate, bool) {
+	for _, i := range e.Indicators {
+		if i.Name == name {
+			return i, true
+		}
+	}
+	return IndicatorEstimate{}, false
+}
+
+func (e *Estimates) String() string {
+	return fmt.Sprintf("PLS estimates of %d constructs on %d forms", len(e.Constructs), e.Used)
+}

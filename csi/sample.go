@@ -1,0 +1,135 @@
+package csi
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/form"
+	"github.com/csatkit/csat/internal/errs"
+	"github.com/shopspring/decimal"
+)
+
+// A sample is what estimation needs of the data, exactly: per indicator
+// of the model (in model order) the mean and the sum of squared
+// deviations, per pair the sum of cross-deviations, all as exact
+// fractions in the scale's points, after the missing-value treatment.
+// Every way to the same forms (form.Stats merged in any order, rows in any
+// order) gives the same fractions, so the same estimates bit for bit.
+type sample struct {
+	forms   uint64     // forms considered
+	used    uint64     // forms whose answers enter (all under mean replacement)
+	missing []uint64   // per indicator, forms without its answer
+	mean    []*big.Rat // per indicator
+	dev     [][]*big.Rat
+}
+
+// Missing says what estimation does with a form that left an indicator
+// blank.
+type Missing uint8
+
+const (
+	// MeanReplacement (the zero value, SmartPLS's default) replaces a
+	// blank by the indicator's mean over the forms that answered it: every
+	// form enters. An indicator blank on more than 5 % of the forms is
+	// warned about.
+	MeanReplacement Missing = iota
+	// Casewise deletes every form that left any indicator of the model
+	// blank.
+	Casewise
+)
+
+// String returns "mean replacement" or "casewise deletion".
+func (d Missing) String() string {
+	switch d {
+	case MeanReplacement:
+		return "mean replacement"
+	case Casewise:
+		return "casewise deletion"
+	}
+	return fmt.Sprintf("Missing(%d)", uint8(d))
+}
+
+// statsSample takes the sample of the model's indicators from a source's
+// forms in st: pairwise co-moments for mean replacement, listwise ones
+// (the forms complete on every indicator) for casewise deletion.
+func statsSample(m *Model, st *form.Stats, source string, miss Missing) (*sample, error) {
+	if st == nil || st.Scale() == nil {
+		return nil, errs.New(csat.ErrEmpty, "index: no form statistics: "+errs.Detail(csat.ErrEmpty))
+	}
+	if source == "" {
+		source = csat.SourceSurvey
+	}
+	d := form.Pairwise
+	if miss == Casewise {
+		d = form.Listwise
+	} else if miss != MeanReplacement {
+		return nil, errs.New(csat.ErrInvalid, fmt.Sprintf("index: unknown missing-value treatment %d: %s", miss, errs.Detail(csat.ErrInvalid)))
+	}
+	mx, err := st.Matrix(source, m.inds, d)
+	if err != nil {
+		return nil, err
+	}
+	p := len(m.inds)
+	s := &sample{forms: st.Forms(source), missing: make([]uint64, p), mean: make([]*big.Rat, p), dev: make([][]*big.Rat, p)}
+	for i := range p {
+		s.missing[i] = s.forms - mx.M[i][i].N
+	}
+	if miss == Casewise {
+		s.used = mx.M[0][0].N
+	} else {
+		s.used = s.forms
+	}
+	for i := range p {
+		s.dev[i] = make([]*big.Rat, p)
+		mi := mx.M[i][i]
+		if mi.N == 0 {
+			return nil, errs.New(csat.ErrEmpty, fmt.Sprintf("index: no form answered %s: %s", errs.QuoteShort(m.inds[i]), errs.Detail(csat.ErrEmpty)))
+		}
+		s.mean[i] = new(big.Rat).Quo(decRat(mi.SumX), new(big.Rat).SetInt64(int64(mi.N)))
+	}
+	for i := range p {
+		for j := i; j < p; j++ {
+			mij, mi, mj := mx.M[i][j], mx.M[i][i], mx.M[j][j]
+			r := crossDevRat(mij.N, decRat(mij.SumX), decRat(mij.SumY), decRat(mij.SumXY), mi.N, decRat(mi.SumX), mj.N, decRat(mj.SumX))
+			s.dev[i][j], s.dev[j][i] = r, r
+		}
+	}
+	return s, nil
+}
+
+// crossDevRat returns Σ (xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) over the n forms that
+// answered both indicators, each mean over the forms that answered it
+// (x̄ᵢ = tᵢ/nᵢ): the cross-deviation of the two indicators after mean
+// replacement, since a replaced answer deviates by zero. sx, sy and sxy
+// are Σxᵢ, Σxⱼ and Σxᵢxⱼ over the n forms. Under casewise deletion every
+// count is the complete forms' and it is the usual Σxy − ΣxΣy/n. Exact.
+func crossDevRat(n uint64, sx, sy, sxy *big.Rat, ni uint64, ti *big.Rat, nj uint64, tj *big.Rat) *big.Rat {
+	rn, rni, rnj := new(big.Rat).SetUint64(n), new(big.Rat).SetUint64(ni), new(big.Rat).SetUint64(nj)
+	mi := new(big.Rat).Quo(ti, rni)
+	mj := new(big.Rat).Quo(tj, rnj)
+	r := new(big.Rat).Set(sxy)
+	r.Sub(r, new(big.Rat).Mul(mi, sy))
+	r.Sub(r, new(big.Rat).Mul(mj, sx))
+	t := new(big.Rat).Mul(mi, mj)
+	r.Add(r, t.Mul(t, rn))
+	return r
+}
+
+// decRat returns d exactly as a fraction.
+func decRat(d decimal.Decimal) *big.Rat {
+	r := new(big.Rat).SetInt(d.Coefficient())
+	e := d.Exponent()
+	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs32(e))), nil)
+	if e >= 0 {
+		return r.Mul(r, new(big.Rat).SetInt(p))
+	}
+	return r.Quo(r, new(big.Rat).SetInt(p))
+}
+
+func abs32(e int32) int32 {
+	if e < 0 {
+		return -e
+	}
+	return e
+}
