@@ -72,8 +72,12 @@ func statsSample(m *Model, st *form.Stats, source string, miss Missing) (*sample
 	}
 	p := len(m.inds)
 	s := &sample{forms: st.Forms(source), missing: make([]uint64, p), mean: make([]*big.Rat, p), dev: make([][]*big.Rat, p)}
-	for i := range p {
-		s.missing[i] = s.forms - mx.M[i][i].N
+	for i, ind := range m.inds {
+		n, err := st.Tally(ind, source).N()
+		if err != nil {
+			return nil, err
+		}
+		s.missing[i] = s.forms - n
 	}
 	if miss == Casewise {
 		s.used = mx.M[0][0].N
