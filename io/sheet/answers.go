@@ -351,7 +351,7 @@ func (r *run) wideCount(ac *answerCols, acc *accumulator, m rowMeta, w *wideStat
 			return r.fieldError(it.col, &csat.CellError{Item: it.name, Source: m.source, Err: fmt.Errorf("count of level %d does not fit in 64 bits: %w", a.level, csat.ErrOverflow)})
 		}
 	}
-	if err := acc.stats(p).Add(w.f); err != nil {
+	if err := acc.addForm(p, w.f); err != nil {
 		return r.fieldError(-1, err)
 	}
 	for _, a := range w.row {

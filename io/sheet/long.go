@@ -373,7 +373,7 @@ func (r *run) flush(acc *accumulator, st *longState) error {
 	st.cur = nil
 	// The form's levels and names were checked row by row: only a count
 	// past 2^64 can fail here.
-	if err := acc.stats(cur.p).Add(cur.f); err != nil {
+	if err := acc.addForm(cur.p, cur.f); err != nil {
 		return &csat.ParseError{File: r.name, Line: cur.line, Err: err}
 	}
 	r.sum.Forms = addSat(r.sum.Forms, 1)

@@ -194,6 +194,13 @@ type Options struct {
 	// Importance is the scale of stated importance (重要度 columns); nil
 	// means [form.ImportanceScale].
 	Importance *csat.Scale
+	// Forms, when set, is given every returned form as it is counted in
+	// its period's statistics, with the period's name: for what needs the
+	// forms themselves, as the bootstrap of package
+	// github.com/csatkit/csat/csi does. The form's maps may be reused
+	// once it returns: copy what you keep. It is called once per form
+	// counted, never for a rejected row.
+	Forms func(period string, f form.Form)
 }
 
 // A Summary tells what a reader did with a file, so that nothing is

@@ -124,6 +124,7 @@ func (li levelIndex) index(name string) (int, error) {
 // An accumulator counts answers into tallies per period, item and
 // source, and forms into form statistics per period.
 type accumulator struct {
+	onForm  func(period string, f form.Form) // Options.Forms
 	scale   *csat.Scale
 	levels  levelIndex // of the answers' scale
 	imp     levelIndex // of the importance scale
@@ -133,13 +134,14 @@ type accumulator struct {
 type cellKey struct{ item, source string }
 
 type periodAcc struct {
+	name  string
 	cells map[cellKey]*csat.Tally
 	forms *form.Stats // nil until the period's first form
 	line  int         // where the period first appears
 }
 
 func newAccumulator(c *config) *accumulator {
-	return &accumulator{scale: c.scale, levels: newLevelIndex(c.scale), imp: newLevelIndex(c.imp), periods: map[string]*periodAcc{}}
+	return &accumulator{onForm: c.Forms, scale: c.scale, levels: newLevelIndex(c.scale), imp: newLevelIndex(c.imp), periods: map[string]*periodAcc{}}
 }
 
 // level returns the index of the level named by key or label.
@@ -155,6 +157,18 @@ func (a *accumulator) newStats() *form.Stats {
 }
 
 // stats returns the form statistics of period p, made on first use.
+// addForm counts a form in its period's statistics, then hands it to
+// Options.Forms.
+func (a *accumulator) addForm(p *periodAcc, f form.Form) error {
+	if err := a.stats(p).Add(f); err != nil {
+		return err
+	}
+	if a.onForm != nil {
+		a.onForm(p.name, f)
+	}
+	return nil
+}
+
 func (a *accumulator) stats(p *periodAcc) *form.Stats {
 	if p.forms == nil {
 		p.forms = a.newStats()
@@ -171,7 +185,7 @@ func (a *accumulator) period(name string, line int) (*periodAcc, error) {
 	if len(a.periods) >= csat.MaxPeriods {
 		return nil, fmt.Errorf("period %s is one more than %d periods: %w", quote(name), csat.MaxPeriods, csat.ErrOutOfRange)
 	}
-	p := &periodAcc{cells: map[cellKey]*csat.Tally{}, line: line}
+	p := &periodAcc{name: name, cells: map[cellKey]*csat.Tally{}, line: line}
 	a.periods[name] = p
 	return p, nil
 }
