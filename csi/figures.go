@@ -111,15 +111,57 @@ type HTMT struct {
 // the importance is its unstandardised total effect (the points the
 // target's index gains when the construct's index gains one) and the
 // performance its index.
+//
+// The map is cut as the item quadrant of METHOD.md §10 is (package
+// analysis): at the mean importance and the mean performance of its
+// points, a point on a line counting as high; each point's Zone is "fix"
+// (修补区: high importance, low performance), "strength" (优势区),
+// "opportunity" (机会区: low, low) or "maintain" (维持区: low importance,
+// high performance). The means and zones are decided on the figures as
+// rounded to Places.
 type IPMA struct {
 	Target string
 	Points []IPMAPoint
+	// MeanImportance and MeanPerformance are the cut lines, rounded to
+	// Places.
+	MeanImportance, MeanPerformance decimal.Decimal
 }
 
 // An IPMAPoint is one construct on the importance–performance map.
 type IPMAPoint struct {
 	Construct               string
 	Importance, Performance decimal.Decimal
+	Zone                    string
+}
+
+// zones cuts the map at its means (exact: a value v is high when
+// n·v ≥ Σ values).
+func (m *IPMA) zones() {
+	n := int64(len(m.Points))
+	if n == 0 {
+		return
+	}
+	var si, sp decimal.Decimal
+	for _, p := range m.Points {
+		si, sp = si.Add(p.Importance), sp.Add(p.Performance)
+	}
+	nd := decimal.NewFromInt(n)
+	for i, p := range m.Points {
+		hiI := p.Importance.Mul(nd).GreaterThanOrEqual(si)
+		hiP := p.Performance.Mul(nd).GreaterThanOrEqual(sp)
+		switch {
+		case hiI && !hiP:
+			m.Points[i].Zone = "fix"
+		case hiI && hiP:
+			m.Points[i].Zone = "strength"
+		case !hiI && !hiP:
+			m.Points[i].Zone = "opportunity"
+		default:
+			m.Points[i].Zone = "maintain"
+		}
+	}
+	m.MeanImportance = dec(ratF(new(big.Rat).Quo(decRat(si), new(big.Rat).SetInt64(n))))
+	m.MeanPerformance = dec(ratF(new(big.Rat).Quo(decRat(sp), new(big.Rat).SetInt64(n))))
 }
 
 // Reliability thresholds (Hair et al. 2017).
@@ -197,6 +239,7 @@ func (b *solved) figures(o Options, lo, hi decimal.Decimal) (*Estimates, error) 
 		imp.Quo(imp, b.sum[t])
 		e.IPMA.Points = append(e.IPMA.Points, IPMAPoint{Construct: m.cons[k].Name, Importance: dec(imp), Performance: dec(idx[k])})
 	}
+	e.IPMA.zones()
 	return e, nil
 }
 

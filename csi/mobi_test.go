@@ -102,3 +102,29 @@ func TestECSIPublished(t *testing.T) {
 		t.Logf("  %s %s R2 %s α %s ρc %s AVE %s", c.Name, c.Index, c.R2, c.Alpha, c.RhoC, c.AVE)
 	}
 }
+
+// TestECSIZones: the loyalty map of mobi cut at its means, computed by
+// hand from the six points (importance, performance) printed in
+// docs/method.md: importance mean (0.6432 + 0.3413 + 0.5052 + 0.1092 +
+// 0.7897 + 0.0579)/6 = 0.4078, performance mean (73.53 + 72.47 + 74.98 +
+// 62.35 + 72.45 + 67.42)/6 = 70.53: Image, Quality and Satisfaction are
+// strengths, Expectation maintained (low importance, high performance),
+// Value and Complaints opportunities.
+func TestECSIZones(t *testing.T) {
+	e, err := Estimate(ECSI(), statsOf(t, tenPoint(t), mobiForms(t)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Image": "strength", "Expectation": "maintain", "Quality": "strength", "Value": "opportunity", "Satisfaction": "strength", "Complaints": "opportunity"}
+	if len(e.IPMA.Points) != len(want) {
+		t.Fatalf("%d points", len(e.IPMA.Points))
+	}
+	for _, p := range e.IPMA.Points {
+		if p.Zone != want[p.Construct] {
+			t.Errorf("%s in %q, want %q", p.Construct, p.Zone, want[p.Construct])
+		}
+	}
+	if e.IPMA.MeanImportance.StringFixed(4) != "0.4078" || e.IPMA.MeanPerformance.StringFixed(2) != "70.53" {
+		t.Errorf("means %s, %s", e.IPMA.MeanImportance, e.IPMA.MeanPerformance)
+	}
+}
