@@ -196,16 +196,12 @@ func (d *Data) resample(o Options, seed uint64, r int, idx []int) ([]decimal.Dec
 				err = errs.New(csat.ErrTooFew, fmt.Sprintf("index: %d forms used: %s", s.used, errs.Detail(csat.ErrTooFew)))
 			}
 		}
-		var e *Estimates
+		var b *solved
 		if err == nil {
-			var b *solved
-			if b, err = solveSample(d.m, s, o); err == nil {
-				e, err = b.figures(o, d.lo, d.hi)
-			}
+			b, err = solveSample(d.m, s, o)
 		}
 		if err == nil {
-			_, v := bootVector(e)
-			return v, redrawn, nil
+			return b.bootFigures(d.lo, d.hi), redrawn, nil
 		}
 		if redrawn++; redrawn >= MaxRedraws {
 			return nil, redrawn, errs.New(err, fmt.Sprintf("index: bootstrap resample %d drawn %d times, never estimable; the last: %s", r, redrawn, errs.Detail(err)))
@@ -225,6 +221,23 @@ func draw(g *rand.PCG, n int) int {
 		}
 	}
 	return int(hi)
+}
+
+// bootFigures are the figures of bootVector computed from a fit, and
+// nothing else: what each resample needs.
+func (b *solved) bootFigures(lo, hi decimal.Decimal) []decimal.Decimal {
+	m := b.m
+	v := make([]decimal.Decimal, 0, len(m.paths)+len(m.inds)+len(m.cons))
+	for _, p := range m.paths {
+		v = append(v, dec(b.f.beta[m.index[p.To]][m.index[p.From]]))
+	}
+	for i := range m.inds {
+		v = append(v, dec(b.f.w[i]))
+	}
+	for j := range m.cons {
+		v = append(v, dec(b.index(j, lo, hi)))
+	}
+	return v
 }
 
 // bootVector lists the bootstrapped figures: path coefficients, outer

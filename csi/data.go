@@ -131,7 +131,7 @@ func (d *Data) sample(idx []int, miss Missing) (*sample, error) {
 		}
 		rows = append(rows, row)
 	}
-	s := &sample{forms: uint64(len(idx)), used: uint64(len(rows)), missing: make([]uint64, p), mean: make([]*big.Rat, p), dev: make([][]*big.Rat, p)}
+	s := &sample{forms: uint64(len(idx)), used: uint64(len(rows)), missing: make([]uint64, p), mean: make([]*big.Rat, p), dev: make([][]*big.Float, p)}
 	if miss == MeanReplacement {
 		s.used = s.forms
 	}
@@ -153,15 +153,20 @@ func (d *Data) sample(idx []int, miss Missing) (*sample, error) {
 		}
 	}
 	unit := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-d.exp)), nil))
-	unit2 := new(big.Rat).Mul(unit, unit)
 	for i := range p {
 		if n[i] == 0 {
 			return nil, errs.New(csat.ErrEmpty, fmt.Sprintf("index: no form answered %s: %s", errs.QuoteShort(d.m.inds[i]), errs.Detail(csat.ErrEmpty)))
 		}
 		s.mean[i] = new(big.Rat).SetFrac(big.NewInt(t[i]), big.NewInt(n[i]))
 		s.mean[i].Quo(s.mean[i], unit)
-		s.dev[i] = make([]*big.Rat, p)
+		s.dev[i] = make([]*big.Float, p)
 	}
+	// Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) in points² = num / (nᵢ·nⱼ·unit²) with
+	// num = Σxᵢxⱼ·nᵢnⱼ − Tᵢ·Σxⱼ·nⱼ − Tⱼ·Σxᵢ·nᵢ + n·TᵢTⱼ (crossDevRat's
+	// fraction, in integers), rounded once to prec bits.
+	unitSq := new(big.Int).Mul(unit.Num(), unit.Num())
+	num, den, t1, t2 := new(big.Int), new(big.Int), new(big.Int), new(big.Int)
+	fn, fd := new(big.Float), new(big.Float)
 	for i := range p {
 		for j := i; j < p; j++ {
 			var nij, sx, sy, sxy int64
@@ -175,9 +180,22 @@ func (d *Data) sample(idx []int, miss Missing) (*sample, error) {
 				sy += int64(y)
 				sxy += int64(x) * int64(y)
 			}
-			r := crossDevRat(uint64(nij), new(big.Rat).SetInt64(sx), new(big.Rat).SetInt64(sy), new(big.Rat).SetInt64(sxy),
-				uint64(n[i]), new(big.Rat).SetInt64(t[i]), uint64(n[j]), new(big.Rat).SetInt64(t[j]))
-			r.Quo(r, unit2)
+			bi, bj := big.NewInt(n[i]), big.NewInt(n[j])
+			num.SetInt64(sxy)
+			num.Mul(num, bi)
+			num.Mul(num, bj)
+			t1.Mul(t2.SetInt64(t[i]), t1.SetInt64(sy))
+			num.Sub(num, t1.Mul(t1, bj))
+			t1.Mul(t2.SetInt64(t[j]), t1.SetInt64(sx))
+			num.Sub(num, t1.Mul(t1, bi))
+			t1.Mul(t2.SetInt64(t[i]), t1.SetInt64(t[j]))
+			num.Add(num, t1.Mul(t1, t2.SetInt64(nij)))
+			den.SetInt64(n[i])
+			den.Mul(den, t1.SetInt64(n[j]))
+			den.Mul(den, unitSq)
+			fn.SetPrec(0).SetInt(num) // exact: the precision of num's bits
+			fd.SetPrec(0).SetInt(den)
+			r := newF().Quo(fn, fd)
 			s.dev[i][j], s.dev[j][i] = r, r
 		}
 	}

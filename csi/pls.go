@@ -88,7 +88,7 @@ func correlations(m *Model, s *sample) ([][]*big.Float, []*big.Float, error) {
 		if s.dev[i][i].Sign() <= 0 {
 			return nil, nil, errs.New(ErrZeroVariance, fmt.Sprintf("index: indicator %s: every answer is the same: %s", errs.QuoteShort(m.inds[i]), errs.Detail(ErrZeroVariance)))
 		}
-		sd[i] = newF().Sqrt(ratF(s.dev[i][i]))
+		sd[i] = newF().Sqrt(s.dev[i][i])
 	}
 	r := make([][]*big.Float, p)
 	for i := range p {
@@ -97,7 +97,7 @@ func correlations(m *Model, s *sample) ([][]*big.Float, []*big.Float, error) {
 	for i := range p {
 		r[i][i] = newF().SetInt64(1)
 		for j := i + 1; j < p; j++ {
-			v := ratF(s.dev[i][j])
+			v := newF().Set(s.dev[i][j])
 			d := newF().Mul(sd[i], sd[j])
 			v.Quo(v, d)
 			r[i][j], r[j][i] = v, v
@@ -126,6 +126,7 @@ func (e *engine) run() (*fit, error) {
 		next[i] = newF()
 	}
 	converged := false
+	tmp := newF()
 	for it := 1; it <= e.maxIter; it++ {
 		f.iter = it
 		e.scores(f)
@@ -138,7 +139,7 @@ func (e *engine) run() (*fit, error) {
 				next[i].SetInt64(0)
 				for k := range nc {
 					if inner[j][k] != nil {
-						next[i].Add(next[i], newF().Mul(inner[j][k], f.u[k][i]))
+						next[i].Add(next[i], tmp.Mul(inner[j][k], f.u[k][i]))
 					}
 				}
 			}
@@ -190,10 +191,10 @@ func (e *engine) run() (*fit, error) {
 // normalise scales the weights of construct j so that its score has
 // variance one: w ← w / √(wᵀR_jj w).
 func (e *engine) normalise(w []*big.Float, j int) error {
-	v := newF()
+	v, t := newF(), newF()
 	for _, a := range e.blk[j] {
 		for _, b := range e.blk[j] {
-			t := newF().Mul(w[a], e.r[a][b])
+			t.Mul(w[a], e.r[a][b])
 			v.Add(v, t.Mul(t, w[b]))
 		}
 	}

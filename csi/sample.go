@@ -21,7 +21,9 @@ type sample struct {
 	used    uint64     // forms whose answers enter (all under mean replacement)
 	missing []uint64   // per indicator, forms without its answer
 	mean    []*big.Rat // per indicator
-	dev     [][]*big.Rat
+	// dev are the cross-deviations, correctly rounded to prec bits (an
+	// exact fraction rounds to the same bits whichever way it was written).
+	dev [][]*big.Float
 }
 
 // Missing says what estimation does with a form that left an indicator
@@ -71,7 +73,7 @@ func statsSample(m *Model, st *form.Stats, source string, miss Missing) (*sample
 		return nil, err
 	}
 	p := len(m.inds)
-	s := &sample{forms: st.Forms(source), missing: make([]uint64, p), mean: make([]*big.Rat, p), dev: make([][]*big.Rat, p)}
+	s := &sample{forms: st.Forms(source), missing: make([]uint64, p), mean: make([]*big.Rat, p), dev: make([][]*big.Float, p)}
 	for i, ind := range m.inds {
 		n, err := st.Tally(ind, source).N()
 		if err != nil {
@@ -85,7 +87,7 @@ func statsSample(m *Model, st *form.Stats, source string, miss Missing) (*sample
 		s.used = s.forms
 	}
 	for i := range p {
-		s.dev[i] = make([]*big.Rat, p)
+		s.dev[i] = make([]*big.Float, p)
 		mi := mx.M[i][i]
 		if mi.N == 0 {
 			return nil, errs.New(csat.ErrEmpty, fmt.Sprintf("index: no form answered %s: %s", errs.QuoteShort(m.inds[i]), errs.Detail(csat.ErrEmpty)))
@@ -95,7 +97,7 @@ func statsSample(m *Model, st *form.Stats, source string, miss Missing) (*sample
 	for i := range p {
 		for j := i; j < p; j++ {
 			mij, mi, mj := mx.M[i][j], mx.M[i][i], mx.M[j][j]
-			r := crossDevRat(mij.N, decRat(mij.SumX), decRat(mij.SumY), decRat(mij.SumXY), mi.N, decRat(mi.SumX), mj.N, decRat(mj.SumX))
+			r := ratF(crossDevRat(mij.N, decRat(mij.SumX), decRat(mij.SumY), decRat(mij.SumXY), mi.N, decRat(mi.SumX), mj.N, decRat(mj.SumX)))
 			s.dev[i][j], s.dev[j][i] = r, r
 		}
 	}
