@@ -93,26 +93,9 @@ func Bootstrap(ctx context.Context, d *Data, opts *Options, bo *BootOptions) (*B
 		return nil, err
 	}
 	o := opts.orDefault()
-	var b BootOptions
-	if bo != nil {
-		b = *bo
-	}
-	if b.Resamples == 0 {
-		b.Resamples = DefaultResamples
-	}
-	if b.Level.IsZero() {
-		b.Level = DefaultLevel
-	}
-	if b.Workers == 0 {
-		b.Workers = runtime.GOMAXPROCS(0)
-	}
-	switch {
-	case b.Resamples < 2 || b.Resamples > MaxResamples:
-		return nil, errs.New(csat.ErrInvalid, fmt.Sprintf("index: %d resamples, not in 2…%d: %s", b.Resamples, MaxResamples, errs.Detail(csat.ErrInvalid)))
-	case !b.Level.IsPositive() || b.Level.GreaterThanOrEqual(decimal.NewFromInt(1)):
-		return nil, errs.New(csat.ErrInvalid, "index: level "+b.Level.String()+" not in (0, 1): "+errs.Detail(csat.ErrInvalid))
-	case b.Workers < 0:
-		return nil, errs.New(csat.ErrInvalid, fmt.Sprintf("index: %d workers: %s", b.Workers, errs.Detail(csat.ErrInvalid)))
+	b, err := bo.orDefault()
+	if err != nil {
+		return nil, err
 	}
 	type result struct {
 		v       []decimal.Decimal
@@ -172,6 +155,31 @@ func Bootstrap(ctx context.Context, d *Data, opts *Options, bo *BootOptions) (*B
 	return out, nil
 }
 
+func (bo *BootOptions) orDefault() (BootOptions, error) {
+	var b BootOptions
+	if bo != nil {
+		b = *bo
+	}
+	if b.Resamples == 0 {
+		b.Resamples = DefaultResamples
+	}
+	if b.Level.IsZero() {
+		b.Level = DefaultLevel
+	}
+	if b.Workers == 0 {
+		b.Workers = runtime.GOMAXPROCS(0)
+	}
+	switch {
+	case b.Resamples < 2 || b.Resamples > MaxResamples:
+		return b, errs.New(csat.ErrInvalid, fmt.Sprintf("index: %d resamples, not in 2…%d: %s", b.Resamples, MaxResamples, errs.Detail(csat.ErrInvalid)))
+	case !b.Level.IsPositive() || b.Level.GreaterThanOrEqual(decimal.NewFromInt(1)):
+		return b, errs.New(csat.ErrInvalid, "index: level "+b.Level.String()+" not in (0, 1): "+errs.Detail(csat.ErrInvalid))
+	case b.Workers < 0:
+		return b, errs.New(csat.ErrInvalid, fmt.Sprintf("index: %d workers: %s", b.Workers, errs.Detail(csat.ErrInvalid)))
+	}
+	return b, nil
+}
+
 // lower sets a to v if v is smaller.
 func lower(a *atomic.Int64, v int64) {
 	for {
@@ -184,7 +192,7 @@ func lower(a *atomic.Int64, v int64) {
 
 // resample draws and estimates resample r (see Bootstrapped).
 func (d *Data) resample(o Options, seed uint64, r int, idx []int) ([]decimal.Decimal, int, error) {
-	g := rand.NewPCG(seed, uint64(r))
+	g := rand.NewPCG(seed, uint64(r)) //nolint:gosec // r is a resample number, 0 ≤ r < MaxResamples
 	n := len(d.rows)
 	for redrawn := 0; ; {
 		for i := range idx {
@@ -211,16 +219,15 @@ func (d *Data) resample(o Options, seed uint64, r int, idx []int) ([]decimal.Dec
 
 // draw returns a uniform integer in [0, n) by Lemire's method.
 func draw(g *rand.PCG, n int) int {
-	x := g.Uint64()
-	hi, lo := bits.Mul64(x, uint64(n))
-	if lo < uint64(n) {
-		thr := -uint64(n) % uint64(n)
+	un := uint64(n) //nolint:gosec // n is a number of forms, 0 < n ≤ MaxDataForms
+	hi, lo := bits.Mul64(g.Uint64(), un)
+	if lo < un {
+		thr := -un % un
 		for lo < thr {
-			x = g.Uint64()
-			hi, lo = bits.Mul64(x, uint64(n))
+			hi, lo = bits.Mul64(g.Uint64(), un)
 		}
 	}
-	return int(hi)
+	return int(hi) //nolint:gosec // hi < n
 }
 
 // bootFigures are the figures of bootVector computed from a fit, and

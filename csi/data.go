@@ -55,7 +55,7 @@ func NewData(m *Model, s *csat.Scale) (*Data, error) {
 		if u.Abs().GreaterThan(decimal.NewFromInt(1 << 20)) {
 			return nil, errs.New(csat.ErrOutOfRange, fmt.Sprintf("index: level %s has %s points: too fine or too large for the bootstrap's sums: %s", errs.QuoteShort(l.Key), l.Points, errs.Detail(csat.ErrOutOfRange)))
 		}
-		d.pts = append(d.pts, int32(u.IntPart()))
+		d.pts = append(d.pts, int32(u.IntPart())) //nolint:gosec // |u| ≤ 2²⁰, checked above
 	}
 	return d, nil
 }

@@ -63,25 +63,7 @@ func (e *Estimates) ExplainIn(lang string) string {
 	}
 	fmt.Fprint(&b, w("Reliability (λ the loadings): α = k/(k−1)·(1 − k/Σr), ρc = (Σλ)²/((Σλ)² + Σ(1 − λ²)), AVE = Σλ²/k:\n",
 		"信度（λ 为载荷）：α = k/(k−1)·(1 − k/Σr)，ρc = (Σλ)²/((Σλ)² + Σ(1 − λ²))，AVE = Σλ²/k：\n"))
-	for _, c := range e.Constructs {
-		var sl, sl2, se decimal.Decimal
-		k := 0
-		for _, ind := range e.Indicators {
-			if ind.Construct == c.Name {
-				l := ind.Loading
-				sl = sl.Add(l)
-				sl2 = sl2.Add(l.Mul(l))
-				se = se.Add(decimal.NewFromInt(1).Sub(l.Mul(l)))
-				k++
-			}
-		}
-		weak := ""
-		if len(c.Weak) > 0 {
-			weak = w(" — below the threshold: ", " —— 未达标：") + strings.Join(c.Weak, ", ")
-		}
-		fmt.Fprintf(&b, "  %s: k = %d, α = %s; ρc = %s²/(%s² + %s) = %s; AVE = %s/%d = %s%s\n",
-			c.Name, k, f4(c.Alpha), f4(sl), f4(sl), f4(se), f4(c.RhoC), f4(sl2), k, f4(c.AVE), weak)
-	}
+	e.explainReliability(&b, w)
 	over := 0
 	for _, h := range e.HTMT {
 		if h.Over {
@@ -123,4 +105,29 @@ func (b *Bootstrapped) ExplainIn(lang string) string {
 		}
 	}
 	return s.String()
+}
+
+// explainReliability writes each construct's ρc and AVE with its
+// loadings' sums substituted.
+func (e *Estimates) explainReliability(b *strings.Builder, w func(en, cn string) string) {
+	f4 := func(d decimal.Decimal) string { return d.StringFixed(4) }
+	for _, c := range e.Constructs {
+		var sl, sl2, se decimal.Decimal
+		k := 0
+		for _, ind := range e.Indicators {
+			if ind.Construct == c.Name {
+				l := ind.Loading
+				sl = sl.Add(l)
+				sl2 = sl2.Add(l.Mul(l))
+				se = se.Add(decimal.NewFromInt(1).Sub(l.Mul(l)))
+				k++
+			}
+		}
+		weak := ""
+		if len(c.Weak) > 0 {
+			weak = w(" — below the threshold: ", " —— 未达标：") + strings.Join(c.Weak, ", ")
+		}
+		fmt.Fprintf(b, "  %s: k = %d, α = %s; ρc = %s²/(%s² + %s) = %s; AVE = %s/%d = %s%s\n",
+			c.Name, k, f4(c.Alpha), f4(sl), f4(sl), f4(se), f4(c.RhoC), f4(sl2), k, f4(c.AVE), weak)
+	}
 }

@@ -383,13 +383,13 @@ func (e *errSentinel) Error() string { return e.text }
 func (e *errSentinel) Unwrap() error { return e.base }
 
 var (
-	// ErrNoConvergence: the PLS iteration did not converge within the
+	// ErrNoConvergence is returned when the PLS iteration did not converge within the
 	// maximum number of iterations. It wraps csat.ErrInvalid.
 	ErrNoConvergence error = &errSentinel{"no convergence", csat.ErrInvalid}
-	// ErrZeroVariance: an indicator has the same answer on every form
+	// ErrZeroVariance is returned when an indicator has the same answer on every form
 	// used, so it cannot be standardised. It wraps csat.ErrTooFew.
 	ErrZeroVariance error = &errSentinel{"zero variance", csat.ErrTooFew}
-	// ErrSingular: constructs are collinear (a regression of the model
+	// ErrSingular is returned when constructs are collinear (a regression of the model
 	// has no unique solution) or a construct's score has no variance. It
 	// wraps csat.ErrInvalid.
 	ErrSingular error = &errSentinel{"collinear constructs", csat.ErrInvalid}

@@ -92,7 +92,7 @@ func statsSample(m *Model, st *form.Stats, source string, miss Missing) (*sample
 		if mi.N == 0 {
 			return nil, errs.New(csat.ErrEmpty, fmt.Sprintf("index: no form answered %s: %s", errs.QuoteShort(m.inds[i]), errs.Detail(csat.ErrEmpty)))
 		}
-		s.mean[i] = new(big.Rat).Quo(decRat(mi.SumX), new(big.Rat).SetInt64(int64(mi.N)))
+		s.mean[i] = new(big.Rat).Quo(decRat(mi.SumX), new(big.Rat).SetUint64(mi.N))
 	}
 	for i := range p {
 		for j := i; j < p; j++ {
