@@ -365,3 +365,22 @@ func (e *Estimates) Indicator(name string) (IndicatorEstimate, bool) {
 func (e *Estimates) String() string {
 	return fmt.Sprintf("PLS estimates of %d constructs on %d forms", len(e.Constructs), e.Used)
 }
+
+// ManyBlanksShare is the share of the forms above which an indicator's
+// blanks are worth a warning (issue 24: 5 %): mean replacement then
+// flattens the indicator noticeably.
+var ManyBlanksShare = decimal.New(5, -2)
+
+// ManyBlanks returns the indicators blank on more than ManyBlanksShare
+// of the source's forms, in model order (decided exactly: blanks >
+// share × forms).
+func (e *Estimates) ManyBlanks() []IndicatorEstimate {
+	limit := ManyBlanksShare.Mul(decimal.NewFromUint64(e.Forms))
+	var out []IndicatorEstimate
+	for _, i := range e.Indicators {
+		if decimal.NewFromUint64(i.Missing).GreaterThan(limit) {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -128,3 +128,84 @@ func TestECSIZones(t *testing.T) {
 		t.Errorf("means %s, %s", e.IPMA.MeanImportance, e.IPMA.MeanPerformance)
 	}
 }
+
+// TestSeminrRecorded compares the package's reliability, cross-loadings
+// and HTMT directly with seminr's recorded output for its four-construct
+// mobi model (testdata/README.md), to 1e-6.
+func TestSeminrRecorded(t *testing.T) {
+	e, err := Estimate(modelOf(t, refSeminr4()), statsOf(t, tenPoint(t), mobiForms(t)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const tol = 1e-6
+	rn, cn, v := refReadTable(t, "testdata/seminr-reliability.csv")
+	for r, name := range rn {
+		c, ok := e.Construct(name)
+		if !ok {
+			t.Fatalf("no construct %s", name)
+		}
+		for k, col := range cn {
+			switch col {
+			case "alpha":
+				near(t, name+" α", c.Alpha, v[r][k], tol)
+			case "rhoC":
+				near(t, name+" ρc", c.RhoC, v[r][k], tol)
+			case "AVE":
+				near(t, name+" AVE", c.AVE, v[r][k], tol)
+			}
+		}
+	}
+	rn, cn, v = refReadTable(t, "testdata/seminr-cross_loadings.csv")
+	for r, ind := range rn {
+		ie, ok := e.Indicator(ind)
+		if !ok {
+			t.Fatalf("no indicator %s", ind)
+		}
+		for k, con := range cn {
+			for j, c := range e.Constructs {
+				if c.Name == con {
+					near(t, "cross-loading "+ind+"/"+con, ie.Cross[j], v[r][k], tol)
+				}
+			}
+		}
+	}
+	rn, cn, v = refReadTable(t, "testdata/seminr-htmt.csv")
+	n := 0
+	for _, h := range e.HTMT {
+		for r := range rn {
+			for k := range cn {
+				if (rn[r] == h.A && cn[k] == h.B) || (rn[r] == h.B && cn[k] == h.A) {
+					if v[r][k] == v[r][k] { // the fixture's upper triangle; NaN below
+						near(t, "HTMT "+h.A+"/"+h.B, h.Value, v[r][k], tol)
+						n++
+					}
+				}
+			}
+		}
+	}
+	if n != 6 {
+		t.Errorf("%d HTMT pairs compared, want 6", n)
+	}
+}
+
+// TestManyBlanks: 250 forms, 5 % is 12.5 blanks: 13 are too many, 12 not.
+func TestManyBlanks(t *testing.T) {
+	forms := mobiForms(t)
+	for i := range 13 {
+		forms[i*7].Answers["CUEX2"] = ""
+	}
+	for i := range 12 {
+		forms[i*11].Answers["PERQ3"] = ""
+	}
+	e, err := Estimate(ECSI(), statsOf(t, tenPoint(t), forms), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mb := e.ManyBlanks()
+	if len(mb) != 1 || mb[0].Name != "CUEX2" || mb[0].Missing != 13 {
+		t.Errorf("ManyBlanks = %+v, want CUEX2 with 13", mb)
+	}
+	if q, _ := e.Indicator("PERQ3"); q.Missing != 12 {
+		t.Errorf("PERQ3 blank on %d forms, want 12", q.Missing)
+	}
+}
