@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -221,6 +222,9 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&j); err != nil {
 		return errs.New(csat.ErrSyntax, "model: "+err.Error()+": "+errs.Detail(csat.ErrSyntax))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errs.New(csat.ErrSyntax, "model: data after the model's JSON object: "+errs.Detail(csat.ErrSyntax))
 	}
 	mm, err := NewModel(j.Constructs, j.Paths)
 	if err != nil {
