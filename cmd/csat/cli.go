@@ -44,6 +44,7 @@ func commands() []command {
 		{"segment", "customer lifetime value, ABC classes, relationship type, survey schedule", "[flags] DIR|VALUES", exampleSegment, segmentCommand},
 		{"plan", "sample size, allocation over strata, seeded draw of respondents", "[flags]", examplePlan, planCommand},
 		{"target", "the year's average-advanced target 平均先进指标 from past values", "[flags] VALUE...", exampleTarget, targetCommand},
+		{"index", "the satisfaction index model 顾客满意度指数 (ECSI, ACSI or your own) by PLS, with bootstrap intervals", "[flags] DIR|ANSWERS", exampleIndex, indexCommand},
 		{"explain", "every figure with its derivation, for students of the method", "[flags] DIR|ANSWERS", exampleExplain, explainCommand},
 		{"init", "a template data directory to fill in: every file as CSV and in one Excel workbook", "[flags] DIR", exampleInit, initCommand},
 		{"version", "the command's version", "", "  csat version", func(*pflag.FlagSet) runner {
