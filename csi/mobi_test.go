@@ -1,6 +1,7 @@
 package csi
 
 import (
+	"errors"
 	"strconv"
 	"testing"
 
@@ -207,5 +208,43 @@ func TestManyBlanks(t *testing.T) {
 	}
 	if q, _ := e.Indicator("PERQ3"); q.Missing != 12 {
 		t.Errorf("PERQ3 blank on %d forms, want 12", q.Missing)
+	}
+}
+
+// TestEnumsText: the scheme and the missing-value treatment marshal to
+// their names and back; an unknown name is an error.
+func TestEnumsText(t *testing.T) {
+	for _, s := range []Scheme{PathWeighting, Centroid, Factorial} {
+		b, err := s.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Scheme
+		if err := back.UnmarshalText(b); err != nil || back != s || string(b) != s.String() {
+			t.Errorf("%v → %q → %v, %v", s, b, back, err)
+		}
+	}
+	for _, m := range []Missing{MeanReplacement, Casewise} {
+		b, err := m.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Missing
+		if err := back.UnmarshalText(b); err != nil || back != m || string(b) != m.String() {
+			t.Errorf("%v → %q → %v, %v", m, b, back, err)
+		}
+	}
+	if b, _ := Centroid.MarshalText(); string(b) != "centroid" {
+		t.Errorf("Centroid marshals to %q", b)
+	}
+	if b, _ := Casewise.MarshalText(); string(b) != "casewise deletion" {
+		t.Errorf("Casewise marshals to %q", b)
+	}
+	var s Scheme
+	if err := s.UnmarshalText([]byte("mode_b")); !errors.Is(err, csat.ErrInvalid) {
+		t.Errorf("unknown scheme: %v", err)
+	}
+	if _, err := Scheme(7).MarshalText(); !errors.Is(err, csat.ErrInvalid) {
+		t.Errorf("Scheme(7): %v", err)
 	}
 }

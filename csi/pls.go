@@ -5,6 +5,7 @@ import (
 	"math/big"
 
 	"github.com/csatkit/csat"
+	"github.com/csatkit/csat/internal/enum"
 	"github.com/csatkit/csat/internal/errs"
 )
 
@@ -34,17 +35,20 @@ const (
 	Factorial
 )
 
+var schemeEnum = enum.New[Scheme]("Scheme", "inner weighting scheme", csat.ErrInvalid, errorf, "path", "centroid", "factorial")
+
 // String returns "path", "centroid" or "factorial".
-func (s Scheme) String() string {
-	switch s {
-	case PathWeighting:
-		return "path"
-	case Centroid:
-		return "centroid"
-	case Factorial:
-		return "factorial"
-	}
-	return fmt.Sprintf("Scheme(%d)", uint8(s))
+func (s Scheme) String() string { return schemeEnum.String(s) }
+
+// MarshalText returns the scheme's name; an unknown scheme is an error.
+func (s Scheme) MarshalText() ([]byte, error) { return schemeEnum.MarshalText(s) }
+
+// UnmarshalText parses a scheme's name; errors wrap csat.ErrInvalid.
+func (s *Scheme) UnmarshalText(text []byte) error { return schemeEnum.UnmarshalText(text, s) }
+
+// errorf returns err with context in front, as csat's errors are built.
+func errorf(err error, format string, args ...any) error {
+	return errs.New(err, fmt.Sprintf(format, args...)+": "+errs.Detail(err))
 }
 
 // fit is one PLS estimation in binary floating point.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/form"
+	"github.com/csatkit/csat/internal/enum"
 	"github.com/csatkit/csat/internal/errs"
 	"github.com/shopspring/decimal"
 )
@@ -41,16 +42,16 @@ const (
 	Casewise
 )
 
+var missingEnum = enum.New[Missing]("Missing", "missing-value treatment", csat.ErrInvalid, errorf, "mean replacement", "casewise deletion")
+
 // String returns "mean replacement" or "casewise deletion".
-func (d Missing) String() string {
-	switch d {
-	case MeanReplacement:
-		return "mean replacement"
-	case Casewise:
-		return "casewise deletion"
-	}
-	return fmt.Sprintf("Missing(%d)", uint8(d))
-}
+func (d Missing) String() string { return missingEnum.String(d) }
+
+// MarshalText returns the treatment's name; an unknown one is an error.
+func (d Missing) MarshalText() ([]byte, error) { return missingEnum.MarshalText(d) }
+
+// UnmarshalText parses a treatment's name; errors wrap csat.ErrInvalid.
+func (d *Missing) UnmarshalText(text []byte) error { return missingEnum.UnmarshalText(text, d) }
 
 // statsSample takes the sample of the model's indicators from a source's
 // forms in st: pairwise co-moments for mean replacement, listwise ones
