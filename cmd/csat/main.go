@@ -14,6 +14,7 @@
 //	report     the HTML analysis report of a period (also PDF and an Excel workbook)
 //	customers  per-customer PVC scores and the company view
 //	segment    customer lifetime value, ABC classes, relationship type, survey schedule
+//	index      the satisfaction index model 顾客满意度指数 (ACSI, ECSI, your own) by PLS
 //	plan       sample size, allocation over strata, seeded draw of respondents
 //	target     the year's average-advanced target 平均先进指标 from past values
 //	explain    every figure with its derivation, for students of the method
