@@ -60,6 +60,7 @@ type indexFlags struct {
 	boot, workers           int
 	seed                    uint64
 	json, force             bool
+	page                    pageFlags
 }
 
 // indexShared are the reading flags index takes from [inputFlags].
@@ -85,6 +86,7 @@ func (f *indexFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.json, "json", false, "print the estimates (with intervals and the model) as JSON, for machines")
 	fs.StringVar(&f.html, "html", "", "also write the estimates as an HTML page to this file (- for standard output, instead of the text)")
 	fs.BoolVar(&f.force, "force", false, "replace the --html file if it exists (never an input of the run)")
+	f.page.register(fs)
 }
 
 func indexCommand(fs *pflag.FlagSet) runner {
@@ -103,6 +105,7 @@ type indexConfig struct {
 	model     *csi.Model
 	modelName string // "ECSI", "ACSI", or the file's path
 	modelFile string // the model file read, "" for a name
+	page      *pageFlags
 }
 
 func (f *indexFlags) run(e *env, args []string) error {
@@ -149,7 +152,7 @@ func (f *indexFlags) run(e *env, args []string) error {
 // check validates the index command's own flags, as usage errors in the
 // output's language.
 func (f *indexFlags) check(l language) (*indexConfig, error) {
-	c := &indexConfig{l: l}
+	c := &indexConfig{l: l, page: &f.page}
 	var err error
 	if c.scale, c.numeric, err = parseIndexScale(f.scale); err != nil {
 		return nil, usagef(l.t("index bad scale"), l.q(f.scale))
@@ -180,8 +183,8 @@ func (f *indexFlags) check(l language) (*indexConfig, error) {
 	if err != nil || !c.level.IsPositive() || c.level.GreaterThanOrEqual(decimal.NewFromInt(1)) {
 		return nil, usagef(l.t("index bad level"), l.q(f.level))
 	}
-	if f.html != "" && !indexHTMLBuilt {
-		return nil, usageError{errIndexHTML}
+	if err := f.page.check(); err != nil {
+		return nil, err
 	}
 	if f.html == "-" && f.json {
 		return nil, usageError{errors.New(l.t("index html json"))}

@@ -454,23 +454,32 @@ func TestIndexOverallColumn(t *testing.T) {
 	}
 }
 
-// TestIndexHTML: the page is written, or, in a build without it, refused
-// before anything is read.
+// TestIndexHTML: the page is written, signed as the flags say.
 func TestIndexHTML(t *testing.T) {
 	dir := t.TempDir()
 	page := filepath.Join(dir, "index.html")
 	code, out, errs := runCLI(t, "index", "--model", "ecsi", "--scale", "1-10", "--boot", "20", "--html", page, mobi)
-	if !indexHTMLBuilt {
-		if code != exitUsage || !strings.Contains(errs, "html report not built") || strings.Contains(errs, "250 rows") || strings.Contains(errs, "250 行") {
-			t.Errorf("exit %d: %s", code, errs)
-		}
-		return
-	}
 	if code != exitOK || !strings.Contains(out, "0.5049") || !strings.Contains(errs, "wrote "+page) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	if b, err := os.ReadFile(page); err != nil || !strings.Contains(string(b), "<html") {
 		t.Errorf("page: %v %.200s", err, b)
+	}
+	// Signed and dated by the flags, in English.
+	signed := filepath.Join(dir, "signed.html")
+	code, _, errs = runCLI(t, "index", "--model", "ecsi", "--scale", "1-10", "--boot", "0", "--lang", "en", "--html", signed,
+		"--org", "ACME Mobile", "--prepared-by", "Wang Li", "--approved-by", "Zhao Min", "--date", "2026-12-01", "--title", "ECSI 2026", mobi)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, _ := os.ReadFile(signed)
+	for _, want := range []string{"ACME Mobile", "Wang Li", "Zhao Min", "2026-12-01", "ECSI 2026"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("signed page lacks %q", want)
+		}
+	}
+	if code, _, errs = runCLI(t, "index", "--model", "ecsi", "--scale", "1-10", "--html", signed, "--force", "--places", "7", mobi); code != exitUsage || !strings.Contains(errs, "--places") {
+		t.Errorf("--places 7: exit %d: %s", code, errs)
 	}
 	// An existing page is refused without --force, before reading.
 	code, _, errs = runCLI(t, "index", "--model", "ecsi", "--scale", "1-10", "--html", page, mobi)
