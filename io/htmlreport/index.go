@@ -455,8 +455,12 @@ func indexCards(r IndexReport, f ixFmt) []card {
 // pathsSec is the structural model: the diagram in two layouts and its
 // text, the paths and the constructs.
 type pathsSec struct {
-	Lead, Level        string
-	Wide, Narrow       diagram
+	Lead, Level  string
+	Wide, Narrow diagram
+	// Tall says the model has more columns than read well across a page
+	// (maxAcross): the top-to-bottom drawing is shown everywhere, in
+	// print too.
+	Tall               bool
 	HasBoot            bool
 	Paths              []pathRow
 	Constructs         []constructRow
@@ -494,8 +498,14 @@ func pathsSection(r IndexReport, f ixFmt, cols map[string]int) pathsSec {
 	label := fmt.Sprintf(l.ix("aria_paths"), len(e.Constructs), len(e.Paths))
 	s.Wide = layoutDiagram(e, f, cols, wideGeom, label)
 	s.Narrow = layoutDiagram(e, f, cols, narrowGeom, label)
+	s.Tall = len(columnsUsed(cols)) > maxAcross
 	return s
 }
+
+// maxAcross is the most columns of constructs the left-to-right drawing
+// shows: ECSI's chain of seven across an A4 page prints its names at
+// some 6 points, too small to read.
+const maxAcross = 4
 
 // measureSec is the measurement model: a row per indicator.
 type measureSec struct {
