@@ -6,25 +6,9 @@ import (
 	"math/rand/v2"
 	"strconv"
 
-	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/csi"
 	"github.com/csatkit/csat/form"
-	"github.com/shopspring/decimal"
 )
-
-// tenPoint is the ACSI's 1–10 answer scale.
-func tenPoint() *csat.Scale {
-	var lv []csat.Level
-	for i := 10; i >= 1; i-- {
-		k := strconv.Itoa(i)
-		lv = append(lv, csat.Level{Key: k, Label: k, LabelZH: k, Points: decimal.NewFromInt(int64(i)), Satisfied: i >= 6})
-	}
-	s, err := csat.NewScale("1-10", decimal.NewFromInt(10), lv)
-	if err != nil {
-		panic(err)
-	}
-	return s
-}
 
 // acsiSurvey generates n returned forms of the ACSI questionnaire from a
 // latent structure: quality follows expectation, value follows quality,
@@ -73,7 +57,8 @@ func acsiSurvey(n int) []form.Form {
 // ref_compare_test.go.
 func Example() {
 	forms := acsiSurvey(300)
-	st, _ := form.New(tenPoint(), nil)
+	scale, _ := csi.NumericScale(1, 10) // ACSI asks on 1–10
+	st, _ := form.New(scale, nil)
 	for _, f := range forms {
 		if err := st.Add(f); err != nil {
 			panic(err)
@@ -92,7 +77,7 @@ func Example() {
 		}
 	}
 
-	d, _ := csi.NewData(csi.ACSI(), tenPoint())
+	d, _ := csi.NewData(csi.ACSI(), scale)
 	for _, f := range forms {
 		if err := d.Add(f); err != nil {
 			panic(err)

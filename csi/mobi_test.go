@@ -13,16 +13,34 @@ import (
 // tenPoint is the 1–10 scale of the ECSI data.
 func tenPoint(t testing.TB) *csat.Scale {
 	t.Helper()
-	var lv []csat.Level
-	for i := 10; i >= 1; i-- {
-		k := strconv.Itoa(i)
-		lv = append(lv, csat.Level{Key: k, Label: k, LabelZH: k, Points: decimal.NewFromInt(int64(i)), Satisfied: i >= 6})
-	}
-	s, err := csat.NewScale("ten", decimal.NewFromInt(10), lv)
+	s, err := NumericScale(1, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestNumericScale: levels 10 … 1 worth their number, satisfied from 6
+// up; bad ranges refused.
+func TestNumericScale(t *testing.T) {
+	s := tenPoint(t)
+	if s.Len() != 10 || s.Name() != "1-10" || !s.FullMarks().Equal(decimal.NewFromInt(10)) {
+		t.Fatalf("scale %s: %d levels, full marks %s", s.Name(), s.Len(), s.FullMarks())
+	}
+	for i, l := range s.Levels() {
+		p := 10 - i
+		if l.Key != strconv.Itoa(p) || !l.Points.Equal(decimal.NewFromInt(int64(p))) || l.Satisfied != (p >= 6) {
+			t.Errorf("level %d: %+v", i, l)
+		}
+	}
+	if z, err := NumericScale(0, 10); err != nil || z.Len() != 11 {
+		t.Errorf("0–10: %v", err)
+	}
+	for _, r := range [][2]int{{-1, 5}, {5, 5}, {10, 1}, {0, 200}} {
+		if _, err := NumericScale(r[0], r[1]); !errors.Is(err, csat.ErrInvalidScale) {
+			t.Errorf("%v: %v", r, err)
+		}
+	}
 }
 
 // mobiForms reads testdata/mobi.csv as forms; a NaN cell is a blank.

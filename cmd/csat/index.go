@@ -213,11 +213,7 @@ func parseIndexScale(s string) (sc *csat.Scale, numeric bool, err error) {
 	if hi <= lo || hi-lo+1 > csat.MaxLevels {
 		return nil, false, errors.New("not a scale")
 	}
-	var levels []csat.Level
-	for p := hi; p >= lo; p-- {
-		levels = append(levels, csat.Level{Key: strconv.Itoa(p), Points: decimal.NewFromInt(int64(p)), Satisfied: 2*p > lo+hi})
-	}
-	sc, err = csat.NewScale(fmt.Sprintf("%d-%d", lo, hi), decimal.NewFromInt(int64(hi)), levels)
+	sc, err = csi.NumericScale(lo, hi)
 	return sc, true, err
 }
 
