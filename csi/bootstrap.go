@@ -122,7 +122,7 @@ func Bootstrap(ctx context.Context, d *Data, opts *Options, bo *BootOptions) (*B
 					lower(&failed, int64(r))
 					return
 				}
-				res[r].v, res[r].redrawn, res[r].err = d.resample(o, b.Seed, r, idx)
+				res[r].v, res[r].redrawn, res[r].err = d.safeResample(o, b.Seed, r, idx)
 				if res[r].err != nil {
 					lower(&failed, int64(r))
 				}
@@ -188,6 +188,17 @@ func lower(a *atomic.Int64, v int64) {
 			return
 		}
 	}
+}
+
+// safeResample is resample with a panic turned into the resample's
+// error: a worker goroutine must never take the process down.
+func (d *Data) safeResample(o Options, seed uint64, r int, idx []int) (v []decimal.Decimal, redrawn int, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			v, err = nil, errs.New(csat.ErrInvalid, fmt.Sprintf("index: bootstrap resample %d: internal error: %v: %s", r, p, errs.Detail(csat.ErrInvalid)))
+		}
+	}()
+	return d.resample(o, seed, r, idx)
 }
 
 // resample draws and estimates resample r (see Bootstrapped).

@@ -104,6 +104,10 @@ type HTMT struct {
 	A, B  string
 	Value decimal.Decimal
 	Over  bool
+	// Undefined says the ratio has no value: the indicators of A or of B
+	// are uncorrelated with each other (a monotrait mean of zero). Value
+	// is then zero and Over false.
+	Undefined bool
 }
 
 // IPMA is the importance–performance map of a target construct
@@ -221,6 +225,10 @@ func (b *solved) figures(o Options, lo, hi decimal.Decimal) (*Estimates, error) 
 	for j := range nc {
 		for k := j + 1; k < nc; k++ {
 			h := b.htmt(j, k)
+			if h == nil {
+				e.HTMT = append(e.HTMT, HTMT{A: m.cons[j].Name, B: m.cons[k].Name, Undefined: true})
+				continue
+			}
 			e.HTMT = append(e.HTMT, HTMT{A: m.cons[j].Name, B: m.cons[k].Name, Value: dec(h), Over: h.Cmp(limit) > 0})
 		}
 	}
@@ -282,16 +290,24 @@ func (b *solved) reliability(j int) (alpha, rhoC, ave *big.Float) {
 		sumL2.Add(sumL2, l2)
 		sumE.Add(sumE, newF().Sub(one, l2))
 	}
-	if k == 1 {
+	switch {
+	case k == 1:
 		alpha = newF().Set(one)
-	} else {
+	case sumR.Sign() <= 0:
+		// The standardised indicators sum to a constant: α is −∞ in the
+		// limit; 0 flags it as weak without an infinity.
+		alpha = newF()
+	default:
 		alpha = newF().Quo(kf, sumR)
 		alpha.Sub(one, alpha)
 		alpha.Mul(alpha, kf)
 		alpha.Quo(alpha, newF().SetInt64(int64(k-1)))
 	}
 	s2 := newF().Mul(sumL, sumL)
-	rhoC = newF().Quo(s2, newF().Add(s2, sumE))
+	rhoC = newF()
+	if d := newF().Add(s2, sumE); d.Sign() > 0 {
+		rhoC.Quo(s2, d)
+	}
 	ave = newF().Quo(sumL2, kf)
 	return alpha, rhoC, ave
 }
@@ -299,7 +315,7 @@ func (b *solved) reliability(j int) (alpha, rhoC, ave *big.Float) {
 // htmt returns the heterotrait–monotrait ratio of constructs j and k
 // (Henseler et al. 2015, with absolute correlations as seminr): the mean
 // |r| between their indicators over the geometric mean of the mean |r|
-// within each (1 for a single indicator).
+// within each (1 for a single indicator); nil when a mean within is zero.
 func (b *solved) htmt(j, k int) *big.Float {
 	m := b.m
 	bj, bk := m.cons[j].Indicators, m.cons[k].Indicators
@@ -311,6 +327,9 @@ func (b *solved) htmt(j, k int) *big.Float {
 	}
 	het.Quo(het, newF().SetInt64(int64(len(bj)*len(bk))))
 	mono := newF().Mul(b.mono(j), b.mono(k))
+	if mono.Sign() == 0 {
+		return nil
+	}
 	return het.Quo(het, mono.Sqrt(mono))
 }
 

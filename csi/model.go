@@ -5,13 +5,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/csatkit/csat"
 	"github.com/csatkit/csat/internal/errs"
+	"github.com/csatkit/csat/internal/strictjson"
 )
 
 // Limits of a model: a model larger than this is refused, so that a
@@ -218,13 +218,8 @@ func (m *Model) MarshalJSON() ([]byte, error) {
 // [Model.MarshalJSON]; unknown fields are an error.
 func (m *Model) UnmarshalJSON(data []byte) error {
 	var j modelJSON
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&j); err != nil {
-		return errs.New(csat.ErrSyntax, "model: "+err.Error()+": "+errs.Detail(csat.ErrSyntax))
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errs.New(csat.ErrSyntax, "model: data after the model's JSON object: "+errs.Detail(csat.ErrSyntax))
+	if err := strictModel.Decode("model", data, &j); err != nil {
+		return err
 	}
 	mm, err := NewModel(j.Constructs, j.Paths)
 	if err != nil {
@@ -233,6 +228,11 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 	*m = *mm
 	return nil
 }
+
+// strictModel decodes a model's JSON strictly: a key twice, a key in
+// another case, an unknown key or data after the object are errors
+// wrapping csat.ErrSyntax.
+var strictModel = strictjson.Rules{Corrupt: csat.ErrSyntax, Duplicate: csat.ErrDuplicate, OutOfRange: csat.ErrOutOfRange}
 
 // ParseModel reads a model from JSON (see [Model.MarshalJSON]) or from
 // text in the syntax of R's lavaan and cSEM, one statement a line:
@@ -248,7 +248,7 @@ func (m *Model) UnmarshalJSON(data []byte) error {
 // their first measurement line. Errors wrap [csat.ErrSyntax] with the line
 // number, or [csat.ErrInvalid] from [NewModel].
 func ParseModel(data []byte) (*Model, error) {
-	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '{' {
+	if t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF"))); len(t) > 0 && t[0] == '{' {
 		var m Model
 		if err := m.UnmarshalJSON(t); err != nil {
 			return nil, err
@@ -302,7 +302,7 @@ func ParseModel(data []byte) (*Model, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, errs.New(csat.ErrSyntax, "model: "+err.Error()+": "+errs.Detail(csat.ErrSyntax))
+		return nil, errs.New(csat.ErrSyntax, fmt.Sprintf("model: line %d: %v: %s", line+1, err, errs.Detail(csat.ErrSyntax)))
 	}
 	return NewModel(cons, paths)
 }

@@ -11,9 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/big"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/csatkit/csat"
@@ -220,105 +218,16 @@ func data(t fataler, m *Model, sc *csat.Scale, forms []form.Form) *Data {
 	return d
 }
 
-// errHTMTPanic is the outcome of an estimation that panicked on the
-// known bug of TestHostileHTMTUncorrelatedIndicators: a construct whose
-// indicators are all uncorrelated has a within-construct mean |r| of zero,
-// and its HTMT divides by it (+Inf, which dec cannot convert, or 0/0,
-// big.ErrNaN). The guards below turn that panic, and only that one, into
-// this error, so that the properties still compare every arrangement.
-var errHTMTPanic = errors.New("known bug: HTMT divides by a zero within-construct correlation and panics")
+// estStats is Estimate (a name the properties share with FuzzEstimate).
+func estStats(m *Model, st *form.Stats, o *Options) (*Estimates, error) { return Estimate(m, st, o) }
 
-// zeroBlock reports whether some construct of two indicators or more has
-// every within-construct cross-deviation zero in the sample.
-func zeroBlock(m *Model, s *sample) bool {
-	for j, c := range m.cons {
-		if len(c.Indicators) < 2 {
-			continue
-		}
-		zero := true
-		for x := range c.Indicators {
-			for y := x + 1; y < len(c.Indicators); y++ {
-				if s.dev[m.first[j]+x][m.first[j]+y].Sign() != 0 {
-					zero = false
-				}
-			}
-		}
-		if zero {
-			return true
-		}
-	}
-	return false
-}
-
-// htmtPanic reports whether a recovered value is the known HTMT panic.
-func htmtPanic(r any) bool {
-	if _, ok := r.(big.ErrNaN); ok {
-		return true
-	}
-	err, ok := r.(error)
-	return ok && strings.Contains(err.Error(), "Inf to decimal")
-}
-
-// estStats is Estimate, with the known HTMT panic as errHTMTPanic when the
-// sample has a construct of uncorrelated indicators; any other panic
-// panics on.
-func estStats(m *Model, st *form.Stats, o *Options) (e *Estimates, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			oo := o.orDefault()
-			s, serr := statsSample(m, st, oo.Source, oo.Missing)
-			if !htmtPanic(r) || serr != nil || !zeroBlock(m, s) {
-				panic(r)
-			}
-			e, err = nil, errHTMTPanic
-		}
-	}()
-	return Estimate(m, st, o)
-}
-
-// estData is Data.Estimate as estStats is Estimate.
-func estData(d *Data, o *Options) (e *Estimates, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			s, serr := d.sample(seq(d.Len()), o.orDefault().Missing)
-			if !htmtPanic(r) || serr != nil || !zeroBlock(d.m, s) {
-				panic(r)
-			}
-			e, err = nil, errHTMTPanic
-		}
-	}()
-	return d.Estimate(o)
-}
-
-// resamplesPanic reports whether one of the first B resamples of seed
-// panics on the known HTMT bug (in the test's goroutine: Bootstrap would
-// crash the process in its workers).
-func resamplesPanic(d *Data, o *Options, seed uint64, B int) (hit bool) {
-	oo := o.orDefault()
-	idx := make([]int, d.Len())
-	for r := range B {
-		func() {
-			defer func() {
-				if v := recover(); v != nil {
-					if !htmtPanic(v) {
-						panic(v)
-					}
-					hit = true
-				}
-			}()
-			_, _, _ = d.resample(oo, seed, r, idx)
-		}()
-		if hit {
-			return true
-		}
-	}
-	return false
-}
+// estData is Data.Estimate.
+func estData(d *Data, o *Options) (*Estimates, error) { return d.Estimate(o) }
 
 // estimationFailure reports whether err is one of the ways estimation
 // may fail on data drawn by drawCase.
 func estimationFailure(err error) bool {
-	for _, s := range []error{errHTMTPanic, ErrZeroVariance, ErrSingular, ErrNoConvergence, csat.ErrEmpty, csat.ErrTooFew} {
+	for _, s := range []error{ErrZeroVariance, ErrSingular, ErrNoConvergence, csat.ErrEmpty, csat.ErrTooFew} {
 		if errors.Is(err, s) {
 			return true
 		}
@@ -355,21 +264,19 @@ func drawOptions(t *rapid.T) *Options {
 
 // tally counts the outcomes of a property, to log how many cases
 // estimated and how many failed.
-type tally struct{ ok, failed, htmt int }
+type tally struct{ ok, failed int }
 
 func (c *tally) add(err error) {
 	switch {
 	case err == nil:
 		c.ok++
-	case errors.Is(err, errHTMTPanic):
-		c.htmt++
 	default:
 		c.failed++
 	}
 }
 
 func (c *tally) log(t *testing.T) {
-	t.Logf("%d cases estimated, %d failed alike, %d panicked alike on the known HTMT bug", c.ok, c.failed, c.htmt)
+	t.Logf("%d cases estimated, %d failed alike", c.ok, c.failed)
 	if c.ok == 0 {
 		t.Error("no case estimated: the generator is too weak")
 	}
@@ -463,7 +370,6 @@ func TestPropertyShards(t *testing.T) {
 func TestPropertyDataStats(t *testing.T) {
 	scales := propScales(t)
 	var c tally
-	known := 0
 	rapid.Check(t, func(t *rapid.T) {
 		pc := drawCase(t, scales)
 		forms := levelForms(pc.names, pc.rows)
@@ -473,17 +379,12 @@ func TestPropertyDataStats(t *testing.T) {
 				o := &Options{Scheme: scheme, Missing: miss}
 				e1, err1 := estStats(pc.m, st, o)
 				e2, err2 := estData(d, o)
-				if knownCasewiseDivergence(o, err1, err2) {
-					known++
-					continue
-				}
 				same(t, "Data.Estimate and Estimate ("+miss.String()+", "+scheme.String()+")", e1, err1, e2, err2)
 				c.add(err1)
 			}
 		}
 	})
 	c.log(t)
-	t.Logf("%d estimations with no complete form under casewise deletion (error texts differ: see TestHostileCasewiseNoCompleteForm)", known)
 }
 
 // distinctRows is the number of distinct rows.
@@ -493,17 +394,6 @@ func distinctRows(rows [][]int) int {
 		seen[fmt.Sprint(r)] = true
 	}
 	return len(seen)
-}
-
-// knownCasewiseDivergence reports the one known difference between
-// Estimate and Data.Estimate: under casewise deletion with no complete
-// form both fail with csat.ErrEmpty, but with different texts (form.Stats'
-// "matrix: listwise: no form … answered all of …", Data's "no form
-// answered <first indicator>"). TestHostileCasewiseNoCompleteForm skips
-// while it lasts.
-func knownCasewiseDivergence(o *Options, errStats, errData error) bool {
-	return o.Missing == Casewise && errors.Is(errStats, csat.ErrEmpty) && errors.Is(errData, csat.ErrEmpty) &&
-		errStats.Error() != errData.Error()
 }
 
 // TestPropertyBootstrapWorkers: the bootstrap does not depend on the
@@ -521,10 +411,6 @@ func TestPropertyBootstrapWorkers(t *testing.T) {
 		d := data(t, pc.m, pc.sc, levelForms(pc.names, pc.rows))
 		seed := rapid.Uint64().Draw(t, "seed")
 		const B = 20
-		if _, err := estData(d, o); errors.Is(err, errHTMTPanic) || err == nil && resamplesPanic(d, o, seed, B) {
-			c.htmt++
-			return // Bootstrap would panic in a worker: the known HTMT bug
-		}
 		boot := func(workers int, seed uint64) (*Bootstrapped, error) {
 			return Bootstrap(context.Background(), d, o, &BootOptions{Resamples: B, Seed: seed, Workers: workers})
 		}
@@ -541,9 +427,6 @@ func TestPropertyBootstrapWorkers(t *testing.T) {
 			// Few forms or few distinct ones: few distinct resamples, and
 			// two seeds may well draw the same distribution of them.
 			return
-		}
-		if resamplesPanic(d, o, seed+1, B) {
-			return // the known HTMT bug again, on the other seed
 		}
 		b2, err2 := boot(3, seed+1)
 		if err2 != nil {

@@ -1,6 +1,7 @@
 package csi
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 
@@ -69,7 +70,13 @@ func statsSample(m *Model, st *form.Stats, source string, miss Missing) (*sample
 	} else if miss != MeanReplacement {
 		return nil, errs.New(csat.ErrInvalid, fmt.Sprintf("index: unknown missing-value treatment %d: %s", miss, errs.Detail(csat.ErrInvalid)))
 	}
+	if st.Forms(source) == 0 {
+		return nil, errs.New(csat.ErrEmpty, fmt.Sprintf("index: no form of source %s: %s", errs.QuoteShort(source), errs.Detail(csat.ErrEmpty)))
+	}
 	mx, err := st.Matrix(source, m.inds, d)
+	if miss == Casewise && errors.Is(err, csat.ErrEmpty) {
+		return nil, errNoComplete()
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +110,12 @@ func statsSample(m *Model, st *form.Stats, source string, miss Missing) (*sample
 		}
 	}
 	return s, nil
+}
+
+// errNoComplete is the error of casewise deletion without a complete
+// form, whichever way the forms came.
+func errNoComplete() error {
+	return errs.New(csat.ErrEmpty, "index: no form answered every indicator of the model (casewise deletion): "+errs.Detail(csat.ErrEmpty))
 }
 
 // crossDevRat returns Σ (xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) over the n forms that

@@ -180,6 +180,7 @@ var labels = map[string][2]string{
 	"index ns":                        {"不显著", "not significant"},
 	"index ns note":                   {"不显著：%s%%置信区间含 0", "not significant: the %s%% interval holds 0"},
 	"index htmt none":                 {"HTMT：没有超过 %s 的潜变量对（区分效度良好）", "HTMT: no pair of constructs over %s (they are distinct)"},
+	"index htmt undefined":            {"HTMT：%d 个潜变量对无法计算（某潜变量的指标彼此不相关）", "HTMT: %d pairs of constructs have no ratio (a construct's indicators are uncorrelated with each other)"},
 	"index htmt over":                 {"HTMT 超过 %s 的潜变量对（区分效度不足）：", "HTMT over %s (constructs not distinct):"},
 	"index ipma":                      {"重要性—表现分析（IPMA），目标潜变量：%s", "importance–performance map (IPMA), target %s"},
 	"index importance":                {"重要性（总效应）", "importance (total effect)"},

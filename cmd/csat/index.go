@@ -734,10 +734,17 @@ func writeHTMT(b *strings.Builder, l language, est *csi.Estimates) {
 		limit = csi.DefaultHTMTLimit
 	}
 	var over []string
+	undefined := 0
 	for _, h := range est.HTMT {
+		if h.Undefined {
+			undefined++
+		}
 		if h.Over {
 			over = append(over, h.Value.StringFixed(ratioPlaces)+"  "+l.construct(h.A)+" – "+l.construct(h.B))
 		}
+	}
+	if undefined > 0 {
+		fmt.Fprintf(b, "\n"+l.t("index htmt undefined")+"\n", undefined)
 	}
 	if len(over) == 0 {
 		fmt.Fprintf(b, "\n"+l.t("index htmt none")+"\n", limit.String())

@@ -585,6 +585,9 @@ func relSection(e *csi.Estimates, f ixFmt) relSec {
 	}
 	for _, h := range e.HTMT {
 		row := htmtRow{A: l.construct(h.A), B: l.construct(h.B), HTMT: mark{Value: f.unit(h.Value)}}
+		if h.Undefined {
+			row.HTMT.Value = "—" // a construct's indicators uncorrelated: no ratio
+		}
 		if h.Over {
 			row.HTMT.Word = l.ix("high")
 		}
