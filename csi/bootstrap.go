@@ -28,18 +28,14 @@ const (
 	MaxRedraws = 100
 )
 
-// DefaultLevel is the confidence level of the intervals when BootOptions
-// leave it zero: 95 %.
-var DefaultLevel = decimal.New(95, -2)
-
 // BootOptions say how to bootstrap. The zero value draws
-// DefaultResamples resamples with seed 0 on every CPU, at DefaultLevel.
+// DefaultResamples resamples with seed 0 on every CPU, at 95 %.
 type BootOptions struct {
 	// Resamples is the number of resamples; zero means DefaultResamples.
 	Resamples int
 	// Seed seeds the draws: the same seed gives the same intervals.
 	Seed uint64
-	// Level is the confidence level, in (0, 1); zero means DefaultLevel.
+	// Level is the confidence level, in (0, 1); zero means 0.95.
 	Level decimal.Decimal
 	// Workers is the number of goroutines; zero means GOMAXPROCS. The
 	// intervals do not depend on it.
@@ -164,17 +160,18 @@ func (bo *BootOptions) orDefault() (BootOptions, error) {
 		b.Resamples = DefaultResamples
 	}
 	if b.Level.IsZero() {
-		b.Level = DefaultLevel
+		b.Level = decimal.New(95, -2)
 	}
 	if b.Workers == 0 {
 		b.Workers = runtime.GOMAXPROCS(0)
 	}
-	switch {
-	case b.Resamples < 2 || b.Resamples > MaxResamples:
+	if b.Resamples < 2 || b.Resamples > MaxResamples {
 		return b, errs.New(csat.ErrInvalid, fmt.Sprintf("index: %d resamples, not in 2…%d: %s", b.Resamples, MaxResamples, errs.Detail(csat.ErrInvalid)))
-	case !b.Level.IsPositive() || b.Level.GreaterThanOrEqual(decimal.NewFromInt(1)):
+	}
+	if !b.Level.IsPositive() || b.Level.GreaterThanOrEqual(decimal.NewFromInt(1)) {
 		return b, errs.New(csat.ErrInvalid, "index: level "+b.Level.String()+" not in (0, 1): "+errs.Detail(csat.ErrInvalid))
-	case b.Workers < 0:
+	}
+	if b.Workers < 0 {
 		return b, errs.New(csat.ErrInvalid, fmt.Sprintf("index: %d workers: %s", b.Workers, errs.Detail(csat.ErrInvalid)))
 	}
 	return b, nil
@@ -228,8 +225,11 @@ func (d *Data) resample(o Options, seed uint64, r int, idx []int) ([]decimal.Dec
 	}
 }
 
+// source is what draw needs of a generator (*rand.PCG in the bootstrap).
+type source interface{ Uint64() uint64 }
+
 // draw returns a uniform integer in [0, n) by Lemire's method.
-func draw(g *rand.PCG, n int) int {
+func draw(g source, n int) int {
 	un := uint64(n) //nolint:gosec // n is a number of forms, 0 < n ≤ MaxDataForms
 	hi, lo := bits.Mul64(g.Uint64(), un)
 	if lo < un {
@@ -279,14 +279,11 @@ func bootVector(e *Estimates) ([]string, []decimal.Decimal) {
 }
 
 // quantile7 is R's type-7 quantile p of sorted values, rounded to
-// Places.
+// Places, for 0 ≤ p < 1 (so that ⌊h⌋ + 1 is an index).
 func quantile7(v []decimal.Decimal, p decimal.Decimal) decimal.Decimal {
 	h := decimal.NewFromInt(int64(len(v) - 1)).Mul(p)
 	i := h.Floor()
 	k := int(i.IntPart())
-	if k >= len(v)-1 {
-		return v[len(v)-1]
-	}
 	return v[k].Add(h.Sub(i).Mul(v[k+1].Sub(v[k]))).RoundBank(Places)
 }
 

@@ -135,10 +135,10 @@ func (d *Data) sample(idx []int, miss Missing) (*sample, error) {
 	if miss == MeanReplacement {
 		s.used = s.forms
 	}
-	switch {
-	case len(idx) == 0:
+	if len(idx) == 0 {
 		return nil, errs.New(csat.ErrEmpty, "index: no forms: "+errs.Detail(csat.ErrEmpty))
-	case len(rows) == 0:
+	}
+	if len(rows) == 0 {
 		return nil, errNoComplete()
 	}
 	n := make([]int64, p)

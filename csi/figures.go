@@ -290,22 +290,19 @@ func (b *solved) reliability(j int) (alpha, rhoC, ave *big.Float) {
 		sumL2.Add(sumL2, l2)
 		sumE.Add(sumE, newF().Sub(one, l2))
 	}
-	switch {
-	case k == 1:
-		alpha = newF().Set(one)
-	case sumR.Sign() <= 0:
-		// The standardised indicators sum to a constant: α is −∞ in the
-		// limit; 0 flags it as weak without an infinity.
-		alpha = newF()
-	default:
-		alpha = newF().Quo(kf, sumR)
+	// Σr > 0: it is the variance of the sum of the standardised
+	// indicators, which the first normalisation (all weights one) divides
+	// by and refuses when not positive (ErrSingular).
+	alpha = newF().Set(one)
+	if k > 1 {
+		alpha.Quo(kf, sumR)
 		alpha.Sub(one, alpha)
 		alpha.Mul(alpha, kf)
 		alpha.Quo(alpha, newF().SetInt64(int64(k-1)))
 	}
 	s2 := newF().Mul(sumL, sumL)
-	rhoC = newF()
-	if d := newF().Add(s2, sumE); d.Sign() > 0 {
+	rhoC = newF() // 0, weak, in the degenerate case of no denominator
+	if d := newF().Add(s2, sumE); d.Sign() != 0 {
 		rhoC.Quo(s2, d)
 	}
 	ave = newF().Quo(sumL2, kf)
@@ -385,16 +382,11 @@ func (e *Estimates) String() string {
 	return fmt.Sprintf("PLS estimates of %d constructs on %d forms", len(e.Constructs), e.Used)
 }
 
-// ManyBlanksShare is the share of the forms above which an indicator's
-// blanks are worth a warning (issue 24: 5 %): mean replacement then
-// flattens the indicator noticeably.
-var ManyBlanksShare = decimal.New(5, -2)
-
-// ManyBlanks returns the indicators blank on more than ManyBlanksShare
-// of the source's forms, in model order (decided exactly: blanks >
-// share × forms).
+// ManyBlanks returns the indicators blank on more than 5 % of the
+// source's forms, in model order (decided exactly: blanks > 0.05 ×
+// forms): mean replacement flattens such an indicator noticeably.
 func (e *Estimates) ManyBlanks() []IndicatorEstimate {
-	limit := ManyBlanksShare.Mul(decimal.NewFromUint64(e.Forms))
+	limit := decimal.New(5, -2).Mul(decimal.NewFromUint64(e.Forms))
 	var out []IndicatorEstimate
 	for _, i := range e.Indicators {
 		if decimal.NewFromUint64(i.Missing).GreaterThan(limit) {

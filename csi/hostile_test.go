@@ -622,7 +622,7 @@ func TestHostileBootOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !b.Level.Equal(DefaultLevel) || b.Resamples != 2 {
+	if !b.Level.Equal(decimal.New(95, -2)) || b.Resamples != 2 {
 		t.Errorf("level %s, %d resamples", b.Level, b.Resamples)
 	}
 	for _, l := range []decimal.Decimal{decimal.New(1, -9), decimal.New(999999999, -9)} {

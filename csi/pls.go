@@ -306,14 +306,13 @@ func (e *engine) regress(f *fit, j int) ([]*big.Float, error) {
 	return b, nil
 }
 
-// singularBelow is the pivot below which a system is taken as singular:
-// the correlations of collinear constructs leave pivots of the order of
-// the arithmetic's rounding (2⁻¹²⁸), far below it.
-var singularBelow = new(big.Float).SetMantExp(big.NewFloat(1), -64)
-
 // solve solves the augmented system a (n rows of n+1) by Gaussian
 // elimination with partial pivoting, in place; false when singular.
 func solve(a [][]*big.Float) ([]*big.Float, bool) {
+	// The pivot below which the system is taken as singular: the
+	// correlations of collinear constructs leave pivots of the order of
+	// the arithmetic's rounding (2⁻¹²⁸), far below 2⁻⁶⁴.
+	singularBelow := newF().SetMantExp(newF().SetInt64(1), -64)
 	n := len(a)
 	t := newF()
 	for col := range n {

@@ -729,10 +729,7 @@ func writePaths(b *strings.Builder, c *indexConfig, r *indexResult) error {
 
 // writeHTMT prints the pairs of constructs whose HTMT is over the limit.
 func writeHTMT(b *strings.Builder, l language, est *csi.Estimates) {
-	limit := est.HTMTLimit
-	if limit.IsZero() {
-		limit = csi.DefaultHTMTLimit
-	}
+	limit := est.HTMTLimit // set by csi (0.85 unless asked otherwise)
 	var over []string
 	undefined := 0
 	for _, h := range est.HTMT {
