@@ -59,23 +59,29 @@ type BootOptions struct {
 // v[⌊h⌋] + (h − ⌊h⌋)(v[⌊h⌋+1] − v[⌊h⌋]) on the sorted values.
 type Bootstrapped struct {
 	*Estimates
-	Resamples, Redrawn int
-	Seed               uint64
-	Level              decimal.Decimal
+	Resamples int             `json:"resamples"`
+	Redrawn   int             `json:"redrawn"`
+	Seed      uint64          `json:"seed"`
+	Level     decimal.Decimal `json:"level"`
 	// PathIntervals, per path in model order; WeightIntervals per
 	// indicator; IndexIntervals per construct.
-	PathIntervals, WeightIntervals, IndexIntervals []Interval
+	PathIntervals   []Interval `json:"path_intervals"`
+	WeightIntervals []Interval `json:"weight_intervals"`
+	IndexIntervals  []Interval `json:"index_intervals"`
 }
 
 // An Interval is one figure's bootstrap percentile interval.
 type Interval struct {
 	// Name is the path ("Image → Expectation"), the indicator or the
 	// construct.
-	Name string
+	Name string `json:"name"`
 	// Estimate is the figure on all the forms; Lower and Upper bound the
 	// interval; SE is the standard deviation of the resample estimates
 	// (the bootstrap standard error).
-	Estimate, Lower, Upper, SE decimal.Decimal
+	Estimate decimal.Decimal `json:"estimate"`
+	Lower    decimal.Decimal `json:"lower"`
+	Upper    decimal.Decimal `json:"upper"`
+	SE       decimal.Decimal `json:"se"`
 }
 
 // Bootstrap estimates the model on the forms of d and bootstraps the

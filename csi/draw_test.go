@@ -2,8 +2,11 @@ package csi
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // fixed is a generator that returns given values in turn.
@@ -59,5 +62,39 @@ func TestBootstrapExplain(t *testing.T) {
 	}
 	if len(b.IndexIntervals) != 7 || !strings.Contains(en, "  Satisfaction "+b.IndexIntervals[4].Estimate.StringFixed(4)) {
 		t.Errorf("index intervals missing:\n%s", en)
+	}
+}
+
+// TestEstimatesJSON: estimates and bootstrapped estimates encode in
+// snake_case and decode to the same values.
+func TestEstimatesJSON(t *testing.T) {
+	d, err := NewData(ECSI(), tenPoint(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range mobiForms(t) {
+		if err := d.Add(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := Bootstrap(context.Background(), d, nil, &BootOptions{Resamples: 5, Seed: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{`"scheme":"path"`, `"missing":"mean replacement"`, `"path_intervals":[`, `"htmt_limit":"0.85"`, `"index_weight":`, `"rho_c":`, `"ipma":{"target":"Loyalty"`} {
+		if !strings.Contains(string(data), key) {
+			t.Errorf("JSON lacks %s", key)
+		}
+	}
+	var back Bootstrapped
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(b, &back, cmp.AllowUnexported(Model{})); diff != "" {
+		t.Errorf("round trip:\n%s", diff)
 	}
 }

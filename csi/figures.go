@@ -13,101 +13,109 @@ import (
 // and stops within the tolerance of it), unlike csat's other results.
 type Estimates struct {
 	// Model is the model estimated.
-	Model *Model
+	Model *Model `json:"model"`
 	// Source, Scheme and Missing are the options the estimates rest on.
-	Source  string
-	Scheme  Scheme
-	Missing Missing
+	Source  string  `json:"source"`
+	Scheme  Scheme  `json:"scheme"`
+	Missing Missing `json:"missing"`
 	// Forms is the number of forms of the source; Used those whose
 	// answers enter (all under mean replacement, the complete ones under
 	// casewise deletion).
-	Forms, Used uint64
+	Forms uint64 `json:"forms"`
+	Used  uint64 `json:"used"`
 	// Iterations is the number of iterations to convergence.
-	Iterations int
+	Iterations int `json:"iterations"`
 	// Min and Max are the scale's lowest and highest points: the index's 0
 	// and 100.
-	Min, Max decimal.Decimal
+	Min decimal.Decimal `json:"min"`
+	Max decimal.Decimal `json:"max"`
 	// Indicators, in model order.
-	Indicators []IndicatorEstimate
+	Indicators []IndicatorEstimate `json:"indicators"`
 	// Constructs, in model order.
-	Constructs []ConstructEstimate
+	Constructs []ConstructEstimate `json:"constructs"`
 	// Paths, in model order, with their coefficients.
-	Paths []PathEstimate
+	Paths []PathEstimate `json:"paths"`
 	// Effects are the total effects (direct and through other constructs)
 	// of every construct on every construct it reaches, by cause then
 	// effect in model order.
-	Effects []Effect
+	Effects []Effect `json:"effects"`
 	// HTMT is the heterotrait–monotrait ratio of every pair of
 	// constructs, in model order; Over marks those above HTMTLimit.
-	HTMT      []HTMT
-	HTMTLimit decimal.Decimal
+	HTMT      []HTMT          `json:"htmt"`
+	HTMTLimit decimal.Decimal `json:"htmt_limit"`
 	// IPMA is the importance–performance map of the target construct.
-	IPMA IPMA
+	IPMA IPMA `json:"ipma"`
 }
 
 // An IndicatorEstimate is one indicator's figures.
 type IndicatorEstimate struct {
-	Name, Construct string
+	Name      string `json:"name"`
+	Construct string `json:"construct"`
 	// Weight is the outer weight of the standardised indicator (the score
 	// of its construct has variance one).
-	Weight decimal.Decimal
+	Weight decimal.Decimal `json:"weight"`
 	// Loading is its correlation with its construct's score.
-	Loading decimal.Decimal
+	Loading decimal.Decimal `json:"loading"`
 	// Cross are its correlations with every construct's score, in model
 	// order (its loading among them): the cross-loadings.
-	Cross []decimal.Decimal
+	Cross []decimal.Decimal `json:"cross"`
 	// IndexWeight is its weight in the index: the unstandardised weight
 	// (Weight over the standard deviation) rescaled so that its
 	// construct's sum to one.
-	IndexWeight decimal.Decimal
+	IndexWeight decimal.Decimal `json:"index_weight"`
 	// Mean is its mean over the forms used (the forms that answered it,
 	// under mean replacement).
-	Mean decimal.Decimal
+	Mean decimal.Decimal `json:"mean"`
 	// Missing is the number of forms of the source without its answer.
-	Missing uint64
+	Missing uint64 `json:"missing"`
 }
 
 // A ConstructEstimate is one construct's figures.
 type ConstructEstimate struct {
-	Name string
+	Name string `json:"name"`
 	// Index is the construct's score on 0–100 (the satisfaction index for
 	// satisfaction): Σ w̃ᵢ (x̄ᵢ − Min)/(Max − Min) × 100 over its
 	// indicators, w̃ their IndexWeight.
-	Index decimal.Decimal
+	Index decimal.Decimal `json:"index"`
 	// Endogenous says whether the construct has causes; R2 is then the
 	// share of its variance they explain.
-	Endogenous bool
-	R2         decimal.Decimal
+	Endogenous bool            `json:"endogenous"`
+	R2         decimal.Decimal `json:"r2"`
 	// Alpha is Cronbach's α of the standardised indicators, RhoC the
 	// composite reliability ρc, AVE the average variance extracted; all
 	// three are 1 for a single indicator.
-	Alpha, RhoC, AVE decimal.Decimal
+	Alpha decimal.Decimal `json:"alpha"`
+	RhoC  decimal.Decimal `json:"rho_c"`
+	AVE   decimal.Decimal `json:"ave"`
 	// Weak lists the thresholds not met: "alpha" (α < 0.7), "rhoC"
 	// (ρc < 0.7), "AVE" (AVE < 0.5). Empty for a single indicator.
-	Weak []string
+	Weak []string `json:"weak"`
 }
 
 // A PathEstimate is a path with its coefficient (standardised).
 type PathEstimate struct {
-	From, To    string
-	Coefficient decimal.Decimal
+	From        string          `json:"from"`
+	To          string          `json:"to"`
+	Coefficient decimal.Decimal `json:"coefficient"`
 }
 
 // An Effect is the total effect of one construct on another.
 type Effect struct {
-	From, To string
-	Total    decimal.Decimal
+	From  string          `json:"from"`
+	To    string          `json:"to"`
+	Total decimal.Decimal `json:"total"`
 }
 
 // HTMT is the heterotrait–monotrait ratio of two constructs.
 type HTMT struct {
-	A, B  string
-	Value decimal.Decimal
-	Over  bool
+	A     string          `json:"a"`
+	B     string          `json:"b"`
+	Value decimal.Decimal `json:"value"`
+	Over  bool            `json:"over"`
 	// Undefined says the ratio has no value: the indicators of A or of B
 	// are uncorrelated with each other (a monotrait mean of zero). Value
 	// is then zero and Over false.
-	Undefined bool
+	Undefined bool `json:"undefined"`
 }
 
 // IPMA is the importance–performance map of a target construct
@@ -124,18 +132,20 @@ type HTMT struct {
 // high performance). The means and zones are decided on the figures as
 // rounded to Places.
 type IPMA struct {
-	Target string
-	Points []IPMAPoint
+	Target string      `json:"target"`
+	Points []IPMAPoint `json:"points"`
 	// MeanImportance and MeanPerformance are the cut lines, rounded to
 	// Places.
-	MeanImportance, MeanPerformance decimal.Decimal
+	MeanImportance  decimal.Decimal `json:"mean_importance"`
+	MeanPerformance decimal.Decimal `json:"mean_performance"`
 }
 
 // An IPMAPoint is one construct on the importance–performance map.
 type IPMAPoint struct {
-	Construct               string
-	Importance, Performance decimal.Decimal
-	Zone                    string
+	Construct   string          `json:"construct"`
+	Importance  decimal.Decimal `json:"importance"`
+	Performance decimal.Decimal `json:"performance"`
+	Zone        string          `json:"zone"`
 }
 
 // zones cuts the map at its means (exact: a value v is high when

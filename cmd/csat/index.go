@@ -522,14 +522,14 @@ func (f *indexFlags) write(e *env, c *indexConfig, r *indexResult, page *output,
 // bootstrapped estimates) as they marshal, model included, with the
 // period and the scale beside them.
 type indexJSON struct {
-	Period string
-	Scale  string
+	Period string `json:"period"`
+	Scale  string `json:"scale"`
 	*csi.Estimates
 }
 
 type bootJSON struct {
-	Period string
-	Scale  string
+	Period string `json:"period"`
+	Scale  string `json:"scale"`
 	*csi.Bootstrapped
 }
 
