@@ -124,7 +124,7 @@ type HTMT struct {
 // target's index gains when the construct's index gains one) and the
 // performance its index.
 //
-// The map is cut as the item quadrant of METHOD.md §10 is (package
+// The map is cut as the item quadrant of METHOD.md §12 is (package
 // analysis): at the mean importance and the mean performance of its
 // points, a point on a line counting as high; each point's Zone is "fix"
 // (修补区: high importance, low performance), "strength" (优势区),
