@@ -167,12 +167,8 @@ func (d *Data) sample(idx []int, miss Missing) (*sample, error) {
 		s.mean[i].Quo(s.mean[i], unit)
 		s.dev[i] = make([]*big.Float, p)
 	}
-	// Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) in points² = num / (nᵢ·nⱼ·unit²) with
-	// num = Σxᵢxⱼ·nᵢnⱼ − Tᵢ·Σxⱼ·nⱼ − Tⱼ·Σxᵢ·nᵢ + n·TᵢTⱼ (crossDevRat's
-	// fraction, in integers), rounded once to prec bits.
 	unitSq := new(big.Int).Mul(unit.Num(), unit.Num())
-	num, den, t1, t2 := new(big.Int), new(big.Int), new(big.Int), new(big.Int)
-	fn, fd := new(big.Float), new(big.Float)
+	var cd crossDevInts
 	for i := range p {
 		for j := i; j < p; j++ {
 			var nij, sx, sy, sxy int64
@@ -186,22 +182,15 @@ func (d *Data) sample(idx []int, miss Missing) (*sample, error) {
 				sy += int64(y)
 				sxy += int64(x) * int64(y)
 			}
-			bi, bj := big.NewInt(n[i]), big.NewInt(n[j])
-			num.SetInt64(sxy)
-			num.Mul(num, bi)
-			num.Mul(num, bj)
-			t1.Mul(t2.SetInt64(t[i]), t1.SetInt64(sy))
-			num.Sub(num, t1.Mul(t1, bj))
-			t1.Mul(t2.SetInt64(t[j]), t1.SetInt64(sx))
-			num.Sub(num, t1.Mul(t1, bi))
-			t1.Mul(t2.SetInt64(t[i]), t1.SetInt64(t[j]))
-			num.Add(num, t1.Mul(t1, t2.SetInt64(nij)))
-			den.SetInt64(n[i])
-			den.Mul(den, t1.SetInt64(n[j]))
-			den.Mul(den, unitSq)
-			fn.SetPrec(0).SetInt(num) // exact: the precision of num's bits
-			fd.SetPrec(0).SetInt(den)
-			r := newF().Quo(fn, fd)
+			cd.n.SetInt64(nij)
+			cd.sx.SetInt64(sx)
+			cd.sy.SetInt64(sy)
+			cd.sxy.SetInt64(sxy)
+			cd.ni.SetInt64(n[i])
+			cd.ti.SetInt64(t[i])
+			cd.nj.SetInt64(n[j])
+			cd.tj.SetInt64(t[j])
+			r := cd.value(unitSq)
 			s.dev[i][j], s.dev[j][i] = r, r
 		}
 	}

@@ -25,12 +25,9 @@ type Moments struct {
 // wrapping [csat.ErrUnknownItem] when the source has no forms or the
 // statistics are a group's (groups keep no joint counts).
 func (s *Stats) Moments(source, x, y string) (Moments, error) {
-	pt := s.get(source)
-	if pt == nil {
-		return Moments{}, errs.New(csat.ErrUnknownItem, "moments: no forms of source "+errs.QuoteShort(source))
-	}
-	if pt.joint == nil {
-		return Moments{}, errs.New(csat.ErrUnknownItem, "moments: a group's statistics keep no joint counts")
+	pt, err := s.pairPart(source, x, y)
+	if err != nil {
+		return Moments{}, err
 	}
 	L := s.scale.Len()
 	pts := make([]decimal.Decimal, L)
@@ -54,21 +51,12 @@ func (s *Stats) Moments(source, x, y string) (Moments, error) {
 	if x == y {
 		t := pt.overall
 		if x != Overall {
-			it := pt.items[x]
-			if it == nil {
-				return Moments{}, errs.New(csat.ErrUnknownItem, "moments: no item "+errs.QuoteShort(x)+" on forms of source "+errs.QuoteShort(source))
-			}
-			t = it.tally
+			t = pt.items[x].tally
 		}
 		for i := 0; i < L; i++ {
 			add(t.Count(i), pts[i], pts[i])
 		}
 		return m, nil
-	}
-	for _, v := range []string{x, y} {
-		if v != Overall && pt.items[v] == nil {
-			return Moments{}, errs.New(csat.ErrUnknownItem, "moments: no item "+errs.QuoteShort(v)+" on forms of source "+errs.QuoteShort(source))
-		}
 	}
 	swap := y < x
 	k := pairKey{x, y}
@@ -88,11 +76,30 @@ func (s *Stats) Moments(source, x, y string) (Moments, error) {
 	return m, nil
 }
 
+// pairPart returns the statistics of a source's forms that Moments and
+// Joint read for x and y, or the error naming what is missing: the
+// source, joint counts (a group's statistics keep none) or an item.
+func (s *Stats) pairPart(source, x, y string) (*part, error) {
+	pt := s.get(source)
+	if pt == nil {
+		return nil, errs.New(csat.ErrUnknownItem, "moments: no forms of source "+errs.QuoteShort(source))
+	}
+	if pt.joint == nil {
+		return nil, errs.New(csat.ErrUnknownItem, "moments: a group's statistics keep no joint counts")
+	}
+	for _, v := range []string{x, y} {
+		if v != Overall && pt.items[v] == nil {
+			return nil, errs.New(csat.ErrUnknownItem, "moments: no item "+errs.QuoteShort(v)+" on forms of source "+errs.QuoteShort(source))
+		}
+	}
+	return pt, nil
+}
+
 // Joint returns the joint counts of x and y on the source's forms: the
 // number of forms answering level i of x and level j of y at [i][j].
 // Like Moments, x or y may be [Overall].
 func (s *Stats) Joint(source, x, y string) ([][]uint64, error) {
-	if _, err := s.Moments(source, x, y); err != nil {
+	if _, err := s.pairPart(source, x, y); err != nil {
 		return nil, err
 	}
 	L := s.scale.Len()
