@@ -21,7 +21,15 @@ func BenchmarkEstimateECSI(b *testing.B) {
 // BenchmarkBootstrapECSI: 100 resamples of mobi on one worker; the
 // resamples/s metric is per CPU.
 func BenchmarkBootstrapECSI(b *testing.B) {
-	d := mobiData(b)
+	d, err := NewData(ECSI(), tenPoint(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range mobiForms(b) {
+		if err := d.Add(f); err != nil {
+			b.Fatal(err)
+		}
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Bootstrap(context.Background(), d, nil, &BootOptions{Resamples: 100, Workers: 1}); err != nil {

@@ -298,13 +298,13 @@ func quantile7(v []decimal.Decimal, p decimal.Decimal) decimal.Decimal {
 func stdDev(v []decimal.Decimal) decimal.Decimal {
 	sum := new(big.Rat)
 	for _, x := range v {
-		sum.Add(sum, x.Rat())
+		sum.Add(sum, decRat(x))
 	}
 	n := new(big.Rat).SetInt64(int64(len(v)))
 	mean := new(big.Rat).Quo(sum, n)
 	ss := new(big.Rat)
 	for _, x := range v {
-		d := new(big.Rat).Sub(x.Rat(), mean)
+		d := new(big.Rat).Sub(decRat(x), mean)
 		ss.Add(ss, d.Mul(d, d))
 	}
 	ss.Quo(ss, new(big.Rat).SetInt64(int64(len(v)-1)))

@@ -36,7 +36,15 @@ func TestDrawRejects(t *testing.T) {
 // TestBootstrapExplain: the bootstrap's explanation gives the resamples,
 // the seed, the redraws and each interval, in either language.
 func TestBootstrapExplain(t *testing.T) {
-	d := mobiData(t)
+	d, err := NewData(ECSI(), tenPoint(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range mobiForms(t) {
+		if err := d.Add(f); err != nil {
+			t.Fatal(err)
+		}
+	}
 	b, err := Bootstrap(context.Background(), d, nil, &BootOptions{Resamples: 20, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +68,15 @@ func TestBootstrapExplain(t *testing.T) {
 // TestEstimatesJSON: estimates and bootstrapped estimates encode in
 // snake_case and decode to the same values.
 func TestEstimatesJSON(t *testing.T) {
-	d := mobiData(t)
+	d, err := NewData(ECSI(), tenPoint(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range mobiForms(t) {
+		if err := d.Add(f); err != nil {
+			t.Fatal(err)
+		}
+	}
 	b, err := Bootstrap(context.Background(), d, nil, &BootOptions{Resamples: 5, Seed: 9})
 	if err != nil {
 		t.Fatal(err)

@@ -179,7 +179,7 @@ func solveSample(m *Model, s *sample, o Options) (*solved, error) {
 	if err != nil {
 		return nil, err
 	}
-	tol := newF().SetRat(o.Tolerance.Rat())
+	tol := newF().SetRat(decRat(o.Tolerance))
 	f, err := newEngine(m, r, o.Scheme, tol, o.MaxIterations).run()
 	if err != nil {
 		return nil, err
@@ -205,7 +205,7 @@ func solveSample(m *Model, s *sample, o Options) (*solved, error) {
 // index returns the construct's index on 0–100:
 // Σ w̃ᵢ (x̄ᵢ − min)/(max − min) × 100, w̃ᵢ = aᵢ/Σa.
 func (b *solved) index(j int, lo, hi decimal.Decimal) *big.Float {
-	flo, span := ratF(lo.Rat()), ratF(hi.Sub(lo).Rat())
+	flo, span := ratF(decRat(lo)), ratF(decRat(hi.Sub(lo)))
 	v := newF()
 	for i := range b.m.cons[j].Indicators {
 		k := b.m.first[j] + i

@@ -174,8 +174,8 @@ func (m *IPMA) zones() {
 			m.Points[i].Zone = "maintain"
 		}
 	}
-	m.MeanImportance = dec(ratF(new(big.Rat).Quo(si.Rat(), new(big.Rat).SetInt64(n))))
-	m.MeanPerformance = dec(ratF(new(big.Rat).Quo(sp.Rat(), new(big.Rat).SetInt64(n))))
+	m.MeanImportance = dec(ratF(new(big.Rat).Quo(decRat(si), new(big.Rat).SetInt64(n))))
+	m.MeanPerformance = dec(ratF(new(big.Rat).Quo(decRat(sp), new(big.Rat).SetInt64(n))))
 }
 
 // Reliability thresholds (Hair et al. 2017).
@@ -231,7 +231,7 @@ func (b *solved) figures(o Options, lo, hi decimal.Decimal) (*Estimates, error) 
 			}
 		}
 	}
-	limit := ratF(o.HTMTLimit.Rat())
+	limit := ratF(decRat(o.HTMTLimit))
 	for j := range nc {
 		for k := j + 1; k < nc; k++ {
 			h := b.htmt(j, k)

@@ -50,21 +50,6 @@ func mobiForms(t testing.TB) []form.Form {
 	return rowsForms(names, rows)
 }
 
-// mobiData holds the mobi forms for the ECSI model, for the bootstrap.
-func mobiData(t testing.TB) *Data {
-	t.Helper()
-	d, err := NewData(ECSI(), tenPoint(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range mobiForms(t) {
-		if err := d.Add(f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return d
-}
-
 func rowsForms(names []string, rows [][]float64) []form.Form {
 	out := make([]form.Form, len(rows))
 	for r, row := range rows {

@@ -107,28 +107,17 @@ func statsSample(m *Model, st *form.Stats, source string, miss Missing) (*sample
 		return nil, err
 	}
 	s.used = mx.M[0][0].N
-	exp, _, unitSq := units(st.Scale())
-	in := func(d decimal.Decimal, e int32) *big.Int { return d.Shift(-e).BigInt() } // exact: sums of multiples of the unit
-	var cd crossDevInts
 	for i := range p {
 		mi := mx.M[i][i]
 		if mi.N == 0 {
 			return nil, errs.New(csat.ErrEmpty, fmt.Sprintf("index: no form answered %s: %s", errs.QuoteShort(m.inds[i]), errs.Detail(csat.ErrEmpty)))
 		}
-		s.mean[i] = new(big.Rat).Quo(mi.SumX.Rat(), new(big.Rat).SetUint64(mi.N))
+		s.mean[i] = new(big.Rat).Quo(decRat(mi.SumX), new(big.Rat).SetUint64(mi.N))
 	}
 	for i := range p {
 		for j := i; j < p; j++ {
 			mij, mi, mj := mx.M[i][j], mx.M[i][i], mx.M[j][j]
-			cd.n.SetUint64(mij.N)
-			cd.sx.Set(in(mij.SumX, exp))
-			cd.sy.Set(in(mij.SumY, exp))
-			cd.sxy.Set(in(mij.SumXY, 2*exp))
-			cd.ni.SetUint64(mi.N)
-			cd.ti.Set(in(mi.SumX, exp))
-			cd.nj.SetUint64(mj.N)
-			cd.tj.Set(in(mj.SumX, exp))
-			r := cd.value(unitSq)
+			r := ratF(crossDevRat(mij.N, decRat(mij.SumX), decRat(mij.SumY), decRat(mij.SumXY), mi.N, decRat(mi.SumX), mj.N, decRat(mj.SumX)))
 			s.dev[i][j], s.dev[j][i] = r, r
 		}
 	}
@@ -144,10 +133,7 @@ type crossDevInts struct {
 	num, den, t                    big.Int // scratch
 }
 
-// value returns Σ(xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) over the n forms that answered both,
-// each mean over the forms that answered it (a replaced blank deviates
-// by zero; under casewise deletion every count is the complete forms'),
-// from the integer sums, in
+// value returns crossDevRat's cross-deviation from the integer sums, in
 // points² (unitSq the square of the least unit's denominator):
 // num/(nᵢ·nⱼ·unitSq) with num = Σxᵢxⱼ·nᵢnⱼ − Tᵢ·Σxⱼ·nⱼ − Tⱼ·Σxᵢ·nᵢ +
 // n·TᵢTⱼ, rounded once to prec bits (the same bits as the fraction
@@ -169,25 +155,21 @@ func (c *crossDevInts) value(unitSq *big.Int) *big.Float {
 	return newF().Quo(fn, fd)
 }
 
-// units returns the scale's least unit, points = units × 10^exp (exp ≤
-// 0), each level's points in units, and 10^(−2·exp), the unit's
-// denominator squared.
-func units(sc *csat.Scale) (exp int32, pts []*big.Int, unitSq *big.Int) {
-	for _, l := range sc.Levels() {
-		exp = min(exp, l.Points.Exponent())
-	}
-	for _, l := range sc.Levels() {
-		pts = append(pts, l.Points.Shift(-exp).BigInt())
-	}
-	return exp, pts, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-2*exp)), nil)
-}
-
 // jointSample is statsSample under mean replacement: the pairwise sums
 // from the joint counts of form.Stats, in integers (Stats.Matrix's
 // decimal co-moments are the same numbers, computed ten times slower).
 func jointSample(m *Model, st *form.Stats, source string, s *sample) error {
-	exp, pts, unitSq := units(st.Scale())
+	sc := st.Scale()
+	exp := int32(0)
+	for _, l := range sc.Levels() {
+		exp = min(exp, l.Points.Exponent())
+	}
+	pts := make([]*big.Int, sc.Len())
+	for k, l := range sc.Levels() {
+		pts[k] = l.Points.Shift(-exp).BigInt()
+	}
 	unit := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-exp)), nil)
+	unitSq := new(big.Int).Mul(unit, unit)
 	p := len(m.inds)
 	var cd crossDevInts
 	var t big.Int
@@ -247,4 +229,40 @@ func jointSample(m *Model, st *form.Stats, source string, s *sample) error {
 // form, whichever way the forms came.
 func errNoComplete() error {
 	return errs.New(csat.ErrEmpty, "index: no form answered every indicator of the model (casewise deletion): "+errs.Detail(csat.ErrEmpty))
+}
+
+// crossDevRat returns Σ (xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ) over the n forms that
+// answered both indicators, each mean over the forms that answered it
+// (x̄ᵢ = tᵢ/nᵢ): the cross-deviation of the two indicators after mean
+// replacement, since a replaced answer deviates by zero. sx, sy and sxy
+// are Σxᵢ, Σxⱼ and Σxᵢxⱼ over the n forms. Under casewise deletion every
+// count is the complete forms' and it is the usual Σxy − ΣxΣy/n. Exact.
+func crossDevRat(n uint64, sx, sy, sxy *big.Rat, ni uint64, ti *big.Rat, nj uint64, tj *big.Rat) *big.Rat {
+	rn, rni, rnj := new(big.Rat).SetUint64(n), new(big.Rat).SetUint64(ni), new(big.Rat).SetUint64(nj)
+	mi := new(big.Rat).Quo(ti, rni)
+	mj := new(big.Rat).Quo(tj, rnj)
+	r := new(big.Rat).Set(sxy)
+	r.Sub(r, new(big.Rat).Mul(mi, sy))
+	r.Sub(r, new(big.Rat).Mul(mj, sx))
+	t := new(big.Rat).Mul(mi, mj)
+	r.Add(r, t.Mul(t, rn))
+	return r
+}
+
+// decRat returns d exactly as a fraction.
+func decRat(d decimal.Decimal) *big.Rat {
+	r := new(big.Rat).SetInt(d.Coefficient())
+	e := d.Exponent()
+	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs32(e))), nil)
+	if e >= 0 {
+		return r.Mul(r, new(big.Rat).SetInt(p))
+	}
+	return r.Quo(r, new(big.Rat).SetInt(p))
+}
+
+func abs32(e int32) int32 {
+	if e < 0 {
+		return -e
+	}
+	return e
 }
